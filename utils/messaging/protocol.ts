@@ -1,0 +1,74 @@
+/**
+ * The typed protocol between the content script and the background. Payloads are plain data:
+ * never a Range or an Element. The background validates every request against
+ * `schemas.ts` before it acts, and works out the page's article from the sender's tab, never
+ * from what the message claims.
+ */
+import type { Selector } from '../anchoring/types';
+import type { StoredClaim, StoredPack } from '../store/db';
+import type { Note } from '../store/types';
+
+/** What the content script found on the page. */
+export interface PageOpenedRequest {
+  headline: string;
+  /** From `textFingerprint` (utils/page/fingerprint.ts). */
+  fingerprint: string[];
+}
+
+/** What the content script needs to paint a page: its claims (if a pack matches) and notes. */
+export interface PageData {
+  articleKey: string;
+  articleTitle: string;
+  pack: Pick<StoredPack, 'packVersion' | 'lastReviewed' | 'article' | 'about'> | null;
+  claims: StoredClaim[];
+  notes: Note[];
+}
+
+/** How anchoring went on the page, for the badge and the popup. */
+export interface PageStatusReport {
+  claimsAnchored: number;
+  orphanedClaimIds: string[];
+  notesAnchored: number;
+  orphanedNoteIds: string[];
+}
+
+/** A new note from the page; the background adds the article, address and times. */
+export interface NewNoteRequest {
+  /** Chosen by the page's annotator, so a retried save cannot create a second note. */
+  id: string;
+  target: { selectors: Selector[] };
+  body: string;
+  tags: string[];
+  claimId?: string;
+}
+
+/** Every request the background answers, with its response. */
+export interface Protocol {
+  'page.opened': { request: PageOpenedRequest; response: PageData };
+  'page.status': { request: PageStatusReport; response: null };
+  'page.notes': { request: Record<string, never>; response: Note[] };
+  'note.create': { request: NewNoteRequest; response: Note };
+  'note.update': { request: { id: string; body: string; tags: string[] }; response: Note };
+  'note.delete': { request: { id: string }; response: Note };
+  'note.restore': { request: { id: string }; response: Note };
+  'notes.changed': { request: { articleKeys: string[] }; response: null };
+}
+
+/** A request's name. */
+export type MessageType = keyof Protocol;
+
+/** A request as sent over `runtime.sendMessage`. */
+export interface RequestMessage<K extends MessageType = MessageType> {
+  type: K;
+  payload: Protocol[K]['request'];
+}
+
+/** Every reply: a value, or an error a reader can understand. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Messages the background (or the popup) sends to a tab's content script. */
+export type TabMessage =
+  | { type: 'show-claim'; claimId: string }
+  | { type: 'show-note'; noteId: string }
+  | { type: 'add-note-from-selection' }
+  | { type: 'status-request' };

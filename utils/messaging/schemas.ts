@@ -1,0 +1,104 @@
+/**
+ * Validation of every request the background accepts. Anything that does not match is refused
+ * before it reaches the store; sizes are bounded so a hostile sender cannot bloat storage.
+ */
+import * as v from 'valibot';
+import { NOTE_MAX_LENGTH, NOTE_MAX_TAGS, TAG_MAX_LENGTH } from '../store/types';
+import type { MessageType } from './protocol';
+
+const id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a short id'));
+
+const quoteText = v.pipe(v.string(), v.maxLength(NOTE_MAX_LENGTH));
+
+/** A W3C TextQuoteSelector as the anchoring engine writes it. */
+export const textQuoteSelectorSchema = v.strictObject({
+  type: v.literal('TextQuoteSelector'),
+  exact: v.pipe(quoteText, v.minLength(1, 'the quote is empty')),
+  prefix: v.optional(v.pipe(v.string(), v.maxLength(1000))),
+  suffix: v.optional(v.pipe(v.string(), v.maxLength(1000))),
+});
+
+/** A W3C TextPositionSelector. */
+export const textPositionSelectorSchema = v.pipe(
+  v.strictObject({
+    type: v.literal('TextPositionSelector'),
+    start: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    end: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  }),
+  v.check((s) => s.end >= s.start, 'end comes before start'),
+);
+
+/** A note's target: a quote selector is required, a position selector is optional. */
+export const targetSchema = v.pipe(
+  v.strictObject({
+    selectors: v.pipe(
+      v.array(v.variant('type', [textQuoteSelectorSchema, textPositionSelectorSchema])),
+      v.minLength(1),
+      v.maxLength(2),
+    ),
+  }),
+  v.check(
+    (target) => target.selectors.some((s) => s.type === 'TextQuoteSelector'),
+    'a note needs the quoted passage',
+  ),
+);
+
+const body = v.pipe(
+  v.string(),
+  v.check((text) => text.trim().length > 0, 'Write something before saving.'),
+  v.maxLength(
+    NOTE_MAX_LENGTH,
+    (issue) =>
+      `Notes can be up to ${NOTE_MAX_LENGTH.toLocaleString('en')} characters; this one has ${Number(issue.received).toLocaleString('en')}.`,
+  ),
+);
+
+const tags = v.pipe(
+  v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(TAG_MAX_LENGTH))),
+  v.maxLength(NOTE_MAX_TAGS),
+);
+
+/** The schema of each request, by message type. */
+export const requestSchemas = {
+  'page.opened': v.strictObject({
+    headline: v.pipe(v.string(), v.maxLength(1000)),
+    fingerprint: v.pipe(v.array(v.pipe(v.string(), v.regex(/^[0-9a-f]{1,16}$/))), v.maxLength(256)),
+  }),
+  'page.status': v.strictObject({
+    claimsAnchored: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    orphanedClaimIds: v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(1000)),
+    notesAnchored: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    orphanedNoteIds: v.pipe(v.array(id), v.maxLength(100_000)),
+  }),
+  'page.notes': v.strictObject({}),
+  'note.create': v.strictObject({
+    id,
+    target: targetSchema,
+    body,
+    tags,
+    claimId: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  }),
+  'note.update': v.strictObject({ id, body, tags }),
+  'note.delete': v.strictObject({ id }),
+  'note.restore': v.strictObject({ id }),
+  'notes.changed': v.strictObject({
+    articleKeys: v.pipe(v.array(v.pipe(v.string(), v.maxLength(2000))), v.maxLength(100_000)),
+  }),
+} satisfies Record<MessageType, v.GenericSchema>;
+
+/** The request envelope: a known type and a payload. */
+export const envelopeSchema = v.strictObject({
+  type: v.picklist(Object.keys(requestSchemas) as MessageType[]),
+  payload: v.unknown(),
+});
+
+/** Formats valibot issues as one readable sentence. */
+export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
+  return issues
+    .slice(0, 3)
+    .map((issue) => {
+      const path = v.getDotPath(issue);
+      return path ? `${path}: ${issue.message}` : issue.message;
+    })
+    .join('; ');
+}

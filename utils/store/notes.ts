@@ -1,0 +1,134 @@
+/**
+ * Reading and writing notes. Every function takes the open database, so tests pass a
+ * fake-indexeddb one. Writes are single transactions: all or nothing.
+ */
+import type { CounterpointDatabase } from './db';
+import { explainStorageError } from './errors';
+import type { Note } from './types';
+
+/** How long a deleted note can still be restored, in milliseconds. */
+export const UNDO_WINDOW_MS = 10_000;
+
+/** Stores a note; writing the same note again (a retried save) changes nothing more. */
+export async function putNote(db: CounterpointDatabase, note: Note): Promise<Note> {
+  try {
+    await db.put('notes', note);
+    return note;
+  } catch (error) {
+    throw explainStorageError(error, 'save the note');
+  }
+}
+
+/** A note by id, or undefined. Soft-deleted notes are returned too (for undo). */
+export async function getNote(db: CounterpointDatabase, id: string): Promise<Note | undefined> {
+  return db.get('notes', id);
+}
+
+/** Changes a note's text and tags; returns the updated note, or undefined when it is gone. */
+export async function updateNote(
+  db: CounterpointDatabase,
+  id: string,
+  changes: { body: string; tags: string[] },
+  now: string,
+): Promise<Note | undefined> {
+  try {
+    const tx = db.transaction('notes', 'readwrite');
+    const existing = await tx.store.get(id);
+    if (!existing || existing.deletedAt) {
+      await tx.done;
+      return undefined;
+    }
+    const updated: Note = { ...existing, body: changes.body, tags: changes.tags, modified: now };
+    await tx.store.put(updated);
+    await tx.done;
+    return updated;
+  } catch (error) {
+    throw explainStorageError(error, 'save the change');
+  }
+}
+
+/** Marks a note deleted (hidden everywhere) so the delete can be undone for a while. */
+export async function softDeleteNote(
+  db: CounterpointDatabase,
+  id: string,
+  now: string,
+): Promise<Note | undefined> {
+  return setDeleted(db, id, now);
+}
+
+/** Brings back a note deleted within the undo window. */
+export async function restoreNote(db: CounterpointDatabase, id: string): Promise<Note | undefined> {
+  return setDeleted(db, id, undefined);
+}
+
+async function setDeleted(
+  db: CounterpointDatabase,
+  id: string,
+  deletedAt: string | undefined,
+): Promise<Note | undefined> {
+  try {
+    const tx = db.transaction('notes', 'readwrite');
+    const existing = await tx.store.get(id);
+    if (!existing) {
+      await tx.done;
+      return undefined;
+    }
+    const { deletedAt: _previous, ...rest } = existing;
+    const next: Note = deletedAt ? { ...rest, deletedAt } : rest;
+    await tx.store.put(next);
+    await tx.done;
+    return next;
+  } catch (error) {
+    throw explainStorageError(error, deletedAt ? 'delete the note' : 'restore the note');
+  }
+}
+
+/**
+ * Removes notes whose delete is older than the undo window. Purging is lazy (on start and on
+ * later deletes) rather than timer-based, because an idle service worker loses its timers.
+ */
+export async function purgeDeletedNotes(db: CounterpointDatabase, now: number): Promise<number> {
+  const tx = db.transaction('notes', 'readwrite');
+  let purged = 0;
+  for await (const cursor of tx.store) {
+    const deletedAt = cursor.value.deletedAt;
+    if (deletedAt && now - Date.parse(deletedAt) > UNDO_WINDOW_MS) {
+      await cursor.delete();
+      purged++;
+    }
+  }
+  await tx.done;
+  return purged;
+}
+
+/** The live (not deleted) notes of one article, oldest first. */
+export async function notesForArticle(
+  db: CounterpointDatabase,
+  articleKey: string,
+): Promise<Note[]> {
+  const notes = await db.getAllFromIndex('notes', 'articleKey', articleKey);
+  return notes.filter((note) => !note.deletedAt).sort(byCreated);
+}
+
+/** Every live note, newest first by modification. */
+export async function allNotes(db: CounterpointDatabase): Promise<Note[]> {
+  const notes = await db.getAllFromIndex('notes', 'modified');
+  return notes.filter((note) => !note.deletedAt).reverse();
+}
+
+/** Adds many notes in one transaction: either all are stored or none is. */
+export async function addNotesAtomically(
+  db: CounterpointDatabase,
+  notes: readonly Note[],
+): Promise<void> {
+  try {
+    const tx = db.transaction('notes', 'readwrite');
+    await Promise.all([...notes.map((note) => tx.store.add(note)), tx.done]);
+  } catch (error) {
+    throw explainStorageError(error, 'import the notes');
+  }
+}
+
+function byCreated(a: Note, b: Note): number {
+  return a.created < b.created ? -1 : a.created > b.created ? 1 : 0;
+}
