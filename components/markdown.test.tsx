@@ -1,10 +1,12 @@
-import { render } from '@testing-library/preact';
-import { describe, expect, it } from 'vitest';
+import { cleanup, render } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
 import { renderMarkdown } from './markdown';
 
-function renderBody(source: string): HTMLElement {
+function renderBody(source: string): Element {
   return render(<div>{renderMarkdown(source)}</div>).container;
 }
+
+afterEach(cleanup);
 
 describe('renderMarkdown', () => {
   it('splits paragraphs on blank lines and keeps single newlines as line breaks', () => {
