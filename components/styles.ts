@@ -244,6 +244,7 @@ export const NOTE_CARD_CSS = `
 
 /** The note editor: textarea, tags, live count and errors. */
 export const NOTE_EDITOR_CSS = `
+.cp-editor-form { display: flex; flex-direction: column; min-height: 0; }
 .cp-field { display: flex; flex-direction: column; gap: 0.25em; }
 .cp-field label { font-size: 0.875em; font-weight: 600; }
 .cp-field textarea, .cp-field input {

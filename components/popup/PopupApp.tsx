@@ -7,7 +7,10 @@ export interface PopupAppProps {
   data: PopupData;
 }
 
-type State = { status: 'loading' } | { status: 'ready'; view: TabView; problems: string[] } | { status: 'error'; message: string };
+type State =
+  | { status: 'loading' }
+  | { status: 'ready'; view: TabView; problems: string[] }
+  | { status: 'error'; message: string };
 
 /** The popup's root component. */
 export function PopupApp({ data }: PopupAppProps) {
@@ -20,7 +23,11 @@ export function PopupApp({ data }: PopupAppProps) {
         const [view, problems] = await Promise.all([data.tabView(tabId), data.packProblems()]);
         if (live) setState({ status: 'ready', view, problems });
       } catch (error) {
-        if (live) setState({ status: 'error', message: error instanceof Error ? error.message : String(error) });
+        if (live)
+          setState({
+            status: 'error',
+            message: error instanceof Error ? error.message : String(error),
+          });
       }
     })();
     return () => {
@@ -39,7 +46,9 @@ export function PopupApp({ data }: PopupAppProps) {
       {state.status === 'ready' && state.view.kind === 'article' && (
         <section aria-label="This article">
           <p role="status">
-            {state.view.page.hasPack ? 'Global Research article recognised:' : 'Article recognised:'}{' '}
+            {state.view.page.hasPack
+              ? 'Global Research article recognised:'
+              : 'Article recognised:'}{' '}
             <strong>{state.view.page.articleTitle}</strong>
           </p>
         </section>

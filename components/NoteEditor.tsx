@@ -1,0 +1,224 @@
+/**
+ * The editor for adding or editing a note: the quoted passage, the note (light Markdown), tags,
+ * a live character count, Save (Ctrl/Cmd+Enter) and Cancel (Escape).
+ *
+ * Limits are checked here, before saving, so the reader learns about them while their text is
+ * still in front of them; the store checks them again. A failed save keeps everything typed.
+ */
+import type { Ref } from 'preact';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { NOTE_MAX_LENGTH } from '../utils/store/types';
+import { parseTags } from './tags';
+
+/** What the caller's save reports back; `error` is shown to the reader as it is. */
+export type NoteSaveResult = { ok: true } | { ok: false; error: string };
+
+/** Props of {@link NoteEditor}. */
+export interface NoteEditorProps {
+  mode: 'add' | 'edit';
+  /** The passage the note is on, shown above the editor. */
+  quote: string;
+  initialBody?: string;
+  initialTags?: readonly string[];
+  /** Receives the trimmed body and parsed tags; the editor stays open until the caller closes it. */
+  onSave(input: { body: string; tags: string[] }): Promise<NoteSaveResult>;
+  onCancel(): void;
+  /** The dialog element, for the controller to position. */
+  dialogRef?: Ref<HTMLDivElement>;
+}
+
+/** From this length on, the count turns into a warning. */
+const NEAR_LIMIT = Math.floor(NOTE_MAX_LENGTH * 0.9);
+
+const formatNumber = (value: number) => value.toLocaleString('en');
+
+/** The message for a body over the limit, e.g. "Notes can be up to 20,000 characters; this one has 20,431." */
+export function overLimitMessage(length: number): string {
+  return `Notes can be up to ${formatNumber(NOTE_MAX_LENGTH)} characters; this one has ${formatNumber(length)}.`;
+}
+
+/** The message for an empty note. */
+export const EMPTY_NOTE_MESSAGE = 'Write something before saving.';
+
+const IS_APPLE =
+  typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform ?? '');
+
+/** The note editor, as a non-modal dialog named "Add note" or "Edit note". */
+export function NoteEditor({
+  mode,
+  quote,
+  initialBody = '',
+  initialTags = [],
+  onSave,
+  onCancel,
+  dialogRef,
+}: NoteEditorProps) {
+  const [body, setBody] = useState(initialBody);
+  const [tagsField, setTagsField] = useState(initialTags.join(', '));
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<{ field: 'body' | 'tags' | 'save'; message: string } | null>(
+    null,
+  );
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const tagsRef = useRef<HTMLInputElement>(null);
+  // The caller usually unmounts the editor when a save succeeds; no state updates after that.
+  const mounted = useRef(true);
+  const ids = { heading: useId(), count: useId(), tagsHint: useId(), error: useId() };
+
+  useEffect(() => {
+    const textarea = textareaRef.current;
+    if (textarea) {
+      textarea.focus();
+      // Editing usually continues where the note ends.
+      textarea.setSelectionRange(textarea.value.length, textarea.value.length);
+    }
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  const length = body.trim().length;
+  const countState = length > NOTE_MAX_LENGTH ? 'over' : length >= NEAR_LIMIT ? 'near' : 'ok';
+
+  async function save() {
+    if (saving) return;
+    const trimmed = body.trim();
+    const tags = parseTags(tagsField);
+    if (trimmed === '' || trimmed.length > NOTE_MAX_LENGTH) {
+      setError({
+        field: 'body',
+        message: trimmed === '' ? EMPTY_NOTE_MESSAGE : overLimitMessage(trimmed.length),
+      });
+      textareaRef.current?.focus();
+      return;
+    }
+    if (tags.error !== null) {
+      setError({ field: 'tags', message: tags.error });
+      tagsRef.current?.focus();
+      return;
+    }
+    setError(null);
+    setSaving(true);
+    let result: NoteSaveResult;
+    try {
+      result = await onSave({ body: trimmed, tags: tags.tags });
+    } catch (thrown) {
+      const detail = thrown instanceof Error ? ` ${thrown.message}` : '';
+      result = { ok: false, error: `The note could not be saved.${detail}` };
+    }
+    if (!mounted.current) return;
+    setSaving(false);
+    if (!result.ok) {
+      setError({ field: 'save', message: result.error });
+      textareaRef.current?.focus();
+    }
+  }
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.isComposing) return;
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      // The page must not also act on this Escape (closing its own menus, leaving fullscreen).
+      event.stopPropagation();
+      onCancel();
+    } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void save();
+    }
+  }
+
+  const title = mode === 'add' ? 'Add note' : 'Edit note';
+  return (
+    <div
+      ref={dialogRef}
+      role="dialog"
+      aria-labelledby={ids.heading}
+      class="cp-popover cp-editor"
+      data-kind="note"
+      onKeyDown={onKeyDown}
+    >
+      <div class="cp-popover-header">
+        <h2 id={ids.heading} class="cp-popover-heading">
+          {title}
+        </h2>
+      </div>
+      <form
+        class="cp-editor-form"
+        aria-busy={saving}
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        <div class="cp-popover-body">
+          {quote === '' ? null : (
+            <blockquote class="cp-quote" aria-label="Passage">
+              {quote}
+            </blockquote>
+          )}
+          <div class="cp-field">
+            <label for={`${ids.heading}-body`}>Note</label>
+            <textarea
+              id={`${ids.heading}-body`}
+              ref={textareaRef}
+              value={body}
+              readOnly={saving}
+              aria-invalid={error?.field === 'body'}
+              aria-describedby={`${ids.count} ${ids.error}`}
+              onInput={(event) => setBody(event.currentTarget.value)}
+            />
+            <p id={ids.count} class="cp-count" data-state={countState}>
+              {countState === 'over'
+                ? overLimitMessage(length)
+                : countState === 'near'
+                  ? `${formatNumber(NOTE_MAX_LENGTH - length)} characters left`
+                  : `${formatNumber(length)} / ${formatNumber(NOTE_MAX_LENGTH)}`}
+            </p>
+            {/* Announces only crossing a threshold, not every keystroke. */}
+            <p role="status" class="cp-visually-hidden">
+              {countState === 'over'
+                ? `Over the ${formatNumber(NOTE_MAX_LENGTH)}-character limit.`
+                : countState === 'near'
+                  ? `Nearing the ${formatNumber(NOTE_MAX_LENGTH)}-character limit.`
+                  : ''}
+            </p>
+          </div>
+          <div class="cp-field">
+            <label for={`${ids.heading}-tags`}>Tags</label>
+            <input
+              id={`${ids.heading}-tags`}
+              ref={tagsRef}
+              type="text"
+              value={tagsField}
+              readOnly={saving}
+              autoComplete="off"
+              aria-invalid={error?.field === 'tags'}
+              aria-describedby={`${ids.tagsHint} ${ids.error}`}
+              onInput={(event) => setTagsField(event.currentTarget.value)}
+            />
+            <p id={ids.tagsHint} class="cp-hint">
+              Separate tags with commas.
+            </p>
+          </div>
+          <p id={ids.error} role="alert" class="cp-error">
+            {error?.message ?? ''}
+          </p>
+        </div>
+        <div class="cp-popover-footer">
+          <span class="cp-shortcut-hint">{IS_APPLE ? '⌘+Enter' : 'Ctrl+Enter'} to save</span>
+          <button type="button" class="cp-button" onClick={onCancel}>
+            Cancel
+          </button>
+          <button
+            type="submit"
+            class="cp-button cp-button-primary"
+            disabled={saving}
+            aria-keyshortcuts="Control+Enter Meta+Enter"
+          >
+            {saving ? 'Saving…' : 'Save'}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

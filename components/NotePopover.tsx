@@ -1,0 +1,83 @@
+/**
+ * The popover opened from a highlighted note: the passage, the note (light Markdown, rendered
+ * as elements, never as HTML), its tags and dates, and Edit / Delete.
+ *
+ * A non-modal dialog like the claim popover: the controller positions it, handles Escape, and
+ * focuses the dialog itself (tabIndex -1). Delete does not ask for confirmation; the caller
+ * offers Undo in a Toast, which is kinder than a confirm step.
+ */
+import type { Ref } from 'preact';
+import { useId } from 'preact/hooks';
+import type { Note } from '../utils/store/types';
+import { formatTimestamp } from './dates';
+import { renderMarkdown } from './markdown';
+import { TagList } from './NoteCard';
+import { quoteOfNote } from './note-text';
+
+/** Props of {@link NotePopover}. */
+export interface NotePopoverProps {
+  note: Note;
+  onClose(): void;
+  onEdit(): void;
+  onDelete(): void;
+  /** The dialog element, for the controller to focus and position. */
+  dialogRef?: Ref<HTMLDivElement>;
+}
+
+/** The note popover. */
+export function NotePopover({ note, onClose, onEdit, onDelete, dialogRef }: NotePopoverProps) {
+  const headingId = useId();
+  const quote = quoteOfNote(note);
+  const edited = note.modified !== note.created;
+  return (
+    <div
+      ref={dialogRef}
+      role="dialog"
+      aria-labelledby={headingId}
+      tabIndex={-1}
+      class="cp-popover cp-note"
+      data-kind="note"
+    >
+      <div class="cp-popover-header">
+        <h2 id={headingId} class="cp-popover-heading">
+          Your note
+        </h2>
+        <button
+          type="button"
+          class="cp-icon-button"
+          aria-label="Close"
+          title="Close (Esc)"
+          onClick={onClose}
+        >
+          <span aria-hidden="true">✕</span>
+        </button>
+      </div>
+      <div class="cp-popover-body">
+        {quote === '' ? null : (
+          <blockquote class="cp-quote" aria-label="Passage">
+            {quote}
+          </blockquote>
+        )}
+        <div class="cp-note-body">{renderMarkdown(note.body)}</div>
+        <TagList tags={note.tags} />
+        <p class="cp-dates">
+          Written <time dateTime={note.created}>{formatTimestamp(note.created)}</time>
+          {edited ? (
+            <>
+              {' · Edited '}
+              <time dateTime={note.modified}>{formatTimestamp(note.modified)}</time>
+            </>
+          ) : null}
+        </p>
+      </div>
+      <div class="cp-popover-footer">
+        <button type="button" class="cp-button" onClick={onEdit}>
+          Edit
+        </button>
+        <button type="button" class="cp-button cp-button-danger" onClick={onDelete}>
+          Delete
+        </button>
+      </div>
+    </div>
+  );
+}
