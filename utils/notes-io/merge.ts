@@ -1,0 +1,89 @@
+/**
+ * Deciding which imported notes to add: importing the same file twice, or a file that overlaps
+ * the reader's notes, must never create duplicates.
+ */
+import type { Note } from '../store/types';
+import type { SkippedAnnotation } from './import';
+
+/** Why an incoming note is not added. */
+export type DuplicateReason = 'same-id' | 'same-quote-and-body';
+
+/** The notes to write and the duplicates left out. */
+export interface ImportPlan {
+  add: Note[];
+  skipped: { note: Note; reason: DuplicateReason }[];
+}
+
+/**
+ * Splits incoming notes into new ones and duplicates. A note is a duplicate when its id is taken,
+ * or when a note on the same article already quotes the same passage with the same text
+ * (whitespace aside). Earlier notes in the incoming list count too, so a file with repeats adds
+ * each note once. A soft-deleted note still holds its id (the store's key) but not its content,
+ * so a backup of a note the reader has just deleted, under another id, is added again.
+ */
+export function planImport(existing: readonly Note[], incoming: readonly Note[]): ImportPlan {
+  const takenIds = new Set(existing.map((note) => note.id));
+  const takenContent = new Set(
+    existing.filter((note) => note.deletedAt === undefined).map(contentKey),
+  );
+  const plan: ImportPlan = { add: [], skipped: [] };
+  for (const note of incoming) {
+    const content = contentKey(note);
+    if (takenIds.has(note.id)) {
+      plan.skipped.push({ note, reason: 'same-id' });
+    } else if (takenContent.has(content)) {
+      plan.skipped.push({ note, reason: 'same-quote-and-body' });
+    } else {
+      plan.add.push(note);
+      takenIds.add(note.id);
+      takenContent.add(content);
+    }
+  }
+  return plan;
+}
+
+/** What makes two notes the same note: article, quoted passage and text. */
+function contentKey(note: Note): string {
+  const quote = note.target.selectors.find((selector) => selector.type === 'TextQuoteSelector');
+  // A JSON array keeps the three parts apart whatever characters they contain.
+  return JSON.stringify([
+    note.articleKey,
+    normaliseWhitespace(quote?.exact ?? ''),
+    normaliseWhitespace(note.body),
+  ]);
+}
+
+function normaliseWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Reasons listed in the summary; more would make the sentence unreadable. */
+const REASONS_SHOWN = 3;
+
+/**
+ * One sentence for the reader after an import, e.g. "Added 12 notes; skipped 3 already present
+ * and 1 invalid (item 4: …)." Items are numbered from 1, as a person counts them.
+ */
+export function summariseImport(plan: ImportPlan, invalid: readonly SkippedAnnotation[]): string {
+  const added = plan.add.length;
+  const present = plan.skipped.length;
+  const start = added === 0 ? 'Added no notes' : `Added ${count(added, 'note')}`;
+  const skippedParts: string[] = [];
+  if (present > 0) skippedParts.push(`${present} already present`);
+  if (invalid.length > 0) skippedParts.push(`${invalid.length} invalid (${listReasons(invalid)})`);
+  if (skippedParts.length === 0) return `${start}.`;
+  return `${start}; skipped ${skippedParts.join(' and ')}.`;
+}
+
+function listReasons(invalid: readonly SkippedAnnotation[]): string {
+  const shown = invalid
+    .slice(0, REASONS_SHOWN)
+    .map((entry) => `item ${entry.index + 1}: ${entry.reason}`);
+  const more = invalid.length - shown.length;
+  if (more > 0) shown.push(`${more} more`);
+  return shown.join('; ');
+}
+
+function count(amount: number, noun: string): string {
+  return `${amount} ${noun}${amount === 1 ? '' : 's'}`;
+}
