@@ -1,0 +1,137 @@
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { AboutEntry } from '../utils/packs/types';
+import { ReadingGuide, type ReadingGuideProps } from './ReadingGuide';
+import { expectNoAxeViolations, REPORT_SOURCE, SCRIPT_SOURCE } from './test-support';
+
+afterEach(cleanup);
+
+const PUBLISHER: AboutEntry = {
+  id: 'publisher',
+  name: 'Global Research',
+  role: 'publisher',
+  summary: 'A website based in Montreal.',
+  details: ['Founded in 2001.'],
+  unverified: ['Who funds it.'],
+  sources: [REPORT_SOURCE, SCRIPT_SOURCE],
+};
+
+function renderGuide(overrides: Partial<ReadingGuideProps> = {}) {
+  const props: ReadingGuideProps = {
+    claimCounts: { misleading: 5, supported: 4, opinion: 3, unsupported: 0 },
+    anchoredClaims: 12,
+    totalClaims: 12,
+    about: [PUBLISHER],
+    notesPlaced: 3,
+    notesOrphaned: 2,
+    onNext: vi.fn(),
+    onPrevious: vi.fn(),
+    onShowOrphans: vi.fn(),
+    shortcuts: { next: 'Alt+Shift+K', previous: 'Alt+Shift+J' },
+    ...overrides,
+  };
+  return { ...render(<ReadingGuide {...props} />), props };
+}
+
+describe('ReadingGuide', () => {
+  it('counts the claims and lists verdicts in VERDICTS order, skipping zeros', () => {
+    renderGuide();
+    const guide = screen.getByRole('region', { name: 'Counterpoint' });
+    expect(within(guide).getByText('12 claims checked')).toBeTruthy();
+    const chips = within(screen.getByRole('list', { name: 'Claims by verdict' })).getAllByRole(
+      'listitem',
+    );
+    expect(chips.map((chip) => chip.textContent)).toEqual([
+      '✓Supported: 4',
+      '!Misleading: 5',
+      '“Opinion: 3',
+    ]);
+    expect(screen.queryByText(/found on this page/)).toBeNull();
+  });
+
+  it('says how many claims were found when some were not', () => {
+    renderGuide({ anchoredClaims: 10 });
+    expect(screen.getByText('10 found on this page')).toBeTruthy();
+  });
+
+  it('steps between claims, showing the shortcuts', () => {
+    const { props } = renderGuide();
+    const next = screen.getByRole('button', { name: 'Next claim' });
+    const previous = screen.getByRole('button', { name: 'Previous claim' });
+    expect(next.getAttribute('aria-keyshortcuts')).toBe('Alt+Shift+K');
+    expect(previous.getAttribute('title')).toBe('Previous claim (Alt+Shift+J)');
+    fireEvent.click(next);
+    fireEvent.click(previous);
+    expect(props.onNext).toHaveBeenCalledTimes(1);
+    expect(props.onPrevious).toHaveBeenCalledTimes(1);
+  });
+
+  it('counts notes and offers to show the ones that could not be placed', () => {
+    const { props } = renderGuide();
+    expect(screen.getByText('3 notes on this page')).toBeTruthy();
+    const show = screen.getByRole('button', { name: 'Show them' });
+    expect(show.getAttribute('aria-describedby')).toBe(
+      screen.getByText('2 notes could not be placed').id,
+    );
+    fireEvent.click(show);
+    expect(props.onShowOrphans).toHaveBeenCalledTimes(1);
+  });
+
+  it('speaks of one note in the singular', () => {
+    renderGuide({ notesPlaced: 1, notesOrphaned: 1 });
+    expect(screen.getByText('1 note on this page')).toBeTruthy();
+    expect(screen.getByText('1 note could not be placed')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Show it' })).toBeTruthy();
+  });
+
+  it('opens and closes "About this source" with its entries and safe source links', () => {
+    renderGuide();
+    const toggle = screen.getByRole('button', { name: 'About this source' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByRole('heading', { name: /Global Research/ })).toBeNull();
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    const entry = screen.getByRole('region', { name: 'Global Research · Publisher' });
+    expect(within(entry).getByText('A website based in Montreal.')).toBeTruthy();
+    expect(within(entry).getByText('Founded in 2001.')).toBeTruthy();
+    expect(within(entry).getByText('Unverified:')).toBeTruthy();
+    expect(
+      within(within(entry).getByRole('list', { name: 'Unverified' })).getByText('Who funds it.'),
+    ).toBeTruthy();
+    const links = within(entry).getAllByRole('link');
+    expect(links.map((link) => link.getAttribute('href'))).toEqual([REPORT_SOURCE.url]);
+    expect(links[0]?.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(links[0]?.getAttribute('target')).toBe('_blank');
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByRole('region', { name: /Global Research/ })).toBeNull();
+  });
+
+  it('without a pack shows only the notes', () => {
+    renderGuide({ claimCounts: {}, anchoredClaims: 0, totalClaims: 0, about: [] });
+    expect(screen.getByRole('region', { name: 'Counterpoint' })).toBeTruthy();
+    expect(screen.getByText('3 notes on this page')).toBeTruthy();
+    expect(screen.queryByText(/claims? checked/)).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Next claim' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'About this source' })).toBeNull();
+  });
+
+  it('renders nothing when there is nothing to say', () => {
+    const { container } = renderGuide({
+      claimCounts: {},
+      anchoredClaims: 0,
+      totalClaims: 0,
+      about: [],
+      notesPlaced: 0,
+      notesOrphaned: 0,
+    });
+    expect(container.innerHTML).toBe('');
+  });
+
+  it('has no axe violations, closed and open', async () => {
+    const { container } = renderGuide();
+    await expectNoAxeViolations(container);
+    fireEvent.click(screen.getByRole('button', { name: 'About this source' }));
+    await expectNoAxeViolations(container);
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * A short status message ("Note deleted.") with an optional action ("Undo"). The caller decides
+ * when it goes away; `onPause` tells it when the reader is hovering or focused on the toast, so
+ * it can hold off dismissing while they reach for the action.
+ *
+ * Keep it mounted with an empty message between toasts: screen readers announce changes to a
+ * live region that already exists more reliably than a region that appears with its text.
+ */
+
+/** Props of {@link Toast}. */
+export interface ToastProps {
+  /** What happened; '' renders only the (empty) live region. */
+  message: string;
+  /** Label of the action button, e.g. "Undo"; shown only together with `onAction`. */
+  actionLabel?: string;
+  onAction?(): void;
+  /** Shows a Dismiss button when given. */
+  onDismiss?(): void;
+  /** Called with true when the pointer or focus enters the toast, false when it leaves. */
+  onPause?(paused: boolean): void;
+}
+
+/** The toast, inside a `role="status"` live region. */
+export function Toast({ message, actionLabel, onAction, onDismiss, onPause }: ToastProps) {
+  return (
+    <div role="status" class="cp-toast-region">
+      {message === '' ? null : (
+        // biome-ignore lint/a11y/noStaticElementInteractions: the handlers only pause the caller's timer; the buttons inside do the acting.
+        <div
+          class="cp-toast"
+          onMouseEnter={() => onPause?.(true)}
+          onMouseLeave={() => onPause?.(false)}
+          onFocusIn={() => onPause?.(true)}
+          onFocusOut={() => onPause?.(false)}
+        >
+          <span>{message}</span>
+          {actionLabel === undefined || onAction === undefined ? null : (
+            <button type="button" class="cp-link-button" onClick={onAction}>
+              {actionLabel}
+            </button>
+          )}
+          {onDismiss === undefined ? null : (
+            <button type="button" class="cp-icon-button" aria-label="Dismiss" onClick={onDismiss}>
+              <span aria-hidden="true">✕</span>
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
