@@ -1,3 +1,88 @@
+/**
+ * The background: the only owner of the database. It answers the content script's requests,
+ * seeds the bundled context packs, keeps the toolbar badge, and turns the context menu and
+ * keyboard commands into messages to the active tab.
+ */
 import { defineBackground } from 'wxt/utils/define-background';
+import { seedPacks } from '@/utils/background/seed-packs';
+import { createBackgroundService } from '@/utils/background/service';
+import { extensionApi as browser, type Tabs } from '@/utils/browser';
+import type { TabMessage } from '@/utils/messaging/protocol';
+import { loadBundledPacks } from '@/utils/packs';
+import { toggleBothLayers, updateSettings } from '@/utils/settings';
+import { type CounterpointDatabase, openStore } from '@/utils/store/db';
+import { purgeDeletedNotes } from '@/utils/store/notes';
 
-export default defineBackground(() => {});
+const ADD_NOTE_MENU_ID = 'counterpoint-add-note';
+const ARTICLE_PAGES = ['*://globalresearch.ca/*', '*://*.globalresearch.ca/*'];
+
+export default defineBackground(() => {
+  let database: Promise<CounterpointDatabase> | null = null;
+  /** Opens the database once; a failed open is retried on the next request. */
+  const getDatabase = (): Promise<CounterpointDatabase> => {
+    database ??= openStore().catch((error: unknown) => {
+      database = null;
+      throw error;
+    });
+    return database;
+  };
+
+  const service = createBackgroundService({ getDatabase, browser, now: () => new Date() });
+
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    void service.handle(message, sender).then(sendResponse);
+    return true;
+  });
+
+  const start = async (): Promise<void> => {
+    try {
+      const db = await getDatabase();
+      await seedPacks(db, loadBundledPacks(), new Date().toISOString());
+      await purgeDeletedNotes(db, Date.now());
+    } catch (error) {
+      console.error('Counterpoint: could not prepare its storage', error);
+    }
+  };
+  void start();
+  browser.runtime.onInstalled.addListener(() => void start());
+
+  void browser.contextMenus
+    .removeAll()
+    .then(() =>
+      browser.contextMenus.create({
+        id: ADD_NOTE_MENU_ID,
+        title: 'Add note to selection',
+        contexts: ['selection'],
+        documentUrlPatterns: ARTICLE_PAGES,
+      }),
+    )
+    .catch((error: unknown) => console.error('Counterpoint: context menu', error));
+
+  const tellTab = (tabId: number | undefined, message: TabMessage): void => {
+    if (tabId === undefined) return;
+    browser.tabs.sendMessage(tabId, message).catch(() => {
+      // No Counterpoint on that page: nothing to do.
+    });
+  };
+
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === ADD_NOTE_MENU_ID) tellTab(tab?.id, { type: 'add-note-from-selection' });
+  });
+
+  browser.commands.onCommand.addListener((command, tab?: Tabs.Tab) => {
+    if (command === 'toggle-highlights') {
+      void updateSettings(browser.storage.local, toggleBothLayers);
+    } else if (command === 'add-note') {
+      const send = async (): Promise<void> => {
+        const target = tab ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+        tellTab(target?.id, { type: 'add-note-from-selection' });
+      };
+      void send();
+    }
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => void service.forgetTab(tabId));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.url !== undefined) void service.noteNavigation(tabId, change.url);
+  });
+});

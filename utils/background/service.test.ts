@@ -1,0 +1,264 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ARTICLE_HEADLINE } from '../../e2e/fixtures';
+import type { Browser, Runtime } from '../browser';
+import { loadBundledPacks } from '../packs';
+import { openStore } from '../store/db';
+import { allNotes, getNote } from '../store/notes';
+import { seedPacks } from './seed-packs';
+import { createBackgroundService } from './service';
+import { readTabPage } from './tab-pages';
+
+const browser = fakeBrowser as unknown as Browser;
+const ARTICLE =
+  'https://www.globalresearch.ca/mexico-president-amlo-meets-vice-president-kamala-harris/5746160';
+const OTHER_ARTICLE = 'https://www.globalresearch.ca/another-story/5800001';
+const { packs } = loadBundledPacks();
+const pack = packs[0]!;
+
+let databaseCount = 0;
+
+async function setUp() {
+  const db = await openStore({ name: `service-test-${databaseCount++}` });
+  await seedPacks(db, { packs, errors: [] }, '2026-11-27T00:00:00.000Z');
+  let clock = Date.parse('2026-11-27T10:00:00.000Z');
+  const service = createBackgroundService({
+    getDatabase: async () => db,
+    browser,
+    now: () => new Date((clock += 1000)),
+  });
+  return { db, service };
+}
+
+function fromTab(url: string, tabId = 7): Runtime.MessageSender {
+  return {
+    id: fakeBrowser.runtime.id,
+    url,
+    tab: { id: tabId } as Runtime.MessageSender['tab'],
+    frameId: 0,
+  };
+}
+
+const fromPopup: Runtime.MessageSender = {
+  id: fakeBrowser.runtime.id,
+  url: fakeBrowser.runtime.getURL('/popup.html'),
+};
+
+const quote = (exact: string) => ({
+  selectors: [
+    { type: 'TextQuoteSelector' as const, exact, prefix: 'before ', suffix: ' after' },
+    { type: 'TextPositionSelector' as const, start: 10, end: 10 + exact.length },
+  ],
+});
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+
+describe('page.opened', () => {
+  it('matches the pack by headline and text, and labels the tab with the claim count', async () => {
+    const { service } = await setUp();
+    const reply = await service.handle(
+      {
+        type: 'page.opened',
+        payload: { headline: ARTICLE_HEADLINE, fingerprint: pack.article.recognise.fingerprint },
+      },
+      fromTab(`${ARTICLE}?utm_source=x#top`),
+    );
+    expect(reply.ok).toBe(true);
+    if (!reply.ok) return;
+    const data = reply.value as { articleKey: string; claims: unknown[]; pack: unknown };
+    expect(data.articleKey).toBe(pack.article.id);
+    expect(data.claims).toHaveLength(pack.claims.length);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe(String(pack.claims.length));
+    const page = await readTabPage(browser, 7);
+    expect(page).toMatchObject({ articleKey: pack.article.id, hasPack: true, url: ARTICLE });
+  });
+
+  it('keys an article without a pack by its canonical path, with no badge', async () => {
+    const { service } = await setUp();
+    const reply = await service.handle(
+      { type: 'page.opened', payload: { headline: 'Another story', fingerprint: [] } },
+      fromTab(`http://globalresearch.ca/another-story/5800001/`),
+    );
+    expect(reply).toMatchObject({
+      ok: true,
+      value: { articleKey: '/another-story/5800001', pack: null, claims: [] },
+    });
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('');
+  });
+
+  it('refuses senders that are not Counterpoint on a Global Research page', async () => {
+    const { service } = await setUp();
+    const message = { type: 'page.opened', payload: { headline: 'x', fingerprint: [] } };
+    expect(await service.handle(message, fromTab('https://evil.example/x/1234567'))).toEqual({
+      ok: false,
+      error: 'Unknown sender.',
+    });
+    expect(
+      await service.handle(message, { ...fromTab(ARTICLE), id: 'another-extension' }),
+    ).toMatchObject({ ok: false });
+    expect(await service.handle(message, { ...fromTab(ARTICLE), frameId: 3 })).toMatchObject({
+      ok: false,
+    });
+    expect(await service.handle(message, fromPopup)).toMatchObject({ ok: false });
+  });
+
+  it('refuses unknown and malformed requests with a readable reason', async () => {
+    const { service } = await setUp();
+    expect(await service.handle({ type: 'notes.dumpAll', payload: {} }, fromTab(ARTICLE))).toEqual({
+      ok: false,
+      error: 'Unknown request.',
+    });
+    expect(await service.handle('hello', fromTab(ARTICLE))).toMatchObject({ ok: false });
+    const bad = await service.handle(
+      { type: 'page.opened', payload: { headline: 42 } },
+      fromTab(ARTICLE),
+    );
+    expect(bad).toMatchObject({ ok: false });
+    if (!bad.ok) expect(bad.error).toMatch(/headline/);
+  });
+});
+
+describe('notes through the background', () => {
+  async function openedArticle() {
+    const context = await setUp();
+    await context.service.handle(
+      {
+        type: 'page.opened',
+        payload: { headline: ARTICLE_HEADLINE, fingerprint: pack.article.recognise.fingerprint },
+      },
+      fromTab(ARTICLE),
+    );
+    return context;
+  }
+
+  it('creates a note keyed to the page’s article, and a retried save creates nothing more', async () => {
+    const { service, db } = await openedArticle();
+    const request = {
+      type: 'note.create',
+      payload: {
+        id: 'note-1',
+        target: quote('new era'),
+        body: 'Check this',
+        tags: [' policy ', 'Policy', 'mexico'],
+      },
+    };
+    const first = await service.handle(request, fromTab(ARTICLE));
+    const retried = await service.handle(request, fromTab(ARTICLE));
+    expect(first).toMatchObject({
+      ok: true,
+      value: { articleKey: pack.article.id, tags: ['policy', 'mexico'] },
+    });
+    expect(retried).toEqual(first);
+    expect(await allNotes(db)).toHaveLength(1);
+  });
+
+  it('refuses empty notes and notes over the limit, saying what the limit is', async () => {
+    const { service, db } = await openedArticle();
+    const empty = await service.handle(
+      { type: 'note.create', payload: { id: 'n', target: quote('x'), body: '   ', tags: [] } },
+      fromTab(ARTICLE),
+    );
+    expect(empty).toEqual({ ok: false, error: 'body: Write something before saving.' });
+    const huge = await service.handle(
+      {
+        type: 'note.create',
+        payload: { id: 'n', target: quote('x'), body: 'a'.repeat(20_001), tags: [] },
+      },
+      fromTab(ARTICLE),
+    );
+    expect(huge).toMatchObject({ ok: false });
+    if (!huge.ok) expect(huge.error).toContain('up to 20,000 characters; this one has 20,001');
+    expect(await allNotes(db)).toHaveLength(0);
+  });
+
+  it('edits, deletes and restores a note; another article’s page cannot touch it', async () => {
+    const { service, db } = await openedArticle();
+    await service.handle(
+      {
+        type: 'note.create',
+        payload: { id: 'note-1', target: quote('new era'), body: 'one', tags: [] },
+      },
+      fromTab(ARTICLE),
+    );
+    // A tab showing another article.
+    await service.handle(
+      { type: 'page.opened', payload: { headline: 'Another story', fingerprint: [] } },
+      fromTab(OTHER_ARTICLE, 8),
+    );
+    const foreign = await service.handle(
+      { type: 'note.update', payload: { id: 'note-1', body: 'hijacked', tags: [] } },
+      fromTab(OTHER_ARTICLE, 8),
+    );
+    expect(foreign).toEqual({ ok: false, error: 'That note is not on this page.' });
+
+    const edited = await service.handle(
+      { type: 'note.update', payload: { id: 'note-1', body: 'two', tags: ['t'] } },
+      fromTab(ARTICLE),
+    );
+    expect(edited).toMatchObject({ ok: true, value: { body: 'two', tags: ['t'] } });
+    await service.handle({ type: 'note.delete', payload: { id: 'note-1' } }, fromTab(ARTICLE));
+    expect(await allNotes(db)).toHaveLength(0);
+    expect((await getNote(db, 'note-1'))?.deletedAt).toBeDefined();
+    await service.handle({ type: 'note.restore', payload: { id: 'note-1' } }, fromPopup);
+    expect(await allNotes(db)).toMatchObject([{ id: 'note-1', body: 'two' }]);
+  });
+
+  it('announces every change in extension storage, naming only the article', async () => {
+    const { service } = await openedArticle();
+    const seen: unknown[] = [];
+    fakeBrowser.storage.onChanged.addListener((changes) =>
+      seen.push(changes.notesChanged?.newValue),
+    );
+    await service.handle(
+      {
+        type: 'note.create',
+        payload: { id: 'note-1', target: quote('new era'), body: 'secret text', tags: [] },
+      },
+      fromTab(ARTICLE),
+    );
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ articleKeys: [pack.article.id] });
+    expect(JSON.stringify(seen[0])).not.toContain('secret text');
+  });
+
+  it('refuses a note from a page that was never recognised', async () => {
+    const { service } = await setUp();
+    const reply = await service.handle(
+      { type: 'note.create', payload: { id: 'n', target: quote('x'), body: 'b', tags: [] } },
+      fromTab(ARTICLE, 99),
+    );
+    expect(reply).toEqual({ ok: false, error: 'This page is not a recognised article.' });
+  });
+});
+
+describe('page.status', () => {
+  it('updates the badge to the number of claims anchored', async () => {
+    const { service } = await setUp();
+    await service.handle(
+      {
+        type: 'page.opened',
+        payload: { headline: ARTICLE_HEADLINE, fingerprint: pack.article.recognise.fingerprint },
+      },
+      fromTab(ARTICLE),
+    );
+    await service.handle(
+      {
+        type: 'page.status',
+        payload: {
+          claimsAnchored: 9,
+          orphanedClaimIds: ['a', 'b'],
+          notesAnchored: 0,
+          orphanedNoteIds: [],
+        },
+      },
+      fromTab(ARTICLE),
+    );
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('9');
+    expect(await readTabPage(browser, 7)).toMatchObject({
+      claimsAnchored: 9,
+      orphanedClaimIds: ['a', 'b'],
+    });
+  });
+});

@@ -1,0 +1,306 @@
+/**
+ * The background's answers to the content script: every request is checked (who sent it, and
+ * that its payload matches the protocol) before anything is read or written. The page's article
+ * is worked out here from the sender's tab, never taken from the message.
+ */
+import * as v from 'valibot';
+import type { Browser, Runtime } from '../browser';
+import type { MessageType, PageData, Protocol, Reply } from '../messaging/protocol';
+import { describeIssues, envelopeSchema, requestSchemas } from '../messaging/schemas';
+import { matchPackArticle } from '../packs/match';
+import { articlePathFromUrl, isGlobalResearchHost } from '../page/article-path';
+import { fingerprintSimilarity } from '../page/fingerprint';
+import { announceNotesChanged } from '../store/change-feed';
+import type { CounterpointDatabase } from '../store/db';
+import { StorageError } from '../store/errors';
+import {
+  getNote,
+  notesForArticle,
+  purgeDeletedNotes,
+  putNote,
+  restoreNote,
+  softDeleteNote,
+  updateNote,
+} from '../store/notes';
+import { claimsForArticle, installedPacks } from '../store/packs';
+import type { Note } from '../store/types';
+import { setBadge } from './badge';
+import { forgetTabPage, readTabPage, type TabPage, writeTabPage } from './tab-pages';
+
+/** What the service needs from the outside world. */
+export interface BackgroundDependencies {
+  getDatabase: () => Promise<CounterpointDatabase>;
+  browser: Browser;
+  now: () => Date;
+}
+
+/** Who sent a request. */
+type Sender =
+  | { kind: 'content'; tabId: number; url: URL }
+  | { kind: 'extension-page' }
+  | { kind: 'unknown' };
+
+/** Requests only the extension's own pages may send. */
+const EXTENSION_PAGE_ONLY: ReadonlySet<MessageType> = new Set();
+/** Requests that need the page's article to be known (a `page.opened` came first). */
+const CONTENT_ONLY: ReadonlySet<MessageType> = new Set([
+  'page.opened',
+  'page.status',
+  'page.notes',
+  'note.create',
+]);
+
+/** Creates the request handler the background registers with `runtime.onMessage`. */
+export function createBackgroundService(deps: BackgroundDependencies) {
+  const { browser } = deps;
+  const extensionOrigin = browser.runtime.getURL('/');
+
+  function classify(sender: Runtime.MessageSender): Sender {
+    if (sender.id !== undefined && sender.id !== browser.runtime.id) return { kind: 'unknown' };
+    const url = safeUrl(sender.url);
+    if (!url) return { kind: 'unknown' };
+    if (url.href.startsWith(extensionOrigin)) return { kind: 'extension-page' };
+    const tabId = sender.tab?.id;
+    const topFrame = sender.frameId === undefined || sender.frameId === 0;
+    if (tabId !== undefined && topFrame && isGlobalResearchHost(url.hostname)) {
+      return { kind: 'content', tabId, url };
+    }
+    return { kind: 'unknown' };
+  }
+
+  async function pageOf(sender: Sender): Promise<TabPage> {
+    if (sender.kind !== 'content') throw new RequestError('This request comes from a page only.');
+    const page = await readTabPage(browser, sender.tabId);
+    if (!page) throw new RequestError('This page is not a recognised article.');
+    return page;
+  }
+
+  /** Notes may be changed by their own article's page, or by the extension's pages. */
+  async function noteFor(
+    sender: Sender,
+    id: string,
+  ): Promise<{ db: CounterpointDatabase; note: Note }> {
+    const db = await deps.getDatabase();
+    const note = await getNote(db, id);
+    if (!note) throw new RequestError('That note no longer exists.');
+    if (sender.kind === 'content') {
+      const page = await pageOf(sender);
+      if (note.articleKey !== page.articleKey)
+        throw new RequestError('That note is not on this page.');
+    }
+    return { db, note };
+  }
+
+  const handlers: {
+    [K in MessageType]: (
+      payload: Protocol[K]['request'],
+      sender: Sender,
+    ) => Promise<Protocol[K]['response']>;
+  } = {
+    async 'page.opened'(payload, sender) {
+      if (sender.kind !== 'content') throw new RequestError('This request comes from a page only.');
+      const db = await deps.getDatabase();
+      const packs = await installedPacks(db);
+      const pack = matchPackArticle(
+        packs,
+        {
+          hostname: sender.url.hostname,
+          headline: payload.headline,
+          fingerprint: payload.fingerprint,
+        },
+        fingerprintSimilarity,
+      );
+      const url = `${sender.url.origin}${sender.url.pathname}`;
+      const articleKey =
+        pack?.articleKey ?? articlePathFromUrl(sender.url.href) ?? sender.url.pathname;
+      const [claims, notes] = await Promise.all([
+        pack ? claimsForArticle(db, pack.articleKey) : Promise.resolve([]),
+        notesForArticle(db, articleKey),
+      ]);
+      const articleTitle = pack?.article.title ?? payload.headline;
+      await writeTabPage(browser, {
+        tabId: sender.tabId,
+        articleKey,
+        articleTitle,
+        url,
+        hasPack: pack !== null,
+        claimsTotal: claims.length,
+        orphanedClaimIds: [],
+        orphanedNoteIds: [],
+      });
+      await setBadge(browser, sender.tabId, pack ? String(claims.length) : '');
+      const data: PageData = {
+        articleKey,
+        articleTitle,
+        pack: pack
+          ? {
+              packVersion: pack.packVersion,
+              lastReviewed: pack.lastReviewed,
+              article: pack.article,
+              about: pack.about,
+            }
+          : null,
+        claims,
+        notes,
+      };
+      return data;
+    },
+
+    async 'page.status'(payload, sender) {
+      const page = await pageOf(sender);
+      await writeTabPage(browser, { ...page, ...payload });
+      if (page.hasPack && sender.kind === 'content') {
+        await setBadge(browser, sender.tabId, String(payload.claimsAnchored));
+      }
+      return null;
+    },
+
+    async 'page.notes'(_payload, sender) {
+      const page = await pageOf(sender);
+      return notesForArticle(await deps.getDatabase(), page.articleKey);
+    },
+
+    async 'note.create'(payload, sender) {
+      const page = await pageOf(sender);
+      const db = await deps.getDatabase();
+      const existing = await getNote(db, payload.id);
+      if (existing) {
+        // A save retried after the worker stopped mid-way: the first attempt got through.
+        if (existing.articleKey === page.articleKey && !existing.deletedAt) return existing;
+        throw new RequestError('A note with this id already exists.');
+      }
+      const now = deps.now().toISOString();
+      const note: Note = {
+        id: payload.id,
+        articleKey: page.articleKey,
+        url: page.url,
+        articleTitle: page.articleTitle,
+        target: payload.target,
+        body: payload.body,
+        tags: normaliseTags(payload.tags),
+        ...(payload.claimId ? { claimId: payload.claimId } : {}),
+        created: now,
+        modified: now,
+      };
+      await putNote(db, note);
+      await announceNotesChanged(browser.storage.local, [note.articleKey]);
+      return note;
+    },
+
+    async 'note.update'(payload, sender) {
+      const { db } = await noteFor(sender, payload.id);
+      const updated = await updateNote(
+        db,
+        payload.id,
+        { body: payload.body, tags: normaliseTags(payload.tags) },
+        deps.now().toISOString(),
+      );
+      if (!updated) throw new RequestError('That note no longer exists.');
+      await announceNotesChanged(browser.storage.local, [updated.articleKey]);
+      return updated;
+    },
+
+    async 'note.delete'(payload, sender) {
+      const { db } = await noteFor(sender, payload.id);
+      const now = deps.now();
+      await purgeDeletedNotes(db, now.getTime());
+      const deleted = await softDeleteNote(db, payload.id, now.toISOString());
+      if (!deleted) throw new RequestError('That note no longer exists.');
+      await announceNotesChanged(browser.storage.local, [deleted.articleKey]);
+      return deleted;
+    },
+
+    async 'note.restore'(payload, sender) {
+      const { db } = await noteFor(sender, payload.id);
+      const restored = await restoreNote(db, payload.id);
+      if (!restored) throw new RequestError('That note can no longer be restored.');
+      await announceNotesChanged(browser.storage.local, [restored.articleKey]);
+      return restored;
+    },
+
+    async 'notes.changed'(payload, sender) {
+      if (sender.kind !== 'extension-page') throw new RequestError('Not allowed.');
+      await announceNotesChanged(browser.storage.local, payload.articleKeys);
+      return null;
+    },
+  };
+
+  /** Answers one request. Never throws: every failure is a reply with a readable error. */
+  async function handle(
+    message: unknown,
+    rawSender: Runtime.MessageSender,
+  ): Promise<Reply<unknown>> {
+    try {
+      const sender = classify(rawSender);
+      if (sender.kind === 'unknown') return { ok: false, error: 'Unknown sender.' };
+      const envelope = v.safeParse(envelopeSchema, message);
+      if (!envelope.success) return { ok: false, error: 'Unknown request.' };
+      const type = envelope.output.type;
+      if (EXTENSION_PAGE_ONLY.has(type) && sender.kind !== 'extension-page') {
+        return { ok: false, error: 'Not allowed.' };
+      }
+      if (CONTENT_ONLY.has(type) && sender.kind !== 'content') {
+        return { ok: false, error: 'This request comes from a page only.' };
+      }
+      const payload = v.safeParse(requestSchemas[type], envelope.output.payload);
+      if (!payload.success) return { ok: false, error: describeIssues(payload.issues) };
+      const handler = handlers[type] as (payload: unknown, sender: Sender) => Promise<unknown>;
+      return { ok: true, value: await handler(payload.output, sender) };
+    } catch (error) {
+      if (error instanceof RequestError || error instanceof StorageError) {
+        return { ok: false, error: error.message };
+      }
+      console.error('Counterpoint: request failed', error);
+      return { ok: false, error: 'Something went wrong in Counterpoint. Nothing was changed.' };
+    }
+  }
+
+  /** Forgets what a closed tab showed. */
+  async function forgetTab(tabId: number): Promise<void> {
+    await forgetTabPage(browser, tabId);
+  }
+
+  /**
+   * A tab's address changed. Leaving the article forgets it (and its badge) until the next page
+   * reports; a fragment or query change on the same article keeps everything.
+   */
+  async function noteNavigation(tabId: number, newUrl: string): Promise<void> {
+    const page = await readTabPage(browser, tabId);
+    const url = safeUrl(newUrl);
+    if (!page || (url && `${url.origin}${url.pathname}` === page.url)) return;
+    await forgetTabPage(browser, tabId);
+    await setBadge(browser, tabId, '');
+  }
+
+  return { handle, forgetTab, noteNavigation };
+}
+
+/** The service's public face. */
+export type BackgroundService = ReturnType<typeof createBackgroundService>;
+
+/** A refusal whose message is meant for the reader. */
+class RequestError extends Error {}
+
+function safeUrl(url: string | undefined): URL | null {
+  if (!url) return null;
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
+/** Trimmed, de-duplicated (case-insensitively), empty tags dropped. */
+export function normaliseTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const result: string[] = [];
+  for (const tag of tags) {
+    const trimmed = tag.trim().replace(/\s+/g, ' ');
+    const key = trimmed.toLowerCase();
+    if (trimmed && !seen.has(key)) {
+      seen.add(key);
+      result.push(trimmed);
+    }
+  }
+  return result;
+}
