@@ -25,7 +25,10 @@ async function setUp() {
   const service = createBackgroundService({
     getDatabase: async () => db,
     browser,
-    now: () => new Date((clock += 1000)),
+    now: () => {
+      clock += 1000;
+      return new Date(clock);
+    },
   });
   return { db, service };
 }
