@@ -42,6 +42,10 @@ export interface Orphan {
 export type OrphanReason =
   | 'no-selector'
   | 'empty-quote'
+  /** A selector of a known type with unusable fields (negative or reversed offsets…). */
+  | 'invalid-selector'
+  /** The root is not an element. */
+  | 'invalid-root'
   | 'detached-root'
   | 'not-found'
   | 'below-threshold'
@@ -59,7 +63,16 @@ export interface AnchorTarget {
 /** The result of describing a range: its selectors, or why it cannot be described. */
 export type DescribeResult =
   | { ok: true; selectors: [TextQuoteSelector, TextPositionSelector] }
-  | { ok: false; reason: 'empty-range' | 'outside-root' | 'in-ignored-node' | 'detached-root' };
+  | {
+      ok: false;
+      reason:
+        | 'empty-range'
+        | 'outside-root'
+        | 'in-ignored-node'
+        | 'detached-root'
+        /** Not a Range, or a Range the DOM refused to read. */
+        | 'invalid-range';
+    };
 
 /** Options shared by describe and anchor. */
 export interface AnchoringOptions {

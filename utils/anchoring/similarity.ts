@@ -1,0 +1,48 @@
+/**
+ * How alike two short strings are: used to weigh a candidate's surrounding text against the
+ * prefix and suffix a selector remembers.
+ */
+
+/** Longest context compared; beyond this, extra characters cost time and add little evidence. */
+export const MAX_CONTEXT_COMPARED = 256;
+
+/** Levenshtein distance (insertions, deletions, substitutions), in two rows of memory. */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a.length === 0) return b.length;
+  if (b.length === 0) return a.length;
+  let previous = new Int32Array(b.length + 1);
+  let current = new Int32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j += 1) previous[j] = j;
+  for (let i = 1; i <= a.length; i += 1) {
+    current[0] = i;
+    const aCode = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j += 1) {
+      const substitution = (previous[j - 1] ?? 0) + (aCode === b.charCodeAt(j - 1) ? 0 : 1);
+      const deletion = (previous[j] ?? 0) + 1;
+      const insertion = (current[j - 1] ?? 0) + 1;
+      current[j] = Math.min(substitution, deletion, insertion);
+    }
+    [previous, current] = [current, previous];
+  }
+  return previous[b.length] ?? 0;
+}
+
+/** Similarity in [0, 1] of the text found to the text expected: 1 minus the edit rate. */
+export function similarity(expected: string, found: string): number {
+  if (expected.length === 0) return 1;
+  if (expected === found) return 1;
+  return Math.max(0, 1 - editDistance(expected, found) / expected.length);
+}
+
+/** Similarity of a remembered prefix to the text that ends where a candidate starts. */
+export function prefixSimilarity(text: string, start: number, prefix: string): number {
+  const expected = prefix.slice(-MAX_CONTEXT_COMPARED);
+  return similarity(expected, text.slice(Math.max(0, start - expected.length), start));
+}
+
+/** Similarity of a remembered suffix to the text that starts where a candidate ends. */
+export function suffixSimilarity(text: string, end: number, suffix: string): number {
+  const expected = suffix.slice(0, MAX_CONTEXT_COMPARED);
+  return similarity(expected, text.slice(end, end + expected.length));
+}

@@ -1,0 +1,277 @@
+/**
+ * The text model: the root's visible text, read once, with a map back to DOM text nodes.
+ *
+ * THE VISIBLE TEXT (what TextPositionSelector offsets count, and what a quote's `exact` is cut
+ * from) is the data of every visible text node under the root, in document order, with one `\n`
+ * wherever a block element (p, div, li, h1…, td…) or a `<br>` starts or ends; never two `\n` in
+ * a row for one boundary, none before the first text or after the last. It is close to what a
+ * reader copies, and it keeps words of adjacent paragraphs apart (textContent would glue
+ * "end.</p><p>Start" into "end.Start").
+ *
+ * Not visible, so never part of the text: script, style, noscript, template, textarea, select,
+ * iframe, object, embed, svg and canvas content; elements with `hidden`, `aria-hidden="true"`
+ * or a computed `display: none` (checked once per element, only where a window computes
+ * styles); and any node for which the caller's `ignore` returns true (our own UI).
+ *
+ * The model also holds the normalised text (see normalise.ts) that quotes are matched against.
+ */
+
+import { type NormalisedText, normaliseText } from './normalise';
+import type { AnchoringOptions } from './types';
+
+/** The root's visible text, its text nodes and its normalised form. */
+export interface TextModel {
+  root: Element;
+  /** The visible text, as defined in this module's header. */
+  text: string;
+  /** Visible, non-empty text nodes in document order. */
+  nodes: Text[];
+  /** `nodeStarts[i]` is where `nodes[i]`'s data starts in `text`. */
+  nodeStarts: Int32Array;
+  /** `text` normalised for matching, with each character's span in `text`. */
+  normalised: NormalisedText;
+  /** Whether a node is hidden or ignored (itself or an ancestor up to the root). */
+  isExcluded: (node: Node) => boolean;
+}
+
+/** Elements whose content is never read as text. */
+const SKIPPED_TAGS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'TEXTAREA',
+  'SELECT',
+  'IFRAME',
+  'OBJECT',
+  'EMBED',
+  'SVG',
+  'CANVAS',
+  'HEAD',
+  'TITLE',
+]);
+
+/** Elements that begin and end a line of text (HTML's block-level and table elements). */
+const BLOCK_TAGS = new Set([
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BR',
+  'CAPTION',
+  'DD',
+  'DETAILS',
+  'DIALOG',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HGROUP',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TBODY',
+  'TD',
+  'TFOOT',
+  'TH',
+  'THEAD',
+  'TR',
+  'UL',
+]);
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const CDATA_SECTION_NODE = 4;
+
+/** Builds the predicate that says whether one element hides its content (ancestors aside). */
+function makeHidesContent(root: Element, options: AnchoringOptions): (element: Element) => boolean {
+  const view = root.ownerDocument?.defaultView ?? null;
+  const ignore = options.ignore;
+  return (element: Element): boolean => {
+    if (SKIPPED_TAGS.has(element.tagName.toUpperCase())) return true;
+    if (element.hasAttribute('hidden')) return true;
+    if (element.getAttribute('aria-hidden') === 'true') return true;
+    if (ignore?.(element)) return true;
+    // Computed style is the costly check, so it runs last and once per element.
+    if (view && typeof view.getComputedStyle === 'function') {
+      try {
+        if (view.getComputedStyle(element).display === 'none') return true;
+      } catch {
+        // Some environments throw for elements outside a rendered document: treat as visible.
+      }
+    }
+    return false;
+  };
+}
+
+/** Reads the root's visible text once and returns the model that anchor and describe share. */
+export function buildTextModel(root: Element, options: AnchoringOptions = {}): TextModel {
+  const hidesContent = makeHidesContent(root, options);
+  const ignore = options.ignore;
+  const pieces: string[] = [];
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  let length = 0;
+  // A boundary is written lazily, just before the next text, so none leads or trails.
+  let boundaryPending = false;
+
+  const visit = (parent: Node): void => {
+    for (let child = parent.firstChild; child !== null; child = child.nextSibling) {
+      const type = child.nodeType;
+      if (type === TEXT_NODE || type === CDATA_SECTION_NODE) {
+        const data = (child as Text).data;
+        if (data.length === 0 || ignore?.(child)) continue;
+        if (boundaryPending) {
+          pieces.push('\n');
+          length += 1;
+          boundaryPending = false;
+        }
+        nodes.push(child as Text);
+        starts.push(length);
+        pieces.push(data);
+        length += data.length;
+      } else if (type === ELEMENT_NODE) {
+        const element = child as Element;
+        if (hidesContent(element)) continue;
+        const isBlock = BLOCK_TAGS.has(element.tagName.toUpperCase());
+        if (isBlock && length > 0) boundaryPending = true;
+        visit(element);
+        if (isBlock && length > 0) boundaryPending = true;
+      }
+    }
+  };
+  visit(root);
+
+  const text = pieces.join('');
+  const isExcluded = (node: Node): boolean => {
+    for (let current: Node | null = node; current && current !== root; ) {
+      if (current.nodeType === ELEMENT_NODE) {
+        if (hidesContent(current as Element)) return true;
+      } else if (ignore?.(current)) {
+        return true;
+      }
+      current = current.parentNode;
+    }
+    return false;
+  };
+  return {
+    root,
+    text,
+    nodes,
+    nodeStarts: Int32Array.from(starts),
+    normalised: normaliseText(text),
+    isExcluded,
+  };
+}
+
+/** Index of the last node that starts at or before `offset` (-1 if none). */
+function nodeIndexAt(model: TextModel, offset: number): number {
+  const starts = model.nodeStarts;
+  let low = 0;
+  let high = starts.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if ((starts[middle] ?? 0) <= offset) {
+      found = middle;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return found;
+}
+
+/**
+ * Makes a DOM Range for the visible-text span [start, end). Both ends must fall on characters
+ * of text nodes, not on boundary `\n`s; callers trim whitespace first. Returns null otherwise.
+ */
+export function rangeFromTextOffsets(model: TextModel, start: number, end: number): Range | null {
+  if (start < 0 || end > model.text.length || start >= end) return null;
+  const startIndex = nodeIndexAt(model, start);
+  const endIndex = nodeIndexAt(model, end - 1);
+  const startNode = model.nodes[startIndex];
+  const endNode = model.nodes[endIndex];
+  const startBase = model.nodeStarts[startIndex];
+  const endBase = model.nodeStarts[endIndex];
+  if (!startNode || !endNode || startBase === undefined || endBase === undefined) return null;
+  const startOffset = start - startBase;
+  const endOffset = end - endBase;
+  if (startOffset >= startNode.data.length || endOffset > endNode.data.length) return null;
+  const document = model.root.ownerDocument;
+  const range = document.createRange();
+  range.setStart(startNode, startOffset);
+  range.setEnd(endNode, endOffset);
+  return range;
+}
+
+/**
+ * The visible-text offset of a DOM boundary point (container, offset): the length of the visible
+ * text before it. Returns null when the container is not under the root.
+ */
+export function textOffsetOfPoint(
+  model: TextModel,
+  container: Node,
+  offset: number,
+): number | null {
+  if (container !== model.root && !model.root.contains(container)) return null;
+  if (container.nodeType === TEXT_NODE || container.nodeType === CDATA_SECTION_NODE) {
+    const index = model.nodes.indexOf(container as Text);
+    const base = model.nodeStarts[index];
+    if (index >= 0 && base !== undefined) {
+      return base + Math.min(offset, (container as Text).data.length);
+    }
+  }
+  // The point sits between nodes (or in a hidden text node): count the text of every model node
+  // before it. Nodes are in document order, so a binary search finds the first one after it.
+  const isAtOrAfterPoint = pointComparer(container, offset);
+  let low = 0;
+  let high = model.nodes.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    const node = model.nodes[middle];
+    if (node && isAtOrAfterPoint(node)) high = middle;
+    else low = middle + 1;
+  }
+  // Between paragraphs this lands on the next line's first character, not on the boundary `\n`;
+  // describe trims whitespace at both ends, so either side of the boundary gives the same span.
+  const firstAfter = model.nodeStarts[low];
+  if (firstAfter !== undefined) return firstAfter;
+  return model.text.length;
+}
+
+/** Builds a test for "this text node starts at or after the boundary point (container, offset)". */
+function pointComparer(container: Node, offset: number): (node: Node) => boolean {
+  const FOLLOWING = 4;
+  if (container.nodeType === TEXT_NODE || container.nodeType === CDATA_SECTION_NODE) {
+    // A text node outside the model: everything after it in document order counts as after.
+    return (node) => (container.compareDocumentPosition(node) & FOLLOWING) !== 0;
+  }
+  const child = container.childNodes[offset];
+  if (child) {
+    return (node) =>
+      node === child ||
+      child.contains(node) ||
+      (child.compareDocumentPosition(node) & FOLLOWING) !== 0;
+  }
+  return (node) =>
+    !container.contains(node) && (container.compareDocumentPosition(node) & FOLLOWING) !== 0;
+}
