@@ -1,0 +1,16 @@
+/**
+ * Export and import of notes as files: W3C Web Annotations (JSON-LD) both ways, and Markdown out.
+ * Pure functions; the caller reads the store, writes the file, and writes imported notes back.
+ */
+export type { ExportedAnnotation, ExportedCollection } from './annotation-format';
+export { articleKeyFromUrl } from './article-key';
+export { DEFAULT_EXPORT_LABEL, exportJsonLd, type JsonLdExportOptions } from './export-jsonld';
+export { exportMarkdown, type MarkdownExportOptions, textFragmentUrl } from './export-markdown';
+export {
+  IMPORT_MAX_BYTES,
+  type ImportOptions,
+  type ImportParseResult,
+  parseImport,
+  type SkippedAnnotation,
+} from './import';
+export { type DuplicateReason, type ImportPlan, planImport, summariseImport } from './merge';
