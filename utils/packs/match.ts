@@ -42,9 +42,7 @@ export function matchPackArticle<T extends { article: PackArticle }>(
     if (!recognise.hosts.includes(host)) continue;
     const textScore = similarity(page.fingerprint, recognise.fingerprint);
     const sameHeadline = headline !== '' && headline === normaliseHeadline(recognise.headline);
-    const matches =
-      textScore >= SIMILAR_TEXT ||
-      (sameHeadline && (textScore >= CONFIRMING_TEXT || recognise.fingerprint.length === 0));
+    const matches = textScore >= SIMILAR_TEXT || (sameHeadline && textScore >= CONFIRMING_TEXT);
     if (!matches) continue;
     const score = textScore + (sameHeadline ? 1 : 0);
     if (!best || score > best.score) best = { pack, score };
