@@ -1,0 +1,235 @@
+/**
+ * Keyboard-reachable markers placed inline, right after a highlighted passage.
+ *
+ * Custom highlights cannot take focus, so each passage gets a real `<button>` that Tab reaches in
+ * reading order. It lives in a closed shadow root on a zero-size inline host element:
+ *
+ * - the host is an element with a custom tag name, which the page's `span`/`button`/`a` rules do
+ *   not match; the rules that can still reach it (`*`, `p > *`) are overridden from inside the
+ *   shadow root with `:host { … !important }`, which by the cascade beats even the page's
+ *   `!important` rules;
+ * - the button is absolutely positioned at its static position, so it is drawn after the passage
+ *   but takes no room in the line; the host has no in-flow content and so no width;
+ * - the closed shadow root keeps the button, its listeners and its styles out of reach of the
+ *   page's scripts and style sheets.
+ *
+ * The host is inserted after the last character of the passage, splitting a text node only when the
+ * passage ends inside one; the split is recorded in the shared registry and undone on removal.
+ */
+
+import { type OwnNodeRegistry, sharedOwnNodes } from './own-nodes';
+import { glyphOf, type HighlightStyle, inkOf, resolveStyle } from './styles';
+
+/** What a marker shows and does. */
+export interface MarkerOptions {
+  /** The accessible name, e.g. "Claim: misleading. Open context". */
+  label: string;
+  kind: 'claim' | 'note';
+  /** The highlight's style token; picks the badge's colour and glyph. */
+  style: string;
+  /** Called on click, Enter and Space (a native button's activation). */
+  onActivate: (button: HTMLButtonElement) => void;
+  onFocus?: (button: HTMLButtonElement) => void;
+  onBlur?: (button: HTMLButtonElement) => void;
+  /** Called with true when the pointer enters the badge and false when it leaves. */
+  onHover?: (hovering: boolean, button: HTMLButtonElement) => void;
+  /** The registry shared with the painter; defaults to the realm-wide `sharedOwnNodes`. */
+  ownNodes?: OwnNodeRegistry;
+}
+
+/** A marker on the page. */
+export interface Marker {
+  /** The inline host element in the page's DOM (registered as an own node). */
+  host: HTMLElement;
+  /** The button inside the closed shadow root. */
+  button: HTMLButtonElement;
+  /** Mirrors the popover's state in `aria-expanded`. */
+  setExpanded(expanded: boolean): void;
+  /** Takes the marker out and undoes the text split it needed, if any. */
+  remove(): void;
+}
+
+/** Tag of the host element: a custom name the page's element selectors do not match. */
+const HOST_TAG = 'counterpoint-marker';
+
+/** Events that should not bubble out to the page's handlers (which could act on the click). */
+const CONTAINED_EVENTS = [
+  'click',
+  'mousedown',
+  'mouseup',
+  'pointerdown',
+  'pointerup',
+  'keydown',
+  'keyup',
+] as const;
+
+/** Inserts a marker right after the end of `range`. */
+export function insertMarker(doc: Document, range: Range, options: MarkerOptions): Marker {
+  const ownNodes = options.ownNodes ?? sharedOwnNodes;
+  const style: HighlightStyle =
+    options.kind === 'note' ? 'note' : resolveStyle('claims', options.style);
+
+  const host = doc.createElement(HOST_TAG);
+  const shadow = host.attachShadow({ mode: 'closed' });
+  const sheet = doc.createElement('style');
+  sheet.textContent = markerCss(style);
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.setAttribute('aria-label', options.label);
+  button.setAttribute('aria-haspopup', 'dialog');
+  button.setAttribute('aria-expanded', 'false');
+  button.dataset.kind = options.kind;
+  const glyph = doc.createElement('span');
+  glyph.setAttribute('aria-hidden', 'true');
+  glyph.textContent = glyphOf(style);
+  button.append(glyph);
+  shadow.append(sheet, button);
+
+  for (const type of CONTAINED_EVENTS) {
+    button.addEventListener(type, (event) => event.stopPropagation());
+  }
+  button.addEventListener('click', () => options.onActivate(button));
+  button.addEventListener('focus', () => options.onFocus?.(button));
+  button.addEventListener('blur', () => options.onBlur?.(button));
+  button.addEventListener('pointerenter', () => options.onHover?.(true, button));
+  button.addEventListener('pointerleave', () => options.onHover?.(false, button));
+
+  const { parent, before } = insertionPoint(range, ownNodes);
+  parent.insertBefore(host, before);
+  ownNodes.add(host);
+
+  let removed = false;
+  return {
+    host,
+    button,
+    setExpanded(expanded) {
+      button.setAttribute('aria-expanded', String(expanded));
+    },
+    remove() {
+      if (removed) return;
+      removed = true;
+      host.remove();
+      ownNodes.delete(host);
+      // Rejoins the split made for this marker (and any other that is now whole again).
+      ownNodes.rejoinSplits();
+    },
+  };
+}
+
+/** Where the host goes: just after the passage's last character, outside our own wrappers. */
+function insertionPoint(
+  range: Range,
+  ownNodes: OwnNodeRegistry,
+): { parent: Node; before: Node | null } {
+  const last = lastTextPoint(range, ownNodes);
+  let parent: Node;
+  let before: Node | null;
+  if (last) {
+    const { text, offset } = last;
+    const tail = offset < text.length ? ownNodes.splitText(text, offset) : text.nextSibling;
+    // text.parentNode is non-null: lastTextPoint only returns text nodes that have a parent.
+    parent = text.parentNode!;
+    before = tail;
+  } else {
+    parent = range.endContainer;
+    before = range.endContainer.childNodes[range.endOffset] ?? null;
+    if (range.endContainer.nodeType === 3) {
+      // A range ending inside text that holds only whitespace: after that text node.
+      parent = range.endContainer.parentNode ?? range.endContainer;
+      before = range.endContainer.nextSibling;
+    }
+  }
+  // Step out of the painter's wrappers when at their end, so the host never sits inside one.
+  while (before === null && ownNodes.has(parent) && parent.parentNode) {
+    before = parent.nextSibling;
+    parent = parent.parentNode;
+  }
+  return { parent, before };
+}
+
+/**
+ * The end of the last visible text in the range. A passage often ends at offset 0 of the next
+ * paragraph or after trailing whitespace; the marker belongs after the words, not there.
+ */
+function lastTextPoint(
+  range: Range,
+  ownNodes: OwnNodeRegistry,
+): { text: Text; offset: number } | null {
+  const root = range.commonAncestorContainer;
+  const doc = root.ownerDocument ?? (root as Document);
+  let found: { text: Text; offset: number } | null = null;
+  const consider = (node: Node) => {
+    if (node.nodeType !== 3 || !node.parentNode || !range.intersectsNode(node)) return;
+    const text = node as Text;
+    const from = text === range.startContainer ? range.startOffset : 0;
+    const to = text === range.endContainer ? range.endOffset : text.length;
+    if (from >= to || text.data.slice(from, to).trim() === '') return;
+    for (let up = text.parentNode; up; up = up.parentNode) {
+      // Text inside another marker's host (never the case today) is not the passage's text.
+      if (ownNodes.has(up) && up.nodeName.toLowerCase() === HOST_TAG) return;
+    }
+    found = { text, offset: to };
+  };
+  if (root.nodeType === 3) consider(root);
+  else {
+    const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) consider(node);
+  }
+  return found;
+}
+
+function markerCss(style: HighlightStyle): string {
+  const lightInk = inkOf(style, 'light');
+  const darkInk = inkOf(style, 'dark');
+  return `
+:host {
+  display: inline !important;
+  position: static !important;
+  float: none !important;
+  margin: 0 !important;
+  padding: 0 !important;
+  border: 0 none !important;
+  font: inherit !important;
+  line-height: inherit !important;
+  letter-spacing: inherit !important;
+  word-spacing: inherit !important;
+  vertical-align: baseline !important;
+  transform: none !important;
+}
+:host::before, :host::after { content: none !important; display: none !important; }
+button {
+  all: initial;
+  /* Out of flow at its static position: drawn after the passage, taking no room in the line. */
+  position: absolute;
+  z-index: 2147483000;
+  box-sizing: border-box;
+  min-width: 1.3em;
+  height: 1.3em;
+  padding: 0 0.25em;
+  margin: 0;
+  transform: translate(0.1em, -0.55em);
+  border-radius: 0.65em;
+  border: 1.5px solid ${lightInk};
+  background: #ffffff;
+  color: ${lightInk};
+  font: 700 max(11px, 0.7em) / 1 system-ui, sans-serif;
+  display: inline-flex;
+  align-items: center;
+  justify-content: center;
+  cursor: pointer;
+  user-select: none;
+  -webkit-user-select: none;
+}
+button:hover { background: ${lightInk}; color: #ffffff; }
+button:focus-visible { outline: 3px solid ${lightInk}; outline-offset: 2px; }
+@media (prefers-color-scheme: dark) {
+  button { background: #1e1e1e; color: ${darkInk}; border-color: ${darkInk}; }
+  button:hover { background: ${darkInk}; color: #111111; }
+  button:focus-visible { outline-color: ${darkInk}; }
+}
+@media (forced-colors: active) {
+  button { border-color: ButtonText; color: ButtonText; background: ButtonFace; }
+  button:focus-visible { outline-color: Highlight; }
+}
+`;
+}

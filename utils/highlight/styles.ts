@@ -1,0 +1,169 @@
+/**
+ * How each highlight looks, in one table shared by the Custom Highlight style sheet, the fallback
+ * wrappers' inline styles and the marker badges.
+ *
+ * Every style has a non-colour cue (the underline's line style, and a glyph on the marker), so a
+ * reader who cannot tell the colours apart still can tell the verdicts apart. Colours come from the
+ * Okabe–Ito palette, chosen to stay distinct under the common colour-vision deficiencies, darkened
+ * where needed so an underline keeps about 3:1 contrast on white. Backgrounds are translucent tints
+ * and the text colour is never changed, so the page's own text contrast is kept on light and dark
+ * pages alike; `prefers-color-scheme: dark` only swaps in lighter inks.
+ */
+
+/** Which layer a highlight belongs to. Notes paint above claims. */
+export type HighlightLayer = 'claims' | 'notes';
+
+/** The style tokens the painter knows. Anything else is painted as `unrated` (or `note`). */
+export type HighlightStyle =
+  | 'supported'
+  | 'partly-supported'
+  | 'misleading'
+  | 'unsupported'
+  | 'opinion'
+  | 'unrated'
+  | 'note';
+
+/** The underline line styles CSS offers; each verdict gets a different one. */
+type LineStyle = 'solid' | 'dashed' | 'dotted' | 'wavy' | 'double';
+
+interface Look {
+  line: LineStyle;
+  /** Underline thickness in px. */
+  thickness: number;
+  /** Ink for underlines and badges, as `r, g, b`, for light and dark colour schemes. */
+  lightInk: string;
+  darkInk: string;
+  /** Background tint as `r, g, b`; notes use a marker-pen yellow, claims a wash of their ink. */
+  tint?: string;
+  /** Tint opacity; notes need more to read as a highlighter. */
+  tintAlpha: number;
+  /** A glyph for the marker badge: the verdict readable without colour. */
+  glyph: string;
+}
+
+const LOOKS: Record<HighlightStyle, Look> = {
+  supported: {
+    line: 'solid',
+    thickness: 2,
+    lightInk: '0, 114, 178',
+    darkInk: '86, 180, 233',
+    tintAlpha: 0.12,
+    glyph: '✓',
+  },
+  'partly-supported': {
+    line: 'dashed',
+    thickness: 2,
+    lightInk: '0, 122, 90',
+    darkInk: '60, 200, 160',
+    tintAlpha: 0.12,
+    glyph: '◐',
+  },
+  misleading: {
+    line: 'wavy',
+    thickness: 1.5,
+    lightInk: '194, 84, 0',
+    darkInk: '240, 160, 75',
+    tintAlpha: 0.14,
+    glyph: '!',
+  },
+  unsupported: {
+    line: 'double',
+    thickness: 2,
+    lightInk: '168, 0, 95',
+    darkInk: '228, 138, 192',
+    tintAlpha: 0.14,
+    glyph: '✕',
+  },
+  opinion: {
+    line: 'dotted',
+    thickness: 2,
+    lightInk: '95, 107, 122',
+    darkInk: '174, 183, 194',
+    tintAlpha: 0.1,
+    glyph: '❝',
+  },
+  unrated: {
+    line: 'solid',
+    thickness: 1,
+    lightInk: '118, 118, 118',
+    darkInk: '160, 160, 160',
+    tintAlpha: 0.08,
+    glyph: '?',
+  },
+  note: {
+    line: 'solid',
+    thickness: 3,
+    lightInk: '138, 106, 0',
+    darkInk: '240, 228, 66',
+    tint: '240, 228, 66',
+    tintAlpha: 0.4,
+    glyph: '✎',
+  },
+};
+
+const CLAIM_STYLES: readonly HighlightStyle[] = [
+  'supported',
+  'partly-supported',
+  'misleading',
+  'unsupported',
+  'opinion',
+  'unrated',
+];
+
+/** Every style a layer can paint, for building style sheets. */
+export function stylesOfLayer(layer: HighlightLayer): readonly HighlightStyle[] {
+  return layer === 'notes' ? ['note'] : CLAIM_STYLES;
+}
+
+/** Maps a caller's style token to one the painter knows, so a typo never paints nothing. */
+export function resolveStyle(layer: HighlightLayer, token: string): HighlightStyle {
+  if (layer === 'notes') return 'note';
+  return (CLAIM_STYLES as readonly string[]).includes(token)
+    ? (token as HighlightStyle)
+    : 'unrated';
+}
+
+/** The glyph a marker badge shows for a style. */
+export function glyphOf(style: HighlightStyle): string {
+  return LOOKS[style].glyph;
+}
+
+/** The badge ink for a style, as a CSS colour, for the given colour scheme. */
+export function inkOf(style: HighlightStyle, scheme: 'light' | 'dark'): string {
+  const look = LOOKS[style];
+  return `rgb(${scheme === 'dark' ? look.darkInk : look.lightInk})`;
+}
+
+/** The properties a highlight sets: only those `::highlight()` accepts, so both modes match. */
+export function declarationsOf(
+  style: HighlightStyle,
+  scheme: 'light' | 'dark',
+  active: boolean,
+): ReadonlyArray<readonly [property: string, value: string]> {
+  const look = LOOKS[style];
+  const ink = scheme === 'dark' ? look.darkInk : look.lightInk;
+  const tint = look.tint ?? ink;
+  // Active highlights (popover open, marker focused) get a stronger wash and a heavier line.
+  const alpha = (active ? 2.2 : 1) * look.tintAlpha * (scheme === 'dark' ? 1.4 : 1);
+  return [
+    ['background-color', `rgba(${tint}, ${Math.min(alpha, 0.6).toFixed(2)})`],
+    ['text-decoration-line', 'underline'],
+    ['text-decoration-style', look.line],
+    ['text-decoration-color', `rgb(${ink})`],
+    ['text-decoration-thickness', `${look.thickness + (active ? 1 : 0)}px`],
+  ];
+}
+
+/** One `::highlight()` rule set (light, dark, forced colours) for a registered highlight name. */
+export function highlightRules(name: string, style: HighlightStyle, active: boolean): string {
+  const block = (scheme: 'light' | 'dark') =>
+    declarationsOf(style, scheme, active)
+      .map(([property, value]) => `${property}: ${value} !important;`)
+      .join(' ');
+  return [
+    `::highlight(${name}) { ${block('light')} }`,
+    `@media (prefers-color-scheme: dark) { ::highlight(${name}) { ${block('dark')} } }`,
+    // High-contrast modes replace colours; keep the system's own highlight pair and the line.
+    `@media (forced-colors: active) { ::highlight(${name}) { background-color: Mark !important; color: MarkText !important; text-decoration-color: MarkText !important; } }`,
+  ].join('\n');
+}
