@@ -1,0 +1,197 @@
+/**
+ * A small sketch of an article's text that survives changes of markup, whitespace and typography
+ * and a few inserted paragraphs (ads, notices), so a stored context pack can be matched to the page
+ * in front of the reader even when the page's HTML is not the one the pack was written against.
+ *
+ * The sketch is a bottom-k MinHash: the text is normalised, cut into overlapping runs of words
+ * (shingles), each run is hashed, and the k smallest distinct hashes are kept. Two sketches
+ * estimate the Jaccard similarity of the two texts' shingle sets.
+ */
+
+/** How many hashes a fingerprint keeps (k of the bottom-k sketch). */
+export const FINGERPRINT_SIZE = 64;
+
+/** How many consecutive words make one shingle. */
+export const SHINGLE_WORDS = 5;
+
+// Bounds the work on huge pages: an article is a few thousand words; beyond this many words the
+// text is not an article we can match anyway, and the sketch of its start is as good as any.
+const MAX_FINGERPRINT_WORDS = 50_000;
+
+// Elements whose text a reader never sees as article text.
+const SKIPPED_TAGS: ReadonlySet<string> = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'IFRAME',
+  'OBJECT',
+  'BUTTON',
+  'SELECT',
+  'TEXTAREA',
+]);
+
+// Elements that start a new line of text when rendered; text on either side of them belongs to
+// different paragraphs, so words there must not run together.
+const BLOCK_TAGS: ReadonlySet<string> = new Set([
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BR',
+  'DD',
+  'DIV',
+  'DL',
+  'DT',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'TABLE',
+  'TD',
+  'TH',
+  'TR',
+  'UL',
+]);
+
+function isBlockElement(node: Node): boolean {
+  return node.nodeType === 1 && BLOCK_TAGS.has((node as Element).tagName.toUpperCase());
+}
+
+/**
+ * The visible text of an article body: its paragraphs, one per line-pair (`\n\n`), whitespace
+ * collapsed inside each, skipping scripts, styles, templates, form controls and `hidden` elements.
+ * Inline markup (`<em>`, `<a>`, a drop-cap `<span>`) never splits a word.
+ */
+export function articleText(body: Element): string {
+  const paragraphs: string[] = [];
+  let current = '';
+  const endParagraph = (): void => {
+    const collapsed = current.replace(/\s+/g, ' ').trim();
+    if (collapsed !== '') paragraphs.push(collapsed);
+    current = '';
+  };
+
+  // An explicit walk rather than recursion: garbage markup can be nested deeper than the stack.
+  let node: Node | null = body.firstChild;
+  while (node !== null) {
+    let descend = false;
+    if (node.nodeType === 3 /* Node.TEXT_NODE */) {
+      current += node.nodeValue ?? '';
+    } else if (node.nodeType === 1 /* Node.ELEMENT_NODE */) {
+      const element = node as Element;
+      // Upper-cased because foreign elements (`svg`) keep their own case in HTML documents.
+      const tag = element.tagName.toUpperCase();
+      const skipped = SKIPPED_TAGS.has(tag) || element.hasAttribute('hidden');
+      if (!skipped) {
+        if (BLOCK_TAGS.has(tag)) endParagraph();
+        descend = true;
+      }
+    }
+
+    if (descend && node.firstChild !== null) {
+      node = node.firstChild;
+      continue;
+    }
+    // Climb until a next sibling exists, closing the blocks we leave.
+    while (node !== null && node !== body && node.nextSibling === null) {
+      node = node.parentNode;
+      if (node !== null && node !== body && isBlockElement(node)) endParagraph();
+    }
+    if (node === null || node === body) break;
+    if (isBlockElement(node)) endParagraph();
+    node = node.nextSibling;
+  }
+  endParagraph();
+  return paragraphs.join('\n\n');
+}
+
+/**
+ * Text reduced to what survives re-publication: NFKC, lower case, curly and straight quotes and
+ * all dashes unified, apostrophes removed inside words, other punctuation dropped, whitespace
+ * collapsed to single spaces.
+ */
+export function normaliseForFingerprint(text: string): string {
+  return (
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[\u2018\u2019\u201a\u201b\u2032\u00b4`]/g, "'")
+      .replace(/[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g, '"')
+      .replace(/[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g, '-')
+      // "Biden's" and "Biden’s" must give one word, not "biden s" in one copy and "bidens" in another.
+      .replace(/(\p{L})'(\p{L})/gu, '$1$2')
+      .replace(/[^\p{L}\p{N}\s]+/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
+}
+
+/** FNV-1a, 32-bit, over UTF-16 code units: fast, stable across runs and engines. */
+function fnv1a32(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/**
+ * The fingerprint of a text: the `FINGERPRINT_SIZE` smallest distinct FNV-1a hashes of its
+ * `SHINGLE_WORDS`-word shingles, as 8-digit lower-case hex strings in ascending order. A text
+ * shorter than one shingle gives one hash of all its words; an empty text gives `[]`.
+ */
+export function textFingerprint(text: string): string[] {
+  const normalised = normaliseForFingerprint(text);
+  if (normalised === '') return [];
+  const words = normalised.split(' ', MAX_FINGERPRINT_WORDS);
+
+  const hashes = new Set<number>();
+  if (words.length < SHINGLE_WORDS) {
+    hashes.add(fnv1a32(words.join(' ')));
+  } else {
+    for (let start = 0; start + SHINGLE_WORDS <= words.length; start++) {
+      hashes.add(fnv1a32(words.slice(start, start + SHINGLE_WORDS).join(' ')));
+    }
+  }
+  return [...hashes]
+    .sort((left, right) => left - right)
+    .slice(0, FINGERPRINT_SIZE)
+    .map((hash) => hash.toString(16).padStart(8, '0'));
+}
+
+/**
+ * The estimated Jaccard similarity, in [0, 1], of the texts behind two fingerprints (bottom-k
+ * estimate: of the k smallest hashes of both together, the share found in both). 0 when either
+ * fingerprint is empty, since there is nothing to compare.
+ */
+export function fingerprintSimilarity(a: readonly string[], b: readonly string[]): number {
+  const setA = new Set(a);
+  const setB = new Set(b);
+  // Each sketch holds the smallest hashes of its text; the k smallest of the union are then known
+  // to be in A or B exactly, as long as k is no larger than the smaller sketch.
+  const k = Math.min(setA.size, setB.size);
+  if (k === 0) return 0;
+  // Same-length lower-case hex sorts as the numbers do; other strings still sort consistently.
+  const union = [...new Set([...setA, ...setB])].sort().slice(0, k);
+  let shared = 0;
+  for (const hash of union) {
+    if (setA.has(hash) && setB.has(hash)) shared++;
+  }
+  return shared / union.length;
+}
