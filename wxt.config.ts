@@ -13,7 +13,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Counterpoint',
     description: 'Claim-level, sourced context and private notes on the articles you read.',
-    permissions: ['storage', 'contextMenus'],
+    permissions: ['storage', 'contextMenus', ...(browser === 'firefox' ? [] : ['scripting'])],
     host_permissions: ['*://globalresearch.ca/*', '*://*.globalresearch.ca/*'],
     action: { default_title: 'Counterpoint' },
     commands: {

@@ -4,6 +4,7 @@
  * keyboard commands into messages to the active tab.
  */
 import { defineBackground } from 'wxt/utils/define-background';
+import { injectUi } from '@/utils/background/inject-ui';
 import { seedPacks } from '@/utils/background/seed-packs';
 import { createBackgroundService } from '@/utils/background/service';
 import { extensionApi as browser, type Tabs } from '@/utils/browser';
@@ -27,7 +28,12 @@ export default defineBackground(() => {
     return database;
   };
 
-  const service = createBackgroundService({ getDatabase, browser, now: () => new Date() });
+  const service = createBackgroundService({
+    getDatabase,
+    browser,
+    now: () => new Date(),
+    injectUi: (tabId) => injectUi(browser, tabId),
+  });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     void service.handle(message, sender).then(sendResponse);

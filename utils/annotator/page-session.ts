@@ -1,11 +1,17 @@
 /**
  * One visit to a page: recognise the article, ask the background for its claims and notes,
- * then hand over to the annotator. Everything it starts stops when `signal` aborts.
+ * start the annotator, and keep it in step with the reader's settings, notes changed elsewhere
+ * and commands from the toolbar. Everything it starts stops when `signal` aborts.
  */
-import type { Browser } from '../browser';
+import type { Browser, Runtime } from '../browser';
 import type { Requester } from '../messaging/client';
+import type { TabMessage } from '../messaging/protocol';
 import { articleText, textFingerprint } from '../page/fingerprint';
 import { waitForArticle } from '../page/recognise';
+import { isPaused, readSettings, type Settings, watchSettings } from '../settings';
+import { watchNotesChanged } from '../store/change-feed';
+import { type Annotator, createAnnotator } from './annotator';
+import { loadOverlayUi } from './ui-loader';
 
 /** What a page session needs. */
 export interface PageSessionDependencies {
@@ -14,21 +20,82 @@ export interface PageSessionDependencies {
   browser: Browser;
   request: Requester;
   signal: AbortSignal;
+  newId?: () => string;
+}
+
+function visibilityOf(settings: Settings, hostname: string) {
+  const paused = isPaused(settings, hostname);
+  return { claims: settings.claimHighlights && !paused, notes: settings.noteHighlights && !paused };
 }
 
 /** Recognises the page and starts Counterpoint on it. Resolves when the first paint is done. */
-export async function startPageSession(deps: PageSessionDependencies): Promise<void> {
-  const recognition = await waitForArticle(deps.doc, deps.url, { signal: deps.signal });
-  if (!recognition || deps.signal.aborted) return;
-  const data = await deps.request('page.opened', {
-    headline: recognition.headline.slice(0, 1000),
-    fingerprint: textFingerprint(articleText(recognition.body)),
+export async function startPageSession(deps: PageSessionDependencies): Promise<Annotator | null> {
+  const { browser, request, signal } = deps;
+  const recognition = await waitForArticle(deps.doc, deps.url, { signal });
+  if (!recognition || signal.aborted) return null;
+  const hostname = new URL(deps.url).hostname;
+  const [data, settings] = await Promise.all([
+    request('page.opened', {
+      headline: recognition.headline.slice(0, 1000),
+      fingerprint: textFingerprint(articleText(recognition.body)),
+    }),
+    readSettings(browser.storage.local),
+  ]);
+  if (signal.aborted) return null;
+
+  const annotator = createAnnotator({
+    doc: deps.doc,
+    body: recognition.body,
+    headline: findHeadlineElement(deps.doc, recognition.headline, recognition.body),
+    data,
+    request,
+    visibility: visibilityOf(settings, hostname),
+    newId: deps.newId ?? (() => crypto.randomUUID()),
+    loadUi: () => loadOverlayUi(() => request('ui.load', {}).then(() => undefined)),
+    onStatus: (status) => {
+      void request('page.status', status).catch(() => {
+        // The badge is a convenience; the page works without it.
+      });
+    },
   });
-  if (deps.signal.aborted) return;
-  await deps.request('page.status', {
-    claimsAnchored: 0,
-    orphanedClaimIds: data.claims.map((claim) => claim.id),
-    notesAnchored: 0,
-    orphanedNoteIds: data.notes.map((note) => note.id),
+
+  const stopSettings = watchSettings(browser, (next) =>
+    annotator.setVisibility(visibilityOf(next, hostname)),
+  );
+  const stopNotes = watchNotesChanged(browser, (articleKeys) => {
+    if (!articleKeys.includes(data.articleKey)) return;
+    void request('page.notes', {})
+      .then((notes) => annotator.setNotes(notes))
+      .catch(() => {
+        // Shown again on the next change or reload.
+      });
   });
+  const onTabMessage = (message: unknown, sender: Runtime.MessageSender): undefined => {
+    if (sender.id !== browser.runtime.id || typeof message !== 'object' || message === null) return;
+    const command = message as TabMessage;
+    if (command.type === 'show-claim' && typeof command.claimId === 'string')
+      annotator.showClaim(command.claimId);
+    if (command.type === 'show-note' && typeof command.noteId === 'string')
+      annotator.showNote(command.noteId);
+    if (command.type === 'add-note-from-selection') annotator.addNoteFromSelection();
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onTabMessage);
+
+  signal.addEventListener('abort', () => {
+    stopSettings();
+    stopNotes();
+    browser.runtime.onMessage.removeListener(onTabMessage);
+    annotator.destroy();
+  });
+  return annotator;
+}
+
+/** The element showing the headline, for placing the reading guide next to it. */
+function findHeadlineElement(doc: Document, headline: string, body: Element): Element | null {
+  const wanted = headline.replace(/\s+/g, ' ').trim();
+  for (const element of doc.querySelectorAll('[itemprop="headline"], h1, h2')) {
+    if (element.textContent?.replace(/\s+/g, ' ').trim() === wanted) return element;
+  }
+  return body;
 }

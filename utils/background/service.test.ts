@@ -17,6 +17,7 @@ const { packs } = loadBundledPacks();
 const pack = packs[0]!;
 
 let databaseCount = 0;
+let injected: number[] = [];
 
 async function setUp() {
   const db = await openStore({ name: `service-test-${databaseCount++}` });
@@ -25,6 +26,9 @@ async function setUp() {
   const service = createBackgroundService({
     getDatabase: async () => db,
     browser,
+    injectUi: async (tabId) => {
+      injected.push(tabId);
+    },
     now: () => {
       clock += 1000;
       return new Date(clock);
@@ -56,6 +60,7 @@ const quote = (exact: string) => ({
 
 beforeEach(() => {
   fakeBrowser.reset();
+  injected = [];
 });
 
 describe('page.opened', () => {
@@ -263,5 +268,19 @@ describe('page.status', () => {
       claimsAnchored: 9,
       orphanedClaimIds: ['a', 'b'],
     });
+  });
+});
+
+describe('ui.load', () => {
+  it('injects the interface into the asking tab only, and only for a page', async () => {
+    const { service } = await setUp();
+    expect(await service.handle({ type: 'ui.load', payload: {} }, fromTab(ARTICLE, 12))).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(await service.handle({ type: 'ui.load', payload: {} }, fromPopup)).toMatchObject({
+      ok: false,
+    });
+    expect(injected).toEqual([12]);
   });
 });

@@ -31,6 +31,8 @@ import { forgetTabPage, readTabPage, type TabPage, writeTabPage } from './tab-pa
 export interface BackgroundDependencies {
   getDatabase: () => Promise<CounterpointDatabase>;
   browser: Browser;
+  /** Runs the in-page UI bundle in a tab's top frame, next to the content script. */
+  injectUi: (tabId: number) => Promise<void>;
   now: () => Date;
 }
 
@@ -48,6 +50,7 @@ const CONTENT_ONLY: ReadonlySet<MessageType> = new Set([
   'page.status',
   'page.notes',
   'note.create',
+  'ui.load',
 ]);
 
 /** Creates the request handler the background registers with `runtime.onMessage`. */
@@ -216,6 +219,12 @@ export function createBackgroundService(deps: BackgroundDependencies) {
       if (!restored) throw new RequestError('That note can no longer be restored.');
       await announceNotesChanged(browser.storage.local, [restored.articleKey]);
       return restored;
+    },
+
+    async 'ui.load'(_payload, sender) {
+      if (sender.kind !== 'content') throw new RequestError('This request comes from a page only.');
+      await deps.injectUi(sender.tabId);
+      return null;
     },
 
     async 'notes.changed'(payload, sender) {

@@ -52,6 +52,8 @@ export interface Protocol {
   'note.delete': { request: { id: string }; response: Note };
   'note.restore': { request: { id: string }; response: Note };
   'notes.changed': { request: { articleKeys: string[] }; response: null };
+  /** Injects the in-page UI bundle into the sender's page. */
+  'ui.load': { request: Record<string, never>; response: null };
 }
 
 /** A request's name. */

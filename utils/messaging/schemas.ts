@@ -81,6 +81,7 @@ export const requestSchemas = {
   'note.update': v.strictObject({ id, body, tags }),
   'note.delete': v.strictObject({ id }),
   'note.restore': v.strictObject({ id }),
+  'ui.load': v.strictObject({}),
   'notes.changed': v.strictObject({
     articleKeys: v.pipe(v.array(v.pipe(v.string(), v.maxLength(2000))), v.maxLength(100_000)),
   }),

@@ -1,0 +1,259 @@
+/**
+ * The two highlight layers of a page — claims and notes — from data to paint: anchor every
+ * passage in one pass over the article's text, paint what anchored, put a keyboard marker after
+ * each passage, and report what could not be placed. Pure DOM (no Preact, no extension API).
+ */
+import { anchorAll } from '../anchoring';
+import type { AnchorResult, Selector } from '../anchoring/types';
+import {
+  createPainter,
+  insertMarker,
+  type Marker,
+  type OwnNodeRegistry,
+  type Painter,
+} from '../highlight';
+import type { StoredClaim } from '../store/db';
+import type { Note } from '../store/types';
+
+/** Which layers are shown. */
+export interface LayerVisibility {
+  claims: boolean;
+  notes: boolean;
+}
+
+/** A passage placed on the page. */
+export interface PlacedPassage {
+  id: string;
+  kind: 'claim' | 'note';
+  range: Range;
+}
+
+/** How anchoring went, for the badge, the popup and the reading guide. */
+export interface LayerStatus {
+  claimsAnchored: number;
+  orphanedClaimIds: string[];
+  notesAnchored: number;
+  orphanedNoteIds: string[];
+}
+
+/** What the layers call back into. */
+export interface LayerCallbacks {
+  /** A marker was activated (click, Enter or Space). */
+  onMarker(kind: 'claim' | 'note', id: string, button: HTMLButtonElement): void;
+  /** The pointer rests on a marker, or left it. */
+  onMarkerHover?(
+    kind: 'claim' | 'note',
+    id: string,
+    hovering: boolean,
+    button: HTMLButtonElement,
+  ): void;
+}
+
+/** Describes a marker for a screen reader. */
+export type MarkerLabel = (kind: 'claim' | 'note', id: string) => string;
+
+/** The claim and note layers of one article. */
+export interface Layers {
+  /** Replaces the data and repaints. */
+  setData(claims: readonly StoredClaim[], notes: readonly Note[]): void;
+  /** Shows or hides the layers. */
+  setVisibility(visibility: LayerVisibility): void;
+  /** Anchors everything again (the page changed) and repaints. */
+  reanchor(): void;
+  status(): LayerStatus;
+  /** Where a passage is, if it anchored. */
+  rangeOf(id: string): Range | null;
+  /** The marker button of a passage, if shown. */
+  markerOf(id: string): HTMLButtonElement | null;
+  /** Claims that anchored, in reading order. */
+  placedClaims(): string[];
+  /** Ids under a viewport point, smallest first. */
+  hitTest(x: number, y: number): string[];
+  setActive(id: string | null): void;
+  setExpanded(id: string | null): void;
+  /** True for nodes the layers added to the page. */
+  isOwnNode(node: Node): boolean;
+  destroy(): void;
+}
+
+/** Everything the layers need. */
+export interface LayerDependencies {
+  doc: Document;
+  /** The article body: claims anchor only here. */
+  body: Element;
+  ownNodes: OwnNodeRegistry;
+  callbacks: LayerCallbacks;
+  label: MarkerLabel;
+  /** Extra test to skip nodes in anchoring (e.g. the overlay's host). */
+  ignore?: (node: Node) => boolean;
+}
+
+/** The selectors of a claim from its pack quote. */
+export function claimSelectors(claim: StoredClaim): Selector[] {
+  return [{ type: 'TextQuoteSelector', ...claim.quote }];
+}
+
+/** Creates the layers; nothing is painted until `setData`. */
+export function createLayers(deps: LayerDependencies): Layers {
+  const { doc, body, ownNodes } = deps;
+  let painter: Painter | null = null;
+  let claims: readonly StoredClaim[] = [];
+  let notes: readonly Note[] = [];
+  let visibility: LayerVisibility = { claims: true, notes: true };
+  const results = new Map<string, AnchorResult>();
+  const markers = new Map<string, Marker>();
+  let expandedId: string | null = null;
+
+  const ignore = (node: Node): boolean => ownNodes.has(node) || (deps.ignore?.(node) ?? false);
+
+  function anchorEverything(): void {
+    for (const result of results.values()) {
+      if (result.status === 'anchored') ownNodes.untrackRange(result.range);
+    }
+    results.clear();
+    const claimTargets = claims.map((claim) => ({
+      id: claim.id,
+      selectors: claimSelectors(claim),
+    }));
+    const noteTargets = notes.map((note) => ({ id: note.id, selectors: note.target.selectors }));
+    const inBody = anchorAll(body, [...claimTargets, ...noteTargets], { ignore });
+    const all = [...claimTargets, ...noteTargets];
+    inBody.forEach((result, index) => {
+      const target = all[index];
+      if (target) results.set(target.id, result);
+    });
+    // A note may sit outside the article body (the headline, the byline): try the whole page.
+    const pageRoot = doc.body;
+    const strays = noteTargets.filter((target) => results.get(target.id)?.status !== 'anchored');
+    if (pageRoot && strays.length > 0 && pageRoot !== body) {
+      anchorAll(pageRoot, strays, { ignore }).forEach((result, index) => {
+        const target = strays[index];
+        if (target && result.status === 'anchored') results.set(target.id, result);
+      });
+    }
+    for (const result of results.values()) {
+      if (result.status === 'anchored') ownNodes.trackRange(result.range);
+    }
+  }
+
+  function removeMarkers(): void {
+    for (const marker of markers.values()) marker.remove();
+    markers.clear();
+  }
+
+  function paint(): void {
+    removeMarkers();
+    const claimItems = visibility.claims
+      ? claims.flatMap((claim) => {
+          const result = results.get(claim.id);
+          return result?.status === 'anchored'
+            ? [{ id: claim.id, range: result.range, style: claim.verdict }]
+            : [];
+        })
+      : [];
+    const noteItems = visibility.notes
+      ? notes.flatMap((note) => {
+          const result = results.get(note.id);
+          return result?.status === 'anchored'
+            ? [{ id: note.id, range: result.range, style: 'note' }]
+            : [];
+        })
+      : [];
+    if (claimItems.length === 0 && noteItems.length === 0) {
+      // Nothing to show: take everything out, style sheet included, so the page is as it was.
+      painter?.destroy();
+      painter = null;
+      return;
+    }
+    painter ??= createPainter(doc, { ownNodes });
+    painter.paint('claims', claimItems);
+    painter.paint('notes', noteItems);
+    const addMarker = (
+      kind: 'claim' | 'note',
+      item: { id: string; range: Range; style: string },
+    ) => {
+      const marker = insertMarker(doc, item.range, {
+        kind,
+        style: item.style,
+        label: deps.label(kind, item.id),
+        ownNodes,
+        onActivate: (button) => deps.callbacks.onMarker(kind, item.id, button),
+        onHover: (hovering, button) =>
+          deps.callbacks.onMarkerHover?.(kind, item.id, hovering, button),
+      });
+      markers.set(item.id, marker);
+      if (item.id === expandedId) marker.setExpanded(true);
+    };
+    for (const item of claimItems) addMarker('claim', item);
+    for (const item of noteItems) addMarker('note', item);
+  }
+
+  return {
+    setData(nextClaims, nextNotes) {
+      claims = nextClaims;
+      notes = nextNotes;
+      removeMarkers();
+      anchorEverything();
+      paint();
+    },
+    setVisibility(next) {
+      visibility = next;
+      paint();
+    },
+    reanchor() {
+      removeMarkers();
+      painter?.destroy();
+      painter = null;
+      anchorEverything();
+      paint();
+    },
+    status() {
+      const placed = (id: string) => results.get(id)?.status === 'anchored';
+      return {
+        claimsAnchored: claims.filter((claim) => placed(claim.id)).length,
+        orphanedClaimIds: claims.filter((claim) => !placed(claim.id)).map((claim) => claim.id),
+        notesAnchored: notes.filter((note) => placed(note.id)).length,
+        orphanedNoteIds: notes.filter((note) => !placed(note.id)).map((note) => note.id),
+      };
+    },
+    rangeOf(id) {
+      const result = results.get(id);
+      return result?.status === 'anchored' ? result.range : null;
+    },
+    markerOf(id) {
+      return markers.get(id)?.button ?? null;
+    },
+    placedClaims() {
+      const placed = claims.filter((claim) => results.get(claim.id)?.status === 'anchored');
+      return placed
+        .map((claim) => ({
+          id: claim.id,
+          range: (results.get(claim.id) as { range: Range }).range,
+        }))
+        .sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range))
+        .map((entry) => entry.id);
+    },
+    hitTest(x, y) {
+      return painter?.hitTest(x, y) ?? [];
+    },
+    setActive(id) {
+      painter?.setActive(id);
+    },
+    setExpanded(id) {
+      if (expandedId) markers.get(expandedId)?.setExpanded(false);
+      expandedId = id;
+      if (id) markers.get(id)?.setExpanded(true);
+    },
+    isOwnNode: ignore,
+    destroy() {
+      removeMarkers();
+      painter?.destroy();
+      painter = null;
+      for (const result of results.values()) {
+        if (result.status === 'anchored') ownNodes.untrackRange(result.range);
+      }
+      results.clear();
+      ownNodes.rejoinSplits();
+    },
+  };
+}

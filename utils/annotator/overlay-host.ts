@@ -1,0 +1,59 @@
+/**
+ * The overlay's container: one element at the end of the document with a CLOSED shadow root, so
+ * the page's scripts cannot reach into it (no note text is ever readable from the page) and the
+ * page's CSS cannot style it. It takes no room: everything inside is fixed-position.
+ *
+ * This module and the Preact components it draws are the in-page UI bundle
+ * (`entrypoints/content-ui.ts`), injected on demand so the content script itself stays small.
+ */
+import { h, render } from 'preact';
+import {
+  OVERLAY_CSS,
+  PageOverlay,
+  type PageOverlayProps,
+} from '../../components/overlay/PageOverlay';
+import { COUNTERPOINT_CSS } from '../../components/styles';
+
+/** The overlay's mount point on one page. */
+export interface OverlayHost {
+  /** Draws (or redraws) the overlay. */
+  render(props: PageOverlayProps): void;
+  /** True for the host itself (the page-side node). */
+  isHost(node: Node): boolean;
+  /** Whether an event happened inside the overlay. */
+  contains(event: Event): boolean;
+  destroy(): void;
+}
+
+/** What the UI bundle provides to the content script. */
+export interface OverlayUi {
+  createOverlay(doc: Document): OverlayHost;
+}
+
+/** Creates the host and its closed shadow root. */
+export function createOverlay(doc: Document): OverlayHost {
+  const host = doc.createElement('counterpoint-overlay');
+  host.style.cssText =
+    'position: fixed !important; left: 0 !important; top: 0 !important; width: 0 !important; height: 0 !important; overflow: visible !important; z-index: 2147483647 !important; display: block !important;';
+  const shadow = host.attachShadow({ mode: 'closed' });
+  const style = doc.createElement('style');
+  style.textContent = `${COUNTERPOINT_CSS}\n${OVERLAY_CSS}`;
+  const mount = doc.createElement('div');
+  mount.className = 'cp-theme';
+  shadow.append(style, mount);
+  doc.documentElement.append(host);
+  let destroyed = false;
+  return {
+    render(props) {
+      if (!destroyed) render(h(PageOverlay, props), mount);
+    },
+    isHost: (node) => node === host,
+    contains: (event) => event.composedPath().includes(host),
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      render(null, mount);
+      host.remove();
+    },
+  };
+}
