@@ -62,15 +62,9 @@ export function PageOverlay(props: PageOverlayProps) {
     if (panel.kind !== 'editor') dialog.current?.focus();
   }, [panelKey]);
 
-  const onKeyDown = (event: KeyboardEvent): void => {
-    if (event.key === 'Escape' && panel && panel.kind !== 'editor') {
-      event.stopPropagation();
-      props.onClosePanel();
-    }
-  };
-
+  // Escape is handled by the annotator's document listener: keyboard events leave the shadow root.
   return (
-    <div class="cp-overlay" onKeyDown={onKeyDown}>
+    <div class="cp-overlay">
       {props.guide && (
         <Floating
           reference={props.guide.reference}

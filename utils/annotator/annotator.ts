@@ -260,7 +260,15 @@ export function createAnnotator(deps: AnnotatorDependencies): Annotator {
     };
     toast = {
       message,
-      ...(action ? { actionLabel: action.label, onAction: () => (dismiss(), action.run()) } : {}),
+      ...(action
+        ? {
+            actionLabel: action.label,
+            onAction: () => {
+              dismiss();
+              action.run();
+            },
+          }
+        : {}),
       onDismiss: dismiss,
       onPause: (paused) => {
         cancel(toastTimer);
