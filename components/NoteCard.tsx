@@ -21,8 +21,8 @@ export function TagList({ tags }: { tags: readonly string[] }) {
   if (tags.length === 0) return null;
   return (
     <ul class="cp-tags" aria-label="Tags">
-      {tags.map((tag) => (
-        <li key={tag} class="cp-tag">
+      {tags.map((tag, index) => (
+        <li key={`${index}:${tag}`} class="cp-tag">
           {tag}
         </li>
       ))}

@@ -40,8 +40,7 @@ export function overLimitMessage(length: number): string {
 /** The message for an empty note. */
 export const EMPTY_NOTE_MESSAGE = 'Write something before saving.';
 
-const IS_APPLE =
-  typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform ?? '');
+const IS_APPLE = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 /** The note editor, as a non-modal dialog named "Add note" or "Edit note". */
 export function NoteEditor({

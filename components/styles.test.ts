@@ -80,6 +80,7 @@ describe('stylesheet', () => {
     expect(COUNTERPOINT_CSS).toContain('@media (prefers-reduced-motion: reduce)');
     expect(COUNTERPOINT_CSS).toContain(':focus-visible');
     expect(COUNTERPOINT_CSS).toContain('width: min(360px');
+    expect(COUNTERPOINT_CSS).toContain('[hidden] { display: none !important; }');
   });
 
   it('styles every verdict chip', () => {

@@ -123,6 +123,8 @@ export const BASE_CSS = `
 [data-theme='light'] { ${themeVariables(LIGHT_PALETTE, 'light')} color: var(--cp-text); }
 [data-theme='dark'] { ${themeVariables(DARK_PALETTE, 'dark')} color: var(--cp-text); }
 *, *::before, *::after { box-sizing: border-box; }
+/* Our display rules would otherwise override the user-agent style of the hidden attribute. */
+[hidden] { display: none !important; }
 h2, h3, p, ul, ol, blockquote, figure { margin: 0; padding: 0; }
 ul { list-style: none; }
 a { color: var(--cp-link); text-decoration: underline; text-underline-offset: 0.15em; }
