@@ -48,10 +48,32 @@ describe('insertMarker', () => {
 
   it('splits nothing when the passage ends where a text node ends', () => {
     const before = snapshot(article);
-    const range = rangeOfQuote(article, 'sewage discharges fell by 40%');
+    const range = rangeOfQuote(article, 'Ministers say the river is ');
     const marker = insertMarker(document, range, options());
-    expect(marker.host.parentElement?.localName).toBe('a');
-    expect(marker.host.previousSibling?.textContent).toBe('sewage discharges fell by 40%');
+    expect(marker.host.parentElement?.localName).toBe('h1');
+    expect(marker.host.previousSibling?.textContent).toBe('Ministers say the river is ');
+    expect(textNodes(article)).toHaveLength(before.nodes.length);
+    marker.remove();
+    expect(differences(before, snapshot(article))).toEqual([]);
+  });
+
+  it('goes after the end of the word, so no kerning pair is split', () => {
+    const before = snapshot(article);
+    const marker = insertMarker(document, rangeOfQuote(article, 'spills last summer'), options());
+    expect(textBefore(marker.host).endsWith('spills last summer.')).toBe(true);
+    marker.remove();
+    expect(differences(before, snapshot(article))).toEqual([]);
+  });
+
+  it('goes after a link rather than inside it, even when the passage ends mid-link', () => {
+    const before = snapshot(article);
+    const link = article.querySelector('a');
+    const marker = insertMarker(
+      document,
+      rangeOfQuote(article, 'that sewage discharges'),
+      options(),
+    );
+    expect(marker.host.previousSibling).toBe(link);
     expect(textNodes(article)).toHaveLength(before.nodes.length);
     marker.remove();
     expect(differences(before, snapshot(article))).toEqual([]);
@@ -128,7 +150,7 @@ describe('insertMarker', () => {
 });
 
 describe('markers with a fallback painter', () => {
-  const quotes = ['report claims that sewage', 'Campaigners counted 301 spills', 'question of'];
+  const quotes = ['report claims that', 'Campaigners counted 301 spills', 'question of'];
 
   function paintAndMark() {
     const painter = createPainter(document, { forceFallback: true, ownNodes });

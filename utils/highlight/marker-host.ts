@@ -124,8 +124,15 @@ function insertionPoint(
   const last = lastTextPoint(range, ownNodes);
   let parent: Node;
   let before: Node | null;
-  if (last) {
-    const { text, offset } = last;
+  const interactive = last ? outermostInteractiveAncestor(last.text) : null;
+  if (interactive?.parentNode) {
+    // A button inside a link or a label is invalid nesting and confuses screen readers (and a
+    // click could reach the link): the marker goes right after the link instead.
+    parent = interactive.parentNode;
+    before = interactive.nextSibling;
+  } else if (last) {
+    const { text } = last;
+    const offset = endOfWord(text.data, last.offset);
     const tail = offset < text.length ? ownNodes.splitText(text, offset) : text.nextSibling;
     // text.parentNode is non-null: lastTextPoint only returns text nodes that have a parent.
     parent = text.parentNode!;
@@ -145,6 +152,29 @@ function insertionPoint(
     parent = parent.parentNode;
   }
   return { parent, before };
+}
+
+/**
+ * Moves an insertion offset on to the end of the word (and its punctuation). Browsers shape text
+ * run by run: an element between "summer" and "." drops their kerning and nudges the rest of the
+ * line by up to a pixel. Between a word and a space there is no kerning to lose, and the marker
+ * reads better after the full stop anyway.
+ */
+function endOfWord(data: string, offset: number): number {
+  let end = offset;
+  while (end < data.length && !/\s/.test(data.charAt(end))) end++;
+  return end;
+}
+
+/** Elements a button must not be nested in. */
+const INTERACTIVE = new Set(['a', 'button', 'label', 'summary', 'select', 'textarea']);
+
+function outermostInteractiveAncestor(node: Node): Element | null {
+  let found: Element | null = null;
+  for (let up = node.parentElement; up; up = up.parentElement) {
+    if (INTERACTIVE.has(up.localName)) found = up;
+  }
+  return found;
 }
 
 /**
@@ -203,16 +233,17 @@ button {
   position: absolute;
   z-index: 2147483000;
   box-sizing: border-box;
-  min-width: 1.3em;
-  height: 1.3em;
-  padding: 0 0.25em;
+  min-width: 1.15em;
+  height: 1.15em;
+  padding: 0 0.2em;
   margin: 0;
-  transform: translate(0.1em, -0.55em);
-  border-radius: 0.65em;
+  /* Raised like a superscript, into the gap above the line, so it hides little of the text. */
+  transform: translate(0.05em, -0.8em);
+  border-radius: 0.6em;
   border: 1.5px solid ${lightInk};
   background: #ffffff;
   color: ${lightInk};
-  font: 700 max(11px, 0.7em) / 1 system-ui, sans-serif;
+  font: 700 max(10px, 0.62em) / 1 system-ui, sans-serif;
   display: inline-flex;
   align-items: center;
   justify-content: center;
