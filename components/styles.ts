@@ -126,6 +126,7 @@ export const BASE_CSS = `
 /* Our display rules would otherwise override the user-agent style of the hidden attribute. */
 [hidden] { display: none !important; }
 h2, h3, p, ul, ol, blockquote, figure { margin: 0; padding: 0; }
+h2, h3 { font-size: 1em; font-weight: 600; }
 ul { list-style: none; }
 a { color: var(--cp-link); text-decoration: underline; text-underline-offset: 0.15em; }
 a:hover { text-decoration-thickness: 2px; }
@@ -215,7 +216,8 @@ ${VERDICTS.map((verdict) => `.cp-popover[data-verdict='${verdict}'] { border-top
   font-size: 0.75em; font-weight: 700; letter-spacing: 0.04em; text-transform: uppercase;
   color: var(--cp-muted); margin-bottom: 0.25em;
 }
-.cp-kind { font-size: 0.8125em; color: var(--cp-muted); }
+.cp-claim-heading { font-size: 1.0625em; }
+.cp-kind { margin-top: 0.2em; font-size: 0.8125em; color: var(--cp-muted); }
 .cp-summary { font-weight: 600; }
 .cp-counterpoints > li + li, .cp-sources > li + li { margin-top: 0.5em; }
 .cp-sources { font-size: 0.875em; }
@@ -241,6 +243,7 @@ export const NOTE_CARD_CSS = `
 .cp-note-card[data-compact] .cp-note-body {
   display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3; overflow: hidden;
 }
+.cp-note-card .cp-tag { background: var(--cp-surface); }
 .cp-note-card-meta { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5em; color: var(--cp-muted); font-size: 0.9em; }
 `;
 
