@@ -41,6 +41,12 @@ describe('articleText', () => {
     );
   });
 
+  it('separates loose text from the blocks beside it', () => {
+    const body = parse('<div>before<p>inside</p>after<ul><li>one</li><li>two</li></ul></div>').body
+      .firstElementChild as Element;
+    expect(articleText(body)).toBe('before\n\ninside\n\nafter\n\none\n\ntwo');
+  });
+
   it('skips scripts, styles, templates, buttons and hidden elements', () => {
     const body = parse(
       '<div><p>kept <script>var x = 1;</script>text</p><style>p{}</style>' +

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   ARTICLE_HEADLINE,
@@ -169,6 +170,19 @@ describe('recogniseArticle on pages that are not articles', () => {
     expect(recogniseArticle(parseFixture('article-late.html'), ARTICLE_URL)).toBeNull();
   });
 
+  it('does not guess elsewhere while the marked body is empty', () => {
+    // Paragraph-rich furniture (comments, excerpts) must not stand in for a body still to come.
+    const doc = parseFixture('article-late.html');
+    const comments = doc.createElement('div');
+    comments.innerHTML = ARTICLE_PARAGRAPHS;
+    doc.querySelector('.media-inquiries')?.after(comments);
+    expect(recogniseArticle(doc, ARTICLE_URL)).toBeNull();
+
+    // Without body markup the same furniture is the densest text after the headline: found.
+    doc.querySelector('[itemprop="articleBody"]')?.remove();
+    expect(recogniseArticle(doc, ARTICLE_URL)?.body).toBe(comments);
+  });
+
   it('rejects paragraphs without a headline', () => {
     expect(recogniseArticle(parse(`<div>${ARTICLE_PARAGRAPHS}</div>`), ARTICLE_URL)).toBeNull();
   });
@@ -324,6 +338,29 @@ describe('waitForArticle', () => {
     expect(articleText(result.body)).toContain('power, so conflicts of interest will continue.');
     expect(spies.observe).toHaveBeenCalledTimes(1);
     expect(spies.disconnect).toHaveBeenCalledTimes(1);
+  });
+
+  it("waits for the body the late page's own script inserts", async () => {
+    // A separate happy-dom window that runs the page's scripts, as a browser would.
+    const window = new Window({
+      url: ARTICLE_URL,
+      settings: {
+        enableJavaScriptEvaluation: true,
+        suppressInsecureJavaScriptEnvironmentWarning: true,
+      },
+    });
+    try {
+      // happy-dom types its own DOM classes; at run time they are the DOM this code expects.
+      const doc = window.document as unknown as Document;
+      doc.write(readFixture('article-late.html'));
+      const started = Date.now();
+      const result = expectRecognised(await waitForArticle(doc, ARTICLE_URL, { timeoutMs: 5_000 }));
+      expect(Date.now() - started).toBeGreaterThanOrEqual(500);
+      expect(result.body).toBe(doc.querySelector('[itemprop="articleBody"]'));
+      expect(Reflect.get(window, '__siteScriptOk')).toBe(true);
+    } finally {
+      await window.happyDOM.close();
+    }
   });
 
   it('still recognises the late page after the ad has gone in', async () => {
