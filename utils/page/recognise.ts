@@ -26,7 +26,7 @@ export type RecognitionSignal =
   | 'title-tag'
   /** An element marked `itemprop="headline"` holds the headline. */
   | 'headline-markup'
-  /** An `h1`/`h2` repeats the headline given by the microdata, `og:title` or `<title>`. */
+  /** An `h1`/`h2` repeats the headline given by `og:title` or `<title>`. */
   | 'heading'
   /** The body is the element marked `itemprop="articleBody"`. */
   | 'body-markup'
@@ -226,9 +226,10 @@ function findHeadline(doc: Document): HeadlineFinding | null {
         );
   if (markedText !== '') signals.push('headline-markup');
 
-  // A heading that repeats what the metadata says the headline is: a visible, independent copy.
+  // A heading that repeats what the metadata says the headline is: a visible copy, independent of
+  // the metadata. The microdata is not a reference here: its element is often the heading itself.
   const references = new Set(
-    [markedText, ogTitle, titleTag.text].filter((text) => text !== '').map(comparableHeadline),
+    [ogTitle, titleTag.text].filter((text) => text !== '').map(comparableHeadline),
   );
   const headings = doc.querySelectorAll('h1, h2');
   let matchingHeading: Element | null = null;
