@@ -3,24 +3,10 @@
  * the only cue: each verdict has a word, a glyph and the underline style of its page highlight.
  */
 import type { Verdict } from '../utils/packs/types';
+import { VERDICT_GLYPHS, VERDICT_LABELS } from '../utils/packs/verdicts';
 
-/** The words readers see for each verdict. */
-export const VERDICT_LABELS: Record<Verdict, string> = {
-  supported: 'Supported',
-  'partly-supported': 'Partly supported',
-  misleading: 'Misleading',
-  unsupported: 'Unsupported',
-  opinion: 'Opinion',
-};
-
-/** A glyph per verdict, chosen to be distinct in shape, from fonts every system has. */
-export const VERDICT_GLYPHS: Record<Verdict, string> = {
-  supported: '✓',
-  'partly-supported': '◐',
-  misleading: '!',
-  unsupported: '✕',
-  opinion: '“',
-};
+/** The verdict words and glyphs, re-exported for the chip's users; they live beside the verdicts so the page markers (no Preact) share them. */
+export { VERDICT_GLYPHS, VERDICT_LABELS };
 
 /** Props of {@link VerdictChip}. */
 export interface VerdictChipProps {
