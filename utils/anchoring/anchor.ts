@@ -24,19 +24,6 @@ function readRoot(root: unknown, options: AnchoringOptions): TextModel | Orphan 
   return buildTextModel(root, options);
 }
 
-/** The first normalised offset whose source is at or after a visible-text offset. */
-function normalisedOffsetOf(model: TextModel, textOffset: number): number {
-  const starts = model.normalised.sourceStart;
-  let low = 0;
-  let high = starts.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if ((starts[middle] ?? 0) < textOffset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
 /** Anchors one target's selectors in an already-read page. Never throws. */
 export function anchorInModel(model: TextModel, selectors: readonly Selector[]): AnchorResult {
   try {
@@ -57,12 +44,11 @@ function anchorSelectors(model: TextModel, selectors: readonly Selector[]): Anch
     // the text right next to the match.
     const prefix = normaliseString((quote.prefix ?? '') + (rawQuote.startsWith(' ') ? ' ' : ''));
     const suffix = normaliseString((rawQuote.endsWith(' ') ? ' ' : '') + (quote.suffix ?? ''));
-    const hint = position ? normalisedOffsetOf(model, position.start) : undefined;
+    const hint = position ? model.normalised.indexAtSource(position.start) : undefined;
     const match = matchQuote(model.normalised.text, exact, { prefix, suffix, hint });
     if (!match.found) return orphan(match.reason);
-    const start = model.normalised.sourceStart[match.start];
-    const end = model.normalised.sourceEnd[match.end - 1];
-    if (start === undefined || end === undefined) return orphan('not-found');
+    const start = model.normalised.sourceStartOf(match.start);
+    const end = model.normalised.sourceEndOf(match.end - 1);
     const range = rangeFromTextOffsets(model, start, end);
     if (!range) return orphan('not-found');
     return { status: 'anchored', range, quality: match.quality, score: match.score };

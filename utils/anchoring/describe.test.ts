@@ -66,6 +66,14 @@ describe('describe', () => {
     expect(anchored.status === 'anchored' && anchored.range.startOffset).toBe(expected.startOffset);
   });
 
+  it('widens a range that splits a letter from its combining mark', () => {
+    const root = mountArticle('<p>Lo\u0301pez Obrador</p>');
+    const described = describeRange(root, rangeOfText(root, 'Lo'));
+    expect(described.ok && described.selectors[0].exact).toBe('Lo\u0301');
+    if (!described.ok) return;
+    expect(anchor(root, described.selectors).status).toBe('anchored');
+  });
+
   it('round-trips a range through describe and anchor', () => {
     const root = mountArticle(PAGE);
     const original = rangeOfText(root, "bet on Joe Biden's project.However, the US");

@@ -3,7 +3,7 @@
  */
 
 import { isElementLike, isRangeLike } from './guards';
-import { normaliseString } from './normalise';
+import { normaliseString, startsMark } from './normalise';
 import { buildTextModel, type TextModel, textOffsetOfPoint } from './text-model';
 import type { AnchoringOptions, DescribeResult } from './types';
 
@@ -14,10 +14,14 @@ const MAX_CONTEXT_LENGTH = 1024;
 
 const BLANK = /[\s\u00ad\u200b-\u200d\u2060\ufeff]/u;
 
+function isLowSurrogate(text: string, offset: number): boolean {
+  const code = text.charCodeAt(offset);
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
 /** Moves a cut point off the second half of a surrogate pair. */
 function safeCut(text: string, offset: number): number {
-  const code = text.charCodeAt(offset);
-  return code >= 0xdc00 && code <= 0xdfff && offset > 0 ? offset - 1 : offset;
+  return isLowSurrogate(text, offset) && offset > 0 ? offset - 1 : offset;
 }
 
 /** Whether `needle` occurs at most once in `haystack`. */
@@ -73,6 +77,10 @@ export function describe(
     while (start < end && BLANK.test(text[start] ?? '')) start += 1;
     while (end > start && BLANK.test(text[end - 1] ?? '')) end -= 1;
     if (start >= end) return { ok: false, reason: 'empty-range' };
+    // Half a character cannot be found again once normalisation composes it: widen the range
+    // to whole characters (a letter with its combining marks, both halves of a surrogate pair).
+    while (start > 0 && (startsMark(text, start) || isLowSurrogate(text, start))) start -= 1;
+    while (end < text.length && (startsMark(text, end) || isLowSurrogate(text, end))) end += 1;
     const [prefix, suffix] = contextFor(model, start, end);
     return {
       ok: true,

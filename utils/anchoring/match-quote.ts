@@ -15,7 +15,7 @@
  */
 
 import approximateSearch from 'approx-string-match';
-import { prefixSimilarity, suffixSimilarity } from './similarity';
+import { prefixDistance, similarityOf, suffixDistance } from './similarity';
 import type { MatchQuality, OrphanReason } from './types';
 
 /** What is remembered around a quote, all optional. `hint` is the expected start offset. */
@@ -41,8 +41,6 @@ const SUFFIX_WEIGHT = 20;
 const POSITION_WEIGHT = 2;
 /** Candidates whose scores differ by less than this are "nearly equally good". */
 const SCORE_MARGIN = 0.02;
-/** Exact occurrences whose context scores differ by less than this are told apart by position. */
-const CONTEXT_MARGIN = 0.05;
 /** Two candidates this much closer/farther from the hint are told apart by it. */
 const MIN_POSITION_GAP = 16;
 /** Quotes shorter than this are common words: their context must agree to be trusted. */
@@ -62,6 +60,8 @@ interface Candidate {
   quoteScore: number;
   /** Mean similarity of remembered prefix and suffix, or null when none was remembered. */
   contextScore: number | null;
+  /** Edits between the remembered prefix and suffix and the candidate's surroundings. */
+  contextErrors: number;
   score: number;
 }
 
@@ -110,19 +110,24 @@ class CandidateScorer {
     let weights = QUOTE_WEIGHT;
     let contextSum = 0;
     let contextWeights = 0;
+    let contextErrors = 0;
     if (this.prefix.trim().length > 0) {
-      const similarity = prefixSimilarity(this.text, start, this.prefix);
+      const distance = prefixDistance(this.text, start, this.prefix);
+      const similarity = similarityOf(distance, this.prefix.length);
       weighted += PREFIX_WEIGHT * similarity;
       weights += PREFIX_WEIGHT;
       contextSum += PREFIX_WEIGHT * similarity;
       contextWeights += PREFIX_WEIGHT;
+      contextErrors += distance;
     }
     if (this.suffix.trim().length > 0) {
-      const similarity = suffixSimilarity(this.text, end, this.suffix);
+      const distance = suffixDistance(this.text, end, this.suffix);
+      const similarity = similarityOf(distance, this.suffix.length);
       weighted += SUFFIX_WEIGHT * similarity;
       weights += SUFFIX_WEIGHT;
       contextSum += SUFFIX_WEIGHT * similarity;
       contextWeights += SUFFIX_WEIGHT;
+      contextErrors += distance;
     }
     if (this.hint !== undefined && this.text.length > 0) {
       const closeness = 1 - Math.min(1, Math.abs(start - this.hint) / this.text.length);
@@ -134,6 +139,7 @@ class CandidateScorer {
       end,
       quoteScore,
       contextScore: contextWeights > 0 ? contextSum / contextWeights : null,
+      contextErrors,
       score: weighted / weights,
     };
   }
@@ -146,19 +152,21 @@ function decideExact(
   hasContext: boolean,
   hint: number | undefined,
 ): QuoteMatch {
-  const contextOf = (candidate: Candidate): number => candidate.contextScore ?? 1;
+  // The remembered context was cut from the right place, so the occurrence whose surroundings
+  // need the fewest edits to match it is the best evidence; equal counts are a tie.
   let best = candidates[0];
   for (const candidate of candidates) {
-    if (best === undefined || contextOf(candidate) > contextOf(best)) best = candidate;
+    if (best === undefined || candidate.contextErrors < best.contextErrors) best = candidate;
   }
   if (best === undefined) return { found: false, reason: 'not-found' };
   // A short quote (a word or two) whose surroundings no longer agree is probably the same word
   // somewhere else: the passage it belonged to has gone.
-  if (hasContext && quoteLength < SHORT_QUOTE && contextOf(best) < SHORT_QUOTE_MIN_CONTEXT) {
+  const bestContext = best.contextScore ?? 1;
+  if (hasContext && quoteLength < SHORT_QUOTE && bestContext < SHORT_QUOTE_MIN_CONTEXT) {
     return { found: false, reason: 'below-threshold' };
   }
-  const bestContext = contextOf(best);
-  const contenders = candidates.filter((c) => contextOf(c) >= bestContext - CONTEXT_MARGIN);
+  const fewest = best.contextErrors;
+  const contenders = candidates.filter((candidate) => candidate.contextErrors === fewest);
   const chosen = contenders.length === 1 ? best : nearestToHint(contenders, quoteLength, hint);
   if (chosen === null) return { found: false, reason: 'ambiguous' };
   return { found: true, start: chosen.start, end: chosen.end, quality: 'exact', score: 1 };

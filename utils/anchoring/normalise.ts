@@ -11,18 +11,22 @@
  * - folds curly quotes and primes to `'` / `"`, and the many dashes and the minus sign to `-`.
  * Case is kept: the fuzzy matcher absorbs the rare case edit, and exact case is real evidence.
  *
- * For the page, every normalised character remembers the span of original characters it came
- * from (`sourceStart`, `sourceEnd`), so a match maps back to exactly the original words.
+ * For the page, every normalised character can be traced to the span of original characters it
+ * came from, so a match maps back to exactly the original words. The map is kept as segments
+ * (a new one only where lengths change: collapsed whitespace, dropped or composed characters),
+ * not per character, so a megabyte of text costs a few thousand entries rather than millions.
  */
 
-/** A normalised string with, for each of its characters, the source span it came from. */
+/** A normalised string and the map from its characters back to the source's. */
 export interface NormalisedText {
   /** The normalised text. */
   text: string;
-  /** `sourceStart[i]` is the offset in the source of the first character behind `text[i]`. */
-  sourceStart: Int32Array;
-  /** `sourceEnd[i]` is the offset in the source just after the last character behind `text[i]`. */
-  sourceEnd: Int32Array;
+  /** Offset in the source of the first character behind `text[index]`. */
+  sourceStartOf(index: number): number;
+  /** Offset in the source just after the last character behind `text[index]`. */
+  sourceEndOf(index: number): number;
+  /** The first normalised index whose source starts at or after `sourceOffset`. */
+  indexAtSource(sourceOffset: number): number;
 }
 
 const SPACE = 0x20;
@@ -65,8 +69,8 @@ function continuesCluster(codePoint: number, char: string): boolean {
   return codePoint >= 0x300 && COMBINING_MARK.test(char);
 }
 
-/** Whether the code point at `index` continues the cluster before it. */
-function startsMark(source: string, index: number): boolean {
+/** Whether the code point at `index` continues the cluster before it (a combining mark…). */
+export function startsMark(source: string, index: number): boolean {
   const codePoint = source.codePointAt(index) ?? 0;
   return continuesCluster(codePoint, String.fromCodePoint(codePoint));
 }
@@ -81,93 +85,153 @@ function codePointLength(text: string, index: number): number {
   return 1;
 }
 
-/** Growable buffers for the output characters and their source spans. */
-class Output {
-  codes: Uint16Array;
-  starts: Int32Array;
-  ends: Int32Array;
-  length = 0;
-  /** Whether the last character written is a (collapsed) space. */
-  lastIsSpace = false;
+/**
+ * Source spans of the output, as segments. In a linear segment, output character `i` comes from
+ * source character `sourceStart + (i - outputStart)`; in a cluster segment every output
+ * character comes from the whole span [sourceStart, sourceEnd).
+ */
+class SegmentMap {
+  private readonly outputStarts: number[] = [];
+  private readonly sourceStarts: number[] = [];
+  /** -1 for linear segments; the span's end for cluster segments. */
+  private readonly clusterEnds: number[] = [];
+  private outputLength = 0;
+  private linearSourceEnd = -1;
 
-  constructor(capacity: number) {
-    this.codes = new Uint16Array(capacity);
-    this.starts = new Int32Array(capacity);
-    this.ends = new Int32Array(capacity);
-  }
-
-  push(code: number, start: number, end: number): void {
-    if (code === SPACE) {
-      // Collapse runs. A leading space is kept: a suffix's first space is real evidence.
-      if (this.lastIsSpace) return;
-      this.lastIsSpace = true;
-    } else {
-      this.lastIsSpace = false;
+  /** Records `count` output characters copied one for one from source offset `sourceStart`. */
+  addLinear(sourceStart: number, count: number): void {
+    if (count <= 0) return;
+    // Extend the last segment when it continues in both texts: most of a page is one segment.
+    if (this.linearSourceEnd !== sourceStart) {
+      this.outputStarts.push(this.outputLength);
+      this.sourceStarts.push(sourceStart);
+      this.clusterEnds.push(-1);
     }
-    if (this.length === this.codes.length) this.grow();
-    this.codes[this.length] = code;
-    this.starts[this.length] = start;
-    this.ends[this.length] = end;
-    this.length += 1;
+    this.outputLength += count;
+    this.linearSourceEnd = sourceStart + count;
   }
 
-  private grow(): void {
-    const capacity = this.codes.length * 2 + 16;
-    const codes = new Uint16Array(capacity);
-    codes.set(this.codes);
-    const starts = new Int32Array(capacity);
-    starts.set(this.starts);
-    const ends = new Int32Array(capacity);
-    ends.set(this.ends);
-    this.codes = codes;
-    this.starts = starts;
-    this.ends = ends;
+  /** Records `count` output characters that all come from source span [start, end). */
+  addCluster(start: number, end: number, count: number): void {
+    if (count <= 0) return;
+    this.outputStarts.push(this.outputLength);
+    this.sourceStarts.push(start);
+    this.clusterEnds.push(end);
+    this.outputLength += count;
+    this.linearSourceEnd = -1;
   }
 
-  toString(): string {
-    // fromCharCode takes arguments on the stack, so feed it modest chunks.
-    const chunk = 8192;
-    const parts: string[] = [];
-    for (let offset = 0; offset < this.length; offset += chunk) {
-      const end = Math.min(offset + chunk, this.length);
-      parts.push(String.fromCharCode.apply(null, Array.from(this.codes.subarray(offset, end))));
+  /** Index of the segment holding output character `index`. */
+  private segmentOf(index: number): number {
+    const starts = this.outputStarts;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((starts[middle] ?? 0) <= index) low = middle;
+      else high = middle - 1;
     }
-    return parts.join('');
+    return low;
+  }
+
+  sourceStartOf(index: number): number {
+    const segment = this.segmentOf(index);
+    const sourceStart = this.sourceStarts[segment] ?? 0;
+    if ((this.clusterEnds[segment] ?? -1) >= 0) return sourceStart;
+    return sourceStart + index - (this.outputStarts[segment] ?? 0);
+  }
+
+  sourceEndOf(index: number): number {
+    const segment = this.segmentOf(index);
+    const clusterEnd = this.clusterEnds[segment] ?? -1;
+    if (clusterEnd >= 0) return clusterEnd;
+    return (this.sourceStarts[segment] ?? 0) + index - (this.outputStarts[segment] ?? 0) + 1;
+  }
+
+  indexAtSource(sourceOffset: number): number {
+    // Source starts rise with output starts, so search segments by their source start.
+    const sources = this.sourceStarts;
+    let low = 0;
+    let high = sources.length - 1;
+    if (high < 0 || sourceOffset <= (sources[0] ?? 0)) return 0;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((sources[middle] ?? 0) <= sourceOffset) low = middle;
+      else high = middle - 1;
+    }
+    const outputStart = this.outputStarts[low] ?? 0;
+    const segmentEnd = this.outputStarts[low + 1] ?? this.outputLength;
+    if ((this.clusterEnds[low] ?? -1) >= 0) {
+      return sourceOffset === (sources[low] ?? 0) ? outputStart : segmentEnd;
+    }
+    return Math.min(segmentEnd, outputStart + sourceOffset - (sources[low] ?? 0));
   }
 }
 
-/** Normalises `source` for matching and keeps, per output character, its source span. */
+/**
+ * What needs more than a copy: whitespace other than a lone space, and non-ASCII characters.
+ * Everything between matches is copied as one slice.
+ */
+const SPECIAL = /\s\s+|[^ \S]|[\u0080-\uffff]/g;
+
+/** Normalises `source` for matching and keeps the map back to it. */
 export function normaliseText(source: string): NormalisedText {
-  const out = new Output(source.length + 16);
-  const length = source.length;
-  let index = 0;
-  while (index < length) {
-    const code = source.charCodeAt(index);
-    // ASCII fast path (only whitespace changes), unless a combining mark follows: "e\u0301"
-    // must become one "é" cluster.
-    if (code < 0x80 && !(source.charCodeAt(index + 1) >= 0x300 && startsMark(source, index + 1))) {
-      const isSpace = code === SPACE || (code >= 0x09 && code <= 0x0d);
-      out.push(isSpace ? SPACE : code, index, index + 1);
-      index += 1;
+  const pieces: string[] = [];
+  const map = new SegmentMap();
+  let lastIsSpace = false;
+  let copiedUpTo = 0;
+
+  /** Copies source[from, to) as is, collapsing a space against a space already written. */
+  const copy = (from: number, to: number): void => {
+    let start = from;
+    if (lastIsSpace && source.charCodeAt(start) === SPACE) start += 1;
+    if (start >= to) return;
+    pieces.push(source.slice(start, to));
+    map.addLinear(start, to - start);
+    lastIsSpace = source.charCodeAt(to - 1) === SPACE;
+  };
+
+  /** Writes `folded` in place of source[from, to). */
+  const replace = (from: number, to: number, folded: string): void => {
+    let text = folded;
+    if (lastIsSpace && text.charCodeAt(0) === SPACE) text = text.slice(1);
+    text = text.replace(/ {2,}/g, ' ');
+    if (text.length === 0) return;
+    pieces.push(text);
+    // One for one stays linear ("’" → "'", "\n" → " "); anything else maps as a whole, which
+    // also keeps surrogate pairs and composed characters in one piece.
+    if (text.length === 1 && to - from === 1) map.addLinear(from, 1);
+    else map.addCluster(from, to, text.length);
+    lastIsSpace = text.charCodeAt(text.length - 1) === SPACE;
+  };
+
+  SPECIAL.lastIndex = 0;
+  for (let match = SPECIAL.exec(source); match !== null; match = SPECIAL.exec(source)) {
+    let start = match.index;
+    const first = source.charCodeAt(start);
+    if (first <= 0x20 || WHITESPACE.test(match[0])) {
+      copy(copiedUpTo, start);
+      const end = start + match[0].length;
+      // A lone BOM counts as whitespace to \s but is an invisible character here.
+      replace(start, end, match[0] === '\ufeff' ? '' : ' ');
+      copiedUpTo = end;
       continue;
     }
-    let end = index + codePointLength(source, index);
-    while (end < length) {
-      const next = source.codePointAt(end) ?? 0;
-      const nextLength = codePointLength(source, end);
-      if (!continuesCluster(next, source.slice(end, end + nextLength))) break;
-      end += nextLength;
-    }
-    const folded = foldCluster(source.slice(index, end));
-    for (let k = 0; k < folded.length; k += 1) {
-      out.push(folded.charCodeAt(k), index, end);
-    }
-    index = end;
+    // A combining mark after an ASCII letter joins it: "e\u0301" becomes one "é" cluster.
+    if (start > copiedUpTo && startsMark(source, start)) start -= 1;
+    copy(copiedUpTo, start);
+    let end = start + codePointLength(source, start);
+    while (end < source.length && startsMark(source, end)) end += codePointLength(source, end);
+    replace(start, end, foldCluster(source.slice(start, end)));
+    copiedUpTo = end;
+    SPECIAL.lastIndex = end;
   }
+  copy(copiedUpTo, source.length);
   return {
-    text: out.toString(),
-    sourceStart: out.starts.subarray(0, out.length),
-    sourceEnd: out.ends.subarray(0, out.length),
+    text: pieces.join(''),
+    sourceStartOf: (index) => map.sourceStartOf(index),
+    sourceEndOf: (index) => map.sourceEndOf(index),
+    indexAtSource: (offset) => map.indexAtSource(offset),
   };
 }
 

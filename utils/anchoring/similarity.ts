@@ -28,21 +28,27 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
-/** Similarity in [0, 1] of the text found to the text expected: 1 minus the edit rate. */
-export function similarity(expected: string, found: string): number {
-  if (expected.length === 0) return 1;
-  if (expected === found) return 1;
-  return Math.max(0, 1 - editDistance(expected, found) / expected.length);
-}
-
-/** Similarity of a remembered prefix to the text that ends where a candidate starts. */
-export function prefixSimilarity(text: string, start: number, prefix: string): number {
+/** Edits between a remembered prefix and the text that ends where a candidate starts. */
+export function prefixDistance(text: string, start: number, prefix: string): number {
   const expected = prefix.slice(-MAX_CONTEXT_COMPARED);
-  return similarity(expected, text.slice(Math.max(0, start - expected.length), start));
+  return editDistance(expected, text.slice(Math.max(0, start - expected.length), start));
 }
 
-/** Similarity of a remembered suffix to the text that starts where a candidate ends. */
-export function suffixSimilarity(text: string, end: number, suffix: string): number {
+/** Edits between a remembered suffix and the text that starts where a candidate ends. */
+export function suffixDistance(text: string, end: number, suffix: string): number {
   const expected = suffix.slice(0, MAX_CONTEXT_COMPARED);
-  return similarity(expected, text.slice(end, end + expected.length));
+  return editDistance(expected, text.slice(end, end + expected.length));
+}
+
+/**
+ * Below this many characters a context is weak evidence either way: a prefix of three characters
+ * at the top of the page should not condemn a quote for one changed letter.
+ */
+const MIN_CONTEXT_WEIGHT = 16;
+
+/** Turns an edit count against an expected string into a similarity in [0, 1]. */
+export function similarityOf(distance: number, expectedLength: number): number {
+  if (expectedLength === 0) return 1;
+  const length = Math.max(MIN_CONTEXT_WEIGHT, Math.min(expectedLength, MAX_CONTEXT_COMPARED));
+  return Math.max(0, 1 - distance / length);
 }
