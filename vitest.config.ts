@@ -12,6 +12,8 @@ export default defineConfig({
       'components/**/*.test.{ts,tsx}',
       'entrypoints/**/*.test.{ts,tsx}',
     ],
+    // Real-browser tests run in the browser-test config (e2e/vitest.config.ts).
+    exclude: ['**/node_modules/**', '**/*.chromium.test.ts'],
     setupFiles: ['fake-indexeddb/auto'],
     restoreMocks: true,
   },

@@ -7,11 +7,11 @@
  * which Tab reaches Close first and then the links in reading order.
  */
 import type { Ref } from 'preact';
-import { useId } from 'preact/hooks';
 import type { Claim, ClaimKind } from '../utils/packs/types';
 import type { Note } from '../utils/store/types';
 import { NoteCard } from './NoteCard';
 import { SourceList } from './SourceList';
+import { useUniqueId } from './unique-id';
 import { VerdictChip } from './VerdictChip';
 
 /** How each kind of claim is described under the verdict. */
@@ -44,8 +44,8 @@ export function ClaimPopover({
   onOpenNote,
   dialogRef,
 }: ClaimPopoverProps) {
-  const headingId = useId();
-  const summaryId = useId();
+  const headingId = useUniqueId();
+  const summaryId = useUniqueId();
   return (
     <div
       ref={dialogRef}

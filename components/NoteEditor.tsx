@@ -6,9 +6,10 @@
  * still in front of them; the store checks them again. A failed save keeps everything typed.
  */
 import type { Ref } from 'preact';
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { NOTE_MAX_LENGTH } from '../utils/store/types';
 import { parseTags } from './tags';
+import { useUniqueId } from './unique-id';
 
 /** What the caller's save reports back; `error` is shown to the reader as it is. */
 export type NoteSaveResult = { ok: true } | { ok: false; error: string };
@@ -62,7 +63,12 @@ export function NoteEditor({
   const tagsRef = useRef<HTMLInputElement>(null);
   // The caller usually unmounts the editor when a save succeeds; no state updates after that.
   const mounted = useRef(true);
-  const ids = { heading: useId(), count: useId(), tagsHint: useId(), error: useId() };
+  const ids = {
+    heading: useUniqueId(),
+    count: useUniqueId(),
+    tagsHint: useUniqueId(),
+    error: useUniqueId(),
+  };
 
   useEffect(() => {
     const textarea = textareaRef.current;

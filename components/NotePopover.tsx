@@ -7,12 +7,12 @@
  * offers Undo in a Toast, which is kinder than a confirm step.
  */
 import type { Ref } from 'preact';
-import { useId } from 'preact/hooks';
 import type { Note } from '../utils/store/types';
 import { formatTimestamp } from './dates';
 import { renderMarkdown } from './markdown';
 import { TagList } from './NoteCard';
 import { quoteOfNote } from './note-text';
+import { useUniqueId } from './unique-id';
 
 /** Props of {@link NotePopover}. */
 export interface NotePopoverProps {
@@ -26,7 +26,7 @@ export interface NotePopoverProps {
 
 /** The note popover. */
 export function NotePopover({ note, onClose, onEdit, onDelete, dialogRef }: NotePopoverProps) {
-  const headingId = useId();
+  const headingId = useUniqueId();
   const quote = quoteOfNote(note);
   const edited = note.modified !== note.created;
   return (

@@ -6,10 +6,11 @@
  * Without a context pack it shrinks to the notes line, and renders nothing when there is
  * nothing to say, so pages without packs or notes stay untouched.
  */
-import { useId, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { AboutEntry, Verdict } from '../utils/packs/types';
 import { VERDICTS } from '../utils/packs/types';
 import { SourceList } from './SourceList';
+import { useUniqueId } from './unique-id';
 import { VerdictChip } from './VerdictChip';
 
 /** Props of {@link ReadingGuide}. */
@@ -41,7 +42,7 @@ function count(value: number, singular: string, plural: string): string {
 }
 
 function AboutSection({ entry }: { entry: AboutEntry }) {
-  const headingId = useId();
+  const headingId = useUniqueId();
   return (
     <section class="cp-about-entry" aria-labelledby={headingId}>
       <h3 id={headingId}>
@@ -86,9 +87,9 @@ export function ReadingGuide({
   shortcuts,
 }: ReadingGuideProps) {
   const [aboutOpen, setAboutOpen] = useState(false);
-  const titleId = useId();
-  const aboutId = useId();
-  const orphansId = useId();
+  const titleId = useUniqueId();
+  const aboutId = useUniqueId();
+  const orphansId = useUniqueId();
   const hasClaims = totalClaims > 0;
   const hasNotes = notesPlaced + notesOrphaned > 0;
   if (!hasClaims && !hasNotes && about.length === 0) return null;

@@ -5,7 +5,7 @@
  * The controller owns the state and passes it down; this component only draws it.
  */
 import type { Ref } from 'preact';
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { StoredClaim } from '../../utils/store/db';
 import type { Note } from '../../utils/store/types';
 import { AdderButton } from '../AdderButton';
@@ -14,6 +14,7 @@ import { NoteEditor, type NoteSaveResult } from '../NoteEditor';
 import { NotePopover } from '../NotePopover';
 import { ReadingGuide, type ReadingGuideProps } from '../ReadingGuide';
 import { Toast, type ToastProps } from '../Toast';
+import { useUniqueId } from '../unique-id';
 import { Floating, type FloatingReference } from './Floating';
 
 /** The one popover open at a time. */
@@ -196,7 +197,7 @@ function GuidePill({
   shortcuts: PageOverlayProps['shortcuts'];
 }) {
   const [open, setOpen] = useState(false);
-  const panelId = useId();
+  const panelId = useUniqueId();
   const { reference: _reference, ...props } = guide;
   const summary =
     props.totalClaims > 0

@@ -87,6 +87,8 @@ export function createAnnotator(deps: AnnotatorDependencies): Annotator {
   let panelKey = 0;
   let focusPanel = false;
   let returnFocusTo: HTMLElement | null = null;
+  /** A popover opened by the pointer gives focus back without scrolling the page. */
+  let returnFocusQuietly = false;
   let pointerInPanel = false;
   let adder: PageOverlayProps['adder'] = null;
   let toast: PageOverlayProps['toast'] = null;
@@ -246,9 +248,11 @@ export function createAnnotator(deps: AnnotatorDependencies): Annotator {
   function closePanel(): void {
     if (!panel) return;
     const target = returnFocusTo;
+    const quietly = returnFocusQuietly;
     returnFocusTo = null;
+    returnFocusQuietly = false;
     setPanel(null, null, 'pinned', false);
-    if (target?.isConnected) target.focus();
+    if (target?.isConnected) target.focus({ preventScroll: quietly });
   }
 
   function showToast(message: string, action?: { label: string; run(): void }, ms = 4000): void {
@@ -351,6 +355,7 @@ export function createAnnotator(deps: AnnotatorDependencies): Annotator {
         return;
       }
       returnFocusTo = doc.activeElement instanceof HTMLElement ? doc.activeElement : null;
+      returnFocusQuietly = true;
       if (kind === 'claim') openClaim(id, 'pinned', true);
       else openNote(id, 'pinned', true);
     },

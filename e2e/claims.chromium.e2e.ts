@@ -1,0 +1,210 @@
+/**
+ * The claims layer in real Chromium: every claim of the pack is highlighted, each popover opens
+ * by click and by keyboard, shows its sources, closes with Escape and gives focus back; Tab
+ * reaches the markers in reading order; the highlights shift nothing on the page; screenshots
+ * in light and dark mode are saved as artefacts.
+ */
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadBundledPacks } from '../utils/packs';
+import { VERDICT_LABELS } from '../utils/packs/verdicts';
+import { ARTICLE_URL } from './fixtures';
+import { type AccessibilityProbe, probeAccessibility } from './harness/accessibility';
+import { type ChromiumSession, launchChromium } from './harness/chromium';
+import { highlightedTexts, setSettings } from './harness/page-ui';
+import { artifactsDir } from './harness/paths';
+import { waitUntil } from './harness/wait';
+
+const [pack] = loadBundledPacks().packs;
+if (!pack) throw new Error('no bundled pack');
+const claims = pack.claims;
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+let session: ChromiumSession;
+let page: Page;
+let probe: AccessibilityProbe;
+
+async function claimHighlightTexts(): Promise<string[]> {
+  const byName = await highlightedTexts(page);
+  return Object.entries(byName)
+    .filter(([name]) => name.includes('claim'))
+    .flatMap(([, texts]) => texts.map(squash));
+}
+
+beforeAll(async () => {
+  session = await launchChromium();
+  page = await session.open(ARTICLE_URL);
+  await waitUntil(claimHighlightTexts, (texts) => texts.length === claims.length, {
+    what: 'all claims to be highlighted',
+  });
+  probe = await probeAccessibility(page);
+});
+
+afterAll(async () => {
+  await probe?.detach();
+  await session?.close();
+});
+
+/** The middle of the first line of a claim's highlighted text, in viewport coordinates. */
+async function pointInClaim(exact: string): Promise<{ x: number; y: number }> {
+  return page.evaluate((wanted) => {
+    const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+    for (const highlight of registry.values()) {
+      for (const range of highlight) {
+        if (range.toString().replace(/\s+/g, ' ').trim() === wanted) {
+          range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+          const rect = range.getClientRects()[0];
+          if (rect)
+            return { x: rect.left + Math.min(rect.width / 2, 40), y: rect.top + rect.height / 2 };
+        }
+      }
+    }
+    throw new Error(`claim not highlighted: ${wanted}`);
+  }, squash(exact));
+}
+
+describe('claims in Chromium', () => {
+  it('highlights every claim of the pack, once each, on exactly its words', async () => {
+    const texts = await claimHighlightTexts();
+    expect(texts.sort()).toEqual(claims.map((claim) => squash(claim.quote.exact)).sort());
+  });
+
+  it('gives every claim a marker button named for its verdict', async () => {
+    const markers = await probe.find('button', /^Claim: /);
+    expect(markers).toHaveLength(claims.length);
+    const names = markers.map((marker) => marker.name?.value);
+    for (const claim of claims) {
+      expect(names).toContain(`Claim: ${VERDICT_LABELS[claim.verdict]}. Open context`);
+    }
+  });
+
+  it('opens each claim by a click on its text, with its sources as links', async () => {
+    for (const claim of claims) {
+      const point = await pointInClaim(claim.quote.exact);
+      await page.mouse.click(point.x, point.y);
+      const dialog = await probe.waitFor(
+        'dialog',
+        new RegExp(`^Claim: ${VERDICT_LABELS[claim.verdict]}`),
+      );
+      expect(dialog.name?.value).toContain(claim.summary);
+      const links = await probe.within(dialog, 'link');
+      const sourceCount = new Set(
+        [...claim.sources, ...claim.counterpoints.flatMap((c) => c.sources)].map((s) => s.url),
+      ).size;
+      expect(links.length).toBeGreaterThanOrEqual(sourceCount);
+      await page.keyboard.press('Escape');
+      await waitUntil(
+        () => probe.find('dialog'),
+        (dialogs) => dialogs.length === 0,
+        { what: 'the popover to close' },
+      );
+    }
+  });
+
+  it('opens from the marker with Enter and with Space, and Escape gives focus back to the marker', async () => {
+    const markers = await probe.find('button', /^Claim: /);
+    for (const key of ['Enter', ' ']) {
+      const marker = markers[0]!;
+      await probe.focus(marker);
+      await page.keyboard.press(key);
+      const dialog = await probe.waitFor('dialog', /^Claim: /);
+      const focusedInside = await probe.focused();
+      expect(focusedInside?.role?.value).toBe('dialog');
+      expect(focusedInside?.name?.value).toBe(dialog.name?.value);
+      await page.keyboard.press('Escape');
+      await waitUntil(
+        () => probe.find('dialog'),
+        (dialogs) => dialogs.length === 0,
+        { what: 'the popover to close' },
+      );
+      const focusedAfter = await probe.focused();
+      expect(focusedAfter?.backendDOMNodeId).toBe(marker.backendDOMNodeId);
+    }
+  });
+
+  it('reaches the markers with Tab in reading order', async () => {
+    // Start from the top of the page, as a reader arriving on it: a click on the headline sets
+    // where sequential focus navigation begins.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.getByRole('heading', { level: 2 }).first().click();
+    await page.keyboard.press('Escape');
+    const inDocumentOrder = (await probe.find('button', /^Claim: /)).map(
+      (node) => node.backendDOMNodeId,
+    );
+    const reached: number[] = [];
+    for (let presses = 0; presses < 200 && reached.length < inDocumentOrder.length; presses++) {
+      await page.keyboard.press('Tab');
+      const focused = await probe.focused();
+      if (focused?.name?.value?.startsWith('Claim: ') && focused.backendDOMNodeId !== undefined) {
+        if (!reached.includes(focused.backendDOMNodeId)) reached.push(focused.backendDOMNodeId);
+      }
+    }
+    expect(reached).toEqual(inDocumentOrder);
+  });
+
+  it('goes to the next claim with Alt+Shift+J and opens it', async () => {
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Alt+Shift+J');
+    const dialog = await probe.waitFor('dialog', /^Claim: /);
+    const [first] = await probe.find('button', /^Claim: /);
+    const focused = await probe.focused();
+    expect(focused?.backendDOMNodeId).toBe(first?.backendDOMNodeId);
+    expect(dialog).toBeDefined();
+    await page.keyboard.press('Escape');
+  });
+
+  it('saves screenshots of the highlighted article and an open popover, light and dark', async () => {
+    const dir = artifactsDir('screenshots');
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const claim = claims.find((c) => c.verdict === 'misleading') ?? claims[0]!;
+      await pointInClaim(claim.quote.exact);
+      await page.screenshot({ path: join(dir, `article-${scheme}.png`) });
+      const point = await pointInClaim(claim.quote.exact);
+      await page.mouse.click(point.x, point.y);
+      await probe.waitFor('dialog', /^Claim: Misleading/);
+      // Let the popover's entrance animation finish before the picture.
+      await page.waitForTimeout(250);
+      await page.screenshot({ path: join(dir, `claim-popover-${scheme}.png`) });
+      await page.keyboard.press('Escape');
+      await waitUntil(
+        () => probe.find('dialog'),
+        (dialogs) => dialogs.length === 0,
+        { what: 'the popover to close' },
+      );
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
+  it('shifts nothing: every element of the page stays where it was with highlights on and off', async () => {
+    const positions = () =>
+      page.evaluate(() => {
+        window.scrollTo(0, 0);
+        return [...document.body.querySelectorAll('*')]
+          .filter((element) => !element.tagName.startsWith('COUNTERPOINT-'))
+          .map((element) => {
+            const rect = element.getBoundingClientRect();
+            return `${element.tagName} ${rect.x.toFixed(1)},${rect.y.toFixed(1)} ${rect.width.toFixed(1)}x${rect.height.toFixed(1)}`;
+          });
+      });
+    const withHighlights = await positions();
+    await setSettings(session, { claimHighlights: false, noteHighlights: false });
+    await waitUntil(claimHighlightTexts, (texts) => texts.length === 0, {
+      what: 'highlights to go',
+    });
+    const without = await positions();
+    await setSettings(session, { claimHighlights: true, noteHighlights: true });
+    await waitUntil(claimHighlightTexts, (texts) => texts.length === claims.length, {
+      what: 'highlights to return',
+    });
+    expect(without.length).toBeGreaterThan(100);
+    expect(withHighlights).toEqual(without);
+  });
+
+  it('leaves the site’s own script working', async () => {
+    expect(
+      await page.evaluate(() => (window as unknown as { __siteScriptOk?: boolean }).__siteScriptOk),
+    ).toBe(true);
+  });
+});

@@ -1,0 +1,113 @@
+/**
+ * Finding Counterpoint's controls as a screen reader does: by role and accessible name in the
+ * browser's accessibility tree (Chrome DevTools Protocol). This reaches into closed shadow roots,
+ * which page scripts — and Playwright's locators — cannot.
+ */
+import type { CDPSession, Page } from 'playwright-core';
+
+/** One node of the accessibility tree. */
+export interface AxNode {
+  nodeId: string;
+  backendDOMNodeId?: number;
+  role?: { value?: string };
+  name?: { value?: string };
+  properties?: { name: string; value: { value?: unknown } }[];
+  childIds?: string[];
+  ignored?: boolean;
+}
+
+/** Accessibility queries on one page. */
+export interface AccessibilityProbe {
+  /** Nodes with this role whose name matches. */
+  find(role: string, name?: string | RegExp): Promise<AxNode[]>;
+  /** Like find, but waits until at least one exists. */
+  waitFor(role: string, name?: string | RegExp, timeoutMs?: number): Promise<AxNode>;
+  /** Nodes below another node (e.g. the links of a dialog). */
+  within(ancestor: AxNode, role: string, name?: string | RegExp): Promise<AxNode[]>;
+  /** The focused node. */
+  focused(): Promise<AxNode | undefined>;
+  /** Clicks the middle of a node. */
+  click(node: AxNode): Promise<void>;
+  /** Moves keyboard focus to a node. */
+  focus(node: AxNode): Promise<void>;
+  /** The node's box in viewport coordinates. */
+  box(node: AxNode): Promise<{ x: number; y: number; width: number; height: number }>;
+  detach(): Promise<void>;
+}
+
+function matches(node: AxNode, role: string, name?: string | RegExp): boolean {
+  if (node.ignored || node.role?.value !== role) return false;
+  if (name === undefined) return true;
+  const actual = node.name?.value ?? '';
+  return typeof name === 'string' ? actual === name : name.test(actual);
+}
+
+/** Opens a probe on a page. */
+export async function probeAccessibility(page: Page): Promise<AccessibilityProbe> {
+  const cdp: CDPSession = await page.context().newCDPSession(page);
+  await cdp.send('Accessibility.enable');
+  await cdp.send('DOM.enable');
+
+  const tree = async (): Promise<AxNode[]> => {
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: AxNode[] };
+    return nodes;
+  };
+  const probe: AccessibilityProbe = {
+    async find(role, name) {
+      return (await tree()).filter((node) => matches(node, role, name));
+    },
+    async waitFor(role, name, timeoutMs = 5000) {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        const [found] = await probe.find(role, name);
+        if (found) return found;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      throw new Error(`No ${role} named ${String(name)} appeared`);
+    },
+    async within(ancestor, role, name) {
+      const nodes = await tree();
+      const byId = new Map(nodes.map((node) => [node.nodeId, node]));
+      const found: AxNode[] = [];
+      const start = byId.get(ancestor.nodeId) ?? ancestor;
+      const stack = [...(start.childIds ?? [])];
+      while (stack.length > 0) {
+        const node = byId.get(stack.pop() as string);
+        if (!node) continue;
+        if (matches(node, role, name)) found.push(node);
+        stack.push(...(node.childIds ?? []));
+      }
+      return found;
+    },
+    async focused() {
+      // The document itself reports focus too; the focused control is the deepest one.
+      const focused = (await tree()).filter(
+        (node) =>
+          node.role?.value !== 'RootWebArea' &&
+          node.properties?.some((p) => p.name === 'focused' && p.value.value === true),
+      );
+      return focused.at(-1);
+    },
+    async box(node) {
+      const { model } = (await cdp.send('DOM.getBoxModel', {
+        backendNodeId: node.backendDOMNodeId,
+      })) as {
+        model: { border: number[] };
+      };
+      const [x1 = 0, y1 = 0, x2 = 0, , , y3 = 0] = model.border;
+      return { x: x1, y: y1, width: x2 - x1, height: y3 - y1 };
+    },
+    async click(node) {
+      await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: node.backendDOMNodeId });
+      const box = await probe.box(node);
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    },
+    async focus(node) {
+      await cdp.send('DOM.focus', { backendNodeId: node.backendDOMNodeId });
+    },
+    async detach() {
+      await cdp.detach();
+    },
+  };
+  return probe;
+}
