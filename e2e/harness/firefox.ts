@@ -1,7 +1,8 @@
 /**
  * Real Firefox (Debian's firefox-esr, driven by puppeteer-core over WebDriver BiDi) with the
- * Firefox build installed as a temporary add-on. The add-on's internal UUID is fixed by a pref,
- * so the popup's address is known; the offline site is served by request interception.
+ * Firefox build installed as a temporary add-on; the offline site is served by request
+ * interception. The add-on's internal UUID is fixed by a pref so that its own requests can be told
+ * apart. (WebDriver BiDi does not open moz-extension:// pages, so the popup is tested in Chromium.)
  */
 import { randomUUID } from 'node:crypto';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -23,9 +24,6 @@ export interface FirefoxSession {
   /** Requests to anything but the offline site and the add-on itself, from any page. */
   unexpectedRequests: string[];
   open(url?: string): Promise<Page>;
-  openPopup(tabId?: number): Promise<Page>;
-  /** Runs a function with the extension API in an extension page (e.g. to read the badge). */
-  inExtension<T>(fn: string): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -80,7 +78,6 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
     });
   };
 
-  let helperPage: Page | null = null;
   const session: FirefoxSession = {
     browser,
     extensionOrigin,
@@ -90,19 +87,6 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
       await intercept(page);
       await page.goto(url, { waitUntil: 'load' });
       return page;
-    },
-    async openPopup(tabId) {
-      const page = await browser.newPage();
-      const query = tabId === undefined ? '' : `?tabId=${tabId}`;
-      await page.goto(`${extensionOrigin}/popup.html${query}`);
-      return page;
-    },
-    async inExtension<T>(fn: string): Promise<T> {
-      if (!helperPage) {
-        helperPage = await browser.newPage();
-        await helperPage.goto(`${extensionOrigin}/popup.html?tabId=-1`);
-      }
-      return (await helperPage.evaluate(`(${fn})()`)) as T;
     },
     async close() {
       await browser.close();
