@@ -1,0 +1,243 @@
+/**
+ * Personal notes in real Chromium, as a reader uses them: select text with the mouse, "Add note",
+ * type, save; the passage is highlighted in the notes layer, survives a reload, appears in a
+ * second open tab without a reload, can be edited, deleted and restored. And the page's own
+ * scripts can find the note's text nowhere: not in the DOM (open shadow roots included), not in
+ * the page's storage.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTICLE_URL } from './fixtures';
+import { type AccessibilityProbe, probeAccessibility } from './harness/accessibility';
+import { type ChromiumSession, launchChromium } from './harness/chromium';
+import { highlightedTexts } from './harness/page-ui';
+import { waitUntil } from './harness/wait';
+
+const PASSAGE = 'the more poverty in these countries, the more there will be immigrants in the US';
+const NOTE_TEXT = 'Counterpoint private note 7f3a: check the migration figures';
+const EDITED_TEXT = 'Counterpoint private note 7f3a, edited: compare with 2021 data';
+
+let session: ChromiumSession;
+let reader: Page;
+let otherTab: Page;
+let probe: AccessibilityProbe;
+
+async function noteHighlights(page: Page): Promise<string[]> {
+  const byName = await highlightedTexts(page);
+  return Object.entries(byName)
+    .filter(([name]) => name.includes('note'))
+    .flatMap(([, texts]) => texts.map((text) => text.replace(/\s+/g, ' ').trim()));
+}
+
+async function claimsPainted(page: Page): Promise<void> {
+  await waitUntil(
+    async () => Object.keys(await highlightedTexts(page)).length,
+    (count) => count > 0,
+    { what: 'Counterpoint to paint the page' },
+  );
+}
+
+/** Drags the mouse across a passage of the article, as a reader selects text. */
+async function selectWithMouse(page: Page, passage: string): Promise<void> {
+  const ends = await page.evaluate((wanted) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf(wanted) ?? -1;
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      node.parentElement?.scrollIntoView({ block: 'center' });
+      const rects = range.getClientRects();
+      const first = rects[0];
+      const last = rects[rects.length - 1];
+      if (!first || !last) break;
+      return {
+        from: { x: first.left + 1, y: first.top + first.height / 2 },
+        to: { x: last.right - 1, y: last.top + last.height / 2 },
+      };
+    }
+    throw new Error(`passage not found: ${wanted}`);
+  }, passage);
+  await page.mouse.move(ends.from.x, ends.from.y);
+  await page.mouse.down();
+  await page.mouse.move(ends.to.x, ends.to.y, { steps: 8 });
+  await page.mouse.up();
+}
+
+/** Everything a page script can read: light DOM text and attributes, open shadow roots. */
+async function pageCanSee(page: Page, secret: string): Promise<string[]> {
+  return page.evaluate(async (needle) => {
+    const found: string[] = [];
+    const visit = (root: Document | ShadowRoot | Element): void => {
+      for (const element of root.querySelectorAll('*')) {
+        for (const attribute of element.getAttributeNames()) {
+          if ((element.getAttribute(attribute) ?? '').includes(needle))
+            found.push(`attribute ${attribute}`);
+        }
+        if (element.shadowRoot) {
+          if (element.shadowRoot.textContent?.includes(needle)) found.push('open shadow root');
+          visit(element.shadowRoot);
+        }
+      }
+    };
+    if (document.documentElement.outerHTML.includes(needle)) found.push('document HTML');
+    if (document.body.innerText.includes(needle)) found.push('visible text');
+    visit(document);
+    const storages = [localStorage, sessionStorage];
+    for (const storage of storages) {
+      for (let i = 0; i < storage.length; i++) {
+        const key = storage.key(i) ?? '';
+        if (`${key}${storage.getItem(key)}`.includes(needle)) found.push('web storage');
+      }
+    }
+    const databases = await indexedDB.databases();
+    if (databases.length > 0)
+      found.push(`page databases: ${databases.map((db) => db.name).join(', ')}`);
+    if (document.cookie.includes(needle)) found.push('cookie');
+    return found;
+  }, secret);
+}
+
+beforeAll(async () => {
+  session = await launchChromium();
+  otherTab = await session.open(ARTICLE_URL);
+  reader = await session.open(ARTICLE_URL);
+  await claimsPainted(reader);
+  await claimsPainted(otherTab);
+  probe = await probeAccessibility(reader);
+});
+
+afterAll(async () => {
+  await probe?.detach();
+  await session?.close();
+});
+
+describe('notes in Chromium', () => {
+  it('adds a note to a passage selected with the mouse', async () => {
+    await reader.bringToFront();
+    await selectWithMouse(reader, PASSAGE);
+    const adder = await probe.waitFor('button', 'Add note');
+    await probe.click(adder);
+    const editor = await probe.waitFor('dialog', 'Add note');
+    const [box] = await probe.within(editor, 'textbox', 'Note');
+    expect(box).toBeDefined();
+    // The editor puts the cursor in the note field.
+    expect((await probe.focused())?.name?.value).toBe('Note');
+    await reader.keyboard.type(NOTE_TEXT);
+    await reader.keyboard.press('Control+Enter');
+    await probe.waitFor('StaticText', 'Note saved.');
+    expect(
+      await waitUntil(
+        () => noteHighlights(reader),
+        (texts) => texts.length === 1,
+        { what: 'the note highlight' },
+      ),
+    ).toEqual([PASSAGE]);
+  });
+
+  it('shows the note in a second open tab of the article, without a reload', async () => {
+    expect(
+      await waitUntil(
+        () => noteHighlights(otherTab),
+        (texts) => texts.length === 1,
+        { what: 'the note in the other tab' },
+      ),
+    ).toEqual([PASSAGE]);
+  });
+
+  it('keeps the note across a reload, with a marker that opens it', async () => {
+    await reader.reload({ waitUntil: 'load' });
+    await waitUntil(
+      () => noteHighlights(reader),
+      (texts) => texts.length === 1,
+      { what: 'the note after reload' },
+    );
+    await probe.detach();
+    probe = await probeAccessibility(reader);
+    const marker = await probe.waitFor(
+      'button',
+      new RegExp(`^Your note: ${NOTE_TEXT.slice(0, 20)}`),
+    );
+    await probe.focus(marker);
+    await reader.keyboard.press('Enter');
+    const dialog = await probe.waitFor('dialog', 'Your note');
+    const texts = await probe.within(dialog, 'StaticText');
+    expect(texts.map((node) => node.name?.value).join(' ')).toContain(NOTE_TEXT);
+  });
+
+  it('keeps the note’s text out of the page’s reach while its popover is open', async () => {
+    expect(await pageCanSee(reader, NOTE_TEXT)).toEqual([]);
+    expect(await pageCanSee(otherTab, NOTE_TEXT)).toEqual([]);
+  });
+
+  it('edits the note', async () => {
+    const dialog = await probe.waitFor('dialog', 'Your note');
+    const [edit] = await probe.within(dialog, 'button', 'Edit');
+    await probe.click(edit!);
+    await probe.waitFor('dialog', 'Edit note');
+    await reader.keyboard.press('Control+A');
+    await reader.keyboard.type(EDITED_TEXT);
+    const [save] = await probe.within(await probe.waitFor('dialog', 'Edit note'), 'button', 'Save');
+    await probe.click(save!);
+    const updated = await probe.waitFor('dialog', 'Your note');
+    await waitUntil(
+      async () =>
+        (await probe.within(updated, 'StaticText')).map((node) => node.name?.value).join(' '),
+      (text) => text.includes(EDITED_TEXT),
+      { what: 'the edited text in the popover' },
+    );
+  });
+
+  it('deletes the note and brings it back with Undo', async () => {
+    const dialog = await probe.waitFor('dialog', 'Your note');
+    const [remove] = await probe.within(dialog, 'button', 'Delete');
+    await probe.click(remove!);
+    await waitUntil(
+      () => noteHighlights(reader),
+      (texts) => texts.length === 0,
+      { what: 'the highlight to go' },
+    );
+    const undo = await probe.waitFor('button', 'Undo');
+    await probe.click(undo);
+    expect(
+      await waitUntil(
+        () => noteHighlights(reader),
+        (texts) => texts.length === 1,
+        { what: 'the note to return' },
+      ),
+    ).toEqual([PASSAGE]);
+    await waitUntil(
+      () => noteHighlights(otherTab),
+      (texts) => texts.length === 1,
+      { what: 'the other tab to follow' },
+    );
+  });
+
+  it('shows text that looks like HTML as text, and never runs it', async () => {
+    await reader.keyboard.press('Escape');
+    await selectWithMouse(reader, 'Mexico wants the US to help poor Central American nations');
+    await probe.click(await probe.waitFor('button', 'Add note'));
+    await probe.waitFor('dialog', 'Add note');
+    const hostile =
+      '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>**bold**';
+    await reader.keyboard.type(hostile);
+    await reader.keyboard.press('Control+Enter');
+    await probe.waitFor('StaticText', 'Note saved.');
+    const marker = await probe.waitFor('button', /^Your note: <img/);
+    await probe.click(marker);
+    const dialog = await probe.waitFor('dialog', 'Your note');
+    const texts = (await probe.within(dialog, 'StaticText'))
+      .map((node) => node.name?.value)
+      .join('');
+    expect(texts).toContain('<img src=x onerror="window.__pwned=1">');
+    expect(
+      await reader.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+    ).toBeUndefined();
+    expect(await probe.within(dialog, 'image')).toEqual([]);
+  });
+
+  it('made no network request of its own', () => {
+    expect(session.unexpectedRequests).toEqual([]);
+  });
+});
