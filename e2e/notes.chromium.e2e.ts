@@ -82,7 +82,7 @@ async function pageCanSee(page: Page, secret: string): Promise<string[]> {
       }
     };
     if (document.documentElement.outerHTML.includes(needle)) found.push('document HTML');
-    if (document.body.innerText.includes(needle)) found.push('visible text');
+    if (document.body.textContent?.includes(needle)) found.push('page text');
     visit(document);
     const storages = [localStorage, sessionStorage];
     for (const storage of storages) {
