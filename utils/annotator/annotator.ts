@@ -323,7 +323,8 @@ export function createAnnotator(deps: AnnotatorDependencies): Annotator {
   doc.addEventListener(
     'pointermove',
     (event) => {
-      if (pointerFrame || overlay?.contains(event)) return;
+      // Only the reader's own input counts: the page can dispatch events, not make them trusted.
+      if (!event.isTrusted || pointerFrame || overlay?.contains(event)) return;
       const { clientX, clientY } = event;
       pointerFrame = view.requestAnimationFrame(() => {
         pointerFrame = 0;
@@ -342,7 +343,14 @@ export function createAnnotator(deps: AnnotatorDependencies): Annotator {
   doc.addEventListener(
     'click',
     (event) => {
-      if (overlay?.contains(event) || event.defaultPrevented || event.button !== 0) return;
+      if (
+        !event.isTrusted ||
+        overlay?.contains(event) ||
+        event.defaultPrevented ||
+        event.button !== 0
+      ) {
+        return;
+      }
       const target = event.target instanceof Element ? event.target : null;
       // Links inside a claim keep working as links.
       if (target?.closest('a[href], button, input, textarea, select, label')) return;
@@ -365,6 +373,7 @@ export function createAnnotator(deps: AnnotatorDependencies): Annotator {
   doc.addEventListener(
     'keydown',
     (event) => {
+      if (!event.isTrusted) return;
       if (event.key === 'Escape' && panel && panel.kind !== 'editor') {
         closePanel();
         return;
