@@ -21,7 +21,10 @@ export default defineBackground(() => {
   let database: Promise<CounterpointDatabase> | null = null;
   /** Opens the database once; a failed open is retried on the next request. */
   const getDatabase = (): Promise<CounterpointDatabase> => {
-    database ??= openStore().catch((error: unknown) => {
+    database ??= openStore({
+      onBlocked: () =>
+        console.warn('Counterpoint: waiting for its other pages to close before upgrading storage'),
+    }).catch((error: unknown) => {
       database = null;
       throw error;
     });

@@ -284,3 +284,50 @@ describe('ui.load', () => {
     expect(injected).toEqual([12]);
   });
 });
+
+describe('storage failures', () => {
+  it('reports a full disk in plain words and keeps everything already saved', async () => {
+    const { db, service } = await setUp();
+    await service.handle(
+      {
+        type: 'page.opened',
+        payload: { headline: ARTICLE_HEADLINE, fingerprint: pack.article.recognise.fingerprint },
+      },
+      fromTab(ARTICLE),
+    );
+    await service.handle(
+      {
+        type: 'note.create',
+        payload: { id: 'kept', target: quote('new era'), body: 'saved before', tags: [] },
+      },
+      fromTab(ARTICLE),
+    );
+    // The same database, but the disk is now full.
+    const full = new Proxy(db, {
+      get(target, property, receiver) {
+        if (property === 'put') {
+          return () => Promise.reject(new DOMException('Quota exceeded', 'QuotaExceededError'));
+        }
+        const value = Reflect.get(target, property, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const failing = createBackgroundService({
+      getDatabase: async () => full,
+      browser,
+      now: () => new Date(),
+      injectUi: async () => {},
+    });
+    const reply = await failing.handle(
+      {
+        type: 'note.create',
+        payload: { id: 'new', target: quote('new era'), body: 'not saved', tags: [] },
+      },
+      fromTab(ARTICLE),
+    );
+    expect(reply).toMatchObject({ ok: false });
+    if (!reply.ok)
+      expect(reply.error).toMatch(/storage for Counterpoint is full.*Nothing was changed/);
+    expect((await allNotes(db)).map((note) => note.id)).toEqual(['kept']);
+  });
+});

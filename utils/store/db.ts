@@ -11,7 +11,7 @@ import type { Note } from './types';
 export const DATABASE_NAME = 'counterpoint';
 
 /** The current schema version. Every change adds a step to `migrations` below. */
-export const DATABASE_VERSION = 1;
+export const DATABASE_VERSION = 2;
 
 /** A claim as stored: the pack's claim with the article it belongs to and its order. */
 export interface StoredClaim extends Claim {
@@ -35,7 +35,7 @@ export interface CounterpointSchema extends DBSchema {
   notes: {
     key: string;
     value: Note;
-    indexes: { articleKey: string; modified: string; tags: string };
+    indexes: { articleKey: string; modified: string; tags: string; deletedAt: string };
   };
   claims: {
     key: [string, string];
@@ -55,12 +55,14 @@ export interface CounterpointSchema extends DBSchema {
 /** An open Counterpoint database. */
 export type CounterpointDatabase = IDBPDatabase<CounterpointSchema>;
 
-type UpgradeDatabase = Parameters<
-  NonNullable<Parameters<typeof openDB<CounterpointSchema>>[2]>['upgrade'] & object
->[0];
+type UpgradeArguments = Parameters<
+  NonNullable<NonNullable<Parameters<typeof openDB<CounterpointSchema>>[2]>['upgrade']>
+>;
+type UpgradeDatabase = UpgradeArguments[0];
+type UpgradeTransaction = UpgradeArguments[3];
 
 /** Schema steps by the version they create. Never edit a step that has shipped: add one. */
-const migrations: Record<number, (db: UpgradeDatabase) => void> = {
+export const migrations: Record<number, (db: UpgradeDatabase, tx: UpgradeTransaction) => void> = {
   1(db) {
     const notes = db.createObjectStore('notes', { keyPath: 'id' });
     notes.createIndex('articleKey', 'articleKey');
@@ -70,6 +72,11 @@ const migrations: Record<number, (db: UpgradeDatabase) => void> = {
     claims.createIndex('articleKey', 'articleKey');
     db.createObjectStore('packs', { keyPath: 'articleKey' });
     db.createObjectStore('meta', { keyPath: 'key' });
+  },
+  2(_db, tx) {
+    // Only deleted notes carry `deletedAt`, so this index holds just them: purging the undo
+    // window no longer walks every note.
+    tx.objectStore('notes').createIndex('deletedAt', 'deletedAt');
   },
 };
 
@@ -90,13 +97,14 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Counter
   const name = options.name ?? DATABASE_NAME;
   try {
     const db = await openDB<CounterpointSchema>(name, DATABASE_VERSION, {
-      upgrade(database, oldVersion, newVersion) {
+      upgrade(database, oldVersion, newVersion, transaction) {
         const target = newVersion ?? DATABASE_VERSION;
         for (let version = oldVersion + 1; version <= target; version++) {
-          migrations[version]?.(database);
+          migrations[version]?.(database, transaction);
         }
       },
       blocked() {
+        // Another page of Counterpoint still has the old version open; the upgrade waits for it.
         options.onBlocked?.();
       },
       blocking() {

@@ -89,13 +89,11 @@ async function setDeleted(
  */
 export async function purgeDeletedNotes(db: CounterpointDatabase, now: number): Promise<number> {
   const tx = db.transaction('notes', 'readwrite');
+  const expired = IDBKeyRange.upperBound(new Date(now - UNDO_WINDOW_MS).toISOString(), true);
   let purged = 0;
-  for await (const cursor of tx.store) {
-    const deletedAt = cursor.value.deletedAt;
-    if (deletedAt && now - Date.parse(deletedAt) > UNDO_WINDOW_MS) {
-      await cursor.delete();
-      purged++;
-    }
+  for await (const cursor of tx.store.index('deletedAt').iterate(expired)) {
+    await cursor.delete();
+    purged++;
   }
   await tx.done;
   return purged;
