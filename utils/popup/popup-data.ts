@@ -1,37 +1,110 @@
 /**
- * What the popup shows, read in the extension origin: the current tab's article (from the
- * background's tab records) and its claims and notes (from the database, opened here directly
- * since the popup is an extension page). Writes go through the background's messages.
+ * What the popup and the notes manager read and do, in the extension origin: the current tab's
+ * article (from the background's tab records), its claims and the notes (read from the database
+ * directly, since these are extension pages), the reader's settings, and note changes (sent
+ * through the background's messages so every open tab hears of them). Components receive this
+ * as an interface, so their tests pass a fake.
  */
 
 import { PACK_PROBLEMS_KEY } from '../background/seed-packs';
 import { readTabPage, type TabPage } from '../background/tab-pages';
 import type { Browser } from '../browser';
+import { createRequester, type Requester } from '../messaging/client';
+import type { TabMessage } from '../messaging/protocol';
+import { readSettings, type Settings, updateSettings, watchSettings } from '../settings';
+import { watchNotesChanged } from '../store/change-feed';
 import { type CounterpointDatabase, openStore, type StoredClaim } from '../store/db';
-import { notesForArticle } from '../store/notes';
+import { allNotes, notesForArticle } from '../store/notes';
 import { claimsForArticle, getMeta } from '../store/packs';
 import type { Note } from '../store/types';
+import { type ExportFile, type ImportOutcome, importNotesText } from './notes-transfer';
+import { saveFileWithLink } from './save-file';
+import { type ShowInPageOutcome, showNoteInPage } from './show-in-page';
 
 /** The popup's view of the current tab. */
 export type TabView =
   | { kind: 'article'; page: TabPage; claims: StoredClaim[]; notes: Note[] }
   | { kind: 'no-context' };
 
-/** Everything the popup reads, passed to its components (tests give a fake). */
-export interface PopupData {
+/** What the notes list needs: shared by the popup and the notes manager. */
+export interface NotesData {
+  /** Every live note, newest first. */
+  loadNotes(): Promise<Note[]>;
+  /** Calls back when notes change anywhere; returns the unsubscribe function. */
+  watchNotes(onChange: (articleKeys: string[]) => void): () => void;
+  updateNote(id: string, changes: { body: string; tags: string[] }): Promise<Note>;
+  deleteNote(id: string): Promise<Note>;
+  restoreNote(id: string): Promise<Note>;
+  showNoteInPage(note: Note): Promise<ShowInPageOutcome>;
+  /** Imports a notes file's text and tells every open view. */
+  importNotes(text: string): Promise<ImportOutcome>;
+  saveFile(file: ExportFile): void;
+  openNotesManager(): Promise<void>;
+  /** The clock, for export dates. */
+  now(): Date;
+}
+
+/** Everything the popup reads and does (tests give a fake). */
+export interface PopupData extends NotesData {
   /** The tab the popup is about: `?tabId=` in the address, else the active tab. */
   currentTabId(): Promise<number | undefined>;
   tabView(tabId: number | undefined): Promise<TabView>;
   packProblems(): Promise<string[]>;
+  /** The tab's host without "www.", for pausing; undefined for pages that are not web pages. */
+  tabHost(tabId: number | undefined): Promise<string | undefined>;
+  readSettings(): Promise<Settings>;
+  updateSettings(change: (current: Settings) => Partial<Settings>): Promise<Settings>;
+  watchSettings(onChange: (settings: Settings) => void): () => void;
+  /** Scrolls the tab to a claim and opens its popover. */
+  showClaim(tabId: number, claimId: string): Promise<void>;
+  /** Closes the popup (in a tab, as the tests open it, this may do nothing). */
+  closeWindow(): void;
+}
+
+/** What the real data source is built from; everything but `browser` has a default. */
+export interface PopupDataDependencies {
+  browser: Browser;
+  location?: Location;
+  document?: Document;
+  openDatabase?: () => Promise<CounterpointDatabase>;
+  request?: Requester;
+  now?: () => Date;
+  newId?: () => string;
+  closeWindow?: () => void;
+}
+
+/** The host of a web address without "www.", lower case; undefined for anything else. */
+export function hostForPausing(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
+    return parsed.hostname.toLowerCase().replace(/^www\./, '');
+  } catch {
+    return undefined;
+  }
 }
 
 /** The real data source over the extension API and the database. */
-export function createPopupData(browser: Browser, location: Location = window.location): PopupData {
+export function createPopupData(dependencies: PopupDataDependencies): PopupData {
+  const { browser } = dependencies;
+  const location = dependencies.location ?? window.location;
+  const doc = dependencies.document ?? document;
+  const openDatabase = dependencies.openDatabase ?? (() => openStore());
+  const request =
+    dependencies.request ?? createRequester((message) => browser.runtime.sendMessage(message));
+  const now = dependencies.now ?? (() => new Date());
+  const newId = dependencies.newId ?? (() => crypto.randomUUID());
   let database: Promise<CounterpointDatabase> | null = null;
   const db = (): Promise<CounterpointDatabase> => {
-    database ??= openStore();
+    database ??= openDatabase().catch((error: unknown) => {
+      // A failed open is reported now and tried again next time, not cached for ever.
+      database = null;
+      throw error;
+    });
     return database;
   };
+
   return {
     async currentTabId() {
       const fromAddress = new URLSearchParams(location.search).get('tabId');
@@ -56,5 +129,42 @@ export function createPopupData(browser: Browser, location: Location = window.lo
         ? problems.filter((p): p is string => typeof p === 'string')
         : [];
     },
+    async tabHost(tabId) {
+      if (tabId === undefined) return undefined;
+      const page = await readTabPage(browser, tabId);
+      if (page) return hostForPausing(page.url);
+      // Only hosts the extension may read report their address; others cannot be paused anyway.
+      const tab = await browser.tabs.get(tabId).catch(() => undefined);
+      return hostForPausing(tab?.url);
+    },
+    readSettings: () => readSettings(browser.storage.local),
+    updateSettings: (change) => updateSettings(browser.storage.local, change),
+    watchSettings: (onChange) => watchSettings(browser, onChange),
+    async showClaim(tabId, claimId) {
+      const message: TabMessage = { type: 'show-claim', claimId };
+      await browser.tabs.sendMessage(tabId, message);
+    },
+    closeWindow: dependencies.closeWindow ?? (() => window.close()),
+
+    loadNotes: async () => allNotes(await db()),
+    watchNotes: (onChange) => watchNotesChanged(browser, onChange),
+    updateNote: (id, changes) => request('note.update', { id, ...changes }),
+    deleteNote: (id) => request('note.delete', { id }),
+    restoreNote: (id) => request('note.restore', { id }),
+    showNoteInPage: (note) => showNoteInPage(browser, note),
+    async importNotes(text) {
+      const outcome = await importNotesText(text, { db: await db(), now: now(), newId });
+      if (outcome.ok && outcome.articleKeys.length > 0) {
+        // The notes are stored whether or not this reaches the background; open tabs would
+        // then pick them up on their next load.
+        await request('notes.changed', { articleKeys: outcome.articleKeys }).catch(() => null);
+      }
+      return outcome;
+    },
+    saveFile: (file) => saveFileWithLink(doc, file),
+    async openNotesManager() {
+      await browser.tabs.create({ url: browser.runtime.getURL('/notes.html') });
+    },
+    now,
   };
 }

@@ -1,0 +1,143 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeNote, testId } from '../notes-io/test-notes';
+import { type CounterpointDatabase, openStore } from '../store/db';
+import { allNotes, putNote, softDeleteNote } from '../store/notes';
+import {
+  buildExportFile,
+  fileDate,
+  fileSlug,
+  fileTooLargeMessage,
+  importNotesText,
+} from './notes-transfer';
+
+const NOW = new Date(2026, 10, 27, 15, 30);
+
+let db: CounterpointDatabase;
+let databaseName: string;
+
+beforeEach(async () => {
+  databaseName = `transfer-${Math.random()}`;
+  db = await openStore({ name: databaseName });
+});
+
+afterEach(async () => {
+  db.close();
+  await new Promise((resolve) => {
+    const request = indexedDB.deleteDatabase(databaseName);
+    request.onsuccess = resolve;
+    request.onerror = resolve;
+  });
+});
+
+const dependencies = () => ({ db, now: NOW, newId: testId });
+
+describe('export files', () => {
+  const harbour = makeNote({ body: 'Harbour note' });
+  const other = makeNote({
+    articleKey: '/other',
+    articleTitle: 'Mexico: President AMLO Meets Vice President Kamala Harris',
+    body: 'Vaccine note',
+  });
+
+  it('names files by date, and by article for one article', () => {
+    expect(fileDate(NOW)).toBe('2026-11-27');
+    expect(buildExportFile([harbour], 'jsonld', { kind: 'all' }, NOW).filename).toBe(
+      'counterpoint-notes-2026-11-27.jsonld',
+    );
+    const article = buildExportFile(
+      [harbour, other],
+      'markdown',
+      { kind: 'article', articleKey: '/other', title: other.articleTitle },
+      NOW,
+    );
+    expect(article.filename).toBe(
+      'counterpoint-notes-mexico-president-amlo-meets-vice-2026-11-27.md',
+    );
+    expect(fileSlug('Émile’s «café» — 2021!')).toBe('emile-s-cafe-2021');
+  });
+
+  it('writes every note as a Web Annotation collection', () => {
+    const file = buildExportFile([harbour, other], 'jsonld', { kind: 'all' }, NOW);
+    expect(file.mimeType).toBe('application/ld+json');
+    const collection = JSON.parse(file.content);
+    expect(collection.type).toBe('AnnotationCollection');
+    expect(collection.total).toBe(2);
+    expect(collection.generated).toBe(NOW.toISOString());
+    expect(collection.first.items.map((item: { id: string }) => item.id)).toEqual([
+      `urn:uuid:${harbour.id}`,
+      `urn:uuid:${other.id}`,
+    ]);
+  });
+
+  it("writes only the article's notes for that scope, in Markdown", () => {
+    const file = buildExportFile(
+      [harbour, other],
+      'markdown',
+      { kind: 'article', articleKey: '/other', title: other.articleTitle },
+      NOW,
+    );
+    expect(file.mimeType).toBe('text/markdown');
+    expect(file.content).toContain('Vaccine note');
+    expect(file.content).not.toContain('Harbour note');
+  });
+});
+
+describe('importNotesText', () => {
+  it('adds the notes of an export to an empty store and says so', async () => {
+    const notes = [makeNote(), makeNote({ articleKey: '/other', body: 'Second' })];
+    const file = buildExportFile(notes, 'jsonld', { kind: 'all' }, NOW);
+    const outcome = await importNotesText(file.content, dependencies());
+    expect(outcome).toMatchObject({ ok: true, summary: 'Added 2 notes.' });
+    expect(outcome.ok && outcome.articleKeys.sort()).toEqual(['/other', notes[0]?.articleKey]);
+    expect((await allNotes(db)).map((note) => note.id).sort()).toEqual(
+      notes.map((note) => note.id).sort(),
+    );
+  });
+
+  it('adds nothing twice when the same file is imported again', async () => {
+    const file = buildExportFile([makeNote()], 'jsonld', { kind: 'all' }, NOW);
+    await importNotesText(file.content, dependencies());
+    const again = await importNotesText(file.content, dependencies());
+    expect(again).toMatchObject({
+      ok: true,
+      summary: 'Added no notes; skipped 1 already present.',
+    });
+    expect(await allNotes(db)).toHaveLength(1);
+  });
+
+  it('does not fail the whole import on the id of a note deleted moments ago', async () => {
+    const kept = makeNote({ body: 'kept' });
+    const removed = makeNote({ body: 'removed' });
+    await putNote(db, removed);
+    await softDeleteNote(db, removed.id, NOW.toISOString());
+    const file = buildExportFile([kept, removed], 'jsonld', { kind: 'all' }, NOW);
+    const outcome = await importNotesText(file.content, dependencies());
+    expect(outcome).toMatchObject({
+      ok: true,
+      summary: 'Added 1 note; skipped 1 already present.',
+    });
+    expect((await allNotes(db)).map((note) => note.body)).toEqual(['kept']);
+  });
+
+  it('refuses a file that is not JSON and leaves the stored notes as they were', async () => {
+    const existing = makeNote();
+    await putNote(db, existing);
+    const outcome = await importNotesText('{ not json', dependencies());
+    expect(outcome.ok).toBe(false);
+    expect(!outcome.ok && outcome.error).toMatch(
+      /^The file is not JSON: .*Nothing was imported\.$/,
+    );
+    expect(await allNotes(db)).toEqual([existing]);
+  });
+
+  it('refuses a JSON file with no annotations, with the reason', async () => {
+    const outcome = await importNotesText('{"type":"Person","name":"x"}', dependencies());
+    expect(!outcome.ok && outcome.error).toContain('No annotations found');
+  });
+
+  it('explains a file over the size limit before reading it', () => {
+    expect(fileTooLargeMessage(12_345_678)).toBe(
+      'The file is 12.3 MB; the limit is 10 MB. Nothing was imported.',
+    );
+  });
+});

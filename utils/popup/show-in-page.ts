@@ -1,0 +1,115 @@
+/**
+ * "Show in page" for a note listed in the popup or the notes manager: bring the article's tab to
+ * the front (or open the article), wait until its content script has painted the notes, then ask
+ * it to scroll to the passage and open the note's popover.
+ */
+
+import { readTabPage, type TabPage } from '../background/tab-pages';
+import type { Browser } from '../browser';
+import type { TabMessage } from '../messaging/protocol';
+import type { Note } from '../store/types';
+
+/** Timing knobs; tests shorten them. */
+export interface ShowInPageOptions {
+  /** How long to wait for the page to report its notes, in milliseconds. */
+  timeoutMs?: number;
+  intervalMs?: number;
+  wait?: (ms: number) => Promise<void>;
+}
+
+/** What happened: shown, shown but the passage was not found, or why nothing could be shown. */
+export type ShowInPageOutcome =
+  | { status: 'shown'; tabId: number }
+  | { status: 'orphaned'; tabId: number }
+  | { status: 'failed'; error: string };
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_INTERVAL_MS = 150;
+
+/** The address without query, fragment or trailing slash, for comparing tabs with a note. */
+export function comparableAddress(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+    return `${parsed.protocol}//${parsed.host}${parsed.pathname.replace(/\/+$/, '')}`;
+  } catch {
+    return null;
+  }
+}
+
+/** An open tab showing the note's page, if any (the active one of several wins). */
+export async function findTabShowing(browser: Browser, url: string): Promise<number | undefined> {
+  const wanted = comparableAddress(url);
+  if (wanted === null) return undefined;
+  // Every tab, compared by address: tabs of hosts the extension may not read come back without
+  // an address and drop out, which is right, since notes can only be shown where it runs. (A
+  // match-pattern query cannot express "this page with or without a query or trailing slash".)
+  const tabs = await browser.tabs.query({});
+  const showing = tabs.filter(
+    (tab) => tab.id !== undefined && tab.url !== undefined && comparableAddress(tab.url) === wanted,
+  );
+  return (showing.find((tab) => tab.active) ?? showing[0])?.id;
+}
+
+/** Focuses the article's tab or opens the article, then opens the note's popover there. */
+export async function showNoteInPage(
+  browser: Browser,
+  note: Pick<Note, 'id' | 'url' | 'articleKey'>,
+  options: ShowInPageOptions = {},
+): Promise<ShowInPageOutcome> {
+  if (comparableAddress(note.url) === null) {
+    return { status: 'failed', error: `The note's page address (${note.url}) cannot be opened.` };
+  }
+  let tabId = await findTabShowing(browser, note.url);
+  if (tabId === undefined) {
+    const created = await browser.tabs.create({ url: note.url, active: true });
+    tabId = created.id;
+    if (tabId === undefined) return { status: 'failed', error: 'The browser did not open a tab.' };
+  } else {
+    const tab = await browser.tabs.update(tabId, { active: true });
+    if (tab.windowId !== undefined) {
+      await browser.windows.update(tab.windowId, { focused: true }).catch(() => {
+        // Focusing the window is a courtesy; the tab is already in front within it.
+      });
+    }
+  }
+
+  const page = await waitForNotes(browser, tabId, options);
+  if (page === null) {
+    return {
+      status: 'failed',
+      error:
+        'The page did not show the article in time, or Counterpoint does not recognise it there. The note is safe; try again once the page has loaded.',
+    };
+  }
+  if (page.articleKey !== note.articleKey) {
+    return { status: 'failed', error: 'That tab now shows another article.' };
+  }
+  const message: TabMessage = { type: 'show-note', noteId: note.id };
+  try {
+    await browser.tabs.sendMessage(tabId, message);
+  } catch {
+    return { status: 'failed', error: 'The page did not answer. Reload it and try again.' };
+  }
+  return page.orphanedNoteIds.includes(note.id)
+    ? { status: 'orphaned', tabId }
+    : { status: 'shown', tabId };
+}
+
+/** Polls the tab's record until its notes are painted (notesAnchored is reported), or null. */
+async function waitForNotes(
+  browser: Browser,
+  tabId: number,
+  options: ShowInPageOptions,
+): Promise<TabPage | null> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
+  const wait = options.wait ?? ((ms: number) => new Promise((done) => setTimeout(done, ms)));
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const page = await readTabPage(browser, tabId);
+    if (page !== null && page.notesAnchored !== undefined) return page;
+    if (Date.now() >= deadline) return null;
+    await wait(intervalMs);
+  }
+}
