@@ -4,4 +4,4 @@ import { extensionApi } from '@/utils/browser';
 import { createPopupData } from '@/utils/popup/popup-data';
 
 const root = document.getElementById('app');
-if (root) render(<PopupApp data={createPopupData(extensionApi)} />, root);
+if (root) render(<PopupApp data={createPopupData({ browser: extensionApi })} />, root);

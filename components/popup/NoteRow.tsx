@@ -1,0 +1,113 @@
+/**
+ * One note in the popup's or the manager's list: the passage, the note, tags and date, with
+ * "Show in page", "Edit" (the in-page editor, in place) and "Delete". Each button's name ends
+ * with the note's first words, so a screen reader's list of buttons tells the notes apart.
+ */
+import { useEffect, useRef } from 'preact/hooks';
+import type { Note } from '../../utils/store/types';
+import { formatTimestamp } from '../dates';
+import { renderMarkdown } from '../markdown';
+import { TagList } from '../NoteCard';
+import { NoteEditor, type NoteSaveResult } from '../NoteEditor';
+import { excerptOfNote, quoteOfNote } from '../note-text';
+
+/** Props of {@link NoteRow}. */
+export interface NoteRowProps {
+  note: Note;
+  editing: boolean;
+  /** The passage was not found on the page the popup is about. */
+  orphan?: boolean;
+  /** Busy with a delete or "Show in page": the actions wait. */
+  busy?: boolean;
+  onEdit(id: string): void;
+  onCancelEdit(): void;
+  onSave(id: string, input: { body: string; tags: string[] }): Promise<NoteSaveResult>;
+  onDelete(note: Note): void;
+  onShowInPage(note: Note): void;
+}
+
+/** A note card with its actions, or the editor while it is being edited. */
+export function NoteRow({
+  note,
+  editing,
+  orphan = false,
+  busy = false,
+  onEdit,
+  onCancelEdit,
+  onSave,
+  onDelete,
+  onShowInPage,
+}: NoteRowProps) {
+  const editButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(editing);
+  useEffect(() => {
+    // Focus goes back to "Edit" when the editor closes, as it would from a dialog.
+    if (wasEditing.current && !editing) editButton.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
+
+  if (editing) {
+    return (
+      <li class="cp-note-row-editing">
+        <NoteEditor
+          mode="edit"
+          quote={quoteOfNote(note)}
+          initialBody={note.body}
+          initialTags={note.tags}
+          onSave={(input) => onSave(note.id, input)}
+          onCancel={onCancelEdit}
+        />
+      </li>
+    );
+  }
+
+  const quote = quoteOfNote(note);
+  const excerpt = excerptOfNote(note, 40);
+  return (
+    <li>
+      <article
+        class="cp-note-card cp-note-row"
+        data-orphan={orphan ? '' : undefined}
+        aria-label={`Note: ${excerpt}`}
+      >
+        {quote === '' ? null : <blockquote class="cp-quote">{quote}</blockquote>}
+        <div class="cp-note-body">{renderMarkdown(note.body)}</div>
+        <TagList tags={note.tags} />
+        {orphan ? <p class="cp-note-flag">Not found on this page</p> : null}
+        <div class="cp-note-card-meta">
+          <time dateTime={note.modified}>{formatTimestamp(note.modified)}</time>
+          <span class="cp-note-actions">
+            <button
+              type="button"
+              class="cp-link-button"
+              aria-label={`Show in page: ${excerpt}`}
+              disabled={busy}
+              onClick={() => onShowInPage(note)}
+            >
+              Show in page
+            </button>
+            <button
+              ref={editButton}
+              type="button"
+              class="cp-link-button"
+              aria-label={`Edit note: ${excerpt}`}
+              disabled={busy}
+              onClick={() => onEdit(note.id)}
+            >
+              Edit
+            </button>
+            <button
+              type="button"
+              class="cp-link-button cp-button-danger"
+              aria-label={`Delete note: ${excerpt}`}
+              disabled={busy}
+              onClick={() => onDelete(note)}
+            >
+              Delete
+            </button>
+          </span>
+        </div>
+      </article>
+    </li>
+  );
+}

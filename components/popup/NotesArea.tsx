@@ -1,0 +1,387 @@
+/**
+ * The reader's notes, for the popup and the notes manager: this article's or every article's,
+ * grouped by article; a search box that filters as you type (note text, quoted passages, tags),
+ * a tag filter and the order; editing in place, delete with Undo, "Show in page"; export and
+ * import. The first 100 notes are rendered and "Show more" adds more, so thousands of notes
+ * open quickly.
+ */
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import {
+  displayTitle,
+  groupByArticle,
+  limitGroups,
+  NOTES_SORT_LABELS,
+  type NotesSort,
+  queryNotes,
+  tagCounts,
+} from '../../utils/popup/notes-index';
+import type { ExportScope } from '../../utils/popup/notes-transfer';
+import type { NotesData } from '../../utils/popup/popup-data';
+import { UNDO_WINDOW_MS } from '../../utils/store/notes';
+import type { Note } from '../../utils/store/types';
+import type { NoteSaveResult } from '../NoteEditor';
+import { excerptOfNote } from '../note-text';
+import { Toast } from '../Toast';
+import { useUniqueId } from '../unique-id';
+import { NoteRow } from './NoteRow';
+import { NotesTransfer } from './NotesTransfer';
+import { useNotes } from './use-notes';
+
+/** How many notes are rendered at first, and added by each "Show more". */
+export const NOTES_PAGE_SIZE = 100;
+
+/** Performance marks for the benchmark: the list's first render and each later update. */
+export const NOTES_RENDERED_MARK = 'counterpoint:notes-list-rendered';
+export const NOTES_UPDATED_MARK = 'counterpoint:notes-list-updated';
+
+/** The article the popup is about, when it shows one. */
+export interface CurrentArticle {
+  articleKey: string;
+  title: string;
+  /** Notes of this article whose passages were not found on the page. */
+  orphanedNoteIds: readonly string[];
+}
+
+/** Props of {@link NotesArea}. */
+export interface NotesAreaProps {
+  data: NotesData;
+  /** With an article, the area starts on its notes and offers "All articles" beside it. */
+  article?: CurrentArticle;
+  /** Called once a note is on its way to the page (the popup closes itself). */
+  onShownInPage?(): void;
+}
+
+type Scope = 'article' | 'all';
+
+interface ToastState {
+  message: string;
+  /** The deleted note, while Undo is offered. */
+  undo?: Note;
+}
+
+/** The notes section. */
+export function NotesArea({ data, article, onShownInPage }: NotesAreaProps) {
+  const notes = useNotes(data);
+  const [scope, setScope] = useState<Scope>(article ? 'article' : 'all');
+  const [search, setSearch] = useState('');
+  const [tag, setTag] = useState('');
+  const [sort, setSort] = useState<NotesSort>('newest');
+  const [limit, setLimit] = useState(NOTES_PAGE_SIZE);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const [error, setError] = useState('');
+  const [toast, setToast] = useState<ToastState>({ message: '' });
+  const [toastPaused, setToastPaused] = useState(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const ids = {
+    heading: useUniqueId('cp-notes'),
+    search: useUniqueId('cp-search'),
+    count: useUniqueId('cp-count'),
+  };
+
+  const allLive = notes.state.status === 'ready' ? notes.state.notes : [];
+  const articleNoteCount = useMemo(
+    () => (article ? allLive.filter((note) => note.articleKey === article.articleKey).length : 0),
+    [allLive, article],
+  );
+  const inScope = scope === 'article' && article !== undefined;
+  const matching = useMemo(() => {
+    const found = queryNotes(notes.index, { search, tag, sort });
+    return inScope ? found.filter((note) => note.articleKey === article.articleKey) : found;
+  }, [notes.index, search, tag, sort, inScope, article]);
+  const groups = useMemo(() => groupByArticle(matching, sort), [matching, sort]);
+  const shownGroups = useMemo(() => limitGroups(groups, limit), [groups, limit]);
+  const tags = useMemo(() => tagCounts(notes.index), [notes.index]);
+  const orphanIds = useMemo(() => new Set(article?.orphanedNoteIds ?? []), [article]);
+
+  // A new search starts from the top of the list again.
+  useEffect(() => setLimit(NOTES_PAGE_SIZE), [search, tag, sort, scope]);
+
+  const firstRender = useRef(true);
+  useLayoutEffect(() => {
+    if (notes.state.status !== 'ready') return;
+    performance.mark(firstRender.current ? NOTES_RENDERED_MARK : NOTES_UPDATED_MARK);
+    firstRender.current = false;
+  }, [notes.state.status, shownGroups]);
+
+  // The toast (and its Undo) lasts as long as the store keeps a deleted note restorable.
+  useEffect(() => {
+    if (toast.message === '' || toastPaused) return;
+    const timer = setTimeout(
+      () => setToast({ message: '' }),
+      toast.undo ? UNDO_WINDOW_MS - 1000 : 5000,
+    );
+    return () => clearTimeout(timer);
+  }, [toast, toastPaused]);
+
+  async function save(
+    id: string,
+    input: { body: string; tags: string[] },
+  ): Promise<NoteSaveResult> {
+    try {
+      const updated = await data.updateNote(id, input);
+      notes.replace(id, updated);
+      setEditingId(null);
+      setToast({ message: 'Note saved.' });
+      return { ok: true };
+    } catch (thrown) {
+      // The editor stays open with everything typed, and shows this.
+      return { ok: false, error: messageOf(thrown) };
+    }
+  }
+
+  async function remove(note: Note) {
+    setBusyId(note.id);
+    setError('');
+    try {
+      await data.deleteNote(note.id);
+      notes.replace(note.id, null);
+      setToast({ message: `Note deleted: ${excerptOfNote(note, 30)}`, undo: note });
+      headingRef.current?.focus();
+    } catch (thrown) {
+      setError(`The note was not deleted: ${messageOf(thrown)}`);
+    } finally {
+      setBusyId(null);
+    }
+  }
+
+  async function undo(note: Note) {
+    setToast({ message: '' });
+    try {
+      const restored = await data.restoreNote(note.id);
+      notes.add(restored);
+      setToast({ message: 'Note restored.' });
+    } catch (thrown) {
+      setError(`The note could not be restored: ${messageOf(thrown)}`);
+    }
+  }
+
+  async function showInPage(note: Note) {
+    setBusyId(note.id);
+    setError('');
+    try {
+      const outcome = await data.showNoteInPage(note);
+      if (outcome.status === 'failed') setError(outcome.error);
+      else if (outcome.status === 'orphaned')
+        setError(
+          'The page is open, but the passage of this note was not found on it; the article may have changed.',
+        );
+      else onShownInPage?.();
+    } catch (thrown) {
+      setError(`The note could not be shown: ${messageOf(thrown)}`);
+    } finally {
+      setBusyId(null);
+    }
+  }
+
+  const exportScope: ExportScope =
+    inScope && article
+      ? { kind: 'article', articleKey: article.articleKey, title: article.title }
+      : { kind: 'all' };
+  const shownCount = Math.min(limit, matching.length);
+  const filtering = search.trim() !== '' || tag !== '';
+
+  return (
+    <>
+      <section class="cp-section" aria-labelledby={ids.heading}>
+        <div class="cp-section-title">
+          <h2 id={ids.heading} ref={headingRef} tabIndex={-1}>
+            Notes
+          </h2>
+        </div>
+        {article ? (
+          <fieldset class="cp-scope">
+            <legend>Show notes from</legend>
+            <label>
+              <input
+                type="radio"
+                name={`${ids.heading}-scope`}
+                checked={scope === 'article'}
+                onChange={() => setScope('article')}
+              />
+              This article ({articleNoteCount})
+            </label>
+            <label>
+              <input
+                type="radio"
+                name={`${ids.heading}-scope`}
+                checked={scope === 'all'}
+                onChange={() => setScope('all')}
+              />
+              All articles ({allLive.length})
+            </label>
+          </fieldset>
+        ) : null}
+        <div class="cp-notes-toolbar">
+          <label for={ids.search} class="cp-visually-hidden">
+            Search notes
+          </label>
+          <input
+            id={ids.search}
+            type="search"
+            placeholder="Search notes, passages, tags…"
+            value={search}
+            aria-describedby={ids.count}
+            onInput={(event) => setSearch(event.currentTarget.value)}
+          />
+          <select
+            aria-label="Filter by tag"
+            value={tag}
+            onChange={(event) => setTag(event.currentTarget.value)}
+          >
+            <option value="">All tags</option>
+            {tags.map((entry) => (
+              <option key={entry.tag.toLowerCase()} value={entry.tag}>
+                {entry.tag} ({entry.count})
+              </option>
+            ))}
+          </select>
+          <select
+            aria-label="Sort notes"
+            value={sort}
+            onChange={(event) => setSort(event.currentTarget.value as NotesSort)}
+          >
+            {(Object.keys(NOTES_SORT_LABELS) as NotesSort[]).map((key) => (
+              <option key={key} value={key}>
+                {NOTES_SORT_LABELS[key]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <p id={ids.count} class="cp-result-count" aria-live="polite">
+          {notes.state.status === 'ready' && allLive.length > 0
+            ? countSentence(shownCount, matching.length, filtering)
+            : ''}
+        </p>
+        <p role="alert" class="cp-error-box">
+          {error}
+        </p>
+        {notes.state.status === 'loading' ? (
+          <p class="cp-muted" aria-busy="true">
+            Loading notes…
+          </p>
+        ) : notes.state.status === 'error' ? (
+          <div class="cp-error-box">
+            <p>{notes.state.message}</p>
+            <button type="button" class="cp-button" onClick={notes.reload}>
+              Try again
+            </button>
+          </div>
+        ) : matching.length === 0 ? (
+          <EmptyNotes
+            anyNotes={allLive.length > 0}
+            filtering={filtering}
+            articleOnly={inScope}
+            onClear={() => {
+              setSearch('');
+              setTag('');
+            }}
+          />
+        ) : (
+          <div class="cp-groups">
+            {shownGroups.map((group) => (
+              <div key={group.articleKey} class="cp-group">
+                {inScope ? null : (
+                  <h3 class="cp-group-title">
+                    <span>{displayTitle(group)}</span>
+                  </h3>
+                )}
+                <ul class="cp-note-rows">
+                  {group.notes.map((note) => (
+                    <NoteRow
+                      key={note.id}
+                      note={note}
+                      editing={editingId === note.id}
+                      orphan={orphanIds.has(note.id)}
+                      busy={busyId === note.id}
+                      onEdit={setEditingId}
+                      onCancelEdit={() => setEditingId(null)}
+                      onSave={save}
+                      onDelete={(chosen) => void remove(chosen)}
+                      onShowInPage={(chosen) => void showInPage(chosen)}
+                    />
+                  ))}
+                </ul>
+              </div>
+            ))}
+            {matching.length > shownCount ? (
+              <button
+                type="button"
+                class="cp-button"
+                onClick={() => setLimit((current) => current + NOTES_PAGE_SIZE)}
+              >
+                Show more ({Math.min(NOTES_PAGE_SIZE, matching.length - shownCount)} of{' '}
+                {matching.length - shownCount} more)
+              </button>
+            ) : null}
+          </div>
+        )}
+      </section>
+      {notes.state.status === 'ready' ? (
+        <NotesTransfer data={data} notes={allLive} scope={exportScope} onImported={notes.reload} />
+      ) : null}
+      {/* A live region that stays mounted, so each toast is announced as it appears. */}
+      <div class="cp-toast-dock" aria-live="polite">
+        {toast.message === '' ? null : (
+          <Toast
+            message={toast.message}
+            actionLabel={toast.undo ? 'Undo' : undefined}
+            onAction={toast.undo ? () => void undo(toast.undo as Note) : undefined}
+            onDismiss={() => setToast({ message: '' })}
+            onPause={setToastPaused}
+          />
+        )}
+      </div>
+    </>
+  );
+}
+
+/** "12 notes", "Showing 100 of 2,345 notes", "3 notes match". */
+function countSentence(shown: number, total: number, filtering: boolean): string {
+  const noun = total === 1 ? 'note' : 'notes';
+  const amount = total.toLocaleString('en');
+  if (shown < total) return `Showing ${shown.toLocaleString('en')} of ${amount} ${noun}`;
+  return filtering ? `${amount} ${noun} match` : `${amount} ${noun}`;
+}
+
+/** What an empty list says: how to add a first note, or that nothing matches. */
+function EmptyNotes({
+  anyNotes,
+  filtering,
+  articleOnly,
+  onClear,
+}: {
+  anyNotes: boolean;
+  filtering: boolean;
+  articleOnly: boolean;
+  onClear(): void;
+}) {
+  if (filtering) {
+    return (
+      <div class="cp-empty">
+        <p>No notes match.</p>
+        <button type="button" class="cp-link-button" onClick={onClear}>
+          Clear search and tag filter
+        </button>
+      </div>
+    );
+  }
+  if (articleOnly && anyNotes) {
+    return (
+      <p class="cp-empty">
+        No notes on this article yet. Select text in the article and choose{' '}
+        <strong>Add note</strong> (or press Alt+Shift+N).
+      </p>
+    );
+  }
+  return (
+    <p class="cp-empty">
+      No notes yet. Select text in a Global Research article and choose <strong>Add note</strong>{' '}
+      (or press Alt+Shift+N). Your notes stay in this browser and show up here.
+    </p>
+  );
+}
+
+function messageOf(thrown: unknown): string {
+  return thrown instanceof Error ? thrown.message : String(thrown);
+}

@@ -1,0 +1,139 @@
+/**
+ * Export and import. Export writes the notes in view's scope (every note, or this article's) as
+ * a W3C Web Annotation file or as Markdown. Import reads a .json/.jsonld file, adds what is new
+ * in one write and says what happened; a file that cannot be read gets the parser's reason and
+ * changes nothing.
+ */
+import { useState } from 'preact/hooks';
+import { IMPORT_MAX_BYTES } from '../../utils/notes-io';
+import {
+  buildExportFile,
+  type ExportFormat,
+  type ExportScope,
+  fileTooLargeMessage,
+} from '../../utils/popup/notes-transfer';
+import type { NotesData } from '../../utils/popup/popup-data';
+import type { Note } from '../../utils/store/types';
+import { useUniqueId } from '../unique-id';
+
+/** Props of {@link NotesTransfer}. */
+export interface NotesTransferProps {
+  data: NotesData;
+  /** Every live note; the scope picks from them. */
+  notes: readonly Note[];
+  scope: ExportScope;
+  /** Called after an import added notes, so the list can be read again. */
+  onImported(): void;
+}
+
+type ImportState =
+  | { status: 'idle' }
+  | { status: 'importing'; filename: string }
+  | { status: 'done'; summary: string }
+  | { status: 'failed'; error: string };
+
+/** The "Export and import" section. */
+export function NotesTransfer({ data, notes, scope, onImported }: NotesTransferProps) {
+  const [importState, setImportState] = useState<ImportState>({ status: 'idle' });
+  const [exportError, setExportError] = useState('');
+  const headingId = useUniqueId('cp-transfer');
+  const inputId = useUniqueId('cp-import');
+  const count =
+    scope.kind === 'all'
+      ? notes.length
+      : notes.filter((note) => note.articleKey === scope.articleKey).length;
+
+  function exportAs(format: ExportFormat) {
+    setExportError('');
+    try {
+      data.saveFile(buildExportFile(notes, format, scope, data.now()));
+    } catch (thrown) {
+      setExportError(
+        `The export could not be saved: ${thrown instanceof Error ? thrown.message : String(thrown)}`,
+      );
+    }
+  }
+
+  async function importFile(input: HTMLInputElement) {
+    const file = input.files?.[0];
+    // Cleared so choosing the same file again (after fixing it) fires a change again.
+    input.value = '';
+    if (file === undefined) return;
+    if (file.size > IMPORT_MAX_BYTES) {
+      setImportState({ status: 'failed', error: fileTooLargeMessage(file.size) });
+      return;
+    }
+    setImportState({ status: 'importing', filename: file.name });
+    try {
+      const outcome = await data.importNotes(await file.text());
+      if (outcome.ok) {
+        setImportState({ status: 'done', summary: outcome.summary });
+        if (outcome.added.length > 0) onImported();
+      } else {
+        setImportState({ status: 'failed', error: outcome.error });
+      }
+    } catch (thrown) {
+      const detail = thrown instanceof Error ? thrown.message : String(thrown);
+      setImportState({
+        status: 'failed',
+        error: `The file could not be imported: ${detail} Nothing was changed.`,
+      });
+    }
+  }
+
+  const scopeWords =
+    scope.kind === 'all'
+      ? `all ${count} ${count === 1 ? 'note' : 'notes'}`
+      : `this article's ${count} ${count === 1 ? 'note' : 'notes'}`;
+  return (
+    <section class="cp-section" aria-labelledby={headingId}>
+      <h2 id={headingId}>Export and import</h2>
+      <p class="cp-muted">Exports {scopeWords}. Files stay on this computer.</p>
+      <div class="cp-transfer">
+        <button
+          type="button"
+          class="cp-button"
+          disabled={count === 0}
+          onClick={() => exportAs('jsonld')}
+        >
+          Export notes (JSON-LD)
+        </button>
+        <button
+          type="button"
+          class="cp-button"
+          disabled={count === 0}
+          onClick={() => exportAs('markdown')}
+        >
+          Export notes (Markdown)
+        </button>
+        <span class="cp-button cp-file-button">
+          <label for={inputId}>
+            {importState.status === 'importing' ? 'Importing…' : 'Import notes'}
+          </label>
+          <input
+            id={inputId}
+            type="file"
+            aria-label="Import notes"
+            accept=".json,.jsonld,application/json,application/ld+json"
+            disabled={importState.status === 'importing'}
+            onChange={(event) => void importFile(event.currentTarget)}
+          />
+        </span>
+      </div>
+      <p class="cp-hint">
+        Import reads Web Annotation files (.json, .jsonld) from Counterpoint or other tools.
+      </p>
+      {/* Kept mounted so the result is announced when it appears. */}
+      <div aria-live="polite">
+        {importState.status === 'done' ? (
+          <p role="status" class="cp-import-summary">
+            {importState.summary}
+          </p>
+        ) : null}
+      </div>
+      <p role="alert" class="cp-error-box">
+        {importState.status === 'failed' ? importState.error : exportError}
+      </p>
+    </section>
+  );
+}

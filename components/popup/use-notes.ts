@@ -1,0 +1,81 @@
+/**
+ * The reader's notes for a view: read once, prepared for searching, and read again when notes
+ * change anywhere (another tab, the page, an import). Local edits and deletes update the list
+ * at once, without waiting for the store to be read again.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { buildNotesIndex, type NotesIndex, replaceNote } from '../../utils/popup/notes-index';
+import type { NotesData } from '../../utils/popup/popup-data';
+import type { Note } from '../../utils/store/types';
+
+/** The notes' loading state. */
+export type NotesState =
+  | { status: 'loading' }
+  | { status: 'ready'; notes: Note[] }
+  | { status: 'error'; message: string };
+
+/** What {@link useNotes} gives a view. */
+export interface NotesHandle {
+  state: NotesState;
+  /** The search index of the loaded notes (empty while loading). */
+  index: NotesIndex;
+  /** Reads the notes again. */
+  reload(): void;
+  /** Puts a changed note in place, or removes it when `next` is null or deleted. */
+  replace(id: string, next: Note | null): void;
+  /** Adds a note back (an undone delete). */
+  add(note: Note): void;
+}
+
+/** Loads and watches the notes. */
+export function useNotes(data: NotesData): NotesHandle {
+  const [state, setState] = useState<NotesState>({ status: 'loading' });
+  const generation = useRef(0);
+
+  const reload = useCallback(() => {
+    // Only the latest read may land: an older, slower read must not overwrite a newer one.
+    const mine = ++generation.current;
+    data.loadNotes().then(
+      (notes) => {
+        if (generation.current === mine) setState({ status: 'ready', notes });
+      },
+      (thrown: unknown) => {
+        if (generation.current !== mine) return;
+        const message = thrown instanceof Error ? thrown.message : String(thrown);
+        setState({ status: 'error', message: `Your notes could not be read. ${message}` });
+      },
+    );
+  }, [data]);
+
+  useEffect(() => {
+    reload();
+    const stop = data.watchNotes(() => reload());
+    return () => {
+      stop();
+      // Reads still in flight land nowhere.
+      generation.current++;
+    };
+  }, [data, reload]);
+
+  const notes = state.status === 'ready' ? state.notes : EMPTY;
+  const index = useMemo(() => buildNotesIndex(notes), [notes]);
+
+  const replace = useCallback((id: string, next: Note | null) => {
+    setState((current) =>
+      current.status === 'ready'
+        ? { status: 'ready', notes: replaceNote(current.notes, id, next) }
+        : current,
+    );
+  }, []);
+  const add = useCallback((note: Note) => {
+    setState((current) =>
+      current.status === 'ready' && !current.notes.some((known) => known.id === note.id)
+        ? { status: 'ready', notes: [note, ...current.notes] }
+        : current,
+    );
+  }, []);
+
+  return { state, index, reload, replace, add };
+}
+
+const EMPTY: Note[] = [];
