@@ -100,17 +100,19 @@ describe('properties', () => {
     );
   });
 
-  it('random edits outside the passage never move or break it', () => {
+  it('random small edits outside the passage never move or break it', () => {
+    // Small: up to two edits of up to two characters each. A short quote is trusted only while
+    // its context mostly agrees, so rewriting most of a short context may rightly orphan it.
     const edit = fc.record({
       at: fc.double({ min: 0, max: 1, noNaN: true }),
-      remove: fc.integer({ min: 0, max: 3 }),
-      insert: fc.stringMatching(/^[a-z ]{0,4}$/),
+      remove: fc.integer({ min: 0, max: 2 }),
+      insert: fc.stringMatching(/^[a-z ]{0,2}$/),
     });
     fc.assert(
       fc.property(
         page,
         fractions,
-        fc.array(edit, { minLength: 1, maxLength: 3 }),
+        fc.array(edit, { minLength: 1, maxLength: 2 }),
         (paragraphs, where, edits) => {
           const root = buildPage(paragraphs);
           const original = rangeAt(root, where, 4);

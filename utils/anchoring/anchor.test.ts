@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { anchor, anchorAll, describe as describeRange } from './index';
 import { mountArticle, rangeOfText, textOf } from './test-fixtures';
-import type { AnchorResult, Selector } from './types';
+import type { AnchorResult, AnchorTarget, Selector } from './types';
 
 const quote = (exact: string, prefix?: string, suffix?: string): Selector => ({
   type: 'TextQuoteSelector',
@@ -372,6 +372,35 @@ describe('anchorAll', () => {
       'Kamala Harris personally met',
       '<orphan: no-selector>',
     ]);
+  });
+
+  it('gives the same answers as anchor, target by target, exact and fuzzy alike', () => {
+    const original = mountArticle(ARTICLE);
+    const passages = [
+      'tense, unstable relations',
+      'Kamala Harris personally met with Lopez Obrador',
+      'Mexico',
+      'the clash of interests between the US and',
+      'any optimism regarding this topic should be',
+    ];
+    const targets: AnchorTarget[] = passages.map((passage, index) => {
+      const described = describeRange(original, rangeOfText(original, passage));
+      if (!described.ok) throw new Error(described.reason);
+      return { id: String(index), selectors: described.selectors };
+    });
+    targets.push({ id: 'gone', selectors: [quote('words that were never in the article at all')] });
+    // Edit two passages a little and one beyond recognition.
+    const root = mountArticle(
+      ARTICLE.replace('personally met with', 'personaly met wiht')
+        .replace('the clash of interests', 'the clash of interest')
+        .replace('any optimism regarding this topic', 'all hope about such things'),
+    );
+    const together = anchorAll(root, targets);
+    const oneByOne = targets.map((target) => anchor(root, target.selectors));
+    expect(together.map(anchoredText)).toEqual(oneByOne.map(anchoredText));
+    const outcome = (result: AnchorResult): string =>
+      result.status === 'anchored' ? result.quality : 'orphan';
+    expect(together.map(outcome)).toEqual(['exact', 'fuzzy', 'exact', 'fuzzy', 'orphan', 'orphan']);
   });
 
   it('reads the page once however many targets there are', () => {

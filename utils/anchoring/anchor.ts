@@ -4,8 +4,15 @@
  * ads and share widgets inserted before a passage shift every offset after them.
  */
 
+import { findAllOccurrences } from './find-all';
 import { isElementLike } from './guards';
-import { matchQuote } from './match-quote';
+import {
+  type DeferredSearch,
+  MAX_EXACT_CANDIDATES,
+  matchQuote,
+  matchQuoteExactly,
+  SEED_HIT_LIMIT,
+} from './match-quote';
 import { normaliseString } from './normalise';
 import { pickSelectors } from './selectors';
 import { buildTextModel, rangeFromTextOffsets, type TextModel } from './text-model';
@@ -24,17 +31,14 @@ function readRoot(root: unknown, options: AnchoringOptions): TextModel | Orphan 
   return buildTextModel(root, options);
 }
 
-/** Anchors one target's selectors in an already-read page. Never throws. */
-export function anchorInModel(model: TextModel, selectors: readonly Selector[]): AnchorResult {
-  try {
-    return anchorSelectors(model, selectors);
-  } catch {
-    // A page that mutates under us can make Range calls throw; that passage is just not found.
-    return orphan('not-found');
-  }
-}
+/** A target's selectors read and normalised, ready to match. */
+type PreparedTarget =
+  | { kind: 'quote'; exact: string; prefix: string; suffix: string; hint: number | undefined }
+  | { kind: 'position'; start: number; end: number }
+  | Orphan;
 
-function anchorSelectors(model: TextModel, selectors: readonly Selector[]): AnchorResult {
+/** Reads a target's selectors and normalises its quote. Never throws. */
+function prepareTarget(model: TextModel, selectors: readonly Selector[]): PreparedTarget {
   const { quote, position, invalidPosition } = pickSelectors(selectors);
   if (quote) {
     const rawQuote = normaliseString(quote.exact);
@@ -45,25 +49,70 @@ function anchorSelectors(model: TextModel, selectors: readonly Selector[]): Anch
     const prefix = normaliseString((quote.prefix ?? '') + (rawQuote.startsWith(' ') ? ' ' : ''));
     const suffix = normaliseString((rawQuote.endsWith(' ') ? ' ' : '') + (quote.suffix ?? ''));
     const hint = position ? model.normalised.indexAtSource(position.start) : undefined;
-    const match = matchQuote(model.normalised.text, exact, { prefix, suffix, hint });
-    if (!match.found) return orphan(match.reason);
-    const start = model.normalised.sourceStartOf(match.start);
-    const end = model.normalised.sourceEndOf(match.end - 1);
-    const range = rangeFromTextOffsets(model, start, end);
-    if (!range) return orphan('not-found');
-    return { status: 'anchored', range, quality: match.quality, score: match.score };
+    return { kind: 'quote', exact, prefix, suffix, hint };
   }
-  if (position) {
-    if (position.end > model.text.length) return orphan('invalid-selector');
-    // Without a quote nothing can be verified: the offsets are taken as they are.
-    let { start, end } = position;
-    while (start < end && WHITESPACE.test(model.text[start] ?? '')) start += 1;
-    while (end > start && WHITESPACE.test(model.text[end - 1] ?? '')) end -= 1;
-    const range = rangeFromTextOffsets(model, start, end);
-    if (!range) return orphan('invalid-selector');
-    return { status: 'anchored', range, quality: 'exact', score: 1 };
-  }
+  if (position) return { kind: 'position', start: position.start, end: position.end };
   return orphan(invalidPosition ? 'invalid-selector' : 'no-selector');
+}
+
+/** What anchorAll already knows about the page for one target. */
+interface KnownOccurrences {
+  exactStarts?: readonly number[];
+  seedOccurrences?: ReadonlyMap<string, readonly number[]>;
+}
+
+/** The range for normalised span [start, end), or an orphan if the DOM refuses it. */
+function anchoredRange(
+  model: TextModel,
+  match: { start: number; end: number; quality: 'exact' | 'fuzzy'; score: number },
+): AnchorResult {
+  const start = model.normalised.sourceStartOf(match.start);
+  const end = model.normalised.sourceEndOf(match.end - 1);
+  const range = rangeFromTextOffsets(model, start, end);
+  if (!range) return orphan('not-found');
+  return { status: 'anchored', range, quality: match.quality, score: match.score };
+}
+
+/**
+ * Matches a prepared target in the page. With `deferFuzzy`, stops before an approximate search
+ * and returns the seeds it needs instead.
+ */
+function matchTarget(
+  model: TextModel,
+  target: PreparedTarget,
+  known: KnownOccurrences = {},
+  deferFuzzy = false,
+): AnchorResult | DeferredSearch {
+  if ('status' in target) return target;
+  if (target.kind === 'quote') {
+    const { exact, prefix, suffix, hint } = target;
+    const context = { prefix, suffix, hint, ...known };
+    const text = model.normalised.text;
+    const match = deferFuzzy
+      ? matchQuoteExactly(text, exact, context)
+      : matchQuote(text, exact, context);
+    if ('deferred' in match) return match;
+    return match.found ? anchoredRange(model, match) : orphan(match.reason);
+  }
+  if (target.end > model.text.length) return orphan('invalid-selector');
+  // Without a quote nothing can be verified: the offsets are taken as they are.
+  let { start, end } = target;
+  while (start < end && WHITESPACE.test(model.text[start] ?? '')) start += 1;
+  while (end > start && WHITESPACE.test(model.text[end - 1] ?? '')) end -= 1;
+  const range = rangeFromTextOffsets(model, start, end);
+  if (!range) return orphan('invalid-selector');
+  return { status: 'anchored', range, quality: 'exact', score: 1 };
+}
+
+/** Anchors one target's selectors in an already-read page. Never throws. */
+export function anchorInModel(model: TextModel, selectors: readonly Selector[]): AnchorResult {
+  try {
+    const result = matchTarget(model, prepareTarget(model, selectors));
+    return 'deferred' in result ? orphan('not-found') : result;
+  } catch {
+    // A page that mutates under us can make Range calls throw; that passage is just not found.
+    return orphan('not-found');
+  }
 }
 
 /**
@@ -85,8 +134,9 @@ export function anchor(
 }
 
 /**
- * Anchors many targets against one reading of the page (the text is walked and normalised once).
- * Results are in the order of `targets`.
+ * Anchors many targets against one reading of the page: the text is walked and normalised
+ * once, and every quote's exact occurrences are found in one more pass over it. Results are in
+ * the order of `targets`. Never throws.
  */
 export function anchorAll(
   root: Element,
@@ -101,8 +151,44 @@ export function anchorAll(
     model = orphan('invalid-root');
   }
   const read = model;
-  return targets.map((target: AnchorTarget | null | undefined) => {
-    if ('status' in read) return { ...read };
-    return anchorInModel(read, target?.selectors ?? []);
+  if ('status' in read) return targets.map(() => ({ ...read }));
+  const prepared = targets.map((target: AnchorTarget | null | undefined) => {
+    try {
+      return prepareTarget(read, target?.selectors ?? []);
+    } catch {
+      return orphan('no-selector');
+    }
+  });
+  const quotes = prepared.map((target) =>
+    !('status' in target) && target.kind === 'quote' ? target.exact : '',
+  );
+  const text = read.normalised.text;
+  const exactStarts = findAllOccurrences(text, quotes, MAX_EXACT_CANDIDATES);
+  // First every target that exact matching settles; the rest say which seeds they need, and
+  // all those seeds are found in one more pass before their approximate searches.
+  const firstPass = prepared.map((target, index): AnchorResult | DeferredSearch => {
+    try {
+      return matchTarget(read, target, { exactStarts: exactStarts[index] }, true);
+    } catch {
+      return orphan('not-found');
+    }
+  });
+  const seeds = [
+    ...new Set(firstPass.flatMap((result) => ('deferred' in result ? result.seeds : []))),
+  ];
+  if (seeds.length === 0) return firstPass as AnchorResult[];
+  const seedHits = findAllOccurrences(text, seeds, SEED_HIT_LIMIT);
+  const seedOccurrences = new Map(seeds.map((seed, index) => [seed, seedHits[index] ?? []]));
+  return firstPass.map((result, index) => {
+    if (!('deferred' in result)) return result;
+    const target = prepared[index];
+    if (!target) return orphan('not-found');
+    try {
+      const known = { exactStarts: exactStarts[index], seedOccurrences };
+      const final = matchTarget(read, target, known);
+      return 'deferred' in final ? orphan('not-found') : final;
+    } catch {
+      return orphan('not-found');
+    }
   });
 }

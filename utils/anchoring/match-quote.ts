@@ -1,20 +1,25 @@
 /**
- * Finding a quote in the page's normalised text: exact first, fuzzy only when that fails.
+ * Finding a quote in the page's normalised text: exact first, fuzzy when that is not enough.
  *
- * The rule that shapes everything here: a note must never be shown on the wrong words. So the
- * matcher would rather report an orphan than guess. It:
- * 1. looks for exact occurrences; one occurrence wins outright, several are told apart by how
- *    well their surroundings match the remembered prefix and suffix, then by nearness to the
- *    position hint; a tie that neither settles is `ambiguous`;
- * 2. otherwise searches approximately (Myers' bit-parallel algorithm from approx-string-match)
- *    with an error budget of a quarter of the quote's length, first in windows where the
- *    evidence points (the position hint, exact hits of the prefix's end, the suffix's start and
- *    pieces of the quote), then across the whole text; each candidate is scored on quote, prefix,
- *    suffix and position, and one scoring below the threshold is not used.
+ * The rule that shapes everything here: a note must never be shown on the wrong words, so the
+ * matcher would rather report an orphan than guess. The place chosen is the one that needs the
+ * fewest edits to become what was saved (prefix + quote + suffix). It:
+ * 1. looks for exact occurrences of the quote. If one of them has exactly the saved context
+ *    (the common case of an unchanged page) it wins at once;
+ * 2. otherwise gathers approximate matches too (Myers' bit-parallel algorithm from
+ *    approx-string-match, with an error budget of a quarter of the quote's length), first in
+ *    windows where the evidence points (the position hint, exact hits of the prefix's end, the
+ *    suffix's start and pieces of the quote), then across the whole text when no quote was
+ *    found exactly. A fuzzy candidate must also clear a score combining quote, prefix, suffix
+ *    and position similarity;
+ * 3. picks the candidate with the fewest total edits (quote + context). Candidates tied on that
+ *    count are told apart by nearness to the position hint; a tie that remains is `ambiguous`.
+ * A short quote (a word or two) is only trusted when its context still agrees.
  * All strings here are already normalised (normalise.ts); offsets are normalised offsets.
  */
 
 import approximateSearch from 'approx-string-match';
+import { findOccurrences } from './find-all';
 import { prefixDistance, similarityOf, suffixDistance } from './similarity';
 import type { MatchQuality, OrphanReason } from './types';
 
@@ -23,6 +28,16 @@ export interface QuoteContext {
   prefix?: string;
   suffix?: string;
   hint?: number;
+  /** Exact occurrences already found (anchorAll finds all quotes' in one pass). */
+  exactStarts?: readonly number[];
+  /** Exact occurrences of fuzzy-search seeds already found (see `fuzzySeeds`). */
+  seedOccurrences?: ReadonlyMap<string, readonly number[]>;
+}
+
+/** The approximate search still to do, and the seeds it will look up. */
+export interface DeferredSearch {
+  deferred: true;
+  seeds: string[];
 }
 
 /** Where a quote was found, or why it was not. */
@@ -39,8 +54,6 @@ const QUOTE_WEIGHT = 50;
 const PREFIX_WEIGHT = 20;
 const SUFFIX_WEIGHT = 20;
 const POSITION_WEIGHT = 2;
-/** Candidates whose scores differ by less than this are "nearly equally good". */
-const SCORE_MARGIN = 0.02;
 /** Two candidates this much closer/farther from the hint are told apart by it. */
 const MIN_POSITION_GAP = 16;
 /** Quotes shorter than this are common words: their context must agree to be trusted. */
@@ -48,61 +61,117 @@ const SHORT_QUOTE = 20;
 /** Context agreement a short quote needs when context was remembered. */
 const SHORT_QUOTE_MIN_CONTEXT = 0.5;
 /** Beyond this many exact occurrences the quote carries no information; stop collecting. */
-const MAX_EXACT_CANDIDATES = 5000;
+export const MAX_EXACT_CANDIDATES = 5000;
 /** Length of the pieces (of quote, prefix, suffix) used to find windows for fuzzy search. */
 const SEED_LENGTH = 16;
-const MAX_SEED_HITS = 16;
+/** Seeds found more often than this point nowhere in particular and are not used. */
+const MAX_SEED_HITS = 128;
 
 interface Candidate {
   start: number;
   end: number;
   /** 1 for exact matches; 1 - errors/length for fuzzy ones. */
   quoteScore: number;
+  /** Edits between the saved quote and the candidate's text (0 for exact matches). */
+  quoteErrors: number;
   /** Mean similarity of remembered prefix and suffix, or null when none was remembered. */
   contextScore: number | null;
   /** Edits between the remembered prefix and suffix and the candidate's surroundings. */
   contextErrors: number;
+  /** Whether the candidate clears the bar for use (threshold, short-quote context). */
+  acceptable: boolean;
   score: number;
 }
 
 /** Finds `quote` in `text`. Both are normalised; `quote` is trimmed and not empty. */
 export function matchQuote(text: string, quote: string, context: QuoteContext = {}): QuoteMatch {
+  const outcome = matchQuoteUntilFuzzy(text, quote, context, false);
+  return 'deferred' in outcome ? { found: false, reason: 'not-found' } : outcome;
+}
+
+/**
+ * Like `matchQuote`, but stops before an approximate search whose seeds were not supplied and
+ * says which seeds it needs, so that anchorAll can find every target's seeds in one pass.
+ */
+export function matchQuoteExactly(
+  text: string,
+  quote: string,
+  context: QuoteContext = {},
+): QuoteMatch | DeferredSearch {
+  return matchQuoteUntilFuzzy(text, quote, context, true);
+}
+
+function matchQuoteUntilFuzzy(
+  text: string,
+  quote: string,
+  context: QuoteContext,
+  deferFuzzy: boolean,
+): QuoteMatch | DeferredSearch {
   if (quote.length === 0) return { found: false, reason: 'empty-quote' };
   const prefix = context.prefix ?? '';
   const suffix = context.suffix ?? '';
-  const hasContext = prefix.trim().length > 0 || suffix.trim().length > 0;
-  const scorer = new CandidateScorer(text, quote.length, prefix, suffix, context.hint);
+  const hint = context.hint;
+  const scorer = new CandidateScorer(text, quote.length, prefix, suffix, hint);
 
-  const exact = findExact(text, quote).map((start) => scorer.score(start, start + quote.length, 0));
-  if (exact.length > 0) return decideExact(exact, quote.length, hasContext, context.hint);
+  const exactStarts = context.exactStarts ?? findOccurrences(text, quote, MAX_EXACT_CANDIDATES);
+  if (exactStarts.length > 0) {
+    // The saved context found verbatim around exactly one occurrence settles it cheaply.
+    if (exactStarts.length > 1 && scorer.hasContext) {
+      const whole = prefix + quote + suffix;
+      const at = text.indexOf(whole);
+      if (at !== -1 && text.indexOf(whole, at + 1) === -1) {
+        const start = at + prefix.length;
+        return { found: true, start, end: start + quote.length, quality: 'exact', score: 1 };
+      }
+    }
+    const exact = exactStarts.map((start) => scorer.score(start, start + quote.length, 0));
+    const best = fewestErrors(exact);
+    if (!scorer.hasContext || (best && best.contextErrors === 0)) return decide(exact, hint);
+    // The context has changed around every occurrence: the passage itself may have been edited
+    // where its context survived, so weigh nearby approximate matches against the exact ones.
+    if (deferFuzzy && !context.seedOccurrences) {
+      return { deferred: true, seeds: fuzzySeeds(quote, prefix, suffix).map((seed) => seed.text) };
+    }
+    const maxErrors = errorBudget(quote.length);
+    const windows = fuzzyWindows(text, quote, prefix, suffix, hint, maxErrors, context);
+    const nearby = windows.flatMap(([from, to]) =>
+      searchWindow(text, quote, from, to, maxErrors, scorer),
+    );
+    return decide(exact.concat(nearby), hint);
+  }
 
-  if (quote.length > text.length + Math.floor(quote.length * MAX_ERROR_RATE)) {
+  if (quote.length > text.length + errorBudget(quote.length)) {
     return { found: false, reason: 'not-found' };
   }
   // A short quote with nothing around it would fuzzy-match too many other words.
-  if (!hasContext && quote.length < SHORT_QUOTE) return { found: false, reason: 'not-found' };
-  return matchFuzzy(text, quote, prefix, suffix, context.hint, scorer);
+  if (!scorer.hasContext && quote.length < SHORT_QUOTE) {
+    return { found: false, reason: 'not-found' };
+  }
+  if (deferFuzzy && !context.seedOccurrences) {
+    return { deferred: true, seeds: fuzzySeeds(quote, prefix, suffix).map((seed) => seed.text) };
+  }
+  return matchFuzzy(text, quote, prefix, suffix, hint, scorer, context);
 }
 
-/** Start offsets of every exact occurrence of `quote`, up to a cap. */
-function findExact(text: string, quote: string): number[] {
-  const starts: number[] = [];
-  for (let at = text.indexOf(quote); at !== -1; at = text.indexOf(quote, at + 1)) {
-    starts.push(at);
-    if (starts.length >= MAX_EXACT_CANDIDATES) break;
-  }
-  return starts;
+/** How many edits a fuzzy match of a quote of this length may have. */
+function errorBudget(quoteLength: number): number {
+  return Math.max(1, Math.floor(quoteLength * MAX_ERROR_RATE));
 }
 
 /** Scores candidates against the remembered context and position. */
 class CandidateScorer {
+  /** Whether any context was saved with the quote. */
+  readonly hasContext: boolean;
+
   constructor(
     private readonly text: string,
     private readonly quoteLength: number,
     private readonly prefix: string,
     private readonly suffix: string,
     private readonly hint: number | undefined,
-  ) {}
+  ) {
+    this.hasContext = prefix.trim().length > 0 || suffix.trim().length > 0;
+  }
 
   score(start: number, end: number, errors: number): Candidate {
     const quoteScore = Math.max(0, 1 - errors / this.quoteLength);
@@ -134,50 +203,68 @@ class CandidateScorer {
       weighted += POSITION_WEIGHT * closeness;
       weights += POSITION_WEIGHT;
     }
+    const score = weighted / weights;
+    const contextScore = contextWeights > 0 ? contextSum / contextWeights : null;
+    // A short quote (a word or two) whose surroundings no longer agree is probably the same
+    // words somewhere else: the passage it belonged to has gone.
+    const contextAgrees =
+      this.quoteLength >= SHORT_QUOTE || (contextScore ?? 0) >= SHORT_QUOTE_MIN_CONTEXT;
+    const acceptable =
+      errors === 0
+        ? contextAgrees || contextScore === null
+        : contextAgrees && score >= FUZZY_THRESHOLD;
     return {
       start,
       end,
       quoteScore,
-      contextScore: contextWeights > 0 ? contextSum / contextWeights : null,
+      quoteErrors: errors,
+      contextScore,
       contextErrors,
-      score: weighted / weights,
+      acceptable,
+      score,
     };
   }
 }
 
-/** Chooses among exact occurrences, or says why none can be trusted. */
-function decideExact(
-  candidates: Candidate[],
-  quoteLength: number,
-  hasContext: boolean,
-  hint: number | undefined,
-): QuoteMatch {
-  // The remembered context was cut from the right place, so the occurrence whose surroundings
-  // need the fewest edits to match it is the best evidence; equal counts are a tie.
-  let best = candidates[0];
+/** The candidate needing the fewest edits in all (quote and context), if any. */
+function fewestErrors(candidates: Candidate[]): Candidate | undefined {
+  let best: Candidate | undefined;
   for (const candidate of candidates) {
-    if (best === undefined || candidate.contextErrors < best.contextErrors) best = candidate;
+    const total = candidate.quoteErrors + candidate.contextErrors;
+    if (best === undefined || total < best.quoteErrors + best.contextErrors) best = candidate;
   }
-  if (best === undefined) return { found: false, reason: 'not-found' };
-  // A short quote (a word or two) whose surroundings no longer agree is probably the same word
-  // somewhere else: the passage it belonged to has gone.
-  const bestContext = best.contextScore ?? 1;
-  if (hasContext && quoteLength < SHORT_QUOTE && bestContext < SHORT_QUOTE_MIN_CONTEXT) {
-    return { found: false, reason: 'below-threshold' };
+  return best;
+}
+
+/** Chooses among candidates, or says why none can be trusted. */
+function decide(candidates: Candidate[], hint: number | undefined): QuoteMatch {
+  if (candidates.length === 0) return { found: false, reason: 'not-found' };
+  const acceptable = candidates.filter((candidate) => candidate.acceptable);
+  const best = fewestErrors(acceptable);
+  if (best === undefined) return { found: false, reason: 'below-threshold' };
+  // One place can yield several overlapping approximate matches; they are not rivals.
+  const fewest = best.quoteErrors + best.contextErrors;
+  const rivals = acceptable.filter(
+    (candidate) =>
+      candidate.quoteErrors + candidate.contextErrors === fewest &&
+      (candidate === best || candidate.end <= best.start || candidate.start >= best.end),
+  );
+  const chosen = rivals.length === 1 ? best : nearestToHint(rivals, hint);
+  if (!chosen) return { found: false, reason: 'ambiguous' };
+  if (chosen.quoteErrors === 0) {
+    return { found: true, start: chosen.start, end: chosen.end, quality: 'exact', score: 1 };
   }
-  const fewest = best.contextErrors;
-  const contenders = candidates.filter((candidate) => candidate.contextErrors === fewest);
-  const chosen = contenders.length === 1 ? best : nearestToHint(contenders, quoteLength, hint);
-  if (chosen === null) return { found: false, reason: 'ambiguous' };
-  return { found: true, start: chosen.start, end: chosen.end, quality: 'exact', score: 1 };
+  return {
+    found: true,
+    start: chosen.start,
+    end: chosen.end,
+    quality: 'fuzzy',
+    score: Math.min(chosen.score, 0.999),
+  };
 }
 
 /** The contender clearly nearest to the hint, or null when the hint cannot tell them apart. */
-function nearestToHint(
-  contenders: Candidate[],
-  quoteLength: number,
-  hint: number | undefined,
-): Candidate | null {
+function nearestToHint(contenders: Candidate[], hint: number | undefined): Candidate | null {
   if (hint === undefined) return null;
   const byDistance = [...contenders].sort(
     (a, b) => Math.abs(a.start - hint) - Math.abs(b.start - hint),
@@ -189,6 +276,7 @@ function nearestToHint(
   const gap = Math.abs(runnerUp.start - hint) - nearestDistance;
   // Exactly where the position said, or clearly nearer than any other: the hint settles it.
   if (nearestDistance === 0 && gap > 0) return nearest;
+  const quoteLength = nearest.end - nearest.start;
   return gap >= Math.max(MIN_POSITION_GAP, quoteLength) ? nearest : null;
 }
 
@@ -200,19 +288,20 @@ function matchFuzzy(
   suffix: string,
   hint: number | undefined,
   scorer: CandidateScorer,
+  context: QuoteContext,
 ): QuoteMatch {
-  const maxErrors = Math.max(1, Math.floor(quote.length * MAX_ERROR_RATE));
-  const windows = fuzzyWindows(text, quote, prefix, suffix, hint, maxErrors);
+  const maxErrors = errorBudget(quote.length);
+  const windows = fuzzyWindows(text, quote, prefix, suffix, hint, maxErrors, context);
   let candidates: Candidate[] = [];
   let covered = 0;
   for (const [from, to] of windows) {
     covered += to - from;
     candidates.push(...searchWindow(text, quote, from, to, maxErrors, scorer));
   }
-  let outcome = decideFuzzy(candidates, quote.length, hint);
-  if (!outcome.found && covered < text.length) {
+  let outcome = decide(candidates, hint);
+  if (!outcome.found && outcome.reason !== 'ambiguous' && covered < text.length) {
     candidates = candidates.concat(searchWindow(text, quote, 0, text.length, maxErrors, scorer));
-    outcome = decideFuzzy(candidates, quote.length, hint);
+    outcome = decide(candidates, hint);
   }
   return outcome;
 }
@@ -239,6 +328,37 @@ function searchWindow(
   return candidates;
 }
 
+/** A piece of text whose exact occurrences point at where a quote may be. */
+interface Seed {
+  text: string;
+  /** Where the quote starts relative to the seed's start (negative: the seed ends before). */
+  quoteOffset: number;
+}
+
+/** Seeds for a fuzzy search: the prefix's end, the suffix's start and up to four quote pieces. */
+export function fuzzySeeds(quote: string, prefix: string, suffix: string): Seed[] {
+  const seeds: Seed[] = [];
+  const prefixSeed = prefix.trimEnd().slice(-SEED_LENGTH);
+  if (prefixSeed.length >= SEED_LENGTH / 2) {
+    // The quote starts after the seed and whatever whitespace was trimmed off the prefix.
+    const trimmed = prefix.length - prefix.trimEnd().length;
+    seeds.push({ text: prefixSeed, quoteOffset: prefixSeed.length + trimmed });
+  }
+  const suffixSeed = suffix.trimStart().slice(0, SEED_LENGTH);
+  if (suffixSeed.length >= SEED_LENGTH / 2) {
+    const trimmed = suffix.length - suffix.trimStart().length;
+    seeds.push({ text: suffixSeed, quoteOffset: -(quote.length + trimmed) });
+  }
+  // Pieces of the quote itself: an edit rarely touches all of them.
+  const pieces = Math.min(4, Math.floor(quote.length / SEED_LENGTH));
+  for (let piece = 0; piece < pieces; piece += 1) {
+    const offset =
+      pieces === 1 ? 0 : Math.round(((quote.length - SEED_LENGTH) * piece) / (pieces - 1));
+    seeds.push({ text: quote.slice(offset, offset + SEED_LENGTH), quoteOffset: -offset });
+  }
+  return seeds;
+}
+
 /** Windows of text, merged and sorted, worth an approximate search before the whole text. */
 function fuzzyWindows(
   text: string,
@@ -247,82 +367,41 @@ function fuzzyWindows(
   suffix: string,
   hint: number | undefined,
   maxErrors: number,
+  context: QuoteContext,
 ): Array<[number, number]> {
   const span = quote.length + maxErrors;
   const slack = maxErrors + SEED_LENGTH;
   const windows: Array<[number, number]> = [];
-  const add = (from: number, to: number): void => {
-    windows.push([Math.max(0, from), Math.min(text.length, to)]);
+  const add = (quoteStart: number): void => {
+    const from = Math.max(0, quoteStart - slack);
+    const to = Math.min(text.length, quoteStart + span + slack);
+    if (from < to) windows.push([from, to]);
   };
-  if (hint !== undefined) add(hint - slack, hint + span + slack);
-  const prefixSeed = prefix.trimEnd().slice(-SEED_LENGTH);
-  if (prefixSeed.length >= SEED_LENGTH / 2) {
-    for (const at of seedHits(text, prefixSeed)) {
-      add(at + prefixSeed.length - slack, at + prefixSeed.length + span + slack);
-    }
-  }
-  const suffixSeed = suffix.trimStart().slice(0, SEED_LENGTH);
-  if (suffixSeed.length >= SEED_LENGTH / 2) {
-    for (const at of seedHits(text, suffixSeed)) add(at - span - slack, at + slack);
-  }
-  // Pieces of the quote itself: an edit rarely touches all of them.
-  const pieces = Math.min(4, Math.floor(quote.length / SEED_LENGTH));
-  for (let piece = 0; piece < pieces; piece += 1) {
-    const offset =
-      pieces === 1 ? 0 : Math.round(((quote.length - SEED_LENGTH) * piece) / (pieces - 1));
-    const seed = quote.slice(offset, offset + SEED_LENGTH);
-    for (const at of seedHits(text, seed)) add(at - offset - slack, at - offset + span + slack);
+  if (hint !== undefined) add(hint);
+  for (const seed of fuzzySeeds(quote, prefix, suffix)) {
+    const known = context.seedOccurrences?.get(seed.text);
+    const hits = known ? usefulHits(known) : seedHits(text, seed.text);
+    for (const at of hits) add(at + seed.quoteOffset);
   }
   windows.sort((a, b) => a[0] - b[0]);
   const merged: Array<[number, number]> = [];
   for (const window of windows) {
     const last = merged[merged.length - 1];
     if (last && window[0] <= last[1]) last[1] = Math.max(last[1], window[1]);
-    else if (window[0] < window[1]) merged.push([window[0], window[1]]);
+    else merged.push([window[0], window[1]]);
   }
   return merged;
 }
 
 /** Exact occurrences of a seed; none when it is so common that it points nowhere. */
-function seedHits(text: string, seed: string): number[] {
-  const hits: number[] = [];
-  for (let at = text.indexOf(seed); at !== -1; at = text.indexOf(seed, at + 1)) {
-    hits.push(at);
-    if (hits.length > MAX_SEED_HITS) return [];
-  }
-  return hits;
+function seedHits(text: string, seed: string): readonly number[] {
+  return usefulHits(findOccurrences(text, seed, MAX_SEED_HITS + 1));
 }
 
-/** Chooses among fuzzy candidates, or says why none can be trusted. */
-function decideFuzzy(
-  candidates: Candidate[],
-  quoteLength: number,
-  hint: number | undefined,
-): QuoteMatch {
-  if (candidates.length === 0) return { found: false, reason: 'not-found' };
-  // One place can yield several overlapping matches; keep the best of each place.
-  const sorted = [...candidates].sort((a, b) => b.score - a.score);
-  const places: Candidate[] = [];
-  for (const candidate of sorted) {
-    if (!places.some((place) => candidate.start < place.end && place.start < candidate.end)) {
-      places.push(candidate);
-    }
-  }
-  const best = places[0];
-  if (best === undefined || best.score < FUZZY_THRESHOLD) {
-    return { found: false, reason: 'below-threshold' };
-  }
-  if (quoteLength < SHORT_QUOTE && (best.contextScore ?? 0) < SHORT_QUOTE_MIN_CONTEXT) {
-    return { found: false, reason: 'below-threshold' };
-  }
-  const contenders = places.filter((place) => place.score >= best.score - SCORE_MARGIN);
-  const chosen = contenders.length === 1 ? best : nearestToHint(contenders, quoteLength, hint);
-  if (chosen === null) return { found: false, reason: 'ambiguous' };
-  return {
-    found: true,
-    start: chosen.start,
-    end: chosen.end,
-    quality: 'fuzzy',
-    score: Math.min(chosen.score, 0.999),
-  };
+/** Hits of a seed found too often point nowhere in particular. */
+function usefulHits(hits: readonly number[]): readonly number[] {
+  return hits.length > MAX_SEED_HITS ? [] : hits;
 }
+
+/** How many hits of a seed anchorAll should collect (one more than are ever used). */
+export const SEED_HIT_LIMIT = MAX_SEED_HITS + 1;

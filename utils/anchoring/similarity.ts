@@ -6,13 +6,21 @@
 /** Longest context compared; beyond this, extra characters cost time and add little evidence. */
 export const MAX_CONTEXT_COMPARED = 256;
 
+/** Rows reused across calls: contexts are compared thousands of times per page. */
+let previousRow = new Int32Array(MAX_CONTEXT_COMPARED + 1);
+let currentRow = new Int32Array(MAX_CONTEXT_COMPARED + 1);
+
 /** Levenshtein distance (insertions, deletions, substitutions), in two rows of memory. */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
   if (a.length === 0) return b.length;
   if (b.length === 0) return a.length;
-  let previous = new Int32Array(b.length + 1);
-  let current = new Int32Array(b.length + 1);
+  if (b.length + 1 > previousRow.length) {
+    previousRow = new Int32Array(b.length + 1);
+    currentRow = new Int32Array(b.length + 1);
+  }
+  let previous = previousRow;
+  let current = currentRow;
   for (let j = 0; j <= b.length; j += 1) previous[j] = j;
   for (let i = 1; i <= a.length; i += 1) {
     current[0] = i;
