@@ -34,6 +34,11 @@ export interface ChromiumSession {
   unexpectedRequests: string[];
   /** The extension's service worker (waits for a new one after it was stopped). */
   worker(): Promise<Worker>;
+  /**
+   * Runs a function in an extension page (with the extension API and its IndexedDB), which works
+   * whether or not the service worker is running.
+   */
+  inExtension<Arg, Result>(fn: (arg: Arg) => Result | Promise<Result>, arg: Arg): Promise<Result>;
   /** Opens an address of the offline site in a new tab and waits for it to load. */
   open(url?: string): Promise<Page>;
   /** The browser's id of the tab showing a page. */
@@ -99,21 +104,33 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
     return running ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   };
   const extensionId = new URL((await worker()).url()).host;
+  let extensionPage: Page | null = null;
+  const inExtension = async <Arg, Result>(
+    fn: (arg: Arg) => Result | Promise<Result>,
+    arg: Arg,
+  ): Promise<Result> => {
+    if (!extensionPage || extensionPage.isClosed()) {
+      extensionPage = await context.newPage();
+      await extensionPage.goto(`chrome-extension://${extensionId}/popup.html?tabId=-1`);
+    }
+    const page = extensionPage;
+    return page.evaluate(fn as never, arg as never) as Promise<Result>;
+  };
 
   const session: ChromiumSession = {
     context,
     extensionId,
     unexpectedRequests,
     worker,
+    inExtension,
     async open(url = ARTICLE_URL) {
       const page = await context.newPage();
       await page.goto(url, { waitUntil: 'load' });
       return page;
     },
     async tabIdOf(page) {
-      const sw = await worker();
       const url = page.url();
-      const id = await sw.evaluate(async (address: string) => {
+      const id = await inExtension(async (address: string) => {
         const tabs = await chrome.tabs.query({});
         return tabs.find((tab) => tab.url === address)?.id ?? -1;
       }, url);
@@ -127,15 +144,20 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
       return page;
     },
     async badgeText(tabId) {
-      const sw = await worker();
-      return sw.evaluate((id: number) => chrome.action.getBadgeText({ tabId: id }), tabId);
+      return inExtension((id: number) => chrome.action.getBadgeText({ tabId: id }), tabId);
     },
     async stopServiceWorker() {
+      const running = context
+        .serviceWorkers()
+        .find((w) => w.url().startsWith('chrome-extension://'));
+      const closed = running ? new Promise((resolve) => running.once('close', resolve)) : null;
       const page = context.pages()[0] ?? (await context.newPage());
       const cdp = await context.newCDPSession(page);
       await cdp.send('ServiceWorker.enable');
       await cdp.send('ServiceWorker.stopAllWorkers');
       await cdp.detach();
+      // Wait until it is really gone, so nothing talks to the stopped worker by mistake.
+      await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 1500))]);
     },
     async close() {
       await context.close();

@@ -21,8 +21,7 @@ export async function readPageSummary(
   page: Page,
   tabId: number,
 ): Promise<PageSummary> {
-  const worker = await session.worker();
-  const record = (await worker.evaluate(async (id: number) => {
+  const record = (await session.inExtension(async (id: number) => {
     const key = `tab:${id}`;
     return (await chrome.storage.session.get(key))[key] ?? null;
   }, tabId)) as {
@@ -90,8 +89,7 @@ export async function setSettings(
   session: ChromiumSession,
   settings: { claimHighlights: boolean; noteHighlights: boolean; pausedHosts?: string[] },
 ): Promise<void> {
-  const worker = await session.worker();
-  await worker.evaluate(
+  await session.inExtension(
     (value) => chrome.storage.local.set({ settings: { pausedHosts: [], ...value } }),
     settings,
   );
