@@ -88,12 +88,12 @@ body { margin: 0; }
 .cp-scope { display: flex; gap: 0; border: 1px solid var(--cp-border); border-radius: 6px; padding: 2px; margin: 0; }
 .cp-scope legend { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
 .cp-scope label {
-  flex: 1; display: flex; justify-content: center; padding: 0.25em 0.5em; border-radius: 4px;
+  position: relative; flex: 1; display: flex; justify-content: center; padding: 0.25em 0.5em; border-radius: 4px;
   cursor: pointer; font-size: 0.9em; font-weight: 600; color: var(--cp-muted);
 }
 .cp-scope label:has(input:checked) { color: var(--cp-text); background: var(--cp-opinion-background); }
 .cp-scope label:has(input:focus-visible) { outline: 2px solid var(--cp-focus); outline-offset: 1px; }
-.cp-scope input { position: absolute; opacity: 0; pointer-events: none; }
+.cp-scope input { position: absolute; inset: 0; width: 100%; height: 100%; margin: 0; opacity: 0; cursor: pointer; }
 .cp-result-count { font-size: 0.85em; color: var(--cp-muted); }
 .cp-groups { display: flex; flex-direction: column; gap: 0.9em; }
 .cp-group-title { font-size: 0.9em; display: flex; flex-wrap: wrap; gap: 0.25em 0.5em; align-items: baseline; }
