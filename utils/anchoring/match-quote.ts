@@ -65,7 +65,7 @@ export const MAX_EXACT_CANDIDATES = 5000;
 /** Length of the pieces (of quote, prefix, suffix) used to find windows for fuzzy search. */
 const SEED_LENGTH = 16;
 /** Seeds found more often than this point nowhere in particular and are not used. */
-const MAX_SEED_HITS = 128;
+const MAX_SEED_HITS = 32;
 
 interface Candidate {
   start: number;
