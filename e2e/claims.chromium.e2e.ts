@@ -109,8 +109,12 @@ describe('claims in Chromium', () => {
       await probe.focus(marker);
       await page.keyboard.press(key);
       const dialog = await probe.waitFor('dialog', /^Claim: /);
-      const focusedInside = await probe.focused();
-      expect(focusedInside?.role?.value).toBe('dialog');
+      // Focus moves into the dialog once it has rendered.
+      const focusedInside = await waitUntil(
+        () => probe.focused(),
+        (node) => node?.role?.value === 'dialog',
+        { what: 'focus in the dialog' },
+      );
       expect(focusedInside?.name?.value).toBe(dialog.name?.value);
       await page.keyboard.press('Escape');
       await waitUntil(
@@ -118,8 +122,12 @@ describe('claims in Chromium', () => {
         (dialogs) => dialogs.length === 0,
         { what: 'the popover to close' },
       );
-      const focusedAfter = await probe.focused();
-      expect(focusedAfter?.backendDOMNodeId).toBe(marker.backendDOMNodeId);
+      const focusedAfter = await waitUntil(
+        () => probe.focused(),
+        (node) => node?.backendDOMNodeId === marker.backendDOMNodeId,
+        { what: 'focus back on the marker' },
+      );
+      expect(focusedAfter?.name?.value).toBe(marker.name?.value);
     }
   });
 

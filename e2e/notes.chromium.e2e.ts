@@ -123,7 +123,13 @@ describe('notes in Chromium', () => {
     const [box] = await probe.within(editor, 'textbox', 'Note');
     expect(box).toBeDefined();
     // The editor puts the cursor in the note field.
-    expect((await probe.focused())?.name?.value).toBe('Note');
+    await waitUntil(
+      () => probe.focused(),
+      (node) => node?.name?.value === 'Note',
+      {
+        what: 'focus in the note field',
+      },
+    );
     await reader.keyboard.type(NOTE_TEXT);
     await reader.keyboard.press('Control+Enter');
     await probe.waitFor('StaticText', 'Note saved.');

@@ -1,11 +1,15 @@
 /**
- * The in-page UI bundle (Preact, the popovers, the editor, the reading guide), injected by the
- * background into the content script's isolated world when the page first needs it.
+ * The in-page UI bundle (Preact, the popovers, the editor, the reading guide, and what the reader
+ * does with them), injected by the background into the content script's isolated world once the
+ * article is painted.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { createInteractions } from '@/utils/annotator/interactions';
 import { createOverlay } from '@/utils/annotator/overlay-host';
 import { registerOverlayUi } from '@/utils/annotator/ui-loader';
 
 export default defineUnlistedScript(() => {
-  registerOverlayUi({ createOverlay });
+  registerOverlayUi({
+    createInteractions: (deps) => createInteractions({ ...deps, createOverlay }),
+  });
 });

@@ -7,8 +7,9 @@ import { loadBundledPacks } from '../packs';
 import { recogniseArticle } from '../page/recognise';
 import type { StoredClaim } from '../store/db';
 import type { Note } from '../store/types';
-import { type AnnotatorDependencies, createAnnotator } from './annotator';
-import type { OverlayHost, OverlayUi } from './overlay-host';
+import { createArticleView } from './article-view';
+import { createInteractions, type InteractionDependencies } from './interactions';
+import type { OverlayHost } from './overlay-host';
 
 const [pack] = loadBundledPacks().packs;
 const claims: StoredClaim[] = (pack?.claims ?? []).map((claim, order) => ({
@@ -21,8 +22,8 @@ const claims: StoredClaim[] = (pack?.claims ?? []).map((claim, order) => ({
 function recordingUi() {
   const drawn: PageOverlayProps[] = [];
   let hosts = 0;
-  const ui: OverlayUi = {
-    createOverlay(doc): OverlayHost {
+  const ui = {
+    createOverlay(doc: Document): OverlayHost {
       const host = doc.createElement('counterpoint-overlay');
       doc.documentElement.append(host);
       hosts++;
@@ -56,7 +57,7 @@ function fakeRequest(calls: Calls, fail?: string) {
       return note;
     }
     return null;
-  }) as AnnotatorDependencies['request'];
+  }) as InteractionDependencies['request'];
 }
 
 function loadArticle() {
@@ -69,7 +70,8 @@ function loadArticle() {
   return recognition;
 }
 
-function start(overrides: Partial<AnnotatorDependencies> = {}, notes: Note[] = []) {
+/** The painted article with its interactions, as the content script and UI bundle set them up. */
+function start(overrides: Partial<InteractionDependencies> = {}, notes: Note[] = []) {
   const recognition = loadArticle();
   const original = document.body.innerHTML;
   const overlay = recordingUi();
@@ -82,18 +84,32 @@ function start(overrides: Partial<AnnotatorDependencies> = {}, notes: Note[] = [
     claims,
     notes,
   };
-  const annotator = createAnnotator({
+  const article = createArticleView({
     doc: document,
     body: recognition.body,
-    headline: null,
-    data,
-    request: fakeRequest(calls),
+    claims: data.claims,
+    notes: data.notes,
     visibility: { claims: true, notes: true },
-    newId: () => 'new-note-id',
-    loadUi: async () => overlay.ui,
     onStatus: (status) => statuses.push(status),
+  });
+  const interactions = createInteractions({
+    view: article,
+    headline: null,
+    about: [],
+    request: fakeRequest(calls),
+    newId: () => 'new-note-id',
+    createOverlay: overlay.ui.createOverlay,
     ...overrides,
   });
+  const annotator = {
+    ...interactions,
+    status: () => article.layers.status(),
+    setVisibility: article.setVisibility,
+    destroy() {
+      interactions.destroy();
+      article.destroy();
+    },
+  };
   return { annotator, overlay, calls, statuses, original, body: recognition.body };
 }
 

@@ -1,26 +1,20 @@
 /**
- * The annotator on one article page: it connects the page (anchoring and painting, pure DOM)
- * with the overlay (Preact, in a closed shadow root) and the background (typed requests).
+ * What the reader does with the painted article: a click on highlighted text, a marker (Enter,
+ * Space or click), or a pointer resting on a highlight opens its popover; Escape or Close shuts it
+ * and gives focus back; selecting text offers "Add note"; notes are saved, edited, deleted and
+ * restored through the background. Draws into the overlay (Preact, closed shadow root).
  *
- * - Claims and notes are anchored, painted and given keyboard markers by `layers.ts`.
- * - A click on highlighted text, a marker (Enter, Space or click), or a pointer resting on a
- *   highlight opens the popover; Escape or Close shuts it and gives focus back.
- * - Selecting text shows "Add note"; the editor saves through the background.
- * - Changes to the article (late paragraphs, ads) re-anchor within a debounce, ignoring our own
- *   changes; settings and notes changed elsewhere apply at once.
- * Everything it adds is removed by `destroy()`; with both layers off nothing of it is in the page.
+ * This is part of the in-page UI bundle, loaded after the article is painted
+ * (`article-view.ts`), so the content script's critical path stays small.
  */
 import type { OverlayPanel, PageOverlayProps } from '../../components/overlay/PageOverlay';
 import { describe } from '../anchoring';
-import { createOwnNodeRegistry } from '../highlight';
 import type { Requester } from '../messaging/client';
-import type { PageData, PageStatusReport } from '../messaging/protocol';
-import type { Verdict } from '../packs/types';
-import { VERDICT_LABELS } from '../packs/verdicts';
+import type { AboutEntry, Verdict } from '../packs/types';
 import type { StoredClaim } from '../store/db';
 import type { Note } from '../store/types';
-import { claimSelectors, createLayers, type LayerStatus } from './layers';
-import type { OverlayHost, OverlayUi } from './overlay-host';
+import type { ArticleView } from './article-view';
+import type { OverlayHost } from './overlay-host';
 
 /** Keyboard shortcuts on the article page. */
 export const SHORTCUTS = { next: 'Alt+Shift+J', previous: 'Alt+Shift+K', addNote: 'Alt+Shift+N' };
@@ -29,58 +23,47 @@ export const SHORTCUTS = { next: 'Alt+Shift+J', previous: 'Alt+Shift+K', addNote
 export const HOVER_OPEN_MS = 350;
 /** How long the popover stays after the pointer leaves, so it can travel into it. */
 export const HOVER_GRACE_MS = 300;
-/** How long after the last change to the article it is anchored again. */
-export const REANCHOR_DEBOUNCE_MS = 150;
 /** How long "Undo" is offered after a delete. */
 export const UNDO_TOAST_MS = 8000;
 
-/** What the annotator needs. */
-export interface AnnotatorDependencies {
-  doc: Document;
-  body: Element;
+/** What the interactions need. */
+export interface InteractionDependencies {
+  view: ArticleView;
+  /** The headline element, for placing the reading guide next to it. */
   headline: Element | null;
-  data: PageData;
+  /** "About this source" entries of the article's pack, if any. */
+  about: readonly AboutEntry[];
   request: Requester;
-  visibility: { claims: boolean; notes: boolean };
   newId: () => string;
-  /** Loads the in-page UI bundle (popovers, editor, reading guide) the first time it is needed. */
-  loadUi: () => Promise<OverlayUi>;
-  /** Called whenever anchoring results change, to report them to the background. */
-  onStatus(status: PageStatusReport): void;
+  /** Creates the overlay's closed shadow root on the page. */
+  createOverlay: (doc: Document) => OverlayHost;
 }
 
-/** The running annotator. */
-export interface Annotator {
-  setVisibility(visibility: { claims: boolean; notes: boolean }): void;
-  /** New notes from the background (changed in another tab or the popup). */
-  setNotes(notes: readonly Note[]): void;
+/** The running interactions. */
+export interface Interactions {
   showClaim(id: string): void;
   showNote(id: string): void;
   /** Opens the note editor for the current selection (keyboard command, context menu). */
   addNoteFromSelection(): void;
-  status(): LayerStatus;
   destroy(): void;
 }
 
 type PanelMode = 'pinned' | 'hover';
 
-/** Starts the annotator on a recognised article. */
-export function createAnnotator(deps: AnnotatorDependencies): Annotator {
-  const { doc, body, request } = deps;
+/** Starts the interactions on a painted article. */
+export function createInteractions(deps: InteractionDependencies): Interactions {
+  const { view: article, request } = deps;
+  const { doc, body, layers } = article;
   const view = doc.defaultView ?? window;
-  const ownNodes = createOwnNodeRegistry();
   const listeners = new AbortController();
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let destroyed = false;
 
-  const claims: readonly StoredClaim[] = deps.data.claims;
-  let notes: readonly Note[] = deps.data.notes;
-  let visibility = deps.visibility;
+  const claims = (): readonly StoredClaim[] => article.claims();
+  const notes = (): readonly Note[] => article.notes();
 
   // Overlay state.
   let overlay: OverlayHost | null = null;
-  let ui: OverlayUi | null = null;
-  let uiLoading = false;
   let panel: OverlayPanel | null = null;
   let panelId: string | null = null;
   let panelMode: PanelMode = 'pinned';
@@ -107,37 +90,24 @@ export function createAnnotator(deps: AnnotatorDependencies): Annotator {
     timers.delete(timer);
   };
 
-  const claimById = (id: string) => claims.find((claim) => claim.id === id);
-  const noteById = (id: string) => notes.find((note) => note.id === id);
+  const claimById = (id: string) => claims().find((claim) => claim.id === id);
+  const noteById = (id: string) => notes().find((note) => note.id === id);
 
-  const layers = createLayers({
-    doc,
-    body,
-    ownNodes,
-    ignore: (node) => overlay?.isHost(node) ?? false,
-    label: (kind, id) => {
-      if (kind === 'claim') {
-        const claim = claimById(id);
-        return claim ? `Claim: ${VERDICT_LABELS[claim.verdict]}. Open context` : 'Claim';
+  article.ignore((node) => overlay?.isHost(node) ?? false);
+  article.attach({
+    onMarker(kind, id, button) {
+      if (panelId === id && panelMode === 'pinned') {
+        closePanel();
+        return;
       }
-      const note = noteById(id);
-      const preview = note ? note.body.replace(/\s+/g, ' ').slice(0, 60) : '';
-      return `Your note: ${preview}${note && note.body.length > 60 ? '…' : ''}`;
+      returnFocusTo = button;
+      returnFocusQuietly = false;
+      if (kind === 'claim') openClaim(id, 'pinned', true);
+      else openNote(id, 'pinned', true);
     },
-    callbacks: {
-      onMarker(kind, id, button) {
-        if (panelId === id && panelMode === 'pinned') {
-          closePanel();
-          return;
-        }
-        returnFocusTo = button;
-        if (kind === 'claim') openClaim(id, 'pinned', true);
-        else openNote(id, 'pinned', true);
-      },
-      onMarkerHover(kind, id, hovering) {
-        if (hovering) scheduleHoverOpen(kind, id);
-        else leaveHighlight();
-      },
+    onMarkerHover(kind, id, hovering) {
+      if (hovering) scheduleHoverOpen(kind, id);
+      else leaveHighlight();
     },
   });
 
@@ -145,18 +115,19 @@ export function createAnnotator(deps: AnnotatorDependencies): Annotator {
 
   function guideProps(): PageOverlayProps['guide'] {
     const reference = deps.headline;
-    if (!reference || !visibility.claims || claims.length === 0) return null;
+    const all = claims();
+    if (!reference || !article.visibility().claims || all.length === 0) return null;
     const status = layers.status();
     const counts: Partial<Record<Verdict, number>> = {};
-    for (const claim of claims) {
+    for (const claim of all) {
       if (layers.rangeOf(claim.id)) counts[claim.verdict] = (counts[claim.verdict] ?? 0) + 1;
     }
     return {
       reference,
       claimCounts: counts,
       anchoredClaims: status.claimsAnchored,
-      totalClaims: claims.length,
-      about: deps.data.pack?.about ?? [],
+      totalClaims: all.length,
+      about: deps.about,
       notesPlaced: status.notesAnchored,
       notesOrphaned: status.orphanedNoteIds.length,
       onNext: () => stepClaim(1),
@@ -174,11 +145,7 @@ export function createAnnotator(deps: AnnotatorDependencies): Annotator {
       overlay = null;
       return;
     }
-    if (!ui) {
-      loadUi();
-      return;
-    }
-    overlay ??= ui.createOverlay(doc);
+    overlay ??= deps.createOverlay(doc);
     overlay.render({
       panel,
       panelKey,
@@ -198,21 +165,6 @@ export function createAnnotator(deps: AnnotatorDependencies): Annotator {
       onEditNote: (note) => editNote(note),
       onDeleteNote: (note) => void deleteNote(note),
     });
-  }
-
-  function loadUi(): void {
-    if (ui || uiLoading) return;
-    uiLoading = true;
-    deps
-      .loadUi()
-      .then((loaded) => {
-        ui = loaded;
-        redraw();
-      })
-      .catch((error: unknown) => {
-        uiLoading = false;
-        console.debug('Counterpoint: the interface did not load', error);
-      });
   }
 
   function setPanel(
@@ -235,7 +187,7 @@ export function createAnnotator(deps: AnnotatorDependencies): Annotator {
     const claim = claimById(id);
     const range = layers.rangeOf(id);
     if (!claim || !range) return;
-    const attached = notes.filter((note) => note.claimId === id);
+    const attached = notes().filter((note) => note.claimId === id);
     setPanel({ kind: 'claim', claim, notes: attached, reference: range }, id, mode, focus);
   }
 
@@ -494,8 +446,7 @@ export function createAnnotator(deps: AnnotatorDependencies): Annotator {
               tags,
               ...(claimId ? { claimId } : {}),
             });
-            notes = [...notes.filter((n) => n.id !== note.id), note];
-            refreshLayers();
+            article.setNotes([...notes().filter((n) => n.id !== note.id), note]);
             doc.getSelection()?.removeAllRanges();
             setPanel(null, null, 'pinned', false);
             showToast('Note saved.');
@@ -529,8 +480,7 @@ export function createAnnotator(deps: AnnotatorDependencies): Annotator {
         onSave: async ({ body: text, tags }) => {
           try {
             const updated = await request('note.update', { id: note.id, body: text, tags });
-            notes = notes.map((n) => (n.id === updated.id ? updated : n));
-            refreshLayers();
+            article.setNotes(notes().map((n) => (n.id === updated.id ? updated : n)));
             openNote(updated.id, 'pinned', true);
             showToast('Note updated.');
             return { ok: true };
@@ -552,9 +502,8 @@ export function createAnnotator(deps: AnnotatorDependencies): Annotator {
       showToast(error instanceof Error ? error.message : String(error));
       return;
     }
-    notes = notes.filter((n) => n.id !== note.id);
     closePanel();
-    refreshLayers();
+    article.setNotes(notes().filter((n) => n.id !== note.id));
     showToast(
       'Note deleted.',
       {
@@ -562,8 +511,7 @@ export function createAnnotator(deps: AnnotatorDependencies): Annotator {
         run: () => {
           void request('note.restore', { id: note.id })
             .then((restored) => {
-              notes = [...notes.filter((n) => n.id !== restored.id), restored];
-              refreshLayers();
+              article.setNotes([...notes().filter((n) => n.id !== restored.id), restored]);
               showToast('Note restored.');
             })
             .catch((error: unknown) =>
@@ -580,7 +528,7 @@ export function createAnnotator(deps: AnnotatorDependencies): Annotator {
     setPanel(
       {
         kind: 'orphans',
-        notes: notes.filter((note) => orphaned.has(note.id)),
+        notes: notes().filter((note) => orphaned.has(note.id)),
         reference: deps.headline,
       },
       null,
@@ -589,75 +537,30 @@ export function createAnnotator(deps: AnnotatorDependencies): Annotator {
     );
   }
 
-  // ---- Anchoring and re-anchoring ------------------------------------------------------------
+  // ---- Following the article ----------------------------------------------------------------
 
-  let lastReported = '';
-  function report(): void {
-    const status = layers.status();
-    const key = JSON.stringify(status);
-    if (key === lastReported) return;
-    lastReported = key;
-    deps.onStatus(status);
-  }
-
-  function refreshLayers(): void {
-    layers.setData(claims, notes);
-    observer.takeRecords();
-    // The open popover may point at a range that has just been replaced.
+  /** After the article was repainted, the open popover follows its passage (or closes). */
+  const stopFollowing = article.subscribe((change) => {
+    if (change === 'visibility' && panel && panel.kind !== 'editor') closePanel();
     if (panel?.kind === 'claim' && panelId) {
       const range = layers.rangeOf(panelId);
-      if (range)
-        panel = { ...panel, reference: range, notes: notes.filter((n) => n.claimId === panelId) };
+      if (!range) {
+        closePanel();
+      } else {
+        panel = { ...panel, reference: range, notes: notes().filter((n) => n.claimId === panelId) };
+      }
+    }
+    if (panel?.kind === 'note' && panelId) {
+      const note = noteById(panelId);
+      if (!note) closePanel();
+      else panel = { ...panel, note, reference: layers.rangeOf(panelId) };
     }
     redraw();
-    report();
-  }
-
-  let reanchorTimer: ReturnType<typeof setTimeout> | null = null;
-  const observer = new MutationObserver((records) => {
-    const relevant = records.some((record) => !isOwnChange(record));
-    if (!relevant) return;
-    cancel(reanchorTimer);
-    reanchorTimer = later(() => {
-      layers.reanchor();
-      observer.takeRecords();
-      if (panel?.kind === 'claim' && panelId && !layers.rangeOf(panelId)) closePanel();
-      redraw();
-      report();
-    }, REANCHOR_DEBOUNCE_MS);
   });
 
-  function isOwnChange(record: MutationRecord): boolean {
-    const owned = (node: Node): boolean =>
-      layers.isOwnNode(node) || (overlay?.isHost(node) ?? false);
-    if (owned(record.target)) return true;
-    if (record.type !== 'childList') return false;
-    const changed = [...record.addedNodes, ...record.removedNodes];
-    // Text splits and joins of our own painting show up as text-node churn next to our nodes.
-    return changed.length > 0 && changed.every((node) => owned(node));
-  }
-
-  layers.setVisibility(visibility);
-  layers.setData(claims, notes);
-  observer.observe(body, { childList: true, subtree: true, characterData: true });
   redraw();
-  report();
-  // Popovers should open at once on the first click: fetch the interface while the reader reads.
-  loadUi();
 
   return {
-    setVisibility(next) {
-      visibility = next;
-      layers.setVisibility(next);
-      observer.takeRecords();
-      if (panel && panel.kind !== 'editor') closePanel();
-      redraw();
-    },
-    setNotes(next) {
-      notes = next;
-      if (panel?.kind === 'note' && panelId && !noteById(panelId)) closePanel();
-      refreshLayers();
-    },
     showClaim(id) {
       const range = layers.rangeOf(id);
       range?.startContainer.parentElement?.scrollIntoView({ block: 'center' });
@@ -680,18 +583,16 @@ export function createAnnotator(deps: AnnotatorDependencies): Annotator {
       }
       openEditorForRange(range.cloneRange());
     },
-    status: () => layers.status(),
     destroy() {
       if (destroyed) return;
       destroyed = true;
+      stopFollowing();
       listeners.abort();
-      observer.disconnect();
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
       if (pointerFrame) view.cancelAnimationFrame(pointerFrame);
       overlay?.destroy();
       overlay = null;
-      layers.destroy();
     },
   };
 }
@@ -702,5 +603,3 @@ function quoteText(note: Note): string {
   }
   return '';
 }
-
-export { claimSelectors };

@@ -25,11 +25,6 @@ export interface OverlayHost {
   destroy(): void;
 }
 
-/** What the UI bundle provides to the content script. */
-export interface OverlayUi {
-  createOverlay(doc: Document): OverlayHost;
-}
-
 /** Creates the host and its closed shadow root. */
 export function createOverlay(doc: Document): OverlayHost {
   const host = doc.createElement('counterpoint-overlay');

@@ -1,7 +1,8 @@
 /**
  * One visit to a page: recognise the article, ask the background for its claims and notes,
- * start the annotator, and keep it in step with the reader's settings, notes changed elsewhere
- * and commands from the toolbar. Everything it starts stops when `signal` aborts.
+ * paint them (`article-view.ts`), then load the interactive UI bundle and attach it. Keeps the
+ * page in step with the reader's settings, notes changed elsewhere, and commands from the
+ * toolbar. Everything it starts stops when `signal` aborts.
  */
 import type { Browser, Runtime } from '../browser';
 import type { Requester } from '../messaging/client';
@@ -10,8 +11,9 @@ import { articleText, textFingerprint } from '../page/fingerprint';
 import { waitForArticle } from '../page/recognise';
 import { isPaused, readSettings, type Settings, watchSettings } from '../settings';
 import { watchNotesChanged } from '../store/change-feed';
-import { type Annotator, createAnnotator } from './annotator';
-import { loadOverlayUi } from './ui-loader';
+import { type ArticleView, createArticleView } from './article-view';
+import type { Interactions } from './interactions';
+import { loadOverlayUi, type OverlayUi } from './ui-loader';
 
 /** What a page session needs. */
 export interface PageSessionDependencies {
@@ -21,6 +23,15 @@ export interface PageSessionDependencies {
   request: Requester;
   signal: AbortSignal;
   newId?: () => string;
+  /** Loads the interactive UI; by default the background injects the UI bundle. */
+  loadUi?: () => Promise<OverlayUi>;
+}
+
+/** The running session, for tests. */
+export interface PageSession {
+  article: ArticleView;
+  /** Resolves once the interactive UI is attached. */
+  interactions: Promise<Interactions>;
 }
 
 function visibilityOf(settings: Settings, hostname: string) {
@@ -29,7 +40,7 @@ function visibilityOf(settings: Settings, hostname: string) {
 }
 
 /** Recognises the page and starts Counterpoint on it. Resolves when the first paint is done. */
-export async function startPageSession(deps: PageSessionDependencies): Promise<Annotator | null> {
+export async function startPageSession(deps: PageSessionDependencies): Promise<PageSession | null> {
   const { browser, request, signal } = deps;
   const recognition = await waitForArticle(deps.doc, deps.url, { signal });
   if (!recognition || signal.aborted) return null;
@@ -43,15 +54,12 @@ export async function startPageSession(deps: PageSessionDependencies): Promise<A
   ]);
   if (signal.aborted) return null;
 
-  const annotator = createAnnotator({
+  const article = createArticleView({
     doc: deps.doc,
     body: recognition.body,
-    headline: findHeadlineElement(deps.doc, recognition.headline, recognition.body),
-    data,
-    request,
+    claims: data.claims,
+    notes: data.notes,
     visibility: visibilityOf(settings, hostname),
-    newId: deps.newId ?? (() => crypto.randomUUID()),
-    loadUi: () => loadOverlayUi(() => request('ui.load', {}).then(() => undefined)),
     onStatus: (status) => {
       void request('page.status', status).catch(() => {
         // The badge is a convenience; the page works without it.
@@ -59,13 +67,35 @@ export async function startPageSession(deps: PageSessionDependencies): Promise<A
     },
   });
 
+  // The popovers should open at once on the first click: attach them while the reader reads.
+  const loadUi =
+    deps.loadUi ?? (() => loadOverlayUi(() => request('ui.load', {}).then(() => undefined)));
+  const interactions = loadUi().then((ui) => {
+    if (signal.aborted) throw new Error('Counterpoint stopped on this page.');
+    return ui.createInteractions({
+      view: article,
+      headline: findHeadlineElement(deps.doc, recognition.headline, recognition.body),
+      about: data.pack?.about ?? [],
+      request,
+      newId: deps.newId ?? (() => crypto.randomUUID()),
+    });
+  });
+  interactions.catch((error: unknown) =>
+    console.debug('Counterpoint: the interface did not load', error),
+  );
+  const withInteractions = (act: (ui: Interactions) => void): void => {
+    interactions.then(act).catch(() => {
+      // Reported above.
+    });
+  };
+
   const stopSettings = watchSettings(browser, (next) =>
-    annotator.setVisibility(visibilityOf(next, hostname)),
+    article.setVisibility(visibilityOf(next, hostname)),
   );
   const stopNotes = watchNotesChanged(browser, (articleKeys) => {
     if (!articleKeys.includes(data.articleKey)) return;
     void request('page.notes', {})
-      .then((notes) => annotator.setNotes(notes))
+      .then((notes) => article.setNotes(notes))
       .catch(() => {
         // Shown again on the next change or reload.
       });
@@ -73,11 +103,14 @@ export async function startPageSession(deps: PageSessionDependencies): Promise<A
   const onTabMessage = (message: unknown, sender: Runtime.MessageSender): undefined => {
     if (sender.id !== browser.runtime.id || typeof message !== 'object' || message === null) return;
     const command = message as TabMessage;
-    if (command.type === 'show-claim' && typeof command.claimId === 'string')
-      annotator.showClaim(command.claimId);
-    if (command.type === 'show-note' && typeof command.noteId === 'string')
-      annotator.showNote(command.noteId);
-    if (command.type === 'add-note-from-selection') annotator.addNoteFromSelection();
+    if (command.type === 'show-claim' && typeof command.claimId === 'string') {
+      withInteractions((ui) => ui.showClaim(command.claimId));
+    }
+    if (command.type === 'show-note' && typeof command.noteId === 'string') {
+      withInteractions((ui) => ui.showNote(command.noteId));
+    }
+    if (command.type === 'add-note-from-selection')
+      withInteractions((ui) => ui.addNoteFromSelection());
     return undefined;
   };
   browser.runtime.onMessage.addListener(onTabMessage);
@@ -86,9 +119,10 @@ export async function startPageSession(deps: PageSessionDependencies): Promise<A
     stopSettings();
     stopNotes();
     browser.runtime.onMessage.removeListener(onTabMessage);
-    annotator.destroy();
+    withInteractions((ui) => ui.destroy());
+    article.destroy();
   });
-  return annotator;
+  return { article, interactions };
 }
 
 /** The element showing the headline, for placing the reading guide next to it. */

@@ -4,7 +4,12 @@
  * the same isolated world when it is first needed. The two meet through a property of the
  * isolated world's global object, which the page's own scripts cannot see.
  */
-import type { OverlayUi } from './overlay-host';
+import type { InteractionDependencies, Interactions } from './interactions';
+
+/** What the UI bundle provides to the content script. */
+export interface OverlayUi {
+  createInteractions(deps: Omit<InteractionDependencies, 'createOverlay'>): Interactions;
+}
 
 interface UiRegistry {
   counterpointOverlayUi?: OverlayUi;
