@@ -46,7 +46,8 @@ export default defineBackground(() => {
   const start = async (): Promise<void> => {
     try {
       const db = await getDatabase();
-      await seedPacks(db, loadBundledPacks(), new Date().toISOString());
+      const report = await seedPacks(db, loadBundledPacks(), new Date().toISOString());
+      if (report.installed.length > 0) service.packsChanged();
       await purgeDeletedNotes(db, Date.now());
     } catch (error) {
       console.error('Counterpoint: could not prepare its storage', error);

@@ -12,6 +12,7 @@ export default defineContentScript({
   matches: ['*://globalresearch.ca/*', '*://*.globalresearch.ca/*'],
   runAt: 'document_idle',
   main(ctx) {
+    const startedAt = performance.now();
     const stopped = new AbortController();
     ctx.onInvalidated(() => stopped.abort());
     void startPageSession({
@@ -20,6 +21,7 @@ export default defineContentScript({
       browser,
       request: createRequester((message) => browser.runtime.sendMessage(message)),
       signal: stopped.signal,
+      startedAt,
     }).catch((error: unknown) => {
       // Never let a failure reach the page's console as an uncaught error.
       console.debug('Counterpoint: not started', error);

@@ -23,6 +23,8 @@ export interface PageSessionDependencies {
   request: Requester;
   signal: AbortSignal;
   newId?: () => string;
+  /** When the content script started (performance.now()), to report the first paint's time. */
+  startedAt?: number;
   /** Loads the interactive UI; by default the background injects the UI bundle. */
   loadUi?: () => Promise<OverlayUi>;
 }
@@ -54,6 +56,7 @@ export async function startPageSession(deps: PageSessionDependencies): Promise<P
   ]);
   if (signal.aborted) return null;
 
+  let firstReport = true;
   const article = createArticleView({
     doc: deps.doc,
     body: recognition.body,
@@ -61,7 +64,13 @@ export async function startPageSession(deps: PageSessionDependencies): Promise<P
     notes: data.notes,
     visibility: visibilityOf(settings, hostname),
     onStatus: (status) => {
-      void request('page.status', status).catch(() => {
+      // The first report follows the first paint: it carries how long the whole start took.
+      const timing =
+        firstReport && deps.startedAt !== undefined
+          ? { paintMs: performance.now() - deps.startedAt }
+          : {};
+      firstReport = false;
+      void request('page.status', { ...status, ...timing }).catch(() => {
         // The badge is a convenience; the page works without it.
       });
     },

@@ -11,7 +11,7 @@ import { matchPackArticle } from '../packs/match';
 import { articlePathFromUrl, isGlobalResearchHost } from '../page/article-path';
 import { fingerprintSimilarity } from '../page/fingerprint';
 import { announceNotesChanged } from '../store/change-feed';
-import type { CounterpointDatabase } from '../store/db';
+import type { CounterpointDatabase, StoredClaim, StoredPack } from '../store/db';
 import { StorageError } from '../store/errors';
 import {
   getNote,
@@ -71,8 +71,34 @@ export function createBackgroundService(deps: BackgroundDependencies) {
     return { kind: 'unknown' };
   }
 
+  /** Tab records being written; a tab's later requests wait for its record. */
+  const pendingTabWrites = new Map<number, Promise<void>>();
+
+  /** Installed packs and their claims, read once per worker life (they change only on install). */
+  let packCache: Promise<StoredPack[]> | null = null;
+  const claimCache = new Map<string, Promise<StoredClaim[]>>();
+  const packsOf = (db: CounterpointDatabase): Promise<StoredPack[]> => {
+    packCache ??= installedPacks(db).catch((error: unknown) => {
+      packCache = null;
+      throw error;
+    });
+    return packCache;
+  };
+  const claimsOf = (db: CounterpointDatabase, articleKey: string): Promise<StoredClaim[]> => {
+    let cached = claimCache.get(articleKey);
+    if (!cached) {
+      cached = claimsForArticle(db, articleKey).catch((error: unknown) => {
+        claimCache.delete(articleKey);
+        throw error;
+      });
+      claimCache.set(articleKey, cached);
+    }
+    return cached;
+  };
+
   async function pageOf(sender: Sender): Promise<TabPage> {
     if (sender.kind !== 'content') throw new RequestError('This request comes from a page only.');
+    await pendingTabWrites.get(sender.tabId);
     const page = await readTabPage(browser, sender.tabId);
     if (!page) throw new RequestError('This page is not a recognised article.');
     return page;
@@ -103,7 +129,7 @@ export function createBackgroundService(deps: BackgroundDependencies) {
     async 'page.opened'(payload, sender) {
       if (sender.kind !== 'content') throw new RequestError('This request comes from a page only.');
       const db = await deps.getDatabase();
-      const packs = await installedPacks(db);
+      const packs = await packsOf(db);
       const pack = matchPackArticle(
         packs,
         {
@@ -117,12 +143,15 @@ export function createBackgroundService(deps: BackgroundDependencies) {
       const articleKey =
         pack?.articleKey ?? articlePathFromUrl(sender.url.href) ?? sender.url.pathname;
       const [claims, notes] = await Promise.all([
-        pack ? claimsForArticle(db, pack.articleKey) : Promise.resolve([]),
+        pack ? claimsOf(db, pack.articleKey) : Promise.resolve([]),
         notesForArticle(db, articleKey),
       ]);
       const articleTitle = pack?.article.title ?? payload.headline;
-      await writeTabPage(browser, {
-        tabId: sender.tabId,
+      // The page gets its data at once; the tab's record and badge are written meanwhile, and
+      // the tab's next request waits for them.
+      const tabId = sender.tabId;
+      const written = writeTabPage(browser, {
+        tabId,
         articleKey,
         articleTitle,
         url,
@@ -130,8 +159,13 @@ export function createBackgroundService(deps: BackgroundDependencies) {
         claimsTotal: claims.length,
         orphanedClaimIds: [],
         orphanedNoteIds: [],
-      });
-      await setBadge(browser, sender.tabId, pack ? String(claims.length) : '');
+      })
+        .then(() => setBadge(browser, tabId, pack ? String(claims.length) : ''))
+        .catch((error: unknown) => console.error('Counterpoint: could not record the tab', error))
+        .finally(() => {
+          if (pendingTabWrites.get(tabId) === written) pendingTabWrites.delete(tabId);
+        });
+      pendingTabWrites.set(tabId, written);
       const data: PageData = {
         articleKey,
         articleTitle,
@@ -264,6 +298,12 @@ export function createBackgroundService(deps: BackgroundDependencies) {
     }
   }
 
+  /** Drops cached packs and claims after a pack was installed. */
+  function packsChanged(): void {
+    packCache = null;
+    claimCache.clear();
+  }
+
   /** Forgets what a closed tab showed. */
   async function forgetTab(tabId: number): Promise<void> {
     await forgetTabPage(browser, tabId);
@@ -281,7 +321,7 @@ export function createBackgroundService(deps: BackgroundDependencies) {
     await setBadge(browser, tabId, '');
   }
 
-  return { handle, forgetTab, noteNavigation };
+  return { handle, forgetTab, noteNavigation, packsChanged };
 }
 
 /** The service's public face. */

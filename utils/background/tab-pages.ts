@@ -19,6 +19,8 @@ export interface TabPage {
   orphanedClaimIds: string[];
   notesAnchored?: number;
   orphanedNoteIds: string[];
+  /** How long the first paint took on this page, in milliseconds. */
+  paintMs?: number;
 }
 
 const key = (tabId: number): string => `tab:${tabId}`;

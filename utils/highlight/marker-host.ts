@@ -71,8 +71,6 @@ export function insertMarker(doc: Document, range: Range, options: MarkerOptions
 
   const host = doc.createElement(HOST_TAG);
   const shadow = host.attachShadow({ mode: 'closed' });
-  const sheet = doc.createElement('style');
-  sheet.textContent = markerCss(style);
   const button = doc.createElement('button');
   button.type = 'button';
   button.setAttribute('aria-label', options.label);
@@ -83,7 +81,15 @@ export function insertMarker(doc: Document, range: Range, options: MarkerOptions
   glyph.setAttribute('aria-hidden', 'true');
   glyph.textContent = glyphOf(style);
   button.append(glyph);
-  shadow.append(sheet, button);
+  // One parsed style sheet serves every marker; only the colours differ, as custom properties.
+  button.style.setProperty('--cp-ink', inkOf(style, 'light'));
+  button.style.setProperty('--cp-ink-dark', inkOf(style, 'dark'));
+  if (!adoptSharedSheet(doc, shadow)) {
+    const sheet = doc.createElement('style');
+    sheet.textContent = MARKER_CSS;
+    shadow.append(sheet);
+  }
+  shadow.append(button);
 
   for (const type of CONTAINED_EVENTS) {
     button.addEventListener(type, (event) => event.stopPropagation());
@@ -208,10 +214,8 @@ function lastTextPoint(
   return found;
 }
 
-function markerCss(style: HighlightStyle): string {
-  const lightInk = inkOf(style, 'light');
-  const darkInk = inkOf(style, 'dark');
-  return `
+/** The markers' style sheet; each button sets its own --cp-ink and --cp-ink-dark. */
+const MARKER_CSS = `
 :host {
   display: inline !important;
   position: static !important;
@@ -231,7 +235,8 @@ button {
   all: initial;
   /* Out of flow at its static position: drawn after the passage, taking no room in the line. */
   position: absolute;
-  z-index: 2147483000;
+  /* Above the passage's text, below the site's own sticky headers and menus. */
+  z-index: 1;
   box-sizing: border-box;
   min-width: 1.15em;
   height: 1.15em;
@@ -240,9 +245,9 @@ button {
   /* Raised like a superscript, into the gap above the line, so it hides little of the text. */
   transform: translate(0.05em, -0.8em);
   border-radius: 0.6em;
-  border: 1.5px solid ${lightInk};
+  border: 1.5px solid var(--cp-ink);
   background: #ffffff;
-  color: ${lightInk};
+  color: var(--cp-ink);
   font: 700 max(10px, 0.62em) / 1 system-ui, sans-serif;
   display: inline-flex;
   align-items: center;
@@ -251,16 +256,48 @@ button {
   user-select: none;
   -webkit-user-select: none;
 }
-button:hover { background: ${lightInk}; color: #ffffff; }
-button:focus-visible { outline: 3px solid ${lightInk}; outline-offset: 2px; }
+button:hover { background: var(--cp-ink); color: #ffffff; }
+button:focus-visible { outline: 3px solid var(--cp-ink); outline-offset: 2px; }
 @media (prefers-color-scheme: dark) {
-  button { background: #1e1e1e; color: ${darkInk}; border-color: ${darkInk}; }
-  button:hover { background: ${darkInk}; color: #111111; }
-  button:focus-visible { outline-color: ${darkInk}; }
+  button { background: #1e1e1e; color: var(--cp-ink-dark); border-color: var(--cp-ink-dark); }
+  button:hover { background: var(--cp-ink-dark); color: #111111; }
+  button:focus-visible { outline-color: var(--cp-ink-dark); }
 }
 @media (forced-colors: active) {
   button { border-color: ButtonText; color: ButtonText; background: ButtonFace; }
   button:focus-visible { outline-color: Highlight; }
 }
 `;
+
+const sharedSheets = new WeakMap<Document, CSSStyleSheet | null>();
+
+/**
+ * Adopts the one shared marker sheet into a shadow root. Returns false where constructed sheets
+ * cannot be shared (some content-script worlds refuse them), and the caller falls back to a
+ * <style> element.
+ */
+function adoptSharedSheet(doc: Document, shadow: ShadowRoot): boolean {
+  let sheet = sharedSheets.get(doc);
+  if (sheet === undefined) {
+    sheet = null;
+    try {
+      const view = doc.defaultView;
+      if (view && 'CSSStyleSheet' in view && 'adoptedStyleSheets' in shadow) {
+        const constructed = new view.CSSStyleSheet();
+        constructed.replaceSync(MARKER_CSS);
+        sheet = constructed;
+      }
+    } catch {
+      sheet = null;
+    }
+    sharedSheets.set(doc, sheet);
+  }
+  if (!sheet) return false;
+  try {
+    shadow.adoptedStyleSheets = [sheet];
+    return true;
+  } catch {
+    sharedSheets.set(doc, null);
+    return false;
+  }
 }

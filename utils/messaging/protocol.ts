@@ -30,6 +30,8 @@ export interface PageStatusReport {
   orphanedClaimIds: string[];
   notesAnchored: number;
   orphanedNoteIds: string[];
+  /** Milliseconds from the content script's start to the first paint of every layer (for the benchmark). */
+  paintMs?: number;
 }
 
 /** A new note from the page; the background adds the article, address and times. */
