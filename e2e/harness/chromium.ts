@@ -104,7 +104,10 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
     return running ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   };
   const extensionId = new URL((await worker()).url()).host;
-  let extensionPage: Page | null = null;
+  // Opened first, so that the pages a test opens later are in front of it: a background tab
+  // runs no animations or frames, and the reader's tab is always the front one.
+  let extensionPage: Page | null = await context.newPage();
+  await extensionPage.goto(`chrome-extension://${extensionId}/popup.html?tabId=-1`);
   const inExtension = async <Arg, Result>(
     fn: (arg: Arg) => Result | Promise<Result>,
     arg: Arg,
@@ -126,6 +129,7 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
     async open(url = ARTICLE_URL) {
       const page = await context.newPage();
       await page.goto(url, { waitUntil: 'load' });
+      await page.bringToFront();
       return page;
     },
     async tabIdOf(page) {
