@@ -4,18 +4,14 @@
  * keyboard commands into messages to the active tab.
  */
 import { defineBackground } from 'wxt/utils/define-background';
+import { createContextMenu, runCommand, runMenuItem } from '@/utils/background/commands';
 import { injectUi } from '@/utils/background/inject-ui';
 import { seedPacks } from '@/utils/background/seed-packs';
 import { createBackgroundService } from '@/utils/background/service';
 import { extensionApi as browser, type Tabs } from '@/utils/browser';
-import type { TabMessage } from '@/utils/messaging/protocol';
 import { loadBundledPacks } from '@/utils/packs';
-import { toggleBothLayers, updateSettings } from '@/utils/settings';
 import { type CounterpointDatabase, openStore } from '@/utils/store/db';
 import { purgeDeletedNotes } from '@/utils/store/notes';
-
-const ADD_NOTE_MENU_ID = 'counterpoint-add-note';
-const ARTICLE_PAGES = ['*://globalresearch.ca/*', '*://*.globalresearch.ca/*'];
 
 export default defineBackground(() => {
   let database: Promise<CounterpointDatabase> | null = null;
@@ -56,40 +52,13 @@ export default defineBackground(() => {
   void start();
   browser.runtime.onInstalled.addListener(() => void start());
 
-  void browser.contextMenus
-    .removeAll()
-    .then(() =>
-      browser.contextMenus.create({
-        id: ADD_NOTE_MENU_ID,
-        title: 'Add note to selection',
-        contexts: ['selection'],
-        documentUrlPatterns: ARTICLE_PAGES,
-      }),
-    )
-    .catch((error: unknown) => console.error('Counterpoint: context menu', error));
-
-  const tellTab = (tabId: number | undefined, message: TabMessage): void => {
-    if (tabId === undefined) return;
-    browser.tabs.sendMessage(tabId, message).catch(() => {
-      // No Counterpoint on that page: nothing to do.
-    });
-  };
-
-  browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === ADD_NOTE_MENU_ID) tellTab(tab?.id, { type: 'add-note-from-selection' });
-  });
-
-  browser.commands.onCommand.addListener((command, tab?: Tabs.Tab) => {
-    if (command === 'toggle-highlights') {
-      void updateSettings(browser.storage.local, toggleBothLayers);
-    } else if (command === 'add-note') {
-      const send = async (): Promise<void> => {
-        const target = tab ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0];
-        tellTab(target?.id, { type: 'add-note-from-selection' });
-      };
-      void send();
-    }
-  });
+  void createContextMenu(browser).catch((error: unknown) =>
+    console.error('Counterpoint: context menu', error),
+  );
+  browser.contextMenus.onClicked.addListener((info, tab) => void runMenuItem(browser, info, tab));
+  browser.commands.onCommand.addListener(
+    (command: string, tab?: Tabs.Tab) => void runCommand(browser, command, tab),
+  );
 
   browser.tabs.onRemoved.addListener((tabId) => void service.forgetTab(tabId));
   browser.tabs.onUpdated.addListener((tabId, change) => {

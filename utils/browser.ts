@@ -10,4 +10,4 @@ import { browser } from 'wxt/browser';
 /** The extension API with webextension-polyfill's types. */
 export const extensionApi = browser as unknown as Browser;
 
-export type { Browser, Runtime, Storage, Tabs } from 'webextension-polyfill';
+export type { Browser, Menus, Runtime, Storage, Tabs } from 'webextension-polyfill';

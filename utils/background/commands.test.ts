@@ -1,0 +1,61 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Browser, Menus, Tabs } from '../browser';
+import { readSettings, updateSettings } from '../settings';
+import { ADD_NOTE_MENU_ID, runCommand, runMenuItem } from './commands';
+
+const browser = fakeBrowser as unknown as Browser;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+
+describe('keyboard commands and the context menu', () => {
+  it('Alt+Shift+H hides both layers when any shows, and shows both when none does', async () => {
+    await runCommand(browser, 'toggle-highlights');
+    expect(await readSettings(browser.storage.local)).toMatchObject({
+      claimHighlights: false,
+      noteHighlights: false,
+    });
+    await runCommand(browser, 'toggle-highlights');
+    expect(await readSettings(browser.storage.local)).toMatchObject({
+      claimHighlights: true,
+      noteHighlights: true,
+    });
+    await updateSettings(browser.storage.local, () => ({ claimHighlights: false }));
+    await runCommand(browser, 'toggle-highlights');
+    expect(await readSettings(browser.storage.local)).toMatchObject({
+      claimHighlights: false,
+      noteHighlights: false,
+    });
+  });
+
+  it('Alt+Shift+N and the menu item ask the tab to open the note editor for its selection', async () => {
+    const tab = { id: 3 } as Tabs.Tab;
+    const sent: { tabId: number; message: unknown }[] = [];
+    const spyBrowser = {
+      ...browser,
+      tabs: {
+        ...browser.tabs,
+        sendMessage: async (tabId: number, message: unknown) => {
+          sent.push({ tabId, message });
+        },
+      },
+    } as unknown as Browser;
+    await runCommand(spyBrowser, 'add-note', tab);
+    await runMenuItem(spyBrowser, { menuItemId: ADD_NOTE_MENU_ID } as Menus.OnClickData, tab);
+    await runMenuItem(spyBrowser, { menuItemId: 'something-else' } as Menus.OnClickData, tab);
+    expect(sent).toEqual([
+      { tabId: 3, message: { type: 'add-note-from-selection' } },
+      { tabId: 3, message: { type: 'add-note-from-selection' } },
+    ]);
+  });
+
+  it('does nothing, and throws nothing, for a tab without Counterpoint', async () => {
+    const failing = {
+      ...browser,
+      tabs: { ...browser.tabs, sendMessage: async () => Promise.reject(new Error('no receiver')) },
+    } as unknown as Browser;
+    await expect(runCommand(failing, 'add-note', { id: 9 } as Tabs.Tab)).resolves.toBeUndefined();
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * The toolbar's keyboard commands and the page's context menu, as plain functions of the
+ * browser API so they can be tested with a fake browser.
+ */
+import type { Browser, Menus, Tabs } from '../browser';
+import type { TabMessage } from '../messaging/protocol';
+import { toggleBothLayers, updateSettings } from '../settings';
+
+/** The context menu item's id. */
+export const ADD_NOTE_MENU_ID = 'counterpoint-add-note';
+
+/** Pages the context menu appears on. */
+export const ARTICLE_PAGES = ['*://globalresearch.ca/*', '*://*.globalresearch.ca/*'];
+
+/** Creates the context menu afresh (it is kept across restarts in some browsers, not others). */
+export async function createContextMenu(browser: Browser): Promise<void> {
+  await browser.contextMenus.removeAll();
+  browser.contextMenus.create({
+    id: ADD_NOTE_MENU_ID,
+    title: 'Add note to selection',
+    contexts: ['selection'],
+    documentUrlPatterns: ARTICLE_PAGES,
+  });
+}
+
+async function tellTab(
+  browser: Browser,
+  tabId: number | undefined,
+  message: TabMessage,
+): Promise<void> {
+  if (tabId === undefined) return;
+  try {
+    await browser.tabs.sendMessage(tabId, message);
+  } catch {
+    // No Counterpoint on that page: nothing to do.
+  }
+}
+
+/** A keyboard command from the browser: toggle both highlight layers, or add a note. */
+export async function runCommand(browser: Browser, command: string, tab?: Tabs.Tab): Promise<void> {
+  if (command === 'toggle-highlights') {
+    await updateSettings(browser.storage.local, toggleBothLayers);
+  } else if (command === 'add-note') {
+    const target = tab ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+    await tellTab(browser, target?.id, { type: 'add-note-from-selection' });
+  }
+}
+
+/** A click on the context menu item. */
+export async function runMenuItem(
+  browser: Browser,
+  info: Menus.OnClickData,
+  tab?: Tabs.Tab,
+): Promise<void> {
+  if (info.menuItemId === ADD_NOTE_MENU_ID) {
+    await tellTab(browser, tab?.id, { type: 'add-note-from-selection' });
+  }
+}
