@@ -21,10 +21,28 @@ beforeAll(async () => {
       if (path === ARTICLE_PATH && copy === 'variant') return 'article-variant.html';
       if (path === ARTICLE_PATH) return 'article.html';
       if (path === '/theme/culture-society-history') return 'theme-page.html';
+      // Article addresses with pages the content script does not expect.
+      if (path === '/no-body/1234567') return { html: '<!doctype html><title>x</title>' };
+      if (path === '/enormous/1234567') return { html: enormousPage() };
+      if (path === '/odd-markup/1234567') return { html: oddMarkup() };
       return undefined;
     },
   });
 });
+
+/** Five megabytes of paragraphs with no article markup at all. */
+function enormousPage(): string {
+  const paragraph = `<p>${'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(40)}</p>`;
+  return `<!doctype html><html><head><title>Huge</title></head><body>${paragraph.repeat(2200)}</body></html>`;
+}
+
+/** Broken, nested and misleading markup: an articleBody with nothing in it, stray headlines. */
+function oddMarkup(): string {
+  return `<!doctype html><html><head><meta property="og:type" content="article"><title> - Global Research</title></head>
+<body><h2 itemprop="headline"></h2><div itemprop="articleBody"><div><div><span>&nbsp;</span></div></div></div>
+<table><tr><td><h1><h1><p>unclosed <b>tags <i>everywhere</table><svg><text>svg</text></svg><template><p>hidden</p></template>
+<script>window.__pageScriptRan = true</script></body></html>`;
+}
 
 afterAll(async () => {
   await session?.close();
@@ -90,6 +108,31 @@ describe('Counterpoint in Chromium', () => {
     expect(await session.badgeText(tabId)).toBe('');
     await popup.close();
     await page.close();
+  });
+
+  it('stays quiet on pages it does not expect: no body, an enormous page, odd markup', async () => {
+    for (const path of ['/no-body/1234567', '/enormous/1234567', '/odd-markup/1234567']) {
+      const errors: string[] = [];
+      const page = await session.context.newPage();
+      page.on('pageerror', (error) => errors.push(error.message));
+      page.on('console', (message) => {
+        if (message.type() === 'error' || message.type() === 'warning') errors.push(message.text());
+      });
+      await page.goto(`https://www.globalresearch.ca${path}`, { waitUntil: 'load' });
+      await page.bringToFront();
+      const tabId = await session.tabIdOf(page);
+      const popup = await session.openPopup(tabId);
+      await popup.getByRole('status').filter({ hasText: 'no context yet' }).waitFor();
+      expect(await session.badgeText(tabId)).toBe('');
+      expect(
+        await page.evaluate(
+          () => document.querySelectorAll('counterpoint-marker, counterpoint-overlay').length,
+        ),
+      ).toBe(0);
+      expect(errors).toEqual([]);
+      await popup.close();
+      await page.close();
+    }
   });
 
   it('made no network request of its own during the run', () => {
