@@ -75,9 +75,12 @@ describe('properties', () => {
     fc.assert(
       fc.property(page, fractions, (paragraphs, where) => {
         const root = buildPage(paragraphs);
-        const original = rangeAt(root, where);
-        if (!original) return;
-        const described = describeRange(root, original);
+        const cut = rangeAt(root, where);
+        if (!cut) return;
+        const described = describeRange(root, cut);
+        // describe widens a range that splits a letter from its combining marks; so does the
+        // expectation.
+        const original = widenToWholeCharacters(cut);
         if (!described.ok) {
           expect(described.reason).toBe('empty-range');
           expect(comparable(textOf(original))).toBe('');
@@ -169,28 +172,56 @@ describe('properties', () => {
           const from = Math.floor(shift * (length - count));
           const nodes = textNodesOf(root);
           const passageStart = offsetIn(nodes, passage.startContainer, passage.startOffset);
-          const edited = rangeOfOffsets(
+          const replaced = rangeOfOffsets(
             root,
             nodes,
             passageStart + from,
             passageStart + from + count,
           );
-          edited.deleteContents();
+          replaced.deleteContents();
           const digits = document.createTextNode(
             Array.from({ length: count }, (_, index) => String(index % 10)).join(''),
           );
-          edited.insertNode(digits);
+          replaced.insertNode(digits);
           const result = anchor(root, described.selectors as Selector[]);
           if (result.status === 'anchored') {
-            // The only acceptable place is the edited passage itself.
-            expect(result.range.intersectsNode(digits) || touches(result.range, digits)).toBe(true);
+            // The only acceptable place is the edited passage itself (the digits are as many as
+            // the letters they replaced, so it still spans the same textContent offsets).
+            const passageNow = rangeOfOffsets(
+              root,
+              textNodesOf(root),
+              passageStart,
+              passageStart + length,
+            );
+            expect(overlaps(result.range, passageNow)).toBe(true);
           }
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
   });
 });
+
+const MARK = /\p{M}/u;
+
+/** A copy of a range moved off combining marks: start back onto its letter, end past them. */
+function widenToWholeCharacters(range: Range): Range {
+  const widened = range.cloneRange();
+  const { startContainer, endContainer } = widened;
+  if (startContainer instanceof Text) {
+    let offset = widened.startOffset;
+    while (offset > 0 && MARK.test(startContainer.data[offset] ?? '')) offset -= 1;
+    widened.setStart(startContainer, offset);
+  }
+  if (endContainer instanceof Text) {
+    let offset = widened.endOffset;
+    while (offset < endContainer.data.length && MARK.test(endContainer.data[offset] ?? '')) {
+      offset += 1;
+    }
+    widened.setEnd(endContainer, offset);
+  }
+  return widened;
+}
 
 /** textContent offset of a boundary point inside one of `nodes`. */
 function offsetIn(nodes: Text[], container: Node, offset: number): number {
@@ -202,12 +233,12 @@ function offsetIn(nodes: Text[], container: Node, offset: number): number {
   throw new Error('boundary is not in a text node');
 }
 
-/** Whether a range ends right where a node starts or starts right after it ends. */
-function touches(range: Range, node: Text): boolean {
-  const around = node.ownerDocument.createRange();
-  around.selectNode(node);
+/** Whether two ranges share at least one character. */
+function overlaps(a: Range, b: Range): boolean {
+  // END_TO_START compares this range's start with the other's end: a starts before b ends,
+  // and b starts before a ends.
   return (
-    range.compareBoundaryPoints(Range.END_TO_START, around) >= 0 &&
-    range.compareBoundaryPoints(Range.START_TO_END, around) <= 0
+    a.compareBoundaryPoints(Range.END_TO_START, b) < 0 &&
+    b.compareBoundaryPoints(Range.END_TO_START, a) < 0
   );
 }

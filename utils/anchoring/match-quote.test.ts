@@ -60,6 +60,14 @@ describe('matchQuote', () => {
     expect(result.found).toBe(false);
   });
 
+  it('refuses a near-miss of a short quote in surroundings that only half agree', () => {
+    // The passage "a US-Mex" lost three letters; "b US-Mex" elsewhere is one letter off, and its
+    // suffix is only partly like the saved one. Taken together that is another passage.
+    const edited = '012S-Mexico a b US-Mexico international international a ';
+    const result = matchQuote(edited, 'a US-Mex', { suffix: 'ico a b US-Mexico international' });
+    expect(result.found).toBe(false);
+  });
+
   it('refuses a short quote whose context no longer agrees', () => {
     const result = matchQuote(text, 'nation', {
       prefix: 'entirely different words before ',

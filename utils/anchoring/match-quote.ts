@@ -20,7 +20,7 @@
 
 import approximateSearch from 'approx-string-match';
 import { findOccurrences } from './find-all';
-import { prefixDistance, similarityOf, suffixDistance } from './similarity';
+import { MAX_CONTEXT_COMPARED, prefixDistance, similarityOf, suffixDistance } from './similarity';
 import type { MatchQuality, OrphanReason } from './types';
 
 /** What is remembered around a quote, all optional. `hint` is the expected start offset. */
@@ -209,10 +209,18 @@ class CandidateScorer {
     // words somewhere else: the passage it belonged to has gone.
     const contextAgrees =
       this.quoteLength >= SHORT_QUOTE || (contextScore ?? 0) >= SHORT_QUOTE_MIN_CONTEXT;
+    // Taken together, the saved text (prefix, quote, suffix) may differ from the candidate's by
+    // no more than the quote's own error rate: a near-miss quote in foreign surroundings is
+    // another passage that happens to look alike.
+    const comparedLength =
+      this.quoteLength +
+      Math.min(this.prefix.length, MAX_CONTEXT_COMPARED) +
+      Math.min(this.suffix.length, MAX_CONTEXT_COMPARED);
+    const overallRate = (errors + contextErrors) / comparedLength;
     const acceptable =
       errors === 0
         ? contextAgrees || contextScore === null
-        : contextAgrees && score >= FUZZY_THRESHOLD;
+        : contextAgrees && score >= FUZZY_THRESHOLD && overallRate <= MAX_ERROR_RATE;
     return {
       start,
       end,
