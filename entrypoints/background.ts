@@ -10,6 +10,7 @@ import { seedPacks } from '@/utils/background/seed-packs';
 import { createBackgroundService } from '@/utils/background/service';
 import { extensionApi as browser, type Tabs } from '@/utils/browser';
 import { loadBundledPacks } from '@/utils/packs';
+import { watchNotesChanged } from '@/utils/store/change-feed';
 import { type CounterpointDatabase, openStore } from '@/utils/store/db';
 import { purgeDeletedNotes } from '@/utils/store/notes';
 
@@ -59,6 +60,9 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener(
     (command: string, tab?: Tabs.Tab) => void runCommand(browser, command, tab),
   );
+
+  // Any view that wrote notes announces it; the service's cache of those articles is then stale.
+  watchNotesChanged(browser, (articleKeys) => service.notesChanged(articleKeys));
 
   browser.tabs.onRemoved.addListener((tabId) => void service.forgetTab(tabId));
   browser.tabs.onUpdated.addListener((tabId, change) => {

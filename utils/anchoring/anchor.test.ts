@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { anchor, anchorAll, describe as describeRange } from './index';
+import { anchor, anchorAll, describe as describeRange, readText } from './index';
 import { mountArticle, rangeOfText, textOf } from './test-fixtures';
 import type { AnchorResult, AnchorTarget, Selector } from './types';
 
@@ -431,5 +431,41 @@ describe('anchorAll', () => {
       { status: 'orphan', reason: 'detached-root' },
       { status: 'orphan', reason: 'detached-root' },
     ]);
+  });
+});
+
+describe('anchorAll with text read ahead of time', () => {
+  it('gives the same answers as reading the page itself, without reading it again', () => {
+    document.body.innerHTML =
+      '<article><p>One claim here.</p><p>Another <em>claim</em> there.</p></article>';
+    const root = document.querySelector('article')!;
+    const targets = [
+      { id: 'a', selectors: [{ type: 'TextQuoteSelector' as const, exact: 'One claim' }] },
+      { id: 'b', selectors: [{ type: 'TextQuoteSelector' as const, exact: 'Another claim' }] },
+    ];
+    const prepared = readText(root);
+    expect(prepared).not.toBeNull();
+    const ahead = anchorAll(root, targets, { prepared });
+    const fresh = anchorAll(root, targets);
+    expect(ahead.map((r) => (r.status === 'anchored' ? r.range.toString() : r.reason))).toEqual(
+      fresh.map((r) => (r.status === 'anchored' ? r.range.toString() : r.reason)),
+    );
+    expect(ahead.map((r) => r.status)).toEqual(['anchored', 'anchored']);
+  });
+
+  it('ignores text read from another root', () => {
+    document.body.innerHTML =
+      '<div id="a"><p>alpha beta</p></div><div id="b"><p>gamma delta</p></div>';
+    const prepared = readText(document.getElementById('a')!);
+    const [result] = anchorAll(
+      document.getElementById('b')!,
+      [{ id: 'x', selectors: [{ type: 'TextQuoteSelector', exact: 'gamma' }] }],
+      { prepared },
+    );
+    expect(result?.status).toBe('anchored');
+  });
+
+  it('returns null for a root it cannot read', () => {
+    expect(readText(document.createElement('div'))).toBeNull();
   });
 });

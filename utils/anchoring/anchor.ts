@@ -24,6 +24,27 @@ function orphan(reason: Orphan['reason']): Orphan {
   return { status: 'orphan', reason };
 }
 
+/**
+ * The page's text read ahead of time (`readText`), for `anchorAll` to use instead of reading the
+ * page again. Valid only while the page has not changed since it was read.
+ */
+export interface PreparedText {
+  readonly model: TextModel;
+}
+
+/**
+ * Reads a root's text now, so that a later `anchorAll` can skip that work — e.g. while waiting
+ * for the targets to arrive. Returns null when the root cannot be read.
+ */
+export function readText(root: Element, options: AnchoringOptions = {}): PreparedText | null {
+  try {
+    const model = readRoot(root, options);
+    return 'status' in model ? null : { model };
+  } catch {
+    return null;
+  }
+}
+
 /** Builds the text model, or says why the root cannot be read. */
 function readRoot(root: unknown, options: AnchoringOptions): TextModel | Orphan {
   if (!isElementLike(root)) return orphan('invalid-root');
@@ -141,12 +162,13 @@ export function anchor(
 export function anchorAll(
   root: Element,
   targets: readonly AnchorTarget[],
-  options: AnchoringOptions = {},
+  options: AnchoringOptions & { prepared?: PreparedText | null } = {},
 ): AnchorResult[] {
   if (!Array.isArray(targets)) return [];
   let model: TextModel | Orphan;
   try {
-    model = readRoot(root, options);
+    const prepared = options.prepared?.model;
+    model = prepared && prepared.root === root ? prepared : readRoot(root, options);
   } catch {
     model = orphan('invalid-root');
   }

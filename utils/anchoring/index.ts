@@ -3,7 +3,7 @@
  * publishers make. Pure DOM code: no Preact, no extension API.
  */
 
-export { anchor, anchorAll } from './anchor';
+export { anchor, anchorAll, type PreparedText, readText } from './anchor';
 export { describe } from './describe';
 export type {
   Anchored,

@@ -5,6 +5,7 @@
  * it needs no Preact. The interactive part (popovers, editor, selection) attaches later through
  * `attach`, from the UI bundle.
  */
+import type { PreparedText } from '../anchoring';
 import { createOwnNodeRegistry } from '../highlight';
 import type { PageStatusReport } from '../messaging/protocol';
 import { VERDICT_LABELS } from '../packs/verdicts';
@@ -51,6 +52,8 @@ export interface ArticleViewDependencies {
   claims: readonly StoredClaim[];
   notes: readonly Note[];
   visibility: LayerVisibility;
+  /** The body's text read ahead of time (while the background answered), if the page has not changed since. */
+  prepared?: PreparedText | null;
   /** Called whenever anchoring results change, to report them to the background. */
   onStatus(status: PageStatusReport): void;
 }
@@ -131,7 +134,7 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
   });
 
   layers.setVisibility(visibility);
-  layers.setData(claims, notes);
+  layers.setData(claims, notes, deps.prepared);
   observer.observe(body, { childList: true, subtree: true, characterData: true });
   report();
 

@@ -3,7 +3,7 @@
  * passage in one pass over the article's text, paint what anchored, put a keyboard marker after
  * each passage, and report what could not be placed. Pure DOM (no Preact, no extension API).
  */
-import { anchorAll } from '../anchoring';
+import { anchorAll, type PreparedText } from '../anchoring';
 import type { AnchorResult, Selector } from '../anchoring/types';
 import {
   createPainter,
@@ -54,8 +54,12 @@ export type MarkerLabel = (kind: 'claim' | 'note', id: string) => string;
 
 /** The claim and note layers of one article. */
 export interface Layers {
-  /** Replaces the data and repaints. */
-  setData(claims: readonly StoredClaim[], notes: readonly Note[]): void;
+  /** Replaces the data and repaints; `prepared` is the body's text read ahead, if still valid. */
+  setData(
+    claims: readonly StoredClaim[],
+    notes: readonly Note[],
+    prepared?: PreparedText | null,
+  ): void;
   /** Shows or hides the layers. */
   setVisibility(visibility: LayerVisibility): void;
   /** Anchors everything again (the page changed) and repaints. */
@@ -106,7 +110,7 @@ export function createLayers(deps: LayerDependencies): Layers {
 
   const ignore = (node: Node): boolean => ownNodes.has(node) || (deps.ignore?.(node) ?? false);
 
-  function anchorEverything(): void {
+  function anchorEverything(prepared?: PreparedText | null): void {
     for (const result of results.values()) {
       if (result.status === 'anchored') ownNodes.untrackRange(result.range);
     }
@@ -116,7 +120,7 @@ export function createLayers(deps: LayerDependencies): Layers {
       selectors: claimSelectors(claim),
     }));
     const noteTargets = notes.map((note) => ({ id: note.id, selectors: note.target.selectors }));
-    const inBody = anchorAll(body, [...claimTargets, ...noteTargets], { ignore });
+    const inBody = anchorAll(body, [...claimTargets, ...noteTargets], { ignore, prepared });
     const all = [...claimTargets, ...noteTargets];
     inBody.forEach((result, index) => {
       const target = all[index];
@@ -189,11 +193,11 @@ export function createLayers(deps: LayerDependencies): Layers {
   }
 
   return {
-    setData(nextClaims, nextNotes) {
+    setData(nextClaims, nextNotes, prepared) {
       claims = nextClaims;
       notes = nextNotes;
       removeMarkers();
-      anchorEverything();
+      anchorEverything(prepared);
       paint();
     },
     setVisibility(next) {

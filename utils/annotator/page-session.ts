@@ -4,10 +4,13 @@
  * page in step with the reader's settings, notes changed elsewhere, and commands from the
  * toolbar. Everything it starts stops when `signal` aborts.
  */
+
+import { readText } from '../anchoring';
 import type { Browser, Runtime } from '../browser';
 import type { Requester } from '../messaging/client';
 import type { TabMessage } from '../messaging/protocol';
-import { articleText, textFingerprint } from '../page/fingerprint';
+import { MAX_ARTICLE_TEXT } from '../messaging/protocol';
+import { articleText } from '../page/fingerprint';
 import { waitForArticle } from '../page/recognise';
 import { isPaused, readSettings, type Settings, watchSettings } from '../settings';
 import { watchNotesChanged } from '../store/change-feed';
@@ -47,13 +50,21 @@ export async function startPageSession(deps: PageSessionDependencies): Promise<P
   const recognition = await waitForArticle(deps.doc, deps.url, { signal });
   if (!recognition || signal.aborted) return null;
   const hostname = new URL(deps.url).hostname;
-  const [data, settings] = await Promise.all([
+  const replies = Promise.all([
     request('page.opened', {
       headline: recognition.headline.slice(0, 1000),
-      fingerprint: textFingerprint(articleText(recognition.body)),
+      text: articleText(recognition.body).slice(0, MAX_ARTICLE_TEXT),
     }),
     readSettings(browser.storage.local),
   ]);
+  // While the background answers, read the article's text for anchoring; if the page changes
+  // meanwhile, that reading is dropped and anchoring reads the page again.
+  const changes = new MutationObserver(() => undefined);
+  changes.observe(recognition.body, { childList: true, subtree: true, characterData: true });
+  const prepared = readText(recognition.body);
+  const [data, settings] = await replies;
+  const changed = changes.takeRecords().length > 0;
+  changes.disconnect();
   if (signal.aborted) return null;
 
   let firstReport = true;
@@ -63,6 +74,7 @@ export async function startPageSession(deps: PageSessionDependencies): Promise<P
     claims: data.claims,
     notes: data.notes,
     visibility: visibilityOf(settings, hostname),
+    prepared: changed ? null : prepared,
     onStatus: (status) => {
       // The first report follows the first paint: it carries how long the whole start took.
       const timing =

@@ -128,7 +128,7 @@ describe('the background under hostile input', () => {
     const { service, noteCount } = await setUp();
     // A recognised page, so that valid creates could get through.
     await service.handle(
-      { type: 'page.opened', payload: { headline: 'Some article', fingerprint: [] } },
+      { type: 'page.opened', payload: { headline: 'Some article', text: '' } },
       {
         id: fakeBrowser.runtime.id,
         url: ARTICLE,

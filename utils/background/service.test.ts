@@ -1,8 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ARTICLE_HEADLINE } from '../../e2e/fixtures';
+import { ARTICLE_HEADLINE, readFixture } from '../../e2e/fixtures';
 import type { Browser, Runtime } from '../browser';
 import { loadBundledPacks } from '../packs';
+import { articleText } from '../page/fingerprint';
+import { recogniseArticle } from '../page/recognise';
 import { openStore } from '../store/db';
 import { allNotes, getNote } from '../store/notes';
 import { seedPacks } from './seed-packs';
@@ -14,6 +16,13 @@ const ARTICLE =
   'https://www.globalresearch.ca/mexico-president-amlo-meets-vice-president-kamala-harris/5746160';
 const OTHER_ARTICLE = 'https://www.globalresearch.ca/another-story/5800001';
 const { packs } = loadBundledPacks();
+/** The article's text as the content script sends it. */
+const ARTICLE_TEXT = (() => {
+  const doc = new DOMParser().parseFromString(readFixture('article.html'), 'text/html');
+  const recognition = recogniseArticle(doc, ARTICLE);
+  if (!recognition) throw new Error('fixture not recognised');
+  return articleText(recognition.body);
+})();
 const pack = packs[0]!;
 
 let databaseCount = 0;
@@ -69,7 +78,7 @@ describe('page.opened', () => {
     const reply = await service.handle(
       {
         type: 'page.opened',
-        payload: { headline: ARTICLE_HEADLINE, fingerprint: pack.article.recognise.fingerprint },
+        payload: { headline: ARTICLE_HEADLINE, text: ARTICLE_TEXT },
       },
       fromTab(`${ARTICLE}?utm_source=x#top`),
     );
@@ -88,7 +97,7 @@ describe('page.opened', () => {
   it('keys an article without a pack by its canonical path, with no badge', async () => {
     const { service } = await setUp();
     const reply = await service.handle(
-      { type: 'page.opened', payload: { headline: 'Another story', fingerprint: [] } },
+      { type: 'page.opened', payload: { headline: 'Another story', text: '' } },
       fromTab(`http://globalresearch.ca/another-story/5800001/`),
     );
     expect(reply).toMatchObject({
@@ -102,7 +111,7 @@ describe('page.opened', () => {
 
   it('refuses senders that are not Counterpoint on a Global Research page', async () => {
     const { service } = await setUp();
-    const message = { type: 'page.opened', payload: { headline: 'x', fingerprint: [] } };
+    const message = { type: 'page.opened', payload: { headline: 'x', text: '' } };
     expect(await service.handle(message, fromTab('https://evil.example/x/1234567'))).toEqual({
       ok: false,
       error: 'Unknown sender.',
@@ -138,7 +147,7 @@ describe('notes through the background', () => {
     await context.service.handle(
       {
         type: 'page.opened',
-        payload: { headline: ARTICLE_HEADLINE, fingerprint: pack.article.recognise.fingerprint },
+        payload: { headline: ARTICLE_HEADLINE, text: ARTICLE_TEXT },
       },
       fromTab(ARTICLE),
     );
@@ -196,7 +205,7 @@ describe('notes through the background', () => {
     );
     // A tab showing another article.
     await service.handle(
-      { type: 'page.opened', payload: { headline: 'Another story', fingerprint: [] } },
+      { type: 'page.opened', payload: { headline: 'Another story', text: '' } },
       fromTab(OTHER_ARTICLE, 8),
     );
     const foreign = await service.handle(
@@ -251,7 +260,7 @@ describe('page.status', () => {
     await service.handle(
       {
         type: 'page.opened',
-        payload: { headline: ARTICLE_HEADLINE, fingerprint: pack.article.recognise.fingerprint },
+        payload: { headline: ARTICLE_HEADLINE, text: ARTICLE_TEXT },
       },
       fromTab(ARTICLE),
     );
@@ -295,7 +304,7 @@ describe('storage failures', () => {
     await service.handle(
       {
         type: 'page.opened',
-        payload: { headline: ARTICLE_HEADLINE, fingerprint: pack.article.recognise.fingerprint },
+        payload: { headline: ARTICLE_HEADLINE, text: ARTICLE_TEXT },
       },
       fromTab(ARTICLE),
     );
@@ -333,5 +342,36 @@ describe('storage failures', () => {
     if (!reply.ok)
       expect(reply.error).toMatch(/storage for Counterpoint is full.*Nothing was changed/);
     expect((await allNotes(db)).map((note) => note.id)).toEqual(['kept']);
+  });
+});
+
+describe('notes read for pages', () => {
+  it('include notes written elsewhere (an import) once that write is announced', async () => {
+    const { db, service } = await setUp();
+    await service.handle(
+      { type: 'page.opened', payload: { headline: ARTICLE_HEADLINE, text: ARTICLE_TEXT } },
+      fromTab(ARTICLE),
+    );
+    expect(await service.handle({ type: 'page.notes', payload: {} }, fromTab(ARTICLE))).toEqual({
+      ok: true,
+      value: [],
+    });
+    await db.put('notes', {
+      id: 'imported',
+      articleKey: pack.article.id,
+      url: ARTICLE,
+      articleTitle: pack.article.title,
+      target: quote('new era'),
+      body: 'from a file',
+      tags: [],
+      created: '2026-11-27T09:00:00.000Z',
+      modified: '2026-11-27T09:00:00.000Z',
+    });
+    await service.handle(
+      { type: 'notes.changed', payload: { articleKeys: [pack.article.id] } },
+      fromPopup,
+    );
+    const reply = await service.handle({ type: 'page.notes', payload: {} }, fromTab(ARTICLE));
+    expect(reply).toMatchObject({ ok: true, value: [{ id: 'imported', body: 'from a file' }] });
   });
 });

@@ -9,7 +9,7 @@ import type { MessageType, PageData, Protocol, Reply } from '../messaging/protoc
 import { describeIssues, envelopeSchema, requestSchemas } from '../messaging/schemas';
 import { matchPackArticle } from '../packs/match';
 import { articlePathFromUrl, isGlobalResearchHost } from '../page/article-path';
-import { fingerprintSimilarity } from '../page/fingerprint';
+import { fingerprintSimilarity, textFingerprint } from '../page/fingerprint';
 import { announceNotesChanged } from '../store/change-feed';
 import type { CounterpointDatabase, StoredClaim, StoredPack } from '../store/db';
 import { StorageError } from '../store/errors';
@@ -96,6 +96,27 @@ export function createBackgroundService(deps: BackgroundDependencies) {
     return cached;
   };
 
+  /**
+   * Each article's live notes, read once and kept until a write names the article: every write
+   * goes through this service or announces itself (`notesChanged`), which calls `notesChanged`.
+   */
+  const noteCache = new Map<string, Promise<Note[]>>();
+  const notesOf = (db: CounterpointDatabase, articleKey: string): Promise<Note[]> => {
+    let cached = noteCache.get(articleKey);
+    if (!cached) {
+      cached = notesForArticle(db, articleKey).catch((error: unknown) => {
+        noteCache.delete(articleKey);
+        throw error;
+      });
+      noteCache.set(articleKey, cached);
+    }
+    return cached.then((notes) => [...notes]);
+  };
+  const announce = async (articleKeys: readonly string[]): Promise<void> => {
+    for (const key of articleKeys) noteCache.delete(key);
+    await announceNotesChanged(browser.storage.local, articleKeys);
+  };
+
   async function pageOf(sender: Sender): Promise<TabPage> {
     if (sender.kind !== 'content') throw new RequestError('This request comes from a page only.');
     await pendingTabWrites.get(sender.tabId);
@@ -135,7 +156,7 @@ export function createBackgroundService(deps: BackgroundDependencies) {
         {
           hostname: sender.url.hostname,
           headline: payload.headline,
-          fingerprint: payload.fingerprint,
+          fingerprint: textFingerprint(payload.text),
         },
         fingerprintSimilarity,
       );
@@ -144,7 +165,7 @@ export function createBackgroundService(deps: BackgroundDependencies) {
         pack?.articleKey ?? articlePathFromUrl(sender.url.href) ?? sender.url.pathname;
       const [claims, notes] = await Promise.all([
         pack ? claimsOf(db, pack.articleKey) : Promise.resolve([]),
-        notesForArticle(db, articleKey),
+        notesOf(db, articleKey),
       ]);
       const articleTitle = pack?.article.title ?? payload.headline;
       // The page gets its data at once; the tab's record and badge are written meanwhile, and
@@ -194,7 +215,7 @@ export function createBackgroundService(deps: BackgroundDependencies) {
 
     async 'page.notes'(_payload, sender) {
       const page = await pageOf(sender);
-      return notesForArticle(await deps.getDatabase(), page.articleKey);
+      return notesOf(await deps.getDatabase(), page.articleKey);
     },
 
     async 'note.create'(payload, sender) {
@@ -220,7 +241,7 @@ export function createBackgroundService(deps: BackgroundDependencies) {
         modified: now,
       };
       await putNote(db, note);
-      await announceNotesChanged(browser.storage.local, [note.articleKey]);
+      await announce([note.articleKey]);
       return note;
     },
 
@@ -233,7 +254,7 @@ export function createBackgroundService(deps: BackgroundDependencies) {
         deps.now().toISOString(),
       );
       if (!updated) throw new RequestError('That note no longer exists.');
-      await announceNotesChanged(browser.storage.local, [updated.articleKey]);
+      await announce([updated.articleKey]);
       return updated;
     },
 
@@ -243,7 +264,7 @@ export function createBackgroundService(deps: BackgroundDependencies) {
       await purgeDeletedNotes(db, now.getTime());
       const deleted = await softDeleteNote(db, payload.id, now.toISOString());
       if (!deleted) throw new RequestError('That note no longer exists.');
-      await announceNotesChanged(browser.storage.local, [deleted.articleKey]);
+      await announce([deleted.articleKey]);
       return deleted;
     },
 
@@ -251,7 +272,7 @@ export function createBackgroundService(deps: BackgroundDependencies) {
       const { db } = await noteFor(sender, payload.id);
       const restored = await restoreNote(db, payload.id);
       if (!restored) throw new RequestError('That note can no longer be restored.');
-      await announceNotesChanged(browser.storage.local, [restored.articleKey]);
+      await announce([restored.articleKey]);
       return restored;
     },
 
@@ -263,7 +284,7 @@ export function createBackgroundService(deps: BackgroundDependencies) {
 
     async 'notes.changed'(payload, sender) {
       if (sender.kind !== 'extension-page') throw new RequestError('Not allowed.');
-      await announceNotesChanged(browser.storage.local, payload.articleKeys);
+      await announce(payload.articleKeys);
       return null;
     },
   };
@@ -298,6 +319,11 @@ export function createBackgroundService(deps: BackgroundDependencies) {
     }
   }
 
+  /** Drops cached notes of these articles (written elsewhere, e.g. by an import). */
+  function notesChanged(articleKeys: readonly string[]): void {
+    for (const key of articleKeys) noteCache.delete(key);
+  }
+
   /** Drops cached packs and claims after a pack was installed. */
   function packsChanged(): void {
     packCache = null;
@@ -321,7 +347,7 @@ export function createBackgroundService(deps: BackgroundDependencies) {
     await setBadge(browser, tabId, '');
   }
 
-  return { handle, forgetTab, noteNavigation, packsChanged };
+  return { handle, forgetTab, noteNavigation, packsChanged, notesChanged };
 }
 
 /** The service's public face. */

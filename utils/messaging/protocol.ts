@@ -8,11 +8,17 @@ import type { Selector } from '../anchoring/types';
 import type { StoredClaim, StoredPack } from '../store/db';
 import type { Note } from '../store/types';
 
+/** The most article text a page sends for recognition (about 100 pages of prose). */
+export const MAX_ARTICLE_TEXT = 300_000;
+
 /** What the content script found on the page. */
 export interface PageOpenedRequest {
   headline: string;
-  /** From `textFingerprint` (utils/page/fingerprint.ts). */
-  fingerprint: string[];
+  /**
+   * The article's text (`articleText`), at most `MAX_ARTICLE_TEXT` characters. The background
+   * fingerprints it: its code is warm from earlier pages, where the page's would start cold.
+   */
+  text: string;
 }
 
 /** What the content script needs to paint a page: its claims (if a pack matches) and notes. */

@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import { NOTE_MAX_LENGTH, NOTE_MAX_TAGS, TAG_MAX_LENGTH } from '../store/types';
-import type { MessageType } from './protocol';
+import { MAX_ARTICLE_TEXT, type MessageType } from './protocol';
 
 const id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a short id'));
 
@@ -62,7 +62,7 @@ const tags = v.pipe(
 export const requestSchemas = {
   'page.opened': v.strictObject({
     headline: v.pipe(v.string(), v.maxLength(1000)),
-    fingerprint: v.pipe(v.array(v.pipe(v.string(), v.regex(/^[0-9a-f]{1,16}$/))), v.maxLength(256)),
+    text: v.pipe(v.string(), v.maxLength(MAX_ARTICLE_TEXT)),
   }),
   'page.status': v.strictObject({
     claimsAnchored: v.pipe(v.number(), v.integer(), v.minValue(0)),
