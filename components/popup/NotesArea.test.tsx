@@ -125,6 +125,35 @@ describe('NotesArea: finding notes', () => {
     expect(screen.queryByRole('button', { name: /^Show more/ })).toBeNull();
   });
 
+  it("shows the current article's notes at once while every note is still being read", async () => {
+    let finishReading: (notes: Note[]) => void = () => {};
+    data.loadNotes = () =>
+      new Promise<Note[]>((resolve) => {
+        finishReading = resolve;
+      });
+    render(
+      <NotesArea
+        data={data}
+        article={{
+          articleKey: '/harbour',
+          title: 'Harbour vote',
+          orphanedNoteIds: [],
+          notes: [council, harbour],
+        }}
+      />,
+    );
+    expect(cardNames()).toEqual(['Note: Port figures look inflated', 'Note: Ask for the minutes']);
+    expect(screen.getByRole('radio', { name: 'All articles' })).toBeTruthy();
+    // Exporting needs every note, so it waits for the full read.
+    expect(screen.queryByRole('button', { name: 'Export notes (JSON-LD)' })).toBeNull();
+    fireEvent.click(screen.getByRole('radio', { name: 'All articles' }));
+    expect(screen.getByText('Loading notes…')).toBeTruthy();
+    await act(async () => finishReading([harbour, vaccine, council]));
+    expect(screen.getByRole('radio', { name: 'All articles (3)' })).toBeTruthy();
+    expect(cardNames()).toHaveLength(3);
+    expect(screen.getByRole('button', { name: 'Export notes (JSON-LD)' })).toBeTruthy();
+  });
+
   it('reads the notes again when they change elsewhere', async () => {
     render(<NotesArea data={data} />);
     await screen.findAllByRole('article');

@@ -16,6 +16,7 @@ import {
   tagCounts,
 } from '../../utils/popup/notes-index';
 import type { ExportScope } from '../../utils/popup/notes-transfer';
+import { NOTES_RENDERED_MARK, NOTES_UPDATED_MARK } from '../../utils/popup/perf-marks';
 import type { NotesData } from '../../utils/popup/popup-data';
 import { UNDO_WINDOW_MS } from '../../utils/store/notes';
 import type { Note } from '../../utils/store/types';
@@ -30,16 +31,14 @@ import { useNotes } from './use-notes';
 /** How many notes are rendered at first, and added by each "Show more". */
 export const NOTES_PAGE_SIZE = 100;
 
-/** Performance marks for the benchmark: the list's first render and each later update. */
-export const NOTES_RENDERED_MARK = 'counterpoint:notes-list-rendered';
-export const NOTES_UPDATED_MARK = 'counterpoint:notes-list-updated';
-
 /** The article the popup is about, when it shows one. */
 export interface CurrentArticle {
   articleKey: string;
   title: string;
   /** Notes of this article whose passages were not found on the page. */
   orphanedNoteIds: readonly string[];
+  /** This article's notes as already read, shown while every note is being read. */
+  notes?: readonly Note[];
 }
 
 /** Props of {@link NotesArea}. */
@@ -61,7 +60,7 @@ interface ToastState {
 
 /** The notes section. */
 export function NotesArea({ data, article, onShownInPage }: NotesAreaProps) {
-  const notes = useNotes(data);
+  const notes = useNotes(data, article?.notes);
   const [scope, setScope] = useState<Scope>(article ? 'article' : 'all');
   const [search, setSearch] = useState('');
   const [tag, setTag] = useState('');
@@ -80,6 +79,8 @@ export function NotesArea({ data, article, onShownInPage }: NotesAreaProps) {
   };
 
   const allLive = notes.state.status === 'ready' ? notes.state.notes : [];
+  // Every note has been read (not only the current article's preview).
+  const complete = notes.state.status === 'ready' && notes.state.partial !== true;
   const articleNoteCount = useMemo(
     () => (article ? allLive.filter((note) => note.articleKey === article.articleKey).length : 0),
     [allLive, article],
@@ -208,7 +209,7 @@ export function NotesArea({ data, article, onShownInPage }: NotesAreaProps) {
                 checked={scope === 'all'}
                 onChange={() => setScope('all')}
               />
-              All articles ({allLive.length})
+              {complete ? `All articles (${allLive.length})` : 'All articles'}
             </label>
           </fieldset>
         ) : null}
@@ -256,7 +257,8 @@ export function NotesArea({ data, article, onShownInPage }: NotesAreaProps) {
         <p role="alert" class="cp-error-box">
           {error}
         </p>
-        {notes.state.status === 'loading' ? (
+        {notes.state.status === 'loading' ||
+        (notes.state.status === 'ready' && !complete && !inScope) ? (
           <p class="cp-muted" aria-busy="true">
             Loading notes…
           </p>
@@ -269,7 +271,7 @@ export function NotesArea({ data, article, onShownInPage }: NotesAreaProps) {
           </div>
         ) : matching.length === 0 ? (
           <EmptyNotes
-            anyNotes={allLive.length > 0}
+            anyNotes={allLive.length > 0 || !complete}
             filtering={filtering}
             articleOnly={inScope}
             onClear={() => {
@@ -317,7 +319,7 @@ export function NotesArea({ data, article, onShownInPage }: NotesAreaProps) {
           </div>
         )}
       </section>
-      {notes.state.status === 'ready' ? (
+      {complete ? (
         <NotesTransfer data={data} notes={allLive} scope={exportScope} onImported={notes.reload} />
       ) : null}
       {/* A live region that stays mounted, so each toast is announced as it appears. */}

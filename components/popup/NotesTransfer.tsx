@@ -12,6 +12,7 @@ import {
   type ExportScope,
   fileTooLargeMessage,
 } from '../../utils/popup/notes-transfer';
+import { IMPORT_FINISHED_MARK, IMPORT_STARTED_MARK } from '../../utils/popup/perf-marks';
 import type { NotesData } from '../../utils/popup/popup-data';
 import type { Note } from '../../utils/store/types';
 import { useUniqueId } from '../unique-id';
@@ -64,8 +65,10 @@ export function NotesTransfer({ data, notes, scope, onImported }: NotesTransferP
       return;
     }
     setImportState({ status: 'importing', filename: file.name });
+    performance.mark(IMPORT_STARTED_MARK);
     try {
       const outcome = await data.importNotes(await file.text());
+      performance.mark(IMPORT_FINISHED_MARK);
       if (outcome.ok) {
         setImportState({ status: 'done', summary: outcome.summary });
         if (outcome.added.length > 0) onImported();

@@ -73,6 +73,7 @@ export function PopupApp({ data }: PopupAppProps) {
           articleKey: view.page.articleKey,
           title: view.page.articleTitle,
           orphanedNoteIds: view.page.orphanedNoteIds,
+          notes: view.notes,
         }
       : undefined;
 

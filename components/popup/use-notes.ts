@@ -2,6 +2,10 @@
  * The reader's notes for a view: read once, prepared for searching, and read again when notes
  * change anywhere (another tab, the page, an import). Local edits and deletes update the list
  * at once, without waiting for the store to be read again.
+ *
+ * Reading 10,000 notes takes a few hundred milliseconds; the popup already has the current
+ * article's notes (a quick read by index), so it passes them as a preview and its first screen
+ * shows them while every note is still being read.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { buildNotesIndex, type NotesIndex, replaceNote } from '../../utils/popup/notes-index';
@@ -11,7 +15,8 @@ import type { Note } from '../../utils/store/types';
 /** The notes' loading state. */
 export type NotesState =
   | { status: 'loading' }
-  | { status: 'ready'; notes: Note[] }
+  /** `partial` while only the preview is known: one article's notes, not every note. */
+  | { status: 'ready'; notes: Note[]; partial?: boolean }
   | { status: 'error'; message: string };
 
 /** What {@link useNotes} gives a view. */
@@ -27,9 +32,11 @@ export interface NotesHandle {
   add(note: Note): void;
 }
 
-/** Loads and watches the notes. */
-export function useNotes(data: NotesData): NotesHandle {
-  const [state, setState] = useState<NotesState>({ status: 'loading' });
+/** Loads and watches the notes; `preview` (some of them) is shown until every note is read. */
+export function useNotes(data: NotesData, preview?: readonly Note[]): NotesHandle {
+  const [state, setState] = useState<NotesState>(() =>
+    preview ? { status: 'ready', notes: [...preview], partial: true } : { status: 'loading' },
+  );
   const generation = useRef(0);
 
   const reload = useCallback(() => {
@@ -63,14 +70,14 @@ export function useNotes(data: NotesData): NotesHandle {
   const replace = useCallback((id: string, next: Note | null) => {
     setState((current) =>
       current.status === 'ready'
-        ? { status: 'ready', notes: replaceNote(current.notes, id, next) }
+        ? { ...current, notes: replaceNote(current.notes, id, next) }
         : current,
     );
   }, []);
   const add = useCallback((note: Note) => {
     setState((current) =>
       current.status === 'ready' && !current.notes.some((known) => known.id === note.id)
-        ? { status: 'ready', notes: [note, ...current.notes] }
+        ? { ...current, notes: [note, ...current.notes] }
         : current,
     );
   }, []);
