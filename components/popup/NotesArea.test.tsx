@@ -230,6 +230,8 @@ describe('NotesArea: changing notes', () => {
       await screen.findByRole('button', { name: 'Delete note: Ask for the minutes' }),
     );
     await screen.findByText('Note deleted: Ask for the minutes');
+    // Undo takes the focus, so a keyboard user can undo at once.
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Undo'));
     expect(cardNames()).not.toContain('Note: Ask for the minutes');
     expect(data.notes.find((note) => note.id === 'council')?.deletedAt).toBeDefined();
     fireEvent.click(screen.getByRole('button', { name: 'Undo' }));

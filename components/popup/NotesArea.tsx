@@ -72,6 +72,9 @@ export function NotesArea({ data, article, onShownInPage }: NotesAreaProps) {
   const [toast, setToast] = useState<ToastState>({ message: '' });
   const [toastPaused, setToastPaused] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const toastDock = useRef<HTMLDivElement>(null);
+  /** Set by a delete: the next render moves focus to Undo. */
+  const focusUndo = useRef(false);
   const ids = {
     heading: useUniqueId('cp-notes'),
     search: useUniqueId('cp-search'),
@@ -104,6 +107,14 @@ export function NotesArea({ data, article, onShownInPage }: NotesAreaProps) {
     performance.mark(firstRender.current ? NOTES_RENDERED_MARK : NOTES_UPDATED_MARK);
     firstRender.current = false;
   }, [notes.state.status, shownGroups]);
+
+  useEffect(() => {
+    if (!focusUndo.current || toast.undo === undefined) return;
+    focusUndo.current = false;
+    const undoButton = toastDock.current?.querySelector('button');
+    if (undoButton) undoButton.focus();
+    else headingRef.current?.focus();
+  }, [toast]);
 
   // The toast (and its Undo) lasts as long as the store keeps a deleted note restorable.
   useEffect(() => {
@@ -138,7 +149,9 @@ export function NotesArea({ data, article, onShownInPage }: NotesAreaProps) {
       await data.deleteNote(note.id);
       notes.replace(note.id, null);
       setToast({ message: `Note deleted: ${excerptOfNote(note, 30)}`, undo: note });
-      headingRef.current?.focus();
+      // The deleted note's buttons are gone; Undo is where a keyboard user needs to be. While it
+      // has focus the toast stays (the pause), and it leaves when the reader moves on.
+      focusUndo.current = true;
     } catch (thrown) {
       setError(`The note was not deleted: ${messageOf(thrown)}`);
     } finally {
@@ -152,6 +165,8 @@ export function NotesArea({ data, article, onShownInPage }: NotesAreaProps) {
       const restored = await data.restoreNote(note.id);
       notes.add(restored);
       setToast({ message: 'Note restored.' });
+      // Undo has gone with its toast; the list's heading is a stable place to continue from.
+      headingRef.current?.focus();
     } catch (thrown) {
       setError(`The note could not be restored: ${messageOf(thrown)}`);
     }
@@ -323,7 +338,7 @@ export function NotesArea({ data, article, onShownInPage }: NotesAreaProps) {
         <NotesTransfer data={data} notes={allLive} scope={exportScope} onImported={notes.reload} />
       ) : null}
       {/* A live region that stays mounted, so each toast is announced as it appears. */}
-      <div class="cp-toast-dock" aria-live="polite">
+      <div class="cp-toast-dock" aria-live="polite" ref={toastDock}>
         {toast.message === '' ? null : (
           <Toast
             message={toast.message}
