@@ -88,6 +88,13 @@ describe('claims in Chromium', () => {
         new RegExp(`^Claim: ${VERDICT_LABELS[claim.verdict]}`),
       );
       expect(dialog.name?.value).toContain(claim.summary);
+      // The popover stays inside the viewport, wherever its claim is.
+      const box = await probe.box(dialog);
+      const viewport = page.viewportSize()!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+      expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
       const links = await probe.within(dialog, 'link');
       const sourceCount = new Set(
         [...claim.sources, ...claim.counterpoints.flatMap((c) => c.sources)].map((s) => s.url),
@@ -208,6 +215,49 @@ describe('claims in Chromium', () => {
     });
     expect(without.length).toBeGreaterThan(100);
     expect(withHighlights).toEqual(without);
+  });
+
+  it('opens on hover after a short delay, stays while the pointer travels into it, and closes after', async () => {
+    const claim = claims.find((c) => c.verdict === 'supported') ?? claims[0]!;
+    await page.mouse.move(5, 5);
+    const point = await pointInClaim(claim.quote.exact);
+    await page.mouse.move(point.x, point.y, { steps: 3 });
+    const dialog = await probe.waitFor('dialog', /^Claim: /);
+    // Hovering does not take focus from where the reader was.
+    expect((await probe.focused())?.role?.value).not.toBe('dialog');
+    // Travel from the text into the popover: it stays open.
+    const box = await probe.box(dialog);
+    await page.mouse.move(box.x + box.width / 2, box.y + 20, { steps: 5 });
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(await probe.find('dialog')).toHaveLength(1);
+    // Away from both: it closes.
+    await page.mouse.move(5, page.viewportSize()!.height - 5, { steps: 5 });
+    await waitUntil(
+      () => probe.find('dialog'),
+      (dialogs) => dialogs.length === 0,
+      {
+        what: 'the popover to close',
+      },
+    );
+  });
+
+  it('follows its claim when the page scrolls', async () => {
+    const claim = claims[0]!;
+    const point = await pointInClaim(claim.quote.exact);
+    await page.mouse.click(point.x, point.y);
+    const before = await probe.box(await probe.waitFor('dialog', /^Claim: /));
+    await page.mouse.wheel(0, 120);
+    const after = await waitUntil(
+      async () => probe.box((await probe.find('dialog'))[0]!),
+      (box) => Math.abs(box.y - (before.y - 120)) < 2,
+      { what: 'the popover to move with the page' },
+    );
+    expect(after.x).toBeCloseTo(before.x, 0);
+    await page.keyboard.press('Escape');
+  });
+
+  it('made no network request of its own', () => {
+    expect(session.unexpectedRequests).toEqual([]);
   });
 
   it('leaves the site’s own script working', async () => {
