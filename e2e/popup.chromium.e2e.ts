@@ -105,6 +105,13 @@ async function seedNotes(notes: Note[]): Promise<void> {
       tx.onerror = () => reject(tx.error);
     });
     db.close();
+    // The background keeps each article's notes until a change names it, as an import would.
+    await chrome.storage.local.set({
+      notesChanged: {
+        articleKeys: [...new Set(records.map((record) => record.articleKey))],
+        stamp: `seed-${Date.now()}`,
+      },
+    });
   }, notes);
 }
 
@@ -273,6 +280,49 @@ describe('the popup on the article', () => {
       { what: 'note highlights to return' },
     );
     await popup.close();
+  });
+  it('works by keyboard: Tab to a switch, Space to change it, Enter on a claim to open it', async () => {
+    const popup = await openPopupReady(tabIdA);
+    const probe = await probeAccessibility(popup);
+    const claimsLayer = popup.getByRole('switch', { name: 'Claim highlights' });
+    const firstClaim = pack?.claims[0];
+    try {
+      const focusedName = async () => (await probe.focused())?.name?.value ?? '';
+      // The switches are the first controls in reading order.
+      await popup.keyboard.press('Tab');
+      expect(await focusedName()).toBe('Claim highlights');
+      await popup.keyboard.press('Space');
+      expect(await claimsLayer.getAttribute('aria-checked')).toBe('false');
+      await waitUntil(
+        () => layerTexts(tabA, 'claim'),
+        (texts) => texts.length === 0,
+        { what: 'claim highlights to go' },
+      );
+      await popup.keyboard.press('Space');
+      expect(await claimsLayer.getAttribute('aria-checked')).toBe('true');
+
+      // Past the other switches to the folded list of claims: Enter unfolds it.
+      for (let presses = 0; presses < 5 && !(await focusedName()).startsWith('The '); presses++) {
+        await popup.keyboard.press('Tab');
+      }
+      expect(await focusedName()).toMatch(/^The \d+ claims/);
+      await popup.keyboard.press('Enter');
+      await popup.keyboard.press('Tab');
+      expect(await focusedName()).toContain(firstClaim?.quote.exact.slice(0, 30));
+      await popup.keyboard.press('Enter');
+    } finally {
+      // Opening a claim closes the popup, and its debugging session with it.
+      await probe.detach().catch(() => undefined);
+    }
+    const page = await probeAccessibility(tabA);
+    try {
+      const dialog = await page.waitFor('dialog', /^Claim: /, 10_000);
+      expect(dialog.name?.value).toContain(firstClaim?.summary ?? '');
+      await tabA.keyboard.press('Escape');
+    } finally {
+      await page.detach();
+    }
+    if (!popup.isClosed()) await popup.close();
   });
 });
 

@@ -113,6 +113,13 @@ async function seedNotes(worker: Worker): Promise<void> {
         tx.onerror = () => reject(tx.error);
       });
       db.close();
+      // The background keeps each article's notes until a change names it.
+      const articleKeys = Array.from({ length: articleCount }, (_, article) =>
+        article === 0 ? realArticle.key : `/bench/article-${article}/${5_000_000 + article}`,
+      );
+      await chrome.storage.local.set({
+        notesChanged: { articleKeys, stamp: `seed-${Date.now()}` },
+      });
     },
     {
       noteCount: NOTE_COUNT,
@@ -125,7 +132,7 @@ async function seedNotes(worker: Worker): Promise<void> {
 
 /** Empties the notes store (for the import into an empty database). */
 async function clearNotes(worker: Worker): Promise<void> {
-  await worker.evaluate(async () => {
+  await worker.evaluate(async (realArticleKey) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('counterpoint');
       request.onsuccess = () => resolve(request.result);
@@ -138,7 +145,10 @@ async function clearNotes(worker: Worker): Promise<void> {
       tx.onerror = () => reject(tx.error);
     });
     db.close();
-  });
+    await chrome.storage.local.set({
+      notesChanged: { articleKeys: [realArticleKey], stamp: `clear-${Date.now()}` },
+    });
+  }, REAL_ARTICLE_KEY);
 }
 
 /** Opens an extension page and returns the time from navigation to the first notes list. */
@@ -465,3 +475,5 @@ async function runPopupScale(context: BenchContext): Promise<SectionReport> {
 
 /** The section, for the driver in run.ts. */
 export const popupScaleSection: BenchSection = { name: 'Popup scale', run: runPopupScale };
+
+declare const chrome: { storage: { local: { set(items: object): Promise<void> } } };
