@@ -243,6 +243,27 @@ describe('notes in Chromium', () => {
     expect(await probe.within(dialog, 'image')).toEqual([]);
   });
 
+  it('adds a note to a claim from its popover, and shows it there', async () => {
+    await reader.keyboard.press('Escape');
+    const [marker] = await probe.find('button', /^Claim: /);
+    await probe.click(marker!);
+    const claim = await probe.waitFor('dialog', /^Claim: /);
+    const [add] = await probe.within(claim, 'button', 'Add note to this claim');
+    await probe.click(add!);
+    await probe.waitFor('dialog', 'Add note');
+    await reader.keyboard.type('Attached to the claim: compare with the fact sheet');
+    await reader.keyboard.press('Control+Enter');
+    await probe.waitFor('StaticText', 'Note saved.');
+    await probe.click((await probe.find('button', /^Claim: /))[0]!);
+    const reopened = await probe.waitFor('dialog', /^Claim: /);
+    await waitUntil(
+      async () =>
+        (await probe.within(reopened, 'StaticText')).map((node) => node.name?.value).join(' '),
+      (text) => text.includes('Attached to the claim: compare with the fact sheet'),
+      { what: 'the note in the claim’s popover' },
+    );
+  });
+
   it('made no network request of its own', () => {
     expect(session.unexpectedRequests).toEqual([]);
   });
