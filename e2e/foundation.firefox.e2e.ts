@@ -5,7 +5,8 @@
  * keyboard and gives focus back, leaves other pages alone, and makes no network request.
  *
  * WebDriver BiDi will not open moz-extension:// pages, so the popup and the badge are checked in
- * Chromium; here everything is observed from the page, as a reader meets it.
+ * Chromium; here everything is observed from the page, as a reader meets it. Notes are added
+ * with the mouse and survive a reload.
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -115,7 +116,96 @@ describe('Counterpoint in Firefox', () => {
     ).toBe(0);
     await page.close();
   });
+});
 
+describe('notes in Firefox', () => {
+  const NOTE = 'Firefox private note 5b1e: check this';
+
+  /** Selects a passage with the mouse and returns the selection's box. */
+  async function selectWithMouse(page: Page, passage: string) {
+    const box = await page.evaluate((wanted) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent?.indexOf(wanted) ?? -1;
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + wanted.length);
+        node.parentElement?.scrollIntoView({ block: 'center' });
+        const rects = [...range.getClientRects()];
+        const all = range.getBoundingClientRect();
+        return {
+          from: { x: rects[0]!.left + 1, y: rects[0]!.top + rects[0]!.height / 2 },
+          to: { x: rects.at(-1)!.right - 1, y: rects.at(-1)!.top + rects.at(-1)!.height / 2 },
+          top: all.top,
+          centre: all.left + all.width / 2,
+        };
+      }
+      throw new Error(`not found: ${wanted}`);
+    }, passage);
+    await page.mouse.move(box.from.x, box.from.y);
+    await page.mouse.down();
+    await page.mouse.move(box.to.x, box.to.y, { steps: 8 });
+    await page.mouse.up();
+    return box;
+  }
+
+  function noteHighlights(page: Page): Promise<string[]> {
+    return page.evaluate(() => {
+      const registry = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights;
+      const texts: string[] = [];
+      for (const [name, highlight] of registry ?? []) {
+        if (name.includes('note')) for (const range of highlight) texts.push(range.toString());
+      }
+      return texts;
+    });
+  }
+
+  it('adds a note from a mouse selection, keeps its text from the page, and keeps the note across a reload', async () => {
+    const passage = 'the more poverty in these countries';
+    const page = await session.open(ARTICLE_URL);
+    await waitForClaims(page);
+    const box = await selectWithMouse(page, passage);
+    // The "Add note" button sits centred just above the selection (in a closed shadow root, so
+    // the test clicks where a reader would see it).
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await page.mouse.click(box.centre, box.top - 6 - 14);
+    const focusedTag = () =>
+      page.evaluate(() => document.activeElement?.tagName.toLowerCase() ?? '');
+    await waitUntil(focusedTag, (tag) => tag === 'counterpoint-overlay', {
+      what: 'the note editor',
+    });
+    await page.keyboard.type(NOTE);
+    await page.keyboard.down('Control');
+    await page.keyboard.press('Enter');
+    await page.keyboard.up('Control');
+    expect(
+      await waitUntil(
+        () => noteHighlights(page),
+        (texts) => texts.length === 1,
+        { what: 'the note highlight' },
+      ),
+    ).toEqual([passage]);
+    const visible = await page.evaluate(
+      (secret) =>
+        document.documentElement.outerHTML.includes(secret) ||
+        (document.body.textContent ?? '').includes(secret),
+      NOTE,
+    );
+    expect(visible).toBe(false);
+    await page.reload({ waitUntil: 'load' });
+    expect(
+      await waitUntil(
+        () => noteHighlights(page),
+        (texts) => texts.length === 1,
+        { what: 'the note after reload' },
+      ),
+    ).toEqual([passage]);
+    await page.close();
+  });
+});
+
+describe('the whole Firefox run', () => {
   it('made no network request of its own', () => {
     expect(session.unexpectedRequests).toEqual([]);
   });
