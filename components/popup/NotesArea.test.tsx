@@ -340,9 +340,9 @@ describe('NotesArea: export and import', () => {
     render(<NotesArea data={data} />);
     await screen.findAllByRole('article');
     const big = new File(['x'], 'huge.json');
-    Object.defineProperty(big, 'size', { value: 12_000_000 });
+    Object.defineProperty(big, 'size', { value: 60_000_000 });
     chooseFile(big);
-    await screen.findByText('The file is 12.0 MB; the limit is 10 MB. Nothing was imported.');
+    await screen.findByText('The file is 60.0 MB; the limit is 50 MB. Nothing was imported.');
     expect(data.importedTexts).toEqual([]);
   });
 });

@@ -9,11 +9,16 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH, CHROMIUM_QUIET_FLAGS } from '../harness/chromium';
 import { anchoringSection } from './anchoring';
 import { contentScriptSection } from './content-script';
+import { popupScaleSection } from './popup-scale';
 import { describeMachine, renderSection, writeSection } from './report';
 import type { BenchSection } from './section';
 
 /** Every section, in the order they run. */
-const SECTIONS: readonly BenchSection[] = [anchoringSection, contentScriptSection];
+const SECTIONS: readonly BenchSection[] = [
+  anchoringSection,
+  contentScriptSection,
+  popupScaleSection,
+];
 
 const REPORT_PATH = resolve(import.meta.dirname, '../../docs/benchmarks.md');
 

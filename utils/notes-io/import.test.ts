@@ -389,17 +389,21 @@ describe('parseImport: files that are refused', () => {
     ).toMatch(/on a separate page \(https:\/\/example.org\/page1\)/);
   });
 
-  it('refuses files over 10 MB before parsing them, with the size', () => {
-    const junk = 'x'.repeat(12_300_000);
-    expect(parseError(junk)).toBe('The file is 12.3 MB; the limit is 10 MB.');
-    // Under the limit in characters, over it in bytes: 4 million three-byte characters.
-    expect(parseError('€'.repeat(4_000_000))).toBe('The file is 12.0 MB; the limit is 10 MB.');
-    // Just over the limit never reads as "10.0 MB".
-    expect(parseError(' '.repeat(10_000_001))).toBe('The file is 10.1 MB; the limit is 10 MB.');
+  it('refuses files over 50 MB before parsing them, with the size', () => {
+    const junk = 'x'.repeat(50_300_000);
+    expect(parseError(junk)).toBe('The file is 50.3 MB; the limit is 50 MB.');
+    // Under the limit in characters, over it in bytes: 17 million three-byte characters.
+    expect(parseError('€'.repeat(17_000_000))).toBe('The file is 51.0 MB; the limit is 50 MB.');
+    // Just over the limit never reads as "50.0 MB".
+    expect(parseError(' '.repeat(50_000_001))).toBe('The file is 50.1 MB; the limit is 50 MB.');
   });
 
-  it('reads a file of exactly 10 MB', () => {
-    const padded = JSON.stringify([annotation()]).padEnd(10_000_000, ' ');
+  it('refuses 10 MB of junk as what it is: not JSON', () => {
+    expect(parseError(`${'x'.repeat(10_000_000)}{`)).toMatch(/^The file is not JSON/);
+  });
+
+  it('reads a file of exactly 50 MB (a full backup of many thousands of notes)', () => {
+    const padded = JSON.stringify([annotation()]).padEnd(50_000_000, ' ');
     expect(parseOk(padded).notes).toHaveLength(1);
   });
 

@@ -16,7 +16,7 @@ import { EXTENSION_PROPERTY, isUuid, UUID_URN_PREFIX } from './annotation-format
 import { articleKeyFromUrl } from './article-key';
 
 /** The largest file accepted, in bytes of UTF-8 (decimal megabytes, as file managers show). */
-export const IMPORT_MAX_BYTES = 10_000_000;
+export const IMPORT_MAX_BYTES = 50_000_000;
 
 /** Longest quote context kept, as the message schemas allow; longer context is cut, not refused. */
 const CONTEXT_MAX_LENGTH = 1000;

@@ -136,8 +136,8 @@ describe('importNotesText', () => {
   });
 
   it('explains a file over the size limit before reading it', () => {
-    expect(fileTooLargeMessage(12_345_678)).toBe(
-      'The file is 12.3 MB; the limit is 10 MB. Nothing was imported.',
+    expect(fileTooLargeMessage(62_345_678)).toBe(
+      'The file is 62.3 MB; the limit is 50 MB. Nothing was imported.',
     );
   });
 });

@@ -12,7 +12,7 @@ import {
   summariseImport,
 } from '../notes-io';
 import type { CounterpointDatabase } from '../store/db';
-import { addNotesAtomically } from '../store/notes';
+import { addNotesAtomically, everyStoredNote } from '../store/notes';
 import type { Note } from '../store/types';
 
 /** The two export formats. */
@@ -113,7 +113,7 @@ export async function importNotesText(
     newId: dependencies.newId,
   });
   if (!parsed.ok) return { ok: false, error: `${parsed.error} Nothing was imported.` };
-  const existing = await dependencies.db.getAll('notes');
+  const existing = await everyStoredNote(dependencies.db);
   const plan = planImport(existing, parsed.notes);
   if (plan.add.length > 0) {
     try {

@@ -9,7 +9,7 @@ import {
   type StoredPack,
 } from './db';
 import versionOne from './fixtures/version-1.json';
-import { allNotes, getNote, purgeDeletedNotes } from './notes';
+import { allNotes, everyStoredNote, getNote, purgeDeletedNotes } from './notes';
 import type { Note } from './types';
 
 let count = 0;
@@ -82,6 +82,23 @@ describe('the database schema', () => {
     const db = await opening;
     expect(db.version).toBe(DATABASE_VERSION);
     expect(await db.count('notes')).toBe(versionOne.notes.length);
+    db.close();
+  });
+});
+
+describe('reading notes', () => {
+  it('lists live notes newest first, and every stored note for an import to check against', async () => {
+    const name = freshName();
+    await createVersionOne(name);
+    const db = await openStore({ name });
+    const live = await allNotes(db);
+    expect(live.map((note) => note.modified)).toEqual(
+      [...live.map((note) => note.modified)].sort().reverse(),
+    );
+    expect(live.some((note) => note.deletedAt)).toBe(false);
+    expect((await everyStoredNote(db)).map((note) => note.id)).toContain(
+      'e8f7a6b5-c4d3-42e1-90f8-a7b6c5d4e304',
+    );
     db.close();
   });
 });
