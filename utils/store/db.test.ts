@@ -51,7 +51,11 @@ describe('the database schema', () => {
     expect(await db.getAll('claims')).toHaveLength(versionOne.claims.length);
     expect(await db.getAll('packs')).toEqual(versionOne.packs);
     expect(await db.getAll('meta')).toEqual(versionOne.meta);
-    // The new index holds exactly the deleted note, and the live notes read as before.
+    // Version 3 dropped two indexes nothing read; version 2's index holds exactly the deleted note.
+    expect([...db.transaction('notes').store.indexNames].sort()).toEqual([
+      'articleKey',
+      'deletedAt',
+    ]);
     expect(await db.getAllKeysFromIndex('notes', 'deletedAt')).toEqual([
       'e8f7a6b5-c4d3-42e1-90f8-a7b6c5d4e304',
     ]);

@@ -2,6 +2,7 @@
  * Reading and writing notes. Every function takes the open database, so tests pass a
  * fake-indexeddb one. Writes are single transactions: all or nothing.
  */
+import { unwrap } from 'idb';
 import type { CounterpointDatabase } from './db';
 import { explainStorageError } from './errors';
 import type { Note } from './types';
@@ -133,7 +134,11 @@ export async function addNotesAtomically(
 ): Promise<void> {
   try {
     const tx = db.transaction('notes', 'readwrite');
-    await Promise.all([...notes.map((note) => tx.store.add(note)), tx.done]);
+    // Plain requests, without a promise each: any failure aborts the transaction, and tx.done
+    // reports it.
+    const store = unwrap(tx.store);
+    for (const note of notes) store.add(note);
+    await tx.done;
   } catch (error) {
     throw explainStorageError(error, 'import the notes');
   }
