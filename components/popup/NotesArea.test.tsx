@@ -358,3 +358,31 @@ describe('NotesManagerApp', () => {
     await expectNoAxeViolations(document.body);
   });
 });
+
+describe('NotesArea: the first screen with many notes', () => {
+  it('shows the newest notes while every note is still being read', async () => {
+    let finishFullRead: (notes: Note[]) => void = () => {};
+    const slow = Object.assign(data, {
+      loadNotes: () =>
+        new Promise<Note[]>((resolve) => {
+          finishFullRead = resolve;
+        }),
+      loadNewestNotes: async (limit: number) =>
+        [harbour, vaccine, council].slice(0, Math.min(limit, 1)),
+    });
+    let fullReadStarted = false;
+    const started = slow.loadNotes;
+    slow.loadNotes = () => {
+      fullReadStarted = true;
+      return started();
+    };
+    render(<NotesArea data={slow} />);
+    await screen.findByRole('article', { name: 'Note: Port figures look inflated' });
+    expect(cardNames()).toHaveLength(1);
+    expect(screen.getByText('Newest notes; reading the rest…')).toBeTruthy();
+    // Every note is read only after the newest are on screen.
+    await waitFor(() => expect(fullReadStarted).toBe(true));
+    await act(async () => finishFullRead([harbour, vaccine, council]));
+    await waitFor(() => expect(cardNames()).toHaveLength(3));
+  });
+});

@@ -83,7 +83,9 @@ export function NotesArea({ data, article, onShownInPage }: NotesAreaProps) {
 
   const allLive = notes.state.status === 'ready' ? notes.state.notes : [];
   // Every note has been read (not only the current article's preview).
-  const complete = notes.state.status === 'ready' && notes.state.partial !== true;
+  const complete = notes.state.status === 'ready' && notes.state.partial === undefined;
+  /** The newest notes are shown while the rest are read: the list is right, its totals not yet. */
+  const newestOnly = notes.state.status === 'ready' && notes.state.partial === 'newest';
   const articleNoteCount = useMemo(
     () => (article ? allLive.filter((note) => note.articleKey === article.articleKey).length : 0),
     [allLive, article],
@@ -265,15 +267,17 @@ export function NotesArea({ data, article, onShownInPage }: NotesAreaProps) {
           </select>
         </div>
         <p id={ids.count} class="cp-result-count" aria-live="polite">
-          {notes.state.status === 'ready' && allLive.length > 0
-            ? countSentence(shownCount, matching.length, filtering)
-            : ''}
+          {newestOnly
+            ? 'Newest notes; reading the rest…'
+            : notes.state.status === 'ready' && allLive.length > 0
+              ? countSentence(shownCount, matching.length, filtering)
+              : ''}
         </p>
         <p role="alert" class="cp-error-box">
           {error}
         </p>
         {notes.state.status === 'loading' ||
-        (notes.state.status === 'ready' && !complete && !inScope) ? (
+        (notes.state.status === 'ready' && notes.state.partial === 'article' && !inScope) ? (
           <p class="cp-muted" aria-busy="true">
             Loading notes…
           </p>

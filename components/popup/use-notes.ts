@@ -5,7 +5,8 @@
  *
  * Reading 10,000 notes takes a few hundred milliseconds; the popup already has the current
  * article's notes (a quick read by index), so it passes them as a preview and its first screen
- * shows them while every note is still being read.
+ * shows them while every note is still being read. Without one, the newest notes (another quick
+ * read by index) serve as the preview.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { buildNotesIndex, type NotesIndex, replaceNote } from '../../utils/popup/notes-index';
@@ -15,8 +16,11 @@ import type { Note } from '../../utils/store/types';
 /** The notes' loading state. */
 export type NotesState =
   | { status: 'loading' }
-  /** `partial` while only the preview is known: one article's notes, not every note. */
-  | { status: 'ready'; notes: Note[]; partial?: boolean }
+  /**
+   * `partial` while only a preview is known, not every note: one article's notes ('article'),
+   * or the newest few ('newest').
+   */
+  | { status: 'ready'; notes: Note[]; partial?: 'article' | 'newest' }
   | { status: 'error'; message: string };
 
 /** What {@link useNotes} gives a view. */
@@ -32,10 +36,13 @@ export interface NotesHandle {
   add(note: Note): void;
 }
 
+/** How many of the newest notes make the first screen before every note is read. */
+const FIRST_SCREEN_NOTES = 100;
+
 /** Loads and watches the notes; `preview` (some of them) is shown until every note is read. */
 export function useNotes(data: NotesData, preview?: readonly Note[]): NotesHandle {
   const [state, setState] = useState<NotesState>(() =>
-    preview ? { status: 'ready', notes: [...preview], partial: true } : { status: 'loading' },
+    preview ? { status: 'ready', notes: [...preview], partial: 'article' } : { status: 'loading' },
   );
   const generation = useRef(0);
 
@@ -55,9 +62,33 @@ export function useNotes(data: NotesData, preview?: readonly Note[]): NotesHandl
   }, [data]);
 
   useEffect(() => {
-    reload();
+    let cancelled = false;
+    if (!preview && data.loadNewestNotes) {
+      // The newest notes first, then every note: reading all of them deserialises megabytes on
+      // this thread, which would hold back the first screen if both ran at once.
+      const mine = generation.current;
+      const readEverything = (): void => {
+        if (!cancelled && generation.current === mine) setTimeout(() => !cancelled && reload(), 0);
+      };
+      data.loadNewestNotes(FIRST_SCREEN_NOTES).then(
+        (newest) => {
+          if (cancelled || generation.current !== mine) return;
+          setState((current) =>
+            current.status === 'loading'
+              ? { status: 'ready', notes: newest, partial: 'newest' }
+              : current,
+          );
+          readEverything();
+        },
+        // The full read reports any problem.
+        readEverything,
+      );
+    } else {
+      reload();
+    }
     const stop = data.watchNotes(() => reload());
     return () => {
+      cancelled = true;
       stop();
       // Reads still in flight land nowhere.
       generation.current++;

@@ -295,7 +295,7 @@ async function runPopupScale(context: BenchContext): Promise<SectionReport> {
 
     const firstScreenRows: string[][] = [];
     for (const [label, file] of [
-      ['Popup on a page without context (every note listed)', 'popup.html'],
+      ['Popup on a page without context (all articles)', 'popup.html'],
       ['Notes manager', 'notes.html'],
     ] as const) {
       // One unmeasured load warms the browser's code cache, as a reader's second open would.
@@ -464,7 +464,7 @@ async function runPopupScale(context: BenchContext): Promise<SectionReport> {
     return {
       tables,
       notes: [
-        `Notes are generated deterministically in the service worker and written straight to the extension's database; each note has 8–33 words, a 6–17-word quote and up to 3 of 40 tags. The views read every note once (allNotes), build a lower-cased search text per note, and render the first 100 notes ("Show more" adds the rest). The popup on an article's tab first shows that article's notes (read by index) while every note is read. Article 0 of the 500 is the real article, so its tab has 20 notes (their quotes are random words, so they are listed as not placed).`,
+        `Notes are generated deterministically in the service worker and written straight to the extension's database; each note has 8–33 words, a 6–17-word quote and up to 3 of 40 tags. The views first show the 100 newest notes (read from the modified index), then read every note once (allNotes), build a lower-cased search text per note, and render the first 100 notes of the result ("Show more" adds the rest). The popup on an article's tab first shows that article's notes (read by index) instead. Article 0 of the 500 is the real article, so its tab has 20 notes (their quotes are random words, so they are listed as not placed).`,
         'First-screen times start at navigation (performance.timeOrigin) and end at the mark the notes area sets when its list is in the DOM; one unmeasured load precedes the runs. Search times are measured in the page with a PerformanceObserver; "next frame" adds layout and paint. Export and import include Playwright\'s handling of the file, so they slightly overstate what a reader waits.',
       ],
     };

@@ -14,7 +14,7 @@ import type { TabMessage } from '../messaging/protocol';
 import { readSettings, type Settings, updateSettings, watchSettings } from '../settings';
 import { watchNotesChanged } from '../store/change-feed';
 import { type CounterpointDatabase, openStore, type StoredClaim } from '../store/db';
-import { allNotes, notesForArticle } from '../store/notes';
+import { allNotes, newestNotes, notesForArticle } from '../store/notes';
 import { claimsForArticle, getMeta } from '../store/packs';
 import type { Note } from '../store/types';
 import { type ExportFile, type ImportOutcome, importNotesText } from './notes-transfer';
@@ -30,6 +30,8 @@ export type TabView =
 export interface NotesData {
   /** Every live note, newest first. */
   loadNotes(): Promise<Note[]>;
+  /** The newest live notes, at most `limit`: a quick first screen while every note is read. */
+  loadNewestNotes?(limit: number): Promise<Note[]>;
   /** Calls back when notes change anywhere; returns the unsubscribe function. */
   watchNotes(onChange: (articleKeys: string[]) => void): () => void;
   updateNote(id: string, changes: { body: string; tags: string[] }): Promise<Note>;
@@ -147,6 +149,7 @@ export function createPopupData(dependencies: PopupDataDependencies): PopupData 
     closeWindow: dependencies.closeWindow ?? (() => window.close()),
 
     loadNotes: async () => allNotes(await db()),
+    loadNewestNotes: async (limit) => newestNotes(await db(), limit),
     watchNotes: (onChange) => watchNotesChanged(browser, onChange),
     updateNote: (id, changes) => request('note.update', { id, ...changes }),
     deleteNote: (id) => request('note.delete', { id }),

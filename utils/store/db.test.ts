@@ -9,7 +9,7 @@ import {
   type StoredPack,
 } from './db';
 import versionOne from './fixtures/version-1.json';
-import { allNotes, everyStoredNote, getNote, purgeDeletedNotes } from './notes';
+import { allNotes, everyStoredNote, getNote, newestNotes, purgeDeletedNotes } from './notes';
 import type { Note } from './types';
 
 let count = 0;
@@ -51,10 +51,11 @@ describe('the database schema', () => {
     expect(await db.getAll('claims')).toHaveLength(versionOne.claims.length);
     expect(await db.getAll('packs')).toEqual(versionOne.packs);
     expect(await db.getAll('meta')).toEqual(versionOne.meta);
-    // Version 3 dropped two indexes nothing read; version 2's index holds exactly the deleted note.
+    // Version 3 dropped the tags index nothing read; version 2's index holds just the deleted note.
     expect([...db.transaction('notes').store.indexNames].sort()).toEqual([
       'articleKey',
       'deletedAt',
+      'modified',
     ]);
     expect(await db.getAllKeysFromIndex('notes', 'deletedAt')).toEqual([
       'e8f7a6b5-c4d3-42e1-90f8-a7b6c5d4e304',
@@ -103,6 +104,18 @@ describe('reading notes', () => {
     expect((await everyStoredNote(db)).map((note) => note.id)).toContain(
       'e8f7a6b5-c4d3-42e1-90f8-a7b6c5d4e304',
     );
+    db.close();
+  });
+});
+
+describe('the newest notes', () => {
+  it('come from the modified index, newest first, without deleted ones, up to the limit', async () => {
+    const name = freshName();
+    await createVersionOne(name);
+    const db = await openStore({ name });
+    const all = await allNotes(db);
+    expect(await newestNotes(db, 2)).toEqual(all.slice(0, 2));
+    expect((await newestNotes(db, 50)).map((note) => note.id)).toEqual(all.map((note) => note.id));
     db.close();
   });
 });

@@ -120,6 +120,21 @@ export async function allNotes(db: CounterpointDatabase): Promise<Note[]> {
 }
 
 /**
+ * The newest live notes, at most `limit`, read from the `modified` index: a quick first screen
+ * while every note is still being read.
+ */
+export async function newestNotes(db: CounterpointDatabase, limit: number): Promise<Note[]> {
+  const found: Note[] = [];
+  const tx = db.transaction('notes');
+  for await (const cursor of tx.store.index('modified').iterate(null, 'prev')) {
+    if (!cursor.value.deletedAt) found.push(cursor.value);
+    if (found.length >= limit) break;
+  }
+  await tx.done;
+  return found;
+}
+
+/**
  * Every stored note, deleted ones included: what an import must not collide with, since a
  * recently deleted note still holds its id until the undo window has passed.
  */
