@@ -115,12 +115,17 @@ function matchQuoteUntilFuzzy(
 
   const exactStarts = context.exactStarts ?? findOccurrences(text, quote, MAX_EXACT_CANDIDATES);
   if (exactStarts.length > 0) {
-    // The saved context found verbatim around exactly one occurrence settles it cheaply.
-    if (exactStarts.length > 1 && scorer.hasContext) {
-      const whole = prefix + quote + suffix;
-      const at = text.indexOf(whole);
-      if (at !== -1 && text.indexOf(whole, at + 1) === -1) {
-        const start = at + prefix.length;
+    // The saved context found verbatim around exactly one occurrence settles it cheaply: the
+    // usual case (the page has not changed), which then needs no scoring at all.
+    if (scorer.hasContext) {
+      const verbatim = exactStarts.filter(
+        (start) =>
+          start >= prefix.length &&
+          text.startsWith(prefix, start - prefix.length) &&
+          text.startsWith(suffix, start + quote.length),
+      );
+      if (verbatim.length === 1) {
+        const start = verbatim[0] as number;
         return { found: true, start, end: start + quote.length, quality: 'exact', score: 1 };
       }
     }
