@@ -14,6 +14,7 @@ import { loadBundledPacks } from '../utils/packs';
 import { ARTICLE_PATH, ARTICLE_URL, THEME_URL } from './fixtures';
 import { type FirefoxSession, launchFirefox } from './harness/firefox';
 import { ARTICLE_URL_VARIANT } from './harness/offline-site';
+import { selectWithMouse } from './harness/selection';
 import { waitUntil } from './harness/wait';
 
 const [pack] = loadBundledPacks().packs;
@@ -120,35 +121,6 @@ describe('Counterpoint in Firefox', () => {
 
 describe('notes in Firefox', () => {
   const NOTE = 'Firefox private note 5b1e: check this';
-
-  /** Selects a passage with the mouse and returns the selection's box. */
-  async function selectWithMouse(page: Page, passage: string) {
-    const box = await page.evaluate((wanted) => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent?.indexOf(wanted) ?? -1;
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + wanted.length);
-        node.parentElement?.scrollIntoView({ block: 'center' });
-        const rects = [...range.getClientRects()];
-        const all = range.getBoundingClientRect();
-        return {
-          from: { x: rects[0]!.left + 1, y: rects[0]!.top + rects[0]!.height / 2 },
-          to: { x: rects.at(-1)!.right - 1, y: rects.at(-1)!.top + rects.at(-1)!.height / 2 },
-          top: all.top,
-          centre: all.left + all.width / 2,
-        };
-      }
-      throw new Error(`not found: ${wanted}`);
-    }, passage);
-    await page.mouse.move(box.from.x, box.from.y);
-    await page.mouse.down();
-    await page.mouse.move(box.to.x, box.to.y, { steps: 8 });
-    await page.mouse.up();
-    return box;
-  }
 
   function noteHighlights(page: Page): Promise<string[]> {
     return page.evaluate(() => {

@@ -11,6 +11,7 @@ import { ARTICLE_URL } from './fixtures';
 import { type AccessibilityProbe, probeAccessibility } from './harness/accessibility';
 import { type ChromiumSession, launchChromium } from './harness/chromium';
 import { highlightedTexts } from './harness/page-ui';
+import { selectWithMouse } from './harness/selection';
 import { waitUntil } from './harness/wait';
 
 const PASSAGE = 'the more poverty in these countries, the more there will be immigrants in the US';
@@ -35,34 +36,6 @@ async function claimsPainted(page: Page): Promise<void> {
     (count) => count > 0,
     { what: 'Counterpoint to paint the page' },
   );
-}
-
-/** Drags the mouse across a passage of the article, as a reader selects text. */
-async function selectWithMouse(page: Page, passage: string): Promise<void> {
-  const ends = await page.evaluate((wanted) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(wanted) ?? -1;
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      node.parentElement?.scrollIntoView({ block: 'center' });
-      const rects = range.getClientRects();
-      const first = rects[0];
-      const last = rects[rects.length - 1];
-      if (!first || !last) break;
-      return {
-        from: { x: first.left + 1, y: first.top + first.height / 2 },
-        to: { x: last.right - 1, y: last.top + last.height / 2 },
-      };
-    }
-    throw new Error(`passage not found: ${wanted}`);
-  }, passage);
-  await page.mouse.move(ends.from.x, ends.from.y);
-  await page.mouse.down();
-  await page.mouse.move(ends.to.x, ends.to.y, { steps: 8 });
-  await page.mouse.up();
 }
 
 /** Everything a page script can read: light DOM text and attributes, open shadow roots. */

@@ -11,6 +11,7 @@ import { ARTICLE_URL } from './fixtures';
 import { type AccessibilityProbe, probeAccessibility } from './harness/accessibility';
 import { type ChromiumSession, launchChromium } from './harness/chromium';
 import { highlightedTexts, setSettings } from './harness/page-ui';
+import { selectWithMouse } from './harness/selection';
 import { waitUntil } from './harness/wait';
 
 const [pack] = loadBundledPacks().packs;
@@ -35,40 +36,13 @@ async function highlightCount(page: Page, layer: 'claim' | 'note'): Promise<numb
     .reduce((sum, [, texts]) => sum + texts.length, 0);
 }
 
-async function selectText(page: Page, passage: string): Promise<void> {
-  const box = await page.evaluate((wanted) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(wanted) ?? -1;
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      node.parentElement?.scrollIntoView({ block: 'center' });
-      const first = range.getClientRects()[0]!;
-      const last = [...range.getClientRects()].at(-1)!;
-      return {
-        x1: first.left + 1,
-        y1: first.top + first.height / 2,
-        x2: last.right - 1,
-        y2: last.top + last.height / 2,
-      };
-    }
-    throw new Error(`not found: ${wanted}`);
-  }, passage);
-  await page.mouse.move(box.x1, box.y1);
-  await page.mouse.down();
-  await page.mouse.move(box.x2, box.y2, { steps: 6 });
-  await page.mouse.up();
-}
-
 async function addNote(
   page: Page,
   probe: AccessibilityProbe,
   passage: string,
   text: string,
 ): Promise<void> {
-  await selectText(page, passage);
+  await selectWithMouse(page, passage);
   await probe.click(await probe.waitFor('button', 'Add note'));
   await probe.waitFor('dialog', 'Add note');
   await page.keyboard.type(text);

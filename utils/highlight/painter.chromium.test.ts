@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CHROMIUM_QUIET_FLAGS } from '../../e2e/harness/chromium';
 import type { PaintReport, Probe } from './chromium-probe';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -88,15 +89,7 @@ describe.runIf(inNode)('painter in Chromium', () => {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_QUIET_FLAGS,
     });
   });
 
