@@ -53,7 +53,12 @@ async function main(): Promise<void> {
 
   const { mkdirSync } = await import('node:fs');
   mkdirSync(SCREENSHOTS, { recursive: true });
-  const summary = await readPageSummary(session, page, tabId);
+  // The badge comes with the background's reply; the anchoring report follows the first paint.
+  const summary = await waitUntil(
+    () => readPageSummary(session, page, tabId),
+    (found) => found.claimsAnchored > 0 || found.claimsTotal === 0,
+    { what: 'the first paint report', timeoutMs: 15_000 },
+  );
   await page.screenshot({ path: join(SCREENSHOTS, 'article.png') });
   const opened = await openFirstClaim(session, page);
   if (opened) await page.screenshot({ path: join(SCREENSHOTS, 'claim-popover.png') });
