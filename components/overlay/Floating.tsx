@@ -14,8 +14,13 @@ import {
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 
+/** A place with no element or range behind it (e.g. the top of the viewport). */
+export interface ViewportPoint {
+  getBoundingClientRect(): DOMRect;
+}
+
 /** Something on the page to sit next to. */
-export type FloatingReference = Range | Element;
+export type FloatingReference = Range | Element | ViewportPoint;
 
 /** Props of {@link Floating}. */
 export interface FloatingProps {
@@ -30,6 +35,8 @@ export interface FloatingProps {
 
 function virtualElement(reference: FloatingReference) {
   if (reference instanceof Element) return reference;
+  if (!(reference instanceof Range))
+    return { getBoundingClientRect: () => reference.getBoundingClientRect() };
   const context = reference.startContainer.parentElement ?? undefined;
   return {
     getBoundingClientRect: () => reference.getBoundingClientRect(),

@@ -139,10 +139,8 @@ export function PageOverlay(props: PageOverlayProps) {
 
 function panelReference(panel: OverlayPanel): FloatingReference {
   if (panel.reference) return panel.reference;
-  // Without a place on the page (an orphaned note), sit at the top of the viewport.
-  return {
-    getBoundingClientRect: () => new DOMRect(window.innerWidth / 2 - 180, 16, 0, 0),
-  } as unknown as Element;
+  // Without a place on the page (an orphaned note), sit near the top of the viewport.
+  return { getBoundingClientRect: () => new DOMRect(window.innerWidth / 2 - 190, 16, 0, 0) };
 }
 
 /** The notes whose passages could not be found on the page, with their quotes. */

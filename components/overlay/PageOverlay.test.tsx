@@ -1,0 +1,40 @@
+import { cleanup, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Note } from '../../utils/store/types';
+import { makeNote } from '../test-support';
+import { PageOverlay, type PageOverlayProps } from './PageOverlay';
+
+const note: Note = makeNote({ id: 'n1', body: 'A note whose passage is gone' });
+
+const base: Omit<PageOverlayProps, 'panel'> = {
+  panelKey: 1,
+  focusPanel: true,
+  guide: null,
+  adder: null,
+  toast: null,
+  shortcuts: { next: 'Alt+Shift+J', previous: 'Alt+Shift+K', addNote: 'Alt+Shift+N' },
+  onClosePanel() {},
+  onPanelPointer() {},
+  onOpenNote() {},
+  onAddNoteToClaim() {},
+  onEditNote() {},
+  onDeleteNote() {},
+};
+
+afterEach(cleanup);
+
+describe('PageOverlay', () => {
+  it('shows a note that has no place on the page (its passage is gone)', async () => {
+    render(<PageOverlay {...base} panel={{ kind: 'note', note, reference: null }} />);
+    // Hidden until placed: found once the position is computed.
+    expect(await screen.findByRole('dialog', { name: 'Your note' })).toBeTruthy();
+    expect(screen.getByText('A note whose passage is gone')).toBeTruthy();
+  });
+
+  it('lists the notes that could not be placed, with their quotes', async () => {
+    render(<PageOverlay {...base} panel={{ kind: 'orphans', notes: [note], reference: null }} />);
+    const dialog = await screen.findByRole('dialog', { name: 'Notes that could not be placed' });
+    expect(dialog.textContent).toContain('A note whose passage is gone');
+    expect(screen.getByRole('button', { name: 'Close' })).toBeTruthy();
+  });
+});
