@@ -52,6 +52,26 @@ export async function probeAccessibility(page: Page): Promise<AccessibilityProbe
     const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: AxNode[] };
     return nodes;
   };
+  /**
+   * Acts on a node; if the page has just re-rendered it (the extension repaints its markers after
+   * a save), acts on its replacement with the same role and name instead, as a reader would.
+   */
+  const onCurrentNode = async (
+    node: AxNode,
+    act: (current: AxNode) => Promise<void>,
+  ): Promise<void> => {
+    try {
+      await act(node);
+      return;
+    } catch (error) {
+      if (!String(error).includes('detached') && !String(error).includes('No node')) throw error;
+    }
+    const role = node.role?.value ?? '';
+    const name = node.name?.value;
+    const replacement = await probe.waitFor(role, name);
+    await act(replacement);
+  };
+
   const probe: AccessibilityProbe = {
     async find(role, name) {
       return (await tree()).filter((node) => matches(node, role, name));
@@ -98,12 +118,16 @@ export async function probeAccessibility(page: Page): Promise<AccessibilityProbe
       return { x: x1, y: y1, width: x2 - x1, height: y3 - y1 };
     },
     async click(node) {
-      await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: node.backendDOMNodeId });
-      const box = await probe.box(node);
-      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await onCurrentNode(node, async (current) => {
+        await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: current.backendDOMNodeId });
+        const box = await probe.box(current);
+        await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      });
     },
     async focus(node) {
-      await cdp.send('DOM.focus', { backendNodeId: node.backendDOMNodeId });
+      await onCurrentNode(node, (current) =>
+        cdp.send('DOM.focus', { backendNodeId: current.backendDOMNodeId }).then(() => undefined),
+      );
     },
     async detach() {
       await cdp.detach();
