@@ -11,4 +11,5 @@ export const NOTES_UPDATED_MARK = 'counterpoint:notes-list-updated';
 
 /** Set when an import starts (file chosen) and when its outcome is known. */
 export const IMPORT_STARTED_MARK = 'counterpoint:import-started';
+/** Set when an import's outcome is known. */
 export const IMPORT_FINISHED_MARK = 'counterpoint:import-finished';

@@ -7,8 +7,10 @@ import type { Selector } from '../anchoring/types';
 /** The longest note body a reader can save, in characters. */
 export const NOTE_MAX_LENGTH = 20_000;
 
-/** The most tags one note can carry, and the longest tag. */
+/** The most tags one note can carry. */
 export const NOTE_MAX_TAGS = 20;
+
+/** The longest tag, in characters. */
 export const TAG_MAX_LENGTH = 50;
 
 /** A reader's private note on a passage of an article. */
