@@ -9,7 +9,7 @@ export const NOTES_RENDERED_MARK = 'counterpoint:notes-list-rendered';
 /** Set each time the rendered list changes afterwards (a search, a filter, an edit). */
 export const NOTES_UPDATED_MARK = 'counterpoint:notes-list-updated';
 
-/** Set when an import starts (file chosen) and when its outcome is known. */
+/** Set when an import starts (a file was chosen). */
 export const IMPORT_STARTED_MARK = 'counterpoint:import-started';
 /** Set when an import's outcome is known. */
 export const IMPORT_FINISHED_MARK = 'counterpoint:import-finished';
