@@ -158,9 +158,9 @@ export function createPopupData(dependencies: PopupDataDependencies): PopupData 
     async importNotes(text) {
       const outcome = await importNotesText(text, { db: await db(), now: now(), newId });
       if (outcome.ok && outcome.articleKeys.length > 0) {
-        // The notes are stored whether or not this reaches the background; open tabs would
-        // then pick them up on their next load.
-        await request('notes.changed', { articleKeys: outcome.articleKeys }).catch(() => null);
+        // The notes are stored whether or not this reaches the background (open tabs would then
+        // pick them up on their next load), so the reader is not kept waiting for it.
+        void request('notes.changed', { articleKeys: outcome.articleKeys }).catch(() => null);
       }
       return outcome;
     },
