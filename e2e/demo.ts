@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     { what: 'the first paint report', timeoutMs: 15_000 },
   );
   await page.screenshot({ path: join(SCREENSHOTS, 'article.png') });
-  const opened = await openFirstClaim(session, page);
+  const opened = await openFirstClaim(page);
   if (opened) await page.screenshot({ path: join(SCREENSHOTS, 'claim-popover.png') });
   const popup = await session.openPopup(tabId);
   await popup.setViewportSize({ width: 420, height: 600 });

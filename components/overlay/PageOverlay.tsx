@@ -7,6 +7,7 @@
 import type { Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { StoredClaim } from '../../utils/store/db';
+import { quoteOfNote } from '../../utils/store/note-quote';
 import type { Note } from '../../utils/store/types';
 import { AdderButton } from '../AdderButton';
 import { ClaimPopover } from '../ClaimPopover';
@@ -174,7 +175,7 @@ function OrphanList({
       <ul class="cp-orphans">
         {notes.map((note) => (
           <li key={note.id}>
-            <blockquote>{quoteOf(note)}</blockquote>
+            <blockquote>{quoteOfNote(note)}</blockquote>
             <p>{note.body}</p>
           </li>
         ))}
@@ -219,14 +220,6 @@ function GuidePill({
       </div>
     </div>
   );
-}
-
-/** The quoted passage of a note. */
-export function quoteOf(note: Note): string {
-  for (const selector of note.target.selectors) {
-    if (selector.type === 'TextQuoteSelector') return selector.exact;
-  }
-  return '';
 }
 
 /** Layout of the overlay's boxes (positions come from Floating). */

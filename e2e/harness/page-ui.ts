@@ -52,10 +52,7 @@ export async function readPageSummary(
 }
 
 /** Opens the first claim's popover from its marker; returns the dialog's name, or null. */
-export async function openFirstClaim(
-  _session: ChromiumSession,
-  page: Page,
-): Promise<string | null> {
+export async function openFirstClaim(page: Page): Promise<string | null> {
   const probe = await probeAccessibility(page);
   try {
     const [marker] = await probe.find('button', /^Claim: /);

@@ -12,6 +12,7 @@ import { describe } from '../anchoring';
 import type { Requester } from '../messaging/client';
 import type { AboutEntry, Verdict } from '../packs/types';
 import type { StoredClaim } from '../store/db';
+import { quoteOfNote } from '../store/note-quote';
 import type { Note } from '../store/types';
 import type { ArticleView } from './article-view';
 import type { OverlayHost } from './overlay-host';
@@ -473,7 +474,7 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
       {
         kind: 'editor',
         mode: 'edit',
-        quote: quoteText(note),
+        quote: quoteOfNote(note),
         initialBody: note.body,
         initialTags: note.tags,
         reference: layers.rangeOf(note.id),
@@ -595,11 +596,4 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
       overlay = null;
     },
   };
-}
-
-function quoteText(note: Note): string {
-  for (const selector of note.target.selectors) {
-    if (selector.type === 'TextQuoteSelector') return selector.exact;
-  }
-  return '';
 }

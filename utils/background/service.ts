@@ -43,7 +43,7 @@ type Sender =
   | { kind: 'unknown' };
 
 /** Requests only the extension's own pages may send. */
-const EXTENSION_PAGE_ONLY: ReadonlySet<MessageType> = new Set();
+const EXTENSION_PAGE_ONLY: ReadonlySet<MessageType> = new Set(['notes.changed']);
 /** Requests that need the page's article to be known (a `page.opened` came first). */
 const CONTENT_ONLY: ReadonlySet<MessageType> = new Set([
   'page.opened',
@@ -282,8 +282,7 @@ export function createBackgroundService(deps: BackgroundDependencies) {
       return null;
     },
 
-    async 'notes.changed'(payload, sender) {
-      if (sender.kind !== 'extension-page') throw new RequestError('Not allowed.');
+    async 'notes.changed'(payload) {
       await announce(payload.articleKeys);
       return null;
     },

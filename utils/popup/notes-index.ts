@@ -6,6 +6,8 @@
  *
  * Pure: no storage, no extension API, no DOM.
  */
+
+import { quoteOfNote } from '../store/note-quote';
 import type { Note } from '../store/types';
 
 /** How the list is ordered. Notes are dated by their last change, as their cards show. */
@@ -56,14 +58,6 @@ export interface TagCount {
   count: number;
 }
 
-/** The quoted passage of a note, or '' when it has no TextQuoteSelector. */
-export function quotedPassage(note: Note): string {
-  for (const selector of note.target.selectors) {
-    if (selector.type === 'TextQuoteSelector') return selector.exact;
-  }
-  return '';
-}
-
 /** Prepares notes for searching; soft-deleted notes are left out. */
 export function buildNotesIndex(notes: readonly Note[]): NotesIndex {
   const entries: IndexedNote[] = [];
@@ -79,7 +73,7 @@ export function buildNotesIndex(notes: readonly Note[]): NotesIndex {
 
 function indexNote(note: Note): IndexedNote {
   const tagKeys = note.tags.map((tag) => tag.toLowerCase());
-  const haystack = [note.body, quotedPassage(note), ...note.tags, note.articleTitle]
+  const haystack = [note.body, quoteOfNote(note), ...note.tags, note.articleTitle]
     .join('\n')
     .toLowerCase();
   return { note, haystack, tagKeys };
