@@ -20,6 +20,17 @@ describe('findAllOccurrences', () => {
     expect(findAllOccurrences(text, quotes, 100)[0]).toEqual([0, 3, 6]);
   });
 
+  it('finds quotes of every length band in a long text, each occurrence once', () => {
+    const words = Array.from({ length: 4000 }, (_, index) => `w${(index * 7919) % 1009}`);
+    const text = words.join(' ');
+    const quotes = [7, 9, 15, 23, 24, 47, 48, 95, 200, 700].map((length, index) =>
+      text.slice(index * 1500 + 3, index * 1500 + 3 + length),
+    );
+    expect(findAllOccurrences(text, quotes, 50)).toEqual(
+      quotes.map((quote) => findOccurrences(text, quote, 50)),
+    );
+  });
+
   it('stops at the limit per quote', () => {
     const text = 'x'.repeat(100);
     expect(findAllOccurrences(text, ['x'.repeat(20)], 5)[0]).toEqual([0, 1, 2, 3, 4]);
@@ -33,8 +44,9 @@ describe('findAllOccurrences', () => {
           minLength: 0,
           maxLength: 300,
         }),
-        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 40 })), { maxLength: 12 }),
-        (text, cuts) => {
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 90 })), { maxLength: 12 }),
+        fc.integer({ min: 1, max: 6 }),
+        (text, cuts, limit) => {
           const quotes = cuts.map(([at, length]) => {
             const start = text.length === 0 ? 0 : at % text.length;
             return text.slice(start, start + length);
@@ -42,6 +54,10 @@ describe('findAllOccurrences', () => {
           quotes.push('ab'.repeat(9));
           expect(findAllOccurrences(text, quotes, 1000)).toEqual(
             quotes.map((quote) => findOccurrences(text, quote, 1000)),
+          );
+          // With a small limit, still the first occurrences, in order.
+          expect(findAllOccurrences(text, quotes, limit)).toEqual(
+            quotes.map((quote) => findOccurrences(text, quote, limit)),
           );
         },
       ),

@@ -1,18 +1,32 @@
 /**
- * Exact occurrences of many quotes in one text, in one pass.
+ * Exact occurrences of many quotes in one text, without reading every character of it.
  *
  * `indexOf` per quote reads the whole page once per quote: 200 quotes on a megabyte is 200
- * megabytes of scanning. Here quotes of at least GRAM characters are found together with a
- * rolling hash of the text's GRAM-character windows (Rabin–Karp): one read of the page, a table
- * probe per character, and a real comparison only where a quote's first GRAM characters hash
- * alike. Shorter quotes, few in practice, still use `indexOf`.
+ * megabytes of scanning. A rolling hash reads the page once, but still does JavaScript work on
+ * every character, which costs more than reading the page's DOM did. Here the text is sampled:
+ *
+ * For a band of quotes whose shortest has length L, a window of G characters is hashed only at
+ * every s-th position of the text, s = L − G + 1. Each occurrence of a quote of the band covers
+ * exactly one sampled position at an offset j < s from its start, and there the text's window
+ * equals the quote's characters [j, j + G). Registering each quote's windows at offsets 0…s−1
+ * therefore finds every occurrence exactly once, after reading only about G/s of the text's
+ * characters, and comparing the whole quote only where a window's hash agrees.
+ *
+ * Quotes are banded by length (each band's longest under twice its shortest), so one short
+ * quote does not shrink the stride for the long ones. Quotes shorter than MIN_SAMPLED, rare in
+ * practice, still use `indexOf`.
  */
 
-/** Window length of the rolling hash; quotes shorter than this are searched one by one. */
-const GRAM = 16;
+/** Quotes shorter than this are searched one by one with `indexOf`. */
+const MIN_SAMPLED = 8;
+/** Window length for bands whose shortest quote is at least LONG_BAND characters. */
+const LONG_GRAM = 8;
+/** Window length for bands of shorter quotes: a shorter window allows a longer stride. */
+const SHORT_GRAM = 4;
+const LONG_BAND = 24;
+/** A band with fewer quotes than this joins the band of shorter quotes before it. */
+const MIN_BAND_SIZE = 16;
 const BASE = 31;
-/** Bits of the hash used for the quick "might any quote start here" filter. */
-const FILTER_BITS = 16;
 
 /** Start offsets of every exact occurrence of `quote` in `text`, up to `limit`. */
 export function findOccurrences(text: string, quote: string, limit: number): number[] {
@@ -25,18 +39,139 @@ export function findOccurrences(text: string, quote: string, limit: number): num
   return starts;
 }
 
-/** Hash of text[from, from + GRAM), the same polynomial the rolling pass keeps. */
-function hashWindow(text: string, from: number): number {
+/** Hash of text[from, from + gram). */
+function hashWindow(text: string, from: number, gram: number): number {
   let hash = 0;
-  for (let index = from; index < from + GRAM; index += 1) {
+  const end = from + gram;
+  for (let index = from; index < end; index += 1) {
     hash = (Math.imul(hash, BASE) + text.charCodeAt(index)) | 0;
   }
   return hash;
 }
 
 /**
- * Start offsets of every exact occurrence of each quote in `text` (up to `limit` per quote),
- * in the order of `quotes`.
+ * Splits quote indexes (sorted by length) into bands whose longest is under twice the
+ * shortest. A band of a few quotes costs a whole sampling pass for little, so it joins the band
+ * of shorter quotes before it, which samples more densely anyway.
+ */
+function bandsByLength(quotes: readonly string[], indexes: number[]): number[][] {
+  indexes.sort((a, b) => (quotes[a]?.length ?? 0) - (quotes[b]?.length ?? 0));
+  const bands: number[][] = [];
+  let band: number[] = [];
+  let shortest = 0;
+  for (const index of indexes) {
+    const length = quotes[index]?.length ?? 0;
+    if (band.length > 0 && length >= shortest * 2) {
+      bands.push(band);
+      band = [];
+    }
+    if (band.length === 0) shortest = length;
+    band.push(index);
+  }
+  if (band.length > 0) bands.push(band);
+  for (let index = bands.length - 1; index > 0; index -= 1) {
+    const small = bands[index] as number[];
+    if (small.length < MIN_BAND_SIZE) {
+      (bands[index - 1] as number[]).push(...small);
+      bands.splice(index, 1);
+    }
+  }
+  return bands;
+}
+
+/** Slot of a hash in a table of 2^bits slots (Fibonacci hashing: the product's top bits). */
+function slotOf(hash: number, bits: number): number {
+  return Math.imul(hash, 0x9e3779b1) >>> (32 - bits);
+}
+
+/** Finds the occurrences of one band's quotes by sampling the text (see the module header). */
+function searchBand(
+  text: string,
+  quotes: readonly string[],
+  band: readonly number[],
+  limit: number,
+  found: number[][],
+): void {
+  const shortest = quotes[band[0] ?? 0]?.length ?? 0;
+  const gram = shortest >= LONG_BAND ? LONG_GRAM : SHORT_GRAM;
+  // Any stride up to shortest - gram + 1 finds every occurrence. Each quote registers `stride`
+  // windows and the text is sampled every `stride` characters: on a short text, many quotes
+  // cost more to register than the text costs to sample, so the stride balances the two.
+  const balanced = Math.round(Math.sqrt(text.length / band.length));
+  const stride = Math.max(1, Math.min(shortest - gram + 1, balanced));
+  // A chained hash table in typed arrays: every (quote, window offset) pair is one entry.
+  const entryCount = band.length * stride;
+  let bits = 8;
+  while (1 << bits < entryCount * 2) bits += 1;
+  const heads = new Int32Array(1 << bits).fill(-1);
+  const next = new Int32Array(entryCount);
+  const hashes = new Int32Array(entryCount);
+  const owners = new Int32Array(entryCount);
+  const offsets = new Int32Array(entryCount);
+  // Where the quote's last and middle characters fall relative to the sampled window, and what
+  // they are: a cheap test that rejects most windows found in near-copies of the passage.
+  const lastAt = new Int32Array(entryCount);
+  const lastChar = new Int32Array(entryCount);
+  const middleAt = new Int32Array(entryCount);
+  const middleChar = new Int32Array(entryCount);
+  let entry = 0;
+  for (const index of band) {
+    const quote = quotes[index] ?? '';
+    for (let offset = 0; offset < stride; offset += 1) {
+      const hash = hashWindow(quote, offset, gram);
+      const slot = slotOf(hash, bits);
+      hashes[entry] = hash;
+      owners[entry] = index;
+      offsets[entry] = offset;
+      lastAt[entry] = quote.length - 1 - offset;
+      lastChar[entry] = quote.charCodeAt(quote.length - 1);
+      middleAt[entry] = (quote.length >> 1) - offset;
+      middleChar[entry] = quote.charCodeAt(quote.length >> 1);
+      next[entry] = heads[slot] as number;
+      heads[slot] = entry;
+      entry += 1;
+    }
+  }
+  // A quote that reached the limit still takes the rest of the sample it reached it in: the
+  // occurrences one sample finds are not in order, those of later samples all come after.
+  const fullAt = new Int32Array(quotes.length).fill(-1);
+  const last = text.length - gram;
+  for (let at = 0; at <= last; at += stride) {
+    const hash = hashWindow(text, at, gram);
+    for (let candidate = heads[slotOf(hash, bits)] as number; candidate !== -1; ) {
+      if (
+        hashes[candidate] === hash &&
+        text.charCodeAt(at + (lastAt[candidate] as number)) === lastChar[candidate] &&
+        text.charCodeAt(at + (middleAt[candidate] as number)) === middleChar[candidate]
+      ) {
+        const index = owners[candidate] as number;
+        const start = at - (offsets[candidate] as number);
+        const starts = found[index];
+        const full = fullAt[index] as number;
+        if (
+          start >= 0 &&
+          starts !== undefined &&
+          (full === -1 || full === at) &&
+          text.startsWith(quotes[index] ?? '', start)
+        ) {
+          starts.push(start);
+          if (starts.length === limit) fullAt[index] = at;
+        }
+      }
+      candidate = next[candidate] as number;
+    }
+  }
+  for (const index of band) {
+    const starts = found[index];
+    if (!starts || starts.length < 2) continue;
+    starts.sort((a, b) => a - b);
+    if (starts.length > limit) starts.length = limit;
+  }
+}
+
+/**
+ * Start offsets of every exact occurrence of each quote in `text` (the first `limit` per
+ * quote, ascending), in the order of `quotes`.
  */
 export function findAllOccurrences(
   text: string,
@@ -44,43 +179,13 @@ export function findAllOccurrences(
   limit: number,
 ): number[][] {
   const found: number[][] = quotes.map(() => []);
-  const byHash = new Map<number, number[]>();
-  const filter = new Uint8Array(1 << FILTER_BITS);
-  const filterMask = (1 << FILTER_BITS) - 1;
+  if (limit <= 0) return found;
+  const sampled: number[] = [];
   quotes.forEach((quote, index) => {
-    if (quote.length < GRAM || text.length < GRAM) {
-      found[index] = findOccurrences(text, quote, limit);
-      return;
-    }
-    const hash = hashWindow(quote, 0);
-    const group = byHash.get(hash);
-    if (group) group.push(index);
-    else byHash.set(hash, [index]);
-    filter[hash & filterMask] = 1;
+    if (quote.length === 0 || quote.length > text.length) return;
+    if (quote.length < MIN_SAMPLED) found[index] = findOccurrences(text, quote, limit);
+    else sampled.push(index);
   });
-  if (byHash.size === 0) return found;
-
-  // BASE^(GRAM-1), to take the character leaving the window out of the hash.
-  let outgoingWeight = 1;
-  for (let step = 1; step < GRAM; step += 1) outgoingWeight = Math.imul(outgoingWeight, BASE);
-  let hash = hashWindow(text, 0);
-  const last = text.length - GRAM;
-  for (let start = 0; ; start += 1) {
-    if (filter[hash & filterMask] === 1) {
-      const group = byHash.get(hash);
-      if (group) {
-        for (const index of group) {
-          const quote = quotes[index];
-          const starts = found[index];
-          if (quote && starts && starts.length < limit && text.startsWith(quote, start)) {
-            starts.push(start);
-          }
-        }
-      }
-    }
-    if (start === last) break;
-    const outgoing = Math.imul(text.charCodeAt(start), outgoingWeight);
-    hash = (Math.imul(hash - outgoing, BASE) + text.charCodeAt(start + GRAM)) | 0;
-  }
+  for (const band of bandsByLength(quotes, sampled)) searchBand(text, quotes, band, limit, found);
   return found;
 }
