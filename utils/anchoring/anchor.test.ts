@@ -410,7 +410,9 @@ describe('anchorAll', () => {
       visits += 1;
       return false;
     };
-    anchorAll(root, [{ id: 'a', selectors: [quote('migration issue')] }], { ignore });
+    // "Mexico" occurs several times and no context was saved: only the full matcher, which
+    // reads the visible text, can decide, for one target as for 25.
+    anchorAll(root, [{ id: 'a', selectors: [quote('Mexico')] }], { ignore });
     const visitsForOne = visits;
     visits = 0;
     const many = Array.from({ length: 25 }, (_, index) => ({
@@ -420,6 +422,28 @@ describe('anchorAll', () => {
     anchorAll(root, many, { ignore });
     expect(visitsForOne).toBeGreaterThan(0);
     expect(visits).toBe(visitsForOne);
+  });
+
+  it('settles unchanged passages without reading every element’s style', () => {
+    const root = mountArticle(ARTICLE);
+    const view = root.ownerDocument.defaultView as Window;
+    const original = view.getComputedStyle;
+    const styled = new Set<Element>();
+    view.getComputedStyle = (element: Element, pseudo?: string | null) => {
+      styled.add(element);
+      return original.call(view, element, pseudo);
+    };
+    try {
+      const results = anchorAll(root, [
+        { id: 'a', selectors: [quote('migration issue', 'Latin nations is the ', '.')] },
+        { id: 'b', selectors: [quote('tense, unstable relations', 'have always had ', '.')] },
+      ]);
+      expect(results.map(anchoredText)).toEqual(['migration issue', 'tense, unstable relations']);
+      // Only the two paragraphs holding the passages were looked at, not the h1 or the first p.
+      expect(styled.size).toBe(2);
+    } finally {
+      view.getComputedStyle = original;
+    }
   });
 
   it('gives every target the orphan reason of an unreadable root', () => {

@@ -2,6 +2,11 @@
  * Selectors to DOM ranges: one target (`anchor`) or many against one reading of the page
  * (`anchorAll`). The quote is what is trusted; the position only hints where to look, because
  * ads and share widgets inserted before a passage shift every offset after them.
+ *
+ * Two steps. The verbatim path (verbatim.ts) settles the targets whose quote and context are
+ * still in the page character for character, from the raw text alone. Only the targets it
+ * leaves undecided pay for the full matcher: the visible text (with styles read to skip hidden
+ * elements), normalised, matched exactly and then fuzzily.
  */
 
 import { findAllOccurrences } from './find-all';
@@ -15,8 +20,14 @@ import {
 } from './match-quote';
 import { normaliseString } from './normalise';
 import { pickSelectors } from './selectors';
-import { buildTextModel, rangeFromTextOffsets, type TextModel } from './text-model';
+import {
+  buildTextModel,
+  makeExclusionTest,
+  rangeFromTextOffsets,
+  type TextModel,
+} from './text-model';
 import type { AnchoringOptions, AnchorResult, AnchorTarget, Orphan, Selector } from './types';
+import { anchorVerbatim, type RawText, readRawText, type VerbatimQuote } from './verbatim';
 
 const WHITESPACE = /\s/u;
 
@@ -25,31 +36,31 @@ function orphan(reason: Orphan['reason']): Orphan {
 }
 
 /**
- * The page's text read ahead of time (`readText`), for `anchorAll` to use instead of reading the
- * page again. Valid only while the page has not changed since it was read.
+ * The page's raw text read ahead of time (`readText`), for `anchorAll` to use instead of reading
+ * the page again. Valid only while the page has not changed since it was read.
  */
 export interface PreparedText {
-  readonly model: TextModel;
+  readonly raw: RawText;
 }
 
 /**
  * Reads a root's text now, so that a later `anchorAll` can skip that work — e.g. while waiting
  * for the targets to arrive. Returns null when the root cannot be read.
  */
-export function readText(root: Element, options: AnchoringOptions = {}): PreparedText | null {
+export function readText(root: Element): PreparedText | null {
   try {
-    const model = readRoot(root, options);
-    return 'status' in model ? null : { model };
+    if (checkRoot(root) !== null) return null;
+    return { raw: readRawText(root) };
   } catch {
     return null;
   }
 }
 
-/** Builds the text model, or says why the root cannot be read. */
-function readRoot(root: unknown, options: AnchoringOptions): TextModel | Orphan {
+/** Why a root cannot be read, or null when it can. */
+function checkRoot(root: unknown): Orphan | null {
   if (!isElementLike(root)) return orphan('invalid-root');
   if (!root.isConnected) return orphan('detached-root');
-  return buildTextModel(root, options);
+  return null;
 }
 
 /** A target's selectors read and normalised, ready to match. */
@@ -125,17 +136,6 @@ function matchTarget(
   return { status: 'anchored', range, quality: 'exact', score: 1 };
 }
 
-/** Anchors one target's selectors in an already-read page. Never throws. */
-export function anchorInModel(model: TextModel, selectors: readonly Selector[]): AnchorResult {
-  try {
-    const result = matchTarget(model, prepareTarget(model, selectors));
-    return 'deferred' in result ? orphan('not-found') : result;
-  } catch {
-    // A page that mutates under us can make Range calls throw; that passage is just not found.
-    return orphan('not-found');
-  }
-}
-
 /**
  * Finds the passage that `selectors` describe under `root`. Returns the range and how well it
  * matched, or an orphan with the reason. Never throws, never returns a range on other words.
@@ -145,19 +145,24 @@ export function anchor(
   selectors: readonly Selector[],
   options: AnchoringOptions = {},
 ): AnchorResult {
-  try {
-    const model = readRoot(root, options);
-    if ('status' in model) return model;
-    return anchorInModel(model, selectors);
-  } catch {
-    return orphan('invalid-root');
-  }
+  const [result] = anchorAll(root, [{ id: '', selectors }], options);
+  return result ?? orphan('invalid-root');
+}
+
+/** A target's quote as saved (whitespace trimmed off `exact`), for the verbatim path. */
+function verbatimQuoteOf(target: AnchorTarget | null | undefined): VerbatimQuote | null {
+  const { quote } = pickSelectors(target?.selectors ?? []);
+  if (!quote) return null;
+  const exact = quote.exact.trim();
+  if (exact.length === 0) return null;
+  return { exact, prefix: quote.prefix ?? '', suffix: quote.suffix ?? '' };
 }
 
 /**
- * Anchors many targets against one reading of the page: the text is walked and normalised
- * once, and every quote's exact occurrences are found in one more pass over it. Results are in
- * the order of `targets`. Never throws.
+ * Anchors many targets against one reading of the page. Targets whose quote and context are
+ * unchanged are settled from the raw text; the page's visible text is then read and normalised
+ * once for all the others, and their exact occurrences found in one more pass over it. Results
+ * are in the order of `targets`. Never throws.
  */
 export function anchorAll(
   root: Element,
@@ -165,10 +170,47 @@ export function anchorAll(
   options: AnchoringOptions & { prepared?: PreparedText | null } = {},
 ): AnchorResult[] {
   if (!Array.isArray(targets)) return [];
+  let unreadable: Orphan | null;
+  try {
+    unreadable = checkRoot(root);
+  } catch {
+    unreadable = orphan('invalid-root');
+  }
+  if (unreadable !== null) {
+    const reason = unreadable;
+    return targets.map(() => ({ ...reason }));
+  }
+  let settled: Array<Range | null> = targets.map(() => null);
+  try {
+    const prepared = options.prepared?.raw;
+    const raw = prepared && prepared.root === root ? prepared : readRawText(root);
+    settled = anchorVerbatim(raw, targets.map(verbatimQuoteOf), makeExclusionTest(root, options));
+  } catch {
+    // A page that mutates under us can make DOM calls throw: the full matcher decides instead.
+    settled = targets.map(() => null);
+  }
+  const undecided = targets.filter((_, index) => !settled[index]);
+  const decided = undecided.length > 0 ? anchorInFullText(root, undecided, options) : [];
+  let next = 0;
+  return settled.map((range): AnchorResult => {
+    if (range) return { status: 'anchored', range, quality: 'exact', score: 1 };
+    next += 1;
+    return decided[next - 1] ?? orphan('not-found');
+  });
+}
+
+/**
+ * The full matcher: the visible text is walked and normalised once, and every quote's exact
+ * occurrences are found in one more pass over it, then fuzzy searches where needed.
+ */
+function anchorInFullText(
+  root: Element,
+  targets: readonly AnchorTarget[],
+  options: AnchoringOptions,
+): AnchorResult[] {
   let model: TextModel | Orphan;
   try {
-    const prepared = options.prepared?.model;
-    model = prepared && prepared.root === root ? prepared : readRoot(root, options);
+    model = buildTextModel(root, options);
   } catch {
     model = orphan('invalid-root');
   }

@@ -98,6 +98,23 @@ const BLOCK_TAGS = new Set([
 ]);
 
 const ELEMENT_NODE = 1;
+
+/**
+ * The nearest element at or above `node` that begins and ends a line of the visible text (a
+ * block-level element or the root), or null when the node is not under the root.
+ */
+export function blockOf(node: Node, root: Element): Node | null {
+  for (let current: Node | null = node; current !== null; current = current.parentNode) {
+    if (current === root) return root;
+    if (
+      current.nodeType === ELEMENT_NODE &&
+      BLOCK_TAGS.has((current as Element).tagName.toUpperCase())
+    ) {
+      return current;
+    }
+  }
+  return null;
+}
 const TEXT_NODE = 3;
 const CDATA_SECTION_NODE = 4;
 
@@ -120,6 +137,45 @@ function makeHidesContent(root: Element, options: AnchoringOptions): (element: E
     }
     return false;
   };
+}
+
+/**
+ * Builds the test "is this node's text left out of the visible text": the node, or an element
+ * between it and the root, is hidden or ignored. Answers are remembered per element, so testing
+ * many nodes of one paragraph checks the paragraph's ancestors once.
+ */
+export function makeExclusionTest(
+  root: Element,
+  options: AnchoringOptions = {},
+): (node: Node) => boolean {
+  const hidesContent = makeHidesContent(root, options);
+  const ignore = options.ignore;
+  const known = new Map<Node, boolean>();
+  const isExcluded = (node: Node): boolean => {
+    // Walk up until an answer is known, then give it to every element passed on the way.
+    const unknown: Node[] = [];
+    let excluded = false;
+    for (let current: Node | null = node; current !== null && current !== root; ) {
+      const remembered = known.get(current);
+      if (remembered !== undefined) {
+        excluded = remembered;
+        break;
+      }
+      unknown.push(current);
+      if (
+        current.nodeType === ELEMENT_NODE ? hidesContent(current as Element) : ignore?.(current)
+      ) {
+        excluded = true;
+        break;
+      }
+      current = current.parentNode;
+    }
+    for (const passed of unknown) {
+      if (passed.nodeType === ELEMENT_NODE) known.set(passed, excluded);
+    }
+    return excluded;
+  };
+  return isExcluded;
 }
 
 /** Reads the root's visible text once and returns the model that anchor and describe share. */
@@ -161,24 +217,13 @@ export function buildTextModel(root: Element, options: AnchoringOptions = {}): T
   visit(root);
 
   const text = pieces.join('');
-  const isExcluded = (node: Node): boolean => {
-    for (let current: Node | null = node; current && current !== root; ) {
-      if (current.nodeType === ELEMENT_NODE) {
-        if (hidesContent(current as Element)) return true;
-      } else if (ignore?.(current)) {
-        return true;
-      }
-      current = current.parentNode;
-    }
-    return false;
-  };
   return {
     root,
     text,
     nodes,
     nodeStarts: Int32Array.from(starts),
     normalised: normaliseText(text),
-    isExcluded,
+    isExcluded: makeExclusionTest(root, options),
   };
 }
 

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { anchor } from './anchor';
+import { mountArticle, rangeOfText, textOf } from './test-fixtures';
+import { makeExclusionTest } from './text-model';
+import { anchorVerbatim, readRawText, type VerbatimQuote } from './verbatim';
+
+/** Runs the verbatim path alone and describes each answer: the text found with its start node's
+ * parent id, or "undecided" when the full matcher must decide. */
+function settle(root: Element, quotes: Array<VerbatimQuote | null>): string[] {
+  const raw = readRawText(root);
+  return anchorVerbatim(raw, quotes, makeExclusionTest(root)).map((range) =>
+    range
+      ? `${textOf(range)} @${(range.startContainer.parentNode as Element | null)?.id ?? ''}`
+      : 'undecided',
+  );
+}
+
+const q = (exact: string, prefix = '', suffix = ''): VerbatimQuote => ({ exact, prefix, suffix });
+
+describe('readRawText', () => {
+  it('joins every text node, hidden ones included, with their offsets', () => {
+    const root = mountArticle('<p>ab<em>cd</em></p><script>x</script><p>ef</p>');
+    const raw = readRawText(root);
+    expect(raw.text).toBe('abcdxef');
+    expect(raw.nodeStarts).toEqual([0, 2, 4, 5]);
+    expect(raw.nodes.map((node) => node.data)).toEqual(['ab', 'cd', 'x', 'ef']);
+  });
+});
+
+describe('anchorVerbatim', () => {
+  it('settles a quote whose context is unchanged, across inline markup', () => {
+    const root = mountArticle(
+      '<p id="one">The US and <em>Mexico</em> have always had tense relations.</p>' +
+        '<p id="two">Mexico again.</p>',
+    );
+    expect(settle(root, [q('US and Mexico have', 'The ', ' always')])).toEqual([
+      'US and Mexico have @one',
+    ]);
+  });
+
+  it('compares context whitespace aside, since the raw text has no breaks between blocks', () => {
+    const root = mountArticle('<p id="a">end of one.</p><p id="b">Start of two here.</p>');
+    expect(settle(root, [q('Start of two', 'end of one.\n', ' here.')])).toEqual([
+      'Start of two @b',
+    ]);
+  });
+
+  it('picks the one occurrence whose context fits among several', () => {
+    const root = mountArticle(
+      '<p id="a">first: the same words here.</p><p id="b">second: the same words here.</p>',
+    );
+    expect(settle(root, [q('the same words', 'second: ', ' here')])).toEqual(['the same words @b']);
+  });
+
+  it('leaves it to the full matcher when two occurrences fit the context', () => {
+    const root = mountArticle('<p>say the same words.</p><p>say the same words.</p>');
+    expect(settle(root, [q('the same words', 'say ', '.')])).toEqual(['undecided']);
+  });
+
+  it('leaves it to the full matcher when the context changed or the quote is absent', () => {
+    const root = mountArticle('<p>The US and Mexico have always had tense relations.</p>');
+    expect(
+      settle(root, [
+        q('Mexico have', 'The US and ', ' never'),
+        q('Mexico has', 'The US and ', ' always'),
+        q('relations.', 'tense ', ' More text that is not there'),
+      ]),
+    ).toEqual(['undecided', 'undecided', 'undecided']);
+  });
+
+  it('never settles on hidden text, nor next to hidden text in the context', () => {
+    const root = mountArticle(
+      '<p>Visible start.</p>' +
+        '<div style="display:none">hidden passage here</div>' +
+        '<p>Words <span style="display:none">ad</span>around the passage.</p>' +
+        '<div aria-hidden="true">covered passage</div>',
+    );
+    expect(
+      settle(root, [
+        q('hidden passage'),
+        q('around the passage', 'Words ad'),
+        q('covered passage'),
+      ]),
+    ).toEqual(['undecided', 'undecided', 'undecided']);
+  });
+
+  it('does not join the last word of a paragraph to the first of the next', () => {
+    const root = mountArticle('<p>end of one.</p><p>Start of two.</p>');
+    expect(settle(root, [q('one.Start')])).toEqual(['undecided']);
+  });
+
+  it('skips targets without a quote', () => {
+    const root = mountArticle('<p id="a">Some words.</p>');
+    expect(settle(root, [null, q('Some words')])).toEqual(['undecided', 'Some words @a']);
+  });
+});
+
+describe('anchor after the verbatim path leaves a target undecided', () => {
+  it('still finds the visible passage when a hidden copy sits next to it', () => {
+    const root = mountArticle(
+      '<div style="display:none"><p>say the same words.</p></div><p id="v">say the same words.</p>',
+    );
+    const result = anchor(root, [
+      { type: 'TextQuoteSelector', exact: 'the same words', prefix: 'say ', suffix: '.' },
+    ]);
+    expect(result.status).toBe('anchored');
+    if (result.status !== 'anchored') return;
+    expect(result.range.startContainer.parentNode).toBe(
+      rangeOfText(root, 'say', 1).startContainer.parentNode,
+    );
+  });
+
+  it('uses the position to choose between two places that fit the context', () => {
+    const root = mountArticle('<p id="a">say the same words.</p><p id="b">say the same words.</p>');
+    const second = rangeOfText(root, 'the same words', 1);
+    const result = anchor(root, [
+      { type: 'TextQuoteSelector', exact: 'the same words', prefix: 'say ', suffix: '.' },
+      { type: 'TextPositionSelector', start: 24, end: 38 },
+    ]);
+    expect(result.status).toBe('anchored');
+    if (result.status !== 'anchored') return;
+    expect(result.range.startContainer).toBe(second.startContainer);
+  });
+});
