@@ -245,7 +245,18 @@ describe('claims in Chromium', () => {
     const claim = claims[0]!;
     const point = await pointInClaim(claim.quote.exact);
     await page.mouse.click(point.x, point.y);
-    const before = await probe.box(await probe.waitFor('dialog', /^Claim: /));
+    await probe.waitFor('dialog', /^Claim: /);
+    // Where the popover settles once placed: two readings in a row agree.
+    let previous = { x: Number.NaN, y: Number.NaN };
+    const before = await waitUntil(
+      async () => probe.box((await probe.find('dialog'))[0]!),
+      (box) => {
+        const settled = box.x === previous.x && box.y === previous.y;
+        previous = box;
+        return settled;
+      },
+      { what: 'the popover to settle' },
+    );
     await page.mouse.wheel(0, 120);
     const after = await waitUntil(
       async () => probe.box((await probe.find('dialog'))[0]!),

@@ -109,13 +109,26 @@ export async function probeAccessibility(page: Page): Promise<AccessibilityProbe
       return focused.at(-1);
     },
     async box(node) {
-      const { model } = (await cdp.send('DOM.getBoxModel', {
-        backendNodeId: node.backendDOMNodeId,
-      })) as {
-        model: { border: number[] };
-      };
-      const [x1 = 0, y1 = 0, x2 = 0, , , y3 = 0] = model.border;
-      return { x: x1, y: y1, width: x2 - x1, height: y3 - y1 };
+      // A popover is in the tree a moment before it is laid out, and a re-render replaces its
+      // node: retry briefly, finding the control again by role and name.
+      const deadline = Date.now() + 3000;
+      let current = node;
+      for (;;) {
+        try {
+          const { model } = (await cdp.send('DOM.getBoxModel', {
+            backendNodeId: current.backendDOMNodeId,
+          })) as { model: { border: number[] } };
+          const [x1 = 0, y1 = 0, x2 = 0, , , y3 = 0] = model.border;
+          return { x: x1, y: y1, width: x2 - x1, height: y3 - y1 };
+        } catch (error) {
+          const message = String(error);
+          const retryable = /box model|detached|No node/.test(message);
+          if (!retryable || Date.now() > deadline) throw error;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const [again] = await probe.find(node.role?.value ?? '', node.name?.value);
+        if (again) current = again;
+      }
     },
     async click(node) {
       await onCurrentNode(node, async (current) => {
