@@ -12,7 +12,7 @@
  * therefore finds every occurrence exactly once, after reading only about G/s of the text's
  * characters, and comparing the whole quote only where a window's hash agrees.
  *
- * Quotes are banded by length (each band's longest under twice its shortest), so one short
+ * Quotes are banded by length (each band's longest under four times its shortest), so one short
  * quote does not shrink the stride for the long ones. Quotes shorter than MIN_SAMPLED, rare in
  * practice, still use `indexOf`.
  */
@@ -50,7 +50,7 @@ function hashWindow(text: string, from: number, gram: number): number {
 }
 
 /**
- * Splits quote indexes (sorted by length) into bands whose longest is under twice the
+ * Splits quote indexes (sorted by length) into bands whose longest is under four times the
  * shortest. A band of a few quotes costs a whole sampling pass for little, so it joins the band
  * of shorter quotes before it, which samples more densely anyway.
  */
@@ -61,7 +61,7 @@ function bandsByLength(quotes: readonly string[], indexes: number[]): number[][]
   let shortest = 0;
   for (const index of indexes) {
     const length = quotes[index]?.length ?? 0;
-    if (band.length > 0 && length >= shortest * 2) {
+    if (band.length > 0 && length >= shortest * 4) {
       bands.push(band);
       band = [];
     }
