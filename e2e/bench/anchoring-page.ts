@@ -9,6 +9,7 @@ import { createTextQuoteSelectorMatcher } from '@apache-annotator/dom';
 import { toRange as textQuoteToRange } from 'dom-anchor-text-quote';
 import { anchorAll } from '../../utils/anchoring';
 import { buildTextModel } from '../../utils/anchoring/text-model';
+import { readRawText } from '../../utils/anchoring/verbatim';
 
 /** The engines compared, by the name the tables use. */
 export type EngineName = 'counterpoint' | 'apache-annotator' | 'dom-anchor-text-quote';
@@ -351,7 +352,13 @@ function floor(): { ms: number; characters: number } {
   });
 }
 
-/** The engine's text model alone (walk, visibility checks, normalisation), for the analysis. */
+/** The engine's raw reading alone (the verbatim path's one pass), for the analysis. */
+function rawTextOnly(): { ms: number; characters: number } {
+  const page = requireRoot();
+  return timeRepeated(() => readRawText(page).text.length);
+}
+
+/** The engine's visible text model alone (walk, visibility checks, normalisation). */
 function textModelOnly(): { ms: number; characters: number } {
   const page = requireRoot();
   return timeRepeated(() => buildTextModel(page).text.length);
@@ -393,6 +400,7 @@ const api = {
   editPassages,
   runEngine,
   floor,
+  rawTextOnly,
   textModelOnly,
 };
 
