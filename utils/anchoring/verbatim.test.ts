@@ -89,6 +89,12 @@ describe('anchorVerbatim', () => {
     expect(settle(root, [q('one.Start')])).toEqual(['undecided']);
   });
 
+  it('settles a common word by its context, however often the word occurs', () => {
+    const filler = '<p>the cat and the dog. </p>'.repeat(3000);
+    const root = mountArticle(`${filler}<p id="x">only here is the word in this place.</p>`);
+    expect(settle(root, [q('the', 'only here is ', ' word in')])).toEqual(['the @x']);
+  });
+
   it('skips targets without a quote', () => {
     const root = mountArticle('<p id="a">Some words.</p>');
     expect(settle(root, [null, q('Some words')])).toEqual(['undecided', 'Some words @a']);

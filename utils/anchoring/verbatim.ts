@@ -2,14 +2,16 @@
  * The quick way to anchor: most pages have not changed since a passage was saved, so its quote
  * and the text around it are still there, character for character.
  *
- * This path reads only the raw text of the root's text nodes (no styles, no normalisation),
- * finds each quote's raw occurrences, and settles a target only when exactly one occurrence is
- * surrounded by the saved prefix and suffix (whitespace aside) and every text node that the
- * occurrence and its context touch is visible. Anything less certain (no occurrence, several
- * that fit, an edited page, hidden text nearby, a position without a quote) is left to the full
- * matcher in anchor.ts, which reads the visible text, normalises it and weighs candidates. So
- * this path decides only the cases the full matcher would settle at once, and decides them the
- * same way, without reading styles or normalising the whole page.
+ * This path reads only the raw text of the root's text nodes (no styles, no normalisation)
+ * and settles a target when its passage is there with the saved context: first by looking for
+ * the quote and its context as one string, which occurs once in the common case; failing that,
+ * by finding the quote's raw occurrences and keeping the single one whose surroundings agree
+ * with the saved prefix and suffix (whitespace aside). A settled passage must also lie within
+ * one block, and every text node that it and its context touch must be visible. Anything less
+ * certain (no occurrence, several that fit, an edited page, hidden text nearby, a position
+ * without a quote) is left to the full matcher in anchor.ts, which reads the visible text,
+ * normalises it and weighs candidates. So this path decides only the cases the full matcher
+ * would settle at once, the same way, without reading styles or normalising the whole page.
  */
 
 import { findAllOccurrences } from './find-all';
@@ -166,41 +168,82 @@ function rangeOf(raw: RawText, start: number, end: number): Range {
 }
 
 /**
+ * The quote with as much of its saved context as the raw text should hold verbatim: the end
+ * of the prefix and the start of the suffix, up to a line break (the visible text puts one
+ * between blocks, where the raw text may have none). A longer string is found with fewer
+ * samples (find-all.ts), and is far rarer than a short quote alone.
+ */
+function keyOf(quote: VerbatimQuote): { key: string; quoteOffset: number } {
+  const prefixTail = quote.prefix.slice(quote.prefix.lastIndexOf('\n') + 1);
+  const lineBreak = quote.suffix.indexOf('\n');
+  const suffixHead = lineBreak === -1 ? quote.suffix : quote.suffix.slice(0, lineBreak);
+  return { key: prefixTail + quote.exact + suffixHead, quoteOffset: prefixTail.length };
+}
+
+/** Settles one quote given raw occurrences of its exact text (see the module header). */
+function settleAmong(
+  raw: RawText,
+  quote: VerbatimQuote,
+  starts: readonly number[],
+  isExcluded: (node: Node) => boolean,
+): Range | null {
+  let settled: { start: number; span: [number, number] } | null = null;
+  for (const start of starts) {
+    const end = start + quote.exact.length;
+    const span = contextSpan(raw.text, start, end, quote.prefix, quote.suffix);
+    if (span === null) continue;
+    // Two places fit the saved context: only the full matcher (with the position) may choose.
+    if (settled !== null) return null;
+    settled = { start, span };
+  }
+  if (settled === null) return null;
+  const { start, span } = settled;
+  const end = start + quote.exact.length;
+  if (!withinOneBlock(raw, start, end)) return null;
+  if (!allVisible(raw, Math.min(span[0], start), Math.max(span[1], end), isExcluded)) {
+    return null;
+  }
+  return rangeOf(raw, start, end);
+}
+
+/**
  * Settles the quotes that can be settled from the raw text alone (see the module header).
  * Returns, per quote, its range, or null when the full matcher must decide. `null` quotes are
  * skipped. May throw if the DOM changes mid-way; callers fall back to the full matcher.
+ *
+ * Two rounds: first each quote together with its saved context, as one string; a quote whose
+ * string occurs exactly once is settled there. The others (context changed, whitespace
+ * different, or the passage repeated with its context) are looked for by their exact text
+ * alone, and settled when exactly one occurrence has the saved context around it.
  */
 export function anchorVerbatim(
   raw: RawText,
   quotes: ReadonlyArray<VerbatimQuote | null>,
   isExcluded: (node: Node) => boolean,
 ): Array<Range | null> {
-  const exacts = quotes.map((quote) => quote?.exact ?? '');
-  const occurrences = findAllOccurrences(raw.text, exacts, MAX_OCCURRENCES + 1);
-  return quotes.map((quote, index) => {
+  const keys = quotes.map((quote) => (quote ? keyOf(quote) : null));
+  const keyHits = findAllOccurrences(
+    raw.text,
+    keys.map((key) => key?.key ?? ''),
+    2,
+  );
+  const results = quotes.map((quote, index): Range | null => {
+    const key = keys[index];
+    const hits = keyHits[index];
+    if (!quote || !key || hits?.length !== 1) return null;
+    return settleAmong(raw, quote, [(hits[0] as number) + key.quoteOffset], isExcluded);
+  });
+  const second = quotes.map((quote, index) => (results[index] ? null : quote));
+  const occurrences = findAllOccurrences(
+    raw.text,
+    second.map((quote) => quote?.exact ?? ''),
+    MAX_OCCURRENCES + 1,
+  );
+  return results.map((settled, index) => {
+    if (settled) return settled;
+    const quote = second[index];
     const starts = occurrences[index];
     if (!quote || !starts || starts.length === 0 || starts.length > MAX_OCCURRENCES) return null;
-    let settled: { start: number; span: [number, number] } | null = null;
-    for (const start of starts) {
-      const span = contextSpan(
-        raw.text,
-        start,
-        start + quote.exact.length,
-        quote.prefix,
-        quote.suffix,
-      );
-      if (span === null) continue;
-      // Two places fit the saved context: only the full matcher (with the position) may choose.
-      if (settled !== null) return null;
-      settled = { start, span };
-    }
-    if (settled === null) return null;
-    const { start, span } = settled;
-    const end = start + quote.exact.length;
-    if (!withinOneBlock(raw, start, end)) return null;
-    if (!allVisible(raw, Math.min(span[0], start), Math.max(span[1], end), isExcluded)) {
-      return null;
-    }
-    return rangeOf(raw, start, end);
+    return settleAmong(raw, quote, starts, isExcluded);
   });
 }
