@@ -108,25 +108,28 @@ function searchBand(
   const hashes = new Int32Array(entryCount);
   const owners = new Int32Array(entryCount);
   const offsets = new Int32Array(entryCount);
-  // Where the quote's last and middle characters fall relative to the sampled window, and what
-  // they are: a cheap test that rejects most windows found in near-copies of the passage.
-  const lastAt = new Int32Array(entryCount);
-  const lastChar = new Int32Array(entryCount);
-  const middleAt = new Int32Array(entryCount);
-  const middleChar = new Int32Array(entryCount);
+  // Each quote's last and middle characters: a cheap test that rejects most windows found in
+  // near-copies of the passage before the full comparison.
+  const lastChars = new Int32Array(quotes.length);
+  const middleChars = new Int32Array(quotes.length);
+  // BASE^(gram-1), to roll a window's hash one character on.
+  let outgoingWeight = 1;
+  for (let step = 1; step < gram; step += 1) outgoingWeight = Math.imul(outgoingWeight, BASE);
   let entry = 0;
   for (const index of band) {
     const quote = quotes[index] ?? '';
+    lastChars[index] = quote.charCodeAt(quote.length - 1);
+    middleChars[index] = quote.charCodeAt(quote.length >> 1);
+    let hash = hashWindow(quote, 0, gram);
     for (let offset = 0; offset < stride; offset += 1) {
-      const hash = hashWindow(quote, offset, gram);
+      if (offset > 0) {
+        const outgoing = Math.imul(quote.charCodeAt(offset - 1), outgoingWeight);
+        hash = (Math.imul(hash - outgoing, BASE) + quote.charCodeAt(offset + gram - 1)) | 0;
+      }
       const slot = slotOf(hash, bits);
       hashes[entry] = hash;
       owners[entry] = index;
       offsets[entry] = offset;
-      lastAt[entry] = quote.length - 1 - offset;
-      lastChar[entry] = quote.charCodeAt(quote.length - 1);
-      middleAt[entry] = (quote.length >> 1) - offset;
-      middleChar[entry] = quote.charCodeAt(quote.length >> 1);
       next[entry] = heads[slot] as number;
       heads[slot] = entry;
       entry += 1;
@@ -139,20 +142,19 @@ function searchBand(
   for (let at = 0; at <= last; at += stride) {
     const hash = hashWindow(text, at, gram);
     for (let candidate = heads[slotOf(hash, bits)] as number; candidate !== -1; ) {
-      if (
-        hashes[candidate] === hash &&
-        text.charCodeAt(at + (lastAt[candidate] as number)) === lastChar[candidate] &&
-        text.charCodeAt(at + (middleAt[candidate] as number)) === middleChar[candidate]
-      ) {
+      if (hashes[candidate] === hash) {
         const index = owners[candidate] as number;
         const start = at - (offsets[candidate] as number);
+        const quote = quotes[index] ?? '';
         const starts = found[index];
         const full = fullAt[index] as number;
         if (
           start >= 0 &&
           starts !== undefined &&
           (full === -1 || full === at) &&
-          text.startsWith(quotes[index] ?? '', start)
+          text.charCodeAt(start + quote.length - 1) === lastChars[index] &&
+          text.charCodeAt(start + (quote.length >> 1)) === middleChars[index] &&
+          text.startsWith(quote, start)
         ) {
           starts.push(start);
           if (starts.length === limit) fullAt[index] = at;
