@@ -20,10 +20,10 @@
 /** Quotes shorter than this are searched one by one with `indexOf`. */
 const MIN_SAMPLED = 8;
 /** Window length for bands whose shortest quote is at least LONG_BAND characters. */
-const LONG_GRAM = 8;
+const LONG_GRAM = 12;
 /** Window length for bands of shorter quotes: a shorter window allows a longer stride. */
 const SHORT_GRAM = 4;
-const LONG_BAND = 24;
+const LONG_BAND = 32;
 /** A band with fewer quotes than this joins the band of shorter quotes before it. */
 const MIN_BAND_SIZE = 16;
 const BASE = 31;
