@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { DEFAULT_SHORTCUTS } from './utils/shortcuts';
 
 /** Build configuration: one manifest for Chrome (MV3) and Firefox, Preact through Vite. */
 export default defineConfig({
@@ -18,11 +19,11 @@ export default defineConfig({
     action: { default_title: 'Counterpoint' },
     commands: {
       'toggle-highlights': {
-        suggested_key: { default: 'Alt+Shift+H' },
+        suggested_key: { default: DEFAULT_SHORTCUTS.toggleHighlights },
         description: 'Turn claim and note highlights on or off',
       },
       'add-note': {
-        suggested_key: { default: 'Alt+Shift+N' },
+        suggested_key: { default: DEFAULT_SHORTCUTS.addNote },
         description: 'Add a note to the selected text',
       },
     },

@@ -8,9 +8,9 @@ afterEach(cleanup);
 describe('AdderButton', () => {
   it('is a button named "Add note" that calls onAdd', () => {
     const onAdd = vi.fn();
-    render(<AdderButton onAdd={onAdd} shortcut="Alt+Shift+N" />);
+    render(<AdderButton onAdd={onAdd} shortcut="Alt+Shift+M" />);
     const button = screen.getByRole('button', { name: 'Add note' });
-    expect(button.getAttribute('aria-keyshortcuts')).toBe('Alt+Shift+N');
+    expect(button.getAttribute('aria-keyshortcuts')).toBe('Alt+Shift+M');
     fireEvent.click(button);
     expect(onAdd).toHaveBeenCalledTimes(1);
   });

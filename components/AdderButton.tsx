@@ -6,7 +6,7 @@
 /** Props of {@link AdderButton}. */
 export interface AdderButtonProps {
   onAdd(): void;
-  /** A keyboard shortcut for the same action, in aria-keyshortcuts form ("Alt+Shift+N"). */
+  /** A keyboard shortcut for the same action, in aria-keyshortcuts form ("Alt+Shift+M"). */
   shortcut?: string;
 }
 

@@ -12,7 +12,7 @@ const base: Omit<PageOverlayProps, 'panel'> = {
   guide: null,
   adder: null,
   toast: null,
-  shortcuts: { next: 'Alt+Shift+J', previous: 'Alt+Shift+K', addNote: 'Alt+Shift+N' },
+  shortcuts: { next: 'Alt+Shift+J', previous: 'Alt+Shift+K', addNote: 'Alt+Shift+M' },
   onClosePanel() {},
   onPanelPointer() {},
   onOpenNote() {},

@@ -18,6 +18,7 @@ import {
 import type { ExportScope } from '../../utils/popup/notes-transfer';
 import { NOTES_RENDERED_MARK, NOTES_UPDATED_MARK } from '../../utils/popup/perf-marks';
 import type { NotesData } from '../../utils/popup/popup-data';
+import { DEFAULT_SHORTCUTS } from '../../utils/shortcuts';
 import { UNDO_WINDOW_MS } from '../../utils/store/notes';
 import type { Note } from '../../utils/store/types';
 import type { NoteSaveResult } from '../NoteEditor';
@@ -391,14 +392,14 @@ function EmptyNotes({
     return (
       <p class="cp-empty">
         No notes on this article yet. Select text in the article and choose{' '}
-        <strong>Add note</strong> (or press Alt+Shift+N).
+        <strong>Add note</strong> (or press {DEFAULT_SHORTCUTS.addNote}).
       </p>
     );
   }
   return (
     <p class="cp-empty">
       No notes yet. Select text in a Global Research article and choose <strong>Add note</strong>{' '}
-      (or press Alt+Shift+N). Your notes stay in this browser and show up here.
+      (or press {DEFAULT_SHORTCUTS.addNote}). Your notes stay in this browser and show up here.
     </p>
   );
 }

@@ -11,6 +11,7 @@ import type { OverlayPanel, PageOverlayProps } from '../../components/overlay/Pa
 import { describe } from '../anchoring';
 import type { Requester } from '../messaging/client';
 import type { AboutEntry, Verdict } from '../packs/types';
+import { DEFAULT_SHORTCUTS } from '../shortcuts';
 import type { StoredClaim } from '../store/db';
 import { quoteOfNote } from '../store/note-quote';
 import type { Note } from '../store/types';
@@ -18,7 +19,11 @@ import type { ArticleView } from './article-view';
 import type { OverlayHost } from './overlay-host';
 
 /** Keyboard shortcuts on the article page. */
-export const SHORTCUTS = { next: 'Alt+Shift+J', previous: 'Alt+Shift+K', addNote: 'Alt+Shift+N' };
+export const SHORTCUTS = {
+  next: DEFAULT_SHORTCUTS.nextClaim,
+  previous: DEFAULT_SHORTCUTS.previousClaim,
+  addNote: DEFAULT_SHORTCUTS.addNote,
+};
 
 /** How long the pointer rests on a highlight before its popover opens. */
 export const HOVER_OPEN_MS = 350;

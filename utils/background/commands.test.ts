@@ -30,7 +30,7 @@ describe('keyboard commands and the context menu', () => {
     });
   });
 
-  it('Alt+Shift+N and the menu item ask the tab to open the note editor for its selection', async () => {
+  it('Alt+Shift+M and the menu item ask the tab to open the note editor for its selection', async () => {
     const tab = { id: 3 } as Tabs.Tab;
     const sent: { tabId: number; message: unknown }[] = [];
     const spyBrowser = {
