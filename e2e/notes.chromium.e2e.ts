@@ -12,9 +12,12 @@ import { type AccessibilityProbe, probeAccessibility } from './harness/accessibi
 import { type ChromiumSession, launchChromium } from './harness/chromium';
 import { highlightedTexts } from './harness/page-ui';
 import { selectWithMouse } from './harness/selection';
+import { pressBrowserShortcut } from './harness/shortcuts';
 import { waitUntil } from './harness/wait';
 
 const PASSAGE = 'the more poverty in these countries, the more there will be immigrants in the US';
+/** A passage of the article that no claim covers, for a note started and then abandoned. */
+const OTHER_PASSAGE = 'any optimism regarding this topic should be carefully considered';
 const NOTE_TEXT = 'Counterpoint private note 7f3a: check the migration figures';
 const EDITED_TEXT = 'Counterpoint private note 7f3a, edited: compare with 2021 data';
 
@@ -113,6 +116,27 @@ describe('notes in Chromium', () => {
         { what: 'the note highlight' },
       ),
     ).toEqual([PASSAGE]);
+  });
+
+  it('opens the editor for the selected text with the keyboard command (Alt+Shift+M)', async () => {
+    await reader.bringToFront();
+    await selectWithMouse(reader, OTHER_PASSAGE);
+    await pressBrowserShortcut(reader, 'Alt+Shift+M');
+    const editor = await probe.waitFor('dialog', 'Add note');
+    // The editor shows the selected passage and takes the focus, as from the button.
+    expect(await probe.within(editor, 'blockquote', 'Passage')).toHaveLength(1);
+    await waitUntil(
+      () => probe.focused(),
+      (node) => node?.name?.value === 'Note',
+      { what: 'focus in the note field' },
+    );
+    await reader.keyboard.press('Escape');
+    await waitUntil(
+      () => probe.find('dialog', 'Add note'),
+      (dialogs) => dialogs.length === 0,
+      { what: 'the editor to close without saving' },
+    );
+    expect(await noteHighlights(reader)).toEqual([PASSAGE]);
   });
 
   it('shows the note in a second open tab of the article, without a reload', async () => {
