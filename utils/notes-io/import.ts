@@ -49,18 +49,51 @@ export type ImportParseResult =
   | { ok: true; notes: Note[]; skipped: SkippedAnnotation[] }
   | { ok: false; error: string };
 
-/** Reads a notes file into notes ready to merge. Never throws. */
-export function parseImport(text: string, options: ImportOptions): ImportParseResult {
+/** The annotations a notes file holds, not yet checked one by one, or why the file was refused. */
+export type AnnotationListResult = { ok: true; items: unknown[] } | { ok: false; error: string };
+
+/**
+ * Reads a notes file as far as its list of annotations: the size limit, JSON, and where the
+ * annotations are. Each item is then checked alone with {@link annotationToNote}, so a caller can
+ * convert and write a large file piece by piece. Never throws.
+ */
+export function readAnnotationList(text: string): AnnotationListResult {
   try {
-    return parseImportText(text, options);
+    return readAnnotationListText(text);
   } catch (error) {
-    // Nothing below is expected to throw; this keeps the promise if a caller's callback does.
+    // Nothing below is expected to throw; this is a last line of defence for odd input.
     return { ok: false, error: `The file could not be read: ${errorMessage(error)}` };
   }
 }
 
-function parseImportText(text: string, options: ImportOptions): ImportParseResult {
-  const bytes = utf8Length(text);
+/** Reads a notes file into notes ready to merge. Never throws. */
+export function parseImport(text: string, options: ImportOptions): ImportParseResult {
+  const list = readAnnotationList(text);
+  if (!list.ok) return list;
+  const notes: Note[] = [];
+  const skipped: SkippedAnnotation[] = [];
+  try {
+    list.items.forEach((item, index) => {
+      const converted = annotationToNote(item, options);
+      if (converted.ok) notes.push(converted.note);
+      else skipped.push({ index, reason: converted.reason });
+    });
+  } catch (error) {
+    // Nothing below is expected to throw; this keeps the promise if a caller's callback does.
+    return { ok: false, error: importFailureMessage(error) };
+  }
+  return { ok: true, notes, skipped };
+}
+
+/** The message for an import that stopped on an unexpected error (a failing id source, say). */
+export function importFailureMessage(error: unknown): string {
+  return `The file could not be read: ${errorMessage(error)}`;
+}
+
+function readAnnotationListText(text: string): AnnotationListResult {
+  // No UTF-16 unit takes more than 3 bytes of UTF-8, so a text this short is within the limit
+  // without counting (counting 13 million characters takes tens of milliseconds).
+  const bytes = text.length * 3 <= IMPORT_MAX_BYTES ? 0 : utf8Length(text);
   if (bytes > IMPORT_MAX_BYTES) {
     return {
       ok: false,
@@ -77,18 +110,7 @@ function parseImportText(text: string, options: ImportOptions): ImportParseResul
   } catch (error) {
     return { ok: false, error: `The file is not JSON: ${errorMessage(error)}` };
   }
-
-  const located = locateAnnotations(document);
-  if (!located.ok) return located;
-
-  const notes: Note[] = [];
-  const skipped: SkippedAnnotation[] = [];
-  located.items.forEach((item, index) => {
-    const converted = annotationToNote(item, options);
-    if (converted.ok) notes.push(converted.note);
-    else skipped.push({ index, reason: converted.reason });
-  });
-  return { ok: true, notes, skipped };
+  return locateAnnotations(document);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -97,7 +119,7 @@ function parseImportText(text: string, options: ImportOptions): ImportParseResul
 const EXPECTED_SHAPE =
   'expected an AnnotationCollection (with first.items), an AnnotationPage (with items), an Annotation or a list of annotations';
 
-type Located = { ok: true; items: unknown[] } | { ok: false; error: string };
+type Located = AnnotationListResult;
 
 /** The annotations a document holds, wherever the accepted shapes keep them. */
 function locateAnnotations(document: unknown): Located {
@@ -241,9 +263,14 @@ const textualBodySchema = v.object({
   purpose: v.optional(v.union([v.string(), v.array(v.string())])),
 });
 
-type Converted = { ok: true; note: Note } | { ok: false; reason: string };
+/** One annotation as a note, or why it is left out. */
+export type ConvertedAnnotation = { ok: true; note: Note } | { ok: false; reason: string };
 
-function annotationToNote(item: unknown, options: ImportOptions): Converted {
+/**
+ * Checks one annotation from {@link readAnnotationList} and turns it into a note. Throws only
+ * when a callback in `options` does.
+ */
+export function annotationToNote(item: unknown, options: ImportOptions): ConvertedAnnotation {
   if (!isRecord(item)) return skip(`it is ${describeValue(item)}, not an annotation`);
   const types = typesOf(item);
   if (types.length > 0 && !isAnnotationType(types)) {

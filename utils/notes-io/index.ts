@@ -7,10 +7,28 @@ export { articleKeyFromUrl } from './article-key';
 export { DEFAULT_EXPORT_LABEL, exportJsonLd, type JsonLdExportOptions } from './export-jsonld';
 export { exportMarkdown, type MarkdownExportOptions, textFragmentUrl } from './export-markdown';
 export {
+  type AnnotationListResult,
+  annotationToNote,
+  type ConvertedAnnotation,
   IMPORT_MAX_BYTES,
   type ImportOptions,
   type ImportParseResult,
+  importFailureMessage,
   parseImport,
+  readAnnotationList,
   type SkippedAnnotation,
 } from './import';
-export { type DuplicateReason, type ImportPlan, planImport, summariseImport } from './merge';
+export {
+  createImportTally,
+  IMPORT_BATCH_SIZE,
+  type ImportTally,
+  importBatches,
+} from './import-batches';
+export {
+  createDuplicateFilter,
+  type DuplicateFilter,
+  type DuplicateReason,
+  type ImportPlan,
+  planImport,
+  summariseImport,
+} from './merge';

@@ -14,30 +14,44 @@ export interface ImportPlan {
   skipped: { note: Note; reason: DuplicateReason }[];
 }
 
+/** Sorts incoming notes one at a time into new ones and duplicates, remembering what it let in. */
+export interface DuplicateFilter {
+  /** Why the note is a duplicate, or undefined when it is new (it then counts as present). */
+  check(note: Note): DuplicateReason | undefined;
+}
+
 /**
- * Splits incoming notes into new ones and duplicates. A note is a duplicate when its id is taken,
- * or when a note on the same article already quotes the same passage with the same text
- * (whitespace aside). Earlier notes in the incoming list count too, so a file with repeats adds
+ * A filter against the stored notes, for notes that arrive one by one. A note is a duplicate
+ * when its id is taken, or when a note on the same article already quotes the same passage with
+ * the same text (whitespace aside). Notes it has let in count too, so a file with repeats adds
  * each note once. A soft-deleted note still holds its id (the store's key) but not its content,
  * so a backup of a note the reader has just deleted, under another id, is added again.
  */
-export function planImport(existing: readonly Note[], incoming: readonly Note[]): ImportPlan {
+export function createDuplicateFilter(existing: readonly Note[]): DuplicateFilter {
   const takenIds = new Set(existing.map((note) => note.id));
   const takenContent = new Set(
     existing.filter((note) => note.deletedAt === undefined).map(contentKey),
   );
-  const plan: ImportPlan = { add: [], skipped: [] };
-  for (const note of incoming) {
-    const content = contentKey(note);
-    if (takenIds.has(note.id)) {
-      plan.skipped.push({ note, reason: 'same-id' });
-    } else if (takenContent.has(content)) {
-      plan.skipped.push({ note, reason: 'same-quote-and-body' });
-    } else {
-      plan.add.push(note);
+  return {
+    check(note) {
+      if (takenIds.has(note.id)) return 'same-id';
+      const content = contentKey(note);
+      if (takenContent.has(content)) return 'same-quote-and-body';
       takenIds.add(note.id);
       takenContent.add(content);
-    }
+      return undefined;
+    },
+  };
+}
+
+/** Splits incoming notes into new ones and duplicates, as {@link createDuplicateFilter} decides. */
+export function planImport(existing: readonly Note[], incoming: readonly Note[]): ImportPlan {
+  const filter = createDuplicateFilter(existing);
+  const plan: ImportPlan = { add: [], skipped: [] };
+  for (const note of incoming) {
+    const reason = filter.check(note);
+    if (reason === undefined) plan.add.push(note);
+    else plan.skipped.push({ note, reason });
   }
   return plan;
 }
@@ -53,8 +67,13 @@ function contentKey(note: Note): string {
   ]);
 }
 
+/** Whitespace that collapsing changes: a tab, a line break or another space, or two in a row. */
+const COLLAPSIBLE_WHITESPACE = /[^\S ]| {2}/;
+
 function normaliseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most notes have only single spaces; testing first spares building a new string for each.
+  const collapsed = COLLAPSIBLE_WHITESPACE.test(text) ? text.replace(/\s+/g, ' ') : text;
+  return collapsed.trim();
 }
 
 /** Reasons listed in the summary; more would make the sentence unreadable. */

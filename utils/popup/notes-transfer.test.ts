@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { IMPORT_BATCH_SIZE } from '../notes-io';
 import { makeNote, testId } from '../notes-io/test-notes';
 import { type CounterpointDatabase, openStore } from '../store/db';
 import { allNotes, putNote, softDeleteNote } from '../store/notes';
@@ -119,6 +120,44 @@ describe('importNotesText', () => {
     expect((await allNotes(db)).map((note) => note.body)).toEqual(['kept']);
   });
 
+  it('adds a file larger than one batch, leaving out repeats that are batches apart', async () => {
+    const count = IMPORT_BATCH_SIZE * 2 + 10;
+    const items = Array.from({ length: count }, (_, index) => foreignAnnotation(index));
+    // The last annotation repeats the first one's passage and text.
+    items.push(foreignAnnotation(0));
+    const outcome = await importNotesText(JSON.stringify(items), dependencies());
+    expect(outcome).toMatchObject({
+      ok: true,
+      summary: `Added ${count} notes; skipped 1 already present.`,
+    });
+    expect(await db.count('notes')).toBe(count);
+  });
+
+  it('writes nothing when a note late in a large file fails, and leaves existing notes as they were', async () => {
+    const existing = makeNote();
+    await putNote(db, existing);
+    // Annotations without a urn:uuid id are given a new one; the id source fails in the third
+    // batch, after the first two were already written in the same transaction.
+    const items = Array.from({ length: IMPORT_BATCH_SIZE * 2 + 10 }, (_, index) =>
+      foreignAnnotation(index),
+    );
+    let idsGiven = 0;
+    const outcome = await importNotesText(JSON.stringify(items), {
+      db,
+      now: NOW,
+      newId: () => {
+        idsGiven += 1;
+        if (idsGiven > IMPORT_BATCH_SIZE * 2 + 5) throw new Error('no randomness');
+        return testId();
+      },
+    });
+    expect(outcome).toEqual({
+      ok: false,
+      error: 'The file could not be read: no randomness Nothing was imported.',
+    });
+    expect(await allNotes(db)).toEqual([existing]);
+  });
+
   it('refuses a file that is not JSON and leaves the stored notes as they were', async () => {
     const existing = makeNote();
     await putNote(db, existing);
@@ -141,3 +180,15 @@ describe('importNotesText', () => {
     );
   });
 });
+
+/** An annotation as another tool writes it: no Counterpoint fields, no urn:uuid id. */
+function foreignAnnotation(index: number): Record<string, unknown> {
+  return {
+    type: 'Annotation',
+    body: { type: 'TextualBody', value: `Note number ${index}` },
+    target: {
+      source: 'https://news.example/world/harbour-vote/1234567',
+      selector: { type: 'TextQuoteSelector', exact: `passage number ${index}` },
+    },
+  };
+}

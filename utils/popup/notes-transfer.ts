@@ -4,15 +4,18 @@
  * already there, write the rest in one transaction (all or none), say what happened.
  */
 import {
+  createImportTally,
   exportJsonLd,
   exportMarkdown,
   IMPORT_MAX_BYTES,
-  parseImport,
-  planImport,
+  importBatches,
+  importFailureMessage,
+  readAnnotationList,
   summariseImport,
 } from '../notes-io';
 import type { CounterpointDatabase } from '../store/db';
-import { addNotesAtomically, everyStoredNote } from '../store/notes';
+import { StorageError } from '../store/errors';
+import { addNotesInBatches } from '../store/notes';
 import type { Note } from '../store/types';
 
 /** The two export formats. */
@@ -100,32 +103,33 @@ export function fileTooLargeMessage(bytes: number): string {
 }
 
 /**
- * Imports a notes file's text. Duplicates are checked against every stored note, including
- * notes deleted moments ago (their ids are still taken in the store), so the single write
- * cannot fail on a taken id and lose the whole import. A refused file changes nothing.
+ * Imports a notes file's text. The notes are checked against every stored note, including notes
+ * deleted moments ago (their ids are still taken in the store), so the write cannot fail on a
+ * taken id and lose the whole import. The file is converted and written in batches within one
+ * transaction: a failure at any point leaves the store as it was. A refused file changes nothing.
  */
 export async function importNotesText(
   text: string,
   dependencies: ImportDependencies,
 ): Promise<ImportOutcome> {
-  const parsed = parseImport(text, {
-    now: dependencies.now.toISOString(),
-    newId: dependencies.newId,
-  });
-  if (!parsed.ok) return { ok: false, error: `${parsed.error} Nothing was imported.` };
-  const existing = await everyStoredNote(dependencies.db);
-  const plan = planImport(existing, parsed.notes);
-  if (plan.add.length > 0) {
-    try {
-      await addNotesAtomically(dependencies.db, plan.add);
-    } catch (error) {
-      return { ok: false, error: error instanceof Error ? error.message : String(error) };
-    }
+  const list = readAnnotationList(text);
+  if (!list.ok) return { ok: false, error: `${list.error} Nothing was imported.` };
+  const options = { now: dependencies.now.toISOString(), newId: dependencies.newId };
+  const tally = createImportTally();
+  try {
+    await addNotesInBatches(dependencies.db, (stored) =>
+      importBatches(list.items, stored, options, tally),
+    );
+  } catch (error) {
+    if (error instanceof StorageError) return { ok: false, error: error.message };
+    // Converting a note failed unexpectedly (the id source, say): the transaction was aborted.
+    return { ok: false, error: `${importFailureMessage(error)} Nothing was imported.` };
   }
+  const added = tally.plan.add;
   return {
     ok: true,
-    summary: summariseImport(plan, parsed.skipped),
-    added: plan.add,
-    articleKeys: [...new Set(plan.add.map((note) => note.articleKey))],
+    summary: summariseImport(tally.plan, tally.invalid),
+    added,
+    articleKeys: [...new Set(added.map((note) => note.articleKey))],
   };
 }

@@ -2,8 +2,8 @@
  * Reading and writing notes. Every function takes the open database, so tests pass a
  * fake-indexeddb one. Writes are single transactions: all or nothing.
  */
-import { unwrap } from 'idb';
-import type { CounterpointDatabase } from './db';
+import { type IDBPTransaction, unwrap, wrap } from 'idb';
+import type { CounterpointDatabase, CounterpointSchema } from './db';
 import { explainStorageError } from './errors';
 import type { Note } from './types';
 
@@ -135,27 +135,79 @@ export async function newestNotes(db: CounterpointDatabase, limit: number): Prom
 }
 
 /**
- * Every stored note, deleted ones included: what an import must not collide with, since a
- * recently deleted note still holds its id until the undo window has passed.
+ * Adds notes in one transaction while they are still being prepared, so that preparing them (on
+ * this thread) and writing them (which IndexedDB does elsewhere) overlap. `prepare` is given every
+ * stored note, deleted ones included — read in the same transaction, so nothing can change in
+ * between — and yields the notes to add, batch by batch. Each batch is prepared while the one
+ * before it is being written.
+ *
+ * All or nothing: if `prepare` throws, at any batch, the transaction is aborted and its error is
+ * rethrown as it is; if a write fails, nothing is stored and a {@link StorageError} says why.
  */
-export async function everyStoredNote(db: CounterpointDatabase): Promise<Note[]> {
-  return db.getAll('notes');
-}
-
-/** Adds many notes in one transaction: either all are stored or none is. */
-export async function addNotesAtomically(
+export async function addNotesInBatches(
   db: CounterpointDatabase,
-  notes: readonly Note[],
+  prepare: (stored: readonly Note[]) => Iterable<readonly Note[]>,
 ): Promise<void> {
+  let tx: IDBPTransaction<CounterpointSchema, ['notes'], 'readwrite'>;
   try {
-    const tx = db.transaction('notes', 'readwrite');
-    // Plain requests, without a promise each: any failure aborts the transaction, and tx.done
-    // reports it.
-    const store = unwrap(tx.store);
-    for (const note of notes) store.add(note);
-    await tx.done;
+    tx = db.transaction('notes', 'readwrite');
   } catch (error) {
     throw explainStorageError(error, 'import the notes');
+  }
+  // Settled either way, so an abort below never surfaces as an unhandled rejection.
+  const finished = tx.done.then(
+    () => ({ ok: true as const }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+  try {
+    const stored = await tx.store.getAll();
+    const batches = preparing(() => prepare(stored)[Symbol.iterator]());
+    // Plain requests, without a promise each: any failed write aborts the transaction.
+    const store = unwrap(tx.store);
+    while (true) {
+      const next = preparing(() => batches.next());
+      if (next.done) break;
+      let first: IDBRequest | undefined;
+      for (const note of next.value) {
+        const request = store.add(note);
+        first ??= request;
+      }
+      // Carrying on once the batch's first note is written keeps the transaction active and the
+      // rest of the batch queued for writing while the next one is prepared.
+      if (first !== undefined) await wrap(first);
+    }
+  } catch (error) {
+    abortQuietly(tx);
+    await finished;
+    if (error instanceof PreparationError) throw error.cause;
+    // A write that failed aborted the transaction and left its reason there; later requests
+    // then fail only because the transaction is gone.
+    throw explainStorageError(tx.error ?? error, 'import the notes');
+  }
+  const outcome = await finished;
+  if (!outcome.ok) throw explainStorageError(outcome.error, 'import the notes');
+}
+
+/** A failure of the caller's preparation, kept apart from failures of the store. */
+class PreparationError extends Error {
+  override name = 'PreparationError';
+}
+
+/** Runs a step of the caller's preparation, marking what it throws as the caller's own. */
+function preparing<T>(step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    throw new PreparationError('The notes could not be prepared', { cause: error });
+  }
+}
+
+/** Aborts a transaction that may already have ended (a failed write aborts it by itself). */
+function abortQuietly(tx: IDBPTransaction<CounterpointSchema, ['notes'], 'readwrite'>): void {
+  try {
+    tx.abort();
+  } catch {
+    // Already finished or aborted: nothing was committed that the abort could undo anyway.
   }
 }
 
