@@ -321,6 +321,27 @@ describe('NotesArea: export and import', () => {
     await screen.findByRole('article', { name: 'Note: From a backup' });
   });
 
+  it('lists the imported notes without reading every note again', async () => {
+    const added = [
+      makeNote({ id: 'newer', body: 'Newest of the backup', modified: '2024-03-04T10:00:00.000Z' }),
+      makeNote({ id: 'older', body: 'Oldest of the backup', modified: '2024-02-01T10:00:00.000Z' }),
+    ];
+    data.importOutcome = {
+      ok: true,
+      summary: 'Added 2 notes.',
+      added,
+      articleKeys: [...new Set(added.map((note) => note.articleKey))],
+    };
+    render(<NotesArea data={data} />);
+    await screen.findAllByRole('article');
+    expect(data.loads).toBe(1);
+    chooseFile(new File(['{}'], 'backup.jsonld'));
+    await screen.findByRole('article', { name: 'Note: Newest of the backup' });
+    expect(cardNames()).toContain('Note: Oldest of the backup');
+    expect(screen.getByText('5 notes')).toBeTruthy();
+    expect(data.loads).toBe(1);
+  });
+
   it("shows a bad file's reason as an alert and keeps the notes", async () => {
     data.importOutcome = {
       ok: false,

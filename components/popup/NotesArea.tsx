@@ -340,7 +340,12 @@ export function NotesArea({ data, article, onShownInPage }: NotesAreaProps) {
         )}
       </section>
       {complete ? (
-        <NotesTransfer data={data} notes={allLive} scope={exportScope} onImported={notes.reload} />
+        <NotesTransfer
+          data={data}
+          notes={allLive}
+          scope={exportScope}
+          onImported={notes.addWritten}
+        />
       ) : null}
       {/* A live region that stays mounted, so each toast is announced as it appears. */}
       <div class="cp-toast-dock" aria-live="polite" ref={toastDock}>

@@ -4,7 +4,7 @@
  * in one write and says what happened; a file that cannot be read gets the parser's reason and
  * changes nothing.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { IMPORT_MAX_BYTES } from '../../utils/notes-io';
 import {
   buildExportFile,
@@ -23,26 +23,36 @@ export interface NotesTransferProps {
   /** Every live note; the scope picks from them. */
   notes: readonly Note[];
   scope: ExportScope;
-  /** Called after an import added notes, so the list can be read again. */
-  onImported(): void;
+  /** Called with the notes an import added, once its summary is on screen. */
+  onImported(added: readonly Note[]): void;
 }
 
 type ImportState =
   | { status: 'idle' }
   | { status: 'importing'; filename: string }
-  | { status: 'done'; summary: string }
+  | { status: 'done'; summary: string; added: readonly Note[] }
   | { status: 'failed'; error: string };
 
 /** The "Export and import" section. */
 export function NotesTransfer({ data, notes, scope, onImported }: NotesTransferProps) {
   const [importState, setImportState] = useState<ImportState>({ status: 'idle' });
   const [exportError, setExportError] = useState('');
+  /** The import whose notes were last handed to the list. */
+  const handedOver = useRef<ImportState | null>(null);
   const headingId = useUniqueId('cp-transfer');
   const inputId = useUniqueId('cp-import');
   const count =
     scope.kind === 'all'
       ? notes.length
       : notes.filter((note) => note.articleKey === scope.articleKey).length;
+
+  // Effects run after the browser has painted: the summary shows first, and the list (thousands
+  // of notes to prepare again) takes the new notes after it.
+  useEffect(() => {
+    if (importState.status !== 'done' || handedOver.current === importState) return;
+    handedOver.current = importState;
+    if (importState.added.length > 0) onImported(importState.added);
+  }, [importState, onImported]);
 
   function exportAs(format: ExportFormat) {
     setExportError('');
@@ -70,8 +80,7 @@ export function NotesTransfer({ data, notes, scope, onImported }: NotesTransferP
       const outcome = await data.importNotes(await file.text());
       performance.mark(IMPORT_FINISHED_MARK);
       if (outcome.ok) {
-        setImportState({ status: 'done', summary: outcome.summary });
-        if (outcome.added.length > 0) onImported();
+        setImportState({ status: 'done', summary: outcome.summary, added: outcome.added });
       } else {
         setImportState({ status: 'failed', error: outcome.error });
       }

@@ -24,6 +24,8 @@ export class FakePopupData implements PopupData {
     articleKeys: [],
   };
   importedTexts: string[] = [];
+  /** How many times every note was read. */
+  loads = 0;
   shownClaims: string[] = [];
   shownNotes: string[] = [];
   showOutcome: ShowInPageOutcome = { status: 'shown', tabId: 1 };
@@ -71,6 +73,7 @@ export class FakePopupData implements PopupData {
   }
 
   async loadNotes() {
+    this.loads += 1;
     this.fail('load');
     return this.notes.filter((note) => note.deletedAt === undefined);
   }

@@ -1,7 +1,7 @@
 /**
  * The reader's notes for a view: read once, prepared for searching, and read again when notes
- * change anywhere (another tab, the page, an import). Local edits and deletes update the list
- * at once, without waiting for the store to be read again.
+ * change anywhere (another tab, the page, an import). Local edits, deletes and this view's own
+ * imports update the list at once, without waiting for the store to be read again.
  *
  * Reading 10,000 notes takes a few hundred milliseconds; the popup already has the current
  * article's notes (a quick read by index), so it passes them as a preview and its first screen
@@ -9,7 +9,12 @@
  * read by index) serve as the preview.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { buildNotesIndex, type NotesIndex, replaceNote } from '../../utils/popup/notes-index';
+import {
+  addNotes,
+  buildNotesIndex,
+  type NotesIndex,
+  replaceNote,
+} from '../../utils/popup/notes-index';
 import type { NotesData } from '../../utils/popup/popup-data';
 import type { Note } from '../../utils/store/types';
 
@@ -34,6 +39,11 @@ export interface NotesHandle {
   replace(id: string, next: Note | null): void;
   /** Adds a note back (an undone delete). */
   add(note: Note): void;
+  /**
+   * Adds notes this view has just written (an import): at once when every note has been read,
+   * without reading them all again; otherwise by reading every note again.
+   */
+  addWritten(notes: readonly Note[]): void;
 }
 
 /** How many of the newest notes make the first screen before every note is read. */
@@ -45,15 +55,23 @@ export function useNotes(data: NotesData, preview?: readonly Note[]): NotesHandl
     preview ? { status: 'ready', notes: [...preview], partial: 'article' } : { status: 'loading' },
   );
   const generation = useRef(0);
+  /** Reads of every note started and not yet settled, whether or not they will land. */
+  const readsInFlight = useRef(0);
+  /** The state as last rendered, for decisions outside a state update. */
+  const rendered = useRef(state);
+  rendered.current = state;
 
   const reload = useCallback(() => {
     // Only the latest read may land: an older, slower read must not overwrite a newer one.
     const mine = ++generation.current;
+    readsInFlight.current += 1;
     data.loadNotes().then(
       (notes) => {
+        readsInFlight.current -= 1;
         if (generation.current === mine) setState({ status: 'ready', notes });
       },
       (thrown: unknown) => {
+        readsInFlight.current -= 1;
         if (generation.current !== mine) return;
         const message = thrown instanceof Error ? thrown.message : String(thrown);
         setState({ status: 'error', message: `Your notes could not be read. ${message}` });
@@ -113,7 +131,24 @@ export function useNotes(data: NotesData, preview?: readonly Note[]): NotesHandl
     );
   }, []);
 
-  return { state, index, reload, replace, add };
+  const addWritten = useCallback(
+    (written: readonly Note[]) => {
+      const current = rendered.current;
+      if (current.status !== 'ready' || current.partial !== undefined) {
+        // Only some notes are known yet: the written ones may or may not be among those read.
+        reload();
+        return;
+      }
+      setState((latest) =>
+        latest.status === 'ready' ? { ...latest, notes: addNotes(latest.notes, written) } : latest,
+      );
+      // A read that started before the write may land after this without the written notes.
+      if (readsInFlight.current > 0) reload();
+    },
+    [reload],
+  );
+
+  return { state, index, reload, replace, add, addWritten };
 }
 
 const EMPTY: Note[] = [];

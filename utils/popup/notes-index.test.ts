@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeNote } from '../notes-io/test-notes';
 import type { Note } from '../store/types';
 import {
+  addNotes,
   buildNotesIndex,
   groupByArticle,
   limitGroups,
@@ -129,6 +130,19 @@ describe('tags and updates', () => {
     expect(replaceNote([harbour, second], 'c', edited)).toEqual([harbour, edited]);
     expect(replaceNote([harbour, second], 'c', null)).toEqual([harbour]);
     expect(replaceNote([harbour, second], 'c', { ...second, deletedAt: 'x' })).toEqual([harbour]);
+  });
+
+  it('adds imported notes newest first, leaving out ones already listed and deleted ones', () => {
+    const at = (day: number) => `2024-05-0${day}T10:00:00.000Z`;
+    const listed = [makeNote({ id: 'b', modified: at(4) }), makeNote({ id: 'd', modified: at(2) })];
+    const imported = [
+      makeNote({ id: 'a', modified: at(5) }),
+      makeNote({ id: 'c', modified: at(3) }),
+      makeNote({ id: 'b', modified: at(9), body: 'an older copy of a listed note' }),
+      makeNote({ id: 'e', modified: at(1), deletedAt: at(6) }),
+    ];
+    expect(ids(addNotes(listed, imported))).toEqual(['a', 'b', 'c', 'd']);
+    expect(addNotes(listed, [])).toEqual(listed);
   });
 
   it('answers a search over 10,000 notes from memory', () => {

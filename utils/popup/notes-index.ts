@@ -180,6 +180,17 @@ export function replaceNote(notes: readonly Note[], id: string, next: Note | nul
   return result;
 }
 
+/**
+ * Adds notes just written (an import) to a list without re-reading the store: newest first, as
+ * the store lists them; notes already in the list, and deleted ones, are left out.
+ */
+export function addNotes(notes: readonly Note[], added: readonly Note[]): Note[] {
+  const known = new Set(notes.map((note) => note.id));
+  const fresh = added.filter((note) => note.deletedAt === undefined && !known.has(note.id));
+  if (fresh.length === 0) return [...notes];
+  return [...fresh, ...notes].sort(newestFirst);
+}
+
 function newestFirst(a: Note, b: Note): number {
   return compareText(b.modified, a.modified) || compareText(a.id, b.id);
 }
