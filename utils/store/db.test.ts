@@ -1,5 +1,6 @@
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
+import { makeNote } from '../notes-io/test-notes';
 import {
   type CounterpointSchema,
   DATABASE_VERSION,
@@ -9,7 +10,7 @@ import {
   type StoredPack,
 } from './db';
 import versionOne from './fixtures/version-1.json';
-import { allNotes, getNote, newestNotes, purgeDeletedNotes } from './notes';
+import { allNotes, getNote, newestNotes, purgeDeletedNotes, putNote } from './notes';
 import type { Note } from './types';
 
 let count = 0;
@@ -113,6 +114,40 @@ describe('the newest notes', () => {
     const all = await allNotes(db);
     expect(await newestNotes(db, 2)).toEqual(all.slice(0, 2));
     expect((await newestNotes(db, 50)).map((note) => note.id)).toEqual(all.map((note) => note.id));
+    db.close();
+  });
+
+  it('fill the limit with live notes when the newest ones were deleted', async () => {
+    const name = freshName();
+    const db = await openStore({ name });
+    const day = (n: number) => `2026-10-${String(n).padStart(2, '0')}T10:00:00.000Z`;
+    for (let n = 1; n <= 6; n++) {
+      // The three newest notes are deleted (still kept for Undo).
+      const deletedAt = n > 3 ? day(20) : undefined;
+      await putNote(db, { ...makeNote({ id: `note-${n}`, modified: day(n) }), deletedAt });
+    }
+    expect((await newestNotes(db, 2)).map((note) => note.id)).toEqual(['note-3', 'note-2']);
+    expect((await newestNotes(db, 5)).map((note) => note.id)).toEqual([
+      'note-3',
+      'note-2',
+      'note-1',
+    ]);
+    db.close();
+  });
+
+  it('are read with a cursor where the browser has no getAllRecords (Firefox)', async () => {
+    const name = freshName();
+    await createVersionOne(name);
+    const db = await openStore({ name });
+    const all = await allNotes(db);
+    const prototype = IDBIndex.prototype as { getAllRecords?: unknown };
+    const getAllRecords = prototype.getAllRecords;
+    delete prototype.getAllRecords;
+    try {
+      expect(await newestNotes(db, 2)).toEqual(all.slice(0, 2));
+    } finally {
+      prototype.getAllRecords = getAllRecords;
+    }
     db.close();
   });
 });

