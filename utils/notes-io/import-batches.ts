@@ -6,7 +6,7 @@
  * Pure: no storage, no extension API, no DOM.
  */
 import type { Note } from '../store/types';
-import { annotationToNote, type ImportOptions, type SkippedAnnotation } from './import';
+import { createAnnotationConverter, type ImportOptions, type SkippedAnnotation } from './import';
 import { createDuplicateFilter, type ImportPlan } from './merge';
 
 /**
@@ -40,12 +40,13 @@ export function* importBatches(
   tally: ImportTally,
   batchSize: number = IMPORT_BATCH_SIZE,
 ): Generator<Note[], void, undefined> {
+  const convert = createAnnotationConverter(options);
   const duplicates = createDuplicateFilter(stored);
   for (let start = 0; start < items.length; start += batchSize) {
     const end = Math.min(start + batchSize, items.length);
     const batch: Note[] = [];
     for (let index = start; index < end; index += 1) {
-      const converted = annotationToNote(items[index], options);
+      const converted = convert(items[index]);
       if (!converted.ok) {
         tally.invalid.push({ index, reason: converted.reason });
         continue;

@@ -524,6 +524,24 @@ describe('parseImport: annotations that are skipped, with the reason', () => {
     expect(result.skipped).toEqual([{ index: 1, reason: expect.stringMatching(/javascript:/) }]);
   });
 
+  it('judges every annotation on the same page alike, good address or bad', () => {
+    const bad = { source: 'javascript:alert(1)', selector: quoteSelector() };
+    const result = parseOk(
+      JSON.stringify([
+        annotation(),
+        annotation({ target: bad }),
+        annotation(),
+        annotation({ target: bad }),
+      ]),
+    );
+    expect(result.notes.map((note) => note.url)).toEqual([
+      'https://news.example/world/harbour-vote/1234567',
+      'https://news.example/world/harbour-vote/1234567',
+    ]);
+    expect(result.skipped.map((entry) => entry.index)).toEqual([1, 3]);
+    expect(result.skipped[1]?.reason).toBe(result.skipped[0]?.reason);
+  });
+
   it('is not fooled by __proto__ keys', () => {
     const hostile = `[{
       "__proto__": {"polluted": "yes", "type": "Annotation"},

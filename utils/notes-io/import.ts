@@ -54,8 +54,8 @@ export type AnnotationListResult = { ok: true; items: unknown[] } | { ok: false;
 
 /**
  * Reads a notes file as far as its list of annotations: the size limit, JSON, and where the
- * annotations are. Each item is then checked alone with {@link annotationToNote}, so a caller can
- * convert and write a large file piece by piece. Never throws.
+ * annotations are. Each item is then checked alone by {@link createAnnotationConverter}, so a
+ * caller can convert and write a large file piece by piece. Never throws.
  */
 export function readAnnotationList(text: string): AnnotationListResult {
   try {
@@ -72,9 +72,10 @@ export function parseImport(text: string, options: ImportOptions): ImportParseRe
   if (!list.ok) return list;
   const notes: Note[] = [];
   const skipped: SkippedAnnotation[] = [];
+  const convert = createAnnotationConverter(options);
   try {
     list.items.forEach((item, index) => {
-      const converted = annotationToNote(item, options);
+      const converted = convert(item);
       if (converted.ok) notes.push(converted.note);
       else skipped.push({ index, reason: converted.reason });
     });
@@ -266,11 +267,34 @@ const textualBodySchema = v.object({
 /** One annotation as a note, or why it is left out. */
 export type ConvertedAnnotation = { ok: true; note: Note } | { ok: false; reason: string };
 
+/** Checks one annotation and turns it into a note; see {@link createAnnotationConverter}. */
+export type AnnotationConverter = (item: unknown) => ConvertedAnnotation;
+
 /**
- * Checks one annotation from {@link readAnnotationList} and turns it into a note. Throws only
- * when a callback in `options` does.
+ * A converter for the annotations of one file (from {@link readAnnotationList}): each is checked
+ * and turned into a note. It remembers the page addresses it has read, because a file's notes
+ * share a few pages and parsing an address is a good part of converting a note. Throws only when
+ * a callback in `options` does.
  */
-export function annotationToNote(item: unknown, options: ImportOptions): ConvertedAnnotation {
+export function createAnnotationConverter(options: ImportOptions): AnnotationConverter {
+  const pageUrls = new Map<string, PageUrl>();
+  const readUrl = (source: unknown): PageUrl => {
+    if (typeof source !== 'string') return readPageUrl(source);
+    let known = pageUrls.get(source);
+    if (known === undefined) {
+      known = readPageUrl(source);
+      pageUrls.set(source, known);
+    }
+    return known;
+  };
+  return (item) => annotationToNote(item, options, readUrl);
+}
+
+function annotationToNote(
+  item: unknown,
+  options: ImportOptions,
+  readUrl: (source: unknown) => PageUrl,
+): ConvertedAnnotation {
   if (!isRecord(item)) return skip(`it is ${describeValue(item)}, not an annotation`);
   const types = typesOf(item);
   if (types.length > 0 && !isAnnotationType(types)) {
@@ -284,7 +308,7 @@ export function annotationToNote(item: unknown, options: ImportOptions): Convert
   const target = readTarget(annotation.target);
   if (!target.ok) return target;
 
-  const url = readPageUrl(target.source);
+  const url = readUrl(target.source);
   if (!url.ok) return url;
 
   const text = readBodies(annotation.body, annotation.bodyValue);
@@ -430,7 +454,9 @@ function readQuote(
  * The page address as notes store it: http or https only (a `javascript:` or `data:` address
  * must never become a link), without credentials, query or fragment.
  */
-function readPageUrl(source: unknown): { ok: true; value: string } | { ok: false; reason: string } {
+type PageUrl = { ok: true; value: string } | { ok: false; reason: string };
+
+function readPageUrl(source: unknown): PageUrl {
   if (typeof source !== 'string' || source.trim() === '') {
     return skip("its target has no page address (the target's source)");
   }

@@ -7,9 +7,10 @@ export { articleKeyFromUrl } from './article-key';
 export { DEFAULT_EXPORT_LABEL, exportJsonLd, type JsonLdExportOptions } from './export-jsonld';
 export { exportMarkdown, type MarkdownExportOptions, textFragmentUrl } from './export-markdown';
 export {
+  type AnnotationConverter,
   type AnnotationListResult,
-  annotationToNote,
   type ConvertedAnnotation,
+  createAnnotationConverter,
   IMPORT_MAX_BYTES,
   type ImportOptions,
   type ImportParseResult,
