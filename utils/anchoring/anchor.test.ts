@@ -446,6 +446,17 @@ describe('anchorAll', () => {
     }
   });
 
+  it('gives a result to a short quote whose context changed, even with nothing to seed a search', () => {
+    // Found by the property tests: "café" with only " a " after it, then a letter typed between.
+    const root = mountArticle('<p>café a </p>');
+    const quoteSelector = quote('café', '', ' a ');
+    (root.querySelector('p')?.firstChild as Text).data = 'caféb a ';
+    const results = anchorAll(root, [{ id: 'a', selectors: [quoteSelector] }]);
+    expect(results).toHaveLength(1);
+    expect(['anchored', 'orphan']).toContain(results[0]?.status);
+    expect(anchoredText(results[0] as AnchorResult)).toBe('café');
+  });
+
   it('gives every target the orphan reason of an unreadable root', () => {
     const results = anchorAll(document.createElement('div'), [
       { id: 'a', selectors: [quote('x')] },

@@ -240,8 +240,9 @@ function anchorInFullText(
   const seeds = [
     ...new Set(firstPass.flatMap((result) => ('deferred' in result ? result.seeds : []))),
   ];
-  if (seeds.length === 0) return firstPass as AnchorResult[];
-  const seedHits = findAllOccurrences(text, seeds, SEED_HIT_LIMIT);
+  // A deferred target may need no seed at all (a short quote with little context): it still
+  // gets its approximate search below, with no seed hits.
+  const seedHits = seeds.length > 0 ? findAllOccurrences(text, seeds, SEED_HIT_LIMIT) : [];
   const seedOccurrences = new Map(seeds.map((seed, index) => [seed, seedHits[index] ?? []]));
   return firstPass.map((result, index) => {
     if (!('deferred' in result)) return result;
