@@ -98,6 +98,8 @@ const BLOCK_TAGS = new Set([
 ]);
 
 const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const CDATA_SECTION_NODE = 4;
 
 /**
  * The nearest element at or above `node` that begins and ends a line of the visible text (a
@@ -115,8 +117,6 @@ export function blockOf(node: Node, root: Element): Node | null {
   }
   return null;
 }
-const TEXT_NODE = 3;
-const CDATA_SECTION_NODE = 4;
 
 /** Builds the predicate that says whether one element hides its content (ancestors aside). */
 function makeHidesContent(root: Element, options: AnchoringOptions): (element: Element) => boolean {
