@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { IMPORT_BATCH_SIZE } from '../notes-io';
 import { makeNote, testId } from '../notes-io/test-notes';
-import { type CounterpointDatabase, openStore } from '../store/db';
 import { allNotes, putNote, softDeleteNote } from '../store/notes';
+import { freshDatabasePerTest } from '../store/test-database';
 import {
   buildExportFile,
   fileDate,
@@ -13,24 +13,9 @@ import {
 
 const NOW = new Date(2026, 10, 27, 15, 30);
 
-let db: CounterpointDatabase;
-let databaseName: string;
+const store = freshDatabasePerTest('transfer');
 
-beforeEach(async () => {
-  databaseName = `transfer-${Math.random()}`;
-  db = await openStore({ name: databaseName });
-});
-
-afterEach(async () => {
-  db.close();
-  await new Promise((resolve) => {
-    const request = indexedDB.deleteDatabase(databaseName);
-    request.onsuccess = resolve;
-    request.onerror = resolve;
-  });
-});
-
-const dependencies = () => ({ db, now: NOW, newId: testId });
+const dependencies = () => ({ db: store.db, now: NOW, newId: testId });
 
 describe('export files', () => {
   const harbour = makeNote({ body: 'Harbour note' });
@@ -90,7 +75,7 @@ describe('importNotesText', () => {
     const outcome = await importNotesText(file.content, dependencies());
     expect(outcome).toMatchObject({ ok: true, summary: 'Added 2 notes.' });
     expect(outcome.ok && outcome.articleKeys.sort()).toEqual(['/other', notes[0]?.articleKey]);
-    expect((await allNotes(db)).map((note) => note.id).sort()).toEqual(
+    expect((await allNotes(store.db)).map((note) => note.id).sort()).toEqual(
       notes.map((note) => note.id).sort(),
     );
   });
@@ -103,21 +88,21 @@ describe('importNotesText', () => {
       ok: true,
       summary: 'Added no notes; skipped 1 already present.',
     });
-    expect(await allNotes(db)).toHaveLength(1);
+    expect(await allNotes(store.db)).toHaveLength(1);
   });
 
   it('does not fail the whole import on the id of a note deleted moments ago', async () => {
     const kept = makeNote({ body: 'kept' });
     const removed = makeNote({ body: 'removed' });
-    await putNote(db, removed);
-    await softDeleteNote(db, removed.id, NOW.toISOString());
+    await putNote(store.db, removed);
+    await softDeleteNote(store.db, removed.id, NOW.toISOString());
     const file = buildExportFile([kept, removed], 'jsonld', { kind: 'all' }, NOW);
     const outcome = await importNotesText(file.content, dependencies());
     expect(outcome).toMatchObject({
       ok: true,
       summary: 'Added 1 note; skipped 1 already present.',
     });
-    expect((await allNotes(db)).map((note) => note.body)).toEqual(['kept']);
+    expect((await allNotes(store.db)).map((note) => note.body)).toEqual(['kept']);
   });
 
   it('adds a file larger than one batch, leaving out repeats that are batches apart', async () => {
@@ -130,12 +115,12 @@ describe('importNotesText', () => {
       ok: true,
       summary: `Added ${count} notes; skipped 1 already present.`,
     });
-    expect(await db.count('notes')).toBe(count);
+    expect(await store.db.count('notes')).toBe(count);
   });
 
   it('writes nothing when a note late in a large file fails, and leaves existing notes as they were', async () => {
     const existing = makeNote();
-    await putNote(db, existing);
+    await putNote(store.db, existing);
     // Annotations without a urn:uuid id are given a new one; the id source fails in the third
     // batch, after the first two were already written in the same transaction.
     const items = Array.from({ length: IMPORT_BATCH_SIZE * 2 + 10 }, (_, index) =>
@@ -143,7 +128,7 @@ describe('importNotesText', () => {
     );
     let idsGiven = 0;
     const outcome = await importNotesText(JSON.stringify(items), {
-      db,
+      db: store.db,
       now: NOW,
       newId: () => {
         idsGiven += 1;
@@ -155,18 +140,18 @@ describe('importNotesText', () => {
       ok: false,
       error: 'The file could not be read: no randomness Nothing was imported.',
     });
-    expect(await allNotes(db)).toEqual([existing]);
+    expect(await allNotes(store.db)).toEqual([existing]);
   });
 
   it('refuses a file that is not JSON and leaves the stored notes as they were', async () => {
     const existing = makeNote();
-    await putNote(db, existing);
+    await putNote(store.db, existing);
     const outcome = await importNotesText('{ not json', dependencies());
     expect(outcome.ok).toBe(false);
     expect(!outcome.ok && outcome.error).toMatch(
       /^The file is not JSON: .*Nothing was imported\.$/,
     );
-    expect(await allNotes(db)).toEqual([existing]);
+    expect(await allNotes(store.db)).toEqual([existing]);
   });
 
   it('refuses a JSON file with no annotations, with the reason', async () => {

@@ -1,28 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeNote } from '../notes-io/test-notes';
-import { type CounterpointDatabase, openStore } from './db';
 import { StorageError } from './errors';
 import { addNotesInBatches, putNote, softDeleteNote } from './notes';
+import { freshDatabasePerTest } from './test-database';
 import type { Note } from './types';
 
-let db: CounterpointDatabase;
-let databaseName: string;
+const store = freshDatabasePerTest('notes');
 
-beforeEach(async () => {
-  databaseName = `notes-${Math.random()}`;
-  db = await openStore({ name: databaseName });
-});
-
-afterEach(async () => {
-  db.close();
-  await new Promise((resolve) => {
-    const request = indexedDB.deleteDatabase(databaseName);
-    request.onsuccess = resolve;
-    request.onerror = resolve;
-  });
-});
-
-const storedIds = async (): Promise<string[]> => (await db.getAllKeys('notes')).sort();
+const storedIds = async (): Promise<string[]> => (await store.db.getAllKeys('notes')).sort();
 const notes = (count: number, body: string): Note[] =>
   Array.from({ length: count }, (_, index) => makeNote({ body: `${body} ${index}` }));
 
@@ -30,13 +15,13 @@ describe('addNotesInBatches', () => {
   it('writes every batch, and shows the preparer every stored note, deleted ones too', async () => {
     const live = makeNote({ body: 'live' });
     const deleted = makeNote({ body: 'deleted' });
-    await putNote(db, live);
-    await putNote(db, deleted);
-    await softDeleteNote(db, deleted.id, '2026-11-27T10:00:00.000Z');
+    await putNote(store.db, live);
+    await putNote(store.db, deleted);
+    await softDeleteNote(store.db, deleted.id, '2026-11-27T10:00:00.000Z');
     const batches = [notes(3, 'first'), [], notes(2, 'third')];
     let seen: readonly Note[] = [];
 
-    await addNotesInBatches(db, (stored) => {
+    await addNotesInBatches(store.db, (stored) => {
       seen = stored;
       return batches;
     });
@@ -49,7 +34,7 @@ describe('addNotesInBatches', () => {
 
   it('stores nothing, and leaves existing notes as they were, when a late batch fails to prepare', async () => {
     const existing = makeNote({ body: 'existing' });
-    await putNote(db, existing);
+    await putNote(store.db, existing);
     const failure = new Error('no randomness');
     function* batches(): Generator<Note[]> {
       yield notes(3, 'first');
@@ -57,31 +42,31 @@ describe('addNotesInBatches', () => {
       throw failure;
     }
 
-    await expect(addNotesInBatches(db, () => batches())).rejects.toBe(failure);
+    await expect(addNotesInBatches(store.db, () => batches())).rejects.toBe(failure);
 
-    expect(await db.getAll('notes')).toEqual([existing]);
+    expect(await store.db.getAll('notes')).toEqual([existing]);
   });
 
   it('stores nothing when a write in a late batch fails, and says why', async () => {
     const existing = makeNote({ body: 'existing' });
-    await putNote(db, existing);
+    await putNote(store.db, existing);
     // The second batch repeats a stored id, which the store refuses.
     const batches = [notes(3, 'first'), [...notes(2, 'second'), { ...existing, body: 'again' }]];
 
-    const failure = addNotesInBatches(db, () => batches);
+    const failure = addNotesInBatches(store.db, () => batches);
 
     await expect(failure).rejects.toBeInstanceOf(StorageError);
     await expect(failure).rejects.toThrow(/^Could not import the notes: /);
-    expect(await db.getAll('notes')).toEqual([existing]);
+    expect(await store.db.getAll('notes')).toEqual([existing]);
   });
 
   it('stores nothing when the preparer fails before its first batch', async () => {
     const failure = new Error('bad start');
     await expect(
-      addNotesInBatches(db, () => {
+      addNotesInBatches(store.db, () => {
         throw failure;
       }),
     ).rejects.toBe(failure);
-    expect(await db.count('notes')).toBe(0);
+    expect(await store.db.count('notes')).toBe(0);
   });
 });
