@@ -20,6 +20,7 @@ import {
 } from './match-quote';
 import { normaliseString } from './normalise';
 import { pickSelectors } from './selectors';
+import { MAX_CONTEXT_COMPARED } from './similarity';
 import {
   buildTextModel,
   makeExclusionTest,
@@ -155,7 +156,13 @@ function verbatimQuoteOf(target: AnchorTarget | null | undefined): VerbatimQuote
   if (!quote) return null;
   const exact = quote.exact.trim();
   if (exact.length === 0) return null;
-  return { exact, prefix: quote.prefix ?? '', suffix: quote.suffix ?? '' };
+  // As in the full matcher, context beyond MAX_CONTEXT_COMPARED characters is not compared: a
+  // huge saved context (from a hostile import, say) costs no more than a normal one.
+  return {
+    exact,
+    prefix: (quote.prefix ?? '').slice(-MAX_CONTEXT_COMPARED),
+    suffix: (quote.suffix ?? '').slice(0, MAX_CONTEXT_COMPARED),
+  };
 }
 
 /**

@@ -101,6 +101,34 @@ describe('anchorVerbatim', () => {
   });
 });
 
+describe('anchor with a huge saved context', () => {
+  it('compares only the context next to the passage, and still settles it verbatim', () => {
+    const root = mountArticle(
+      `<p id="a">${'x'.repeat(300)} Words before the passage here and after it.</p><p>Two.</p><p>Three.</p>`,
+    );
+    const view = root.ownerDocument.defaultView as Window;
+    const original = view.getComputedStyle;
+    const styled = new Set<Element>();
+    view.getComputedStyle = (element: Element, pseudo?: string | null) => {
+      styled.add(element);
+      return original.call(view, element, pseudo);
+    };
+    try {
+      // Only its last 256 characters are on the page; a million more before them are not.
+      const hugePrefix = `${'y'.repeat(1_000_000)}${'x'.repeat(300)} Words before the `;
+      const result = anchor(root, [
+        { type: 'TextQuoteSelector', exact: 'passage', prefix: hugePrefix, suffix: ' here and' },
+      ]);
+      expect(result.status).toBe('anchored');
+      if (result.status === 'anchored') expect(textOf(result.range)).toBe('passage');
+      // Settled without the full matcher, which would read every paragraph's style.
+      expect(styled.size).toBe(1);
+    } finally {
+      view.getComputedStyle = original;
+    }
+  });
+});
+
 describe('anchor after the verbatim path leaves a target undecided', () => {
   it('still finds the visible passage when a hidden copy sits next to it', () => {
     const root = mountArticle(
