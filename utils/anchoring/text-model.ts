@@ -19,14 +19,27 @@
 import { type NormalisedText, normaliseText } from './normalise';
 import type { AnchoringOptions } from './types';
 
-/** The root's visible text, its text nodes and its normalised form. */
-export interface TextModel {
+/**
+ * Text nodes laid end to end in a string, with where each starts: what turns offsets in that
+ * string back into DOM positions. The visible text model is one; the verbatim path's raw text
+ * (verbatim.ts) is another.
+ */
+export interface TextNodeRun {
   root: Element;
+  /** The nodes' text, in document order. */
+  text: string;
+  /** The text nodes, in document order. */
+  nodes: Text[];
+  /** `nodeStarts[i]` is where `nodes[i]`'s data starts in `text`. */
+  nodeStarts: ArrayLike<number>;
+}
+
+/** The root's visible text, its text nodes and its normalised form. */
+export interface TextModel extends TextNodeRun {
   /** The visible text, as defined in this module's header. */
   text: string;
   /** Visible, non-empty text nodes in document order. */
   nodes: Text[];
-  /** `nodeStarts[i]` is where `nodes[i]`'s data starts in `text`. */
   nodeStarts: Int32Array;
   /** `text` normalised for matching, with each character's span in `text`. */
   normalised: NormalisedText;
@@ -228,7 +241,7 @@ export function buildTextModel(root: Element, options: AnchoringOptions = {}): T
 }
 
 /** Index of the last node that starts at or before `offset` (-1 if none). */
-function nodeIndexAt(model: TextModel, offset: number): number {
+export function nodeIndexAt(model: TextNodeRun, offset: number): number {
   const starts = model.nodeStarts;
   let low = 0;
   let high = starts.length - 1;
@@ -246,10 +259,11 @@ function nodeIndexAt(model: TextModel, offset: number): number {
 }
 
 /**
- * Makes a DOM Range for the visible-text span [start, end). Both ends must fall on characters
- * of text nodes, not on boundary `\n`s; callers trim whitespace first. Returns null otherwise.
+ * Makes a DOM Range for the span [start, end) of a run's text. Both ends must fall on characters
+ * of text nodes, not on the visible text's boundary `\n`s; callers trim whitespace first.
+ * Returns null otherwise.
  */
-export function rangeFromTextOffsets(model: TextModel, start: number, end: number): Range | null {
+export function rangeFromTextOffsets(model: TextNodeRun, start: number, end: number): Range | null {
   if (start < 0 || end > model.text.length || start >= end) return null;
   const startIndex = nodeIndexAt(model, start);
   const endIndex = nodeIndexAt(model, end - 1);

@@ -16,16 +16,13 @@
 
 import { findAllOccurrences } from './find-all';
 import { MAX_EXACT_CANDIDATES } from './match-quote';
-import { blockOf } from './text-model';
+import { blockOf, nodeIndexAt, rangeFromTextOffsets, type TextNodeRun } from './text-model';
 
-/** The raw text of every text node under a root, in document order. */
-export interface RawText {
-  root: Element;
-  /** The data of every text node under the root, joined with nothing between. */
-  text: string;
-  /** The text nodes, in document order (empty ones included). */
-  nodes: Text[];
-  /** `nodeStarts[i]` is where `nodes[i]`'s data starts in `text`. */
+/**
+ * The raw text of every text node under a root, in document order: their data joined with
+ * nothing between, every node listed (hidden and empty ones included).
+ */
+export interface RawText extends TextNodeRun {
   nodeStarts: number[];
 }
 
@@ -112,19 +109,6 @@ function contextSpan(
   return [before, after + 1];
 }
 
-/** Index of the last node that starts at or before `offset`. */
-function nodeIndexAt(raw: RawText, offset: number): number {
-  const starts = raw.nodeStarts;
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if ((starts[middle] ?? 0) <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low;
-}
-
 /** Whether every text node holding a character of text[from, to) is visible. */
 function allVisible(
   raw: RawText,
@@ -148,23 +132,13 @@ function allVisible(
 function withinOneBlock(raw: RawText, start: number, end: number): boolean {
   const first = nodeIndexAt(raw, start);
   const last = nodeIndexAt(raw, end - 1);
+  if (first < 0) return false;
   if (first === last) return true;
   const block = blockOf(raw.nodes[first] as Node, raw.root);
   for (let index = first + 1; index <= last; index += 1) {
     if (blockOf(raw.nodes[index] as Node, raw.root) !== block) return false;
   }
   return true;
-}
-
-/** A DOM Range over raw text [start, end); both ends fall inside text nodes. */
-function rangeOf(raw: RawText, start: number, end: number): Range {
-  const startIndex = nodeIndexAt(raw, start);
-  // The end is placed in the node holding the last character, not at the start of the next.
-  const endIndex = nodeIndexAt(raw, end - 1);
-  const range = raw.root.ownerDocument.createRange();
-  range.setStart(raw.nodes[startIndex] as Text, start - (raw.nodeStarts[startIndex] ?? 0));
-  range.setEnd(raw.nodes[endIndex] as Text, end - (raw.nodeStarts[endIndex] ?? 0));
-  return range;
 }
 
 /**
@@ -203,7 +177,7 @@ function settleAmong(
   if (!allVisible(raw, Math.min(span[0], start), Math.max(span[1], end), isExcluded)) {
     return null;
   }
-  return rangeOf(raw, start, end);
+  return rangeFromTextOffsets(raw, start, end);
 }
 
 /**
