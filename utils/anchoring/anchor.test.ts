@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { anchor, anchorAll, describe as describeRange, readText } from './index';
-import { mountArticle, rangeOfText, textOf } from './test-fixtures';
+import { mountArticle, rangeOfText, textOf, withStylesRead } from './test-fixtures';
 import type { AnchorResult, AnchorTarget, Selector } from './types';
 
 const quote = (exact: string, prefix?: string, suffix?: string): Selector => ({
@@ -426,24 +426,15 @@ describe('anchorAll', () => {
 
   it('settles unchanged passages without reading every element’s style', () => {
     const root = mountArticle(ARTICLE);
-    const view = root.ownerDocument.defaultView as Window;
-    const original = view.getComputedStyle;
-    const styled = new Set<Element>();
-    view.getComputedStyle = (element: Element, pseudo?: string | null) => {
-      styled.add(element);
-      return original.call(view, element, pseudo);
-    };
-    try {
-      const results = anchorAll(root, [
+    const { result: results, styled } = withStylesRead(root, () =>
+      anchorAll(root, [
         { id: 'a', selectors: [quote('migration issue', 'Latin nations is the ', '.')] },
         { id: 'b', selectors: [quote('tense, unstable relations', 'have always had ', '.')] },
-      ]);
-      expect(results.map(anchoredText)).toEqual(['migration issue', 'tense, unstable relations']);
-      // Only the two paragraphs holding the passages were looked at, not the h1 or the first p.
-      expect(styled.size).toBe(2);
-    } finally {
-      view.getComputedStyle = original;
-    }
+      ]),
+    );
+    expect(results.map(anchoredText)).toEqual(['migration issue', 'tense, unstable relations']);
+    // Only the two paragraphs holding the passages were looked at, not the h1 or the first p.
+    expect(styled.size).toBe(2);
   });
 
   it('gives a result to a short quote whose context changed, even with nothing to seed a search', () => {

@@ -60,3 +60,25 @@ export function rangeOfOffsets(root: Element, nodes: Text[], start: number, end:
 export function textOf(range: Range): string {
   return range.toString();
 }
+
+/**
+ * Runs `work` and returns its result with the elements whose computed style it read: how the
+ * tests see whether the engine looked at every element or only near the passages.
+ */
+export function withStylesRead<T>(
+  root: Element,
+  work: () => T,
+): { result: T; styled: Set<Element> } {
+  const view = root.ownerDocument.defaultView as Window;
+  const original = view.getComputedStyle;
+  const styled = new Set<Element>();
+  view.getComputedStyle = (element: Element, pseudo?: string | null) => {
+    styled.add(element);
+    return original.call(view, element, pseudo);
+  };
+  try {
+    return { result: work(), styled };
+  } finally {
+    view.getComputedStyle = original;
+  }
+}

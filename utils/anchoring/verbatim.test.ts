@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { anchor } from './anchor';
-import { mountArticle, rangeOfText, textOf } from './test-fixtures';
+import { mountArticle, rangeOfText, textOf, withStylesRead } from './test-fixtures';
 import { makeExclusionTest } from './text-model';
 import { anchorVerbatim, readRawText, type VerbatimQuote } from './verbatim';
 
@@ -106,26 +106,17 @@ describe('anchor with a huge saved context', () => {
     const root = mountArticle(
       `<p id="a">${'x'.repeat(300)} Words before the passage here and after it.</p><p>Two.</p><p>Three.</p>`,
     );
-    const view = root.ownerDocument.defaultView as Window;
-    const original = view.getComputedStyle;
-    const styled = new Set<Element>();
-    view.getComputedStyle = (element: Element, pseudo?: string | null) => {
-      styled.add(element);
-      return original.call(view, element, pseudo);
-    };
-    try {
-      // Only its last 256 characters are on the page; a million more before them are not.
-      const hugePrefix = `${'y'.repeat(1_000_000)}${'x'.repeat(300)} Words before the `;
-      const result = anchor(root, [
+    // Only its last 256 characters are on the page; a million more before them are not.
+    const hugePrefix = `${'y'.repeat(1_000_000)}${'x'.repeat(300)} Words before the `;
+    const { result, styled } = withStylesRead(root, () =>
+      anchor(root, [
         { type: 'TextQuoteSelector', exact: 'passage', prefix: hugePrefix, suffix: ' here and' },
-      ]);
-      expect(result.status).toBe('anchored');
-      if (result.status === 'anchored') expect(textOf(result.range)).toBe('passage');
-      // Settled without the full matcher, which would read every paragraph's style.
-      expect(styled.size).toBe(1);
-    } finally {
-      view.getComputedStyle = original;
-    }
+      ]),
+    );
+    expect(result.status).toBe('anchored');
+    if (result.status === 'anchored') expect(textOf(result.range)).toBe('passage');
+    // Settled without the full matcher, which would read every paragraph's style.
+    expect(styled.size).toBe(1);
   });
 });
 
