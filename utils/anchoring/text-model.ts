@@ -134,6 +134,9 @@ export function blockOf(node: Node, root: Element): Node | null {
 /** Builds the predicate that says whether one element hides its content (ancestors aside). */
 function makeHidesContent(root: Element, options: AnchoringOptions): (element: Element) => boolean {
   const view = root.ownerDocument?.defaultView ?? null;
+  // Looked up once: reading a property of the window is slow, and this runs per element.
+  const computedStyleOf =
+    view && typeof view.getComputedStyle === 'function' ? view.getComputedStyle.bind(view) : null;
   const ignore = options.ignore;
   return (element: Element): boolean => {
     if (SKIPPED_TAGS.has(element.tagName.toUpperCase())) return true;
@@ -141,9 +144,9 @@ function makeHidesContent(root: Element, options: AnchoringOptions): (element: E
     if (element.getAttribute('aria-hidden') === 'true') return true;
     if (ignore?.(element)) return true;
     // Computed style is the costly check, so it runs last and once per element.
-    if (view && typeof view.getComputedStyle === 'function') {
+    if (computedStyleOf) {
       try {
-        if (view.getComputedStyle(element).display === 'none') return true;
+        if (computedStyleOf(element).display === 'none') return true;
       } catch {
         // Some environments throw for elements outside a rendered document: treat as visible.
       }
@@ -165,10 +168,16 @@ export function makeExclusionTest(
   const ignore = options.ignore;
   const known = new Map<Node, boolean>();
   const isExcluded = (node: Node): boolean => {
+    // A text node is only asked about once or twice, so only elements' answers are kept.
+    let current: Node | null = node;
+    if (node.nodeType !== ELEMENT_NODE) {
+      if (ignore?.(node)) return true;
+      current = node.parentNode;
+    }
     // Walk up until an answer is known, then give it to every element passed on the way.
     const unknown: Node[] = [];
     let excluded = false;
-    for (let current: Node | null = node; current !== null && current !== root; ) {
+    while (current !== null && current !== root) {
       const remembered = known.get(current);
       if (remembered !== undefined) {
         excluded = remembered;
@@ -274,7 +283,8 @@ export function rangeFromTextOffsets(model: TextNodeRun, start: number, end: num
   if (!startNode || !endNode || startBase === undefined || endBase === undefined) return null;
   const startOffset = start - startBase;
   const endOffset = end - endBase;
-  if (startOffset >= startNode.data.length || endOffset > endNode.data.length) return null;
+  // CharacterData.length, not data.length: reading `data` makes the browser hand over a string.
+  if (startOffset >= startNode.length || endOffset > endNode.length) return null;
   const document = model.root.ownerDocument;
   const range = document.createRange();
   range.setStart(startNode, startOffset);

@@ -68,6 +68,29 @@ describe('anchorVerbatim', () => {
     ).toEqual(['undecided', 'undecided', 'undecided']);
   });
 
+  it('checks the saved context beyond a line break, not only the part found with the quote', () => {
+    // The quote with the context up to the heading's line break occurs once; the heading before
+    // that break decides whether the saved context still holds.
+    const root = mountArticle('<h2>Heading</h2><p id="p">The US and Mexico have always</p>');
+    expect(
+      settle(root, [
+        q('Mexico have', 'Heading\nThe US and ', ' always'),
+        q('Mexico have', 'Another heading\nThe US and ', ' always'),
+        q('Mexico have', 'The US and ', ' always\nA paragraph that is not there'),
+      ]),
+    ).toEqual(['Mexico have @p', 'undecided', 'undecided']);
+  });
+
+  it('keeps out a text node that the caller ignores, not only ignored elements', () => {
+    const root = mountArticle('<p>Keep this. <span>our badge words</span> and more.</p>');
+    const raw = readRawText(root);
+    const ignore = (node: Node): boolean =>
+      node.nodeType === 3 && node.textContent === 'our badge words';
+    const quotes = [q('badge words', 'our ', ' and')];
+    expect(anchorVerbatim(raw, quotes, makeExclusionTest(root))[0]).not.toBeNull();
+    expect(anchorVerbatim(raw, quotes, makeExclusionTest(root, { ignore }))).toEqual([null]);
+  });
+
   it('never settles on hidden text, nor next to hidden text in the context', () => {
     const root = mountArticle(
       '<p>Visible start.</p>' +

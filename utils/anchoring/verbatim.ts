@@ -154,17 +154,30 @@ function keyOf(quote: VerbatimQuote): { key: string; quoteOffset: number } {
   return { key: prefixTail + quote.exact + suffixHead, quoteOffset: prefixTail.length };
 }
 
-/** Settles one quote given raw occurrences of its exact text (see the module header). */
+/**
+ * Settles one quote given raw occurrences of its exact text (see the module header). `verified`
+ * says how much of the saved context is already known to be there verbatim, right before and
+ * right after every occurrence given: that much is not compared again.
+ */
 function settleAmong(
   raw: RawText,
   quote: VerbatimQuote,
   starts: readonly number[],
   isExcluded: (node: Node) => boolean,
+  verified: { before: number; after: number } = { before: 0, after: 0 },
 ): Range | null {
+  const prefix = quote.prefix.slice(0, quote.prefix.length - verified.before);
+  const suffix = quote.suffix.slice(verified.after);
   let settled: { start: number; span: [number, number] } | null = null;
   for (const start of starts) {
     const end = start + quote.exact.length;
-    const span = contextSpan(raw.text, start, end, quote.prefix, quote.suffix);
+    const span = contextSpan(
+      raw.text,
+      start - verified.before,
+      end + verified.after,
+      prefix,
+      suffix,
+    );
     if (span === null) continue;
     // Two places fit the saved context: only the full matcher (with the position) may choose.
     if (settled !== null) return null;
@@ -205,7 +218,14 @@ export function anchorVerbatim(
     const key = keys[index];
     const hits = keyHits[index];
     if (!quote || !key || hits?.length !== 1) return null;
-    return settleAmong(raw, quote, [(hits[0] as number) + key.quoteOffset], isExcluded);
+    // The key is the quote with the end of its prefix and the start of its suffix: those parts
+    // of the context are already checked.
+    const verified = {
+      before: key.quoteOffset,
+      after: key.key.length - key.quoteOffset - quote.exact.length,
+    };
+    const start = (hits[0] as number) + key.quoteOffset;
+    return settleAmong(raw, quote, [start], isExcluded, verified);
   });
   const second = quotes.map((quote, index) => (results[index] ? null : quote));
   const occurrences = findAllOccurrences(
