@@ -8,8 +8,9 @@
 import { createTextQuoteSelectorMatcher } from '@apache-annotator/dom';
 import { toRange as textQuoteToRange } from 'dom-anchor-text-quote';
 import { anchorAll } from '../../utils/anchoring';
-import { buildTextModel } from '../../utils/anchoring/text-model';
-import { readRawText } from '../../utils/anchoring/verbatim';
+import { findAllOccurrences } from '../../utils/anchoring/find-all';
+import { buildTextModel, makeExclusionTest } from '../../utils/anchoring/text-model';
+import { anchorVerbatim, keyOf, readRawText } from '../../utils/anchoring/verbatim';
 
 /** The engines compared, by the name the tables use. */
 export type EngineName = 'counterpoint' | 'apache-annotator' | 'dom-anchor-text-quote';
@@ -364,6 +365,49 @@ function textModelOnly(): { ms: number; characters: number } {
   return timeRepeated(() => buildTextModel(page).text.length);
 }
 
+/** One part of Counterpoint's work on a target set, timed alone (see `partsOf`). */
+export interface PartTiming {
+  part: string;
+  ms: number;
+}
+
+/**
+ * Where Counterpoint's time goes on one target set: the floor, then each step of the verbatim
+ * path alone, each timed by repetition like the floor and in turn with it. Every part but the
+ * first reading reuses the text read once beforehand.
+ */
+function partsOf(setName: string): PartTiming[] {
+  const page = requireRoot();
+  const quotes = targetSets.get(setName) ?? [];
+  const raw = readRawText(page);
+  const keys = quotes.map((quote) => keyOf(quote).key);
+  const targets = quotes.map((quote, index) => ({
+    id: String(index),
+    selectors: [{ type: 'TextQuoteSelector' as const, ...quote }],
+  }));
+  const parts: Array<[string, () => number]> = [
+    ['floor', () => floor().ms],
+    ['raw text read', () => rawTextOnly().ms],
+    [
+      'search for the quotes with their context',
+      () => timeRepeated(() => findAllOccurrences(raw.text, keys, 2).length).ms,
+    ],
+    [
+      'verbatim path without the visibility checks',
+      () => timeRepeated(() => anchorVerbatim(raw, quotes, () => false).length).ms,
+    ],
+    [
+      'verbatim path',
+      () => timeRepeated(() => anchorVerbatim(raw, quotes, makeExclusionTest(page)).length).ms,
+    ],
+    [
+      'anchorAll (reads the page itself)',
+      () => timeRepeated(() => anchorAll(page, targets).length).ms,
+    ],
+  ];
+  return parts.map(([part, time]) => ({ part, ms: time() }));
+}
+
 /** The quotes an engine got wrong, with what it found instead: for looking into misses. */
 function listMisses(setName: string): Array<{ exact: string; expected: string; found: string }> {
   const page = requireRoot();
@@ -394,6 +438,7 @@ function listMisses(setName: string): Array<{ exact: string; expected: string; f
 
 const api = {
   listMisses,
+  partsOf,
   setUpPage,
   sampleQuotes,
   setClaims,

@@ -19,6 +19,7 @@ import type {
   EngineName,
   EngineRun,
   PageInfo,
+  PartTiming,
 } from './anchoring-page';
 import type { BenchContext, BenchSection, SectionReport, Table } from './section';
 
@@ -39,6 +40,8 @@ const RUNS = 7;
 /** Time one cell may take, across its runs; a single run longer than this is cut off. */
 const CELL_BUDGET_MS = 15_000;
 const FLOOR_RUNS = 7;
+/** Runs of the breakdown of Counterpoint's time on the largest page. */
+const PART_RUNS = 7;
 
 type InPage = { anchoringBench: AnchoringBenchApi };
 
@@ -54,6 +57,8 @@ interface Cell {
   wrong: number;
   timedOut: boolean;
   attempted: number;
+  /** The floor timed alternately with this cell's runs (median), so both saw the same state. */
+  floorMs: number | null;
 }
 
 /** A peer library that esbuild could not bundle, with the first error, so the table can say so. */
@@ -137,14 +142,23 @@ function median(values: number[]): number {
     : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
-/** Runs one cell: up to RUNS runs within the budget, the last run's correctness. */
+/**
+ * Runs one cell: up to RUNS runs within the budget, the last run's correctness. Before each run
+ * the floor is timed once more, so the cell's ratio to the floor compares two timings taken in
+ * turn, in the same state of the page's heap and of the machine. The floor's cost moves a lot
+ * with that state (the join allocates a string as large as the page), and a floor timed at
+ * another moment would skew the ratio either way.
+ */
 async function runCell(page: Page, engine: EngineName, set: string, total: number): Promise<Cell> {
   const times: number[] = [];
+  const floors: number[] = [];
   let last: EngineRun | null = null;
   const started = Date.now();
   while (times.length < RUNS) {
     const remaining = CELL_BUDGET_MS - (Date.now() - started);
     if (times.length > 0 && remaining < (times[times.length - 1] ?? 0)) break;
+    const floor = await page.evaluate(() => (window as unknown as InPage).anchoringBench.floor());
+    floors.push(floor.ms);
     const run: EngineRun = await page.evaluate(
       ([name, targets, budget]) =>
         (window as unknown as InPage).anchoringBench.runEngine(name, targets, budget),
@@ -163,6 +177,7 @@ async function runCell(page: Page, engine: EngineName, set: string, total: numbe
     wrong: last?.wrong ?? 0,
     timedOut: last?.timedOut ?? false,
     attempted: last?.attempted ?? 0,
+    floorMs: floors.length > 0 ? median(floors) : null,
   };
 }
 
@@ -185,8 +200,25 @@ async function measureFloor(
   return { floorMs: median(floors), rawMs: median(raws), modelMs: median(models) };
 }
 
+/** Medians of PART_RUNS breakdowns of Counterpoint's time on one target set. */
+async function measureParts(page: Page, set: string): Promise<PartTiming[]> {
+  const runs: PartTiming[][] = [];
+  for (let run = 0; run < PART_RUNS; run += 1) {
+    runs.push(
+      await page.evaluate(
+        (name) => (window as unknown as InPage).anchoringBench.partsOf(name),
+        set,
+      ),
+    );
+  }
+  return (runs[0] ?? []).map(({ part }, index) => ({
+    part,
+    ms: median(runs.map((parts) => parts[index]?.ms ?? 0)),
+  }));
+}
+
 const formatMs = (ms: number): string =>
-  ms >= 100 ? ms.toFixed(0) : ms >= 1 ? ms.toFixed(1) : ms.toFixed(2);
+  ms >= 100 ? ms.toFixed(0) : ms >= 1 ? ms.toFixed(1) : ms >= 0.01 ? ms.toFixed(2) : ms.toFixed(3);
 const formatRatio = (ratio: number): string =>
   ratio >= 10 ? `${ratio.toFixed(0)}×` : `${ratio.toFixed(2)}×`;
 
@@ -201,6 +233,7 @@ function unavailableCell(engine: EngineName, total: number): Cell {
     wrong: 0,
     timedOut: false,
     attempted: 0,
+    floorMs: null,
   };
 }
 
@@ -213,7 +246,7 @@ function timeCell(cell: Cell): string {
 }
 
 /** Rows of the main table for one page and target set. */
-function rowsFor(pageLabel: string, setLabel: string, cells: Cell[], floorMs: number): string[][] {
+function rowsFor(pageLabel: string, setLabel: string, cells: Cell[]): string[][] {
   const finishedPeers = cells.filter(
     (cell) => PEERS.includes(cell.engine) && !cell.timedOut && cell.medianMs !== null,
   );
@@ -230,7 +263,8 @@ function rowsFor(pageLabel: string, setLabel: string, cells: Cell[], floorMs: nu
       if (fastestPeer?.medianMs) vsPeer = formatRatio(fastestPeer.medianMs / ms);
       else if (timedOutPeer) vsPeer = `> ${formatRatio(CELL_BUDGET_MS / ms)}`;
     }
-    const vsFloor = ms === null || cell.timedOut ? '—' : formatRatio(ms / floorMs);
+    const floorMs = cell.floorMs;
+    const vsFloor = ms === null || cell.timedOut || !floorMs ? '—' : formatRatio(ms / floorMs);
     return [
       pageLabel,
       setLabel,
@@ -240,6 +274,7 @@ function rowsFor(pageLabel: string, setLabel: string, cells: Cell[], floorMs: nu
       cell.unavailable ? '—' : `${cell.correct}/${cell.total}`,
       cell.unavailable ? '—' : String(cell.wrong),
       vsPeer,
+      floorMs ? formatMs(floorMs) : '—',
       vsFloor,
     ];
   });
@@ -276,6 +311,7 @@ async function runAnchoring({ browser, log }: BenchContext): Promise<SectionRepo
     const mainRows: string[][] = [];
     const floorRows: string[][] = [];
     const ours: Array<{ characters: number; ms: number | null }> = [];
+    let parts: { pageLabel: string; timings: PartTiming[] } | null = null;
     for (const copies of PAGE_SIZES) {
       const info: PageInfo = await page.evaluate(
         (n) => (window as unknown as InPage).anchoringBench.setUpPage(n),
@@ -341,9 +377,12 @@ async function runAnchoring({ browser, log }: BenchContext): Promise<SectionRepo
           }
           if (engine === 'counterpoint' && set === 'sampled') {
             ours.push({ characters: info.characters, ms: cell.medianMs });
+            if (copies === PAGE_SIZES[PAGE_SIZES.length - 1]) {
+              parts = { pageLabel, timings: await measureParts(page, set) };
+            }
           }
         }
-        mainRows.push(...rowsFor(pageLabel, label, cells, floorMs));
+        mainRows.push(...rowsFor(pageLabel, label, cells));
       }
     }
 
@@ -358,12 +397,14 @@ async function runAnchoring({ browser, log }: BenchContext): Promise<SectionRepo
         'Correct',
         'Wrong place',
         'Speed-up over fastest peer',
+        'Floor ms',
         '÷ floor',
       ],
       rows: mainRows,
     };
     const floor: Table = {
-      title: 'The floor: one TreeWalker pass over the text, and the engine’s two readings alone',
+      title:
+        'The floor and the engine’s two readings alone, timed together right after the page is built',
       header: [
         'Page',
         'Text nodes',
@@ -372,6 +413,16 @@ async function runAnchoring({ browser, log }: BenchContext): Promise<SectionRepo
         'Visible text model, full matcher ms (÷ floor)',
       ],
       rows: floorRows,
+    };
+    const partsFloor = parts?.timings.find((timing) => timing.part === 'floor')?.ms ?? 0;
+    const breakdown: Table = {
+      title: `Where Counterpoint's time goes: ${parts?.pageLabel ?? 'largest page'}, ${SAMPLED_QUOTES} sampled quotes (each part repeated, in turn with the floor)`,
+      header: ['Part', 'ms', '÷ floor'],
+      rows: (parts?.timings ?? []).map(({ part, ms }) => [
+        part,
+        formatMs(ms),
+        partsFloor > 0 ? formatRatio(ms / partsFloor) : '—',
+      ]),
     };
     const growth = ours
       .map(({ characters, ms }) =>
@@ -385,20 +436,30 @@ async function runAnchoring({ browser, log }: BenchContext): Promise<SectionRepo
         'The package is installed but a module it imports at run time is not.',
     );
     return {
-      tables: [main, floor],
+      tables: [main, floor, breakdown],
       notes: [
         ...missingNotes,
         `Counterpoint's cost with 200 sampled quotes grows with the page: ${growth}.`,
         '"Speed-up over fastest peer" is the fastest finishing peer\'s median divided by the ' +
           'row\'s ("> n×" when every peer ran out of time: the budget is then a lower bound on ' +
-          'its time). "÷ floor" divides the row\'s median by one plain TreeWalker ' +
-          'pass over the same page. Counterpoint anchors all targets of a set in one `anchorAll` ' +
+          'its time). "Floor ms" is one plain TreeWalker pass over the same page\'s text, joined into ' +
+          'one string, timed before each of the row\'s runs (median); "÷ floor" divides the ' +
+          "row's median by it. Timing the two in turn keeps the ratio fair: the floor, which " +
+          'allocates a string as large as the page, costs up to three times more once the ' +
+          'heap holds the garbage of earlier runs than on a fresh page. Counterpoint anchors all targets of a set in one `anchorAll` ' +
           'call, which reads the page once; the peers are called once per quote, as their APIs ' +
           `require. Peers stop between quotes once a cell has used ${CELL_BUDGET_MS / 1000} s.`,
         'Counterpoint first reads only the raw text (one TreeWalker pass) and settles every ' +
           'quote found there once with its saved context, reading styles only for the nodes it ' +
           'settles; the visible text model (styles read for every element to skip hidden text, ' +
           'then normalised) is built only for the quotes left undecided, such as edited ones.',
+        'The breakdown times each step alone, by repetition (steady state), on the text read ' +
+          'once beforehand: the search finds every quote together with the context the raw text ' +
+          'should hold verbatim; the verbatim path adds settling each quote (its context, one ' +
+          'block, a DOM range) and then the visibility checks (computed styles of the elements ' +
+          'holding each passage and its context). The 100 copies of the article differ in every ' +
+          'fourth word only, so the short windows the search samples recur across the copies, ' +
+          'and the search must check each recurrence against the whole quote.',
         'Correct means the matched text equals the expected text at the expected textContent ' +
           'offset (claims: the same words, whitespace aside, inside the first copy of the ' +
           'article). Edited passages had two or three letters changed; the expected answer is ' +

@@ -147,7 +147,7 @@ function withinOneBlock(raw: RawText, start: number, end: number): boolean {
  * between blocks, where the raw text may have none). A longer string is found with fewer
  * samples (find-all.ts), and is far rarer than a short quote alone.
  */
-function keyOf(quote: VerbatimQuote): { key: string; quoteOffset: number } {
+export function keyOf(quote: VerbatimQuote): { key: string; quoteOffset: number } {
   const prefixTail = quote.prefix.slice(quote.prefix.lastIndexOf('\n') + 1);
   const lineBreak = quote.suffix.indexOf('\n');
   const suffixHead = lineBreak === -1 ? quote.suffix : quote.suffix.slice(0, lineBreak);
