@@ -251,6 +251,14 @@ function isCorrect(quote: BenchQuote, range: Range | null): boolean {
   return false;
 }
 
+/** A target set's quotes as the engine's targets: one TextQuoteSelector each, no position. */
+function targetsOf(quotes: readonly BenchQuote[]) {
+  return quotes.map((quote, index) => ({
+    id: String(index),
+    selectors: [{ type: 'TextQuoteSelector' as const, ...quote }],
+  }));
+}
+
 /** Runs one engine over one target set, stopping between quotes once the budget is spent. */
 async function runEngine(
   engine: EngineName,
@@ -265,13 +273,7 @@ async function runEngine(
   const started = performance.now();
   const deadline = started + budgetMs;
   if (engine === 'counterpoint') {
-    const results = anchorAll(
-      page,
-      quotes.map((quote, index) => ({
-        id: String(index),
-        selectors: [{ type: 'TextQuoteSelector' as const, ...quote }],
-      })),
-    );
+    const results = anchorAll(page, targetsOf(quotes));
     for (const result of results) ranges.push(result.status === 'anchored' ? result.range : null);
   } else if (engine === 'apache-annotator') {
     if (!createTextQuoteSelectorMatcher) throw new Error('@apache-annotator/dom is not available');
@@ -381,10 +383,7 @@ function partsOf(setName: string): PartTiming[] {
   const quotes = targetSets.get(setName) ?? [];
   const raw = readRawText(page);
   const keys = quotes.map((quote) => keyOf(quote).key);
-  const targets = quotes.map((quote, index) => ({
-    id: String(index),
-    selectors: [{ type: 'TextQuoteSelector' as const, ...quote }],
-  }));
+  const targets = targetsOf(quotes);
   const parts: Array<[string, () => number]> = [
     ['floor', () => floor().ms],
     ['raw text read', () => rawTextOnly().ms],
@@ -412,13 +411,7 @@ function partsOf(setName: string): PartTiming[] {
 function listMisses(setName: string): Array<{ exact: string; expected: string; found: string }> {
   const page = requireRoot();
   const quotes = targetSets.get(setName) ?? [];
-  const results = anchorAll(
-    page,
-    quotes.map((quote, index) => ({
-      id: String(index),
-      selectors: [{ type: 'TextQuoteSelector' as const, ...quote }],
-    })),
-  );
+  const results = anchorAll(page, targetsOf(quotes));
   const misses: Array<{ exact: string; expected: string; found: string }> = [];
   results.forEach((result, index) => {
     const quote = quotes[index];
