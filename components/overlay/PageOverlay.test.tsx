@@ -2,24 +2,12 @@ import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Note } from '../../utils/store/types';
 import { makeNote } from '../test-support';
-import { PageOverlay, type PageOverlayProps } from './PageOverlay';
+import { INERT_OVERLAY_PROPS } from './overlay-test-props';
+import { PageOverlay } from './PageOverlay';
 
 const note: Note = makeNote({ id: 'n1', body: 'A note whose passage is gone' });
 
-const base: Omit<PageOverlayProps, 'panel'> = {
-  panelKey: 1,
-  focusPanel: true,
-  guide: null,
-  adder: null,
-  toast: null,
-  shortcuts: { next: 'Alt+Shift+J', previous: 'Alt+Shift+K', addNote: 'Alt+Shift+M' },
-  onClosePanel() {},
-  onPanelPointer() {},
-  onOpenNote() {},
-  onAddNoteToClaim() {},
-  onEditNote() {},
-  onDeleteNote() {},
-};
+const base = INERT_OVERLAY_PROPS;
 
 afterEach(cleanup);
 

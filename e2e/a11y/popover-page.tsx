@@ -4,11 +4,8 @@
  * extension uses; everything else is the same). Bundled by the browser test with esbuild.
  */
 import { render } from 'preact';
-import {
-  OVERLAY_CSS,
-  PageOverlay,
-  type PageOverlayProps,
-} from '../../components/overlay/PageOverlay';
+import { INERT_OVERLAY_PROPS } from '../../components/overlay/overlay-test-props';
+import { OVERLAY_CSS, PageOverlay } from '../../components/overlay/PageOverlay';
 import { COUNTERPOINT_CSS } from '../../components/styles';
 import { loadBundledPacks } from '../../utils/packs';
 import type { Note } from '../../utils/store/types';
@@ -38,20 +35,7 @@ const note: Note = {
   modified: '2026-11-27T10:05:00.000Z',
 };
 
-const base: Omit<PageOverlayProps, 'panel'> = {
-  panelKey: 1,
-  focusPanel: false,
-  guide: null,
-  adder: null,
-  toast: null,
-  shortcuts: { next: 'Alt+Shift+J', previous: 'Alt+Shift+K', addNote: 'Alt+Shift+M' },
-  onClosePanel() {},
-  onPanelPointer() {},
-  onOpenNote() {},
-  onAddNoteToClaim() {},
-  onEditNote() {},
-  onDeleteNote() {},
-};
+const base = { ...INERT_OVERLAY_PROPS, focusPanel: false };
 
 /** Draws one view: claim i, the note, or the editor. */
 function show(view: string): number {
