@@ -17,6 +17,18 @@ export default defineConfig({
     permissions: ['storage', 'contextMenus', ...(browser === 'firefox' ? [] : ['scripting'])],
     host_permissions: ['*://globalresearch.ca/*', '*://*.globalresearch.ca/*'],
     action: { default_title: 'Counterpoint' },
+    // The popover frame is the one page a web page may embed, and only on the site's articles.
+    // Chrome: a dynamic URL, new each session, so a page cannot probe for the extension by it.
+    web_accessible_resources:
+      browser === 'firefox'
+        ? ['popover.html']
+        : [
+            {
+              resources: ['popover.html'],
+              matches: ['*://globalresearch.ca/*', '*://*.globalresearch.ca/*'],
+              use_dynamic_url: true,
+            },
+          ],
     commands: {
       'toggle-highlights': {
         suggested_key: { default: DEFAULT_SHORTCUTS.toggleHighlights },

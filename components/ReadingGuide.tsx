@@ -1,10 +1,11 @@
 /**
  * The reading guide shown near the headline: how many claims were checked and how they came
- * out, stepping from claim to claim, the reader's notes (and those that could not be placed),
- * and what is known about the publisher and author.
+ * out, stepping from claim to claim, a way to the reader's notes, and what is known about the
+ * publisher and author.
  *
- * Without a context pack it shrinks to the notes line, and renders nothing when there is
- * nothing to say, so pages without packs or notes stay untouched.
+ * It lives in the page (in a closed shadow root), so it says nothing about notes, not even how
+ * many there are: "Your notes" opens them in the popover frame, an extension page. It renders
+ * nothing without a pack, so pages without one stay untouched.
  */
 import { useState } from 'preact/hooks';
 import type { AboutEntry, Verdict } from '../utils/packs/types';
@@ -20,12 +21,10 @@ export interface ReadingGuideProps {
   anchoredClaims: number;
   totalClaims: number;
   about: readonly AboutEntry[];
-  notesPlaced: number;
-  notesOrphaned: number;
   onNext(): void;
   onPrevious(): void;
-  /** Shows the notes that could not be placed; without it they are only counted. */
-  onShowOrphans?(): void;
+  /** Opens the article's notes (placed and unplaced) in the popover frame. */
+  onShowNotes?(): void;
   /** Keyboard shortcuts in aria-keyshortcuts form, e.g. "Alt+Shift+J". */
   shortcuts: { next: string; previous: string };
 }
@@ -79,20 +78,16 @@ export function ReadingGuide({
   anchoredClaims,
   totalClaims,
   about,
-  notesPlaced,
-  notesOrphaned,
   onNext,
   onPrevious,
-  onShowOrphans,
+  onShowNotes,
   shortcuts,
 }: ReadingGuideProps) {
   const [aboutOpen, setAboutOpen] = useState(false);
   const titleId = useUniqueId();
   const aboutId = useUniqueId();
-  const orphansId = useUniqueId();
   const hasClaims = totalClaims > 0;
-  const hasNotes = notesPlaced + notesOrphaned > 0;
-  if (!hasClaims && !hasNotes && about.length === 0) return null;
+  if (!hasClaims && about.length === 0) return null;
 
   const verdictsShown = VERDICTS.filter((verdict) => (claimCounts[verdict] ?? 0) > 0);
   return (
@@ -137,28 +132,13 @@ export function ReadingGuide({
           ))}
         </ul>
       )}
-      {hasNotes ? (
+      {onShowNotes === undefined ? null : (
         <div class="cp-guide-row">
-          {notesPlaced > 0 ? <span>{count(notesPlaced, 'note', 'notes')} on this page</span> : null}
-          {notesOrphaned > 0 ? (
-            <>
-              <span id={orphansId}>
-                {count(notesOrphaned, 'note', 'notes')} could not be placed
-              </span>
-              {onShowOrphans === undefined ? null : (
-                <button
-                  type="button"
-                  class="cp-link-button"
-                  aria-describedby={orphansId}
-                  onClick={onShowOrphans}
-                >
-                  Show {notesOrphaned === 1 ? 'it' : 'them'}
-                </button>
-              )}
-            </>
-          ) : null}
+          <button type="button" class="cp-link-button" onClick={onShowNotes}>
+            Your notes on this article
+          </button>
         </div>
-      ) : null}
+      )}
       {about.length === 0 ? null : (
         <div>
           <button

@@ -6,10 +6,35 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { createInteractions } from '@/utils/annotator/interactions';
 import { createOverlay } from '@/utils/annotator/overlay-host';
+import { createPanelFrame } from '@/utils/annotator/panel-frame';
 import { registerOverlayUi } from '@/utils/annotator/ui-loader';
+import { extensionApi as browser } from '@/utils/browser';
+import { PANEL_PAGE } from '@/utils/messaging/panel-protocol';
+
+/**
+ * The extension's own origin. `URL.origin` is "null" for extension schemes, and in Chrome
+ * `getURL` of a `use_dynamic_url` resource names a per-session host, while the page loaded from
+ * it still runs in the origin of the extension's id.
+ */
+function extensionOrigin(api: typeof browser): string {
+  const url = new URL(api.runtime.getURL('/'));
+  return url.protocol === 'chrome-extension:'
+    ? `chrome-extension://${api.runtime.id}`
+    : `${url.protocol}//${url.host}`;
+}
 
 export default defineUnlistedScript(() => {
   registerOverlayUi({
-    createInteractions: (deps) => createInteractions({ ...deps, createOverlay }),
+    createInteractions: (deps) =>
+      createInteractions({
+        ...deps,
+        createOverlay,
+        createPanel: (panel) =>
+          createPanelFrame({
+            ...panel,
+            frameUrl: browser.runtime.getURL(PANEL_PAGE),
+            frameOrigin: extensionOrigin(browser),
+          }),
+      }),
   });
 });

@@ -17,3 +17,28 @@ export const DEFAULT_SHORTCUTS = {
   /** Page shortcut: the previous claim. */
   previousClaim: 'Alt+Shift+K',
 } as const;
+
+/**
+ * Whether a key event is the given shortcut ("Alt+Shift+J"): the modifiers exactly, and the key
+ * by its physical code (Alt changes the character a key types on many layouts).
+ */
+export function matchesShortcut(
+  event: Pick<KeyboardEvent, 'altKey' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'code'>,
+  shortcut: string,
+): boolean {
+  const parts = shortcut.split('+');
+  const key = parts.at(-1) ?? '';
+  const wanted = new Set(parts.slice(0, -1).map((part) => part.toLowerCase()));
+  const code = /^[A-Z]$/i.test(key)
+    ? `Key${key.toUpperCase()}`
+    : /^\d$/.test(key)
+      ? `Digit${key}`
+      : key;
+  return (
+    event.code === code &&
+    event.altKey === wanted.has('alt') &&
+    event.shiftKey === wanted.has('shift') &&
+    event.ctrlKey === (wanted.has('ctrl') || wanted.has('control')) &&
+    event.metaKey === (wanted.has('meta') || wanted.has('command'))
+  );
+}

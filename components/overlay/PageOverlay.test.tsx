@@ -1,28 +1,56 @@
-import { cleanup, render, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Note } from '../../utils/store/types';
-import { makeNote } from '../test-support';
-import { INERT_OVERLAY_PROPS } from './overlay-test-props';
-import { PageOverlay } from './PageOverlay';
-
-const note: Note = makeNote({ id: 'n1', body: 'A note whose passage is gone' });
-
-const base = INERT_OVERLAY_PROPS;
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PageOverlay, type PageOverlayProps } from './PageOverlay';
 
 afterEach(cleanup);
 
+const shortcuts = { next: 'Alt+Shift+J', previous: 'Alt+Shift+K', addNote: 'Alt+Shift+M' };
+
+function guide(): NonNullable<PageOverlayProps['guide']> {
+  const reference = document.createElement('h1');
+  document.body.append(reference);
+  return {
+    reference,
+    claimCounts: { supported: 2, misleading: 1 },
+    anchoredClaims: 3,
+    totalClaims: 3,
+    about: [],
+    onNext: vi.fn(),
+    onPrevious: vi.fn(),
+    onShowNotes: vi.fn(),
+  };
+}
+
 describe('PageOverlay', () => {
-  it('shows a note that has no place on the page (its passage is gone)', async () => {
-    render(<PageOverlay {...base} panel={{ kind: 'note', note, reference: null }} />);
-    // Hidden until placed: found once the position is computed.
-    expect(await screen.findByRole('dialog', { name: 'Your note' })).toBeTruthy();
-    expect(screen.getByText('A note whose passage is gone')).toBeTruthy();
+  it('folds the reading guide into one line that counts claims only', async () => {
+    const props = guide();
+    render(<PageOverlay guide={props} adder={null} toast={null} shortcuts={shortcuts} />);
+    const pill = await screen.findByRole('button', { name: /Counterpoint · 3 claims checked/ });
+    expect(pill.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(pill);
+    expect(pill.getAttribute('aria-expanded')).toBe('true');
+    fireEvent.click(screen.getByRole('button', { name: 'Your notes on this article' }));
+    expect(props.onShowNotes).toHaveBeenCalledTimes(1);
   });
 
-  it('lists the notes that could not be placed, with their quotes', async () => {
-    render(<PageOverlay {...base} panel={{ kind: 'orphans', notes: [note], reference: null }} />);
-    const dialog = await screen.findByRole('dialog', { name: 'Notes that could not be placed' });
-    expect(dialog.textContent).toContain('A note whose passage is gone');
-    expect(screen.getByRole('button', { name: 'Close' })).toBeTruthy();
+  it('offers "Add note" by a selection, with its shortcut', async () => {
+    const passage = document.createElement('p');
+    passage.textContent = 'A passage';
+    document.body.append(passage);
+    const range = document.createRange();
+    range.selectNodeContents(passage);
+    const onAdd = vi.fn();
+    render(
+      <PageOverlay
+        guide={null}
+        adder={{ reference: range, onAdd }}
+        toast={null}
+        shortcuts={shortcuts}
+      />,
+    );
+    const button = await screen.findByRole('button', { name: 'Add note' });
+    expect(button.getAttribute('aria-keyshortcuts')).toBe('Alt+Shift+M');
+    fireEvent.click(button);
+    expect(onAdd).toHaveBeenCalledTimes(1);
   });
 });

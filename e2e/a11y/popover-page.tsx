@@ -1,27 +1,23 @@
 /**
- * A test page for the accessibility check: the real overlay components and style sheet, drawn for
- * one claim or note at a time in an open shadow root (axe cannot see into the closed one the
- * extension uses; everything else is the same). Bundled by the browser test with esbuild.
+ * A test page for the accessibility check: the popover frame's real components and style sheet
+ * (`PanelApp`, as `entrypoints/popover/` draws them), one claim, note or editor at a time, with
+ * the toast the page-side overlay shows. Bundled by the browser test with esbuild.
  */
-import { render } from 'preact';
-import { INERT_OVERLAY_PROPS } from '../../components/overlay/overlay-test-props';
-import { OVERLAY_CSS, PageOverlay } from '../../components/overlay/PageOverlay';
+import { createRef, render } from 'preact';
+import { PANEL_CSS, PanelApp, type PanelAppProps } from '../../components/panel/PanelApp';
 import { COUNTERPOINT_CSS } from '../../components/styles';
+import { Toast } from '../../components/Toast';
+import type { PanelView } from '../../utils/messaging/panel-protocol';
 import { loadBundledPacks } from '../../utils/packs';
 import type { Note } from '../../utils/store/types';
 
 const [pack] = loadBundledPacks().packs;
-const host = document.createElement('div');
-document.body.append(host);
-const shadow = host.attachShadow({ mode: 'open' });
 const style = document.createElement('style');
-style.textContent = `${COUNTERPOINT_CSS}\n${OVERLAY_CSS}`;
+style.textContent = `${COUNTERPOINT_CSS}\n${PANEL_CSS}`;
+document.head.append(style);
 const mount = document.createElement('div');
-mount.className = 'cp-theme';
-shadow.append(style, mount);
-const reference = document.createElement('p');
-reference.textContent = 'A passage of the article.';
-document.body.prepend(reference);
+mount.className = 'cp-theme cp-panel-root';
+document.body.append(mount);
 
 const note: Note = {
   id: 'n1',
@@ -35,46 +31,44 @@ const note: Note = {
   modified: '2026-11-27T10:05:00.000Z',
 };
 
-const base = { ...INERT_OVERLAY_PROPS, focusPanel: false };
+const base: Omit<PanelAppProps, 'view'> = {
+  notes: [note],
+  error: null,
+  dialogRef: createRef(),
+  onClose() {},
+  onOpenNote() {},
+  onAddNoteToClaim() {},
+  onEditNote() {},
+  onDeleteNote() {},
+  onCreate: async () => ({ ok: true }),
+  onUpdate: async () => ({ ok: true }),
+};
 
-/** Draws one view: claim i, the note, or the editor. */
+/** Draws one view: claim i, the note, or the editor (with a toast, as the page shows one). */
 function show(view: string): number {
-  const range = document.createRange();
-  range.selectNodeContents(reference);
   const claims = pack?.claims ?? [];
-  if (view === 'note') {
-    render(<PageOverlay {...base} panel={{ kind: 'note', note, reference: range }} />, mount);
-  } else if (view === 'editor') {
-    render(
-      <PageOverlay
-        {...base}
-        panel={{
-          kind: 'editor',
-          mode: 'add',
-          quote: 'A passage',
-          reference: range,
-          onSave: async () => ({ ok: true }),
-        }}
-        toast={{ message: 'Note deleted.', actionLabel: 'Undo', onAction() {} }}
-      />,
-      mount,
-    );
+  let panelView: PanelView | null = null;
+  if (view === 'note') panelView = { kind: 'note', noteId: note.id };
+  else if (view === 'editor') {
+    panelView = { kind: 'new-note', quote: 'A passage', selectors: note.target.selectors };
   } else {
     const claim = claims[Number(view)];
     if (!claim) return claims.length;
-    render(
-      <PageOverlay
-        {...base}
-        panel={{
-          kind: 'claim',
-          claim: { ...claim, articleKey: 'a', order: 0 },
-          notes: [note],
-          reference: range,
-        }}
-      />,
-      mount,
-    );
+    panelView = {
+      kind: 'claim',
+      claim: { ...claim, articleKey: 'a', order: 0 },
+      noteIds: [note.id],
+    };
   }
+  render(
+    <>
+      <PanelApp {...base} view={panelView} />
+      {view === 'editor' ? (
+        <Toast message="Note deleted." actionLabel="Undo" onAction={() => undefined} />
+      ) : null}
+    </>,
+    mount,
+  );
   return claims.length;
 }
 

@@ -4,6 +4,7 @@
  * a database (a content script's IndexedDB belongs to the web page).
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { extensionAlive } from '@/utils/annotator/extension-alive';
 import { startPageSession } from '@/utils/annotator/page-session';
 import { extensionApi as browser } from '@/utils/browser';
 import { createRequester } from '@/utils/messaging/client';
@@ -14,7 +15,11 @@ export default defineContentScript({
   main(ctx) {
     const startedAt = performance.now();
     const stopped = new AbortController();
-    ctx.onInvalidated(() => stopped.abort());
+    // WXT stops a content script when a newer copy announces itself with a DOM event, which
+    // the page can dispatch too. Only a gone runtime (the extension reloaded or removed) stops us.
+    ctx.onInvalidated(() => {
+      if (!extensionAlive(browser)) stopped.abort();
+    });
     void startPageSession({
       doc: document,
       url: location.href,

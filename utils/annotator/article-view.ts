@@ -7,10 +7,9 @@
  */
 import type { PreparedText } from '../anchoring';
 import { createOwnNodeRegistry } from '../highlight';
-import type { PageStatusReport } from '../messaging/protocol';
+import type { NoteAnchor, PageStatusReport } from '../messaging/protocol';
 import { VERDICT_LABELS } from '../packs/verdicts';
 import type { StoredClaim } from '../store/db';
-import type { Note } from '../store/types';
 import { createLayers, type Layers, type LayerVisibility } from './layers';
 
 /** How long after the last change to the article it is anchored again. */
@@ -21,8 +20,8 @@ export type ArticleChange = 'anchors' | 'notes' | 'visibility';
 
 /** Who handles a marker's activation (the interactive part, once it has loaded). */
 export interface MarkerHandler {
-  onMarker(kind: 'claim' | 'note', id: string, button: HTMLButtonElement): void;
-  onMarkerHover(kind: 'claim' | 'note', id: string, hovering: boolean): void;
+  onMarker(kind: 'claim', id: string, button: HTMLButtonElement): void;
+  onMarkerHover(kind: 'claim', id: string, hovering: boolean): void;
 }
 
 /** The painted article. */
@@ -31,11 +30,12 @@ export interface ArticleView {
   readonly body: Element;
   readonly layers: Layers;
   claims(): readonly StoredClaim[];
-  notes(): readonly Note[];
+  /** Where the article's notes are (never what they say: that stays in extension pages). */
+  notes(): readonly NoteAnchor[];
   visibility(): LayerVisibility;
   setVisibility(visibility: LayerVisibility): void;
   /** Replaces the notes (saved here, or changed elsewhere) and repaints. */
-  setNotes(notes: readonly Note[]): void;
+  setNotes(notes: readonly NoteAnchor[]): void;
   /** Also skip these nodes when anchoring and watching (e.g. the overlay's host). */
   ignore(test: (node: Node) => boolean): void;
   /** Hands marker activations to the interactive part; one made before it loaded is replayed. */
@@ -50,7 +50,7 @@ export interface ArticleViewDependencies {
   doc: Document;
   body: Element;
   claims: readonly StoredClaim[];
-  notes: readonly Note[];
+  notes: readonly NoteAnchor[];
   visibility: LayerVisibility;
   /** The body's text read ahead of time (while the background answered), if the page has not changed since. */
   prepared?: PreparedText | null;
@@ -73,21 +73,15 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
   let destroyed = false;
 
   const claimById = (id: string) => claims.find((claim) => claim.id === id);
-  const noteById = (id: string) => notes.find((note) => note.id === id);
 
   const layers = createLayers({
     doc,
     body,
     ownNodes,
     ignore: (node) => extraIgnores.some((test) => test(node)),
-    label: (kind, id) => {
-      if (kind === 'claim') {
-        const claim = claimById(id);
-        return claim ? `Claim: ${VERDICT_LABELS[claim.verdict]}. Open context` : 'Claim';
-      }
-      const note = noteById(id);
-      const preview = note ? note.body.replace(/\s+/g, ' ').slice(0, 60) : '';
-      return `Your note: ${preview}${note && note.body.length > 60 ? '…' : ''}`;
+    label: (_kind, id) => {
+      const claim = claimById(id);
+      return claim ? `Claim: ${VERDICT_LABELS[claim.verdict]}. Open context` : 'Claim';
     },
     callbacks: {
       onMarker(kind, id, button) {

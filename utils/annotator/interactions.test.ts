@@ -1,15 +1,15 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PageOverlayProps } from '../../components/overlay/PageOverlay';
 import { ARTICLE_URL, readFixture } from '../../e2e/fixtures';
-import { RequestFailed } from '../messaging/client';
-import type { PageData, Protocol } from '../messaging/protocol';
+import type { PanelEvent, PanelView } from '../messaging/panel-protocol';
+import type { NoteAnchor, PageData, Protocol } from '../messaging/protocol';
 import { loadBundledPacks } from '../packs';
 import { recogniseArticle } from '../page/recognise';
 import type { StoredClaim } from '../store/db';
-import type { Note } from '../store/types';
 import { createArticleView } from './article-view';
 import { createInteractions, type InteractionDependencies } from './interactions';
 import type { OverlayHost } from './overlay-host';
+import type { PanelFrame, ShowOptions } from './panel-frame';
 
 const [pack] = loadBundledPacks().packs;
 const claims: StoredClaim[] = (pack?.claims ?? []).map((claim, order) => ({
@@ -19,43 +19,60 @@ const claims: StoredClaim[] = (pack?.claims ?? []).map((claim, order) => ({
 }));
 
 /** An overlay that records what it was asked to draw, instead of drawing it. */
-function recordingUi() {
+function recordingOverlay() {
   const drawn: PageOverlayProps[] = [];
-  let hosts = 0;
-  const ui = {
-    createOverlay(doc: Document): OverlayHost {
-      const host = doc.createElement('counterpoint-overlay');
-      doc.documentElement.append(host);
-      hosts++;
-      return {
-        render: (props) => drawn.push(props),
-        isHost: (node) => node === host,
-        contains: () => false,
-        destroy: () => host.remove(),
-      };
-    },
+  const createOverlay = (doc: Document): OverlayHost => {
+    const host = doc.createElement('div');
+    doc.documentElement.append(host);
+    return {
+      render: (props) => drawn.push(props),
+      isHost: (node) => node === host,
+      contains: () => false,
+      destroy: () => host.remove(),
+    };
   };
-  return { ui, drawn, last: () => drawn.at(-1), hosts: () => hosts };
+  return { createOverlay, drawn, last: () => drawn.at(-1) };
+}
+
+/** A popover frame that records what it is told to show, and lets a test act as the reader in it. */
+function fakePanel() {
+  const shown: { view: PanelView; options: ShowOptions }[] = [];
+  let open = false;
+  let emit: (event: PanelEvent) => void = () => undefined;
+  const create = (deps: { onEvent(event: PanelEvent): void }): PanelFrame => {
+    emit = deps.onEvent;
+    return {
+      show(view, options) {
+        open = true;
+        shown.push({ view, options });
+      },
+      hide() {
+        open = false;
+      },
+      isOpen: () => open,
+      isHost: () => false,
+      contains: () => false,
+      destroy() {
+        open = false;
+      },
+    };
+  };
+  return {
+    create,
+    shown,
+    isOpen: () => open,
+    last: () => shown.at(-1),
+    emit: (e: PanelEvent) => emit(e),
+  };
 }
 
 type Calls = { type: string; payload: unknown }[];
 
-function fakeRequest(calls: Calls, fail?: string) {
+function fakeRequest(calls: Calls, anchors: () => NoteAnchor[] = () => []) {
   return (async (type: keyof Protocol, payload: unknown) => {
     calls.push({ type, payload });
-    if (fail) throw new RequestFailed(fail);
-    if (type === 'note.create') {
-      const input = payload as { id: string; body: string; tags: string[]; target: Note['target'] };
-      const note: Note = {
-        ...input,
-        articleKey: 'article',
-        url: ARTICLE_URL,
-        articleTitle: 'Mexico',
-        created: '2026-11-27T10:00:00.000Z',
-        modified: '2026-11-27T10:00:00.000Z',
-      };
-      return note;
-    }
+    if (type === 'page.notes') return anchors();
+    if (type === 'note.restore') return anchors()[0] ?? null;
     return null;
   }) as InteractionDependencies['request'];
 }
@@ -71,10 +88,11 @@ function loadArticle() {
 }
 
 /** The painted article with its interactions, as the content script and UI bundle set them up. */
-function start(overrides: Partial<InteractionDependencies> = {}, notes: Note[] = []) {
+function start(notes: NoteAnchor[] = [], serverNotes: () => NoteAnchor[] = () => notes) {
   const recognition = loadArticle();
   const original = document.body.innerHTML;
-  const overlay = recordingUi();
+  const overlay = recordingOverlay();
+  const panel = fakePanel();
   const calls: Calls = [];
   const statuses: unknown[] = [];
   const data: PageData = {
@@ -94,15 +112,15 @@ function start(overrides: Partial<InteractionDependencies> = {}, notes: Note[] =
   });
   const interactions = createInteractions({
     view: article,
-    headline: null,
+    headline: recognition.body,
     about: [],
-    request: fakeRequest(calls),
-    newId: () => 'new-note-id',
-    createOverlay: overlay.ui.createOverlay,
-    ...overrides,
+    request: fakeRequest(calls, serverNotes),
+    createOverlay: overlay.createOverlay,
+    createPanel: panel.create,
   });
   const annotator = {
     ...interactions,
+    article,
     status: () => article.layers.status(),
     setVisibility: article.setVisibility,
     destroy() {
@@ -110,17 +128,44 @@ function start(overrides: Partial<InteractionDependencies> = {}, notes: Note[] =
       article.destroy();
     },
   };
-  return { annotator, overlay, calls, statuses, original, body: recognition.body };
+  return { annotator, overlay, panel, calls, statuses, original, body: recognition.body };
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-function markers(): HTMLElement[] {
-  return [...document.querySelectorAll<HTMLElement>('counterpoint-marker')];
+/** Our elements in the page: claim markers are plain spans we registered, so ask the layers. */
+function markers(article: {
+  layers: { placedClaims(): string[]; markerOf(id: string): HTMLElement | null };
+}) {
+  return article.layers.placedClaims().flatMap((id) => {
+    const marker = article.layers.markerOf(id);
+    return marker ? [marker] : [];
+  });
 }
+
+function select(body: Element, words: string): Range {
+  const paragraph = [...body.querySelectorAll('p')].find((p) => p.textContent?.includes(words));
+  const text = paragraph?.firstChild as Text;
+  const at = text.data.indexOf(words);
+  const range = document.createRange();
+  range.setStart(text, at);
+  range.setEnd(text, at + words.length);
+  document.getSelection()?.removeAllRanges();
+  document.getSelection()?.addRange(range);
+  return range;
+}
+
+const VICIOUS: NoteAnchor = {
+  id: 'n1',
+  target: { selectors: [{ type: 'TextQuoteSelector', exact: 'vicious cycle' }] },
+};
 
 beforeEach(() => {
   document.documentElement.innerHTML = '<head></head><body></body>';
+});
+
+afterEach(() => {
+  vi.useRealTimers();
 });
 
 describe('the annotator on the article', () => {
@@ -130,109 +175,173 @@ describe('the annotator on the article', () => {
       claimsAnchored: claims.length,
       orphanedClaimIds: [],
     });
-    expect(markers()).toHaveLength(claims.length);
+    expect(markers(annotator.article)).toHaveLength(claims.length);
     expect(statuses.at(-1)).toMatchObject({ claimsAnchored: claims.length });
     annotator.destroy();
   });
 
-  it('opens a claim when its marker is activated, and closing gives focus back to the marker', async () => {
-    const { annotator, overlay } = start();
+  it('shows a claim in the frame, with the ids of its notes, and closing gives focus back', async () => {
+    const onClaim: NoteAnchor = { ...VICIOUS, claimId: claims[0]?.id ?? '' };
+    const { annotator, panel } = start([onClaim]);
     await settle();
     const claim = claims[0]!;
     annotator.showClaim(claim.id);
-    expect(overlay.last()?.panel).toMatchObject({ kind: 'claim', claim: { id: claim.id } });
-    // Focus sits on the marker's host as far as the page can tell (its button is in a closed root).
-    overlay.last()?.onClosePanel();
-    await settle();
-    expect(document.querySelector('counterpoint-overlay')).toBeNull();
-    expect(markers()).toContain(document.activeElement);
+    expect(panel.last()?.view).toMatchObject({
+      kind: 'claim',
+      claim: { id: claim.id },
+      noteIds: ['n1'],
+    });
+    expect(panel.last()?.options.focus).toBe(true);
+    panel.emit({ type: 'close' });
+    expect(panel.isOpen()).toBe(false);
+    // The page sees focus on the marker's host; the button itself is in a closed root.
+    const button = annotator.article.layers.markerOf(claim.id);
+    if (!button) throw new Error('no marker');
+    expect(document.activeElement).toBe((button.getRootNode() as ShadowRoot).host);
     annotator.destroy();
   });
 
-  it('saves a note on the selected passage through the background', async () => {
-    const { annotator, overlay, calls, body } = start();
-    const paragraph = [...body.querySelectorAll('p')].find((p) =>
-      p.textContent?.includes('vicious cycle'),
-    )!;
-    const text = paragraph.firstChild as Text;
-    const at = text.data.indexOf('vicious cycle');
-    const range = document.createRange();
-    range.setStart(text, at);
-    range.setEnd(text, at + 'vicious cycle'.length);
-    document.getSelection()?.removeAllRanges();
-    document.getSelection()?.addRange(range);
+  it('gives the frame the selected passage’s selectors for a new note, and nothing else', async () => {
+    const { annotator, panel, calls, body } = start();
+    select(body, 'vicious cycle');
     annotator.addNoteFromSelection();
     await settle();
-    const panel = overlay.last()?.panel;
-    expect(panel).toMatchObject({ kind: 'editor', mode: 'add', quote: 'vicious cycle' });
-    if (panel?.kind !== 'editor') return;
-    expect(await panel.onSave({ body: 'My note', tags: ['x'] })).toEqual({ ok: true });
-    const create = calls.find((call) => call.type === 'note.create');
-    expect(create?.payload).toMatchObject({
-      id: 'new-note-id',
-      body: 'My note',
-      tags: ['x'],
-      target: {
-        selectors: [
-          { type: 'TextQuoteSelector', exact: 'vicious cycle' },
-          { type: 'TextPositionSelector' },
-        ],
-      },
+    expect(panel.last()?.view).toEqual({
+      kind: 'new-note',
+      quote: 'vicious cycle',
+      selectors: [
+        expect.objectContaining({ type: 'TextQuoteSelector', exact: 'vicious cycle' }),
+        expect.objectContaining({ type: 'TextPositionSelector' }),
+      ],
     });
+    // The page side writes nothing itself: the frame saves, then says so by id.
+    expect(calls.filter((call) => call.type.startsWith('note.'))).toEqual([]);
+    annotator.destroy();
+  });
+
+  it('after the frame saved a note, closes it, says so and paints the new passage', async () => {
+    let server: NoteAnchor[] = [];
+    const { annotator, panel, overlay, body } = start([], () => server);
+    select(body, 'vicious cycle');
+    annotator.addNoteFromSelection();
+    server = [VICIOUS];
+    panel.emit({ type: 'saved', noteId: 'n1', created: true });
+    await settle();
+    expect(panel.isOpen()).toBe(false);
+    expect(overlay.last()?.toast?.message).toBe('Note saved.');
     expect(annotator.status().notesAnchored).toBe(1);
     annotator.destroy();
   });
 
-  it('keeps the editor open with the error when a save fails', async () => {
-    const calls: Calls = [];
-    const { annotator, overlay, body } = start({
-      request: fakeRequest(calls, 'Could not save the note: storage is full.'),
-    });
-    const range = document.createRange();
-    range.selectNodeContents(body.querySelector('p')!);
-    document.getSelection()?.removeAllRanges();
-    document.getSelection()?.addRange(range);
-    annotator.addNoteFromSelection();
+  it('after a delete offers Undo, which restores the note through the background', async () => {
+    const { annotator, panel, overlay, calls } = start([VICIOUS]);
+    annotator.showNote('n1');
+    expect(panel.last()?.view).toEqual({ kind: 'note', noteId: 'n1' });
+    panel.emit({ type: 'deleted', noteId: 'n1' });
+    expect(annotator.status().notesAnchored).toBe(0);
+    const toast = overlay.last()?.toast;
+    expect(toast).toMatchObject({ message: 'Note deleted.', actionLabel: 'Undo' });
+    toast?.onAction?.();
     await settle();
-    const panel = overlay.last()?.panel;
-    if (panel?.kind !== 'editor') throw new Error('no editor');
-    expect(await panel.onSave({ body: 'kept', tags: [] })).toEqual({
-      ok: false,
-      error: 'Could not save the note: storage is full.',
+    expect(calls.find((call) => call.type === 'note.restore')?.payload).toEqual({ id: 'n1' });
+    expect(annotator.status().notesAnchored).toBe(1);
+    annotator.destroy();
+  });
+
+  it('opens the notes list with which notes are placed and which are not', () => {
+    const orphan: NoteAnchor = {
+      id: 'orphan',
+      target: {
+        selectors: [{ type: 'TextQuoteSelector', exact: 'a sentence this article never had' }],
+      },
+    };
+    const { annotator, panel, overlay } = start([VICIOUS, orphan]);
+    overlay.last()?.guide?.onShowNotes?.();
+    expect(panel.last()?.view).toEqual({
+      kind: 'notes',
+      placedNoteIds: ['n1'],
+      orphanedNoteIds: ['orphan'],
     });
-    expect(overlay.last()?.panel?.kind).toBe('editor');
+    annotator.destroy();
+  });
+
+  it('steps through the claims in reading order from the frame’s keys too', () => {
+    const { annotator, panel } = start();
+    const order = annotator.article.layers.placedClaims();
+    panel.emit({ type: 'step', direction: 1 });
+    panel.emit({ type: 'step', direction: 1 });
+    panel.emit({ type: 'step', direction: 1 });
+    panel.emit({ type: 'step', direction: -1 });
+    const visited = panel.shown.map((entry) =>
+      entry.view.kind === 'claim' ? entry.view.claim.id : entry.view.kind,
+    );
+    expect(visited).toEqual([order[0], order[1], order[2], order[1]]);
+    expect(panel.shown.every((entry) => entry.options.focus)).toBe(true);
+    annotator.destroy();
+  });
+
+  it('ignores keys and clicks a page script dispatches', () => {
+    const { annotator, panel } = start();
+    document.dispatchEvent(
+      new KeyboardEvent('keydown', {
+        code: 'KeyJ',
+        key: 'J',
+        altKey: true,
+        shiftKey: true,
+        bubbles: true,
+      }),
+    );
+    document.body.dispatchEvent(
+      new MouseEvent('click', { bubbles: true, clientX: 100, clientY: 100 }),
+    );
+    expect(panel.shown).toEqual([]);
     annotator.destroy();
   });
 
   it('reports notes it cannot place, and never drops them', () => {
-    const orphan: Note = {
+    const orphan: NoteAnchor = {
       id: 'orphan',
-      articleKey: 'article',
-      url: ARTICLE_URL,
-      articleTitle: 'Mexico',
       target: {
         selectors: [
           { type: 'TextQuoteSelector', exact: 'a sentence this article never had in it' },
         ],
       },
-      body: 'lost?',
-      tags: [],
-      created: '2026-01-01T00:00:00.000Z',
-      modified: '2026-01-01T00:00:00.000Z',
     };
-    const { annotator } = start({}, [orphan]);
+    const { annotator } = start([orphan]);
     expect(annotator.status()).toMatchObject({ notesAnchored: 0, orphanedNoteIds: ['orphan'] });
     annotator.destroy();
   });
 
+  it('adds the same elements to the page for one note as for many', () => {
+    const many: NoteAnchor[] = [
+      'vicious cycle',
+      'India and South Korea',
+      'important geopolitical allies',
+    ].map((exact, index) => ({
+      id: `n${index}`,
+      target: { selectors: [{ type: 'TextQuoteSelector', exact }] },
+    }));
+    const { annotator } = start();
+    // Claims alone (public, one marker each) are counted elsewhere; here only what notes add.
+    annotator.setVisibility({ claims: false, notes: true });
+    const count = () => document.documentElement.querySelectorAll('*').length;
+    const none = count();
+    annotator.article.setNotes(many.slice(0, 1));
+    const one = count();
+    annotator.article.setNotes(many);
+    expect(annotator.status().notesAnchored).toBe(3);
+    expect(count()).toBe(one);
+    expect(one - none).toBe(1);
+    annotator.destroy();
+  });
+
   it('with both layers off, leaves the page exactly as it was; on again, repaints', async () => {
-    const { annotator, original } = start();
+    const { annotator, original } = start([VICIOUS]);
     await settle();
     annotator.setVisibility({ claims: false, notes: false });
     expect(document.body.innerHTML).toBe(original);
-    expect(document.querySelector('counterpoint-overlay')).toBeNull();
     annotator.setVisibility({ claims: true, notes: true });
-    expect(markers()).toHaveLength(claims.length);
+    expect(markers(annotator.article)).toHaveLength(claims.length);
     annotator.destroy();
     expect(document.body.innerHTML).toBe(original);
   });
@@ -244,7 +353,6 @@ describe('the annotator on the article', () => {
     // Our own painting must not trigger another round.
     await new Promise((resolve) => setTimeout(resolve, 250));
     expect(statuses.length).toBe(reports);
-    // An ad inserted between paragraphs, and a claim's paragraph re-rendered without its words.
     const ad = document.createElement('div');
     ad.textContent = 'Advertisement';
     body.insertBefore(ad, body.querySelector('p'));
@@ -259,7 +367,7 @@ describe('the annotator on the article', () => {
       .map((claim) => claim.id);
     claimParagraph.textContent = 'This paragraph was rewritten by the site.';
     await new Promise((resolve) => setTimeout(resolve, 400));
-    expect(lost).toContain('diplomatic-crisis-with-canada');
+    expect(lost.length).toBeGreaterThan(0);
     expect(annotator.status().orphanedClaimIds.sort()).toEqual(lost.sort());
     expect(annotator.status().claimsAnchored).toBe(claims.length - lost.length);
     annotator.destroy();

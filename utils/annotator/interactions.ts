@@ -1,22 +1,27 @@
 /**
- * What the reader does with the painted article: a click on highlighted text, a marker (Enter,
- * Space or click), or a pointer resting on a highlight opens its popover; Escape or Close shuts it
- * and gives focus back; selecting text offers "Add note"; notes are saved, edited, deleted and
- * restored through the background. Draws into the overlay (Preact, closed shadow root).
+ * What the reader does with the painted article, on the page side: a click on highlighted text,
+ * a claim's marker (Enter, Space or click), or a pointer resting on a claim opens the popover
+ * frame next to it; Escape or Close shuts it and gives focus back; selecting text offers
+ * "Add note"; Alt+Shift+J / K step through the claims.
  *
- * This is part of the in-page UI bundle, loaded after the article is painted
- * (`article-view.ts`), so the content script's critical path stays small.
+ * This layer knows where notes are, never what they say: the popover frame (an extension page,
+ * `panel-frame.ts`) is told which claim or note to show, or the selectors of a new note, and
+ * reads and writes note text itself. The overlay here (the "Add note" button, the reading guide,
+ * toasts) carries no note text. Only trusted input acts.
+ *
+ * Part of the in-page UI bundle, loaded after the article is painted (`article-view.ts`).
  */
-import type { OverlayPanel, PageOverlayProps } from '../../components/overlay/PageOverlay';
+import type { PageOverlayProps } from '../../components/overlay/PageOverlay';
 import { describe } from '../anchoring';
 import type { Requester } from '../messaging/client';
+import type { PanelEvent, PanelView } from '../messaging/panel-protocol';
 import type { AboutEntry, Verdict } from '../packs/types';
-import { DEFAULT_SHORTCUTS } from '../shortcuts';
+import { DEFAULT_SHORTCUTS, matchesShortcut } from '../shortcuts';
 import type { StoredClaim } from '../store/db';
-import { quoteOfNote } from '../store/note-quote';
-import type { Note } from '../store/types';
 import type { ArticleView } from './article-view';
+import { createHoverIntent } from './hover-intent';
 import type { OverlayHost } from './overlay-host';
+import type { PanelFrame, PanelFrameDependencies, PanelReference } from './panel-frame';
 
 /** Keyboard shortcuts on the article page. */
 export const SHORTCUTS = {
@@ -25,7 +30,7 @@ export const SHORTCUTS = {
   addNote: DEFAULT_SHORTCUTS.addNote,
 };
 
-/** How long the pointer rests on a highlight before its popover opens. */
+/** How long the pointer rests on a claim before its popover opens. */
 export const HOVER_OPEN_MS = 350;
 /** How long the popover stays after the pointer leaves, so it can travel into it. */
 export const HOVER_GRACE_MS = 300;
@@ -40,9 +45,10 @@ export interface InteractionDependencies {
   /** "About this source" entries of the article's pack, if any. */
   about: readonly AboutEntry[];
   request: Requester;
-  newId: () => string;
   /** Creates the overlay's closed shadow root on the page. */
   createOverlay: (doc: Document) => OverlayHost;
+  /** Creates the popover frame (an extension page in a closed shadow root). */
+  createPanel: (deps: Omit<PanelFrameDependencies, 'frameUrl' | 'frameOrigin'>) => PanelFrame;
 }
 
 /** The running interactions. */
@@ -56,31 +62,33 @@ export interface Interactions {
 
 type PanelMode = 'pinned' | 'hover';
 
+/** What is open in the frame, as the page side knows it: a kind and an id, never note text. */
+interface OpenPanel {
+  kind: PanelView['kind'];
+  id: string | null;
+  mode: PanelMode;
+}
+
 /** Starts the interactions on a painted article. */
 export function createInteractions(deps: InteractionDependencies): Interactions {
   const { view: article, request } = deps;
   const { doc, body, layers } = article;
-  const view = doc.defaultView ?? window;
+  const win = doc.defaultView ?? window;
   const listeners = new AbortController();
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let destroyed = false;
 
   const claims = (): readonly StoredClaim[] => article.claims();
-  const notes = (): readonly Note[] => article.notes();
+  const claimById = (id: string) => claims().find((claim) => claim.id === id);
+  const isNote = (id: string) => article.notes().some((note) => note.id === id);
 
-  // Overlay state.
   let overlay: OverlayHost | null = null;
-  let panel: OverlayPanel | null = null;
-  let panelId: string | null = null;
-  let panelMode: PanelMode = 'pinned';
-  let panelKey = 0;
-  let focusPanel = false;
+  let adder: PageOverlayProps['adder'] = null;
+  let toast: PageOverlayProps['toast'] = null;
+  let open: OpenPanel | null = null;
   let returnFocusTo: HTMLElement | null = null;
   /** A popover opened by the pointer gives focus back without scrolling the page. */
   let returnFocusQuietly = false;
-  let pointerInPanel = false;
-  let adder: PageOverlayProps['adder'] = null;
-  let toast: PageOverlayProps['toast'] = null;
 
   const later = (fn: () => void, ms: number): ReturnType<typeof setTimeout> => {
     const timer = setTimeout(() => {
@@ -96,28 +104,42 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
     timers.delete(timer);
   };
 
-  const claimById = (id: string) => claims().find((claim) => claim.id === id);
-  const noteById = (id: string) => notes().find((note) => note.id === id);
+  const hover = createHoverIntent({
+    openAfterMs: HOVER_OPEN_MS,
+    closeAfterMs: HOVER_GRACE_MS,
+    setTimer: later,
+    clearTimer: cancel,
+    canOpen: () => !(open && open.mode === 'pinned'),
+    open: (id) => openClaim(id, 'hover', false),
+    close: () => {
+      if (open?.mode === 'hover') closePanel();
+    },
+  });
 
-  article.ignore((node) => overlay?.isHost(node) ?? false);
+  const panel = deps.createPanel({
+    doc,
+    onEvent: (event) => onPanelEvent(event),
+    onPointer: (inside) => hover.pointerInPopover(inside),
+  });
+
+  article.ignore((node) => (overlay?.isHost(node) ?? false) || panel.isHost(node));
   article.attach({
-    onMarker(kind, id, button) {
-      if (panelId === id && panelMode === 'pinned') {
+    onMarker(_kind, id, button) {
+      if (open?.id === id && open.mode === 'pinned') {
         closePanel();
         return;
       }
       returnFocusTo = button;
       returnFocusQuietly = false;
-      if (kind === 'claim') openClaim(id, 'pinned', true);
-      else openNote(id, 'pinned', true);
+      openClaim(id, 'pinned', true);
     },
-    onMarkerHover(kind, id, hovering) {
-      if (hovering) scheduleHoverOpen(kind, id);
-      else leaveHighlight();
+    onMarkerHover(_kind, id, hovering) {
+      if (hovering) hover.enter(id);
+      else hover.leave(open?.mode === 'hover');
     },
   });
 
-  // ---- Overlay ------------------------------------------------------------------------------
+  // ---- The overlay: guide, adder, toast ----------------------------------------------------
 
   function guideProps(): PageOverlayProps['guide'] {
     const reference = deps.headline;
@@ -134,85 +156,26 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
       anchoredClaims: status.claimsAnchored,
       totalClaims: all.length,
       about: deps.about,
-      notesPlaced: status.notesAnchored,
-      notesOrphaned: status.orphanedNoteIds.length,
       onNext: () => stepClaim(1),
       onPrevious: () => stepClaim(-1),
-      onShowOrphans: showOrphans,
+      onShowNotes: showNotes,
     };
   }
 
   function redraw(): void {
     if (destroyed) return;
     const guide = guideProps();
-    const needed = panel !== null || adder !== null || toast !== null || guide !== null;
+    const needed = adder !== null || toast !== null || guide !== null;
     if (!needed) {
       overlay?.destroy();
       overlay = null;
       return;
     }
     overlay ??= deps.createOverlay(doc);
-    overlay.render({
-      panel,
-      panelKey,
-      focusPanel,
-      guide,
-      adder,
-      toast,
-      shortcuts: SHORTCUTS,
-      onClosePanel: () => closePanel(),
-      onPanelPointer: (inside) => {
-        pointerInPanel = inside;
-        if (inside) cancel(hoverCloseTimer);
-        else if (panelMode === 'hover') leaveHighlight();
-      },
-      onOpenNote: (id) => openNote(id, 'pinned', true),
-      onAddNoteToClaim: (claim) => addNoteToClaim(claim),
-      onEditNote: (note) => editNote(note),
-      onDeleteNote: (note) => void deleteNote(note),
-    });
+    overlay.render({ guide, adder, toast, shortcuts: SHORTCUTS });
   }
 
-  function setPanel(
-    next: OverlayPanel | null,
-    id: string | null,
-    mode: PanelMode,
-    focus: boolean,
-  ): void {
-    panel = next;
-    panelId = id;
-    panelMode = mode;
-    focusPanel = focus;
-    panelKey++;
-    layers.setActive(id);
-    layers.setExpanded(next ? id : null);
-    redraw();
-  }
-
-  function openClaim(id: string, mode: PanelMode, focus: boolean): void {
-    const claim = claimById(id);
-    const range = layers.rangeOf(id);
-    if (!claim || !range) return;
-    const attached = notes().filter((note) => note.claimId === id);
-    setPanel({ kind: 'claim', claim, notes: attached, reference: range }, id, mode, focus);
-  }
-
-  function openNote(id: string, mode: PanelMode, focus: boolean): void {
-    const note = noteById(id);
-    if (!note) return;
-    setPanel({ kind: 'note', note, reference: layers.rangeOf(id) }, id, mode, focus);
-  }
-
-  function closePanel(): void {
-    if (!panel) return;
-    const target = returnFocusTo;
-    const quietly = returnFocusQuietly;
-    returnFocusTo = null;
-    returnFocusQuietly = false;
-    setPanel(null, null, 'pinned', false);
-    if (target?.isConnected) target.focus({ preventScroll: quietly });
-  }
-
+  let toastTimer: ReturnType<typeof setTimeout> | null = null;
   function showToast(message: string, action?: { label: string; run(): void }, ms = 4000): void {
     cancel(toastTimer);
     const dismiss = (): void => {
@@ -240,63 +203,150 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
     toastTimer = later(dismiss, ms);
     redraw();
   }
-  let toastTimer: ReturnType<typeof setTimeout> | null = null;
 
-  // ---- Hover --------------------------------------------------------------------------------
+  // ---- The popover frame -------------------------------------------------------------------
 
-  let hoverOpenTimer: ReturnType<typeof setTimeout> | null = null;
-  let hoverCloseTimer: ReturnType<typeof setTimeout> | null = null;
-  let hoveredId: string | null = null;
-
-  function scheduleHoverOpen(kind: 'claim' | 'note', id: string): void {
-    cancel(hoverCloseTimer);
-    if (hoveredId === id) return;
-    hoveredId = id;
-    cancel(hoverOpenTimer);
-    if (panel && panelMode === 'pinned') return;
-    hoverOpenTimer = later(() => {
-      if (kind === 'claim') openClaim(id, 'hover', false);
-      else openNote(id, 'hover', false);
-    }, HOVER_OPEN_MS);
+  function show(
+    panelView: PanelView,
+    id: string | null,
+    mode: PanelMode,
+    focus: boolean,
+    reference: PanelReference | null,
+  ): void {
+    open = { kind: panelView.kind, id, mode };
+    layers.setActive(id);
+    layers.setExpanded(panelView.kind === 'claim' ? id : null);
+    panel.show(panelView, {
+      reference,
+      focus,
+      ...(panelView.kind === 'claim' ? { about: deps.about } : {}),
+    });
   }
 
-  function leaveHighlight(): void {
-    hoveredId = null;
-    cancel(hoverOpenTimer);
-    if (panel && panelMode === 'hover') {
-      cancel(hoverCloseTimer);
-      hoverCloseTimer = later(() => {
-        if (!pointerInPanel && panelMode === 'hover') closePanel();
-      }, HOVER_GRACE_MS);
+  function openClaim(id: string, mode: PanelMode, focus: boolean): void {
+    const claim = claimById(id);
+    const range = layers.rangeOf(id);
+    if (!claim || !range) return;
+    const noteIds = article
+      .notes()
+      .filter((note) => note.claimId === id)
+      .map((note) => note.id);
+    show({ kind: 'claim', claim, noteIds }, id, mode, focus, range);
+  }
+
+  function openNote(id: string, focus: boolean): void {
+    if (!isNote(id)) return;
+    show({ kind: 'note', noteId: id }, id, 'pinned', focus, layers.rangeOf(id));
+  }
+
+  function closePanel(): void {
+    if (!open) return;
+    const target = returnFocusTo;
+    const quietly = returnFocusQuietly;
+    returnFocusTo = null;
+    returnFocusQuietly = false;
+    open = null;
+    layers.setActive(null);
+    layers.setExpanded(null);
+    panel.hide();
+    if (target?.isConnected) target.focus({ preventScroll: quietly });
+  }
+
+  function showNotes(): void {
+    const status = layers.status();
+    const orphaned = new Set(status.orphanedNoteIds);
+    const placed = article
+      .notes()
+      .map((note) => note.id)
+      .filter((id) => !orphaned.has(id));
+    returnFocusTo = doc.activeElement instanceof HTMLElement ? doc.activeElement : null;
+    show(
+      { kind: 'notes', placedNoteIds: placed, orphanedNoteIds: [...orphaned] },
+      null,
+      'pinned',
+      true,
+      null,
+    );
+  }
+
+  function onPanelEvent(event: PanelEvent): void {
+    switch (event.type) {
+      case 'close':
+        closePanel();
+        return;
+      case 'open-note': {
+        const range = layers.rangeOf(event.noteId);
+        range?.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+        openNote(event.noteId, true);
+        return;
+      }
+      case 'add-note-to-claim': {
+        const range = layers.rangeOf(event.claimId);
+        if (range) openEditorForRange(range.cloneRange(), event.claimId);
+        return;
+      }
+      case 'saved':
+        doc.getSelection()?.removeAllRanges();
+        closePanel();
+        showToast(event.created ? 'Note saved.' : 'Note updated.');
+        refreshNotes();
+        return;
+      case 'deleted':
+        closePanel();
+        article.setNotes(article.notes().filter((note) => note.id !== event.noteId));
+        showToast(
+          'Note deleted.',
+          { label: 'Undo', run: () => restoreNote(event.noteId) },
+          UNDO_TOAST_MS,
+        );
+        return;
+      case 'step':
+        stepClaim(event.direction);
+        return;
+      default:
+        return;
     }
   }
 
-  function kindOf(id: string): 'claim' | 'note' | null {
-    if (claimById(id)) return 'claim';
-    if (noteById(id)) return 'note';
-    return null;
+  function refreshNotes(): void {
+    void request('page.notes', {})
+      .then((anchors) => article.setNotes(anchors))
+      .catch(() => {
+        // The change feed brings them on the next change, or a reload does.
+      });
   }
+
+  function restoreNote(id: string): void {
+    void request('note.restore', { id })
+      .then(() => {
+        refreshNotes();
+        showToast('Note restored.');
+      })
+      .catch((error: unknown) => showToast(error instanceof Error ? error.message : String(error)));
+  }
+
+  // ---- Pointer and keyboard ----------------------------------------------------------------
 
   let pointerFrame = 0;
   doc.addEventListener(
     'pointermove',
     (event) => {
       // Only the reader's own input counts: the page can dispatch events, not make them trusted.
-      if (!event.isTrusted || pointerFrame || overlay?.contains(event)) return;
+      if (!event.isTrusted || pointerFrame || overlay?.contains(event) || panel.contains(event))
+        return;
       const { clientX, clientY } = event;
-      pointerFrame = view.requestAnimationFrame(() => {
+      pointerFrame = win.requestAnimationFrame(() => {
         pointerFrame = 0;
         if (destroyed) return;
-        const [id] = layers.hitTest(clientX, clientY);
-        const kind = id ? kindOf(id) : null;
-        if (id && kind) scheduleHoverOpen(kind, id);
-        else if (hoveredId) leaveHighlight();
+        // Hover opens claims only: a note opens on a click, so resting the pointer on a passage
+        // never shows the page (which sees the frame appear) where a note is.
+        const claimId = layers.hitTest(clientX, clientY).find((id) => claimById(id));
+        if (claimId) hover.enter(claimId);
+        else hover.leave(open?.mode === 'hover');
       });
     },
     { signal: listeners.signal, passive: true },
   );
-
-  // ---- Click and keyboard -------------------------------------------------------------------
 
   doc.addEventListener(
     'click',
@@ -304,6 +354,7 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
       if (
         !event.isTrusted ||
         overlay?.contains(event) ||
+        panel.contains(event) ||
         event.defaultPrevented ||
         event.button !== 0
       ) {
@@ -314,16 +365,18 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
       if (target?.closest('a[href], button, input, textarea, select, label')) return;
       const selection = doc.getSelection();
       if (selection && !selection.isCollapsed) return;
-      const [id] = layers.hitTest(event.clientX, event.clientY);
-      const kind = id ? kindOf(id) : null;
-      if (!id || !kind) {
-        if (panel && panel.kind !== 'editor') closePanel();
+      const hits = layers.hitTest(event.clientX, event.clientY);
+      const id = hits[0];
+      if (!id) {
+        if (open && open.kind !== 'new-note' && open.kind !== 'edit-note') closePanel();
         return;
       }
+      // A second click on the open passage reaches what lies under it (a claim under a note).
+      const next = open?.id === id && hits.length > 1 ? (hits[1] ?? id) : id;
       returnFocusTo = doc.activeElement instanceof HTMLElement ? doc.activeElement : null;
       returnFocusQuietly = true;
-      if (kind === 'claim') openClaim(id, 'pinned', true);
-      else openNote(id, 'pinned', true);
+      if (claimById(next)) openClaim(next, 'pinned', true);
+      else openNote(next, true);
     },
     { signal: listeners.signal },
   );
@@ -332,18 +385,16 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
     'keydown',
     (event) => {
       if (!event.isTrusted) return;
-      if (event.key === 'Escape' && panel && panel.kind !== 'editor') {
+      if (event.key === 'Escape' && open) {
         closePanel();
         return;
       }
-      if (event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey) {
-        if (event.code === 'KeyJ') {
-          event.preventDefault();
-          stepClaim(1);
-        } else if (event.code === 'KeyK') {
-          event.preventDefault();
-          stepClaim(-1);
-        }
+      if (matchesShortcut(event, SHORTCUTS.next)) {
+        event.preventDefault();
+        stepClaim(1);
+      } else if (matchesShortcut(event, SHORTCUTS.previous)) {
+        event.preventDefault();
+        stepClaim(-1);
       }
     },
     { signal: listeners.signal },
@@ -352,7 +403,7 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
   function stepClaim(direction: 1 | -1): void {
     const order = layers.placedClaims();
     if (order.length === 0) return;
-    const current = panelId && order.includes(panelId) ? order.indexOf(panelId) : -1;
+    const current = open?.id && order.includes(open.id) ? order.indexOf(open.id) : -1;
     const focused = order.findIndex((id) => layers.markerOf(id) === doc.activeElement);
     const from = current >= 0 ? current : focused;
     const next =
@@ -363,18 +414,17 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
         : (from + direction + order.length) % order.length;
     const id = order[next];
     if (!id) return;
-    const marker = layers.markerOf(id);
     layers
       .rangeOf(id)
       ?.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    if (marker) {
-      marker.focus({ preventScroll: true });
-      returnFocusTo = marker;
-    }
-    openClaim(id, 'pinned', false);
+    const marker = layers.markerOf(id);
+    returnFocusTo = marker;
+    returnFocusQuietly = true;
+    // Focus goes into the popover, so Escape and Tab work there and J/K keep stepping.
+    openClaim(id, 'pinned', true);
   }
 
-  // ---- Selection and notes ------------------------------------------------------------------
+  // ---- Selection and new notes -------------------------------------------------------------
 
   let selectionTimer: ReturnType<typeof setTimeout> | null = null;
   doc.addEventListener(
@@ -395,7 +445,7 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
   }
 
   function updateAdder(): void {
-    if (panel?.kind === 'editor') return;
+    if (open?.kind === 'new-note' || open?.kind === 'edit-note') return;
     const range = currentSelectionRange();
     const inPage = range && doc.body?.contains(range.commonAncestorContainer);
     const next =
@@ -419,8 +469,7 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
     const messages: Record<typeof result.reason, string> = {
       'empty-range': 'Select some words of the article first.',
       'outside-root': 'Select text inside the article to add a note.',
-      'in-ignored-node':
-        'That selection touches Counterpoint’s own buttons; select the article’s words only.',
+      'in-ignored-node': 'Select some words of the article first.',
       'detached-root':
         'The article changed while you were selecting; please select the passage again.',
       'invalid-range': 'Select some words of the article first.',
@@ -431,135 +480,36 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
   function openEditorForRange(range: Range, claimId?: string): void {
     const described = describeSelection(range);
     adder = null;
+    redraw();
     if (!described.ok) {
       showToast(described.message);
       return;
     }
-    const quote = described.selectors[0].exact;
     returnFocusTo = null;
-    setPanel(
+    show(
       {
-        kind: 'editor',
-        mode: 'add',
-        quote,
-        reference: range,
-        onSave: async ({ body: text, tags }) => {
-          try {
-            const note = await request('note.create', {
-              id: deps.newId(),
-              target: { selectors: described.selectors },
-              body: text,
-              tags,
-              ...(claimId ? { claimId } : {}),
-            });
-            article.setNotes([...notes().filter((n) => n.id !== note.id), note]);
-            doc.getSelection()?.removeAllRanges();
-            setPanel(null, null, 'pinned', false);
-            showToast('Note saved.');
-            return { ok: true };
-          } catch (error) {
-            return { ok: false, error: error instanceof Error ? error.message : String(error) };
-          }
-        },
+        kind: 'new-note',
+        quote: described.selectors[0].exact,
+        selectors: described.selectors,
+        ...(claimId ? { claimId } : {}),
       },
       null,
       'pinned',
       true,
+      range,
     );
   }
 
-  function addNoteToClaim(claim: StoredClaim): void {
-    const range = layers.rangeOf(claim.id);
-    if (!range) return;
-    openEditorForRange(range.cloneRange(), claim.id);
-  }
-
-  function editNote(note: Note): void {
-    setPanel(
-      {
-        kind: 'editor',
-        mode: 'edit',
-        quote: quoteOfNote(note),
-        initialBody: note.body,
-        initialTags: note.tags,
-        reference: layers.rangeOf(note.id),
-        onSave: async ({ body: text, tags }) => {
-          try {
-            const updated = await request('note.update', { id: note.id, body: text, tags });
-            article.setNotes(notes().map((n) => (n.id === updated.id ? updated : n)));
-            openNote(updated.id, 'pinned', true);
-            showToast('Note updated.');
-            return { ok: true };
-          } catch (error) {
-            return { ok: false, error: error instanceof Error ? error.message : String(error) };
-          }
-        },
-      },
-      note.id,
-      'pinned',
-      true,
-    );
-  }
-
-  async function deleteNote(note: Note): Promise<void> {
-    try {
-      await request('note.delete', { id: note.id });
-    } catch (error) {
-      showToast(error instanceof Error ? error.message : String(error));
-      return;
-    }
-    closePanel();
-    article.setNotes(notes().filter((n) => n.id !== note.id));
-    showToast(
-      'Note deleted.',
-      {
-        label: 'Undo',
-        run: () => {
-          void request('note.restore', { id: note.id })
-            .then((restored) => {
-              article.setNotes([...notes().filter((n) => n.id !== restored.id), restored]);
-              showToast('Note restored.');
-            })
-            .catch((error: unknown) =>
-              showToast(error instanceof Error ? error.message : String(error)),
-            );
-        },
-      },
-      UNDO_TOAST_MS,
-    );
-  }
-
-  function showOrphans(): void {
-    const orphaned = new Set(layers.status().orphanedNoteIds);
-    setPanel(
-      {
-        kind: 'orphans',
-        notes: notes().filter((note) => orphaned.has(note.id)),
-        reference: deps.headline,
-      },
-      null,
-      'pinned',
-      true,
-    );
-  }
-
-  // ---- Following the article ----------------------------------------------------------------
+  // ---- Following the article ---------------------------------------------------------------
 
   /** After the article was repainted, the open popover follows its passage (or closes). */
   const stopFollowing = article.subscribe((change) => {
-    if (change === 'visibility' && panel && panel.kind !== 'editor') closePanel();
-    if (panel?.kind === 'claim' && panelId) {
-      const range = layers.rangeOf(panelId);
-      if (!range) {
-        closePanel();
-      } else {
-        panel = { ...panel, reference: range, notes: notes().filter((n) => n.claimId === panelId) };
-      }
+    if (change === 'visibility' && open && open.kind !== 'new-note' && open.kind !== 'edit-note') {
+      closePanel();
     }
-    if (panel?.kind === 'note' && panelId) {
-      const note = noteById(panelId);
-      if (!note) closePanel();
-      else panel = { ...panel, note, reference: layers.rangeOf(panelId) };
+    if (open?.id && (open.kind === 'claim' || open.kind === 'note')) {
+      const stillThere = open.kind === 'claim' ? claimById(open.id) : isNote(open.id);
+      if (!stillThere || (open.kind === 'claim' && !layers.rangeOf(open.id))) closePanel();
     }
     redraw();
   });
@@ -570,16 +520,14 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
     showClaim(id) {
       const range = layers.rangeOf(id);
       range?.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-      const marker = layers.markerOf(id);
-      if (marker) returnFocusTo = marker;
+      returnFocusTo = layers.markerOf(id);
       openClaim(id, 'pinned', true);
     },
     showNote(id) {
       const range = layers.rangeOf(id);
       range?.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-      const marker = layers.markerOf(id);
-      if (marker) returnFocusTo = marker;
-      openNote(id, 'pinned', true);
+      returnFocusTo = null;
+      openNote(id, true);
     },
     addNoteFromSelection() {
       const range = currentSelectionRange();
@@ -596,9 +544,10 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
       listeners.abort();
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
-      if (pointerFrame) view.cancelAnimationFrame(pointerFrame);
+      if (pointerFrame) win.cancelAnimationFrame(pointerFrame);
       overlay?.destroy();
       overlay = null;
+      panel.destroy();
     },
   };
 }

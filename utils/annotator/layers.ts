@@ -1,7 +1,10 @@
 /**
  * The two highlight layers of a page — claims and notes — from data to paint: anchor every
  * passage in one pass over the article's text, paint what anchored, put a keyboard marker after
- * each passage, and report what could not be placed. Pure DOM (no Preact, no extension API).
+ * each claim, and report what could not be placed. Claims are public: they go to the shared
+ * highlight registry (`createPainter`). Notes are private: they are drawn inside one closed
+ * shadow root (`createNoteShade`), with no element, marker or registry entry per note that the
+ * page could count. Pure DOM (no Preact, no extension API).
  */
 import { anchorAll, type PreparedText } from '../anchoring';
 import type { AnchorResult, Selector } from '../anchoring/types';
@@ -12,8 +15,9 @@ import {
   type OwnNodeRegistry,
   type Painter,
 } from '../highlight';
+import { createNoteShade, type NoteShade } from '../highlight/note-shade';
+import type { NoteAnchor } from '../messaging/protocol';
 import type { StoredClaim } from '../store/db';
-import type { Note } from '../store/types';
 
 /** Which layers are shown. */
 export interface LayerVisibility {
@@ -38,26 +42,21 @@ export interface LayerStatus {
 
 /** What the layers call back into. */
 export interface LayerCallbacks {
-  /** A marker was activated (click, Enter or Space). */
-  onMarker(kind: 'claim' | 'note', id: string, button: HTMLButtonElement): void;
-  /** The pointer rests on a marker, or left it. */
-  onMarkerHover?(
-    kind: 'claim' | 'note',
-    id: string,
-    hovering: boolean,
-    button: HTMLButtonElement,
-  ): void;
+  /** A claim's marker was activated (click, Enter or Space). */
+  onMarker(kind: 'claim', id: string, button: HTMLButtonElement): void;
+  /** The pointer rests on a claim's marker, or left it. */
+  onMarkerHover?(kind: 'claim', id: string, hovering: boolean, button: HTMLButtonElement): void;
 }
 
-/** Describes a marker for a screen reader. */
-export type MarkerLabel = (kind: 'claim' | 'note', id: string) => string;
+/** Describes a claim's marker for a screen reader. */
+export type MarkerLabel = (kind: 'claim', id: string) => string;
 
 /** The claim and note layers of one article. */
 export interface Layers {
   /** Replaces the data and repaints; `prepared` is the body's text read ahead, if still valid. */
   setData(
     claims: readonly StoredClaim[],
-    notes: readonly Note[],
+    notes: readonly NoteAnchor[],
     prepared?: PreparedText | null,
   ): void;
   /** Shows or hides the layers. */
@@ -67,7 +66,7 @@ export interface Layers {
   status(): LayerStatus;
   /** Where a passage is, if it anchored. */
   rangeOf(id: string): Range | null;
-  /** The marker button of a passage, if shown. */
+  /** The marker button of a claim, if shown. */
   markerOf(id: string): HTMLButtonElement | null;
   /** Claims that anchored, in reading order. */
   placedClaims(): string[];
@@ -101,14 +100,16 @@ export function claimSelectors(claim: StoredClaim): Selector[] {
 export function createLayers(deps: LayerDependencies): Layers {
   const { doc, body, ownNodes } = deps;
   let painter: Painter | null = null;
+  const shade: NoteShade = createNoteShade(doc, { ownNodes });
   let claims: readonly StoredClaim[] = [];
-  let notes: readonly Note[] = [];
+  let notes: readonly NoteAnchor[] = [];
   let visibility: LayerVisibility = { claims: true, notes: true };
   const results = new Map<string, AnchorResult>();
   const markers = new Map<string, Marker>();
   let expandedId: string | null = null;
 
-  const ignore = (node: Node): boolean => ownNodes.has(node) || (deps.ignore?.(node) ?? false);
+  const ignore = (node: Node): boolean =>
+    ownNodes.has(node) || shade.isOwnNode(node) || (deps.ignore?.(node) ?? false);
 
   function anchorEverything(prepared?: PreparedText | null): void {
     for (const result of results.values()) {
@@ -158,38 +159,33 @@ export function createLayers(deps: LayerDependencies): Layers {
     const noteItems = visibility.notes
       ? notes.flatMap((note) => {
           const result = results.get(note.id);
-          return result?.status === 'anchored'
-            ? [{ id: note.id, range: result.range, style: 'note' }]
-            : [];
+          return result?.status === 'anchored' ? [{ id: note.id, range: result.range }] : [];
         })
       : [];
-    if (claimItems.length === 0 && noteItems.length === 0) {
-      // Nothing to show: take everything out, style sheet included, so the page is as it was.
+    shade.paint(noteItems);
+    if (claimItems.length === 0) {
+      // No claim to show: take the claim layer out, style sheet included, so the page is as it was.
       painter?.destroy();
       painter = null;
       return;
     }
     painter ??= createPainter(doc, { ownNodes });
     painter.paint('claims', claimItems);
-    painter.paint('notes', noteItems);
-    const addMarker = (
-      kind: 'claim' | 'note',
-      item: { id: string; range: Range; style: string },
-    ) => {
+    for (const item of claimItems) {
       const marker = insertMarker(doc, item.range, {
-        kind,
+        kind: 'claim',
         style: item.style,
-        label: deps.label(kind, item.id),
+        label: deps.label('claim', item.id),
         ownNodes,
-        onActivate: (button) => deps.callbacks.onMarker(kind, item.id, button),
+        onActivate: (button) => deps.callbacks.onMarker('claim', item.id, button),
         onHover: (hovering, button) =>
-          deps.callbacks.onMarkerHover?.(kind, item.id, hovering, button),
+          deps.callbacks.onMarkerHover?.('claim', item.id, hovering, button),
       });
       markers.set(item.id, marker);
       if (item.id === expandedId) marker.setExpanded(true);
-    };
-    for (const item of claimItems) addMarker('claim', item);
-    for (const item of noteItems) addMarker('note', item);
+    }
+    // Markers take no room, but a split text node can nudge a line by a subpixel: measure after.
+    shade.refresh();
   }
 
   return {
@@ -238,10 +234,12 @@ export function createLayers(deps: LayerDependencies): Layers {
         .map((entry) => entry.id);
     },
     hitTest(x, y) {
-      return painter?.hitTest(x, y) ?? [];
+      // Notes first: they are the reader's own, drawn over the claims.
+      return [...shade.hitTest(x, y), ...(painter?.hitTest(x, y) ?? [])];
     },
     setActive(id) {
       painter?.setActive(id);
+      shade.setActive(id);
     },
     setExpanded(id) {
       if (expandedId) markers.get(expandedId)?.setExpanded(false);
@@ -253,6 +251,7 @@ export function createLayers(deps: LayerDependencies): Layers {
       removeMarkers();
       painter?.destroy();
       painter = null;
+      shade.destroy();
       for (const result of results.values()) {
         if (result.status === 'anchored') ownNodes.untrackRange(result.range);
       }

@@ -27,7 +27,9 @@ export interface OverlayHost {
 
 /** Creates the host and its closed shadow root. */
 export function createOverlay(doc: Document): OverlayHost {
-  const host = doc.createElement('counterpoint-overlay');
+  // A plain element: a custom-element name could be defined by the page first, which would then
+  // run its own constructor on our host and open the closed root through ElementInternals.
+  const host = doc.createElement('div');
   host.style.cssText =
     'position: fixed !important; left: 0 !important; top: 0 !important; width: 0 !important; height: 0 !important; overflow: visible !important; z-index: 2147483647 !important; display: block !important;';
   const shadow = host.attachShadow({ mode: 'closed' });
@@ -36,6 +38,25 @@ export function createOverlay(doc: Document): OverlayHost {
   const mount = doc.createElement('div');
   mount.className = 'cp-theme';
   shadow.append(style, mount);
+  // Only the reader's own input reaches our controls: events a page script dispatches (it could
+  // only reach the host, but be sure) stop here, before any handler inside runs.
+  for (const type of [
+    'click',
+    'keydown',
+    'keyup',
+    'input',
+    'pointerdown',
+    'pointerup',
+    'mousedown',
+  ]) {
+    mount.addEventListener(
+      type,
+      (event) => {
+        if (!event.isTrusted) event.stopImmediatePropagation();
+      },
+      true,
+    );
+  }
   doc.documentElement.append(host);
   let destroyed = false;
   return {

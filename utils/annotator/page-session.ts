@@ -25,7 +25,6 @@ export interface PageSessionDependencies {
   browser: Browser;
   request: Requester;
   signal: AbortSignal;
-  newId?: () => string;
   /** When the content script started (performance.now()), to report the first paint's time. */
   startedAt?: number;
   /** Loads the interactive UI; by default the background injects the UI bundle. */
@@ -98,7 +97,6 @@ export async function startPageSession(deps: PageSessionDependencies): Promise<P
       headline: findHeadlineElement(deps.doc, recognition.headline, recognition.body),
       about: data.pack?.about ?? [],
       request,
-      newId: deps.newId ?? (() => crypto.randomUUID()),
     });
   });
   interactions.catch((error: unknown) =>

@@ -8,7 +8,9 @@ import type { InteractionDependencies, Interactions } from './interactions';
 
 /** What the UI bundle provides to the content script. */
 export interface OverlayUi {
-  createInteractions(deps: Omit<InteractionDependencies, 'createOverlay'>): Interactions;
+  createInteractions(
+    deps: Omit<InteractionDependencies, 'createOverlay' | 'createPanel'>,
+  ): Interactions;
 }
 
 interface UiRegistry {

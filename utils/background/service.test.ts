@@ -55,6 +55,16 @@ function fromTab(url: string, tabId = 7): Runtime.MessageSender {
   };
 }
 
+/** The popover frame (an extension page) inside a tab. */
+function fromFrame(tabId = 7): Runtime.MessageSender {
+  return {
+    id: fakeBrowser.runtime.id,
+    url: fakeBrowser.runtime.getURL('/popover.html'),
+    tab: { id: tabId } as Runtime.MessageSender['tab'],
+    frameId: 3,
+  };
+}
+
 const fromPopup: Runtime.MessageSender = {
   id: fakeBrowser.runtime.id,
   url: fakeBrowser.runtime.getURL('/popup.html'),
@@ -165,8 +175,8 @@ describe('notes through the background', () => {
         tags: [' policy ', 'Policy', 'mexico'],
       },
     };
-    const first = await service.handle(request, fromTab(ARTICLE));
-    const retried = await service.handle(request, fromTab(ARTICLE));
+    const first = await service.handle(request, fromFrame());
+    const retried = await service.handle(request, fromFrame());
     expect(first).toMatchObject({
       ok: true,
       value: { articleKey: pack.article.id, tags: ['policy', 'mexico'] },
@@ -179,7 +189,7 @@ describe('notes through the background', () => {
     const { service, db } = await openedArticle();
     const empty = await service.handle(
       { type: 'note.create', payload: { id: 'n', target: quote('x'), body: '   ', tags: [] } },
-      fromTab(ARTICLE),
+      fromFrame(),
     );
     expect(empty).toEqual({ ok: false, error: 'body: Write something before saving.' });
     const huge = await service.handle(
@@ -187,7 +197,7 @@ describe('notes through the background', () => {
         type: 'note.create',
         payload: { id: 'n', target: quote('x'), body: 'a'.repeat(20_001), tags: [] },
       },
-      fromTab(ARTICLE),
+      fromFrame(),
     );
     expect(huge).toMatchObject({ ok: false });
     if (!huge.ok) expect(huge.error).toContain('up to 20,000 characters; this one has 20,001');
@@ -201,7 +211,7 @@ describe('notes through the background', () => {
         type: 'note.create',
         payload: { id: 'note-1', target: quote('new era'), body: 'one', tags: [] },
       },
-      fromTab(ARTICLE),
+      fromFrame(),
     );
     // A tab showing another article.
     await service.handle(
@@ -210,16 +220,16 @@ describe('notes through the background', () => {
     );
     const foreign = await service.handle(
       { type: 'note.update', payload: { id: 'note-1', body: 'hijacked', tags: [] } },
-      fromTab(OTHER_ARTICLE, 8),
+      fromFrame(8),
     );
     expect(foreign).toEqual({ ok: false, error: 'That note is not on this page.' });
 
     const edited = await service.handle(
       { type: 'note.update', payload: { id: 'note-1', body: 'two', tags: ['t'] } },
-      fromTab(ARTICLE),
+      fromFrame(),
     );
     expect(edited).toMatchObject({ ok: true, value: { body: 'two', tags: ['t'] } });
-    await service.handle({ type: 'note.delete', payload: { id: 'note-1' } }, fromTab(ARTICLE));
+    await service.handle({ type: 'note.delete', payload: { id: 'note-1' } }, fromFrame());
     expect(await allNotes(db)).toHaveLength(0);
     expect((await getNote(db, 'note-1'))?.deletedAt).toBeDefined();
     await service.handle({ type: 'note.restore', payload: { id: 'note-1' } }, fromPopup);
@@ -237,7 +247,7 @@ describe('notes through the background', () => {
         type: 'note.create',
         payload: { id: 'note-1', target: quote('new era'), body: 'secret text', tags: [] },
       },
-      fromTab(ARTICLE),
+      fromFrame(),
     );
     expect(seen).toHaveLength(1);
     expect(seen[0]).toMatchObject({ articleKeys: [pack.article.id] });
@@ -248,9 +258,76 @@ describe('notes through the background', () => {
     const { service } = await setUp();
     const reply = await service.handle(
       { type: 'note.create', payload: { id: 'n', target: quote('x'), body: 'b', tags: [] } },
-      fromTab(ARTICLE, 99),
+      fromFrame(99),
     );
     expect(reply).toEqual({ ok: false, error: 'This page is not a recognised article.' });
+  });
+
+  it('tells the page-side layer where notes are, never what they say, and lets it write none', async () => {
+    const { service } = await openedArticle();
+    await service.handle(
+      {
+        type: 'note.create',
+        payload: {
+          id: 'note-1',
+          target: quote('new era'),
+          body: 'secret text',
+          tags: ['private-tag'],
+          claimId: 'c1',
+        },
+      },
+      fromFrame(),
+    );
+    const opened = await service.handle(
+      { type: 'page.opened', payload: { headline: ARTICLE_HEADLINE, text: ARTICLE_TEXT } },
+      fromTab(ARTICLE),
+    );
+    const anchors = await service.handle({ type: 'page.notes', payload: {} }, fromTab(ARTICLE));
+    expect(anchors).toEqual({
+      ok: true,
+      value: [{ id: 'note-1', target: quote('new era'), claimId: 'c1' }],
+    });
+    expect(JSON.stringify(opened)).not.toMatch(/secret text|private-tag/);
+    expect(opened).toMatchObject({ ok: true, value: { notes: [{ id: 'note-1' }] } });
+
+    for (const [type, payload] of [
+      ['panel.notes', {}],
+      ['note.create', { id: 'note-2', target: quote('x'), body: 'b', tags: [] }],
+      ['note.update', { id: 'note-1', body: 'changed', tags: [] }],
+      ['note.delete', { id: 'note-1' }],
+    ] as const) {
+      expect(await service.handle({ type, payload }, fromTab(ARTICLE))).toEqual({
+        ok: false,
+        error: 'Not allowed.',
+      });
+    }
+    // Undo of a delete is the page side's one write, and it answers without the text.
+    await service.handle({ type: 'note.delete', payload: { id: 'note-1' } }, fromFrame());
+    const restored = await service.handle(
+      { type: 'note.restore', payload: { id: 'note-1' } },
+      fromTab(ARTICLE),
+    );
+    expect(restored).toEqual({
+      ok: true,
+      value: { id: 'note-1', target: quote('new era'), claimId: 'c1' },
+    });
+    const full = await service.handle({ type: 'panel.notes', payload: {} }, fromFrame());
+    expect(full).toMatchObject({ ok: true, value: [{ id: 'note-1', body: 'secret text' }] });
+  });
+
+  it('answers a frame of our own only when it is the popover page inside a tab', async () => {
+    const { service } = await openedArticle();
+    const popupInTab: Runtime.MessageSender = {
+      ...fromFrame(),
+      url: fakeBrowser.runtime.getURL('/popup.html'),
+    };
+    expect(await service.handle({ type: 'panel.notes', payload: {} }, popupInTab)).toEqual({
+      ok: false,
+      error: 'Not allowed.',
+    });
+    expect(await service.handle({ type: 'panel.notes', payload: {} }, fromFrame())).toMatchObject({
+      ok: true,
+    });
   });
 });
 
@@ -313,7 +390,7 @@ describe('storage failures', () => {
         type: 'note.create',
         payload: { id: 'kept', target: quote('new era'), body: 'saved before', tags: [] },
       },
-      fromTab(ARTICLE),
+      fromFrame(),
     );
     // The same database, but the disk is now full.
     const full = new Proxy(db, {
@@ -336,7 +413,7 @@ describe('storage failures', () => {
         type: 'note.create',
         payload: { id: 'new', target: quote('new era'), body: 'not saved', tags: [] },
       },
-      fromTab(ARTICLE),
+      fromFrame(),
     );
     expect(reply).toMatchObject({ ok: false });
     if (!reply.ok)
@@ -372,6 +449,8 @@ describe('notes read for pages', () => {
       fromPopup,
     );
     const reply = await service.handle({ type: 'page.notes', payload: {} }, fromTab(ARTICLE));
-    expect(reply).toMatchObject({ ok: true, value: [{ id: 'imported', body: 'from a file' }] });
+    expect(reply).toEqual({ ok: true, value: [{ id: 'imported', target: quote('new era') }] });
+    const inFrame = await service.handle({ type: 'panel.notes', payload: {} }, fromFrame());
+    expect(inFrame).toMatchObject({ ok: true, value: [{ id: 'imported', body: 'from a file' }] });
   });
 });

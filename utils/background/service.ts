@@ -5,7 +5,8 @@
  */
 import * as v from 'valibot';
 import type { Browser, Runtime } from '../browser';
-import type { MessageType, PageData, Protocol, Reply } from '../messaging/protocol';
+import { PANEL_PAGE } from '../messaging/panel-protocol';
+import type { MessageType, NoteAnchor, PageData, Protocol, Reply } from '../messaging/protocol';
 import { describeIssues, envelopeSchema, requestSchemas } from '../messaging/schemas';
 import { matchPackArticle } from '../packs/match';
 import { articlePathFromUrl, isGlobalResearchHost } from '../page/article-path';
@@ -36,21 +37,40 @@ export interface BackgroundDependencies {
   now: () => Date;
 }
 
-/** Who sent a request. */
+/**
+ * Who sent a request: the content script of an article tab (the page-side layer, which may know
+ * where notes are but never what they say), the popover frame inside such a tab (an extension
+ * page: it reads and writes the notes of its own tab's article), or another extension page (the
+ * popup, the notes manager), which may touch any note.
+ */
 type Sender =
   | { kind: 'content'; tabId: number; url: URL }
+  | { kind: 'frame'; tabId: number }
   | { kind: 'extension-page' }
   | { kind: 'unknown' };
 
-/** Requests only the extension's own pages may send. */
+/** Requests only the extension's own pages (the popup, the notes manager) may send. */
 const EXTENSION_PAGE_ONLY: ReadonlySet<MessageType> = new Set(['notes.changed']);
-/** Requests that need the page's article to be known (a `page.opened` came first). */
+/** Requests of the page-side layer: they need the page's article to be known. */
 const CONTENT_ONLY: ReadonlySet<MessageType> = new Set([
   'page.opened',
   'page.status',
   'page.notes',
-  'note.create',
   'ui.load',
+]);
+/** Requests of the popover frame: note text, read and written for its own tab's article. */
+const FRAME_ONLY: ReadonlySet<MessageType> = new Set(['panel.notes', 'note.create']);
+/**
+ * Requests that carry or return note text: never answered to a content script, which shares
+ * the page with the page's own scripts. (`note.restore` is the Undo of a delete: it returns the
+ * note to the frame or a page of ours, and to a content script only where it acts for the
+ * reader's own click, and then without the text; see `handle`.)
+ */
+const NOTE_TEXT: ReadonlySet<MessageType> = new Set([
+  'panel.notes',
+  'note.create',
+  'note.update',
+  'note.delete',
 ]);
 
 /** Creates the request handler the background registers with `runtime.onMessage`. */
@@ -62,9 +82,15 @@ export function createBackgroundService(deps: BackgroundDependencies) {
     if (sender.id !== undefined && sender.id !== browser.runtime.id) return { kind: 'unknown' };
     const url = safeUrl(sender.url);
     if (!url) return { kind: 'unknown' };
-    if (url.href.startsWith(extensionOrigin)) return { kind: 'extension-page' };
     const tabId = sender.tab?.id;
     const topFrame = sender.frameId === undefined || sender.frameId === 0;
+    if (url.href.startsWith(extensionOrigin)) {
+      // Our own page inside a tab's frame is the popover frame of that tab's article.
+      if (tabId !== undefined && !topFrame && url.pathname === PANEL_PAGE) {
+        return { kind: 'frame', tabId };
+      }
+      return { kind: 'extension-page' };
+    }
     if (tabId !== undefined && topFrame && isGlobalResearchHost(url.hostname)) {
       return { kind: 'content', tabId, url };
     }
@@ -118,7 +144,9 @@ export function createBackgroundService(deps: BackgroundDependencies) {
   };
 
   async function pageOf(sender: Sender): Promise<TabPage> {
-    if (sender.kind !== 'content') throw new RequestError('This request comes from a page only.');
+    if (sender.kind !== 'content' && sender.kind !== 'frame') {
+      throw new RequestError('This request comes from a page only.');
+    }
     await pendingTabWrites.get(sender.tabId);
     const page = await readTabPage(browser, sender.tabId);
     if (!page) throw new RequestError('This page is not a recognised article.');
@@ -133,7 +161,7 @@ export function createBackgroundService(deps: BackgroundDependencies) {
     const db = await deps.getDatabase();
     const note = await getNote(db, id);
     if (!note) throw new RequestError('That note no longer exists.');
-    if (sender.kind === 'content') {
+    if (sender.kind === 'content' || sender.kind === 'frame') {
       const page = await pageOf(sender);
       if (note.articleKey !== page.articleKey)
         throw new RequestError('That note is not on this page.');
@@ -199,7 +227,7 @@ export function createBackgroundService(deps: BackgroundDependencies) {
             }
           : null,
         claims,
-        notes,
+        notes: anchorsOf(notes),
       };
       return data;
     },
@@ -214,6 +242,11 @@ export function createBackgroundService(deps: BackgroundDependencies) {
     },
 
     async 'page.notes'(_payload, sender) {
+      const page = await pageOf(sender);
+      return anchorsOf(await notesOf(await deps.getDatabase(), page.articleKey));
+    },
+
+    async 'panel.notes'(_payload, sender) {
       const page = await pageOf(sender);
       return notesOf(await deps.getDatabase(), page.articleKey);
     },
@@ -305,10 +338,21 @@ export function createBackgroundService(deps: BackgroundDependencies) {
       if (CONTENT_ONLY.has(type) && sender.kind !== 'content') {
         return { ok: false, error: 'This request comes from a page only.' };
       }
+      if (FRAME_ONLY.has(type) && sender.kind !== 'frame') {
+        return { ok: false, error: 'Not allowed.' };
+      }
+      if (NOTE_TEXT.has(type) && sender.kind === 'content') {
+        return { ok: false, error: 'Not allowed.' };
+      }
       const payload = v.safeParse(requestSchemas[type], envelope.output.payload);
       if (!payload.success) return { ok: false, error: describeIssues(payload.issues) };
       const handler = handlers[type] as (payload: unknown, sender: Sender) => Promise<unknown>;
-      return { ok: true, value: await handler(payload.output, sender) };
+      const value = await handler(payload.output, sender);
+      // The page-side layer gets where a restored note is, never what it says.
+      if (sender.kind === 'content' && type === 'note.restore') {
+        return { ok: true, value: anchorOf(value as Note) };
+      }
+      return { ok: true, value };
     } catch (error) {
       if (error instanceof RequestError || error instanceof StorageError) {
         return { ok: false, error: error.message };
@@ -351,6 +395,19 @@ export function createBackgroundService(deps: BackgroundDependencies) {
 
 /** The service's public face. */
 export type BackgroundService = ReturnType<typeof createBackgroundService>;
+
+/** Where a note is, without what it says: all the page-side layer may know of it. */
+export function anchorOf(note: Note): NoteAnchor {
+  return {
+    id: note.id,
+    target: note.target,
+    ...(note.claimId ? { claimId: note.claimId } : {}),
+  };
+}
+
+function anchorsOf(notes: readonly Note[]): NoteAnchor[] {
+  return notes.map(anchorOf);
+}
 
 /** A refusal whose message is meant for the reader. */
 class RequestError extends Error {}

@@ -49,8 +49,16 @@ export interface Marker {
   remove(): void;
 }
 
-/** Tag of the host element: a custom name the page's element selectors do not match. */
-const HOST_TAG = 'counterpoint-marker';
+/**
+ * Tag of the host element: a plain `span`, never a custom-element name. A page that defines a
+ * custom element first runs its own constructor on every element of that name and keeps its
+ * `ElementInternals`, whose `shadowRoot` opens even a closed root; a built-in element cannot be
+ * taken over that way. The page's `span` rules are overridden from inside (`:host … !important`).
+ */
+const HOST_TAG = 'span';
+
+/** Every marker host made in this realm, to tell them apart from the painter's own spans. */
+const markerHosts = new WeakSet<Node>();
 
 /** Events that should not bubble out to the page's handlers (which could act on the click). */
 const CONTAINED_EVENTS = [
@@ -94,15 +102,23 @@ export function insertMarker(doc: Document, range: Range, options: MarkerOptions
   for (const type of CONTAINED_EVENTS) {
     button.addEventListener(type, (event) => event.stopPropagation());
   }
-  button.addEventListener('click', () => options.onActivate(button));
+  // Only the reader's own input acts: a page script can dispatch a click, not make it trusted.
+  button.addEventListener('click', (event) => {
+    if (event.isTrusted) options.onActivate(button);
+  });
   button.addEventListener('focus', () => options.onFocus?.(button));
   button.addEventListener('blur', () => options.onBlur?.(button));
-  button.addEventListener('pointerenter', () => options.onHover?.(true, button));
-  button.addEventListener('pointerleave', () => options.onHover?.(false, button));
+  button.addEventListener('pointerenter', (event) => {
+    if (event.isTrusted) options.onHover?.(true, button);
+  });
+  button.addEventListener('pointerleave', (event) => {
+    if (event.isTrusted) options.onHover?.(false, button);
+  });
 
   const { parent, before } = insertionPoint(range, ownNodes);
   parent.insertBefore(host, before);
   ownNodes.add(host);
+  markerHosts.add(host);
 
   let removed = false;
   return {
@@ -202,7 +218,7 @@ function lastTextPoint(
     if (from >= to || text.data.slice(from, to).trim() === '') return;
     for (let up = text.parentNode; up; up = up.parentNode) {
       // Text inside another marker's host (never the case today) is not the passage's text.
-      if (ownNodes.has(up) && up.nodeName.toLowerCase() === HOST_TAG) return;
+      if (ownNodes.has(up) && markerHosts.has(up)) return;
     }
     found = { text, offset: to };
   };

@@ -295,8 +295,12 @@ function createPageStyleSheet(doc: Document, cssText: string): PageStyleSheet {
 // ---------------------------------------------------------------------------------------------
 // Fallback: wrapping text in inline elements
 
-/** Tag of the fallback wrappers: a custom name, so the page's `span { … }` rules do not match. */
-const WRAPPER_TAG = 'counterpoint-mark';
+/**
+ * Tag of the fallback wrappers: a plain `span`, never a custom-element name, so a page that
+ * defines such a name first cannot run its own constructor on our elements. The page's `span`
+ * rules are overridden by the inline `!important` resets (`LAYOUT_NEUTRAL`).
+ */
+const WRAPPER_TAG = 'span';
 
 /** Elements whose text is not rendered as inline content, or would break if wrapped. */
 const UNWRAPPABLE_PARENTS = new Set([

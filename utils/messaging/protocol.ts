@@ -21,13 +21,23 @@ export interface PageOpenedRequest {
   text: string;
 }
 
-/** What the content script needs to paint a page: its claims (if a pack matches) and notes. */
+/**
+ * Where a note is, and nothing it says: what the page-side layer gets of each note. The body,
+ * tags and dates stay with the extension's own pages.
+ */
+export interface NoteAnchor {
+  id: string;
+  target: { selectors: Selector[] };
+  claimId?: string;
+}
+
+/** What the content script needs to paint a page: its claims (if a pack matches) and where notes are. */
 export interface PageData {
   articleKey: string;
   articleTitle: string;
   pack: Pick<StoredPack, 'packVersion' | 'lastReviewed' | 'article' | 'about'> | null;
   claims: StoredClaim[];
-  notes: Note[];
+  notes: NoteAnchor[];
 }
 
 /** How anchoring went on the page, for the badge and the popup. */
@@ -40,9 +50,9 @@ export interface PageStatusReport {
   paintMs?: number;
 }
 
-/** A new note from the page; the background adds the article, address and times. */
+/** A new note from the popover frame; the background adds the article, address and times. */
 export interface NewNoteRequest {
-  /** Chosen by the page's annotator, so a retried save cannot create a second note. */
+  /** Chosen by the frame (a secure context), so a retried save cannot create a second note. */
   id: string;
   target: { selectors: Selector[] };
   body: string;
@@ -54,7 +64,9 @@ export interface NewNoteRequest {
 export interface Protocol {
   'page.opened': { request: PageOpenedRequest; response: PageData };
   'page.status': { request: PageStatusReport; response: null };
-  'page.notes': { request: Record<string, never>; response: Note[] };
+  'page.notes': { request: Record<string, never>; response: NoteAnchor[] };
+  /** The popover frame: the notes of the article its tab shows, in full. */
+  'panel.notes': { request: Record<string, never>; response: Note[] };
   'note.create': { request: NewNoteRequest; response: Note };
   'note.update': { request: { id: string; body: string; tags: string[] }; response: Note };
   'note.delete': { request: { id: string }; response: Note };

@@ -72,6 +72,7 @@ export const requestSchemas = {
     paintMs: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(3_600_000))),
   }),
   'page.notes': v.strictObject({}),
+  'panel.notes': v.strictObject({}),
   'note.create': v.strictObject({
     id,
     target: targetSchema,

@@ -1,0 +1,216 @@
+/**
+ * The popover frame's content (an extension page inside the article's tab): the claim popover,
+ * a note, the note editor, or the article's notes. Everything that shows or takes note text is
+ * drawn here, out of the page's reach. The controller (`utils/panel/panel-session.ts`) owns the
+ * state and passes it down; this component only draws it.
+ */
+import type { Ref } from 'preact';
+import type { PanelView } from '../../utils/messaging/panel-protocol';
+import type { Note } from '../../utils/store/types';
+import { ClaimPopover } from '../ClaimPopover';
+import { NoteEditor, type NoteSaveResult } from '../NoteEditor';
+import { NotePopover } from '../NotePopover';
+import { quoteOfNote } from '../note-text';
+
+/** Props of {@link PanelApp}. */
+export interface PanelAppProps {
+  view: PanelView | null;
+  /** The article's notes, or null while they load. */
+  notes: readonly Note[] | null;
+  /** Why the notes could not be read, for the reader. */
+  error: string | null;
+  /** The edit view's note is being edited (an edit opened from a note's popover). */
+  dialogRef: Ref<HTMLDivElement>;
+  onClose(): void;
+  onOpenNote(id: string): void;
+  onAddNoteToClaim(claimId: string): void;
+  onEditNote(id: string): void;
+  onDeleteNote(id: string): void;
+  onCreate(input: { body: string; tags: string[] }): Promise<NoteSaveResult>;
+  onUpdate(id: string, input: { body: string; tags: string[] }): Promise<NoteSaveResult>;
+}
+
+/** The frame's root component. */
+export function PanelApp(props: PanelAppProps) {
+  const { view, notes, dialogRef } = props;
+  if (!view) return null;
+  const byId = (id: string) => notes?.find((note) => note.id === id) ?? null;
+
+  switch (view.kind) {
+    case 'claim':
+      return (
+        <ClaimPopover
+          claim={view.claim}
+          notes={(notes ?? []).filter((note) => note.claimId === view.claim.id)}
+          dialogRef={dialogRef}
+          onClose={props.onClose}
+          onAddNote={() => props.onAddNoteToClaim(view.claim.id)}
+          onOpenNote={props.onOpenNote}
+        />
+      );
+    case 'note': {
+      const note = byId(view.noteId);
+      if (!note) return <Missing {...props} />;
+      return (
+        <NotePopover
+          note={note}
+          dialogRef={dialogRef}
+          onClose={props.onClose}
+          onEdit={() => props.onEditNote(note.id)}
+          onDelete={() => props.onDeleteNote(note.id)}
+        />
+      );
+    }
+    case 'new-note':
+      return (
+        <NoteEditor
+          mode="add"
+          quote={view.quote}
+          dialogRef={dialogRef}
+          onSave={props.onCreate}
+          onCancel={props.onClose}
+        />
+      );
+    case 'edit-note': {
+      const note = byId(view.noteId);
+      if (!note) return <Missing {...props} />;
+      return (
+        <NoteEditor
+          mode="edit"
+          quote={quoteOfNote(note)}
+          initialBody={note.body}
+          initialTags={note.tags}
+          dialogRef={dialogRef}
+          onSave={(input) => props.onUpdate(note.id, input)}
+          onCancel={props.onClose}
+        />
+      );
+    }
+    case 'notes':
+      return (
+        <NotesList
+          placed={view.placedNoteIds.map(byId).filter((note): note is Note => note !== null)}
+          orphaned={view.orphanedNoteIds.map(byId).filter((note): note is Note => note !== null)}
+          loading={notes === null && props.error === null}
+          dialogRef={dialogRef}
+          onClose={props.onClose}
+          onOpenNote={props.onOpenNote}
+        />
+      );
+    default:
+      return null;
+  }
+}
+
+/** A note that is loading, could not be read, or no longer exists. */
+function Missing({ notes, error, dialogRef, onClose }: PanelAppProps) {
+  const message = error ?? (notes === null ? 'Loading your note…' : 'This note no longer exists.');
+  return (
+    <div ref={dialogRef} role="dialog" aria-label="Your note" tabIndex={-1} class="cp-popover">
+      <div class="cp-popover-header">
+        <h2 class="cp-popover-heading">Your note</h2>
+        <CloseButton onClose={onClose} />
+      </div>
+      <p class="cp-popover-body" role={error ? 'alert' : 'status'}>
+        {message}
+      </p>
+    </div>
+  );
+}
+
+function CloseButton({ onClose }: { onClose(): void }) {
+  return (
+    <button
+      type="button"
+      class="cp-icon-button"
+      aria-label="Close"
+      title="Close (Esc)"
+      onClick={onClose}
+    >
+      <span aria-hidden="true">✕</span>
+    </button>
+  );
+}
+
+/** The article's notes: those on the page (to go to), and those that could not be placed. */
+function NotesList({
+  placed,
+  orphaned,
+  loading,
+  dialogRef,
+  onClose,
+  onOpenNote,
+}: {
+  placed: readonly Note[];
+  orphaned: readonly Note[];
+  loading: boolean;
+  dialogRef: Ref<HTMLDivElement>;
+  onClose(): void;
+  onOpenNote(id: string): void;
+}) {
+  return (
+    <div
+      ref={dialogRef}
+      role="dialog"
+      aria-label="Your notes on this article"
+      tabIndex={-1}
+      class="cp-popover"
+    >
+      <div class="cp-popover-header">
+        <h2 class="cp-popover-heading">Your notes on this article</h2>
+        <CloseButton onClose={onClose} />
+      </div>
+      <div class="cp-popover-body">
+        {loading ? <p role="status">Loading your notes…</p> : null}
+        {!loading && placed.length === 0 && orphaned.length === 0 ? (
+          <p class="cp-muted">
+            No notes yet. Select a passage, then choose “Add note” (or press Alt+Shift+M).
+          </p>
+        ) : null}
+        {placed.length === 0 ? null : (
+          <ul class="cp-orphans">
+            {placed.map((note) => (
+              <li key={note.id}>
+                <blockquote dir="auto">{quoteOfNote(note)}</blockquote>
+                <p dir="auto">{note.body}</p>
+                <button type="button" class="cp-link-button" onClick={() => onOpenNote(note.id)}>
+                  Go to this note
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        {orphaned.length === 0 ? null : (
+          <section>
+            <h3 class="cp-section-heading">Notes that could not be placed</h3>
+            <p class="cp-muted">
+              The article has changed where these notes were written. They are kept safe; you can
+              read, export or delete them from the Counterpoint popup.
+            </p>
+            <ul class="cp-orphans">
+              {orphaned.map((note) => (
+                <li key={note.id}>
+                  <blockquote dir="auto">{quoteOfNote(note)}</blockquote>
+                  <p dir="auto">{note.body}</p>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** Layout of the frame's page. */
+export const PANEL_CSS = `
+html, body { margin: 0; padding: 0; background: transparent; }
+body { overflow: hidden; }
+.cp-panel-root { max-height: 100vh; overflow: auto; }
+.cp-panel-root > .cp-popover {
+  box-sizing: border-box; width: auto; max-height: none; box-shadow: none; border-radius: 8px;
+}
+.cp-orphans { display: grid; gap: 0.75em; margin: 0.75em 0 0; padding: 0; list-style: none; }
+.cp-orphans blockquote { margin: 0 0 0.3em; border-left: 3px solid var(--cp-border); padding-left: 0.6em; color: var(--cp-muted); }
+.cp-orphans p { margin: 0 0 0.3em; white-space: pre-wrap; }
+`;

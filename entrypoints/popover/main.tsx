@@ -1,0 +1,63 @@
+/**
+ * The popover frame: an extension page the content script places over the article. Wiring
+ * only: the controller is `utils/panel/panel-session.ts`, the drawing `components/panel/`.
+ */
+import { createRef, render } from 'preact';
+import { PANEL_CSS, PanelApp } from '@/components/panel/PanelApp';
+import { COUNTERPOINT_CSS } from '@/components/styles';
+import { extensionApi as browser } from '@/utils/browser';
+import { createRequester } from '@/utils/messaging/client';
+import { startPanelSession } from '@/utils/panel/panel-session';
+
+const root = document.getElementById('app');
+if (root) {
+  const style = document.createElement('style');
+  style.textContent = `${COUNTERPOINT_CSS}\n${PANEL_CSS}`;
+  document.head.append(style);
+  const dialog = createRef<HTMLDivElement>();
+  let measured: Element | null = null;
+  let report: (height: number) => void = () => undefined;
+  const sizes = new ResizeObserver(() => {
+    if (measured) report(Math.ceil(measured.getBoundingClientRect().height));
+  });
+  startPanelSession({
+    window,
+    browser,
+    request: createRequester((message) => browser.runtime.sendMessage(message)),
+    render(state, actions) {
+      report = actions.resized;
+      render(
+        <PanelApp
+          key={state.serial}
+          view={state.view}
+          notes={state.notes}
+          error={state.error}
+          dialogRef={dialog}
+          onClose={actions.close}
+          onOpenNote={actions.openNote}
+          onAddNoteToClaim={actions.addNoteToClaim}
+          onEditNote={actions.editNote}
+          onDeleteNote={(id) => void actions.deleteNote(id)}
+          onCreate={actions.create}
+          onUpdate={actions.update}
+        />,
+        root,
+      );
+      const popover = root.firstElementChild;
+      if (popover !== measured) {
+        if (measured) sizes.unobserve(measured);
+        measured = popover;
+        if (popover) sizes.observe(popover);
+      }
+      if (popover) actions.resized(Math.ceil(popover.getBoundingClientRect().height));
+    },
+    focusPopover() {
+      const current = dialog.current;
+      if (!current) return;
+      // The editor's text box takes focus; other popovers focus their dialog so its name is read.
+      const field = current.querySelector<HTMLElement>('textarea');
+      (field ?? current).focus({ preventScroll: true });
+      root.scrollTop = 0;
+    },
+  });
+}

@@ -1,0 +1,108 @@
+/**
+ * The protocol between the page-side layer (the content script) and the popover frame
+ * (`entrypoints/popover/`, an extension page). The content script creates the frame, hands it a
+ * `MessagePort` with the frame's secret (see `panel-handshake.ts`), and then tells it only *what*
+ * to show: a claim (public data from the pack), or a note by id, or the selectors of a new note.
+ * Note text never travels this way: the frame reads it from the background itself. The frame
+ * answers with what the reader did, by ids only.
+ */
+import type { Selector } from '../anchoring/types';
+import type { AboutEntry } from '../packs/types';
+import type { StoredClaim } from '../store/db';
+
+/** What the frame shows. */
+export type PanelView =
+  | { kind: 'claim'; claim: StoredClaim; noteIds: readonly string[] }
+  | { kind: 'note'; noteId: string }
+  | {
+      kind: 'new-note';
+      /** The passage's text, from the page. */
+      quote: string;
+      selectors: Selector[];
+      claimId?: string;
+    }
+  | { kind: 'edit-note'; noteId: string }
+  /** The article's notes: which were placed on the page, and which could not be. */
+  | { kind: 'notes'; placedNoteIds: readonly string[]; orphanedNoteIds: readonly string[] };
+
+/** Messages from the content script to the frame. */
+export type PanelCommand =
+  | {
+      type: 'show';
+      view: PanelView;
+      /** Whether the frame moves focus into the popover (keyboard and click: yes; hover: no). */
+      focus: boolean;
+      /** Counts up with every show, so replies can be matched to it. */
+      serial: number;
+      /** "About this source" entries of the article's pack, for claim popovers. */
+      about?: readonly AboutEntry[];
+    }
+  /** The frame has just been given focus: move it to the popover. */
+  | { type: 'focus' }
+  | { type: 'hide' };
+
+/** Messages from the frame to the content script. */
+export type PanelEvent =
+  | { type: 'ready' }
+  /** The popover's natural height in CSS pixels, after each layout change. */
+  | { type: 'size'; serial: number; height: number }
+  /** Close (Escape, the Close button, Cancel). */
+  | { type: 'close' }
+  | { type: 'open-note'; noteId: string }
+  | { type: 'add-note-to-claim'; claimId: string }
+  /** A note was created or updated: the content script closes the frame and says so. */
+  | { type: 'saved'; noteId: string; created: boolean }
+  /** A note was deleted; the content script offers Undo. */
+  | { type: 'deleted'; noteId: string }
+  /** Alt+Shift+J / K pressed inside the frame. */
+  | { type: 'step'; direction: 1 | -1 };
+
+/** The first message the content script posts to the frame's window, with the port. */
+export interface PanelConnectMessage {
+  type: 'counterpoint.panel.connect';
+  secret: string;
+}
+
+/** Type of {@link PanelConnectMessage}. */
+export const PANEL_CONNECT = 'counterpoint.panel.connect';
+
+/** Where the frame's page is in the build. */
+export const PANEL_PAGE = '/popover.html';
+
+/** Reads a panel event safely from untrusted data (a port is ours, but check the shape anyway). */
+export function asPanelEvent(data: unknown): PanelEvent | null {
+  if (typeof data !== 'object' || data === null) return null;
+  const event = data as { type?: unknown };
+  switch (event.type) {
+    case 'ready':
+    case 'close':
+      return { type: event.type };
+    case 'size': {
+      const { serial, height } = data as { serial?: unknown; height?: unknown };
+      return typeof serial === 'number' && typeof height === 'number' && Number.isFinite(height)
+        ? { type: 'size', serial, height }
+        : null;
+    }
+    case 'open-note':
+    case 'deleted': {
+      const { noteId } = data as { noteId?: unknown };
+      return typeof noteId === 'string' ? { type: event.type, noteId } : null;
+    }
+    case 'saved': {
+      const { noteId, created } = data as { noteId?: unknown; created?: unknown };
+      return typeof noteId === 'string'
+        ? { type: 'saved', noteId, created: created === true }
+        : null;
+    }
+    case 'add-note-to-claim': {
+      const { claimId } = data as { claimId?: unknown };
+      return typeof claimId === 'string' ? { type: 'add-note-to-claim', claimId } : null;
+    }
+    case 'step': {
+      const { direction } = data as { direction?: unknown };
+      return direction === 1 || direction === -1 ? { type: 'step', direction } : null;
+    }
+    default:
+      return null;
+  }
+}

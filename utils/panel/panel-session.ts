@@ -1,0 +1,240 @@
+/**
+ * The popover frame's controller (an extension page in the article's tab, `popover.html`).
+ *
+ * It waits for the one message that brings its port: posted by the content script to this
+ * window, with the secret the content script gave the frame as its name. Every other message,
+ * and any port without the secret, is ignored, so the page (which can post to any frame) can
+ * neither command nor listen to it. Commands say what to show, by id; note text is read from
+ * the background here (`panel.notes`, answered for this tab's article only) and written back
+ * (`note.create`, `note.update`, `note.delete`). The page-side layer hears only what happened,
+ * by id.
+ */
+import type { Browser } from '../browser';
+import type { Requester } from '../messaging/client';
+import {
+  PANEL_CONNECT,
+  type PanelCommand,
+  type PanelEvent,
+  type PanelView,
+} from '../messaging/panel-protocol';
+import type { AboutEntry } from '../packs/types';
+import { DEFAULT_SHORTCUTS, matchesShortcut } from '../shortcuts';
+import { watchNotesChanged } from '../store/change-feed';
+import type { Note } from '../store/types';
+
+/** What the frame draws. */
+export interface PanelState {
+  view: PanelView | null;
+  serial: number;
+  /** Whether to move focus into the popover once it is drawn. */
+  focus: boolean;
+  notes: readonly Note[] | null;
+  error: string | null;
+  about: readonly AboutEntry[];
+}
+
+/** What the controller needs. */
+export interface PanelSessionDependencies {
+  window: Window;
+  browser: Browser;
+  request: Requester;
+  /** Draws the state (Preact in the real frame, a recorder in tests). */
+  render(state: PanelState, actions: PanelActions): void;
+  /** Moves focus to the popover (its dialog, or the editor's text box). */
+  focusPopover(): void;
+  /** A new note id; the frame is a secure context, so `crypto.randomUUID` is there. */
+  newId?: () => string;
+}
+
+/** What the reader can do in the frame. */
+export interface PanelActions {
+  close(): void;
+  openNote(id: string): void;
+  addNoteToClaim(claimId: string): void;
+  editNote(id: string): void;
+  deleteNote(id: string): Promise<void>;
+  create(input: {
+    body: string;
+    tags: string[];
+  }): Promise<{ ok: true } | { ok: false; error: string }>;
+  update(
+    id: string,
+    input: { body: string; tags: string[] },
+  ): Promise<{ ok: true } | { ok: false; error: string }>;
+  /** The popover's natural height changed. */
+  resized(height: number): void;
+}
+
+/** The running controller. */
+export interface PanelSession {
+  /** Whether a port was accepted. */
+  connected(): boolean;
+  destroy(): void;
+}
+
+/** Starts the frame's controller. */
+export function startPanelSession(deps: PanelSessionDependencies): PanelSession {
+  const { window: win, request } = deps;
+  const secret = win.name;
+  const newId = deps.newId ?? (() => win.crypto.randomUUID());
+  const listeners = new AbortController();
+  let port: MessagePort | null = null;
+  let state: PanelState = {
+    view: null,
+    serial: 0,
+    focus: false,
+    notes: null,
+    error: null,
+    about: [],
+  };
+  let notesLoad: Promise<void> | null = null;
+
+  const send = (event: PanelEvent): void => port?.postMessage(event);
+
+  const setState = (next: Partial<PanelState>): void => {
+    state = { ...state, ...next };
+    deps.render(state, actions);
+  };
+
+  function loadNotes(force = false): Promise<void> {
+    if (notesLoad && !force) return notesLoad;
+    notesLoad = request('panel.notes', {})
+      .then((notes) => setState({ notes, error: null }))
+      .catch((error: unknown) => {
+        notesLoad = null;
+        setState({ error: error instanceof Error ? error.message : String(error) });
+      });
+    return notesLoad;
+  }
+
+  const result = (error: unknown) => ({
+    ok: false as const,
+    error: error instanceof Error ? error.message : String(error),
+  });
+
+  const actions: PanelActions = {
+    close: () => send({ type: 'close' }),
+    openNote: (noteId) => send({ type: 'open-note', noteId }),
+    addNoteToClaim: (claimId) => send({ type: 'add-note-to-claim', claimId }),
+    editNote(noteId) {
+      setState({ view: { kind: 'edit-note', noteId }, focus: true });
+      deps.focusPopover();
+    },
+    async deleteNote(noteId) {
+      try {
+        await request('note.delete', { id: noteId });
+        setState({ notes: (state.notes ?? []).filter((note) => note.id !== noteId) });
+        send({ type: 'deleted', noteId });
+      } catch (error) {
+        setState({ error: result(error).error });
+      }
+    },
+    async create(input) {
+      const view = state.view;
+      if (view?.kind !== 'new-note') return { ok: false, error: 'Nothing to save a note on.' };
+      try {
+        const note = await request('note.create', {
+          id: newId(),
+          target: { selectors: view.selectors },
+          body: input.body,
+          tags: input.tags,
+          ...(view.claimId ? { claimId: view.claimId } : {}),
+        });
+        setState({ notes: [...(state.notes ?? []).filter((n) => n.id !== note.id), note] });
+        send({ type: 'saved', noteId: note.id, created: true });
+        return { ok: true };
+      } catch (error) {
+        return result(error);
+      }
+    },
+    async update(noteId, input) {
+      try {
+        const note = await request('note.update', { id: noteId, ...input });
+        setState({ notes: (state.notes ?? []).map((n) => (n.id === note.id ? note : n)) });
+        send({ type: 'saved', noteId: note.id, created: false });
+        return { ok: true };
+      } catch (error) {
+        return result(error);
+      }
+    },
+    resized(height) {
+      if (state.view) send({ type: 'size', serial: state.serial, height });
+    },
+  };
+
+  function onCommand(command: PanelCommand): void {
+    if (command.type === 'hide') {
+      setState({ view: null, focus: false });
+      return;
+    }
+    if (command.type === 'focus') {
+      deps.focusPopover();
+      return;
+    }
+    if (command.type === 'show') {
+      setState({
+        view: command.view,
+        serial: command.serial,
+        focus: command.focus,
+        about: command.about ?? [],
+      });
+      if (command.view.kind !== 'new-note') void loadNotes();
+    }
+  }
+
+  win.addEventListener(
+    'message',
+    (event: MessageEvent) => {
+      // The port comes once, from the window that holds this frame, with this frame's secret.
+      if (port || secret === '' || event.source !== win.parent) return;
+      const data = event.data as { type?: unknown; secret?: unknown } | null;
+      const offered = event.ports[0];
+      if (!data || data.type !== PANEL_CONNECT || data.secret !== secret || !offered) return;
+      port = offered;
+      port.onmessage = (message: MessageEvent) => {
+        const command = message.data as PanelCommand | null;
+        if (command && typeof command === 'object' && typeof command.type === 'string') {
+          onCommand(command);
+        }
+      };
+      send({ type: 'ready' });
+    },
+    { signal: listeners.signal },
+  );
+
+  win.addEventListener(
+    'keydown',
+    (event: KeyboardEvent) => {
+      if (!event.isTrusted) return;
+      if (event.key === 'Escape' && state.view) {
+        event.preventDefault();
+        send({ type: 'close' });
+      } else if (matchesShortcut(event, DEFAULT_SHORTCUTS.nextClaim)) {
+        event.preventDefault();
+        send({ type: 'step', direction: 1 });
+      } else if (matchesShortcut(event, DEFAULT_SHORTCUTS.previousClaim)) {
+        event.preventDefault();
+        send({ type: 'step', direction: -1 });
+      }
+    },
+    { signal: listeners.signal },
+  );
+
+  // Notes written elsewhere (the popup, another tab) are read again when next needed.
+  const stopWatching = watchNotesChanged(deps.browser, () => {
+    notesLoad = null;
+    if (state.view && state.view.kind !== 'new-note') void loadNotes(true);
+  });
+
+  deps.render(state, actions);
+
+  return {
+    connected: () => port !== null,
+    destroy() {
+      listeners.abort();
+      stopWatching();
+      port?.close();
+      port = null;
+    },
+  };
+}
