@@ -66,3 +66,23 @@ describe('createHoverIntent', () => {
     expect(opened).toEqual([]);
   });
 });
+
+describe('createHoverIntent, leaving a popover the page cannot see into', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('closes once the page sees the pointer again, even without a leave from the popover', () => {
+    const { hover, closed } = setup();
+    hover.enter('a');
+    vi.advanceTimersByTime(350);
+    hover.leave(true);
+    hover.pointerInPopover(true);
+    // Back on the page: every move there says the pointer is out of the popover.
+    hover.pointerInPopover(false);
+    vi.advanceTimersByTime(150);
+    hover.pointerInPopover(false);
+    hover.leave(true);
+    vi.advanceTimersByTime(150);
+    expect(closed()).toBe(1);
+  });
+});

@@ -38,7 +38,8 @@ export function createHoverIntent(deps: HoverIntentDependencies): HoverIntent {
   let popoverOpen = false;
 
   const scheduleClose = (): void => {
-    deps.clearTimer(closeTimer);
+    // Already counting down: more movement away does not put the close off.
+    if (closeTimer !== null) return;
     closeTimer = deps.setTimer(() => {
       closeTimer = null;
       if (!inPopover && popoverOpen) {
@@ -73,6 +74,7 @@ export function createHoverIntent(deps: HoverIntentDependencies): HoverIntent {
       if (hoverPopoverOpen) scheduleClose();
     },
     pointerInPopover(inside) {
+      if (!inside && !inPopover) return;
       inPopover = inside;
       if (inside) {
         deps.clearTimer(closeTimer);

@@ -332,8 +332,10 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
     'pointermove',
     (event) => {
       // Only the reader's own input counts: the page can dispatch events, not make them trusted.
-      if (!event.isTrusted || pointerFrame || overlay?.contains(event) || panel.contains(event))
-        return;
+      if (!event.isTrusted || overlay?.contains(event) || panel.contains(event)) return;
+      // The page sees the pointer only outside the popover frame: it has left the popover.
+      hover.pointerInPopover(false);
+      if (pointerFrame) return;
       const { clientX, clientY } = event;
       pointerFrame = win.requestAnimationFrame(() => {
         pointerFrame = 0;

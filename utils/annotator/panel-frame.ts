@@ -186,6 +186,11 @@ export function createPanelFrame(deps: PanelFrameDependencies): PanelFrame {
       }
       return;
     }
+    if (event.type === 'pointer') {
+      // The frame sees the pointer inside it; the page's side does not.
+      deps.onPointer?.(event.inside);
+      return;
+    }
     deps.onEvent(event);
   }
 

@@ -48,6 +48,8 @@ export type PanelEvent =
   | { type: 'size'; serial: number; height: number }
   /** Close (Escape, the Close button, Cancel). */
   | { type: 'close' }
+  /** The pointer entered (true) or left (false) the popover. */
+  | { type: 'pointer'; inside: boolean }
   | { type: 'open-note'; noteId: string }
   | { type: 'add-note-to-claim'; claimId: string }
   /** A note was created or updated: the content script closes the frame and says so. */
@@ -77,6 +79,8 @@ export function asPanelEvent(data: unknown): PanelEvent | null {
     case 'ready':
     case 'close':
       return { type: event.type };
+    case 'pointer':
+      return { type: 'pointer', inside: (data as { inside?: unknown }).inside === true };
     case 'size': {
       const { serial, height } = data as { serial?: unknown; height?: unknown };
       return typeof serial === 'number' && typeof height === 'number' && Number.isFinite(height)

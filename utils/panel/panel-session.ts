@@ -220,6 +220,20 @@ export function startPanelSession(deps: PanelSessionDependencies): PanelSession 
     { signal: listeners.signal },
   );
 
+  const rootElement = win.document.documentElement;
+  for (const [type, inside] of [
+    ['pointerenter', true],
+    ['pointerleave', false],
+  ] as const) {
+    rootElement.addEventListener(
+      type,
+      (event) => {
+        if (event.isTrusted && state.view) send({ type: 'pointer', inside });
+      },
+      { signal: listeners.signal },
+    );
+  }
+
   // Notes written elsewhere (the popup, another tab) are read again when next needed.
   const stopWatching = watchNotesChanged(deps.browser, () => {
     notesLoad = null;
