@@ -13,6 +13,7 @@ import { ARTICLE_URL } from './fixtures';
 import { type AccessibilityProbe, probeAccessibility } from './harness/accessibility';
 import { type ChromiumSession, launchChromium } from './harness/chromium';
 import { highlightedTexts, setSettings } from './harness/page-ui';
+import { artifactsDir } from './harness/paths';
 import {
   focusInPopover,
   openPopovers,
@@ -20,7 +21,6 @@ import {
   waitForPopover,
   waitForPopoverClosed,
 } from './harness/popover';
-import { artifactsDir } from './harness/paths';
 import { waitUntil } from './harness/wait';
 
 const [pack] = loadBundledPacks().packs;

@@ -12,6 +12,11 @@ import { type AccessibilityProbe, probeAccessibility } from './harness/accessibi
 import { type ChromiumSession, launchChromium } from './harness/chromium';
 import { highlightedTexts } from './harness/page-ui';
 import { focusInPopover, waitForPopover, waitForPopoverClosed } from './harness/popover';
+import {
+  clickPassage,
+  notesPlaced as placedOn,
+  waitForNotesPlaced as waitForPlaced,
+} from './harness/reader';
 import { selectWithMouse } from './harness/selection';
 import { pressBrowserShortcut } from './harness/shortcuts';
 import { waitUntil } from './harness/wait';
@@ -27,43 +32,9 @@ let reader: Page;
 let otherTab: Page;
 let probe: AccessibilityProbe;
 
-/** How many notes the page reports placed (the page side tells the background, never the page). */
-async function notesPlaced(page: Page): Promise<number> {
-  const tabId = await session.tabIdOf(page);
-  const record = (await session.inExtension(async (id: number) => {
-    const key = `tab:${id}`;
-    return (await chrome.storage.session.get(key))[key] ?? null;
-  }, tabId)) as { notesAnchored?: number } | null;
-  return record?.notesAnchored ?? 0;
-}
-
-async function waitForNotesPlaced(page: Page, count: number, what: string): Promise<void> {
-  await waitUntil(
-    () => notesPlaced(page),
-    (placed) => placed === count,
-    { what },
-  );
-}
-
-/** Clicks the middle of the first line of a passage, as a reader clicks a highlight. */
-async function clickPassage(page: Page, passage: string): Promise<void> {
-  const point = await page.evaluate((wanted) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = node as Text;
-      const at = text.data.replace(/\s+/g, ' ').indexOf(wanted.slice(0, 24));
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(text, at + 2);
-      range.setEnd(text, at + 8);
-      text.parentElement?.scrollIntoView({ block: 'center' });
-      const rect = range.getClientRects()[0];
-      if (rect) return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    }
-    throw new Error(`passage not on the page: ${wanted}`);
-  }, passage);
-  await page.mouse.click(point.x, point.y);
-}
+const waitForNotesPlaced = (page: Page, count: number, what: string) =>
+  waitForPlaced(session, page, count, what);
+const notesPlaced = (page: Page) => placedOn(session, page);
 
 async function claimsPainted(page: Page): Promise<void> {
   await waitUntil(
@@ -254,7 +225,3 @@ describe('notes in Chromium', () => {
     expect(session.unexpectedRequests).toEqual([]);
   });
 });
-
-declare const chrome: {
-  storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
-};

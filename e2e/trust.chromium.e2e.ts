@@ -1,6 +1,6 @@
 /**
- * Trust and durability in real Chromium: a hostile page cannot read or change notes; the
- * service worker stopped mid-session loses and duplicates nothing; the article changing under
+ * Durability in real Chromium (what a hostile page can try is in `hostile-page.chromium.e2e.ts`):
+ * the service worker stopped mid-session loses and duplicates nothing; the article changing under
  * the highlights re-anchors them quickly without looping; and turning highlights off leaves the
  * page's DOM byte for byte as it was.
  */
@@ -11,13 +11,12 @@ import { ARTICLE_URL } from './fixtures';
 import { type AccessibilityProbe, probeAccessibility } from './harness/accessibility';
 import { type ChromiumSession, launchChromium } from './harness/chromium';
 import { highlightedTexts, setSettings } from './harness/page-ui';
-import { selectWithMouse } from './harness/selection';
+import { waitForPopover } from './harness/popover';
+import { addNote, clickPassage } from './harness/reader';
 import { waitUntil } from './harness/wait';
 
 const [pack] = loadBundledPacks().packs;
 const claimCount = pack?.claims.length ?? 0;
-const SECRET = 'Counterpoint secret 91c4: my private doubt about this paragraph';
-const PASSAGE = 'Washington wants to curb migration';
 
 let session: ChromiumSession;
 
@@ -34,20 +33,6 @@ async function highlightCount(page: Page, layer: 'claim' | 'note'): Promise<numb
   return Object.entries(byName)
     .filter(([name]) => name.includes(layer))
     .reduce((sum, [, texts]) => sum + texts.length, 0);
-}
-
-async function addNote(
-  page: Page,
-  probe: AccessibilityProbe,
-  passage: string,
-  text: string,
-): Promise<void> {
-  await selectWithMouse(page, passage);
-  await probe.click(await probe.waitFor('button', 'Add note'));
-  await probe.waitFor('dialog', 'Add note');
-  await page.keyboard.type(text);
-  await page.keyboard.press('Control+Enter');
-  await probe.waitFor('StaticText', 'Note saved.');
 }
 
 async function storedNotes(): Promise<{ id: string; body: string; deletedAt?: string }[]> {
@@ -67,126 +52,6 @@ async function storedNotes(): Promise<{ id: string; body: string; deletedAt?: st
     undefined,
   );
 }
-
-describe('a hostile page', () => {
-  let page: Page;
-  let probe: AccessibilityProbe;
-  const attacks: string[] = [];
-
-  beforeAll(async () => {
-    page = await session.open(ARTICLE_URL);
-    await waitUntil(
-      () => highlightCount(page, 'claim'),
-      (count) => count === claimCount,
-      { what: 'claims' },
-    );
-    probe = await probeAccessibility(page);
-    await addNote(page, probe, PASSAGE, SECRET);
-    const marker = await probe.waitFor('button', /^Your note: /);
-    await probe.click(marker);
-    await probe.waitFor('dialog', 'Your note');
-  });
-
-  afterAll(async () => {
-    await probe.detach();
-    await page.close();
-  });
-
-  it('finds no note text anywhere it can look while the note is open', async () => {
-    const findings = await page.evaluate(async (secret) => {
-      const found: string[] = [];
-      const tried: string[] = [];
-      const search = (root: Document | ShadowRoot): void => {
-        for (const element of root.querySelectorAll('*')) {
-          for (const name of element.getAttributeNames()) {
-            if (element.getAttribute(name)?.includes(secret)) found.push(`attribute ${name}`);
-          }
-          // A closed shadow root is null here, as it must be.
-          if (element.shadowRoot) search(element.shadowRoot);
-        }
-        if ((root as Document).documentElement?.outerHTML.includes(secret)) found.push('HTML');
-      };
-      tried.push('DOM and open shadow roots');
-      search(document);
-      tried.push('Custom Highlight ranges');
-      for (const highlight of (
-        CSS as unknown as { highlights: Map<string, Set<Range>> }
-      ).highlights.values()) {
-        for (const range of highlight)
-          if (range.toString().includes(secret)) found.push('highlight');
-      }
-      tried.push('attachShadow on our hosts');
-      for (const host of document.querySelectorAll('counterpoint-overlay, counterpoint-marker')) {
-        try {
-          host.attachShadow({ mode: 'open' });
-          found.push('could attach a second shadow root');
-        } catch {
-          // Expected: the host already has its (closed) root.
-        }
-      }
-      tried.push('page storage');
-      if (JSON.stringify({ ...localStorage }).includes(secret)) found.push('localStorage');
-      if (JSON.stringify({ ...sessionStorage }).includes(secret)) found.push('sessionStorage');
-      if ((await indexedDB.databases()).length > 0) found.push('a database in the page origin');
-      tried.push('extension messaging from the page');
-      const chromeApi = (window as unknown as { chrome?: { runtime?: { sendMessage?: unknown } } })
-        .chrome;
-      if (typeof chromeApi?.runtime?.sendMessage === 'function')
-        found.push('runtime.sendMessage is reachable');
-      tried.push('postMessage in our message shapes');
-      for (const type of ['page.notes', 'note.update', 'note.delete', 'notes.export']) {
-        window.postMessage({ type, payload: { id: '*', body: 'hijacked', tags: [] } }, '*');
-      }
-      return { found, tried };
-    }, SECRET);
-    attacks.push(...findings.tried);
-    expect(findings.found).toEqual([]);
-    // Give any (wrongly) listening code time to act on the forged messages.
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const notes = await storedNotes();
-    expect(notes.map((note) => note.body)).toEqual([SECRET]);
-  });
-
-  it('cannot drive the annotator with forged events or forged markers', async () => {
-    await page.keyboard.press('Escape');
-    await waitUntil(
-      () => probe.find('dialog'),
-      (dialogs) => dialogs.length === 0,
-      { what: 'no popover' },
-    );
-    attacks.push('forged click on a claim', 'forged Alt+Shift+J', 'forged marker element');
-    await page.evaluate(() => {
-      const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-      const [range] = [...[...registry.values()][0]!];
-      range!.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-      const rect = range!.getClientRects()[0]!;
-      const target = document.elementFromPoint(rect.left + 5, rect.top + rect.height / 2)!;
-      target.dispatchEvent(
-        new MouseEvent('click', {
-          bubbles: true,
-          clientX: rect.left + 5,
-          clientY: rect.top + rect.height / 2,
-        }),
-      );
-      document.dispatchEvent(
-        new KeyboardEvent('keydown', {
-          bubbles: true,
-          key: 'J',
-          code: 'KeyJ',
-          altKey: true,
-          shiftKey: true,
-        }),
-      );
-      const fake = document.createElement('counterpoint-marker');
-      fake.setAttribute('data-note-id', '*');
-      document.querySelector('[itemprop="articleBody"] p')?.append(fake);
-    });
-    await new Promise((resolve) => setTimeout(resolve, 600));
-    expect(await probe.find('dialog')).toEqual([]);
-    expect(await storedNotes()).toHaveLength(1);
-    console.log(`Hostile-page attacks tried: ${attacks.length} (${attacks.join('; ')})`);
-  });
-});
 
 describe('a stopped service worker', () => {
   it('loses and duplicates nothing: save, edit, delete, undo and the popup all work after it stops', async () => {
@@ -214,12 +79,10 @@ describe('a stopped service worker', () => {
 
     await session.stopServiceWorker();
     faults++;
-    const marker = await probe.waitFor('button', /^Your note: Saved after the worker stopped/);
-    await probe.click(marker);
-    const dialog = await probe.waitFor('dialog', 'Your note');
-    const [edit] = await probe.within(dialog, 'button', 'Edit');
-    await probe.click(edit!);
-    await probe.waitFor('dialog', 'Edit note');
+    await clickPassage(page, 'the more crisis in Central America');
+    const dialog = await waitForPopover(page, 'Your note');
+    await dialog.getByRole('button', { name: 'Edit' }).click();
+    await waitForPopover(page, 'Edit note');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('Edited after another stop');
     await page.keyboard.press('Control+Enter');
@@ -227,12 +90,9 @@ describe('a stopped service worker', () => {
 
     await session.stopServiceWorker();
     faults++;
-    const [remove] = await probe.within(
-      await probe.waitFor('dialog', 'Your note'),
-      'button',
-      'Delete',
-    );
-    await probe.click(remove!);
+    await clickPassage(page, 'the more crisis in Central America');
+    const reopened = await waitForPopover(page, 'Your note');
+    await reopened.getByRole('button', { name: 'Delete' }).click();
     await session.stopServiceWorker();
     faults++;
     await probe.click(await probe.waitFor('button', 'Undo'));

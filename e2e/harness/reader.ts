@@ -1,0 +1,75 @@
+/**
+ * What a reader does with notes in Chromium, for the browser tests: select a passage with the
+ * mouse and save a note on it, click a passage to open it, and how many notes the page placed
+ * (read from the background's record of the tab, which the page itself cannot read).
+ */
+import type { Page } from 'playwright-core';
+import type { AccessibilityProbe } from './accessibility';
+import type { ChromiumSession } from './chromium';
+import { waitForPopover, waitForPopoverClosed } from './popover';
+import { selectWithMouse } from './selection';
+import { waitUntil } from './wait';
+
+/** Selects a passage with the mouse, presses "Add note", types the note and saves it. */
+export async function addNote(
+  page: Page,
+  probe: AccessibilityProbe,
+  passage: string,
+  text: string,
+): Promise<void> {
+  await selectWithMouse(page, passage);
+  await probe.click(await probe.waitFor('button', 'Add note'));
+  await waitForPopover(page, 'Add note');
+  await page.keyboard.type(text);
+  await page.keyboard.press('Control+Enter');
+  await probe.waitFor('StaticText', 'Note saved.');
+  await waitForPopoverClosed(page);
+}
+
+/** Clicks the start of a passage's first line, as a reader clicks a highlight. */
+export async function clickPassage(page: Page, passage: string): Promise<void> {
+  const point = await page.evaluate((wanted) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node as Text;
+      const at = text.data.replace(/\s+/g, ' ').indexOf(wanted.slice(0, 24));
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(text, at + 2);
+      range.setEnd(text, at + 8);
+      text.parentElement?.scrollIntoView({ block: 'center' });
+      const rect = range.getClientRects()[0];
+      if (rect) return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }
+    throw new Error(`passage not on the page: ${wanted}`);
+  }, passage);
+  await page.mouse.click(point.x, point.y);
+}
+
+/** How many notes the page reports placed (to the background; the page never learns it). */
+export async function notesPlaced(session: ChromiumSession, page: Page): Promise<number> {
+  const tabId = await session.tabIdOf(page);
+  const record = (await session.inExtension(async (id: number) => {
+    const key = `tab:${id}`;
+    return (await chrome.storage.session.get(key))[key] ?? null;
+  }, tabId)) as { notesAnchored?: number } | null;
+  return record?.notesAnchored ?? 0;
+}
+
+/** Waits until the page reports that many notes placed. */
+export async function waitForNotesPlaced(
+  session: ChromiumSession,
+  page: Page,
+  count: number,
+  what = `${count} notes placed`,
+): Promise<void> {
+  await waitUntil(
+    () => notesPlaced(session, page),
+    (placed) => placed === count,
+    { what },
+  );
+}
+
+declare const chrome: {
+  storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
+};
