@@ -56,6 +56,16 @@ export async function notesPlaced(session: ChromiumSession, page: Page): Promise
   return record?.notesAnchored ?? 0;
 }
 
+/** How many notes the page reports painted now (none while the notes layer is off). */
+export async function notesShown(session: ChromiumSession, page: Page): Promise<number> {
+  const tabId = await session.tabIdOf(page);
+  const record = (await session.inExtension(async (id: number) => {
+    const key = `tab:${id}`;
+    return (await chrome.storage.session.get(key))[key] ?? null;
+  }, tabId)) as { notesShown?: number } | null;
+  return record?.notesShown ?? 0;
+}
+
 /** Waits until the page reports that many notes placed. */
 export async function waitForNotesPlaced(
   session: ChromiumSession,

@@ -144,6 +144,7 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
       layers.setVisibility(next);
       observer.takeRecords();
       notify('visibility');
+      report();
     },
     setNotes(next) {
       notes = next;

@@ -37,6 +37,8 @@ export interface LayerStatus {
   claimsAnchored: number;
   orphanedClaimIds: string[];
   notesAnchored: number;
+  /** Notes painted now: the anchored ones while the notes layer is on, else none. */
+  notesShown: number;
   orphanedNoteIds: string[];
 }
 
@@ -213,6 +215,7 @@ export function createLayers(deps: LayerDependencies): Layers {
         claimsAnchored: claims.filter((claim) => placed(claim.id)).length,
         orphanedClaimIds: claims.filter((claim) => !placed(claim.id)).map((claim) => claim.id),
         notesAnchored: notes.filter((note) => placed(note.id)).length,
+        notesShown: visibility.notes ? notes.filter((note) => placed(note.id)).length : 0,
         orphanedNoteIds: notes.filter((note) => !placed(note.id)).map((note) => note.id),
       };
     },

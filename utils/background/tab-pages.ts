@@ -18,6 +18,8 @@ export interface TabPage {
   claimsAnchored?: number;
   orphanedClaimIds: string[];
   notesAnchored?: number;
+  /** Notes painted now (none while the notes layer is off). */
+  notesShown?: number;
   orphanedNoteIds: string[];
   /** How long the first paint took on this page, in milliseconds. */
   paintMs?: number;

@@ -45,6 +45,8 @@ export interface PageStatusReport {
   claimsAnchored: number;
   orphanedClaimIds: string[];
   notesAnchored: number;
+  /** Notes painted now (none while the notes layer is off). */
+  notesShown?: number;
   orphanedNoteIds: string[];
   /** Milliseconds from the content script's start to the first paint of every layer (for the benchmark). */
   paintMs?: number;

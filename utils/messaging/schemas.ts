@@ -68,6 +68,7 @@ export const requestSchemas = {
     claimsAnchored: v.pipe(v.number(), v.integer(), v.minValue(0)),
     orphanedClaimIds: v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(1000)),
     notesAnchored: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    notesShown: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
     orphanedNoteIds: v.pipe(v.array(id), v.maxLength(100_000)),
     paintMs: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(3_600_000))),
   }),
