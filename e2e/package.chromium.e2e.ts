@@ -1,0 +1,91 @@
+/**
+ * The store packages as built: icons at every size in both manifests and on the toolbar button,
+ * the permissions each build needs, and, in real Chromium, the toolbar tooltip that explains the
+ * badge's number.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTICLE_URL } from './fixtures';
+import { type ChromiumSession, launchChromium } from './harness/chromium';
+import { CHROME_BUILD, FIREFOX_BUILD } from './harness/paths';
+import { waitUntil } from './harness/wait';
+
+interface Manifest {
+  icons?: Record<string, string>;
+  permissions?: string[];
+  action?: { default_icon?: Record<string, string> };
+  browser_action?: { default_icon?: Record<string, string> };
+  browser_specific_settings?: { gecko?: { strict_min_version?: string } };
+}
+
+function manifestOf(build: string): Manifest {
+  return JSON.parse(readFileSync(join(build, 'manifest.json'), 'utf8')) as Manifest;
+}
+
+/** The width and height a PNG file declares in its header. */
+function pngSize(path: string): [number, number] {
+  const png = readFileSync(path);
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  return [png.readUInt32BE(16), png.readUInt32BE(20)];
+}
+
+describe('the packages', () => {
+  for (const [name, build] of [
+    ['Chrome', CHROME_BUILD],
+    ['Firefox', FIREFOX_BUILD],
+  ] as const) {
+    it(`${name}: icons at 16, 32, 48 and 128 px, and on the toolbar button`, () => {
+      const manifest = manifestOf(build);
+      expect(Object.keys(manifest.icons ?? {}).sort()).toEqual(['128', '16', '32', '48']);
+      const button = (manifest.action ?? manifest.browser_action)?.default_icon ?? {};
+      expect(Object.keys(button).sort()).toEqual(['16', '32', '48']);
+      for (const [size, file] of [
+        ...Object.entries(manifest.icons ?? {}),
+        ...Object.entries(button),
+      ]) {
+        expect(pngSize(join(build, file))).toEqual([Number(size), Number(size)]);
+      }
+    });
+  }
+
+  it('Chrome (MV3) asks for scripting; Firefox (MV2) needs no more than storage and the menu, from 140 on', () => {
+    expect(manifestOf(CHROME_BUILD).permissions).toContain('scripting');
+    const firefox = manifestOf(FIREFOX_BUILD);
+    expect(firefox.permissions?.filter((permission) => !permission.includes('://'))).toEqual([
+      'storage',
+      'contextMenus',
+    ]);
+    expect(firefox.browser_specific_settings?.gecko?.strict_min_version).toBe('140.0');
+  });
+});
+
+describe('the toolbar button in Chromium', () => {
+  let session: ChromiumSession;
+  beforeAll(async () => {
+    session = await launchChromium();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('says what the badge counts', async () => {
+    const page = await session.open(ARTICLE_URL);
+    const tabId = await session.tabIdOf(page);
+    const badge = await waitUntil(
+      () => session.badgeText(tabId),
+      (text) => text !== '',
+      { what: 'the toolbar badge' },
+    );
+    const worker = await session.worker();
+    const title = await waitUntil(
+      () => worker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId),
+      (text) => text.includes(badge),
+      { what: 'the tooltip to name the count' },
+    );
+    expect(title).toBe(`Counterpoint: ${badge} claims checked on this page`);
+    await page.close();
+  });
+});
+
+declare const chrome: { action: { getTitle(details: { tabId: number }): Promise<string> } };
