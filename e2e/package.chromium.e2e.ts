@@ -3,7 +3,7 @@
  * the permissions each build needs, and, in real Chromium, the toolbar tooltip that explains the
  * badge's number.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTICLE_URL } from './fixtures';
@@ -57,6 +57,19 @@ describe('the packages', () => {
       'contextMenus',
     ]);
     expect(firefox.browser_specific_settings?.gecko?.strict_min_version).toBe('140.0');
+  });
+
+  it('bundles no @wxt-dev/storage (a parameter named `storage` makes WXT import it)', () => {
+    for (const build of [CHROME_BUILD, FIREFOX_BUILD]) {
+      const scripts = readdirSync(build, { recursive: true, encoding: 'utf8' }).filter((file) =>
+        file.endsWith('.js'),
+      );
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const file of scripts) {
+        // An error message of @wxt-dev/storage's, present whenever the library is bundled.
+        expect(readFileSync(join(build, file), 'utf8'), file).not.toContain('Invalid area "');
+      }
+    }
   });
 });
 
