@@ -1,13 +1,14 @@
 /**
  * The store packages as built: icons at every size in both manifests and on the toolbar button,
  * the permissions each build needs, and, in real Chromium, the toolbar tooltip that explains the
- * badge's number.
+ * badge's number, and that Counterpoint is paused on the site when it is.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTICLE_URL } from './fixtures';
 import { type ChromiumSession, launchChromium } from './harness/chromium';
+import { setSettings } from './harness/page-ui';
 import { CHROME_BUILD, FIREFOX_BUILD } from './harness/paths';
 import { waitUntil } from './harness/wait';
 
@@ -97,6 +98,25 @@ describe('the toolbar button in Chromium', () => {
       { what: 'the tooltip to name the count' },
     );
     expect(title).toBe(`Counterpoint: ${badge} claims checked on this page`);
+
+    // Paused on the site from elsewhere (the popup's switch): the tooltip says so, and back.
+    const titleOnceItSays = (what: string) =>
+      waitUntil(
+        async () =>
+          (await session.worker()).evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId),
+        (text) => text.includes(what),
+        { what: `the tooltip to say "${what}"` },
+      );
+    await setSettings(session, {
+      claimHighlights: true,
+      noteHighlights: true,
+      pausedHosts: ['globalresearch.ca'],
+    });
+    expect(await titleOnceItSays('paused')).toBe(
+      `Counterpoint is paused on this site (${badge} claims found, not shown)`,
+    );
+    await setSettings(session, { claimHighlights: true, noteHighlights: true });
+    expect(await titleOnceItSays('checked')).toBe(title);
     await page.close();
   });
 });

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from '../browser';
-import { badgeTitle, setBadge } from './badge';
+import { updateSettings } from '../settings';
+import { badgeTitle, refreshBadgeTitles, setBadge } from './badge';
 
 const browser = fakeBrowser as unknown as Browser;
 
@@ -35,5 +36,27 @@ describe('the toolbar badge', () => {
   it('never puts anything but a count into the sentence', () => {
     expect(badgeTitle('!')).toBe('Counterpoint');
     expect(badgeTitle('2.5')).toBe('Counterpoint');
+  });
+
+  it('says when Counterpoint is paused on the tab’s site, and follows a pause made later', async () => {
+    const article = await fakeBrowser.tabs.create({ url: 'https://www.globalresearch.ca/a/1' });
+    const other = await fakeBrowser.tabs.create({ url: 'https://example.org/' });
+    await setBadge(browser, article.id!, '14');
+    await updateSettings(browser.storage.local, () => ({ pausedHosts: ['globalresearch.ca'] }));
+    await refreshBadgeTitles(browser);
+    expect(await fakeBrowser.action.getTitle({ tabId: article.id! })).toBe(
+      'Counterpoint is paused on this site (14 claims found, not shown)',
+    );
+    // A tab without a badge keeps the button's own title.
+    expect(await fakeBrowser.action.getTitle({ tabId: other.id! })).not.toContain('paused');
+    await setBadge(browser, article.id!, '13');
+    expect(await fakeBrowser.action.getTitle({ tabId: article.id! })).toBe(
+      'Counterpoint is paused on this site (13 claims found, not shown)',
+    );
+    await updateSettings(browser.storage.local, () => ({ pausedHosts: [] }));
+    await refreshBadgeTitles(browser);
+    expect(await fakeBrowser.action.getTitle({ tabId: article.id! })).toBe(
+      'Counterpoint: 13 claims checked on this page',
+    );
   });
 });
