@@ -4,12 +4,14 @@
  * keyboard commands into messages to the active tab.
  */
 import { defineBackground } from 'wxt/utils/define-background';
+import { refreshBadgeTitles } from '@/utils/background/badge';
 import { createContextMenu, runCommand, runMenuItem } from '@/utils/background/commands';
 import { injectUi } from '@/utils/background/inject-ui';
 import { seedPacks } from '@/utils/background/seed-packs';
 import { createBackgroundService } from '@/utils/background/service';
 import { extensionApi as browser, type Tabs } from '@/utils/browser';
 import { loadBundledPacks } from '@/utils/packs';
+import { watchSettings } from '@/utils/settings';
 import { watchNotesChanged } from '@/utils/store/change-feed';
 import { type CounterpointDatabase, openStore } from '@/utils/store/db';
 import { purgeDeletedNotes } from '@/utils/store/notes';
@@ -63,6 +65,9 @@ export default defineBackground(() => {
 
   // Any view that wrote notes announces it; the service's cache of those articles is then stale.
   watchNotesChanged(browser, (articleKeys) => service.notesChanged(articleKeys));
+
+  // Pausing or resuming a site changes what the toolbar tooltip should say.
+  watchSettings(browser, () => void refreshBadgeTitles(browser));
 
   browser.tabs.onRemoved.addListener((tabId) => void service.forgetTab(tabId));
   browser.tabs.onUpdated.addListener((tabId, change) => {

@@ -2,6 +2,13 @@
  * Reader settings: which highlight layers show, and sites where Counterpoint is paused.
  * Kept in extension storage (not the page's), and watched by every context so a change applies
  * at once to every open tab.
+ *
+ * Each setting has its own storage key, so two contexts (the popup and the background's keyboard
+ * command, say) changing different settings at the same moment never overwrite each other's
+ * change. A read-modify-write also runs under one lock: the Web Locks API where the context has
+ * it (shared by every extension page and the background, which have one origin), else a queue
+ * in this context. Older versions kept every setting in one object under `settings`; while that
+ * object is there it is what the reader last chose, and the next write moves it to the new keys.
  */
 import type { Browser, Storage } from './browser';
 
@@ -20,7 +27,19 @@ export const DEFAULT_SETTINGS: Settings = {
   pausedHosts: [],
 };
 
-const SETTINGS_KEY = 'settings';
+/** The one object every setting was kept in before each had its own key. */
+export const LEGACY_SETTINGS_KEY = 'settings';
+
+/** The storage key of each setting. */
+export const SETTING_KEYS: { readonly [name in keyof Settings]: string } = {
+  claimHighlights: 'settings.claimHighlights',
+  noteHighlights: 'settings.noteHighlights',
+  pausedHosts: 'settings.pausedHosts',
+};
+
+const SETTING_NAMES = Object.keys(SETTING_KEYS) as (keyof Settings)[];
+const ALL_KEYS = [LEGACY_SETTINGS_KEY, ...Object.values(SETTING_KEYS)];
+const LOCK_NAME = 'counterpoint-settings';
 
 function sanitise(value: unknown): Settings {
   const raw = (typeof value === 'object' && value !== null ? value : {}) as Partial<Settings>;
@@ -39,21 +58,51 @@ function sanitise(value: unknown): Settings {
   };
 }
 
-/** Reads the settings, filling in defaults. */
-export async function readSettings(storage: Storage.StorageArea): Promise<Settings> {
-  const stored = await storage.get(SETTINGS_KEY);
-  return sanitise(stored[SETTINGS_KEY]);
+/** The settings in a set of stored values: the old object while it is there, else each key. */
+function settingsFrom(stored: Record<string, unknown>): Settings {
+  const legacy = stored[LEGACY_SETTINGS_KEY];
+  if (legacy !== undefined) return sanitise(legacy);
+  const values: Record<string, unknown> = {};
+  for (const name of SETTING_NAMES) values[name] = stored[SETTING_KEYS[name]];
+  return sanitise(values);
 }
 
-/** Changes some settings and returns the result. */
-export async function updateSettings(
-  storage: Storage.StorageArea,
+/** Reads the settings, filling in defaults. */
+export async function readSettings(area: Storage.StorageArea): Promise<Settings> {
+  return settingsFrom(await area.get(ALL_KEYS));
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Runs a read-modify-write alone: under the shared lock, or after this context's earlier ones. */
+function exclusively<T>(task: () => Promise<T>): Promise<T> {
+  const locks = globalThis.navigator?.locks;
+  if (locks) return locks.request(LOCK_NAME, task);
+  const run = queue.then(task, task);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+/** Changes some settings and returns the result; only the settings changed are written. */
+export function updateSettings(
+  area: Storage.StorageArea,
   change: (current: Settings) => Partial<Settings>,
 ): Promise<Settings> {
-  const current = await readSettings(storage);
-  const next = { ...current, ...change(current) };
-  await storage.set({ [SETTINGS_KEY]: next });
-  return next;
+  return exclusively(async () => {
+    const stored = await area.get(ALL_KEYS);
+    const current = settingsFrom(stored);
+    const changed = change(current);
+    const next = { ...current, ...changed };
+    const migrating = stored[LEGACY_SETTINGS_KEY] !== undefined;
+    const items: Record<string, unknown> = {};
+    for (const name of SETTING_NAMES) {
+      if (migrating || name in changed) items[SETTING_KEYS[name]] = next[name];
+    }
+    await area.set(items);
+    // Removed only after the new keys hold everything, so no reader ever sees the defaults.
+    if (migrating) await area.remove(LEGACY_SETTINGS_KEY);
+    return next;
+  });
 }
 
 /** The keyboard command's rule: if any layer shows, hide both; else show both. */
@@ -72,10 +121,40 @@ export function watchSettings(
   browser: Browser,
   onChange: (settings: Settings) => void,
 ): () => void {
+  // A change names only the keys it wrote, so the watcher keeps the stored values it has seen.
+  // Changes that come before the first read are applied on top of it: each carries whole values.
+  let stored: Record<string, unknown> | null = null;
+  const early: Record<string, Storage.StorageChange>[] = [];
+  let stopped = false;
+  const apply = (changes: Record<string, Storage.StorageChange>, into: Record<string, unknown>) => {
+    for (const key of ALL_KEYS) {
+      const change = changes[key];
+      if (!change) continue;
+      if (change.newValue === undefined) delete into[key];
+      else into[key] = change.newValue;
+    }
+  };
   const listener = (changes: Record<string, Storage.StorageChange>, areaName: string): void => {
-    const change = changes[SETTINGS_KEY];
-    if (areaName === 'local' && change) onChange(sanitise(change.newValue));
+    if (areaName !== 'local' || !ALL_KEYS.some((key) => key in changes)) return;
+    if (stored === null) {
+      early.push(changes);
+      return;
+    }
+    apply(changes, stored);
+    onChange(settingsFrom(stored));
+  };
+  const settle = (values: Record<string, unknown>): void => {
+    if (stopped) return;
+    const hadEarly = early.length > 0;
+    const seen = { ...values };
+    for (const changes of early.splice(0)) apply(changes, seen);
+    stored = seen;
+    if (hadEarly) onChange(settingsFrom(seen));
   };
   browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  browser.storage.local.get(ALL_KEYS).then(settle, () => settle({}));
+  return () => {
+    stopped = true;
+    browser.storage.onChanged.removeListener(listener);
+  };
 }

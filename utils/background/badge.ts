@@ -1,14 +1,68 @@
-/** The toolbar badge, through whichever action API the browser has (MV3 `action`, MV2 `browserAction`). */
+/**
+ * The toolbar badge, through whichever action API the browser has (MV3 `action`, MV2
+ * `browserAction`), and the tooltip that explains it: how many of the article's claims were
+ * found on the page, or that Counterpoint is paused on the site.
+ */
 import type { Browser } from '../browser';
+import { isPaused, readSettings } from '../settings';
 
-/** Sets a tab's badge text; an empty text removes the badge. */
+/** The toolbar button's tooltip when the tab has nothing of Counterpoint's to count. */
+export const DEFAULT_TITLE = 'Counterpoint';
+
+/** The tooltip that explains a badge text: the number is how many of the claims were found. */
+export function badgeTitle(text: string, paused = false): string {
+  const count = /^\d+$/.test(text) ? Number(text) : null;
+  const claims = (n: number) => `${n} ${n === 1 ? 'claim' : 'claims'}`;
+  if (paused) {
+    return count
+      ? `Counterpoint is paused on this site (${claims(count)} found, not shown)`
+      : 'Counterpoint is paused on this site';
+  }
+  if (count === null) return DEFAULT_TITLE;
+  if (count === 0) return 'Counterpoint: none of this article’s claims were found on this page';
+  return `Counterpoint: ${claims(count)} checked on this page`;
+}
+
+/** Whether the reader paused Counterpoint on the site a tab shows (false when unknown). */
+async function pausedIn(browser: Browser, tabId: number): Promise<boolean> {
+  try {
+    const tab = await browser.tabs.get(tabId);
+    if (!tab.url) return false;
+    return isPaused(await readSettings(browser.storage.local), new URL(tab.url).hostname);
+  } catch {
+    return false;
+  }
+}
+
+/** Sets a tab's badge text and the tooltip that explains it; an empty text removes the badge. */
 export async function setBadge(browser: Browser, tabId: number, text: string): Promise<void> {
   const action = browser.action ?? browser.browserAction;
   if (!action) return;
   try {
     await action.setBadgeText({ tabId, text });
+    await action.setTitle({ tabId, title: badgeTitle(text, await pausedIn(browser, tabId)) });
     if (text) await action.setBadgeBackgroundColor({ tabId, color: '#4b3b8f' });
   } catch {
     // The tab closed meanwhile: nothing to label.
   }
+}
+
+/** Writes every badged tab's tooltip again, after the reader paused or resumed a site. */
+export async function refreshBadgeTitles(browser: Browser): Promise<void> {
+  const action = browser.action ?? browser.browserAction;
+  if (!action) return;
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs.map(async ({ id: tabId }) => {
+      if (tabId === undefined) return;
+      try {
+        const text = await action.getBadgeText({ tabId });
+        if (text) {
+          await action.setTitle({ tabId, title: badgeTitle(text, await pausedIn(browser, tabId)) });
+        }
+      } catch {
+        // The tab closed meanwhile.
+      }
+    }),
+  );
 }

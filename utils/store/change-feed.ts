@@ -16,14 +16,14 @@ export interface NotesChange {
 
 /** Announces that the notes of these articles changed. */
 export async function announceNotesChanged(
-  storage: Storage.StorageArea,
+  area: Storage.StorageArea,
   articleKeys: readonly string[],
 ): Promise<void> {
   const change: NotesChange = {
     articleKeys: [...new Set(articleKeys)],
     stamp: `${Date.now()}-${Math.random().toString(36).slice(2)}`,
   };
-  await storage.set({ [CHANGE_KEY]: change });
+  await area.set({ [CHANGE_KEY]: change });
 }
 
 /** Calls back with the article keys of every change; returns the unsubscribe function. */

@@ -1,0 +1,62 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Browser } from '../browser';
+import { updateSettings } from '../settings';
+import { badgeTitle, refreshBadgeTitles, setBadge } from './badge';
+
+const browser = fakeBrowser as unknown as Browser;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+
+describe('the toolbar badge', () => {
+  it('explains the number in the tooltip, per tab', async () => {
+    await setBadge(browser, 7, '14');
+    await setBadge(browser, 8, '1');
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('14');
+    expect(await fakeBrowser.action.getTitle({ tabId: 7 })).toBe(
+      'Counterpoint: 14 claims checked on this page',
+    );
+    expect(await fakeBrowser.action.getTitle({ tabId: 8 })).toBe(
+      'Counterpoint: 1 claim checked on this page',
+    );
+  });
+
+  it('says plainly when no claim was found, and goes back to the name without a badge', async () => {
+    await setBadge(browser, 7, '0');
+    expect(await fakeBrowser.action.getTitle({ tabId: 7 })).toBe(
+      'Counterpoint: none of this article’s claims were found on this page',
+    );
+    await setBadge(browser, 7, '');
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('');
+    expect(await fakeBrowser.action.getTitle({ tabId: 7 })).toBe('Counterpoint');
+  });
+
+  it('never puts anything but a count into the sentence', () => {
+    expect(badgeTitle('!')).toBe('Counterpoint');
+    expect(badgeTitle('2.5')).toBe('Counterpoint');
+  });
+
+  it('says when Counterpoint is paused on the tab’s site, and follows a pause made later', async () => {
+    const article = await fakeBrowser.tabs.create({ url: 'https://www.globalresearch.ca/a/1' });
+    const other = await fakeBrowser.tabs.create({ url: 'https://example.org/' });
+    await setBadge(browser, article.id!, '14');
+    await updateSettings(browser.storage.local, () => ({ pausedHosts: ['globalresearch.ca'] }));
+    await refreshBadgeTitles(browser);
+    expect(await fakeBrowser.action.getTitle({ tabId: article.id! })).toBe(
+      'Counterpoint is paused on this site (14 claims found, not shown)',
+    );
+    // A tab without a badge keeps the button's own title.
+    expect(await fakeBrowser.action.getTitle({ tabId: other.id! })).not.toContain('paused');
+    await setBadge(browser, article.id!, '13');
+    expect(await fakeBrowser.action.getTitle({ tabId: article.id! })).toBe(
+      'Counterpoint is paused on this site (13 claims found, not shown)',
+    );
+    await updateSettings(browser.storage.local, () => ({ pausedHosts: [] }));
+    await refreshBadgeTitles(browser);
+    expect(await fakeBrowser.action.getTitle({ tabId: article.id! })).toBe(
+      'Counterpoint: 13 claims checked on this page',
+    );
+  });
+});
