@@ -5,7 +5,7 @@
  * Every style has a non-colour cue (the underline's line style, and a glyph on the marker), so a
  * reader who cannot tell the colours apart still can tell the verdicts apart. Colours come from the
  * Okabe–Ito palette, chosen to stay distinct under the common colour-vision deficiencies, darkened
- * where needed so an underline keeps about 3:1 contrast on white. Backgrounds are translucent tints
+ * where needed (the verdicts' inks read at 4.5:1 or more on white). Backgrounds are translucent tints
  * and the text colour is never changed, so the page's own text contrast is kept on light and dark
  * pages alike; `prefers-color-scheme: dark` only swaps in lighter inks.
  *
