@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ClaimPopover } from './ClaimPopover';
 import { expectNoAxeViolations, makeNote, SAMPLE_CLAIM } from './test-support';
@@ -33,22 +33,32 @@ describe('ClaimPopover', () => {
     expect(
       screen.getByText('The statistics office says like-for-like crime rose 12%.'),
     ).toBeTruthy();
-    const counterpointSources = screen.getByRole('list', { name: 'Sources for this counterpoint' });
-    expect(
-      within(counterpointSources).getByRole('link', { name: 'Crime in the city, 2021' }),
-    ).toBeTruthy();
-    expect(counterpointSources.textContent).toContain('City Police, June 2021');
     const report = screen.getByRole('link', { name: 'Annual report 2021' }).closest('li');
-    expect(report?.textContent).toBe('Annual report 2021 — Statistics Office, 8 June 2021');
+    expect(report?.textContent).toBe('1. Annual report 2021 — Statistics Office, 8 June 2021');
     expect(report?.querySelector('time')?.getAttribute('datetime')).toBe('2021-06-08');
+    // A headline as published is quoted; a description is not.
+    const police = screen.getByRole('link', { name: '“Crime in the city, 2021”' }).closest('li');
+    expect(police?.textContent).toBe('3. “Crime in the city, 2021” — City Police, June 2021');
+  });
+
+  it('lists each source once; counterpoints cite them by number', () => {
+    const { container } = renderPopover();
+    const lists = container.querySelectorAll('ol.cp-sources');
+    expect(lists).toHaveLength(1);
+    expect(lists[0]?.querySelectorAll('li')).toHaveLength(3);
+    const counterpoint = screen
+      .getByText('The statistics office says like-for-like crime rose 12%.')
+      .closest('li');
+    expect(counterpoint?.querySelector('a')).toBeNull();
+    expect(counterpoint?.textContent).toContain('Sources: 3 (City Police); 1 (Statistics Office)');
   });
 
   it('links only http(s) sources, in a new tab without opener or referrer', () => {
     renderPopover();
     const links = screen.getAllByRole('link');
     expect(links.map((link) => link.getAttribute('href'))).toEqual([
-      'http://police.example.org/2021',
       'https://stats.example.org/report-2021',
+      'http://police.example.org/2021',
     ]);
     for (const link of links) {
       expect(link.getAttribute('target')).toBe('_blank');
@@ -56,6 +66,25 @@ describe('ClaimPopover', () => {
     }
     expect(screen.queryByRole('link', { name: 'Suspicious source' })).toBeNull();
     expect(screen.getByText('Suspicious source').tagName).toBe('SPAN');
+  });
+
+  it('says when the pack was reviewed and links to how Counterpoint checks', () => {
+    renderPopover({
+      lastReviewed: '2026-12-01',
+      methodUrl: 'chrome-extension://abc/method.html',
+    });
+    const review = screen.getByText(/^Reviewed/).closest('p');
+    expect(review?.textContent).toBe('Reviewed 1 December 2026 · How Counterpoint checks');
+    expect(review?.querySelector('time')?.getAttribute('datetime')).toBe('2026-12-01');
+    const method = screen.getByRole('link', { name: 'How Counterpoint checks' });
+    expect(method.getAttribute('href')).toBe('chrome-extension://abc/method.html');
+    expect(method.getAttribute('target')).toBe('_blank');
+  });
+
+  it('leaves the review line out when it has neither date nor method page', () => {
+    renderPopover();
+    expect(screen.queryByText(/^Reviewed/)).toBeNull();
+    expect(screen.queryByRole('link', { name: 'How Counterpoint checks' })).toBeNull();
   });
 
   it('calls back on Close and on "Add note to this claim"', () => {
@@ -85,7 +114,12 @@ describe('ClaimPopover', () => {
   });
 
   it('has no axe violations', async () => {
-    const { container } = renderPopover({ notes: [makeNote()], onOpenNote: vi.fn() });
+    const { container } = renderPopover({
+      notes: [makeNote()],
+      onOpenNote: vi.fn(),
+      lastReviewed: '2026-12-01',
+      methodUrl: 'https://example.org/method',
+    });
     await expectNoAxeViolations(container);
   });
 });

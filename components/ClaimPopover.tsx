@@ -1,6 +1,11 @@
 /**
  * The popover opened from a highlighted claim: verdict, kind, summary, context, counterpoints
- * and sources, then the reader's notes on the claim.
+ * and sources, then the reader's notes on the claim. The footer says when the pack was last
+ * reviewed and links to the page that explains how Counterpoint checks.
+ *
+ * Each source is listed once, numbered; counterpoints cite the numbers. The method page's
+ * address is passed in rather than looked up, so the component needs no browser API and works
+ * in the page's shadow root and in an extension frame alike.
  *
  * A non-modal dialog. The controller positions it, handles Escape and returns focus; it should
  * focus the dialog itself (it has tabIndex -1, so a screen reader announces its name), after
@@ -9,8 +14,10 @@
 import type { Ref } from 'preact';
 import type { Claim, ClaimKind } from '../utils/packs/types';
 import type { Note } from '../utils/store/types';
+import { formatPartialDate } from './dates';
+import { EXTERNAL_LINK_ATTRIBUTES } from './links';
 import { NoteCard } from './NoteCard';
-import { SourceList } from './SourceList';
+import { SourceList, SourceReferences } from './SourceList';
 import { useUniqueId } from './unique-id';
 import { VerdictChip } from './VerdictChip';
 
@@ -33,6 +40,10 @@ export interface ClaimPopoverProps {
   onOpenNote?(id: string): void;
   /** The dialog element, for the controller to focus and position. */
   dialogRef?: Ref<HTMLDivElement>;
+  /** The pack's review date, YYYY-MM-DD, shown in the footer. */
+  lastReviewed?: string;
+  /** Address of the "How Counterpoint checks" page (an extension page), opened in a new tab. */
+  methodUrl?: string;
 }
 
 /** The claim popover. */
@@ -43,6 +54,8 @@ export function ClaimPopover({
   onAddNote,
   onOpenNote,
   dialogRef,
+  lastReviewed,
+  methodUrl,
 }: ClaimPopoverProps) {
   const headingId = useUniqueId();
   const summaryId = useUniqueId();
@@ -86,10 +99,7 @@ export function ClaimPopover({
               {claim.counterpoints.map((counterpoint, index) => (
                 <li key={index}>
                   <p>{counterpoint.text}</p>
-                  <SourceList
-                    sources={counterpoint.sources}
-                    label="Sources for this counterpoint"
-                  />
+                  <SourceReferences ids={counterpoint.sources} sources={claim.sources} />
                 </li>
               ))}
             </ul>
@@ -120,6 +130,21 @@ export function ClaimPopover({
         <button type="button" class="cp-button" onClick={onAddNote}>
           Add note to this claim
         </button>
+        {lastReviewed === undefined && methodUrl === undefined ? null : (
+          <p class="cp-review-line">
+            {lastReviewed === undefined ? null : (
+              <>
+                Reviewed <time dateTime={lastReviewed}>{formatPartialDate(lastReviewed)}</time>
+              </>
+            )}
+            {lastReviewed !== undefined && methodUrl !== undefined ? ' · ' : null}
+            {methodUrl === undefined ? null : (
+              <a href={methodUrl} {...EXTERNAL_LINK_ATTRIBUTES}>
+                How Counterpoint checks
+              </a>
+            )}
+          </p>
+        )}
       </div>
     </div>
   );

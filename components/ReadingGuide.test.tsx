@@ -42,7 +42,7 @@ describe('ReadingGuide', () => {
     expect(chips.map((chip) => chip.textContent)).toEqual([
       '✓Supported: 4',
       '!Misleading: 5',
-      '“Opinion: 3',
+      '❝Opinion: 3',
     ]);
     expect(screen.queryByText(/found on this page/)).toBeNull();
   });

@@ -11,10 +11,14 @@ describe('VerdictChip', () => {
       'Supported',
       'Partly supported',
       'Misleading',
+      'Contradicted',
       'Unsupported',
       'Opinion',
     ]);
     expect(new Set(VERDICTS.map((verdict) => VERDICT_GLYPHS[verdict])).size).toBe(VERDICTS.length);
+    // ✕ (and its look-alikes) means Close in our UI; no verdict may wear it.
+    for (const verdict of VERDICTS)
+      expect(VERDICT_GLYPHS[verdict], verdict).not.toMatch(/[✕✗✘×xX]/);
   });
 
   it('reads as its label, with the glyph hidden from assistive tech', () => {

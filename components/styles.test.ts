@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { declarationsOf, glyphOf } from '../utils/highlight/styles';
 import { VERDICTS } from '../utils/packs/types';
+import { VERDICT_GLYPHS } from '../utils/packs/verdicts';
 import {
   COUNTERPOINT_CSS,
   DARK_PALETTE,
@@ -64,11 +66,44 @@ describe('palettes', () => {
       supported: 'solid',
       'partly-supported': 'dashed',
       misleading: 'wavy',
+      contradicted: 'solid',
       unsupported: 'double',
       opinion: 'dotted',
       note: 'solid',
     });
+    // Contradicted shares the solid line with Supported but adds a line over the text.
+    expect(LEGEND_UNDERLINES.contradicted.line).toBe('underline overline');
+    const looks = VERDICTS.map(
+      (verdict) => `${LEGEND_UNDERLINES[verdict].line} ${LEGEND_UNDERLINES[verdict].style}`,
+    );
+    expect(new Set(looks).size).toBe(VERDICTS.length);
   });
+});
+
+/** `#rrggbb` as the `rgb(r, g, b)` the highlight declarations write. */
+function rgb(hex: string): string {
+  const value = Number.parseInt(hex.slice(1), 16);
+  return `rgb(${(value >> 16) & 255}, ${(value >> 8) & 255}, ${value & 255})`;
+}
+
+describe('the page highlights and the popover legend', () => {
+  // One verdict table feeds both; this fails if either side grows its own colours again.
+  it.each(THEMES)(
+    '%s: paint each verdict in the colour, line and glyph of its chip',
+    (name, palette) => {
+      const scheme = name === 'dark' ? 'dark' : 'light';
+      for (const verdict of VERDICTS) {
+        const page = Object.fromEntries(declarationsOf(verdict, scheme, false));
+        expect(page['text-decoration-color'], verdict).toBe(rgb(palette.legend[verdict].text));
+        expect(page['text-decoration-style'], verdict).toBe(LEGEND_UNDERLINES[verdict].style);
+        expect(page['text-decoration-line'], verdict).toBe(LEGEND_UNDERLINES[verdict].line);
+        expect(page['text-decoration-thickness'], verdict).toBe(
+          LEGEND_UNDERLINES[verdict].thickness,
+        );
+        expect(glyphOf(verdict), verdict).toBe(VERDICT_GLYPHS[verdict]);
+      }
+    },
+  );
 });
 
 describe('stylesheet', () => {

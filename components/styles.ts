@@ -6,11 +6,13 @@
  * article's CSS cannot restyle us; colours are custom properties so one set of rules serves
  * both themes. The theme follows the system unless a wrapper says `data-theme="light"|"dark"`.
  *
- * Verdict colours and underline styles are the page-highlight legend; the palettes are exported
- * as data so the highlight painter and the contrast test read the same values.
+ * Verdict colours and underline styles are the page-highlight legend. Both come from the verdict
+ * table in utils/packs/verdicts.ts, which the highlight painter reads too; the palettes are
+ * exported as data so the contrast test reads the same values.
  */
 import type { Verdict } from '../utils/packs/types';
 import { VERDICTS } from '../utils/packs/types';
+import { decorationLineOf, VERDICT_TABLE } from '../utils/packs/verdicts';
 
 /** What the legend colours: every verdict, plus the reader's own notes. */
 export type LegendKey = Verdict | 'note';
@@ -35,6 +37,16 @@ export interface ThemePalette {
   legend: Record<LegendKey, LegendColours>;
 }
 
+/** The verdicts' legend colours in one scheme: the verdict table's ink on its tint. */
+function verdictLegend(scheme: 'light' | 'dark'): Record<Verdict, LegendColours> {
+  return Object.fromEntries(
+    VERDICTS.map((verdict) => {
+      const colours = VERDICT_TABLE[verdict][scheme];
+      return [verdict, { text: colours.ink, background: colours.tint }];
+    }),
+  ) as Record<Verdict, LegendColours>;
+}
+
 /** The light theme. */
 export const LIGHT_PALETTE: ThemePalette = {
   surface: '#ffffff',
@@ -47,11 +59,7 @@ export const LIGHT_PALETTE: ThemePalette = {
   warning: '#7a4f00',
   shadow: 'rgba(31, 35, 40, 0.18)',
   legend: {
-    supported: { text: '#1a6b35', background: '#e4f4e9' },
-    'partly-supported': { text: '#7a4f00', background: '#fcefd2' },
-    misleading: { text: '#a53a0a', background: '#fde6da' },
-    unsupported: { text: '#8f1d52', background: '#f8e2ec' },
-    opinion: { text: '#465669', background: '#e7ecf2' },
+    ...verdictLegend('light'),
     note: { text: '#6b3fb8', background: '#efe7fb' },
   },
 };
@@ -68,23 +76,26 @@ export const DARK_PALETTE: ThemePalette = {
   warning: '#f0c05a',
   shadow: 'rgba(0, 0, 0, 0.5)',
   legend: {
-    supported: { text: '#7dd498', background: '#183222' },
-    'partly-supported': { text: '#f0c05a', background: '#35290c' },
-    misleading: { text: '#ff9c70', background: '#3d1d10' },
-    unsupported: { text: '#f291c0', background: '#3c1529' },
-    opinion: { text: '#b3c1d3', background: '#262d36' },
+    ...verdictLegend('dark'),
     note: { text: '#c5a8ff', background: '#2c2143' },
   },
 };
 
 /** The underline each legend entry uses on the page, echoed under the chip labels here. */
-export const LEGEND_UNDERLINES: Record<LegendKey, { style: string; thickness: string }> = {
-  supported: { style: 'solid', thickness: '2px' },
-  'partly-supported': { style: 'dashed', thickness: '2px' },
-  misleading: { style: 'wavy', thickness: '1.5px' },
-  unsupported: { style: 'double', thickness: '3px' },
-  opinion: { style: 'dotted', thickness: '2px' },
-  note: { style: 'solid', thickness: '4px' },
+export const LEGEND_UNDERLINES: Record<
+  LegendKey,
+  { line: string; style: string; thickness: string }
+> = {
+  ...(Object.fromEntries(
+    VERDICTS.map((verdict) => {
+      const look = VERDICT_TABLE[verdict];
+      return [
+        verdict,
+        { line: decorationLineOf(look), style: look.underline, thickness: `${look.thickness}px` },
+      ];
+    }),
+  ) as Record<Verdict, { line: string; style: string; thickness: string }>),
+  note: { line: 'underline', style: 'solid', thickness: '4px' },
 };
 
 const LEGEND_KEYS: readonly LegendKey[] = [...VERDICTS, 'note'];
@@ -188,7 +199,7 @@ ${LEGEND_KEYS.map(
   (
     key,
   ) => `.cp-chip[data-verdict='${key}'] { color: var(--cp-${key}-text); background: var(--cp-${key}-background); }
-.cp-chip[data-verdict='${key}'] .cp-chip-label { text-decoration-style: ${LEGEND_UNDERLINES[key].style}; text-decoration-thickness: ${LEGEND_UNDERLINES[key].thickness}; }`,
+.cp-chip[data-verdict='${key}'] .cp-chip-label { text-decoration-line: ${LEGEND_UNDERLINES[key].line}; text-decoration-style: ${LEGEND_UNDERLINES[key].style}; text-decoration-thickness: ${LEGEND_UNDERLINES[key].thickness}; }`,
 ).join('\n')}
 `;
 
@@ -220,7 +231,11 @@ ${VERDICTS.map((verdict) => `.cp-popover[data-verdict='${verdict}'] { border-top
 .cp-kind { margin-top: 0.2em; font-size: 0.8125em; color: var(--cp-muted); }
 .cp-summary { font-weight: 600; }
 .cp-counterpoints > li + li, .cp-sources > li + li { margin-top: 0.5em; }
-.cp-sources { font-size: 0.875em; }
+.cp-sources { font-size: 0.875em; list-style: none; }
+.cp-source-number { font-variant-numeric: tabular-nums; color: var(--cp-muted); }
+.cp-source-refs { margin-top: 0.25em; padding-left: 0.75em; border-left: 2px solid var(--cp-border); font-size: 0.875em; color: var(--cp-muted); }
+.cp-source-ref-number { font-weight: 600; color: var(--cp-text); }
+.cp-review-line { flex-basis: 100%; font-size: 0.8125em; color: var(--cp-muted); }
 .cp-source-meta { color: var(--cp-muted); }
 .cp-counterpoints .cp-sources { margin-top: 0.25em; padding-left: 0.75em; border-left: 2px solid var(--cp-border); }
 .cp-quote {

@@ -12,7 +12,9 @@ import type { Note } from '../utils/store/types';
 
 /** A source with a good https URL. */
 export const REPORT_SOURCE: Source = {
+  id: 'report',
   title: 'Annual report 2021',
+  titleKind: 'description',
   publisher: 'Statistics Office',
   date: '2021-06-08',
   url: 'https://stats.example.org/report-2021',
@@ -20,10 +22,22 @@ export const REPORT_SOURCE: Source = {
 
 /** A source whose URL must never become a link. */
 export const SCRIPT_SOURCE: Source = {
+  id: 'script',
   title: 'Suspicious source',
+  titleKind: 'description',
   publisher: 'Nobody',
   date: '2020',
   url: 'javascript:alert(1)',
+};
+
+/** A source that only a counterpoint cites, with its headline as published. */
+export const POLICE_SOURCE: Source = {
+  id: 'police',
+  title: 'Crime in the city, 2021',
+  titleKind: 'headline',
+  publisher: 'City Police',
+  date: '2021-06',
+  url: 'http://police.example.org/2021',
 };
 
 /** A claim with counterpoints and sources, one of them unsafe. */
@@ -38,17 +52,10 @@ export const SAMPLE_CLAIM: Claim = {
   counterpoints: [
     {
       text: 'The statistics office says like-for-like crime rose 12%.',
-      sources: [
-        {
-          title: 'Crime in the city, 2021',
-          publisher: 'City Police',
-          date: '2021-06',
-          url: 'http://police.example.org/2021',
-        },
-      ],
+      sources: ['police', 'report'],
     },
   ],
-  sources: [REPORT_SOURCE, SCRIPT_SOURCE],
+  sources: [REPORT_SOURCE, SCRIPT_SOURCE, POLICE_SOURCE],
 };
 
 /** An ISO time built from local parts, so formatted dates do not depend on the time zone. */

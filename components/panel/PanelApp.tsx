@@ -19,6 +19,10 @@ export interface PanelAppProps {
   notes: readonly Note[] | null;
   /** Why the notes could not be read, for the reader. */
   error: string | null;
+  /** When the claims were last reviewed (ISO date), shown in claim popovers. */
+  lastReviewed?: string | null;
+  /** The "How Counterpoint checks" page, linked from claim popovers. */
+  methodUrl?: string;
   /** The edit view's note is being edited (an edit opened from a note's popover). */
   dialogRef: Ref<HTMLDivElement>;
   onClose(): void;
@@ -46,6 +50,8 @@ export function PanelApp(props: PanelAppProps) {
           onClose={props.onClose}
           onAddNote={() => props.onAddNoteToClaim(view.claim.id)}
           onOpenNote={props.onOpenNote}
+          {...(props.lastReviewed ? { lastReviewed: props.lastReviewed } : {})}
+          {...(props.methodUrl ? { methodUrl: props.methodUrl } : {})}
         />
       );
     case 'note': {

@@ -32,6 +32,8 @@ if (root) {
           view={state.view}
           notes={state.notes}
           error={state.error}
+          lastReviewed={state.lastReviewed}
+          methodUrl={browser.runtime.getURL('/method.html')}
           dialogRef={dialog}
           onClose={actions.close}
           onOpenNote={actions.openNote}

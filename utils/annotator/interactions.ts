@@ -44,6 +44,8 @@ export interface InteractionDependencies {
   headline: Element | null;
   /** "About this source" entries of the article's pack, if any. */
   about: readonly AboutEntry[];
+  /** When the pack's claims were last reviewed (ISO date), if a pack matched. */
+  lastReviewed?: string;
   request: Requester;
   /** Creates the overlay's closed shadow root on the page. */
   createOverlay: (doc: Document) => OverlayHost;
@@ -219,7 +221,12 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
     panel.show(panelView, {
       reference,
       focus,
-      ...(panelView.kind === 'claim' ? { about: deps.about } : {}),
+      ...(panelView.kind === 'claim'
+        ? {
+            about: deps.about,
+            ...(deps.lastReviewed ? { lastReviewed: deps.lastReviewed } : {}),
+          }
+        : {}),
     });
   }
 

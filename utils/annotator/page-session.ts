@@ -96,6 +96,7 @@ export async function startPageSession(deps: PageSessionDependencies): Promise<P
       view: article,
       headline: findHeadlineElement(deps.doc, recognition.headline, recognition.body),
       about: data.pack?.about ?? [],
+      ...(data.pack ? { lastReviewed: data.pack.lastReviewed } : {}),
       request,
     });
   });

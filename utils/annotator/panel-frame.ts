@@ -36,6 +36,7 @@ export interface ShowOptions {
   /** Move focus into the popover (keyboard and click: yes; hover: no). */
   focus: boolean;
   about?: readonly AboutEntry[];
+  lastReviewed?: string;
 }
 
 /** The frame on one page. */
@@ -290,6 +291,7 @@ export function createPanelFrame(deps: PanelFrameDependencies): PanelFrame {
         focus: options.focus,
         serial,
         ...(options.about ? { about: options.about } : {}),
+        ...(options.lastReviewed ? { lastReviewed: options.lastReviewed } : {}),
       });
     },
     hide() {

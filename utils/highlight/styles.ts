@@ -5,29 +5,26 @@
  * Every style has a non-colour cue (the underline's line style, and a glyph on the marker), so a
  * reader who cannot tell the colours apart still can tell the verdicts apart. Colours come from the
  * Okabe–Ito palette, chosen to stay distinct under the common colour-vision deficiencies, darkened
- * where needed so an underline keeps about 3:1 contrast on white. Backgrounds are translucent tints
+ * where needed (the verdicts' inks read at 4.5:1 or more on white). Backgrounds are translucent tints
  * and the text colour is never changed, so the page's own text contrast is kept on light and dark
  * pages alike; `prefers-color-scheme: dark` only swaps in lighter inks.
+ *
+ * The verdicts' inks, line styles, thicknesses and glyphs come from the verdict table in
+ * utils/packs/verdicts.ts, which the popover's legend reads as well.
  */
+import { VERDICTS, type Verdict } from '../packs/types';
+import { decorationLineOf, rgbTriple, type UnderlineStyle, VERDICT_TABLE } from '../packs/verdicts';
 
 /** Which layer a highlight belongs to. Notes paint above claims. */
 export type HighlightLayer = 'claims' | 'notes';
 
 /** The style tokens the painter knows. Anything else is painted as `unrated` (or `note`). */
-export type HighlightStyle =
-  | 'supported'
-  | 'partly-supported'
-  | 'misleading'
-  | 'unsupported'
-  | 'opinion'
-  | 'unrated'
-  | 'note';
-
-/** The underline line styles CSS offers; each verdict gets a different one. */
-type LineStyle = 'solid' | 'dashed' | 'dotted' | 'wavy' | 'double';
+export type HighlightStyle = Verdict | 'unrated' | 'note';
 
 interface Look {
-  line: LineStyle;
+  /** `text-decoration-line`: an underline, and for one verdict an overline too. */
+  lines: string;
+  line: UnderlineStyle;
   /** Underline thickness in px. */
   thickness: number;
   /** Ink for underlines and badges, as `r, g, b`, for light and dark colour schemes. */
@@ -41,56 +38,49 @@ interface Look {
   glyph: string;
 }
 
+/** How strongly each verdict washes the text behind it; the rest of its look is the verdict table's. */
+const VERDICT_TINT_ALPHA: Record<Verdict, number> = {
+  supported: 0.12,
+  'partly-supported': 0.12,
+  misleading: 0.14,
+  contradicted: 0.16,
+  unsupported: 0.14,
+  opinion: 0.1,
+};
+
+/** A verdict's page look, read from the one verdict table the popover's legend reads too. */
+function verdictLook(verdict: Verdict): Look {
+  const look = VERDICT_TABLE[verdict];
+  return {
+    lines: decorationLineOf(look),
+    line: look.underline,
+    thickness: look.thickness,
+    lightInk: rgbTriple(look.light.ink),
+    darkInk: rgbTriple(look.dark.ink),
+    tintAlpha: VERDICT_TINT_ALPHA[verdict],
+    glyph: look.glyph,
+  };
+}
+
 const LOOKS: Record<HighlightStyle, Look> = {
-  supported: {
-    line: 'solid',
-    thickness: 2,
-    lightInk: '0, 114, 178',
-    darkInk: '86, 180, 233',
-    tintAlpha: 0.12,
-    glyph: '✓',
-  },
-  'partly-supported': {
-    line: 'dashed',
-    thickness: 2,
-    lightInk: '0, 122, 90',
-    darkInk: '60, 200, 160',
-    tintAlpha: 0.12,
-    glyph: '◐',
-  },
-  misleading: {
-    line: 'wavy',
-    thickness: 1.5,
-    lightInk: '194, 84, 0',
-    darkInk: '240, 160, 75',
-    tintAlpha: 0.14,
-    glyph: '!',
-  },
-  unsupported: {
-    line: 'double',
-    thickness: 2,
-    lightInk: '168, 0, 95',
-    darkInk: '228, 138, 192',
-    tintAlpha: 0.14,
-    glyph: '✕',
-  },
-  opinion: {
-    line: 'dotted',
-    thickness: 2,
-    lightInk: '95, 107, 122',
-    darkInk: '174, 183, 194',
-    tintAlpha: 0.1,
-    glyph: '❝',
-  },
+  supported: verdictLook('supported'),
+  'partly-supported': verdictLook('partly-supported'),
+  misleading: verdictLook('misleading'),
+  contradicted: verdictLook('contradicted'),
+  unsupported: verdictLook('unsupported'),
+  opinion: verdictLook('opinion'),
   unrated: {
+    lines: 'underline',
     line: 'solid',
     thickness: 1,
     lightInk: '118, 118, 118',
     darkInk: '160, 160, 160',
     tintAlpha: 0.08,
-    glyph: '?',
+    // Not "?", which is the glyph of Unsupported.
+    glyph: '•',
   },
   note: {
+    lines: 'underline',
     line: 'solid',
     thickness: 3,
     lightInk: '138, 106, 0',
@@ -101,14 +91,7 @@ const LOOKS: Record<HighlightStyle, Look> = {
   },
 };
 
-const CLAIM_STYLES: readonly HighlightStyle[] = [
-  'supported',
-  'partly-supported',
-  'misleading',
-  'unsupported',
-  'opinion',
-  'unrated',
-];
+const CLAIM_STYLES: readonly HighlightStyle[] = [...VERDICTS, 'unrated'];
 
 /** Every style a layer can paint, for building style sheets. */
 export function stylesOfLayer(layer: HighlightLayer): readonly HighlightStyle[] {
@@ -147,7 +130,7 @@ export function declarationsOf(
   const alpha = (active ? 2.2 : 1) * look.tintAlpha * (scheme === 'dark' ? 1.4 : 1);
   return [
     ['background-color', `rgba(${tint}, ${Math.min(alpha, 0.6).toFixed(2)})`],
-    ['text-decoration-line', 'underline'],
+    ['text-decoration-line', look.lines],
     ['text-decoration-style', look.line],
     ['text-decoration-color', `rgb(${ink})`],
     ['text-decoration-thickness', `${look.thickness + (active ? 1 : 0)}px`],

@@ -36,6 +36,8 @@ export type PanelCommand =
       serial: number;
       /** "About this source" entries of the article's pack, for claim popovers. */
       about?: readonly AboutEntry[];
+      /** When the pack's claims were last reviewed (ISO date), for claim popovers. */
+      lastReviewed?: string;
     }
   /** The frame has just been given focus: move it to the popover. */
   | { type: 'focus' }

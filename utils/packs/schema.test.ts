@@ -89,15 +89,46 @@ describe('validatePack', () => {
     expect(errors).toEqual(['claims[2].sources[0].url: must be an http or https address']);
   });
 
-  it('checks addresses inside counterpoints and about entries too', () => {
+  it('checks addresses inside about entries too', () => {
     const errors = errorsAfter((pack) => {
-      must(claimAt(pack, 1).counterpoints[0]?.sources[0], 'counterpoint source').url =
-        'javascript:void(0)';
       must(pack.about[0]?.sources[0], 'about source').url = 'data:,x';
     });
+    expect(errors).toEqual(['about[0].sources[0].url: must be an http or https address']);
+  });
+
+  it("needs every source a counterpoint cites to be one of its claim's sources", () => {
+    const errors = errorsAfter((pack) => {
+      must(claimAt(pack, 1).counterpoints[0], 'counterpoint').sources = ['no-such-source'];
+    });
     expect(errors).toEqual([
-      'about[0].sources[0].url: must be an http or https address',
-      'claims[1].counterpoints[0].sources[0].url: must be an http or https address',
+      'claims[1].counterpoints[0].sources[0]: names no source of this claim: "no-such-source" is not among its sources\' ids',
+    ]);
+  });
+
+  it('lists each source once per claim: no repeated id, no repeated address', () => {
+    const errors = errorsAfter((pack) => {
+      const claim = claimAt(pack, 2);
+      const [first, second] = claim.sources;
+      if (!first || !second) throw new Error('the test claim needs two sources');
+      second.id = first.id;
+      claim.sources.push({ ...first, id: 'another-id' });
+    });
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        `claims[2].sources[1].id: is a duplicate: "${claimAt(packCopy(), 2).sources[0]?.id}" is already the id of sources[0]`,
+        `claims[2].sources[${claimAt(packCopy(), 2).sources.length}].url: is listed twice: sources[0] has the same address`,
+      ]),
+    );
+  });
+
+  it('knows whether a title is a headline or a description, and nothing else', () => {
+    const errors = errorsAfter((pack) => {
+      (
+        must(claimAt(pack, 0).sources[0], 'source') as unknown as Record<string, unknown>
+      ).titleKind = 'slug';
+    });
+    expect(errors).toEqual([
+      'claims[0].sources[0].titleKind: must be one of headline, description',
     ]);
   });
 
@@ -129,14 +160,27 @@ describe('validatePack', () => {
     const pack = packCopy();
     const factualIndex = pack.claims.findIndex((claim) => claim.verdict !== 'opinion');
     const factual = claimAt(pack, factualIndex);
-    factual.sources = factual.sources.slice(0, 1);
+    const [kept] = factual.sources;
+    if (!kept) throw new Error('the factual claim has no source');
+    factual.sources = [kept];
+    factual.counterpoints = factual.counterpoints.map((counterpoint) => ({
+      ...counterpoint,
+      sources: [kept.id],
+    }));
     expect(errorsOf(pack)).toEqual([
       `claims[${factualIndex}].sources: must have at least 2 sources unless the verdict is opinion`,
     ]);
 
     const opinionPack = packCopy();
     const opinion = opinionPack.claims.find((claim) => claim.verdict === 'opinion');
-    must(opinion, 'opinion claim').sources = [];
+    const onlyOne = must(opinion, 'opinion claim');
+    const [cited] = onlyOne.sources;
+    if (!cited) throw new Error('the opinion claim has no source');
+    onlyOne.sources = [cited];
+    onlyOne.counterpoints = onlyOne.counterpoints.map((counterpoint) => ({
+      ...counterpoint,
+      sources: [cited.id],
+    }));
     expect(validatePack(opinionPack).ok).toBe(true);
   });
 
@@ -199,7 +243,7 @@ describe('validatePack', () => {
     ]);
   });
 
-  it('needs packVersion to be a positive whole number and formatVersion to be 1', () => {
+  it('needs packVersion to be a positive whole number and formatVersion to be 1 or 2', () => {
     expect(errorsAfter((pack) => (pack.packVersion = 1.5))).toEqual([
       'packVersion: must be a whole number',
     ]);
@@ -209,8 +253,8 @@ describe('validatePack', () => {
     expect(errorsAfter((pack) => (pack.packVersion = Number.NaN))).toEqual([
       'packVersion: must be a number',
     ]);
-    expect(errorsAfter((pack) => ((pack as Record<string, unknown>).formatVersion = 2))).toEqual([
-      'formatVersion: must be 1, the only format version this build reads',
+    expect(errorsAfter((pack) => ((pack as Record<string, unknown>).formatVersion = 3))).toEqual([
+      'formatVersion: must be 1 or 2, the format versions this build reads',
     ]);
     expect(errorsAfter((pack) => ((pack as Record<string, unknown>).format = 'other'))).toEqual([
       'format: must be "counterpoint-context-pack"',
@@ -224,12 +268,13 @@ describe('validatePack', () => {
     });
     expect(errors).toEqual([
       'claims[0].kind: must be one of factual, opinion, prediction, attribution',
-      'claims[1].verdict: must be one of supported, partly-supported, misleading, unsupported, opinion',
+      'claims[1].verdict: must be one of supported, partly-supported, misleading, contradicted, unsupported, opinion',
     ]);
     const pack = packCopy();
     const index = pack.claims.findIndex((claim) => claim.kind === 'opinion');
     claimAt(pack, index).verdict = 'supported';
     claimAt(pack, index).sources = claimAt(pack, 0).sources;
+    claimAt(pack, index).counterpoints = claimAt(pack, 0).counterpoints;
     expect(errorsOf(pack)).toEqual([
       `claims[${index}].verdict: must be opinion exactly when the kind is opinion (a prediction may be either)`,
     ]);

@@ -1,15 +1,33 @@
 /**
- * Validation of context packs, format version 1.
+ * Validation of context packs. This build writes format version 2 and still reads format 1,
+ * through the explicit migration step in `format-1.ts`.
  *
  * A pack is data written by hand from research notes and shipped inside the extension (and, later,
  * possibly fetched or imported), so nothing in it is trusted: `validatePack` checks every field and
  * returns readable messages with the path of each problem instead of throwing.
  */
 import * as v from 'valibot';
+import { Format1ContextPackSchema, migrateFormat1 } from './format-1';
+import {
+  ABOUT_ROLES,
+  CLAIM_KINDS,
+  type Exactly,
+  formatPath,
+  fullDateSchema,
+  list,
+  PACK_LIMITS,
+  PackArticleSchema,
+  partialDateSchema,
+  record,
+  sentences,
+  slugSchema,
+  text,
+  uniqueIds,
+  urlSchema,
+} from './schema-parts';
 import type {
   AboutEntry,
   Claim,
-  ClaimKind,
   ClaimQuote,
   ContextPack,
   Counterpoint,
@@ -18,206 +36,71 @@ import type {
 } from './types';
 import { VERDICTS } from './types';
 
-/** Upper bounds on every string and list, so a broken or hostile pack cannot flood the UI. */
-export const PACK_LIMITS = {
-  minClaims: 10,
-  maxClaims: 14,
-  minCounterpoints: 1,
-  maxCounterpoints: 3,
-  /** Sources under a claim whose verdict is a factual judgement (anything but 'opinion'). */
-  minSourcesForFactualVerdict: 2,
-  maxSources: 12,
-  maxAboutEntries: 8,
-  maxListItems: 12,
-  maxSummarySentences: 1,
-  minContextSentences: 2,
-  maxContextSentences: 4,
-  idLength: 100,
-  nameLength: 200,
-  titleLength: 300,
-  quoteLength: 600,
-  affixLength: 200,
-  sentenceLength: 400,
-  paragraphLength: 1200,
-  urlLength: 2048,
-} as const;
+export {
+  countSentences,
+  countWords,
+  isFullDate,
+  isHttpUrl,
+  isPartialDate,
+  PACK_LIMITS,
+} from './schema-parts';
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-const HOST = /^[a-z0-9]+(?:[.-][a-z0-9]+)*\.[a-z]{2,}$/;
-
-const CLAIM_KINDS = [
-  'factual',
-  'opinion',
-  'prediction',
-  'attribution',
-] as const satisfies readonly ClaimKind[];
-const ABOUT_ROLES = [
-  'publisher',
-  'original-publisher',
-  'author',
-] as const satisfies readonly AboutEntry['role'][];
-
-/** Whether `text` is a calendar date written `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (no 2021-02-30). */
-export function isPartialDate(text: string): boolean {
-  const match = PARTIAL_DATE.exec(text);
-  if (!match) return false;
-  const [, yearText, monthText, dayText] = match;
-  const year = Number(yearText);
-  if (year < 1000) return false;
-  if (monthText === undefined) return true;
-  const month = Number(monthText);
-  if (month < 1 || month > 12) return false;
-  if (dayText === undefined) return true;
-  const day = Number(dayText);
-  // Day 0 of the next month is the last day of this one; Date.UTC handles leap years for us.
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return day >= 1 && day <= daysInMonth;
-}
-
-/** Whether `text` is a full calendar date `YYYY-MM-DD`. */
-export function isFullDate(text: string): boolean {
-  return text.length === 10 && isPartialDate(text);
-}
-
-/** Whether `text` parses as an absolute http: or https: address (never javascript:, data: …). */
-export function isHttpUrl(text: string): boolean {
-  // The URL parser silently strips surrounding whitespace and control characters; a source
-  // address with any of them was mangled somewhere, so refuse it rather than repair it.
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we reject.
-  if (/[\s\u0000-\u001f\u007f]/.test(text)) return false;
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return false;
-  }
-  return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0;
-}
-
-// Full stops that do not end a sentence: initialisms ("U.S.", "H.R."), common titles, and
-// "e.g."/"i.e.". The check is deliberately light: it guards against a paragraph pasted into a
-// one-sentence field, not against every stylistic choice.
-const NON_TERMINAL =
-  /(?:\b(?:[A-Za-z]\.)+|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|No|vs|etc|Jr|Sr|approx)\.)$/;
-
-/** Counts the sentences in `text`, lightly: a sentence ends in `.`, `!` or `?` before a capital. */
-export function countSentences(text: string): number {
-  const trimmed = text.trim();
-  if (trimmed.length === 0) return 0;
-  let count = 0;
-  const boundary = /[.!?]+["'’”)\]]*(?=\s+["'‘“(]?[A-Z0-9]|\s*$)/g;
-  let start = 0;
-  for (let match = boundary.exec(trimmed); match !== null; match = boundary.exec(trimmed)) {
-    const before = trimmed.slice(start, match.index + 1);
-    const endsWithAbbreviation = match[0].startsWith('.') && NON_TERMINAL.test(before);
-    const atEnd = match.index + match[0].length >= trimmed.length;
-    if (endsWithAbbreviation && !atEnd) continue;
-    count += 1;
-    start = match.index + match[0].length;
-  }
-  // Trailing words without a closing stop still make a (badly punctuated) sentence.
-  if (trimmed.slice(start).trim().length > 0) count += 1;
-  return count;
-}
-
-/** Whether `text` reads as sentences that end properly with `.`, `!` or `?`. */
-function endsLikeSentence(text: string): boolean {
-  return /[.!?]["'’”)\]]*$/.test(text);
-}
-
-/** A non-empty string without surrounding spaces, at most `max` characters long. */
-function text(max: number) {
-  return v.pipe(
-    v.string('must be a string'),
-    v.maxLength(max, `must be at most ${max} characters long`),
-    v.check((value) => value.trim().length > 0, 'must not be empty'),
-    v.check(
-      (value) => value.length === 0 || value === value.trim(),
-      'must not start or end with spaces',
-    ),
-  );
-}
-
-/** A string of sentences: `min` to `max` of them, written as prose. */
-function sentences(min: number, max: number, maxLength: number) {
-  const wanted =
-    min === max ? (min === 1 ? 'one sentence' : `${min} sentences`) : `${min} to ${max} sentences`;
-  return v.pipe(
-    text(maxLength),
-    v.check(endsLikeSentence, 'must end with ".", "!" or "?"'),
-    v.check((value) => {
-      const count = countSentences(value);
-      return count >= min && count <= max;
-    }, `must be ${wanted}`),
-  );
-}
-
-/** A list with item schema `item`, between `min` and `max` items long. */
-function list<TItem extends v.GenericSchema>(item: TItem, min: number, max: number, what: string) {
-  return v.pipe(
-    v.array(item, 'must be a list'),
-    v.minLength(min, `must have at least ${min} ${what}`),
-    v.maxLength(max, `must have at most ${max} ${what}`),
-  );
-}
-
-/** Whether `value` is a plain object, not an array (valibot's object schemas accept arrays). */
-function isPlainObject(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Strict objects: an unknown key in a hand-written pack is almost always a misspelt field. */
-function record<TEntries extends v.ObjectEntries>(entries: TEntries) {
-  return v.pipe(
-    v.custom<unknown>(isPlainObject, 'must be an object'),
-    v.strictObject(entries, (issue) => {
-      if (issue.expected === 'never') return 'is not a field of this format';
-      if (issue.input === undefined && issue.expected?.startsWith('"')) return 'is missing';
-      return 'must be an object';
-    }),
-  );
-}
-
-const slugSchema = v.pipe(
-  v.string('must be a string'),
-  v.maxLength(PACK_LIMITS.idLength, `must be at most ${PACK_LIMITS.idLength} characters long`),
-  v.regex(SLUG, 'must be a slug: lowercase letters and digits joined by single hyphens'),
-);
-
-const partialDateSchema = v.pipe(
-  v.string('must be a string'),
-  v.maxLength(10, 'must be a date written YYYY, YYYY-MM or YYYY-MM-DD'),
-  v.check(isPartialDate, 'must be a real date written YYYY, YYYY-MM or YYYY-MM-DD'),
-);
-
-const fullDateSchema = v.pipe(
-  v.string('must be a string'),
-  v.maxLength(10, 'must be a date written YYYY-MM-DD'),
-  v.check(isFullDate, 'must be a real date written YYYY-MM-DD'),
-);
-
-const urlSchema = v.pipe(
-  v.string('must be a string'),
-  v.maxLength(PACK_LIMITS.urlLength, `must be at most ${PACK_LIMITS.urlLength} characters long`),
-  v.check(isHttpUrl, 'must be an http or https address'),
-);
+const TITLE_KINDS = ['headline', 'description'] as const satisfies readonly Source['titleKind'][];
 
 /** Schema of a source: where a fact was published, and when. */
 export const SourceSchema = record({
+  id: slugSchema,
   title: text(PACK_LIMITS.titleLength),
+  titleKind: v.picklist(TITLE_KINDS, `must be one of ${TITLE_KINDS.join(', ')}`),
   publisher: text(PACK_LIMITS.nameLength),
   date: partialDateSchema,
   url: urlSchema,
 });
 
-const sourcesSchema = (min: number) =>
-  list(SourceSchema, min, PACK_LIMITS.maxSources, min === 1 ? 'source' : 'sources');
+/** An object as valibot's issue paths type it. */
+function asRecord(value: object): Record<string, unknown> {
+  return value as Record<string, unknown>;
+}
 
-/** Schema of a counterpoint: a correction or other side, always with a source. */
+/** Adds an issue for every source whose address was already listed earlier in the same list. */
+function uniqueUrls() {
+  return v.rawCheck<Source[]>(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const firstIndex = new Map<string, number>();
+    dataset.value.forEach((source, index) => {
+      const earlier = firstIndex.get(source.url);
+      if (earlier === undefined) {
+        firstIndex.set(source.url, index);
+        return;
+      }
+      addIssue({
+        message: `is listed twice: sources[${earlier}] has the same address`,
+        path: [
+          { type: 'array', origin: 'value', input: dataset.value, key: index, value: source },
+          {
+            type: 'object',
+            origin: 'value',
+            input: asRecord(source),
+            key: 'url',
+            value: source.url,
+          },
+        ],
+      });
+    });
+  });
+}
+
+const sourcesSchema = (min: number) =>
+  v.pipe(
+    list(SourceSchema, min, PACK_LIMITS.maxSources, min === 1 ? 'source' : 'sources'),
+    uniqueIds<Source>('sources'),
+    uniqueUrls(),
+  );
+
+/** Schema of a counterpoint: a correction or other side, citing at least one of the claim's sources. */
 export const CounterpointSchema = record({
   text: text(PACK_LIMITS.paragraphLength),
-  sources: sourcesSchema(1),
+  sources: list(slugSchema, 1, PACK_LIMITS.maxSources, 'source'),
 });
 
 /** Schema of a claim's quote. Prefix and suffix keep their spaces: they are article text. */
@@ -238,6 +121,53 @@ export const ClaimQuoteSchema = record({
     ),
   ),
 });
+
+/** Adds an issue for every counterpoint source id that names no source of the claim. */
+function counterpointSourcesExist() {
+  return v.rawCheck<Claim>(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const claim = dataset.value;
+    const known = new Set(claim.sources.map((source) => source.id));
+    claim.counterpoints.forEach((counterpoint, index) => {
+      counterpoint.sources.forEach((id, position) => {
+        if (known.has(id)) return;
+        addIssue({
+          message: `names no source of this claim: "${id}" is not among its sources' ids`,
+          path: [
+            {
+              type: 'object',
+              origin: 'value',
+              input: asRecord(claim),
+              key: 'counterpoints',
+              value: claim.counterpoints,
+            },
+            {
+              type: 'array',
+              origin: 'value',
+              input: claim.counterpoints,
+              key: index,
+              value: counterpoint,
+            },
+            {
+              type: 'object',
+              origin: 'value',
+              input: asRecord(counterpoint),
+              key: 'sources',
+              value: counterpoint.sources,
+            },
+            {
+              type: 'array',
+              origin: 'value',
+              input: counterpoint.sources,
+              key: position,
+              value: id,
+            },
+          ],
+        });
+      });
+    });
+  });
+}
 
 /** Schema of one claim, with the rules that tie its fields together. */
 export const ClaimSchema = v.pipe(
@@ -286,6 +216,7 @@ export const ClaimSchema = v.pipe(
     ),
     ['verdict'],
   ),
+  counterpointSourcesExist(),
 );
 
 /** Schema of an "about this source" entry. */
@@ -299,57 +230,10 @@ export const AboutEntrySchema = record({
   sources: sourcesSchema(0),
 });
 
-/** Schema of the article's identity and how to recognise it. */
-export const PackArticleSchema = record({
-  id: slugSchema,
-  title: text(PACK_LIMITS.titleLength),
-  author: text(PACK_LIMITS.nameLength),
-  published: fullDateSchema,
-  publisher: text(PACK_LIMITS.nameLength),
-  originalPublisher: text(PACK_LIMITS.nameLength),
-  recognise: record({
-    hosts: list(
-      v.pipe(
-        v.string('must be a string'),
-        v.maxLength(253, 'must be at most 253 characters long'),
-        v.regex(HOST, 'must be a lowercase host name such as example.org'),
-        v.check((host) => !host.startsWith('www.'), 'must be written without "www."'),
-      ),
-      1,
-      PACK_LIMITS.maxListItems,
-      'hosts',
-    ),
-    headline: text(PACK_LIMITS.titleLength),
-    fingerprint: list(text(PACK_LIMITS.sentenceLength), 0, 64, 'fingerprint entries'),
-  }),
-});
-
-/** Adds an issue at `path` for every item whose `id` was already used earlier in the list. */
-function uniqueIds<TItem extends { id: string }>(listName: string) {
-  return v.rawCheck<TItem[]>(({ dataset, addIssue }) => {
-    if (!dataset.typed) return;
-    const firstIndex = new Map<string, number>();
-    dataset.value.forEach((item, index) => {
-      const earlier = firstIndex.get(item.id);
-      if (earlier === undefined) {
-        firstIndex.set(item.id, index);
-        return;
-      }
-      addIssue({
-        message: `is a duplicate: "${item.id}" is already the id of ${listName}[${earlier}]`,
-        path: [
-          { type: 'array', origin: 'value', input: dataset.value, key: index, value: item },
-          { type: 'object', origin: 'value', input: item, key: 'id', value: item.id },
-        ],
-      });
-    });
-  });
-}
-
-/** Schema of a whole context pack, format version 1. */
+/** Schema of a whole context pack, format version 2. */
 export const ContextPackSchema = record({
   format: v.literal('counterpoint-context-pack', 'must be "counterpoint-context-pack"'),
-  formatVersion: v.literal(1, 'must be 1, the only format version this build reads'),
+  formatVersion: v.literal(2, 'must be 1 or 2, the format versions this build reads'),
   packVersion: v.pipe(
     v.number('must be a number'),
     v.safeInteger('must be a whole number'),
@@ -369,8 +253,6 @@ export const ContextPackSchema = record({
 
 // The schema's output must be exactly the contract in types.ts, both ways, so that neither can
 // drift without the type check failing here.
-type Exactly<A, B> =
-  (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const schemaOutputIsContextPack: Exactly<
   v.InferOutput<typeof ContextPackSchema>,
   ContextPack
@@ -405,35 +287,42 @@ export type PackValidationResult =
 /** At most this many messages are returned; past that, one more line says how many were left out. */
 const MAX_ERRORS = 50;
 
-/** Renders a valibot issue path as `claims[3].sources[0].url`; the pack itself is `pack`. */
-function formatPath(path: readonly v.IssuePathItem[] | undefined): string {
-  if (!path || path.length === 0) return 'pack';
-  let result = '';
-  for (const item of path) {
-    const key = item.key;
-    if (typeof key === 'number') result += `[${key}]`;
-    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key))
-      result += result ? `.${key}` : key;
-    else result += `[${JSON.stringify(String(key))}]`;
-  }
-  return result;
+/** The messages of a failed parse, deduplicated and capped. */
+function messagesOf(issues: readonly v.BaseIssue<unknown>[], prefix = ''): string[] {
+  const errors = issues.map((issue) => `${prefix}${formatPath(issue.path)}: ${issue.message}`);
+  const unique = [...new Set(errors)];
+  if (unique.length <= MAX_ERRORS) return unique;
+  const left = unique.length - MAX_ERRORS;
+  return [...unique.slice(0, MAX_ERRORS), `…and ${left} more problems`];
+}
+
+/** Whether `input` says it is written in format version 1. */
+function isFormat1(input: unknown): boolean {
+  return (
+    typeof input === 'object' &&
+    input !== null &&
+    !Array.isArray(input) &&
+    (input as { formatVersion?: unknown }).formatVersion === 1
+  );
 }
 
 /**
- * Checks that `input` is a valid context pack of format version 1.
+ * Checks that `input` is a valid context pack of format version 2, or of format version 1, which
+ * is validated by format 1's rules, migrated, and then checked again as format 2.
  * Never throws: any failure, even an exotic input, comes back as `{ ok: false, errors }`.
  */
 export function validatePack(input: unknown): PackValidationResult {
   try {
+    if (isFormat1(input)) {
+      const old = v.safeParse(Format1ContextPackSchema, input);
+      if (!old.success) return { ok: false, errors: messagesOf(old.issues) };
+      const migrated = v.safeParse(ContextPackSchema, migrateFormat1(old.output));
+      if (migrated.success) return { ok: true, pack: migrated.output };
+      return { ok: false, errors: messagesOf(migrated.issues, 'after migration from format 1: ') };
+    }
     const result = v.safeParse(ContextPackSchema, input);
     if (result.success) return { ok: true, pack: result.output };
-    const errors = result.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
-    const unique = [...new Set(errors)];
-    if (unique.length > MAX_ERRORS) {
-      const left = unique.length - MAX_ERRORS;
-      return { ok: false, errors: [...unique.slice(0, MAX_ERRORS), `…and ${left} more problems`] };
-    }
-    return { ok: false, errors: unique };
+    return { ok: false, errors: messagesOf(result.issues) };
   } catch (error) {
     // A throwing getter or a proxy can make reading the input itself fail.
     const reason = error instanceof Error ? error.message : String(error);

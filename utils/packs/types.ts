@@ -1,26 +1,42 @@
 /**
- * The shapes of a context pack: what Counterpoint knows about one article, claim by claim.
- * The valibot schema in `schema.ts` validates packs against exactly these types.
+ * The shapes of a context pack, format version 2: what Counterpoint knows about one article,
+ * claim by claim. The valibot schema in `schema.ts` validates packs against exactly these types;
+ * format-1 packs are read by `format-1.ts` and migrated to these shapes.
  */
 
 /** What kind of statement a claim is. */
 export type ClaimKind = 'factual' | 'opinion' | 'prediction' | 'attribution';
 
-/** The verdict on a claim, from the research notes. */
-export type Verdict = 'supported' | 'partly-supported' | 'misleading' | 'unsupported' | 'opinion';
+/** The verdict on a claim, from the research notes. `contradicted` is new in format 2. */
+export type Verdict =
+  | 'supported'
+  | 'partly-supported'
+  | 'misleading'
+  | 'contradicted'
+  | 'unsupported'
+  | 'opinion';
 
 /** Every verdict, in the order the reading guide lists them. */
 export const VERDICTS: readonly Verdict[] = [
   'supported',
   'partly-supported',
   'misleading',
+  'contradicted',
   'unsupported',
   'opinion',
 ];
 
+/** Whether a source's title is its headline as published or a plain description of it. */
+export type SourceTitleKind = 'headline' | 'description';
+
 /** A published source that a fact rests on. */
 export interface Source {
+  /** A slug, unique among the sources of one claim (or one about entry); counterpoints cite it. */
+  id: string;
+  /** The headline as published, or, where none is known, a plain description of the page. */
   title: string;
+  titleKind: SourceTitleKind;
+  /** Who published it; a repost says so ("Reuters, reposted by …"). */
   publisher: string;
   /** ISO date, as precise as the research gives it: YYYY, YYYY-MM or YYYY-MM-DD. */
   date: string;
@@ -28,10 +44,11 @@ export interface Source {
   url: string;
 }
 
-/** A correction or other side of a claim, with the sources that state it. */
+/** A correction or other side of a claim, pointing at the claim's sources that state it. */
 export interface Counterpoint {
   text: string;
-  sources: Source[];
+  /** Ids of sources in the claim's `sources`, so each source is listed once per claim. */
+  sources: string[];
 }
 
 /** The exact words of a claim in the article, with context to find them again. */
@@ -52,6 +69,7 @@ export interface Claim {
   /** Two to four sentences. */
   context: string;
   counterpoints: Counterpoint[];
+  /** Every source of the claim, each once: those of the verdict and those counterpoints cite. */
   sources: Source[];
 }
 
@@ -88,10 +106,13 @@ export interface PackArticle {
   };
 }
 
+/** The format version this build writes; it also reads format 1 (see `format-1.ts`). */
+export const CURRENT_FORMAT_VERSION = 2;
+
 /** A versioned context pack for one article. */
 export interface ContextPack {
   format: 'counterpoint-context-pack';
-  formatVersion: 1;
+  formatVersion: typeof CURRENT_FORMAT_VERSION;
   /** Increases with every edit of the pack; a higher version replaces a lower one. */
   packVersion: number;
   /** YYYY-MM-DD. */

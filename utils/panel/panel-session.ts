@@ -31,6 +31,8 @@ export interface PanelState {
   notes: readonly Note[] | null;
   error: string | null;
   about: readonly AboutEntry[];
+  /** When the pack's claims were last reviewed, for claim popovers. */
+  lastReviewed: string | null;
 }
 
 /** What the controller needs. */
@@ -86,6 +88,7 @@ export function startPanelSession(deps: PanelSessionDependencies): PanelSession 
     notes: null,
     error: null,
     about: [],
+    lastReviewed: null,
   };
   let notesLoad: Promise<void> | null = null;
 
@@ -177,6 +180,7 @@ export function startPanelSession(deps: PanelSessionDependencies): PanelSession 
         serial: command.serial,
         focus: command.focus,
         about: command.about ?? [],
+        lastReviewed: command.lastReviewed ?? null,
       });
       if (command.view.kind !== 'new-note') void loadNotes();
     }

@@ -25,7 +25,9 @@ async function createVersionOne(name: string): Promise<void> {
   });
   const tx = db.transaction(['notes', 'claims', 'packs', 'meta'], 'readwrite');
   for (const note of versionOne.notes as Note[]) await tx.objectStore('notes').put(note);
-  for (const claim of versionOne.claims as StoredClaim[]) await tx.objectStore('claims').put(claim);
+  // Claims stored by a format-1 pack keep their old shape until a newer pack replaces them.
+  for (const claim of versionOne.claims as unknown as StoredClaim[])
+    await tx.objectStore('claims').put(claim);
   for (const pack of versionOne.packs as unknown as StoredPack[])
     await tx.objectStore('packs').put(pack);
   for (const meta of versionOne.meta) await tx.objectStore('meta').put(meta);

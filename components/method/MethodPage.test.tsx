@@ -1,0 +1,63 @@
+import { cleanup, render, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { bundledPacks } from '../../utils/packs';
+import { VERDICTS } from '../../utils/packs/types';
+import { VERDICT_LABELS, VERDICT_TABLE } from '../../utils/packs/verdicts';
+import { expectNoAxeViolations } from '../test-support';
+import { describeUnderline, MethodPage } from './MethodPage';
+
+afterEach(cleanup);
+
+describe('MethodPage', () => {
+  it('is headed "How Counterpoint checks" and has its three sections', () => {
+    render(<MethodPage packs={bundledPacks} />);
+    expect(screen.getByRole('heading', { level: 1, name: 'How Counterpoint checks' })).toBeTruthy();
+    for (const name of [
+      'What the verdicts mean',
+      'How sources are chosen',
+      'How corrections are made',
+    ]) {
+      expect(screen.getByRole('region', { name })).toBeTruthy();
+    }
+  });
+
+  it('defines every verdict in one sentence, with its look on the page', () => {
+    render(<MethodPage packs={bundledPacks} />);
+    const verdicts = screen.getByRole('region', { name: 'What the verdicts mean' });
+    for (const verdict of VERDICTS) {
+      const term = within(verdicts).getByText(VERDICT_LABELS[verdict]).closest('div');
+      expect(term?.textContent, verdict).toContain(VERDICT_TABLE[verdict].definition);
+      expect(term?.textContent, verdict).toContain(describeUnderline(VERDICT_TABLE[verdict]));
+    }
+    expect(verdicts.textContent).toContain('not the same as showing it is false');
+  });
+
+  it('reports how the bundled pack meets the two-sources rule, and what is dated roughly', () => {
+    render(<MethodPage packs={bundledPacks} />);
+    const sources = screen.getByRole('region', { name: 'How sources are chosen' });
+    expect(sources.textContent).toContain('at least two dated sources');
+    expect(sources.textContent).toContain(
+      'Every claim with a factual verdict cites at least two dated sources.',
+    );
+    expect(sources.textContent).toMatch(/In \d+ of them at least one source is dated only to/);
+    expect(sources.textContent).toContain('reviewed 1 December 2026');
+  });
+
+  it('says plainly which claims fall short when a pack does not meet the rule', () => {
+    const [pack] = bundledPacks;
+    if (!pack) throw new Error('no bundled pack');
+    const weak = structuredClone(pack);
+    const claim = weak.claims.find((candidate) => candidate.verdict !== 'opinion');
+    if (!claim) throw new Error('no factual claim');
+    claim.sources = claim.sources.slice(0, 1);
+    render(<MethodPage packs={[weak]} />);
+    expect(screen.getByRole('region', { name: 'How sources are chosen' }).textContent).toContain(
+      `cite fewer than two dated sources: ${claim.id}.`,
+    );
+  });
+
+  it('has no axe violations', async () => {
+    const { container } = render(<MethodPage packs={bundledPacks} />);
+    await expectNoAxeViolations(container);
+  });
+});
