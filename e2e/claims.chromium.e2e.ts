@@ -210,9 +210,9 @@ describe('claims in Chromium', () => {
     const positions = () =>
       page.evaluate(() => {
         window.scrollTo(0, 0);
-        const known = ((window as unknown as { pageElements?: Element[] }).pageElements ??= [
-          ...document.body.querySelectorAll('*'),
-        ]);
+        const memory = window as unknown as { pageElements?: Element[] };
+        if (!memory.pageElements) memory.pageElements = [...document.body.querySelectorAll('*')];
+        const known = memory.pageElements;
         return known.map((element) => {
           const rect = element.getBoundingClientRect();
           return `${element.tagName} ${rect.x.toFixed(1)},${rect.y.toFixed(1)} ${rect.width.toFixed(1)}x${rect.height.toFixed(1)}`;
