@@ -164,7 +164,8 @@ export function createLayers(deps: LayerDependencies): Layers {
           return result?.status === 'anchored' ? [{ id: note.id, range: result.range }] : [];
         })
       : [];
-    shade.paint(noteItems);
+    if (visibility.notes) shade.paint(noteItems);
+    else shade.hide();
     if (claimItems.length === 0) {
       // No claim to show: take the claim layer out, style sheet included, so the page is as it was.
       painter?.destroy();

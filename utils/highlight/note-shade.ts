@@ -24,8 +24,13 @@ export interface ShadeItem {
 
 /** The note layer of one page. */
 export interface NoteShade {
-  /** Replaces the passages drawn. */
+  /**
+   * Replaces the passages drawn. The host is there from the first paint on, even with no
+   * passage, so its presence says only that the notes layer is on, never whether notes exist.
+   */
   paint(items: readonly ShadeItem[]): void;
+  /** Takes the host out (the notes layer is off); a later paint brings it back. */
+  hide(): void;
   /** Reads the passages' geometry again (the layout moved). */
   refresh(): void;
   /** Draws one passage as the open one (null: none). */
@@ -108,7 +113,6 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
   let drawn: Drawn[] = [];
   let activeId: string | null = null;
   let destroyed = false;
-  const watching = new AbortController();
   let resizeObserver: ResizeObserver | null = null;
   let frame = 0;
 
@@ -132,8 +136,10 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
     return layer;
   }
 
+  let watching = new AbortController();
   function removeHost(): void {
     watching.abort();
+    watching = new AbortController();
     resizeObserver?.disconnect();
     resizeObserver = null;
     if (frame && view) view.cancelAnimationFrame(frame);
@@ -187,13 +193,13 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
         length: item.range.toString().length,
         boxes: [],
       }));
-      if (drawn.length === 0) {
-        removeHost();
-        return;
-      }
       ensureHost();
       measure();
       draw();
+    },
+    hide() {
+      drawn = [];
+      removeHost();
     },
     refresh() {
       if (destroyed || !host) return;
