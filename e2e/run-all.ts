@@ -1,6 +1,6 @@
 /**
  * `npm test`: every check the project has, in order — typecheck, lint and format, unit tests,
- * the Chrome and Firefox builds, and the browser tests in real Chromium and Firefox. Every step
+ * the Chrome and Firefox builds, a check of what the content script bundles, and the browser tests in real Chromium and Firefox. Every step
  * runs even when an earlier one fails, so one run shows everything that is wrong. The last line
  * is the total over unit and browser tests, with failed steps counted as failures:
  * `N passed, N failed`.
@@ -36,6 +36,7 @@ const steps: Step[] = [
   },
   { name: 'Chrome build', command: ['npx', 'wxt', 'build'] },
   { name: 'Firefox build', command: ['npx', 'wxt', 'build', '-b', 'firefox'] },
+  { name: 'bundle check', command: ['npx', 'tsx', 'e2e/bundle-check.ts'] },
   {
     name: 'browser tests',
     command: [

@@ -14,16 +14,19 @@ export interface NotesChange {
   stamp: string;
 }
 
-/** Announces that the notes of these articles changed. */
+/**
+ * Announces that the notes of these articles changed. (The area parameter must not be named
+ * `storage`: WXT's auto-import would then bundle `@wxt-dev/storage` into every caller.)
+ */
 export async function announceNotesChanged(
-  storage: Storage.StorageArea,
+  area: Storage.StorageArea,
   articleKeys: readonly string[],
 ): Promise<void> {
   const change: NotesChange = {
     articleKeys: [...new Set(articleKeys)],
     stamp: `${Date.now()}-${Math.random().toString(36).slice(2)}`,
   };
-  await storage.set({ [CHANGE_KEY]: change });
+  await area.set({ [CHANGE_KEY]: change });
 }
 
 /** Calls back with the article keys of every change; returns the unsubscribe function. */
