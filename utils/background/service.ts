@@ -13,6 +13,7 @@ import { fingerprintSimilarity, textFingerprint } from '../page/fingerprint';
 import { announceNotesChanged } from '../store/change-feed';
 import type { CounterpointDatabase, StoredClaim, StoredPack } from '../store/db';
 import { StorageError } from '../store/errors';
+import { normaliseTags } from '../store/note-rules';
 import {
   getNote,
   notesForArticle,
@@ -362,19 +363,4 @@ function safeUrl(url: string | undefined): URL | null {
   } catch {
     return null;
   }
-}
-
-/** Trimmed, de-duplicated (case-insensitively), empty tags dropped. */
-export function normaliseTags(tags: readonly string[]): string[] {
-  const seen = new Set<string>();
-  const result: string[] = [];
-  for (const tag of tags) {
-    const trimmed = tag.trim().replace(/\s+/g, ' ');
-    const key = trimmed.toLowerCase();
-    if (trimmed && !seen.has(key)) {
-      seen.add(key);
-      result.push(trimmed);
-    }
-  }
-  return result;
 }

@@ -11,7 +11,8 @@
  */
 import * as v from 'valibot';
 import type { Selector, TextQuoteSelector } from '../anchoring/types';
-import { NOTE_MAX_LENGTH, NOTE_MAX_TAGS, type Note, TAG_MAX_LENGTH } from '../store/types';
+import { checkNoteText, NOTE_MAX_LENGTH } from '../store/note-rules';
+import type { Note } from '../store/types';
 import { EXTENSION_PROPERTY, isUuid, UUID_URN_PREFIX } from './annotation-format';
 import { articleKeyFromUrl } from './article-key';
 
@@ -311,22 +312,9 @@ function annotationToNote(
   const url = readUrl(target.source);
   if (!url.ok) return url;
 
-  const text = readBodies(annotation.body, annotation.bodyValue);
-  if (text.body.trim() === '') return skip('it has no note text (a highlight only)');
-  if (text.body.length > NOTE_MAX_LENGTH) {
-    return skip(
-      `the note is ${text.body.length.toLocaleString('en')} characters long; the limit is ${NOTE_MAX_LENGTH.toLocaleString('en')}`,
-    );
-  }
-  if (text.tags.length > NOTE_MAX_TAGS) {
-    return skip(`it has ${text.tags.length} tags; the limit is ${NOTE_MAX_TAGS}`);
-  }
-  const longTag = text.tags.find((tag) => tag.length > TAG_MAX_LENGTH);
-  if (longTag !== undefined) {
-    return skip(
-      `the tag "${clip(longTag, 30)}" is ${longTag.length} characters long; the limit is ${TAG_MAX_LENGTH}`,
-    );
-  }
+  // The same rules as a note written in the page: tags normalised, then the limits checked.
+  const text = checkNoteText(readBodies(annotation.body, annotation.bodyValue));
+  if (!text.ok) return skip(text.problem.reason);
 
   const extension = annotation[EXTENSION_PROPERTY];
   const articleKey =
@@ -475,7 +463,8 @@ function readPageUrl(source: unknown): PageUrl {
 }
 
 /**
- * The note text and tags from the annotation's bodies. Tagging bodies become tags; every other
+ * The note text and tags from the annotation's bodies. Tagging bodies become tags (as written;
+ * the note rules normalise them); every other
  * textual body is part of the note, joined by blank lines. A plain string body is taken as text,
  * as several tools write it, although the model reads it as an address.
  */
@@ -496,8 +485,7 @@ function readBodies(
     if (!parsed.success) continue;
     const purposes = parsed.output.purpose ?? [];
     if (purposes.includes('tagging')) {
-      const tag = parsed.output.value.trim();
-      if (tag !== '' && !tags.includes(tag)) tags.push(tag);
+      tags.push(parsed.output.value);
     } else {
       texts.push(parsed.output.value);
     }
