@@ -7,8 +7,9 @@ import * as v from 'valibot';
 import type { Browser, Runtime } from '../browser';
 import type { MessageType, PageData, Protocol, Reply } from '../messaging/protocol';
 import { describeIssues, envelopeSchema, requestSchemas } from '../messaging/schemas';
+import { articleKeyFor } from '../notes-io/article-key';
 import { matchPackArticle } from '../packs/match';
-import { articlePathFromUrl, isGlobalResearchHost } from '../page/article-path';
+import { isGlobalResearchHost } from '../page/article-path';
 import { fingerprintSimilarity, textFingerprint } from '../page/fingerprint';
 import { announceNotesChanged } from '../store/change-feed';
 import type { CounterpointDatabase, StoredClaim, StoredPack } from '../store/db';
@@ -162,8 +163,7 @@ export function createBackgroundService(deps: BackgroundDependencies) {
         fingerprintSimilarity,
       );
       const url = `${sender.url.origin}${sender.url.pathname}`;
-      const articleKey =
-        pack?.articleKey ?? articlePathFromUrl(sender.url.href) ?? sender.url.pathname;
+      const articleKey = articleKeyFor(sender.url.href, { packArticleKey: pack?.articleKey });
       const [claims, notes] = await Promise.all([
         pack ? claimsOf(db, pack.articleKey) : Promise.resolve([]),
         notesOf(db, articleKey),
