@@ -7,7 +7,12 @@
  */
 import type { Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { NOTE_MAX_LENGTH } from '../utils/store/types';
+import {
+  checkNoteBody,
+  EMPTY_NOTE_MESSAGE,
+  NOTE_MAX_LENGTH,
+  overLimitMessage,
+} from '../utils/store/note-rules';
 import { parseTags } from './tags';
 import { useUniqueId } from './unique-id';
 
@@ -33,13 +38,8 @@ const NEAR_LIMIT = Math.floor(NOTE_MAX_LENGTH * 0.9);
 
 const formatNumber = (value: number) => value.toLocaleString('en');
 
-/** The message for a body over the limit, e.g. "Notes can be up to 20,000 characters; this one has 20,431." */
-export function overLimitMessage(length: number): string {
-  return `Notes can be up to ${formatNumber(NOTE_MAX_LENGTH)} characters; this one has ${formatNumber(length)}.`;
-}
-
-/** The message for an empty note. */
-export const EMPTY_NOTE_MESSAGE = 'Write something before saving.';
+/** The editor's messages, from the note rules; re-exported for the editor's callers and tests. */
+export { EMPTY_NOTE_MESSAGE, overLimitMessage };
 
 const IS_APPLE = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -89,11 +89,9 @@ export function NoteEditor({
     if (saving) return;
     const trimmed = body.trim();
     const tags = parseTags(tagsField);
-    if (trimmed === '' || trimmed.length > NOTE_MAX_LENGTH) {
-      setError({
-        field: 'body',
-        message: trimmed === '' ? EMPTY_NOTE_MESSAGE : overLimitMessage(trimmed.length),
-      });
+    const bodyProblem = checkNoteBody(trimmed);
+    if (bodyProblem) {
+      setError({ field: 'body', message: bodyProblem.message });
       textareaRef.current?.focus();
       return;
     }

@@ -205,4 +205,3 @@ describe('a hostile page', () => {
     expect(session.unexpectedRequests).toEqual([]);
   });
 });
-

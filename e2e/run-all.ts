@@ -1,9 +1,9 @@
 /**
  * `npm test`: every check the project has, in order — typecheck, lint and format, unit tests,
- * the Chrome and Firefox builds, `web-ext lint` and a check of the sources zip, and the browser
- * tests in real Chromium and Firefox. Every step runs even when an earlier one fails, so one run
- * shows everything that is wrong. The last line is the total over unit and browser tests, with failed
- * steps counted as failures: `N passed, N failed`.
+ * the Chrome and Firefox builds, `web-ext lint`, a check of the sources zip and of what the
+ * content script bundles, and the browser tests in real Chromium and Firefox. Every step runs
+ * even when an earlier one fails, so one run shows everything that is wrong. The last line is the
+ * total over unit and browser tests, with failed steps counted as failures: `N passed, N failed`.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -38,6 +38,7 @@ const steps: Step[] = [
   { name: 'Firefox build', command: ['npx', 'wxt', 'build', '-b', 'firefox'] },
   { name: 'Firefox lint', command: ['npx', 'tsx', 'e2e/lint-firefox.ts'] },
   { name: 'Firefox sources zip', command: ['npx', 'tsx', 'e2e/check-sources-zip.ts'] },
+  { name: 'bundle check', command: ['npx', 'tsx', 'e2e/bundle-check.ts'] },
   {
     name: 'browser tests',
     command: [

@@ -4,6 +4,7 @@
  * with the note's first words, so a screen reader's list of buttons tells the notes apart.
  */
 import { useEffect, useRef } from 'preact/hooks';
+import { notePage } from '../../utils/popup/show-in-page';
 import type { Note } from '../../utils/store/types';
 import { formatTimestamp } from '../dates';
 import { renderMarkdown } from '../markdown';
@@ -63,6 +64,8 @@ export function NoteRow({
 
   const quote = quoteOfNote(note);
   const excerpt = excerptOfNote(note, 40);
+  // Imported notes may come from pages Counterpoint does not run on: kept, listed, not opened.
+  const page = notePage(note.url);
   return (
     <li>
       <article
@@ -74,18 +77,25 @@ export function NoteRow({
         <div class="cp-note-body">{renderMarkdown(note.body)}</div>
         <TagList tags={note.tags} />
         {orphan ? <p class="cp-note-flag">Not found on this page</p> : null}
+        {page.kind === 'other-site' ? (
+          <p class="cp-note-flag">From another site{page.host === '' ? '' : ` (${page.host})`}</p>
+        ) : page.kind === 'not-an-article' ? (
+          <p class="cp-note-flag">Not on an article page</p>
+        ) : null}
         <div class="cp-note-card-meta">
           <time dateTime={note.modified}>{formatTimestamp(note.modified)}</time>
           <span class="cp-note-actions">
-            <button
-              type="button"
-              class="cp-link-button"
-              aria-label={`Show in page: ${excerpt}`}
-              disabled={busy}
-              onClick={() => onShowInPage(note)}
-            >
-              Show in page
-            </button>
+            {page.kind === 'article' ? (
+              <button
+                type="button"
+                class="cp-link-button"
+                aria-label={`Show in page: ${excerpt}`}
+                disabled={busy}
+                onClick={() => onShowInPage(note)}
+              >
+                Show in page
+              </button>
+            ) : null}
             <button
               ref={editButton}
               type="button"

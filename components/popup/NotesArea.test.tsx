@@ -30,6 +30,7 @@ const vaccine = makeNote({
 const council = makeNote({
   id: 'council',
   articleKey: '/harbour',
+  url: 'https://www.globalresearch.ca/harbour-vote/5800001',
   articleTitle: 'Harbour vote',
   body: 'Ask for the minutes',
   tags: ['jobs', 'follow-up'],
@@ -248,6 +249,16 @@ describe('NotesArea: changing notes', () => {
     );
     await screen.findByText('The note was not deleted: That note no longer exists.');
     expect(cardNames()).toContain('Note: Ask for the minutes');
+  });
+
+  it('lists a note imported from another site as such, with no "Show in page"', async () => {
+    render(<NotesArea data={data} />);
+    await screen.findByRole('button', { name: 'Show in page: Ask for the minutes' });
+    const card = screen.getByRole('article', { name: 'Note: Port figures look inflated' });
+    expect(card.textContent).toContain('From another site (news.example.com)');
+    expect(
+      screen.queryByRole('button', { name: 'Show in page: Port figures look inflated' }),
+    ).toBeNull();
   });
 
   it('shows a note in its page, and explains when it cannot', async () => {

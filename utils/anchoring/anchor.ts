@@ -208,9 +208,10 @@ export function anchorAll(
 
 /**
  * The full matcher: the visible text is walked and normalised once, and every quote's exact
- * occurrences are found in one more pass over it, then fuzzy searches where needed.
+ * occurrences are found in one more pass over it, then fuzzy searches where needed. Exported
+ * so tests can check that the verbatim path settles every target where this would.
  */
-function anchorInFullText(
+export function anchorInFullText(
   root: Element,
   targets: readonly AnchorTarget[],
   options: AnchoringOptions,

@@ -5,14 +5,13 @@
 import { isElementLike, isRangeLike } from './guards';
 import { normaliseString, startsMark } from './normalise';
 import { buildTextModel, type TextModel, textOffsetOfPoint } from './text-model';
+import { isInvisibleCharacter } from './text-rules';
 import type { AnchoringOptions, DescribeResult } from './types';
 
 /** Context kept on each side of a quote when that is enough to make it unique. */
 export const CONTEXT_LENGTH = 32;
 /** Context never grows past this, however repetitive the page. */
 const MAX_CONTEXT_LENGTH = 1024;
-
-const BLANK = /[\s\u00ad\u200b-\u200d\u2060\ufeff]/u;
 
 function isLowSurrogate(text: string, offset: number): boolean {
   const code = text.charCodeAt(offset);
@@ -74,8 +73,8 @@ export function describe(
     let end = textOffsetOfPoint(model, endContainer, range.endOffset);
     if (start === null || end === null) return { ok: false, reason: 'outside-root' };
     const text = model.text;
-    while (start < end && BLANK.test(text[start] ?? '')) start += 1;
-    while (end > start && BLANK.test(text[end - 1] ?? '')) end -= 1;
+    while (start < end && isInvisibleCharacter(text[start] ?? '')) start += 1;
+    while (end > start && isInvisibleCharacter(text[end - 1] ?? '')) end -= 1;
     if (start >= end) return { ok: false, reason: 'empty-range' };
     // Half a character cannot be found again once normalisation composes it: widen the range
     // to whole characters (a letter with its combining marks, both halves of a surrogate pair).

@@ -17,6 +17,7 @@
  */
 
 import { type NormalisedText, normaliseText } from './normalise';
+import { BLOCK_TAGS, SKIPPED_TAGS } from './text-rules';
 import type { AnchoringOptions } from './types';
 
 /**
@@ -46,69 +47,6 @@ export interface TextModel extends TextNodeRun {
   /** Whether a node is hidden or ignored (itself or an ancestor up to the root). */
   isExcluded: (node: Node) => boolean;
 }
-
-/** Elements whose content is never read as text. */
-const SKIPPED_TAGS = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'TEXTAREA',
-  'SELECT',
-  'IFRAME',
-  'OBJECT',
-  'EMBED',
-  'SVG',
-  'CANVAS',
-  'HEAD',
-  'TITLE',
-]);
-
-/** Elements that begin and end a line of text (HTML's block-level and table elements). */
-const BLOCK_TAGS = new Set([
-  'ADDRESS',
-  'ARTICLE',
-  'ASIDE',
-  'BLOCKQUOTE',
-  'BR',
-  'CAPTION',
-  'DD',
-  'DETAILS',
-  'DIALOG',
-  'DIV',
-  'DL',
-  'DT',
-  'FIELDSET',
-  'FIGCAPTION',
-  'FIGURE',
-  'FOOTER',
-  'FORM',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'HEADER',
-  'HGROUP',
-  'HR',
-  'LI',
-  'MAIN',
-  'NAV',
-  'OL',
-  'P',
-  'PRE',
-  'SECTION',
-  'SUMMARY',
-  'TABLE',
-  'TBODY',
-  'TD',
-  'TFOOT',
-  'TH',
-  'THEAD',
-  'TR',
-  'UL',
-]);
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -211,32 +149,50 @@ export function buildTextModel(root: Element, options: AnchoringOptions = {}): T
   // A boundary is written lazily, just before the next text, so none leads or trails.
   let boundaryPending = false;
 
-  const visit = (parent: Node): void => {
-    for (let child = parent.firstChild; child !== null; child = child.nextSibling) {
-      const type = child.nodeType;
-      if (type === TEXT_NODE || type === CDATA_SECTION_NODE) {
-        const data = (child as Text).data;
-        if (data.length === 0 || ignore?.(child)) continue;
+  // An explicit walk rather than recursion: markup can be nested deeper than the call stack
+  // (20,000 nested spans), and a recursive walk then throws and orphans every target.
+  let node: Node | null = root.firstChild;
+  while (node !== null) {
+    const type = node.nodeType;
+    if (type === TEXT_NODE || type === CDATA_SECTION_NODE) {
+      const data = (node as Text).data;
+      if (data.length > 0 && !ignore?.(node)) {
         if (boundaryPending) {
           pieces.push('\n');
           length += 1;
           boundaryPending = false;
         }
-        nodes.push(child as Text);
+        nodes.push(node as Text);
         starts.push(length);
         pieces.push(data);
         length += data.length;
-      } else if (type === ELEMENT_NODE) {
-        const element = child as Element;
-        if (hidesContent(element)) continue;
-        const isBlock = BLOCK_TAGS.has(element.tagName.toUpperCase());
-        if (isBlock && length > 0) boundaryPending = true;
-        visit(element);
-        if (isBlock && length > 0) boundaryPending = true;
+      }
+    } else if (type === ELEMENT_NODE && !hidesContent(node as Element)) {
+      const isBlock = BLOCK_TAGS.has((node as Element).tagName.toUpperCase());
+      if (isBlock && length > 0) boundaryPending = true;
+      const first: Node | null = node.firstChild;
+      if (first !== null) {
+        node = first;
+        continue;
+      }
+      if (isBlock && length > 0) boundaryPending = true;
+    }
+    // Climb until a next sibling exists; each element climbed out of is finished, so a block
+    // ends its line there.
+    while (node !== null && node !== root && node.nextSibling === null) {
+      node = node.parentNode;
+      if (
+        node !== null &&
+        node !== root &&
+        length > 0 &&
+        BLOCK_TAGS.has((node as Element).tagName.toUpperCase())
+      ) {
+        boundaryPending = true;
       }
     }
-  };
-  visit(root);
+    if (node === null || node === root) break;
+    node = node.nextSibling;
+  }
 
   const text = pieces.join('');
   return {

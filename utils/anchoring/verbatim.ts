@@ -17,6 +17,7 @@
 import { findAllOccurrences } from './find-all';
 import { MAX_EXACT_CANDIDATES } from './match-quote';
 import { blockOf, nodeIndexAt, rangeFromTextOffsets, type TextNodeRun } from './text-model';
+import { isInvisibleCode } from './text-rules';
 
 /**
  * The raw text of every text node under a root, in document order: their data joined with
@@ -56,28 +57,11 @@ export function readRawText(root: Element): RawText {
 }
 
 /**
- * Whether a character is left out when context is compared: whitespace of every kind (the
- * visible text adds line breaks between blocks that the raw text does not have), soft hyphens
- * and zero-width characters.
+ * Whether a character is left out when context is compared: the shared invisible characters
+ * (text-rules.ts), since the visible text adds line breaks between blocks that the raw text
+ * does not have.
  */
-function isSkipped(code: number): boolean {
-  if (code <= 0x20) return true;
-  if (code < 0x85) return false;
-  return (
-    code === 0x85 ||
-    code === 0xa0 ||
-    code === 0xad ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200f) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x2060 ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
+const isSkipped = isInvisibleCode;
 
 /**
  * Whether the saved prefix ends right before `start` and the saved suffix begins right after

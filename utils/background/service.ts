@@ -8,12 +8,14 @@ import type { Browser, Runtime } from '../browser';
 import { PANEL_PAGE } from '../messaging/panel-protocol';
 import type { MessageType, NoteAnchor, PageData, Protocol, Reply } from '../messaging/protocol';
 import { describeIssues, envelopeSchema, requestSchemas } from '../messaging/schemas';
+import { articleKeyFor } from '../notes-io/article-key';
 import { matchPackArticle } from '../packs/match';
-import { articlePathFromUrl, isGlobalResearchHost } from '../page/article-path';
+import { isGlobalResearchHost } from '../page/article-path';
 import { fingerprintSimilarity, textFingerprint } from '../page/fingerprint';
 import { announceNotesChanged } from '../store/change-feed';
 import type { CounterpointDatabase, StoredClaim, StoredPack } from '../store/db';
 import { StorageError } from '../store/errors';
+import { normaliseTags } from '../store/note-rules';
 import {
   getNote,
   notesForArticle,
@@ -189,8 +191,7 @@ export function createBackgroundService(deps: BackgroundDependencies) {
         fingerprintSimilarity,
       );
       const url = `${sender.url.origin}${sender.url.pathname}`;
-      const articleKey =
-        pack?.articleKey ?? articlePathFromUrl(sender.url.href) ?? sender.url.pathname;
+      const articleKey = articleKeyFor(sender.url.href, { packArticleKey: pack?.articleKey });
       const [claims, notes] = await Promise.all([
         pack ? claimsOf(db, pack.articleKey) : Promise.resolve([]),
         notesOf(db, articleKey),
@@ -419,19 +420,4 @@ function safeUrl(url: string | undefined): URL | null {
   } catch {
     return null;
   }
-}
-
-/** Trimmed, de-duplicated (case-insensitively), empty tags dropped. */
-export function normaliseTags(tags: readonly string[]): string[] {
-  const seen = new Set<string>();
-  const result: string[] = [];
-  for (const tag of tags) {
-    const trimmed = tag.trim().replace(/\s+/g, ' ');
-    const key = trimmed.toLowerCase();
-    if (trimmed && !seen.has(key)) {
-      seen.add(key);
-      result.push(trimmed);
-    }
-  }
-  return result;
 }

@@ -47,3 +47,11 @@ export async function writeTabPage(browser: Browser, page: TabPage): Promise<voi
 export async function forgetTabPage(browser: Browser, tabId: number): Promise<void> {
   await area(browser).remove(key(tabId));
 }
+
+/** Every tab's record, for the popup's import to file notes where open articles read them. */
+export async function readAllTabPages(browser: Browser): Promise<TabPage[]> {
+  const stored = await area(browser).get(null);
+  return Object.entries(stored)
+    .filter(([name]) => name.startsWith('tab:'))
+    .map(([, page]) => page as TabPage);
+}

@@ -4,7 +4,8 @@
  *
  * Escaping policy: everything from a note, a quote or a page (titles, bodies, tags) is text, never
  * Markdown. Characters that start inline structure (links, emphasis, code, HTML, entities, tables,
- * strikethrough, maths) are backslash-escaped wherever they appear; characters that start block
+ * strikethrough, maths) are backslash-escaped wherever they appear, and so are the characters
+ * that make a renderer link a bare address (`https://`, `www.`, `a@b.c`); characters that start block
  * structure (headings, quotes, lists, rules, setext underlines) are escaped at the start of a line;
  * leading and trailing spaces are dropped so no line turns into code or a hidden line break. A
  * body's line breaks and paragraphs are kept. The cost is that a reader's own light Markdown
@@ -212,9 +213,21 @@ function withoutFragment(url: string): string {
 /** Characters that open inline structure anywhere in a line. */
 const INLINE_SPECIAL = /[\\`*_[\]<>&|~$]/g;
 
+/**
+ * What renderers turn into links without any Markdown syntax: GFM's autolink literals
+ * (`https://…`, `www.…`, `name@host.tld`) and linkify's fuzzy links (`host.tld`, `mailto:…`).
+ * Escaping the `:` of a scheme, a `.` between letters or digits, and every `@` breaks them all;
+ * the rendered text is unchanged.
+ */
+const AUTOLINK_TRIGGERS =
+  /:(?=\/)|(?<=mailto):|(?<=www)\.|(?<=[\p{L}\p{N}_])\.(?=[\p{L}\p{N}])|@/giu;
+
 /** Text that shows as written in running text. */
 function escapeInline(text: string): string {
-  return text.replaceAll('\0', '\uFFFD').replace(INLINE_SPECIAL, (character) => `\\${character}`);
+  return text
+    .replaceAll('\0', '\uFFFD')
+    .replace(INLINE_SPECIAL, (character) => `\\${character}`)
+    .replace(AUTOLINK_TRIGGERS, (character) => `\\${character}`);
 }
 
 /** A line that cannot start a block (heading, quote, list, rule) and carries no indentation. */

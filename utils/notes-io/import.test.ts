@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { normaliseTag } from '../store/note-rules';
 import type { Note } from '../store/types';
 import { NOTE_MAX_LENGTH, NOTE_MAX_TAGS, TAG_MAX_LENGTH } from '../store/types';
 import { exportJsonLd } from './export-jsonld';
+import { exportMarkdown } from './export-markdown';
 import { type ImportOptions, parseImport } from './import';
 import { makeNote, testId } from './test-notes';
 
@@ -120,7 +122,10 @@ describe('parseImport: round trip of our own export', () => {
       },
       { requiredKeys: ['type', 'exact'] },
     );
-    const tag = text(1, TAG_MAX_LENGTH).filter((value) => value !== '' && value === value.trim());
+    // Stored tags are normalised (note-rules), so a valid note's tags are already in that form.
+    const tag = text(1, TAG_MAX_LENGTH).filter(
+      (value) => value !== '' && value === normaliseTag(value),
+    );
     const note = fc.record(
       {
         id: fc.uuid(),
@@ -132,7 +137,10 @@ describe('parseImport: round trip of our own export', () => {
           quote.map((selector) => ({ selectors: [selector] })),
         ),
         body: visible(1000),
-        tags: fc.uniqueArray(tag, { maxLength: NOTE_MAX_TAGS }),
+        tags: fc.uniqueArray(tag, {
+          maxLength: NOTE_MAX_TAGS,
+          selector: (value) => value.toLowerCase(),
+        }),
         claimId: text(1, 200),
         created: time,
         modified: time,
@@ -341,6 +349,30 @@ describe('parseImport: annotations from other tools', () => {
     expect(fromParts?.tags).toEqual(['port']);
   });
 
+  it('normalises tags as the editor and the background do', () => {
+    const tagging = (value: string) => ({ type: 'TextualBody', value, purpose: 'tagging' });
+    const [note] = parseOk(
+      JSON.stringify(
+        annotation({
+          body: ['Text', tagging('Foo'), tagging('foo'), tagging('  a  b '), tagging(' ')],
+        }),
+      ),
+    ).notes;
+    expect(note?.tags).toEqual(['Foo', 'a b']);
+  });
+
+  it('counts tags after normalising them, as the editor does', () => {
+    // 21 spellings of 20 tags: one repeat in another case is no extra tag.
+    const tags = Array.from({ length: NOTE_MAX_TAGS }, (_, index) => ({
+      type: 'TextualBody',
+      value: `tag-${index}`,
+      purpose: 'tagging',
+    }));
+    const repeat = { type: 'TextualBody', value: 'TAG-0', purpose: 'tagging' };
+    const [note] = parseOk(JSON.stringify(annotation({ body: ['Text', ...tags, repeat] }))).notes;
+    expect(note?.tags).toHaveLength(NOTE_MAX_TAGS);
+  });
+
   it('keys articles with the function passed in', () => {
     const [note] = parseOk(JSON.stringify(annotation()), {
       articleKeyFor: (url) => `custom:${url.length}`,
@@ -357,9 +389,20 @@ describe('parseImport: annotations from other tools', () => {
 });
 
 describe('parseImport: files that are refused', () => {
-  it('refuses text that is not JSON, naming the problem', () => {
-    expect(parseError('<html>not this</html>')).toMatch(/^The file is not JSON: /);
-    expect(parseError('{"type": "Annotation",')).toMatch(/^The file is not JSON: /);
+  it('refuses text that is not JSON, in plain words with the line and column', () => {
+    expect(parseError('<html>not this</html>')).toBe(
+      'The file is not JSON: it looks like a web page or XML. Counterpoint imports notes files in JSON-LD (W3C Web Annotations), such as its own .jsonld export.',
+    );
+    expect(parseError('{"type": "Annotation",')).toBe(
+      'The file is not JSON: it stops in the middle (line 1, column 23), so part of it is missing. Export the notes again, or pick the complete file.',
+    );
+    const broken = '{\n  "type": "Annotation",\n    x: 1\n}';
+    expect(parseError(broken)).toMatch(
+      /^The file is not JSON: something is out of place \(line 3, column 5\)\. /,
+    );
+    expect(parseError('{ not json')).toMatch(/\(line 1, column 3\)/);
+    // No engine detail ("Unexpected token", "position 2") reaches the reader.
+    expect(parseError(broken)).not.toMatch(/token|position|JSON\.parse/i);
     expect(parseError('   \n')).toBe('The file is empty.');
   });
 
@@ -396,6 +439,25 @@ describe('parseImport: files that are refused', () => {
     expect(parseError('€'.repeat(17_000_000))).toBe('The file is 51.0 MB; the limit is 50 MB.');
     // Just over the limit never reads as "50.0 MB".
     expect(parseError(' '.repeat(50_000_001))).toBe('The file is 50.1 MB; the limit is 50 MB.');
+  });
+
+  it('tells a reader who picked the Markdown export to import the JSON-LD file', () => {
+    const markdown = exportMarkdown([makeNote()], { generatedAt: NOW });
+    expect(parseError(markdown)).toBe(
+      'Markdown exports are for reading; import the JSON-LD file (.jsonld) instead.',
+    );
+    expect(parseError(`\uFEFF${markdown}`)).toMatch(/^Markdown exports are for reading/);
+  });
+
+  it('names other kinds of file that are not notes files', () => {
+    expect(parseError('# My own notes\n\nSome text')).toMatch(
+      /^The file is not JSON: it looks like Markdown\. Counterpoint imports/,
+    );
+    expect(parseError('%PDF-1.7\n\u0000\u0000binary')).toMatch(/looks like a binary file/);
+    expect(parseError('\uFFFD\uFFFDPNG')).toMatch(/looks like a binary file/);
+    expect(parseError('Plain words, not a notes file')).toMatch(
+      /^The file is not JSON\. Counterpoint imports notes files in JSON-LD/,
+    );
   });
 
   it('refuses 10 MB of junk as what it is: not JSON', () => {

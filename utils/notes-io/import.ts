@@ -11,7 +11,8 @@
  */
 import * as v from 'valibot';
 import type { Selector, TextQuoteSelector } from '../anchoring/types';
-import { NOTE_MAX_LENGTH, NOTE_MAX_TAGS, type Note, TAG_MAX_LENGTH } from '../store/types';
+import { checkNoteText, NOTE_MAX_LENGTH } from '../store/note-rules';
+import type { Note } from '../store/types';
 import { EXTENSION_PROPERTY, isUuid, UUID_URN_PREFIX } from './annotation-format';
 import { articleKeyFromUrl } from './article-key';
 
@@ -105,13 +106,83 @@ function readAnnotationListText(text: string): AnnotationListResult {
   const json = text.startsWith('\uFEFF') ? text.slice(1) : text;
   if (json.trim() === '') return { ok: false, error: 'The file is empty.' };
 
+  const notJson = recogniseNonJson(json);
+  if (notJson !== null) return { ok: false, error: notJson };
   let document: unknown;
   try {
     document = JSON.parse(json);
   } catch (error) {
-    return { ok: false, error: `The file is not JSON: ${errorMessage(error)}` };
+    return { ok: false, error: describeJsonError(json, errorMessage(error)) };
   }
   return locateAnnotations(document);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Files that are not JSON, in plain words
+
+/** The first line of Counterpoint's own Markdown export. */
+const MARKDOWN_EXPORT_HEADING = '# Counterpoint notes';
+
+const WHAT_TO_PICK =
+  'Counterpoint imports notes files in JSON-LD (W3C Web Annotations), such as its own .jsonld export.';
+
+/** Why a file that cannot start a JSON text is refused, or null when it might be JSON. */
+function recogniseNonJson(text: string): string | null {
+  const start = text.trimStart();
+  if (start.startsWith(MARKDOWN_EXPORT_HEADING)) {
+    return 'Markdown exports are for reading; import the JSON-LD file (.jsonld) instead.';
+  }
+  if (/^[{["\d\-tfn]/.test(start)) return null;
+  const sample = start.slice(0, 1000);
+  // NUL bytes or undecodable bytes (shown as U+FFFD) mean the file is not text at all.
+  if (/[\0\uFFFD]/.test(sample)) {
+    return `The file is not JSON: it looks like a binary file (an image, a PDF or a document). ${WHAT_TO_PICK}`;
+  }
+  if (start.startsWith('<')) {
+    return `The file is not JSON: it looks like a web page or XML. ${WHAT_TO_PICK}`;
+  }
+  if (start.startsWith('#')) {
+    return `The file is not JSON: it looks like Markdown. ${WHAT_TO_PICK}`;
+  }
+  return `The file is not JSON. ${WHAT_TO_PICK}`;
+}
+
+/**
+ * A JSON syntax error in plain words, with where it is as an editor shows it ("line 3, column
+ * 5"). Browsers word the error differently (V8: "at position 12", sometimes with "(line 1
+ * column 13)"; Firefox: "at line 1 column 13 of the JSON data"); only the place is taken from it.
+ */
+function describeJsonError(text: string, message: string): string {
+  const position = /position (\d+)/i.exec(message);
+  // An error past the last character (whatever the engine calls it) means the text was cut off.
+  const atEnd =
+    /end of (JSON input|data)/i.test(message) ||
+    (position !== null && Number(position[1]) >= text.trimEnd().length);
+  const place = errorPlace(text, message) ?? (atEnd ? placeOfOffset(text, text.length) : null);
+  const where = place === null ? '' : ` (line ${place.line}, column ${place.column})`;
+  if (atEnd) {
+    return `The file is not JSON: it stops in the middle${where}, so part of it is missing. Export the notes again, or pick the complete file.`;
+  }
+  return `The file is not JSON: something is out of place${where}. It may have been edited by hand or cut short. ${WHAT_TO_PICK}`;
+}
+
+function errorPlace(text: string, message: string): { line: number; column: number } | null {
+  const lineColumn = /line (\d+),? column (\d+)/i.exec(message);
+  if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
+  const position = /position (\d+)/i.exec(message);
+  if (position) return placeOfOffset(text, Number(position[1]));
+  return null;
+}
+
+/** The 1-based line and column of a UTF-16 offset into the text. */
+function placeOfOffset(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const lastBreak = before.lastIndexOf('\n');
+  let line = 1;
+  for (let index = before.indexOf('\n'); index !== -1; index = before.indexOf('\n', index + 1)) {
+    line += 1;
+  }
+  return { line, column: offset - lastBreak };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -311,22 +382,9 @@ function annotationToNote(
   const url = readUrl(target.source);
   if (!url.ok) return url;
 
-  const text = readBodies(annotation.body, annotation.bodyValue);
-  if (text.body.trim() === '') return skip('it has no note text (a highlight only)');
-  if (text.body.length > NOTE_MAX_LENGTH) {
-    return skip(
-      `the note is ${text.body.length.toLocaleString('en')} characters long; the limit is ${NOTE_MAX_LENGTH.toLocaleString('en')}`,
-    );
-  }
-  if (text.tags.length > NOTE_MAX_TAGS) {
-    return skip(`it has ${text.tags.length} tags; the limit is ${NOTE_MAX_TAGS}`);
-  }
-  const longTag = text.tags.find((tag) => tag.length > TAG_MAX_LENGTH);
-  if (longTag !== undefined) {
-    return skip(
-      `the tag "${clip(longTag, 30)}" is ${longTag.length} characters long; the limit is ${TAG_MAX_LENGTH}`,
-    );
-  }
+  // The same rules as a note written in the page: tags normalised, then the limits checked.
+  const text = checkNoteText(readBodies(annotation.body, annotation.bodyValue));
+  if (!text.ok) return skip(text.problem.reason);
 
   const extension = annotation[EXTENSION_PROPERTY];
   const articleKey =
@@ -475,7 +533,8 @@ function readPageUrl(source: unknown): PageUrl {
 }
 
 /**
- * The note text and tags from the annotation's bodies. Tagging bodies become tags; every other
+ * The note text and tags from the annotation's bodies. Tagging bodies become tags (as written;
+ * the note rules normalise them); every other
  * textual body is part of the note, joined by blank lines. A plain string body is taken as text,
  * as several tools write it, although the model reads it as an address.
  */
@@ -496,8 +555,7 @@ function readBodies(
     if (!parsed.success) continue;
     const purposes = parsed.output.purpose ?? [];
     if (purposes.includes('tagging')) {
-      const tag = parsed.output.value.trim();
-      if (tag !== '' && !tags.includes(tag)) tags.push(tag);
+      tags.push(parsed.output.value);
     } else {
       texts.push(parsed.output.value);
     }

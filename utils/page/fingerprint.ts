@@ -7,6 +7,7 @@
  * (shingles), each run is hashed, and the k smallest distinct hashes are kept. Two sketches
  * estimate the Jaccard similarity of the two texts' shingle sets.
  */
+import { isBlockElement, isSkippedElement, NOT_PROSE_TAGS } from '../anchoring/text-rules';
 
 /** How many hashes a fingerprint keeps (k of the bottom-k sketch). */
 export const FINGERPRINT_SIZE = 64;
@@ -18,58 +19,8 @@ export const SHINGLE_WORDS = 5;
 // text is not an article we can match anyway, and the sketch of its start is as good as any.
 const MAX_FINGERPRINT_WORDS = 50_000;
 
-// Elements whose text a reader never sees as article text.
-const SKIPPED_TAGS: ReadonlySet<string> = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'SVG',
-  'IFRAME',
-  'OBJECT',
-  'BUTTON',
-  'SELECT',
-  'TEXTAREA',
-]);
-
-// Elements that start a new line of text when rendered; text on either side of them belongs to
-// different paragraphs, so words there must not run together.
-const BLOCK_TAGS: ReadonlySet<string> = new Set([
-  'ADDRESS',
-  'ARTICLE',
-  'ASIDE',
-  'BLOCKQUOTE',
-  'BR',
-  'DD',
-  'DIV',
-  'DL',
-  'DT',
-  'FIGCAPTION',
-  'FIGURE',
-  'FOOTER',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'HEADER',
-  'HR',
-  'LI',
-  'MAIN',
-  'OL',
-  'P',
-  'PRE',
-  'SECTION',
-  'TABLE',
-  'TD',
-  'TH',
-  'TR',
-  'UL',
-]);
-
-function isBlockElement(node: Node): boolean {
-  return node.nodeType === 1 && BLOCK_TAGS.has((node as Element).tagName.toUpperCase());
+function isBlock(node: Node): boolean {
+  return node.nodeType === 1 && isBlockElement(node as Element);
 }
 
 /**
@@ -94,11 +45,13 @@ export function articleText(body: Element): string {
       current += node.nodeValue ?? '';
     } else if (node.nodeType === 1 /* Node.ELEMENT_NODE */) {
       const element = node as Element;
-      // Upper-cased because foreign elements (`svg`) keep their own case in HTML documents.
-      const tag = element.tagName.toUpperCase();
-      const skipped = SKIPPED_TAGS.has(tag) || element.hasAttribute('hidden');
+      // The shared text rules (utils/anchoring/text-rules.ts); controls are no part of the prose.
+      const skipped =
+        isSkippedElement(element) ||
+        NOT_PROSE_TAGS.has(element.tagName.toUpperCase()) ||
+        element.hasAttribute('hidden');
       if (!skipped) {
-        if (BLOCK_TAGS.has(tag)) endParagraph();
+        if (isBlockElement(element)) endParagraph();
         descend = true;
       }
     }
@@ -110,10 +63,10 @@ export function articleText(body: Element): string {
     // Climb until a next sibling exists, closing the blocks we leave.
     while (node !== null && node !== body && node.nextSibling === null) {
       node = node.parentNode;
-      if (node !== null && node !== body && isBlockElement(node)) endParagraph();
+      if (node !== null && node !== body && isBlock(node)) endParagraph();
     }
     if (node === null || node === body) break;
-    if (isBlockElement(node)) endParagraph();
+    if (isBlock(node)) endParagraph();
     node = node.nextSibling;
   }
   endParagraph();

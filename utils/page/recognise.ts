@@ -8,6 +8,7 @@
  * heading that repeats the title, a body container) must add up to a minimum score. Runs on every
  * page of the site, so it never throws and bounds its work on huge pages.
  */
+import { isSkippedElement, NOT_PROSE_TAGS } from '../anchoring/text-rules';
 import { articlePathFromUrl, GLOBAL_RESEARCH_ORIGIN } from './article-path';
 
 /** One piece of evidence that the page is an article. */
@@ -121,13 +122,6 @@ const LOOSE_BODY_SELECTORS: readonly string[] = ['div.content', 'article'];
 const SITE_SUFFIX_PATTERN =
   /\s+[-|\u2013\u2014]\s+(?:(Global Research)|Home)(?:\s*[-|:\u2013\u2014].*)?\s*$/i;
 
-const SKIPPED_TEXT_PARENTS: ReadonlySet<string> = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-]);
-
 /** Whitespace (including no-break spaces) collapsed to single spaces, trimmed. */
 function collapseWhitespace(text: string | null | undefined): string {
   return (text ?? '').replace(/\s+/g, ' ').trim();
@@ -175,8 +169,11 @@ function boundedTextLength(element: Element, limit: number): number {
   const walker = doc.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
   let length = 0;
   for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-    const parentTag = node.parentElement?.tagName.toUpperCase() ?? '';
-    if (SKIPPED_TEXT_PARENTS.has(parentTag)) continue;
+    // The shared text rules (utils/anchoring/text-rules.ts): code, styles and controls hold no prose.
+    const parent = node.parentElement;
+    if (parent && (isSkippedElement(parent) || NOT_PROSE_TAGS.has(parent.tagName.toUpperCase()))) {
+      continue;
+    }
     length += collapseWhitespace(node.nodeValue).length;
     if (length >= limit) return limit;
   }

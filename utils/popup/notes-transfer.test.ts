@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { IMPORT_BATCH_SIZE } from '../notes-io';
+import thirdParty from '../notes-io/fixtures/third-party-annotation.json';
 import { makeNote, testId } from '../notes-io/test-notes';
-import { allNotes, putNote, softDeleteNote } from '../store/notes';
+import { loadBundledPacks } from '../packs';
+import { allNotes, notesForArticle, putNote, softDeleteNote } from '../store/notes';
+import { installPack } from '../store/packs';
 import { freshDatabasePerTest } from '../store/test-database';
 import {
   buildExportFile,
@@ -157,6 +160,52 @@ describe('importNotesText', () => {
   it('refuses a JSON file with no annotations, with the reason', async () => {
     const outcome = await importNotesText('{"type":"Person","name":"x"}', dependencies());
     expect(!outcome.ok && outcome.error).toContain('No annotations found');
+  });
+
+  it("stores a third-party annotation's tags as the editor and the background do", async () => {
+    const outcome = await importNotesText(JSON.stringify(thirdParty), dependencies());
+    expect(outcome.ok && outcome.summary).toBe('Added 1 note.');
+    const [note] = await allNotes(store.db);
+    expect(note?.tags).toEqual(['Foo', 'a b']);
+  });
+
+  it("files a third-party annotation of a pack article under the pack's id, where the page reads", async () => {
+    const [pack] = loadBundledPacks().packs;
+    if (!pack) throw new Error('The bundled pack is missing.');
+    await installPack(store.db, pack, NOW.toISOString());
+    const outcome = await importNotesText(JSON.stringify(thirdParty), dependencies());
+    expect(outcome.ok && outcome.articleKeys).toEqual([pack.article.id]);
+    const onArticle = await notesForArticle(store.db, pack.article.id);
+    expect(onArticle.map((note) => note.body)).toEqual([
+      'Worth checking against the official readout.',
+    ]);
+    // The address is kept as the other tool gave it, without query or fragment.
+    expect(onArticle[0]?.url).toBe(
+      'http://globalresearch.ca/mexico-president-amlo-meets-vice-president-kamala-harris/5746160/',
+    );
+  });
+
+  it("files a third-party annotation under the key the reader's notes of that page already have", async () => {
+    const path = '/mexico-president-amlo-meets-vice-president-kamala-harris/5746160';
+    await putNote(
+      store.db,
+      makeNote({ articleKey: 'some-pack-article', url: `https://www.globalresearch.ca${path}` }),
+    );
+    const outcome = await importNotesText(JSON.stringify(thirdParty), dependencies());
+    expect(outcome.ok && outcome.articleKeys).toEqual(['some-pack-article']);
+  });
+
+  it('files a third-party annotation under the key an open tab of that article reads', async () => {
+    const outcome = await importNotesText(JSON.stringify(thirdParty), {
+      ...dependencies(),
+      openPages: [
+        {
+          url: 'https://www.globalresearch.ca/mexico-president-amlo-meets-vice-president-kamala-harris/5746160',
+          articleKey: 'tab-article',
+        },
+      ],
+    });
+    expect(outcome.ok && outcome.articleKeys).toEqual(['tab-article']);
   });
 
   it('explains a file over the size limit before reading it', () => {

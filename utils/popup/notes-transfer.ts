@@ -13,9 +13,11 @@ import {
   readAnnotationList,
   summariseImport,
 } from '../notes-io';
+import { createArticleKeyResolver, type KeyedPage } from '../notes-io/article-key';
 import type { CounterpointDatabase } from '../store/db';
 import { StorageError } from '../store/errors';
 import { addNotesInBatches } from '../store/notes';
+import { installedPacks } from '../store/packs';
 import type { Note } from '../store/types';
 
 /** The two export formats. */
@@ -94,6 +96,8 @@ export interface ImportDependencies {
   db: CounterpointDatabase;
   now: Date;
   newId: () => string;
+  /** Addresses the open tabs show, with the article key each tab reads (its record). */
+  openPages?: readonly KeyedPage[];
 }
 
 /** The message for a file over the size limit, checked before the file is read. */
@@ -114,12 +118,26 @@ export async function importNotesText(
 ): Promise<ImportOutcome> {
   const list = readAnnotationList(text);
   if (!list.ok) return { ok: false, error: `${list.error} Nothing was imported.` };
-  const options = { now: dependencies.now.toISOString(), newId: dependencies.newId };
   const tally = createImportTally();
   try {
-    await addNotesInBatches(dependencies.db, (stored) =>
-      importBatches(list.items, stored, options, tally),
-    );
+    const packArticles = (await installedPacks(dependencies.db)).map((pack) => pack.article);
+    await addNotesInBatches(dependencies.db, (stored) => {
+      // An annotation from another tool names only its page's address: file it under the key
+      // the page reads (a pack article's id where one matches), not under the bare path.
+      const articleKeyFor = createArticleKeyResolver({
+        keyedPages: [
+          ...(dependencies.openPages ?? []),
+          ...stored.filter((note) => !note.deletedAt),
+        ],
+        packArticles,
+      });
+      const options = {
+        now: dependencies.now.toISOString(),
+        newId: dependencies.newId,
+        articleKeyFor,
+      };
+      return importBatches(list.items, stored, options, tally);
+    });
   } catch (error) {
     if (error instanceof StorageError) return { ok: false, error: error.message };
     // Converting a note failed unexpectedly (the id source, say): the transaction was aborted.

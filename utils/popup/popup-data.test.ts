@@ -99,6 +99,29 @@ describe('createPopupData', () => {
     expect(requests).toEqual([{ type: 'notes.changed', payload: { articleKeys: ['/x'] } }]);
   });
 
+  it("files another tool's annotation of an open article under the key that tab reads", async () => {
+    await writeTabPage(browser, {
+      tabId: 7,
+      articleKey: 'pack-article',
+      articleTitle: 'An article',
+      url: 'https://www.globalresearch.ca/a-story/5800001',
+      hasPack: true,
+      claimsTotal: 0,
+      orphanedClaimIds: [],
+      orphanedNoteIds: [],
+    });
+    const annotation = {
+      type: 'Annotation',
+      body: { type: 'TextualBody', value: 'From another tool' },
+      target: {
+        source: 'http://globalresearch.ca/a-story/5800001/?ref=x#y',
+        selector: { type: 'TextQuoteSelector', exact: 'a passage' },
+      },
+    };
+    const outcome = await data.importNotes(JSON.stringify(annotation));
+    expect(outcome.ok && outcome.articleKeys).toEqual(['pack-article']);
+  });
+
   it('sends note changes through the background', async () => {
     await data.updateNote('n1', { body: 'b', tags: [] });
     await data.deleteNote('n1');

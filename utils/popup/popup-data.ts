@@ -7,7 +7,7 @@
  */
 
 import { PACK_PROBLEMS_KEY } from '../background/seed-packs';
-import { readTabPage, type TabPage } from '../background/tab-pages';
+import { readAllTabPages, readTabPage, type TabPage } from '../background/tab-pages';
 import type { Browser } from '../browser';
 import { createRequester, type Requester } from '../messaging/client';
 import type { TabMessage } from '../messaging/protocol';
@@ -156,7 +156,8 @@ export function createPopupData(dependencies: PopupDataDependencies): PopupData 
     restoreNote: (id) => request('note.restore', { id }),
     showNoteInPage: (note) => showNoteInPage(browser, note),
     async importNotes(text) {
-      const outcome = await importNotesText(text, { db: await db(), now: now(), newId });
+      const openPages = await readAllTabPages(browser).catch(() => []);
+      const outcome = await importNotesText(text, { db: await db(), now: now(), newId, openPages });
       if (outcome.ok && outcome.articleKeys.length > 0) {
         // The notes are stored whether or not this reaches the background (open tabs would then
         // pick them up on their next load), so the reader is not kept waiting for it.

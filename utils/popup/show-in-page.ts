@@ -7,6 +7,11 @@
 import { readTabPage, type TabPage } from '../background/tab-pages';
 import type { Browser } from '../browser';
 import type { TabMessage } from '../messaging/protocol';
+import {
+  articlePathFromUrl,
+  GLOBAL_RESEARCH_ORIGIN,
+  isGlobalResearchHost,
+} from '../page/article-path';
 import type { Note } from '../store/types';
 
 /** Timing knobs; tests shorten them. */
@@ -26,28 +31,52 @@ export type ShowInPageOutcome =
 const DEFAULT_TIMEOUT_MS = 15_000;
 const DEFAULT_INTERVAL_MS = 150;
 
-/** The address without query, fragment or trailing slash, for comparing tabs with a note. */
-export function comparableAddress(url: string): string | null {
+/**
+ * Where a note's page is: an article Counterpoint shows (with the address "Show in page" opens),
+ * a page of the site that is not an article, or a page on another site (imported notes).
+ */
+export type NotePage =
+  | { kind: 'article'; address: string }
+  | { kind: 'not-an-article' }
+  | { kind: 'other-site'; host: string };
+
+/**
+ * Where a note's page is. The address to open is never the note's own text: it is rebuilt as
+ * the site's canonical article address (https, www, no query or fragment) from the article path,
+ * so an imported file cannot make "Show in page" open another site, a `javascript:` address, or
+ * a page of the site that is not an article.
+ */
+export function notePage(url: string): NotePage {
+  let parsed: URL;
   try {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
-    return `${parsed.protocol}//${parsed.host}${parsed.pathname.replace(/\/+$/, '')}`;
+    parsed = new URL(url);
   } catch {
-    return null;
+    return { kind: 'other-site', host: '' };
   }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    return { kind: 'other-site', host: '' };
+  }
+  if (!isGlobalResearchHost(parsed.hostname)) return { kind: 'other-site', host: parsed.hostname };
+  const path = articlePathFromUrl(url);
+  return path === null
+    ? { kind: 'not-an-article' }
+    : { kind: 'article', address: `${GLOBAL_RESEARCH_ORIGIN}${path}` };
 }
 
 /** An open tab showing the note's page, if any (the active one of several wins). */
 export async function findTabShowing(browser: Browser, url: string): Promise<number | undefined> {
-  const wanted = comparableAddress(url);
-  if (wanted === null) return undefined;
+  const page = notePage(url);
+  if (page.kind !== 'article') return undefined;
+  const wanted = page.address;
   // Every tab, compared by address: tabs of hosts the extension may not read come back without
   // an address and drop out, which is right, since notes can only be shown where it runs. (A
   // match-pattern query cannot express "this page with or without a query or trailing slash".)
   const tabs = await browser.tabs.query({});
-  const showing = tabs.filter(
-    (tab) => tab.id !== undefined && tab.url !== undefined && comparableAddress(tab.url) === wanted,
-  );
+  const showing = tabs.filter((tab) => {
+    if (tab.id === undefined || tab.url === undefined) return false;
+    const shown = notePage(tab.url);
+    return shown.kind === 'article' && shown.address === wanted;
+  });
   return (showing.find((tab) => tab.active) ?? showing[0])?.id;
 }
 
@@ -57,12 +86,13 @@ export async function showNoteInPage(
   note: Pick<Note, 'id' | 'url' | 'articleKey'>,
   options: ShowInPageOptions = {},
 ): Promise<ShowInPageOutcome> {
-  if (comparableAddress(note.url) === null) {
-    return { status: 'failed', error: `The note's page address (${note.url}) cannot be opened.` };
+  const notesPage = notePage(note.url);
+  if (notesPage.kind !== 'article') {
+    return { status: 'failed', error: cannotShowMessage(notesPage) };
   }
   let tabId = await findTabShowing(browser, note.url);
   if (tabId === undefined) {
-    const created = await browser.tabs.create({ url: note.url, active: true });
+    const created = await browser.tabs.create({ url: notesPage.address, active: true });
     tabId = created.id;
     if (tabId === undefined) return { status: 'failed', error: 'The browser did not open a tab.' };
   } else {
@@ -94,6 +124,15 @@ export async function showNoteInPage(
   return page.orphanedNoteIds.includes(note.id)
     ? { status: 'orphaned', tabId }
     : { status: 'shown', tabId };
+}
+
+/** Why a note's page cannot be shown, for the reader. */
+export function cannotShowMessage(page: Exclude<NotePage, { kind: 'article' }>): string {
+  if (page.kind === 'not-an-article') {
+    return 'This note is on a page of the site that is not an article, so Counterpoint cannot show it there.';
+  }
+  const from = page.host === '' ? '' : ` (${page.host})`;
+  return `This note is from another site${from}; Counterpoint shows notes only on Global Research articles.`;
 }
 
 /** Polls the tab's record until its notes are painted (notesAnchored is reported), or null. */

@@ -14,7 +14,10 @@ export interface NotesChange {
   stamp: string;
 }
 
-/** Announces that the notes of these articles changed. */
+/**
+ * Announces that the notes of these articles changed. (The area parameter must not be named
+ * `storage`: WXT's auto-import would then bundle `@wxt-dev/storage` into every caller.)
+ */
 export async function announceNotesChanged(
   area: Storage.StorageArea,
   articleKeys: readonly string[],

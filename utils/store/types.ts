@@ -4,14 +4,8 @@
  */
 import type { Selector } from '../anchoring/types';
 
-/** The longest note body a reader can save, in characters. */
-export const NOTE_MAX_LENGTH = 20_000;
-
-/** The most tags one note can carry. */
-export const NOTE_MAX_TAGS = 20;
-
-/** The longest tag, in characters. */
-export const TAG_MAX_LENGTH = 50;
+/** The limits of a note's text live with the other note rules; re-exported for the store's users. */
+export { NOTE_MAX_LENGTH, NOTE_MAX_TAGS, TAG_MAX_LENGTH } from './note-rules';
 
 /** A reader's private note on a passage of an article. */
 export interface Note {
