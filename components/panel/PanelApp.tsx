@@ -212,7 +212,12 @@ function NotesList({
 export const PANEL_CSS = `
 html, body { margin: 0; padding: 0; background: transparent; }
 body { overflow: hidden; }
-.cp-panel-root { max-height: 100vh; overflow: auto; }
+.cp-panel-root {
+  max-height: 100vh; overflow: auto;
+  font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
+  font-size: 16px; line-height: 1.5; color: var(--cp-text);
+  -webkit-text-size-adjust: 100%; text-size-adjust: 100%;
+}
 .cp-panel-root > .cp-popover {
   box-sizing: border-box; width: auto; max-height: none; box-shadow: none; border-radius: 8px;
 }
