@@ -12,7 +12,9 @@ import { type AccessibilityProbe, probeAccessibility } from './harness/accessibi
 import { type ChromiumSession, launchChromium } from './harness/chromium';
 import { highlightedTexts } from './harness/page-ui';
 import { focusInPopover, waitForPopover, waitForPopoverClosed } from './harness/popover';
+import { ARTICLE_URL_VARIANT } from './harness/offline-site';
 import {
+  addNote,
   clickPassage,
   notesPlaced as placedOn,
   waitForNotesPlaced as waitForPlaced,
@@ -219,6 +221,26 @@ describe('notes in Chromium', () => {
       (text) => text.includes('Attached to the claim: compare with the fact sheet'),
       { what: 'the note in the claim’s popover' },
     );
+  });
+
+  it('saves a note on the article served over http, where the page has no crypto.randomUUID', async () => {
+    const plain = await session.open(ARTICLE_URL_VARIANT);
+    expect(await plain.evaluate(() => typeof crypto.randomUUID)).toBe('undefined');
+    await claimsPainted(plain);
+    const plainProbe = await probeAccessibility(plain);
+    try {
+      const before = await waitUntil(
+        () => notesPlaced(plain),
+        // The notes saved by the tests above, on the same article: the page reported them.
+        (placed) => placed >= 3,
+        { what: 'the http page to report its notes' },
+      );
+      await addNote(plain, plainProbe, OTHER_PASSAGE, 'Saved from the http address');
+      await waitForNotesPlaced(plain, before + 1, 'the http page to place its new note');
+    } finally {
+      await plainProbe.detach();
+      await plain.close();
+    }
   });
 
   it('made no network request of its own', () => {
