@@ -10,16 +10,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTICLE_URL } from './fixtures';
 import { type AccessibilityProbe, probeAccessibility } from './harness/accessibility';
 import { type ChromiumSession, launchChromium } from './harness/chromium';
+import { ARTICLE_URL_VARIANT } from './harness/offline-site';
 import { highlightedTexts } from './harness/page-ui';
 import { focusInPopover, waitForPopover, waitForPopoverClosed } from './harness/popover';
-import { ARTICLE_URL_VARIANT } from './harness/offline-site';
 import {
   addNote,
   clickPassage,
   notesPlaced as placedOn,
   waitForNotesPlaced as waitForPlaced,
 } from './harness/reader';
-import { selectWithMouse } from './harness/selection';
+import { findPassage, selectWithMouse } from './harness/selection';
 import { pressBrowserShortcut } from './harness/shortcuts';
 import { waitUntil } from './harness/wait';
 
@@ -221,6 +221,36 @@ describe('notes in Chromium', () => {
       (text) => text.includes('Attached to the claim: compare with the fact sheet'),
       { what: 'the note in the claim’s popover' },
     );
+  });
+
+  it('takes a whole paragraph that holds a claim, selected with a triple-click', async () => {
+    await reader.bringToFront();
+    await reader.keyboard.press('Escape');
+    const box = await findPassage(reader, 'Currently, one of the most relevant points');
+    // On the paragraph's first word, which no claim covers.
+    await reader.mouse.click(box.from.x + 4, box.from.y, { clickCount: 3 });
+    await probe.click(await probe.waitFor('button', 'Add note'));
+    const editor = await waitForPopover(reader, 'Add note');
+    const quote = ((await editor.getByLabel('Passage').textContent()) ?? '').replace(/\s+/g, ' ');
+    expect(quote).toContain('Currently, one of the most relevant points');
+    expect(quote).toContain('diplomatic crisis with Canada');
+    expect(quote).toContain('the more this harms Mexican interests.');
+    await reader.keyboard.press('Escape');
+    await waitForPopoverClosed(reader);
+  });
+
+  it('takes a passage whose drag ends just after a claim’s last word', async () => {
+    // A click on the page's empty margin clears the paragraph selected above.
+    await reader.mouse.click(1270, 890);
+    await selectWithMouse(
+      reader,
+      'in addition to having generated a diplomatic crisis with Canada due to the allocation of illegal immigrants on the northern border',
+    );
+    await probe.click(await probe.waitFor('button', 'Add note'));
+    const editor = await waitForPopover(reader, 'Add note');
+    expect(await editor.getByLabel('Passage').textContent()).toContain('northern border');
+    await reader.keyboard.press('Escape');
+    await waitForPopoverClosed(reader);
   });
 
   it('saves a note on the article served over http, where the page has no crypto.randomUUID', async () => {

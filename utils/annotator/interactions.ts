@@ -22,6 +22,7 @@ import type { ArticleView } from './article-view';
 import { createHoverIntent } from './hover-intent';
 import type { OverlayHost } from './overlay-host';
 import type { PanelFrame, PanelFrameDependencies, PanelReference } from './panel-frame';
+import { rangeOutsideOwnNodes } from './selection-range';
 
 /** Keyboard shortcuts on the article page. */
 export const SHORTCUTS = {
@@ -91,6 +92,7 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
   let returnFocusTo: HTMLElement | null = null;
   /** A popover opened by the pointer gives focus back without scrolling the page. */
   let returnFocusQuietly = false;
+  let selectionTimer: ReturnType<typeof setTimeout> | null = null;
 
   const later = (fn: () => void, ms: number): ReturnType<typeof setTimeout> => {
     const timer = setTimeout(() => {
@@ -111,7 +113,8 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
     closeAfterMs: HOVER_GRACE_MS,
     setTimer: later,
     clearTimer: cancel,
-    canOpen: () => !(open && open.mode === 'pinned'),
+    // Not over a popover pinned open, nor while the reader is selecting text.
+    canOpen: () => !(open && open.mode === 'pinned') && (doc.getSelection()?.isCollapsed ?? true),
     open: (id) => openClaim(id, 'hover', false),
     close: () => {
       if (open?.mode === 'hover') closePanel();
@@ -257,6 +260,9 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
     layers.setExpanded(null);
     panel.hide();
     if (target?.isConnected) target.focus({ preventScroll: quietly });
+    // A selection still there (an editor cancelled) gets its "Add note" back.
+    cancel(selectionTimer);
+    selectionTimer = later(updateAdder, 0);
   }
 
   function showNotes(): void {
@@ -390,6 +396,25 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
     { signal: listeners.signal },
   );
 
+  // A triple-click selects a paragraph, but Chromium's paragraph selection stops at a shadow
+  // host, so a paragraph holding a claim's marker came out cut short. The reader asked for the
+  // paragraph: give them the whole block.
+  doc.addEventListener(
+    'click',
+    (event) => {
+      if (!event.isTrusted || event.detail !== 3 || overlay?.contains(event)) return;
+      const selection = doc.getSelection();
+      if (!selection || selection.rangeCount === 0) return;
+      const block = enclosingBlock(selection.getRangeAt(0).startContainer, win);
+      if (!block || !body.contains(block)) return;
+      const whole = doc.createRange();
+      whole.selectNodeContents(block);
+      selection.removeAllRanges();
+      selection.addRange(whole);
+    },
+    { signal: listeners.signal },
+  );
+
   doc.addEventListener(
     'keydown',
     (event) => {
@@ -435,7 +460,6 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
 
   // ---- Selection and new notes -------------------------------------------------------------
 
-  let selectionTimer: ReturnType<typeof setTimeout> | null = null;
   doc.addEventListener(
     'selectionchange',
     () => {
@@ -467,8 +491,9 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
   }
 
   /** Describes a selection: in the article body first, else on the whole page if unique there. */
-  function describeSelection(range: Range) {
+  function describeSelection(selected: Range) {
     const ignore = layers.isOwnNode;
+    const range = rangeOutsideOwnNodes(selected, ignore);
     const inBody =
       body.contains(range.commonAncestorContainer) || body === range.commonAncestorContainer;
     const root = inBody ? body : doc.body;
@@ -559,4 +584,24 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
       panel.destroy();
     },
   };
+}
+
+/** The nearest ancestor laid out as a block (a paragraph, a list item, a cell). */
+function enclosingBlock(node: Node, win: Window): Element | null {
+  for (
+    let up = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    up;
+    up = up.parentElement
+  ) {
+    const display = win.getComputedStyle(up).display;
+    if (
+      display === 'block' ||
+      display === 'list-item' ||
+      display === 'table-cell' ||
+      display === 'flow-root'
+    ) {
+      return up;
+    }
+  }
+  return null;
 }
