@@ -35,8 +35,14 @@ export function NoteCard({ note, compact = false, onOpen }: NoteCardProps) {
   const quote = compact ? '' : quoteOfNote(note);
   return (
     <article class="cp-note-card" data-compact={compact ? '' : undefined}>
-      {quote === '' ? null : <blockquote class="cp-quote">{quote}</blockquote>}
-      <div class="cp-note-body">{renderMarkdown(note.body)}</div>
+      {quote === '' ? null : (
+        <blockquote class="cp-quote" dir="auto">
+          {quote}
+        </blockquote>
+      )}
+      <div class="cp-note-body" dir="auto">
+        {renderMarkdown(note.body)}
+      </div>
       <TagList tags={note.tags} />
       <div class="cp-note-card-meta">
         <time dateTime={note.modified}>{formatTimestamp(note.modified)}</time>

@@ -155,7 +155,7 @@ export function NoteEditor({
       >
         <div class="cp-popover-body">
           {quote === '' ? null : (
-            <blockquote class="cp-quote" aria-label="Passage">
+            <blockquote class="cp-quote" aria-label="Passage" dir="auto">
               {quote}
             </blockquote>
           )}
@@ -168,6 +168,7 @@ export function NoteEditor({
               readOnly={saving}
               aria-invalid={error?.field === 'body'}
               aria-describedby={`${ids.count} ${ids.error}`}
+              dir="auto"
               onInput={(event) => setBody(event.currentTarget.value)}
             />
             <p id={ids.count} class="cp-count" data-state={countState}>

@@ -54,11 +54,13 @@ export function NotePopover({ note, onClose, onEdit, onDelete, dialogRef }: Note
       </div>
       <div class="cp-popover-body">
         {quote === '' ? null : (
-          <blockquote class="cp-quote" aria-label="Passage">
+          <blockquote class="cp-quote" aria-label="Passage" dir="auto">
             {quote}
           </blockquote>
         )}
-        <div class="cp-note-body">{renderMarkdown(note.body)}</div>
+        <div class="cp-note-body" dir="auto">
+          {renderMarkdown(note.body)}
+        </div>
         <TagList tags={note.tags} />
         <p class="cp-dates">
           Written <time dateTime={note.created}>{formatTimestamp(note.created)}</time>

@@ -104,7 +104,10 @@ describe('Counterpoint in Chromium', () => {
     const page = await session.open(THEME_URL);
     const tabId = await session.tabIdOf(page);
     const popup = await session.openPopup(tabId);
-    await popup.getByRole('status').filter({ hasText: 'no context yet' }).waitFor();
+    await popup
+      .getByRole('status')
+      .filter({ hasText: 'works on Global Research articles' })
+      .waitFor();
     expect(await session.badgeText(tabId)).toBe('');
     await popup.close();
     await page.close();
@@ -122,7 +125,10 @@ describe('Counterpoint in Chromium', () => {
       await page.bringToFront();
       const tabId = await session.tabIdOf(page);
       const popup = await session.openPopup(tabId);
-      await popup.getByRole('status').filter({ hasText: 'no context yet' }).waitFor();
+      await popup
+        .getByRole('status')
+        .filter({ hasText: 'works on Global Research articles' })
+        .waitFor();
       expect(await session.badgeText(tabId)).toBe('');
       expect(
         await page.evaluate(

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundledPacks } from '../utils/packs';
 import { ARTICLE_URL } from './fixtures';
-import { type AccessibilityProbe, probeAccessibility } from './harness/accessibility';
+import { probeAccessibility } from './harness/accessibility';
 import { type ChromiumSession, launchChromium } from './harness/chromium';
 import { highlightedTexts, setSettings } from './harness/page-ui';
 import { waitForPopover } from './harness/popover';

@@ -115,7 +115,7 @@ export function ArticlePanel({ page, claims, notes, onShowClaim }: ArticlePanelP
           <ul class="cp-orphans">
             {orphans.map((note) => (
               <li key={note.id} class="cp-orphan">
-                <blockquote class="cp-quote">
+                <blockquote class="cp-quote" dir="auto">
                   {quoteOfNote(note) || '(no quoted passage)'}
                 </blockquote>
                 <span>{excerptOfNote(note, 120)}</span>

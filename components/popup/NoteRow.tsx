@@ -73,8 +73,14 @@ export function NoteRow({
         data-orphan={orphan ? '' : undefined}
         aria-label={`Note: ${excerpt}`}
       >
-        {quote === '' ? null : <blockquote class="cp-quote">{quote}</blockquote>}
-        <div class="cp-note-body">{renderMarkdown(note.body)}</div>
+        {quote === '' ? null : (
+          <blockquote class="cp-quote" dir="auto">
+            {quote}
+          </blockquote>
+        )}
+        <div class="cp-note-body" dir="auto">
+          {renderMarkdown(note.body)}
+        </div>
         <TagList tags={note.tags} />
         {orphan ? <p class="cp-note-flag">Not found on this page</p> : null}
         {page.kind === 'other-site' ? (

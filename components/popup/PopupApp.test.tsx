@@ -44,10 +44,12 @@ beforeEach(() => {
 });
 
 describe('PopupApp on a page without context', () => {
-  it('says "no context yet" in its one status, and tells a new reader how to add a note', async () => {
+  it('says it works on Global Research articles, in its one status, and tells a new reader how to add a note', async () => {
     render(<PopupApp data={data} />);
-    await screen.findByText('This page has no context yet.');
-    expect(statusTexts()).toEqual(['This page has no context yet.']);
+    await screen.findByText('Nothing here: Counterpoint works on Global Research articles.');
+    expect(statusTexts()).toEqual([
+      'Nothing here: Counterpoint works on Global Research articles.',
+    ]);
     expect(
       await screen.findByText(/Select text in a Global Research article and choose/),
     ).toBeTruthy();

@@ -86,7 +86,7 @@ export function PopupApp({ data }: PopupAppProps) {
         {state.status === 'error' && <p role="alert">{state.message}</p>}
         {view?.kind === 'no-context' && (
           <p role="status" class="cp-header-status">
-            This page has no context yet.
+            Nothing here: Counterpoint works on Global Research articles.
           </p>
         )}
         {view?.kind === 'article' && (
