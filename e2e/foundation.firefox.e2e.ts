@@ -151,7 +151,7 @@ describe('Counterpoint in Firefox', () => {
       (window as unknown as { __markerStops: Set<Element> }).__markerStops = new Set();
     });
     let markerStops = 0;
-    let left = false;
+    let entered = false;
     for (let presses = 0; presses < 400; presses++) {
       await page.keyboard.press('Tab');
       const onMarker = await focusedIsMarkerHost(page);
@@ -163,8 +163,8 @@ describe('Counterpoint in Firefox', () => {
       }, onMarker);
       markerStops = stop.markers;
       // Out of the page again, into the browser's own UI: every stop has been visited.
-      if (left && !stop.inPage) break;
-      left ||= stop.inPage;
+      if (entered && !stop.inPage) break;
+      entered ||= stop.inPage;
     }
     expect(markerStops).toBe(claimCount);
     await page.close();
