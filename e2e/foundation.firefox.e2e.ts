@@ -4,17 +4,20 @@
  * arrives late), paints every claim with a keyboard marker, opens a claim's popover from the
  * keyboard and gives focus back, leaves other pages alone, and makes no network request.
  *
- * WebDriver BiDi will not open moz-extension:// pages, so the popup and the badge are checked in
- * Chromium; here everything is observed from the page, as a reader meets it. Notes are added
- * with the mouse and survive a reload.
+ * The popover is an extension page (`popover.html`) in a frame inside a closed shadow root: the
+ * test finds that frame, checks its dialog by role and name there, and acts with the real
+ * keyboard and mouse. Markers sit in closed shadow roots too: they are counted by role and name
+ * (WebDriver BiDi reaches into closed roots as the accessibility tree does) and as the focus stops
+ * a reader tabs through. Notes are added with the mouse, typed in the frame, kept out of the
+ * page's reach, and survive a reload. The popup and the badge are checked in Chromium.
  */
-import type { Page } from 'puppeteer-core';
+import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundledPacks } from '../utils/packs';
 import { ARTICLE_PATH, ARTICLE_URL, THEME_URL } from './fixtures';
 import { type FirefoxSession, launchFirefox } from './harness/firefox';
 import { ARTICLE_URL_VARIANT } from './harness/offline-site';
-import { selectWithMouse } from './harness/selection';
+import { findPassage, selectWithMouse } from './harness/selection';
 import { waitUntil } from './harness/wait';
 
 const [pack] = loadBundledPacks().packs;
@@ -38,15 +41,23 @@ afterAll(async () => {
   await session?.close();
 });
 
-/** How many claim ranges the page's highlight registry holds, and how many markers the page has. */
-function paintedClaims(page: Page): Promise<{ highlighted: number; markers: number }> {
-  return page.evaluate(() => {
+/**
+ * How many claim ranges the page's highlight registry holds, and how many claim markers (buttons
+ * named "Claim: …" in closed shadow roots) the page has.
+ */
+async function paintedClaims(page: Page): Promise<{ highlighted: number; markers: number }> {
+  const highlighted = await page.evaluate(() => {
     const registry = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights;
-    let highlighted = 0;
+    let count = 0;
     for (const [name, highlight] of registry ?? [])
-      if (name.includes('claim')) highlighted += highlight.size;
-    return { highlighted, markers: document.querySelectorAll('counterpoint-marker').length };
+      if (name.includes('claim')) count += highlight.size;
+    return count;
   });
+  const buttons = await session.findControls(page, 'button');
+  const markers = buttons.filter((button) =>
+    (button.attributes['aria-label'] ?? '').startsWith('Claim: '),
+  ).length;
+  return { highlighted, markers };
 }
 
 async function waitForClaims(page: Page) {
@@ -57,6 +68,77 @@ async function waitForClaims(page: Page) {
   );
 }
 
+/**
+ * What has focus, as the page sees it: a marker is a `span` the page cannot focus by itself (no
+ * tabindex, not editable), so focus on one means focus inside its shadow root.
+ */
+function focusedIsMarkerHost(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const active = document.activeElement;
+    return (
+      active instanceof HTMLSpanElement &&
+      !active.hasAttribute('tabindex') &&
+      !active.isContentEditable &&
+      active.shadowRoot === null
+    );
+  });
+}
+
+/** The popover frame, once it is there. */
+async function popoverFrame(page: Page): Promise<Frame> {
+  let frame: Frame | null = null;
+  await waitUntil(
+    async () => {
+      frame = await session.popoverFrame(page);
+      return frame !== null;
+    },
+    (found) => found,
+    { what: 'the popover frame' },
+  );
+  if (!frame) throw new Error('no popover frame');
+  return frame;
+}
+
+/** The open dialog in the popover frame: its accessible name, text, and where focus is. */
+interface FrameDialog {
+  name: string;
+  text: string;
+  /** The frame has focus and it is in the dialog. */
+  focused: boolean;
+  /** The accessible name of the focused element in the frame. */
+  focusedName: string;
+}
+
+function frameDialog(frame: Frame): Promise<FrameDialog | null> {
+  return frame.evaluate(() => {
+    const nameOf = (element: Element | null): string => {
+      if (!element) return '';
+      const label = element.getAttribute('aria-label');
+      if (label) return label;
+      const ids = element.getAttribute('aria-labelledby');
+      if (ids) {
+        return ids
+          .split(/\s+/)
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' ')
+          .replace(/\s+/g, ' ')
+          .trim();
+      }
+      const labels = (element as HTMLTextAreaElement).labels;
+      return labels?.[0]?.textContent?.trim() ?? '';
+    };
+    const dialog = document.querySelector('[role="dialog"]');
+    if (!dialog || dialog.getClientRects().length === 0) return null;
+    const active = document.activeElement;
+    return {
+      name: nameOf(dialog),
+      text: dialog.textContent ?? '',
+      focused: document.hasFocus() && active !== null && dialog.contains(active),
+      focusedName: nameOf(active),
+    };
+  });
+}
+
 describe('Counterpoint in Firefox', () => {
   it('recognises the article and paints every claim with its marker', async () => {
     const page = await session.open(ARTICLE_URL);
@@ -64,34 +146,65 @@ describe('Counterpoint in Firefox', () => {
     expect(
       await page.evaluate(() => (window as unknown as { __siteScriptOk?: boolean }).__siteScriptOk),
     ).toBe(true);
+    // Every marker is a stop for the keyboard: tab through the whole page and count them.
+    await page.evaluate(() => {
+      (window as unknown as { __markerStops: Set<Element> }).__markerStops = new Set();
+    });
+    let markerStops = 0;
+    let entered = false;
+    for (let presses = 0; presses < 400; presses++) {
+      await page.keyboard.press('Tab');
+      const onMarker = await focusedIsMarkerHost(page);
+      const stop = await page.evaluate((marker) => {
+        const stops = (window as unknown as { __markerStops: Set<Element> }).__markerStops;
+        const active = document.activeElement;
+        if (marker && active) stops.add(active);
+        return { markers: stops.size, inPage: active !== null && active !== document.body };
+      }, onMarker);
+      markerStops = stop.markers;
+      // Out of the page again, into the browser's own UI: every stop has been visited.
+      if (entered && !stop.inPage) break;
+      entered ||= stop.inPage;
+    }
+    expect(markerStops).toBe(claimCount);
     await page.close();
   });
 
   it('opens a claim from its marker with Enter, and Escape gives focus back', async () => {
     const page = await session.open(ARTICLE_URL);
     await waitForClaims(page);
-    const focusedTag = () =>
-      page.evaluate(() => document.activeElement?.tagName.toLowerCase() ?? '');
     // Tab from the top of the page until a claim marker has focus.
-    let tag = '';
-    for (let presses = 0; presses < 80 && tag !== 'counterpoint-marker'; presses++) {
+    let onMarker = false;
+    for (let presses = 0; presses < 80 && !onMarker; presses++) {
       await page.keyboard.press('Tab');
-      tag = await focusedTag();
+      onMarker = await focusedIsMarkerHost(page);
     }
-    expect(tag).toBe('counterpoint-marker');
+    expect(onMarker).toBe(true);
+    const marker = await page.evaluateHandle(() => document.activeElement);
     await page.keyboard.press('Enter');
-    // Focus moves into the popover, inside Counterpoint's own (closed) overlay.
-    expect(
-      await waitUntil(focusedTag, (value) => value === 'counterpoint-overlay', {
-        what: 'focus in the popover',
-      }),
-    ).toBe('counterpoint-overlay');
+    // The claim's popover opens in the popover frame, and focus moves to its dialog.
+    const frame = await popoverFrame(page);
+    const dialog = await waitUntil(
+      () => frameDialog(frame),
+      (state) => state?.focused === true,
+      { what: 'focus in the claim popover' },
+    );
+    expect(dialog?.name).toMatch(/^Claim: /);
+    // The page sees focus on the frame's host (a plain div), never what is inside the frame.
+    expect(await page.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe('div');
     await page.keyboard.press('Escape');
+    await waitUntil(
+      () => frameDialog(frame),
+      (state) => state === null,
+      { what: 'the popover to close' },
+    );
     expect(
-      await waitUntil(focusedTag, (value) => value === 'counterpoint-marker', {
-        what: 'focus back on the marker',
-      }),
-    ).toBe('counterpoint-marker');
+      await waitUntil(
+        () => page.evaluate((host) => document.activeElement === host, marker),
+        (back) => back,
+        { what: 'focus back on the marker' },
+      ),
+    ).toBe(true);
     await page.close();
   });
 
@@ -112,67 +225,105 @@ describe('Counterpoint in Firefox', () => {
     // Give the content script time to decide; the theme page must stay untouched.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await paintedClaims(page)).toEqual({ highlighted: 0, markers: 0 });
-    expect(
-      await page.evaluate(() => document.querySelectorAll('counterpoint-overlay').length),
-    ).toBe(0);
+    expect(await session.findControls(page, 'button')).toEqual([]);
+    expect(page.frames()).toHaveLength(1);
     await page.close();
   });
 });
 
 describe('notes in Firefox', () => {
   const NOTE = 'Firefox private note 5b1e: check this';
+  const PASSAGE = 'the more poverty in these countries';
 
-  function noteHighlights(page: Page): Promise<string[]> {
-    return page.evaluate(() => {
+  /** Whether the page can find the note's text anywhere it can read, or notes in the registry. */
+  function pageSees(page: Page): Promise<{ text: boolean; noteHighlights: number }> {
+    return page.evaluate((secret) => {
       const registry = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights;
-      const texts: string[] = [];
-      for (const [name, highlight] of registry ?? []) {
-        if (name.includes('note')) for (const range of highlight) texts.push(range.toString());
-      }
-      return texts;
-    });
+      let noteHighlights = 0;
+      for (const [name, highlight] of registry ?? [])
+        if (name.includes('note')) noteHighlights += highlight.size;
+      return {
+        text:
+          document.documentElement.outerHTML.includes(secret) ||
+          (document.body.textContent ?? '').includes(secret),
+        noteHighlights,
+      };
+    }, NOTE);
   }
 
-  it('adds a note from a mouse selection, keeps its text from the page, and keeps the note across a reload', async () => {
-    const passage = 'the more poverty in these countries';
-    const page = await session.open(ARTICLE_URL);
-    await waitForClaims(page);
-    const box = await selectWithMouse(page, passage);
-    // The "Add note" button sits centred just above the selection (in a closed shadow root, so
-    // the test clicks where a reader would see it).
-    await new Promise((resolve) => setTimeout(resolve, 600));
-    await page.mouse.click(box.centre, box.top - 6 - 14);
-    const focusedTag = () =>
-      page.evaluate(() => document.activeElement?.tagName.toLowerCase() ?? '');
-    await waitUntil(focusedTag, (tag) => tag === 'counterpoint-overlay', {
-      what: 'the note editor',
-    });
-    await page.keyboard.type(NOTE);
+  /** Saves a note on a passage with the mouse and keyboard, in the given page. */
+  async function addNote(page: Page, passage: string, text: string): Promise<void> {
+    await selectWithMouse(page, passage);
+    const [adder] = await waitUntil(
+      () => session.findControls(page, 'button', 'Add note'),
+      (found) => found.length === 1,
+      { what: 'the "Add note" button' },
+    );
+    if (!adder) throw new Error('no "Add note" button');
+    await session.click(page, adder);
+    const frame = await popoverFrame(page);
+    const editor = await waitUntil(
+      () => frameDialog(frame),
+      (state) => state?.focused === true && state.focusedName === 'Note',
+      { what: 'the note editor, with the cursor in its note field' },
+    );
+    expect(editor?.name).toBe('Add note');
+    expect(editor?.text).toContain(passage);
+    await page.keyboard.type(text);
     await page.keyboard.down('Control');
     await page.keyboard.press('Enter');
     await page.keyboard.up('Control');
-    expect(
-      await waitUntil(
-        () => noteHighlights(page),
-        (texts) => texts.length === 1,
-        { what: 'the note highlight' },
-      ),
-    ).toEqual([passage]);
-    const visible = await page.evaluate(
-      (secret) =>
-        document.documentElement.outerHTML.includes(secret) ||
-        (document.body.textContent ?? '').includes(secret),
-      NOTE,
+    await waitUntil(
+      () => frameDialog(frame),
+      (state) => state === null,
+      { what: 'the editor to close on saving' },
     );
-    expect(visible).toBe(false);
+  }
+
+  /**
+   * Clicks the passage (as a reader does) until the note's popover opens in the frame, which
+   * shows the note is painted there; returns the popover.
+   */
+  async function openNoteByClick(page: Page, passage: string): Promise<FrameDialog | null> {
+    const frame = await popoverFrame(page);
+    return waitUntil(
+      async () => {
+        const open = await frameDialog(frame);
+        if (open?.name === 'Your note') return open;
+        // Not painted yet (the click found nothing, or the claim under it): close, click again.
+        if (open) await page.keyboard.press('Escape');
+        const box = await findPassage(page, passage);
+        await page.mouse.click(box.from.x + 20, box.from.y);
+        return null;
+      },
+      (state) => state?.focused === true,
+      { what: 'the note popover, opened by a click on its passage', intervalMs: 400 },
+    );
+  }
+
+  it('adds a note from a mouse selection, keeps its text from the page, and keeps the note across a reload', async () => {
+    const page = await session.open(ARTICLE_URL);
+    await waitForClaims(page);
+    await addNote(page, PASSAGE, NOTE);
+    expect(await pageSees(page)).toEqual({ text: false, noteHighlights: 0 });
+
     await page.reload({ waitUntil: 'load' });
-    expect(
-      await waitUntil(
-        () => noteHighlights(page),
-        (texts) => texts.length === 1,
-        { what: 'the note after reload' },
-      ),
-    ).toEqual([passage]);
+    await waitForClaims(page);
+    const note = await openNoteByClick(page, PASSAGE);
+    expect(note?.text).toContain(NOTE);
+    expect(note?.text).toContain(PASSAGE);
+    expect(await pageSees(page)).toEqual({ text: false, noteHighlights: 0 });
+    await page.close();
+  });
+
+  it('saves a note on the bare domain over http too', async () => {
+    const passage = 'a protective state for the developing nations';
+    const text = 'Firefox http note 9c2d';
+    const page = await session.open(ARTICLE_URL_VARIANT);
+    await waitForClaims(page);
+    await addNote(page, passage, text);
+    const note = await openNoteByClick(page, passage);
+    expect(note?.text).toContain(text);
     await page.close();
   });
 });

@@ -2,10 +2,15 @@
  * Real Firefox (Debian's firefox-esr, driven by puppeteer-core over WebDriver BiDi) with the
  * Firefox build installed as a temporary add-on; the offline site is served by request
  * interception. The add-on's internal UUID is fixed by a pref so that its own requests can be told
- * apart. (WebDriver BiDi does not open moz-extension:// pages, so the popup is tested in Chromium.)
+ * apart, and so that the popover frame (`popover.html`, an extension page inside the article's
+ * tab) can be told from the page's own frames. (The popup is tested in Chromium.)
+ *
+ * Counterpoint's controls on the page live in closed shadow roots, which page scripts cannot
+ * enter; WebDriver BiDi can, as the accessibility tree does: {@link FirefoxSession.findControls}
+ * finds them by role and name, the way a screen reader meets them.
  */
 import { randomUUID } from 'node:crypto';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { ARTICLE_URL } from '../fixtures';
 import { defaultSite, isSiteAddress, pageFor, type SiteMap } from './offline-site';
 import { FIREFOX_BUILD } from './paths';
@@ -16,6 +21,14 @@ export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 /** The add-on id from wxt.config.ts. */
 export const GECKO_ID = 'counterpoint@counterpoint.invalid';
 
+/** An element inside one of Counterpoint's closed shadow roots, as WebDriver BiDi names it. */
+export interface ClosedRootControl {
+  /** BiDi's handle on the node. */
+  sharedId: string;
+  /** The element's attributes (a marker's accessible name is its `aria-label`). */
+  attributes: Record<string, string>;
+}
+
 /** A running Firefox with Counterpoint installed. */
 export interface FirefoxSession {
   browser: Browser;
@@ -24,7 +37,30 @@ export interface FirefoxSession {
   /** Requests to anything but the offline site and the add-on itself, from any page. */
   unexpectedRequests: string[];
   open(url?: string): Promise<Page>;
+  /**
+   * Controls with `role` (and exactly `name`, if given) inside closed shadow roots on the page's
+   * `span` and `div` hosts, in document order: the claim markers, the "Add note" button.
+   */
+  findControls(page: Page, role: string, name?: string): Promise<ClosedRootControl[]>;
+  /** Clicks the middle of a control with the real mouse. */
+  click(page: Page, control: ClosedRootControl): Promise<void>;
+  /** The popover frame of the page (the child frame of the extension's origin), or null. */
+  popoverFrame(page: Page): Promise<Frame | null>;
   close(): Promise<void>;
+}
+
+/** The part of puppeteer's BiDi connection used here (`Browser.connection` in BiDi mode). */
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result: unknown }>;
+}
+
+/** A node as BiDi serialises it (`script.NodeRemoteValue`), in part. */
+interface BidiNode {
+  sharedId: string;
+  value?: {
+    attributes?: Record<string, string>;
+    shadowRoot?: { sharedId?: string; value?: { mode?: string } } | null;
+  };
 }
 
 /** Options for a session. */
@@ -78,6 +114,27 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
     });
   };
 
+  const bidi = (browser as unknown as { connection: BidiConnection }).connection;
+  // Puppeteer's frame id is the BiDi browsing context id.
+  const contextOf = (page: Page): string => (page.mainFrame() as unknown as { _id: string })._id;
+  const locate = async (params: object): Promise<BidiNode[]> => {
+    const { result } = await bidi.send('browsingContext.locateNodes', {
+      serializationOptions: { maxDomDepth: 0 },
+      ...params,
+    });
+    return (result as { nodes: BidiNode[] }).nodes;
+  };
+
+  const popoverFrame = async (page: Page): Promise<Frame | null> => {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame()) continue;
+      // Puppeteer keeps the iframe's first address (about:blank); ask the frame itself.
+      const origin = await frame.evaluate(() => location.origin).catch(() => '');
+      if (origin === extensionOrigin) return frame;
+    }
+    return null;
+  };
+
   const session: FirefoxSession = {
     browser,
     extensionOrigin,
@@ -88,6 +145,43 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
       await page.goto(url, { waitUntil: 'load' });
       return page;
     },
+    async findControls(page, role, name) {
+      const context = contextOf(page);
+      const hosts = await locate({ context, locator: { type: 'css', value: 'span, div' } });
+      const roots = hosts.flatMap((host) => {
+        const root = host.value?.shadowRoot;
+        return root?.sharedId && root.value?.mode === 'closed' ? [{ sharedId: root.sharedId }] : [];
+      });
+      if (roots.length === 0) return [];
+      const found = await locate({
+        context,
+        locator: { type: 'accessibility', value: name === undefined ? { role } : { role, name } },
+        startNodes: roots,
+      });
+      return found.map((node) => ({
+        sharedId: node.sharedId,
+        attributes: node.value?.attributes ?? {},
+      }));
+    },
+    async click(page, control) {
+      const { result } = await bidi.send('script.callFunction', {
+        functionDeclaration: String((element: Element) => {
+          element.scrollIntoView({ block: 'nearest' });
+          const box = element.getBoundingClientRect();
+          return [box.left + box.width / 2, box.top + box.height / 2];
+        }),
+        arguments: [{ sharedId: control.sharedId }],
+        target: { context: contextOf(page) },
+        awaitPromise: false,
+      });
+      const point = (result as { result?: { value?: { value?: unknown }[] } }).result?.value;
+      const [x, y] = (point ?? []).map((entry) => Number(entry.value));
+      if (x === undefined || y === undefined || Number.isNaN(x) || Number.isNaN(y)) {
+        throw new Error(`no box for control ${JSON.stringify(control.attributes)}`);
+      }
+      await page.mouse.click(x, y);
+    },
+    popoverFrame,
     async close() {
       await browser.close();
     },

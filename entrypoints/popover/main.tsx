@@ -20,12 +20,21 @@ if (root) {
   const sizes = new ResizeObserver(() => {
     if (measured) report(Math.ceil(measured.getBoundingClientRect().height));
   });
+  const focusPopover = (): void => {
+    const current = dialog.current;
+    if (!current) return;
+    // The editor's text box takes focus; other popovers focus their dialog so its name is read.
+    const field = current.querySelector<HTMLElement>('textarea');
+    (field ?? current).focus({ preventScroll: true });
+    root.scrollTop = 0;
+  };
   startPanelSession({
     window,
     browser,
     request: createRequester((message) => browser.runtime.sendMessage(message)),
     render(state, actions) {
       report = actions.resized;
+      const hadFocus = document.hasFocus() && root.contains(document.activeElement);
       render(
         <PanelApp
           key={state.serial}
@@ -45,6 +54,9 @@ if (root) {
         />,
         root,
       );
+      // A popover drawn anew in place of the one that had focus (a note that has just loaded,
+      // replacing "Loading your note…") would drop focus to the body: give it to the new one.
+      if (state.focus && hadFocus && !root.contains(document.activeElement)) focusPopover();
       const popover = root.firstElementChild;
       if (popover !== measured) {
         if (measured) sizes.unobserve(measured);
@@ -53,13 +65,6 @@ if (root) {
       }
       if (popover) actions.resized(Math.ceil(popover.getBoundingClientRect().height));
     },
-    focusPopover() {
-      const current = dialog.current;
-      if (!current) return;
-      // The editor's text box takes focus; other popovers focus their dialog so its name is read.
-      const field = current.querySelector<HTMLElement>('textarea');
-      (field ?? current).focus({ preventScroll: true });
-      root.scrollTop = 0;
-    },
+    focusPopover,
   });
 }

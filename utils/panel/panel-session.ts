@@ -44,7 +44,7 @@ export interface PanelSessionDependencies {
   render(state: PanelState, actions: PanelActions): void;
   /** Moves focus to the popover (its dialog, or the editor's text box). */
   focusPopover(): void;
-  /** A new note id; the frame is a secure context, so `crypto.randomUUID` is there. */
+  /** A new note id (tests); by default a random UUID, see {@link randomNoteId}. */
   newId?: () => string;
 }
 
@@ -78,7 +78,7 @@ export interface PanelSession {
 export function startPanelSession(deps: PanelSessionDependencies): PanelSession {
   const { window: win, request } = deps;
   const secret = win.name;
-  const newId = deps.newId ?? (() => win.crypto.randomUUID());
+  const newId = deps.newId ?? (() => randomNoteId(win.crypto));
   const listeners = new AbortController();
   let port: MessagePort | null = null;
   let state: PanelState = {
@@ -255,4 +255,17 @@ export function startPanelSession(deps: PanelSessionDependencies): PanelSession 
       port = null;
     },
   };
+}
+
+/**
+ * A random (version 4) UUID from `getRandomValues`. Not `crypto.randomUUID`: that exists only in
+ * a secure context, and in Firefox the frame on an `http:` article is not one (a frame is secure
+ * only if the page holding it is), so saving a note there failed.
+ */
+export function randomNoteId(source: Pick<Crypto, 'getRandomValues'>): string {
+  const bytes = source.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
