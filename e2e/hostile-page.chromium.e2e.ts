@@ -21,7 +21,7 @@ import {
   waitForPopover,
   waitForPopoverClosed,
 } from './harness/popover';
-import { addNote, clickPassage, waitForNotesPlaced } from './harness/reader';
+import { addNote, clickPassage, waitForEditorFocus, waitForNotesPlaced } from './harness/reader';
 import { waitUntil } from './harness/wait';
 import { type AttackLog, installAttacker } from './hostile/attacker';
 
@@ -128,6 +128,7 @@ describe('a hostile page', () => {
 
     // Edit it.
     await dialog.getByRole('button', { name: 'Edit' }).click();
+    await waitForEditorFocus(page, 'Edit note');
     const editor = await waitForPopover(page, 'Edit note');
     await page.keyboard.press('Control+A');
     await page.keyboard.type(EDITED);

@@ -17,6 +17,7 @@ import {
   addNote,
   clickPassage,
   notesPlaced as placedOn,
+  waitForEditorFocus,
   waitForNotesPlaced as waitForPlaced,
 } from './harness/reader';
 import { findPassage, selectWithMouse } from './harness/selection';
@@ -158,6 +159,7 @@ describe('notes in Chromium', () => {
   it('edits the note', async () => {
     const dialog = await waitForPopover(reader, 'Your note');
     await dialog.getByRole('button', { name: 'Edit' }).click();
+    await waitForEditorFocus(reader, 'Edit note');
     const editor = await waitForPopover(reader, 'Edit note');
     await reader.keyboard.press('Control+A');
     await reader.keyboard.type(EDITED_TEXT);
@@ -186,7 +188,7 @@ describe('notes in Chromium', () => {
     const passage = 'Mexico wants the US to help poor Central American nations';
     await selectWithMouse(reader, passage);
     await probe.click(await probe.waitFor('button', 'Add note'));
-    await waitForPopover(reader, 'Add note');
+    await waitForEditorFocus(reader);
     const hostile =
       '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>**bold**';
     await reader.keyboard.type(hostile);
@@ -210,7 +212,7 @@ describe('notes in Chromium', () => {
     await probe.click(marker!);
     const claim = await waitForPopover(reader, /^Claim: /);
     await claim.getByRole('button', { name: 'Add note to this claim' }).click();
-    await waitForPopover(reader, 'Add note');
+    await waitForEditorFocus(reader);
     await reader.keyboard.type('Attached to the claim: compare with the fact sheet');
     await reader.keyboard.press('Control+Enter');
     await probe.waitFor('StaticText', 'Note saved.');

@@ -12,7 +12,7 @@ import { probeAccessibility } from './harness/accessibility';
 import { type ChromiumSession, launchChromium } from './harness/chromium';
 import { highlightedTexts, setSettings } from './harness/page-ui';
 import { waitForPopover } from './harness/popover';
-import { addNote, clickPassage } from './harness/reader';
+import { addNote, clickPassage, waitForEditorFocus } from './harness/reader';
 import { waitUntil } from './harness/wait';
 
 const [pack] = loadBundledPacks().packs;
@@ -82,7 +82,7 @@ describe('a stopped service worker', () => {
     await clickPassage(page, 'the more crisis in Central America');
     const dialog = await waitForPopover(page, 'Your note');
     await dialog.getByRole('button', { name: 'Edit' }).click();
-    await waitForPopover(page, 'Edit note');
+    await waitForEditorFocus(page, 'Edit note');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('Edited after another stop');
     await page.keyboard.press('Control+Enter');

@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import type { AccessibilityProbe } from './accessibility';
 import type { ChromiumSession } from './chromium';
-import { waitForPopover, waitForPopoverClosed } from './popover';
+import { focusInPopover, waitForPopover, waitForPopoverClosed } from './popover';
 import { selectWithMouse } from './selection';
 import { waitUntil } from './wait';
 
@@ -19,11 +19,21 @@ export async function addNote(
 ): Promise<void> {
   await selectWithMouse(page, passage);
   await probe.click(await probe.waitFor('button', 'Add note'));
-  await waitForPopover(page, 'Add note');
+  await waitForEditorFocus(page);
   await page.keyboard.type(text);
   await page.keyboard.press('Control+Enter');
   await probe.waitFor('StaticText', 'Note saved.');
   await waitForPopoverClosed(page);
+}
+
+/** Waits for the note editor to show with the caret in its text box, as a reader would. */
+export async function waitForEditorFocus(page: Page, name = 'Add note'): Promise<void> {
+  await waitForPopover(page, name);
+  await waitUntil(
+    () => focusInPopover(page),
+    (focus) => focus?.tag === 'textarea',
+    { what: 'the caret in the note field' },
+  );
 }
 
 /** Clicks the start of a passage's first line, as a reader clicks a highlight. */
