@@ -59,6 +59,8 @@ export interface ChromiumOptions {
   colorScheme?: 'light' | 'dark';
   /** Extra launch arguments (e.g. a window size for the demo). */
   args?: string[];
+  /** The unpacked build to load (this checkout's Chrome build by default). */
+  extensionPath?: string;
 }
 
 /** Launches Chromium with the extension and the offline site. */
@@ -67,6 +69,7 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
   process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
   const profile = mkdtempSync(join(tmpdir(), 'counterpoint-chromium-'));
   const site = options.site ?? defaultSite;
+  const build = options.extensionPath ?? CHROME_BUILD;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,
@@ -74,8 +77,8 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
     viewport: { width: 1280, height: 900 },
     args: [
       ...CHROMIUM_QUIET_FLAGS,
-      `--disable-extensions-except=${CHROME_BUILD}`,
-      `--load-extension=${CHROME_BUILD}`,
+      `--disable-extensions-except=${build}`,
+      `--load-extension=${build}`,
       ...(options.args ?? []),
     ],
   });
