@@ -8,23 +8,15 @@
  * nothing without a pack, so pages without one stay untouched.
  */
 import { useState } from 'preact/hooks';
-import type { AboutEntry, Verdict } from '../utils/packs/types';
+import type { GuideState } from '../utils/annotator/overlay-state';
+import type { AboutEntry } from '../utils/packs/types';
 import { VERDICTS } from '../utils/packs/types';
 import { SourceList } from './SourceList';
 import { useUniqueId } from './unique-id';
 import { VerdictChip } from './VerdictChip';
 
-/** Props of {@link ReadingGuide}. */
-export interface ReadingGuideProps {
-  claimCounts: Partial<Record<Verdict, number>>;
-  /** Claims found on the page; the rest cannot be stepped to. */
-  anchoredClaims: number;
-  totalClaims: number;
-  about: readonly AboutEntry[];
-  onNext(): void;
-  onPrevious(): void;
-  /** Opens the article's notes (placed and unplaced) in the popover frame. */
-  onShowNotes?(): void;
+/** Props of {@link ReadingGuide}: the controller's guide state and the page's shortcuts. */
+export interface ReadingGuideProps extends GuideState {
   /** Keyboard shortcuts in aria-keyshortcuts form, e.g. "Alt+Shift+J". */
   shortcuts: { next: string; previous: string };
 }

@@ -6,19 +6,10 @@
  * Keep it mounted with an empty message between toasts: screen readers announce changes to a
  * live region that already exists more reliably than a region that appears with its text.
  */
+import type { ToastState } from '../utils/annotator/overlay-state';
 
 /** Props of {@link Toast}. */
-export interface ToastProps {
-  /** What happened; '' renders only the (empty) live region. */
-  message: string;
-  /** Label of the action button, e.g. "Undo"; shown only together with `onAction`. */
-  actionLabel?: string;
-  onAction?(): void;
-  /** Shows a Dismiss button when given. */
-  onDismiss?(): void;
-  /** Called with true when the pointer or focus enters the toast, false when it leaves. */
-  onPause?(paused: boolean): void;
-}
+export type ToastProps = ToastState;
 
 /** The toast, inside a `role="status"` live region. */
 export function Toast({ message, actionLabel, onAction, onDismiss, onPause }: ToastProps) {

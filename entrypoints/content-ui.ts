@@ -4,8 +4,8 @@
  * article is painted.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { createOverlay } from '@/components/overlay/overlay-host';
 import { createInteractions } from '@/utils/annotator/interactions';
-import { createOverlay } from '@/utils/annotator/overlay-host';
 import { createPanelFrame } from '@/utils/annotator/panel-frame';
 import { registerOverlayUi } from '@/utils/annotator/ui-loader';
 import { extensionApi as browser } from '@/utils/browser';

@@ -5,19 +5,15 @@
  * page (`entrypoints/popover/`). The controller owns the state and passes it down.
  */
 import { useState } from 'preact/hooks';
+import type { OverlayState } from '../../utils/annotator/overlay-state';
 import { AdderButton } from '../AdderButton';
-import { ReadingGuide, type ReadingGuideProps } from '../ReadingGuide';
-import { Toast, type ToastProps } from '../Toast';
+import { ReadingGuide } from '../ReadingGuide';
+import { Toast } from '../Toast';
 import { useUniqueId } from '../unique-id';
 import { Floating } from './Floating';
 
-/** What the overlay shows, and where its events go. */
-export interface PageOverlayProps {
-  guide: (Omit<ReadingGuideProps, 'shortcuts'> & { reference: Element }) | null;
-  adder: { reference: Range; onAdd(): void } | null;
-  toast: ToastProps | null;
-  shortcuts: { next: string; previous: string; addNote: string };
-}
+/** What the overlay shows, and where its events go (the controller's state, drawn as it is). */
+export type PageOverlayProps = OverlayState;
 
 /** The overlay's root component. */
 export function PageOverlay(props: PageOverlayProps) {

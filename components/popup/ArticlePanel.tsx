@@ -3,10 +3,11 @@
  * opens its popover on the page), how many were found on the page and which were not, and the
  * reader's notes whose passages could not be placed, with their quotes.
  */
-import type { TabPage } from '../../utils/background/tab-pages';
+
 import { VERDICTS } from '../../utils/packs/types';
 import { VERDICT_LABELS } from '../../utils/packs/verdicts';
 import type { StoredClaim } from '../../utils/store/db';
+import type { TabPage } from '../../utils/store/tab-pages';
 import type { Note } from '../../utils/store/types';
 import { excerptOfNote, quoteOfNote } from '../note-text';
 import { useUniqueId } from '../unique-id';

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TabPage } from '../../utils/background/tab-pages';
 import type { StoredClaim } from '../../utils/store/db';
+import type { TabPage } from '../../utils/store/tab-pages';
 import { expectNoAxeViolations, makeNote, SAMPLE_CLAIM } from '../test-support';
 import { FakePopupData } from './fake-popup-data';
 import { PopupApp } from './PopupApp';

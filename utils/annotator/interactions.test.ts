@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PageOverlayProps } from '../../components/overlay/PageOverlay';
+
 import { ARTICLE_URL, readFixture } from '../../e2e/fixtures';
 import type { PanelEvent, PanelView } from '../messaging/panel-protocol';
 import type { NoteAnchor, PageData, Protocol } from '../messaging/protocol';
@@ -8,7 +8,7 @@ import { recogniseArticle } from '../page/recognise';
 import type { StoredClaim } from '../store/db';
 import { createArticleView } from './article-view';
 import { createInteractions, type InteractionDependencies } from './interactions';
-import type { OverlayHost } from './overlay-host';
+import type { OverlayHost, OverlayState } from './overlay-state';
 import type { PanelFrame, ShowOptions } from './panel-frame';
 
 const [pack] = loadBundledPacks().packs;
@@ -20,7 +20,7 @@ const claims: StoredClaim[] = (pack?.claims ?? []).map((claim, order) => ({
 
 /** An overlay that records what it was asked to draw, instead of drawing it. */
 function recordingOverlay() {
-  const drawn: PageOverlayProps[] = [];
+  const drawn: OverlayState[] = [];
   const createOverlay = (doc: Document): OverlayHost => {
     const host = doc.createElement('div');
     doc.documentElement.append(host);

@@ -11,7 +11,6 @@
  *
  * Part of the in-page UI bundle, loaded after the article is painted (`article-view.ts`).
  */
-import type { PageOverlayProps } from '../../components/overlay/PageOverlay';
 import { describe } from '../anchoring';
 import type { Requester } from '../messaging/client';
 import type { PanelEvent, PanelView } from '../messaging/panel-protocol';
@@ -20,7 +19,7 @@ import { DEFAULT_SHORTCUTS, matchesShortcut } from '../shortcuts';
 import type { StoredClaim } from '../store/db';
 import type { ArticleView } from './article-view';
 import { createHoverIntent } from './hover-intent';
-import type { OverlayHost } from './overlay-host';
+import type { OverlayHost, OverlayState } from './overlay-state';
 import type { PanelFrame, PanelFrameDependencies, PanelReference } from './panel-frame';
 import { rangeOutsideOwnNodes } from './selection-range';
 
@@ -86,8 +85,8 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
   const isNote = (id: string) => article.notes().some((note) => note.id === id);
 
   let overlay: OverlayHost | null = null;
-  let adder: PageOverlayProps['adder'] = null;
-  let toast: PageOverlayProps['toast'] = null;
+  let adder: OverlayState['adder'] = null;
+  let toast: OverlayState['toast'] = null;
   let open: OpenPanel | null = null;
   let returnFocusTo: HTMLElement | null = null;
   /** A popover opened by the pointer gives focus back without scrolling the page. */
@@ -146,7 +145,7 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
 
   // ---- The overlay: guide, adder, toast ----------------------------------------------------
 
-  function guideProps(): PageOverlayProps['guide'] {
+  function guideProps(): OverlayState['guide'] {
     const reference = deps.headline;
     const all = claims();
     if (!reference || !article.visibility().claims || all.length === 0) return null;

@@ -4,8 +4,8 @@ import { validatePack } from '../packs/schema';
 import type { ContextPack } from '../packs/types';
 import { openStore } from '../store/db';
 import { putNote } from '../store/notes';
-import { claimsForArticle, getMeta } from '../store/packs';
-import { PACK_PROBLEMS_KEY, seedPacks } from './seed-packs';
+import { claimsForArticle, getMeta, PACK_PROBLEMS_KEY } from '../store/packs';
+import { seedPacks } from './seed-packs';
 
 const [pack] = loadBundledPacks().packs as [ContextPack];
 let count = 0;

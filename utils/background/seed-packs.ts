@@ -5,10 +5,7 @@
  */
 import type { ContextPack } from '../packs/types';
 import type { CounterpointDatabase } from '../store/db';
-import { installPack, setMeta } from '../store/packs';
-
-/** The meta key under which refused packs are remembered for the popup. */
-export const PACK_PROBLEMS_KEY = 'packProblems';
+import { installPack, PACK_PROBLEMS_KEY, setMeta } from '../store/packs';
 
 /** The outcome of seeding, for the log and the tests. */
 export interface SeedReport {

@@ -7,9 +7,9 @@ import { articleText } from '../page/fingerprint';
 import { recogniseArticle } from '../page/recognise';
 import { openStore } from '../store/db';
 import { allNotes, getNote } from '../store/notes';
+import { readTabPage } from '../store/tab-pages';
 import { seedPacks } from './seed-packs';
 import { createBackgroundService } from './service';
-import { readTabPage } from './tab-pages';
 
 const browser = fakeBrowser as unknown as Browser;
 const ARTICLE =

@@ -26,9 +26,9 @@ import {
   updateNote,
 } from '../store/notes';
 import { claimsForArticle, installedPacks } from '../store/packs';
+import { forgetTabPage, readTabPage, type TabPage, writeTabPage } from '../store/tab-pages';
 import type { Note } from '../store/types';
 import { setBadge } from './badge';
-import { forgetTabPage, readTabPage, type TabPage, writeTabPage } from './tab-pages';
 
 /** What the service needs from the outside world. */
 export interface BackgroundDependencies {

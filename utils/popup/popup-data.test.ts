@@ -1,14 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { PACK_PROBLEMS_KEY } from '../background/seed-packs';
-import { writeTabPage } from '../background/tab-pages';
 import type { Browser } from '../browser';
 import type { Requester } from '../messaging/client';
 import { makeNote, testId } from '../notes-io/test-notes';
 import { watchSettings } from '../settings';
 import { type CounterpointDatabase, openStore } from '../store/db';
 import { putNote } from '../store/notes';
-import { setMeta } from '../store/packs';
+import { PACK_PROBLEMS_KEY, setMeta } from '../store/packs';
+import { writeTabPage } from '../store/tab-pages';
 import { buildExportFile } from './notes-transfer';
 import { createPopupData, hostForPausing, type PopupData } from './popup-data';
 

@@ -6,8 +6,6 @@
  * as an interface, so their tests pass a fake.
  */
 
-import { PACK_PROBLEMS_KEY } from '../background/seed-packs';
-import { readAllTabPages, readTabPage, type TabPage } from '../background/tab-pages';
 import type { Browser } from '../browser';
 import { createRequester, type Requester } from '../messaging/client';
 import type { TabMessage } from '../messaging/protocol';
@@ -15,7 +13,8 @@ import { readSettings, type Settings, updateSettings, watchSettings } from '../s
 import { watchNotesChanged } from '../store/change-feed';
 import { type CounterpointDatabase, openStore, type StoredClaim } from '../store/db';
 import { allNotes, newestNotes, notesForArticle } from '../store/notes';
-import { claimsForArticle, getMeta } from '../store/packs';
+import { claimsForArticle, getMeta, PACK_PROBLEMS_KEY } from '../store/packs';
+import { readAllTabPages, readTabPage, type TabPage } from '../store/tab-pages';
 import type { Note } from '../store/types';
 import { type ExportFile, type ImportOutcome, importNotesText } from './notes-transfer';
 import { saveFileWithLink } from './save-file';

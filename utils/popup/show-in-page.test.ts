@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { TabPage } from '../background/tab-pages';
-import { writeTabPage } from '../background/tab-pages';
 import type { Browser } from '../browser';
 import type { TabMessage } from '../messaging/protocol';
 import { makeNote } from '../notes-io/test-notes';
+import type { TabPage } from '../store/tab-pages';
+import { writeTabPage } from '../store/tab-pages';
 import { findTabShowing, notePage, showNoteInPage } from './show-in-page';
 
 const browser = fakeBrowser as unknown as Browser;

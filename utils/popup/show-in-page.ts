@@ -4,7 +4,6 @@
  * it to scroll to the passage and open the note's popover.
  */
 
-import { readTabPage, type TabPage } from '../background/tab-pages';
 import type { Browser } from '../browser';
 import type { TabMessage } from '../messaging/protocol';
 import {
@@ -12,6 +11,7 @@ import {
   GLOBAL_RESEARCH_ORIGIN,
   isGlobalResearchHost,
 } from '../page/article-path';
+import { readTabPage, type TabPage } from '../store/tab-pages';
 import type { Note } from '../store/types';
 
 /** Timing knobs; tests shorten them. */

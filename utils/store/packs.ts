@@ -6,6 +6,9 @@ import type { ContextPack } from '../packs/types';
 import type { CounterpointDatabase, StoredClaim, StoredPack } from './db';
 import { explainStorageError } from './errors';
 
+/** The meta key under which refused packs are remembered (written by the background, read by the popup). */
+export const PACK_PROBLEMS_KEY = 'packProblems';
+
 /** What installing a pack did. */
 export type InstallOutcome = 'installed' | 'replaced' | 'unchanged';
 

@@ -3,27 +3,13 @@
  * the page's scripts cannot reach into it (no note text is ever readable from the page) and the
  * page's CSS cannot style it. It takes no room: everything inside is fixed-position.
  *
- * This module and the Preact components it draws are the in-page UI bundle
+ * This module and the Preact components it draws are part of the in-page UI bundle
  * (`entrypoints/content-ui.ts`), injected on demand so the content script itself stays small.
  */
 import { h, render } from 'preact';
-import {
-  OVERLAY_CSS,
-  PageOverlay,
-  type PageOverlayProps,
-} from '../../components/overlay/PageOverlay';
-import { COUNTERPOINT_CSS } from '../../components/styles';
-
-/** The overlay's mount point on one page. */
-export interface OverlayHost {
-  /** Draws (or redraws) the overlay. */
-  render(props: PageOverlayProps): void;
-  /** True for the host itself (the page-side node). */
-  isHost(node: Node): boolean;
-  /** Whether an event happened inside the overlay. */
-  contains(event: Event): boolean;
-  destroy(): void;
-}
+import type { OverlayHost } from '../../utils/annotator/overlay-state';
+import { COUNTERPOINT_CSS } from '../styles';
+import { OVERLAY_CSS, PageOverlay } from './PageOverlay';
 
 /** Creates the host and its closed shadow root. */
 export function createOverlay(doc: Document): OverlayHost {
@@ -60,8 +46,8 @@ export function createOverlay(doc: Document): OverlayHost {
   doc.documentElement.append(host);
   let destroyed = false;
   return {
-    render(props) {
-      if (!destroyed) render(h(PageOverlay, props), mount);
+    render(state) {
+      if (!destroyed) render(h(PageOverlay, state), mount);
     },
     isHost: (node) => node === host,
     contains: (event) => event.composedPath().includes(host),
