@@ -213,9 +213,12 @@ describe('notes in Chromium', () => {
     const claim = await waitForPopover(reader, /^Claim: /);
     await claim.getByRole('button', { name: 'Add note to this claim' }).click();
     await waitForEditorFocus(reader);
+    const placedBefore = await notesPlaced(reader);
     await reader.keyboard.type('Attached to the claim: compare with the fact sheet');
     await reader.keyboard.press('Control+Enter');
     await probe.waitFor('StaticText', 'Note saved.');
+    // The page repaints with the new note (its markers too): wait for that before clicking one.
+    await waitForNotesPlaced(reader, placedBefore + 1, 'the claim’s note to be placed');
     await probe.click((await probe.find('button', /^Claim: /))[0]!);
     const reopened = await waitForPopover(reader, /^Claim: /);
     await waitUntil(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { anchor } from './anchor';
+import { describe as describeRange } from './describe';
 import { mountArticle, rangeOfText, textOf, withStylesRead } from './test-fixtures';
 import { makeExclusionTest } from './text-model';
 import { anchorVerbatim, readRawText, type VerbatimQuote } from './verbatim';
@@ -168,5 +169,27 @@ describe('anchor after the verbatim path leaves a target undecided', () => {
     expect(result.status).toBe('anchored');
     if (result.status !== 'anchored') return;
     expect(result.range.startContainer).toBe(second.startContainer);
+  });
+});
+
+describe('the verbatim path and gaps in the saved context', () => {
+  it('does not take "oa" for "o a": a space in the saved context must be in the page too', () => {
+    // Found by the property test (fast-check seed 731674867): a one-letter passage, and an
+    // edit elsewhere that made "o" + "a" in one text node look like the passage and its suffix.
+    document.body.innerHTML = '<div id="r"><p>o</p>\n  <p>a</p></div>';
+    const root = document.getElementById('r') as HTMLElement;
+    const first = root.querySelector('p')?.firstChild as Text;
+    const range = document.createRange();
+    range.setStart(first, 0);
+    range.setEnd(first, 1);
+    const described = describeRange(root, range);
+    if (!described.ok) throw new Error('not described');
+    const second = root.querySelectorAll('p')[1]?.firstChild as Text;
+    second.data = `o${second.data}`;
+    const result = anchor(root, described.selectors);
+    expect(result.status).toBe('anchored');
+    if (result.status !== 'anchored') return;
+    expect(result.range.startContainer).toBe(first);
+    expect(result.range.startOffset).toBe(0);
   });
 });

@@ -66,31 +66,56 @@ const isSkipped = isInvisibleCode;
 /**
  * Whether the saved prefix ends right before `start` and the saved suffix begins right after
  * `end`, skipped characters aside. Returns the span of text the comparison covered, or null.
+ *
+ * Skipped characters may differ in kind and number, but not be missing: where the saved
+ * context has a gap (a space, a line break) between two characters, the raw text must have one
+ * too, or the two characters must lie in different text nodes (where the visible text may put
+ * the line break between blocks). Otherwise "o a" would be taken for "oa".
  */
 function contextSpan(
-  text: string,
+  raw: RawText,
   start: number,
   end: number,
   prefix: string,
   suffix: string,
 ): [number, number] | null {
+  const { text } = raw;
   let before = start;
+  let expectGap = false;
   for (let index = prefix.length - 1; index >= 0; index -= 1) {
     const expected = prefix.charCodeAt(index);
-    if (isSkipped(expected)) continue;
+    if (isSkipped(expected)) {
+      expectGap = true;
+      continue;
+    }
+    const from = before;
     do before -= 1;
     while (before >= 0 && isSkipped(text.charCodeAt(before)));
     if (before < 0 || text.charCodeAt(before) !== expected) return null;
+    if (expectGap && from - before === 1 && sameNode(raw, before, from)) return null;
+    expectGap = false;
   }
   let after = end - 1;
+  expectGap = false;
   for (let index = 0; index < suffix.length; index += 1) {
     const expected = suffix.charCodeAt(index);
-    if (isSkipped(expected)) continue;
+    if (isSkipped(expected)) {
+      expectGap = true;
+      continue;
+    }
+    const from = after;
     do after += 1;
     while (after < text.length && isSkipped(text.charCodeAt(after)));
     if (after >= text.length || text.charCodeAt(after) !== expected) return null;
+    if (expectGap && after - from === 1 && sameNode(raw, from, after)) return null;
+    expectGap = false;
   }
   return [before, after + 1];
+}
+
+/** Whether two offsets of the raw text lie in the same text node. */
+function sameNode(raw: RawText, a: number, b: number): boolean {
+  return nodeIndexAt(raw, a) === nodeIndexAt(raw, b);
 }
 
 /** Whether every text node holding a character of text[from, to) is visible. */
@@ -155,13 +180,7 @@ function settleAmong(
   let settled: { start: number; span: [number, number] } | null = null;
   for (const start of starts) {
     const end = start + quote.exact.length;
-    const span = contextSpan(
-      raw.text,
-      start - verified.before,
-      end + verified.after,
-      prefix,
-      suffix,
-    );
+    const span = contextSpan(raw, start - verified.before, end + verified.after, prefix, suffix);
     if (span === null) continue;
     // Two places fit the saved context: only the full matcher (with the position) may choose.
     if (settled !== null) return null;

@@ -3,7 +3,8 @@
  * before it reaches the store; sizes are bounded so a hostile sender cannot bloat storage.
  */
 import * as v from 'valibot';
-import { NOTE_MAX_LENGTH, NOTE_MAX_TAGS, TAG_MAX_LENGTH } from '../store/types';
+import { noteBodySchema, noteTagsSchema } from '../store/note-rules';
+import { NOTE_MAX_LENGTH } from '../store/types';
 import { MAX_ARTICLE_TEXT, type MessageType } from './protocol';
 
 const id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a short id'));
@@ -43,20 +44,9 @@ export const targetSchema = v.pipe(
   ),
 );
 
-const body = v.pipe(
-  v.string(),
-  v.check((text) => text.trim().length > 0, 'Write something before saving.'),
-  v.maxLength(
-    NOTE_MAX_LENGTH,
-    (issue) =>
-      `Notes can be up to ${NOTE_MAX_LENGTH.toLocaleString('en')} characters; this one has ${Number(issue.received).toLocaleString('en')}.`,
-  ),
-);
-
-const tags = v.pipe(
-  v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(TAG_MAX_LENGTH))),
-  v.maxLength(NOTE_MAX_TAGS),
-);
+// One rule set for a note's text: the same checks and messages as the editor and the import.
+const body = noteBodySchema;
+const tags = noteTagsSchema;
 
 /** The schema of each request, by message type. */
 export const requestSchemas = {
