@@ -218,6 +218,14 @@ body { overflow: hidden; }
   font-size: 16px; line-height: 1.5; color: var(--cp-text);
   -webkit-text-size-adjust: 100%; text-size-adjust: 100%;
 }
+.cp-panel-root.cp-has-more { box-shadow: inset 0 -18px 14px -14px var(--cp-shadow); }
+.cp-more-cue {
+  position: fixed; left: 50%; bottom: 8px; transform: translateX(-50%);
+  font: 600 13px/1.4 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
+  padding: 2px 10px; border-radius: 999px; pointer-events: none;
+  background: var(--cp-surface); color: var(--cp-text); border: 1px solid var(--cp-border);
+  box-shadow: 0 2px 6px var(--cp-shadow);
+}
 .cp-panel-root > .cp-popover {
   box-sizing: border-box; width: auto; max-height: none; box-shadow: none; border-radius: 8px;
 }

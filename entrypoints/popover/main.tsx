@@ -3,6 +3,7 @@
  * only: the controller is `utils/panel/panel-session.ts`, the drawing `components/panel/`.
  */
 import { createRef, render } from 'preact';
+import { createMoreCue } from '@/components/panel/more-cue';
 import { PANEL_CSS, PanelApp } from '@/components/panel/PanelApp';
 import { COUNTERPOINT_CSS } from '@/components/styles';
 import { extensionApi as browser } from '@/utils/browser';
@@ -17,8 +18,10 @@ if (root) {
   const dialog = createRef<HTMLDivElement>();
   let measured: Element | null = null;
   let report: (height: number) => void = () => undefined;
+  const cue = createMoreCue(root);
   const sizes = new ResizeObserver(() => {
     if (measured) report(Math.ceil(measured.getBoundingClientRect().height));
+    cue.update();
   });
   const focusPopover = (): void => {
     const current = dialog.current;
