@@ -29,6 +29,10 @@ export interface NoteEditorProps {
   /** Receives the trimmed body and parsed tags; the editor stays open until the caller closes it. */
   onSave(input: { body: string; tags: string[] }): Promise<NoteSaveResult>;
   onCancel(): void;
+  /** Told of every change, so the caller can keep a draft of what is typed but not saved. */
+  onDraft?(draft: { body: string; tagsField: string }): void;
+  /** A draft kept from an earlier visit: it wins over `initialBody` / `initialTags`. */
+  draft?: { body: string; tagsField: string } | null;
   /** The dialog element, for the controller to position. */
   dialogRef?: Ref<HTMLDivElement>;
 }
@@ -51,10 +55,12 @@ export function NoteEditor({
   initialTags = [],
   onSave,
   onCancel,
+  onDraft,
+  draft = null,
   dialogRef,
 }: NoteEditorProps) {
-  const [body, setBody] = useState(initialBody);
-  const [tagsField, setTagsField] = useState(initialTags.join(', '));
+  const [body, setBody] = useState(draft?.body ?? initialBody);
+  const [tagsField, setTagsField] = useState(draft?.tagsField ?? initialTags.join(', '));
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<{ field: 'body' | 'tags' | 'save'; message: string } | null>(
     null,
@@ -159,6 +165,7 @@ export function NoteEditor({
               {quote}
             </blockquote>
           )}
+          {draft ? <p class="cp-muted">Your unsaved draft is back.</p> : null}
           <div class="cp-field">
             <label for={`${ids.heading}-body`}>Note</label>
             <textarea
@@ -169,7 +176,10 @@ export function NoteEditor({
               aria-invalid={error?.field === 'body'}
               aria-describedby={`${ids.count} ${ids.error}`}
               dir="auto"
-              onInput={(event) => setBody(event.currentTarget.value)}
+              onInput={(event) => {
+                setBody(event.currentTarget.value);
+                onDraft?.({ body: event.currentTarget.value, tagsField });
+              }}
             />
             <p id={ids.count} class="cp-count" data-state={countState}>
               {countState === 'over'
@@ -198,7 +208,10 @@ export function NoteEditor({
               autoComplete="off"
               aria-invalid={error?.field === 'tags'}
               aria-describedby={`${ids.tagsHint} ${ids.error}`}
-              onInput={(event) => setTagsField(event.currentTarget.value)}
+              onInput={(event) => {
+                setTagsField(event.currentTarget.value);
+                onDraft?.({ body, tagsField: event.currentTarget.value });
+              }}
             />
             <p id={ids.tagsHint} class="cp-hint">
               Separate tags with commas.

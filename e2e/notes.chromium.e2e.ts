@@ -258,6 +258,31 @@ describe('notes in Chromium', () => {
     await waitForPopoverClosed(reader);
   });
 
+  it('keeps what was typed when the editor is closed with Escape, and gives it back', async () => {
+    await reader.mouse.click(1270, 890);
+    const passage = 'Washington and the Latin world';
+    await selectWithMouse(reader, passage);
+    await probe.click(await probe.waitFor('button', 'Add note'));
+    await waitForEditorFocus(reader);
+    await reader.keyboard.type('Half a thought');
+    await reader.keyboard.press('Escape');
+    await waitForPopoverClosed(reader);
+    await probe.waitFor('StaticText', /^Draft kept/);
+    await reader.mouse.click(1270, 890);
+    await selectWithMouse(reader, passage);
+    await probe.click(await probe.waitFor('button', 'Add note'));
+    const editor = await waitForPopover(reader, 'Add note');
+    const field = editor.getByRole('textbox', { name: 'Note' });
+    await waitUntil(
+      () => field.inputValue(),
+      (value) => value === 'Half a thought',
+      { what: 'the draft back in the note field' },
+    );
+    expect(await editor.getByText('Your unsaved draft is back.').count()).toBe(1);
+    await reader.keyboard.press('Escape');
+    await waitForPopoverClosed(reader);
+  });
+
   it('saves a note on the article served over http, where the page has no crypto.randomUUID', async () => {
     const plain = await session.open(ARTICLE_URL_VARIANT);
     expect(await plain.evaluate(() => typeof crypto.randomUUID)).toBe('undefined');

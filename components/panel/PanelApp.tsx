@@ -32,6 +32,10 @@ export interface PanelAppProps {
   onDeleteNote(id: string): void;
   onCreate(input: { body: string; tags: string[] }): Promise<NoteSaveResult>;
   onUpdate(id: string, input: { body: string; tags: string[] }): Promise<NoteSaveResult>;
+  /** Unsaved text from an earlier visit of this editor, restored. */
+  draft?: { body: string; tagsField: string } | null;
+  /** Keeps the editor's unsaved text. */
+  onDraft?(draft: { body: string; tagsField: string }): void;
 }
 
 /** The frame's root component. */
@@ -72,6 +76,8 @@ export function PanelApp(props: PanelAppProps) {
         <NoteEditor
           mode="add"
           quote={view.quote}
+          draft={props.draft ?? null}
+          {...(props.onDraft ? { onDraft: props.onDraft } : {})}
           dialogRef={dialogRef}
           onSave={props.onCreate}
           onCancel={props.onClose}
@@ -86,6 +92,8 @@ export function PanelApp(props: PanelAppProps) {
           quote={quoteOfNote(note)}
           initialBody={note.body}
           initialTags={note.tags}
+          draft={props.draft ?? null}
+          {...(props.onDraft ? { onDraft: props.onDraft } : {})}
           dialogRef={dialogRef}
           onSave={(input) => props.onUpdate(note.id, input)}
           onCancel={props.onClose}

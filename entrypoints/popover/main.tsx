@@ -54,6 +54,8 @@ if (root) {
           onDeleteNote={(id) => void actions.deleteNote(id)}
           onCreate={actions.create}
           onUpdate={actions.update}
+          draft={state.draft}
+          onDraft={actions.keepDraft}
         />,
         root,
       );

@@ -285,6 +285,9 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
     switch (event.type) {
       case 'close':
         closePanel();
+        if (event.draftKept) {
+          showToast('Draft kept: choose “Add note” on the same passage to go on with it.');
+        }
         return;
       case 'open-note': {
         const range = layers.rangeOf(event.noteId);
@@ -482,7 +485,11 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
     const inPage = range && doc.body?.contains(range.commonAncestorContainer);
     const next =
       range && inPage
-        ? { reference: range.cloneRange(), onAdd: () => openEditorForRange(range.cloneRange()) }
+        ? {
+            reference: range.cloneRange(),
+            // The selection as it is when the button is pressed, which may have moved on since.
+            onAdd: () => openEditorForRange((currentSelectionRange() ?? range).cloneRange()),
+          }
         : null;
     if (!next && !adder) return;
     adder = next;

@@ -48,8 +48,8 @@ export type PanelEvent =
   | { type: 'ready' }
   /** The popover's natural height in CSS pixels, after each layout change. */
   | { type: 'size'; serial: number; height: number }
-  /** Close (Escape, the Close button, Cancel). */
-  | { type: 'close' }
+  /** Close (Escape, the Close button, Cancel); `draftKept` when an editor kept unsaved text. */
+  | { type: 'close'; draftKept?: boolean }
   /** The pointer entered (true) or left (false) the popover. */
   | { type: 'pointer'; inside: boolean }
   | { type: 'open-note'; noteId: string }
@@ -79,8 +79,11 @@ export function asPanelEvent(data: unknown): PanelEvent | null {
   const event = data as { type?: unknown };
   switch (event.type) {
     case 'ready':
+      return { type: 'ready' };
     case 'close':
-      return { type: event.type };
+      return (data as { draftKept?: unknown }).draftKept === true
+        ? { type: 'close', draftKept: true }
+        : { type: 'close' };
     case 'pointer':
       return { type: 'pointer', inside: (data as { inside?: unknown }).inside === true };
     case 'size': {

@@ -33,6 +33,14 @@ export interface PanelState {
   about: readonly AboutEntry[];
   /** When the pack's claims were last reviewed, for claim popovers. */
   lastReviewed: string | null;
+  /** What the reader typed but did not save in this editor before, if anything. */
+  draft: NoteDraft | null;
+}
+
+/** An editor's unsaved text: the note field and the tags field as typed. */
+export interface NoteDraft {
+  body: string;
+  tagsField: string;
 }
 
 /** What the controller needs. */
@@ -63,6 +71,8 @@ export interface PanelActions {
     id: string,
     input: { body: string; tags: string[] },
   ): Promise<{ ok: true } | { ok: false; error: string }>;
+  /** The editor's text changed: keep it as a draft until it is saved. */
+  keepDraft(draft: NoteDraft): void;
   /** The popover's natural height changed. */
   resized(height: number): void;
 }
@@ -89,7 +99,20 @@ export function startPanelSession(deps: PanelSessionDependencies): PanelSession 
     error: null,
     about: [],
     lastReviewed: null,
+    draft: null,
   };
+  /**
+   * Unsaved editor text by passage (a new note) or by note (an edit), kept for the frame's life
+   * (the article's tab), so Escape or Cancel never throws away what was typed.
+   */
+  const drafts = new Map<string, NoteDraft>();
+  const draftKey = (view: PanelView | null): string | null =>
+    view?.kind === 'new-note'
+      ? // By the passage's words: selecting the same words again finds the draft again.
+        `new:${view.claimId ?? ''}:${view.quote.replace(/\s+/g, ' ').trim()}`
+      : view?.kind === 'edit-note'
+        ? `edit:${view.noteId}`
+        : null;
   let notesLoad: Promise<void> | null = null;
 
   const send = (event: PanelEvent): void => port?.postMessage(event);
@@ -116,11 +139,15 @@ export function startPanelSession(deps: PanelSessionDependencies): PanelSession 
   });
 
   const actions: PanelActions = {
-    close: () => send({ type: 'close' }),
+    close: () => {
+      const key = draftKey(state.view);
+      send(key && drafts.has(key) ? { type: 'close', draftKept: true } : { type: 'close' });
+    },
     openNote: (noteId) => send({ type: 'open-note', noteId }),
     addNoteToClaim: (claimId) => send({ type: 'add-note-to-claim', claimId }),
     editNote(noteId) {
-      setState({ view: { kind: 'edit-note', noteId }, focus: true });
+      const view: PanelView = { kind: 'edit-note', noteId };
+      setState({ view, focus: true, draft: drafts.get(draftKey(view) ?? '') ?? null });
       deps.focusPopover();
     },
     async deleteNote(noteId) {
@@ -143,6 +170,7 @@ export function startPanelSession(deps: PanelSessionDependencies): PanelSession 
           tags: input.tags,
           ...(view.claimId ? { claimId: view.claimId } : {}),
         });
+        drafts.delete(draftKey(view) ?? '');
         setState({ notes: [...(state.notes ?? []).filter((n) => n.id !== note.id), note] });
         send({ type: 'saved', noteId: note.id, created: true });
         return { ok: true };
@@ -153,12 +181,19 @@ export function startPanelSession(deps: PanelSessionDependencies): PanelSession 
     async update(noteId, input) {
       try {
         const note = await request('note.update', { id: noteId, ...input });
+        drafts.delete(`edit:${noteId}`);
         setState({ notes: (state.notes ?? []).map((n) => (n.id === note.id ? note : n)) });
         send({ type: 'saved', noteId: note.id, created: false });
         return { ok: true };
       } catch (error) {
         return result(error);
       }
+    },
+    keepDraft(draft) {
+      const key = draftKey(state.view);
+      if (!key) return;
+      if (draft.body.trim() === '' && draft.tagsField.trim() === '') drafts.delete(key);
+      else drafts.set(key, draft);
     },
     resized(height) {
       if (state.view) send({ type: 'size', serial: state.serial, height });
@@ -181,6 +216,7 @@ export function startPanelSession(deps: PanelSessionDependencies): PanelSession 
         focus: command.focus,
         about: command.about ?? [],
         lastReviewed: command.lastReviewed ?? null,
+        draft: drafts.get(draftKey(command.view) ?? '') ?? null,
       });
       if (command.view.kind !== 'new-note') void loadNotes();
     }
