@@ -33,6 +33,8 @@ export interface PanelState {
   about: readonly AboutEntry[];
   /** When the pack's claims were last reviewed, for claim popovers. */
   lastReviewed: string | null;
+  /** The article's address (no fragment), for "Copy link to this claim"; null if not sent. */
+  articleUrl: string | null;
 }
 
 /** What the controller needs. */
@@ -89,6 +91,7 @@ export function startPanelSession(deps: PanelSessionDependencies): PanelSession 
     error: null,
     about: [],
     lastReviewed: null,
+    articleUrl: null,
   };
   let notesLoad: Promise<void> | null = null;
 
@@ -181,6 +184,7 @@ export function startPanelSession(deps: PanelSessionDependencies): PanelSession 
         focus: command.focus,
         about: command.about ?? [],
         lastReviewed: command.lastReviewed ?? null,
+        articleUrl: typeof command.articleUrl === 'string' ? command.articleUrl : null,
       });
       if (command.view.kind !== 'new-note') void loadNotes();
     }
