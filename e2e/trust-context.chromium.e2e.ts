@@ -5,7 +5,7 @@
  * to this claim" putting a text-fragment link to the passage on the clipboard.
  */
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatPartialDate } from '../components/dates';
 import { textFragmentLink } from '../utils/anchoring/text-fragment';
 import { loadBundledPacks } from '../utils/packs';
@@ -15,6 +15,7 @@ import { type ChromiumSession, launchChromium } from './harness/chromium';
 import { highlightedTexts } from './harness/page-ui';
 import {
   focusInPopover,
+  openPopovers,
   popoverFrame,
   waitForPopover,
   waitForPopoverClosed,
@@ -78,6 +79,11 @@ beforeAll(async () => {
     { what: 'all claims to be highlighted' },
   );
   probe = await probeAccessibility(page);
+});
+
+// A test that fails with a popover open leaves the next one a clean page.
+afterEach(async () => {
+  if ((await openPopovers(page)) > 0) await close();
 });
 
 afterAll(async () => {
