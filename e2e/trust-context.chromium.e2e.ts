@@ -4,6 +4,7 @@
  * verdict painted and announced as itself; each source listed once per popover; and "Copy link
  * to this claim" putting a text-fragment link to the passage on the clipboard.
  */
+import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatPartialDate } from '../components/dates';
@@ -13,9 +14,11 @@ import { ARTICLE_URL } from './fixtures';
 import { type AccessibilityProbe, probeAccessibility } from './harness/accessibility';
 import { type ChromiumSession, launchChromium } from './harness/chromium';
 import { highlightedTexts } from './harness/page-ui';
+import { artifactsDir } from './harness/paths';
 import {
   focusInPopover,
   openPopovers,
+  popoverBox,
   popoverFrame,
   waitForPopover,
   waitForPopoverClosed,
@@ -171,6 +174,17 @@ describe('trust context in Chromium', () => {
     // The frame may write to the clipboard but not read it; the test reads it from the page.
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(expected);
+    // Pictures of the popover with "Link copied", light and dark, to look at.
+    const dir = artifactsDir('screenshots');
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.waitForTimeout(250);
+      await page.screenshot({
+        path: join(dir, `claim-link-copied-${scheme}.png`),
+        clip: await popoverBox(page),
+      });
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
     await close();
   });
 });
