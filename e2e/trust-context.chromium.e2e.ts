@@ -2,7 +2,8 @@
  * What lets a reader check a verdict, in real Chromium: the review date and the "How
  * Counterpoint checks" page reached from a claim popover by keyboard alone; the Contradicted
  * verdict painted and announced as itself; each source listed once per popover; and "Copy link
- * to this claim" putting a text-fragment link to the passage on the clipboard.
+ * to this claim" putting a text-fragment link on the clipboard that opens the article at the
+ * passage.
  */
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
@@ -174,6 +175,24 @@ describe('trust context in Chromium', () => {
     // The frame may write to the clipboard but not read it; the test reads it from the page.
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(expected);
+    // The link opens the article at the passage: the browser scrolls the claim's text into view.
+    const linked = await session.context.newPage();
+    await linked.goto(copied);
+    const inView = await waitUntil(
+      () =>
+        linked.evaluate((start) => {
+          const paragraph = [...document.querySelectorAll('p')].find((p) =>
+            (p.textContent ?? '').replace(/\s+/g, ' ').includes(start),
+          );
+          const box = paragraph?.getBoundingClientRect();
+          return box !== undefined && window.scrollY > 0 && box.top >= 0 && box.top < innerHeight;
+        }, squash(claim.quote.exact).split(' ').slice(0, 4).join(' ')),
+      (visible) => visible,
+      { what: 'the linked passage in view' },
+    );
+    expect(inView).toBe(true);
+    await linked.close();
+    await page.bringToFront();
     // Pictures of the popover with "Link copied", light and dark, to look at.
     const dir = artifactsDir('screenshots');
     for (const scheme of ['light', 'dark'] as const) {
