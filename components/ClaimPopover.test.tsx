@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ClaimPopover } from './ClaimPopover';
 import { expectNoAxeViolations, makeNote, SAMPLE_CLAIM } from './test-support';
@@ -17,6 +17,49 @@ function renderPopover(overrides: Partial<Parameters<typeof ClaimPopover>[0]> = 
 afterEach(cleanup);
 
 describe('ClaimPopover', () => {
+  describe('Copy link to this claim', () => {
+    const ARTICLE = 'https://news.example.org/crime-2021';
+
+    it('is offered only when the article address is known', () => {
+      renderPopover();
+      expect(screen.queryByRole('button', { name: 'Copy link to this claim' })).toBeNull();
+      expect(screen.queryByRole('status')).toBeNull();
+    });
+
+    it('copies a text-fragment link to the claim and says so', async () => {
+      const copied: string[] = [];
+      renderPopover({
+        articleUrl: ARTICLE,
+        copyText: async (text) => {
+          copied.push(text);
+        },
+      });
+      expect(screen.getByRole('status').textContent).toBe('');
+      fireEvent.click(screen.getByRole('button', { name: 'Copy link to this claim' }));
+      await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Link copied'));
+      expect(copied).toHaveLength(1);
+      expect(copied[0]?.startsWith(`${ARTICLE}#:~:text=`)).toBe(true);
+      expect(screen.queryByRole('textbox')).toBeNull();
+    });
+
+    it('shows the link selected in a read-only field when the clipboard refuses', async () => {
+      renderPopover({
+        articleUrl: ARTICLE,
+        copyText: () => Promise.reject(new Error('denied')),
+      });
+      fireEvent.click(screen.getByRole('button', { name: 'Copy link to this claim' }));
+      const field = (await screen.findByRole('textbox', {
+        name: 'Link to this claim',
+      })) as HTMLInputElement;
+      expect(field.readOnly).toBe(true);
+      expect(field.value.startsWith(`${ARTICLE}#:~:text=`)).toBe(true);
+      await waitFor(() =>
+        expect(field.selectionEnd! - field.selectionStart!).toBe(field.value.length),
+      );
+      expect(screen.getByRole('status').textContent).toContain('Could not copy');
+    });
+  });
+
   it('is a focusable dialog named by its verdict and summary', () => {
     renderPopover();
     const dialog = screen.getByRole('dialog', {

@@ -12,6 +12,8 @@
  * which Tab reaches Close first and then the links in reading order.
  */
 import type { Ref } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { textFragmentLink } from '../utils/anchoring/text-fragment';
 import type { Claim, ClaimKind } from '../utils/packs/types';
 import type { Note } from '../utils/store/types';
 import { formatPartialDate } from './dates';
@@ -44,6 +46,17 @@ export interface ClaimPopoverProps {
   lastReviewed?: string;
   /** Address of the "How Counterpoint checks" page (an extension page), opened in a new tab. */
   methodUrl?: string;
+  /** The article's address; with it the popover offers "Copy link to this claim". */
+  articleUrl?: string;
+  /** Puts text on the clipboard; `navigator.clipboard.writeText` by default. */
+  copyText?(text: string): Promise<void>;
+}
+
+/** The state of "Copy link to this claim": not yet, copied, or refused (the link is shown). */
+type CopyState = { kind: 'idle' } | { kind: 'copied' } | { kind: 'shown'; link: string };
+
+function clipboardWrite(text: string): Promise<void> {
+  return navigator.clipboard.writeText(text);
 }
 
 /** The claim popover. */
@@ -56,9 +69,25 @@ export function ClaimPopover({
   dialogRef,
   lastReviewed,
   methodUrl,
+  articleUrl,
+  copyText = clipboardWrite,
 }: ClaimPopoverProps) {
   const headingId = useUniqueId();
   const summaryId = useUniqueId();
+  const linkFieldId = useUniqueId();
+  const [copy, setCopy] = useState<CopyState>({ kind: 'idle' });
+  const linkField = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (copy.kind === 'shown') linkField.current?.select();
+  }, [copy]);
+  const copyLink = (): void => {
+    if (articleUrl === undefined) return;
+    const link = textFragmentLink(articleUrl, claim.quote.exact);
+    copyText(link).then(
+      () => setCopy({ kind: 'copied' }),
+      () => setCopy({ kind: 'shown', link }),
+    );
+  };
   return (
     <div
       ref={dialogRef}
@@ -130,6 +159,30 @@ export function ClaimPopover({
         <button type="button" class="cp-button" onClick={onAddNote}>
           Add note to this claim
         </button>
+        {articleUrl === undefined ? null : (
+          <button type="button" class="cp-button" onClick={copyLink}>
+            Copy link to this claim
+          </button>
+        )}
+        {articleUrl === undefined ? null : (
+          <p role="status" class="cp-copy-status">
+            {copy.kind === 'copied' ? 'Link copied' : null}
+            {copy.kind === 'shown' ? 'Could not copy: select the link below and copy it.' : null}
+          </p>
+        )}
+        {copy.kind === 'shown' ? (
+          <p class="cp-copy-field">
+            <label for={linkFieldId}>Link to this claim</label>
+            <input
+              id={linkFieldId}
+              ref={linkField}
+              type="text"
+              readOnly
+              value={copy.link}
+              onFocus={(event) => event.currentTarget.select()}
+            />
+          </p>
+        ) : null}
         {lastReviewed === undefined && methodUrl === undefined ? null : (
           <p class="cp-review-line">
             {lastReviewed === undefined ? null : (

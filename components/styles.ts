@@ -235,6 +235,10 @@ ${VERDICTS.map((verdict) => `.cp-popover[data-verdict='${verdict}'] { border-top
 .cp-source-number { font-variant-numeric: tabular-nums; color: var(--cp-muted); }
 .cp-source-refs { margin-top: 0.25em; padding-left: 0.75em; border-left: 2px solid var(--cp-border); font-size: 0.875em; color: var(--cp-muted); }
 .cp-source-ref-number { font-weight: 600; color: var(--cp-text); }
+.cp-copy-status { font-size: 0.8125em; color: var(--cp-muted); }
+.cp-copy-status:empty { position: absolute; } /* kept in the tree as a live region, out of the flow */
+.cp-copy-field { flex-basis: 100%; display: grid; gap: 0.25em; font-size: 0.8125em; }
+.cp-copy-field input { font: inherit; width: 100%; padding: 0.3em 0.4em; color: var(--cp-text); background: var(--cp-surface); border: 1px solid var(--cp-border); border-radius: 4px; }
 .cp-review-line { flex-basis: 100%; font-size: 0.8125em; color: var(--cp-muted); }
 .cp-source-meta { color: var(--cp-muted); }
 .cp-counterpoints .cp-sources { margin-top: 0.25em; padding-left: 0.75em; border-left: 2px solid var(--cp-border); }

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatPartialDate } from '../components/dates';
 import { loadBundledPacks } from '../utils/packs';
 import { buildExportFile } from '../utils/popup/notes-transfer';
 import { DEFAULT_SHORTCUTS } from '../utils/shortcuts';
@@ -214,6 +215,14 @@ describe('the popup on the article', () => {
     expect(await status.textContent()).toContain(ARTICLE_HEADLINE);
     const total = pack?.claims.length ?? 0;
     await popup.getByText(`${total} of ${total} claims found on this page`).waitFor();
+    // When the claims were reviewed, and the way to how they were checked (a new tab).
+    await popup.getByText(`Claims reviewed ${formatPartialDate(pack.lastReviewed)}`).waitFor();
+    const opened = session.context.waitForEvent('page');
+    await popup.getByRole('link', { name: 'How Counterpoint checks' }).click();
+    const method = await opened;
+    await method.getByRole('heading', { level: 1, name: 'How Counterpoint checks' }).waitFor();
+    expect(method.url()).toBe(`chrome-extension://${session.extensionId}/method.html`);
+    await method.close();
     const orphans = popup.getByRole('region', { name: '1 note could not be placed' });
     expect(await orphans.textContent()).toContain(
       'a sentence that the article does not contain anywhere',

@@ -46,6 +46,14 @@ describe('PanelApp', () => {
     expect(p.onAddNoteToClaim).toHaveBeenCalledWith(claim.id);
   });
 
+  it('offers "Copy link to this claim" only when the content script sent the article address', () => {
+    const view = { kind: 'claim', claim, noteIds: [] } as const;
+    const { rerender } = render(<PanelApp {...props({ view })} />);
+    expect(screen.queryByRole('button', { name: 'Copy link to this claim' })).toBeNull();
+    rerender(<PanelApp {...props({ view, articleUrl: 'https://example.org/a' })} />);
+    expect(screen.getByRole('button', { name: 'Copy link to this claim' })).toBeTruthy();
+  });
+
   it('shows a note by id, and says so while it loads or when it is gone', () => {
     const { rerender } = render(<PanelApp {...props({ view: { kind: 'note', noteId: 'n2' } })} />);
     expect(screen.getByRole('dialog', { name: 'Your note' }).textContent).toContain(

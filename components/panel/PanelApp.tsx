@@ -21,6 +21,8 @@ export interface PanelAppProps {
   error: string | null;
   /** When the claims were last reviewed (ISO date), shown in claim popovers. */
   lastReviewed?: string | null;
+  /** The article's address, for "Copy link to this claim" in claim popovers. */
+  articleUrl?: string | null;
   /** The "How Counterpoint checks" page, linked from claim popovers. */
   methodUrl?: string;
   /** The edit view's note is being edited (an edit opened from a note's popover). */
@@ -56,6 +58,7 @@ export function PanelApp(props: PanelAppProps) {
           onOpenNote={props.onOpenNote}
           {...(props.lastReviewed ? { lastReviewed: props.lastReviewed } : {})}
           {...(props.methodUrl ? { methodUrl: props.methodUrl } : {})}
+          {...(props.articleUrl ? { articleUrl: props.articleUrl } : {})}
         />
       );
     case 'note': {

@@ -9,6 +9,8 @@ import { VERDICT_LABELS } from '../../utils/packs/verdicts';
 import type { StoredClaim } from '../../utils/store/db';
 import type { TabPage } from '../../utils/store/tab-pages';
 import type { Note } from '../../utils/store/types';
+import { formatPartialDate } from '../dates';
+import { EXTERNAL_LINK_ATTRIBUTES } from '../links';
 import { excerptOfNote, quoteOfNote } from '../note-text';
 import { useUniqueId } from '../unique-id';
 import { VerdictChip } from '../VerdictChip';
@@ -20,6 +22,8 @@ export interface ArticlePanelProps {
   /** The article's live notes, to name the orphans. */
   notes: readonly Note[];
   onShowClaim(claimId: string): void;
+  /** The "How Counterpoint checks" page, opened in a new tab; the extension's own by default. */
+  methodUrl?: string;
 }
 
 /** Up to this many claims the list starts unfolded. */
@@ -33,7 +37,13 @@ export function claimsFoundSentence(page: TabPage): string {
 }
 
 /** Claims and orphaned notes of the current tab's article. */
-export function ArticlePanel({ page, claims, notes, onShowClaim }: ArticlePanelProps) {
+export function ArticlePanel({
+  page,
+  claims,
+  notes,
+  onShowClaim,
+  methodUrl = '/method.html',
+}: ArticlePanelProps) {
   const claimsHeading = useUniqueId('cp-claims');
   const orphansHeading = useUniqueId('cp-orphans');
   const missingClaims = new Set(page.orphanedClaimIds);
@@ -47,6 +57,18 @@ export function ArticlePanel({ page, claims, notes, onShowClaim }: ArticlePanelP
             <h2 id={claimsHeading}>Key claims</h2>
           </div>
           <p class="cp-muted">{claimsFoundSentence(page)}</p>
+          <p class="cp-muted cp-review-line">
+            {page.lastReviewed === undefined ? null : (
+              <>
+                Claims reviewed{' '}
+                <time dateTime={page.lastReviewed}>{formatPartialDate(page.lastReviewed)}</time>
+                {' · '}
+              </>
+            )}
+            <a href={methodUrl} {...EXTERNAL_LINK_ATTRIBUTES}>
+              How Counterpoint checks
+            </a>
+          </p>
           {claims.length === 0 ? (
             <p class="cp-empty">The context pack for this article lists no claims.</p>
           ) : (

@@ -91,6 +91,29 @@ describe('PopupApp on the article', () => {
     expect(status).toContain(PAGE.articleTitle);
   });
 
+  it('says when the claims were reviewed, and links to how Counterpoint checks', async () => {
+    data.view = {
+      kind: 'article',
+      page: { ...PAGE, lastReviewed: '2026-12-01' },
+      claims: CLAIMS,
+      notes: [],
+    };
+    render(<PopupApp data={data} />);
+    const method = await screen.findByRole('link', { name: 'How Counterpoint checks' });
+    expect(method.closest('p')?.textContent).toBe(
+      'Claims reviewed 1 December 2026 · How Counterpoint checks',
+    );
+    expect(method.closest('p')?.querySelector('time')?.getAttribute('datetime')).toBe('2026-12-01');
+    expect(method.getAttribute('href')).toBe('/method.html');
+    expect(method.getAttribute('target')).toBe('_blank');
+  });
+
+  it('links to how Counterpoint checks even without a review date', async () => {
+    render(<PopupApp data={data} />);
+    const method = await screen.findByRole('link', { name: 'How Counterpoint checks' });
+    expect(method.closest('p')?.textContent).toBe('How Counterpoint checks');
+  });
+
   it('lists the claims with verdicts, how many were found, and which were not', async () => {
     render(<PopupApp data={data} />);
     await screen.findByText('1 of 2 claims found on this page');

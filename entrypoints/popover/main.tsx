@@ -45,6 +45,7 @@ if (root) {
           notes={state.notes}
           error={state.error}
           lastReviewed={state.lastReviewed}
+          articleUrl={state.articleUrl}
           methodUrl={browser.runtime.getURL('/method.html')}
           dialogRef={dialog}
           onClose={actions.close}

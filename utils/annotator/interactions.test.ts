@@ -7,7 +7,7 @@ import { loadBundledPacks } from '../packs';
 import { recogniseArticle } from '../page/recognise';
 import type { StoredClaim } from '../store/db';
 import { createArticleView } from './article-view';
-import { createInteractions, type InteractionDependencies } from './interactions';
+import { createInteractions, type InteractionDependencies, withoutFragment } from './interactions';
 import type { OverlayHost, OverlayState } from './overlay-state';
 import type { PanelFrame, ShowOptions } from './panel-frame';
 
@@ -192,6 +192,9 @@ describe('the annotator on the article', () => {
       noteIds: ['n1'],
     });
     expect(panel.last()?.options.focus).toBe(true);
+    // The article's address goes along for "Copy link to this claim", without any fragment.
+    expect(panel.last()?.options.articleUrl).toBe(withoutFragment(document.location.href));
+    expect(panel.last()?.options.articleUrl).toMatch(/^https?:\/\/[^#]*$/);
     panel.emit({ type: 'close' });
     expect(panel.isOpen()).toBe(false);
     // The page sees focus on the marker's host; the button itself is in a closed root.
@@ -372,5 +375,13 @@ describe('the annotator on the article', () => {
     expect(annotator.status().orphanedClaimIds.sort()).toEqual(lost.sort());
     expect(annotator.status().claimsAnchored).toBe(claims.length - lost.length);
     annotator.destroy();
+  });
+});
+
+describe('withoutFragment', () => {
+  it('drops the fragment, a text directive included, and keeps the query', () => {
+    expect(withoutFragment('https://a.example/p?x=1#top')).toBe('https://a.example/p?x=1');
+    expect(withoutFragment('https://a.example/p#:~:text=old')).toBe('https://a.example/p');
+    expect(withoutFragment('https://a.example/p')).toBe('https://a.example/p');
   });
 });

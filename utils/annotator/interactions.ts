@@ -227,6 +227,7 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
         ? {
             about: deps.about,
             ...(deps.lastReviewed ? { lastReviewed: deps.lastReviewed } : {}),
+            articleUrl: withoutFragment(doc.location.href),
           }
         : {}),
     });
@@ -610,4 +611,10 @@ function enclosingBlock(node: Node, win: Window): Element | null {
     }
   }
   return null;
+}
+
+/** An address without its `#…` fragment (a claim link adds its own). */
+export function withoutFragment(href: string): string {
+  const hash = href.indexOf('#');
+  return hash === -1 ? href : href.slice(0, hash);
 }

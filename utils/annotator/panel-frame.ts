@@ -37,6 +37,8 @@ export interface ShowOptions {
   focus: boolean;
   about?: readonly AboutEntry[];
   lastReviewed?: string;
+  /** The article's address without its fragment, for claim popovers. */
+  articleUrl?: string;
 }
 
 /** The frame on one page. */
@@ -125,6 +127,10 @@ export function createPanelFrame(deps: PanelFrameDependencies): PanelFrame {
   iframe.name = secret;
   iframe.title = 'Counterpoint';
   iframe.setAttribute('allowtransparency', 'true');
+  // "Copy link to this claim" writes to the clipboard from the frame, which a cross-origin frame
+  // may do only when its embedder delegates the permission: to our origin alone, named (Chromium
+  // does not match the default 'src' to an extension origin). Only writing: the frame never reads.
+  iframe.setAttribute('allow', `clipboard-write ${frameOrigin}`);
   iframe.src = deps.frameUrl;
   box.append(iframe);
   shadow.append(style, box);
@@ -292,6 +298,7 @@ export function createPanelFrame(deps: PanelFrameDependencies): PanelFrame {
         serial,
         ...(options.about ? { about: options.about } : {}),
         ...(options.lastReviewed ? { lastReviewed: options.lastReviewed } : {}),
+        ...(options.articleUrl ? { articleUrl: options.articleUrl } : {}),
       });
     },
     hide() {

@@ -101,7 +101,12 @@ describe('page.opened', () => {
     await service.handle({ type: 'page.notes', payload: {} }, fromTab(ARTICLE));
     expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe(String(pack.claims.length));
     const page = await readTabPage(browser, 7);
-    expect(page).toMatchObject({ articleKey: pack.article.id, hasPack: true, url: ARTICLE });
+    expect(page).toMatchObject({
+      articleKey: pack.article.id,
+      hasPack: true,
+      lastReviewed: pack.lastReviewed,
+      url: ARTICLE,
+    });
   });
 
   it('keys an article without a pack by its canonical path, with no badge', async () => {

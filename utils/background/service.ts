@@ -206,6 +206,7 @@ export function createBackgroundService(deps: BackgroundDependencies) {
         articleTitle,
         url,
         hasPack: pack !== null,
+        ...(pack ? { lastReviewed: pack.lastReviewed } : {}),
         claimsTotal: claims.length,
         orphanedClaimIds: [],
         orphanedNoteIds: [],

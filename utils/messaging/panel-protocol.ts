@@ -38,6 +38,8 @@ export type PanelCommand =
       about?: readonly AboutEntry[];
       /** When the pack's claims were last reviewed (ISO date), for claim popovers. */
       lastReviewed?: string;
+      /** The article's address without its fragment, for "Copy link to this claim". */
+      articleUrl?: string;
     }
   /** The frame has just been given focus: move it to the popover. */
   | { type: 'focus' }

@@ -33,6 +33,8 @@ export interface PanelState {
   about: readonly AboutEntry[];
   /** When the pack's claims were last reviewed, for claim popovers. */
   lastReviewed: string | null;
+  /** The article's address (no fragment), for "Copy link to this claim"; null if not sent. */
+  articleUrl: string | null;
   /** What the reader typed but did not save in this editor before, if anything. */
   draft: NoteDraft | null;
 }
@@ -99,6 +101,7 @@ export function startPanelSession(deps: PanelSessionDependencies): PanelSession 
     error: null,
     about: [],
     lastReviewed: null,
+    articleUrl: null,
     draft: null,
   };
   /**
@@ -216,6 +219,7 @@ export function startPanelSession(deps: PanelSessionDependencies): PanelSession 
         focus: command.focus,
         about: command.about ?? [],
         lastReviewed: command.lastReviewed ?? null,
+        articleUrl: typeof command.articleUrl === 'string' ? command.articleUrl : null,
         draft: drafts.get(draftKey(command.view) ?? '') ?? null,
       });
       if (command.view.kind !== 'new-note') void loadNotes();

@@ -13,6 +13,8 @@ export interface TabPage {
   /** The page address without query or fragment. */
   url: string;
   hasPack: boolean;
+  /** When the matched pack's claims were last reviewed (ISO date); absent without a pack. */
+  lastReviewed?: string;
   claimsTotal: number;
   /** Undefined until the page has reported how anchoring went. */
   claimsAnchored?: number;
