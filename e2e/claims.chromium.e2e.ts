@@ -18,6 +18,7 @@ import {
   focusInPopover,
   openPopovers,
   popoverBox,
+  popoverFrame,
   waitForPopover,
   waitForPopoverClosed,
 } from './harness/popover';
@@ -195,6 +196,17 @@ describe('claims in Chromium', () => {
       const point = await pointInClaim(claim.quote.exact);
       await page.mouse.click(point.x, point.y);
       await waitForPopover(page, /^Claim: Misleading/);
+      // The site is white: the popover stays light when only the system theme is dark.
+      const frame = await popoverFrame(page);
+      expect(await frame.evaluate(() => document.getElementById('app')?.dataset.theme)).toBe(
+        'light',
+      );
+      expect(
+        await frame.evaluate(() => {
+          const dialog = document.querySelector('[role="dialog"]');
+          return dialog ? getComputedStyle(dialog).backgroundColor : '';
+        }),
+      ).toBe('rgb(255, 255, 255)');
       // Let the popover's entrance animation finish before the picture.
       await page.waitForTimeout(250);
       await page.screenshot({ path: join(dir, `claim-popover-${scheme}.png`) });

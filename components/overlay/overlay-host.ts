@@ -8,6 +8,7 @@
  */
 import { h, render } from 'preact';
 import type { OverlayHost } from '../../utils/annotator/overlay-state';
+import { pageScheme } from '../../utils/highlight/page-scheme';
 import { COUNTERPOINT_CSS } from '../styles';
 import { OVERLAY_CSS, PageOverlay } from './PageOverlay';
 
@@ -23,6 +24,8 @@ export function createOverlay(doc: Document): OverlayHost {
   style.textContent = `${COUNTERPOINT_CSS}\n${OVERLAY_CSS}`;
   const mount = doc.createElement('div');
   mount.className = 'cp-theme';
+  // The page's own scheme, not the system's: a white site keeps a light overlay.
+  mount.dataset.theme = pageScheme(doc);
   shadow.append(style, mount);
   // Only the reader's own input reaches our controls: events a page script dispatches (it could
   // only reach the host, but be sure) stop here, before any handler inside runs.

@@ -11,6 +11,7 @@ export function createMoreCue(root: HTMLElement): { update(): void } {
   cue.setAttribute('aria-hidden', 'true');
   cue.textContent = 'More below ↓';
   const update = (): void => {
+    if (root.dataset.theme) cue.dataset.theme = root.dataset.theme;
     const more = root.scrollHeight - root.clientHeight - root.scrollTop > 8;
     root.classList.toggle('cp-has-more', more);
     if (more && !cue.isConnected) doc.body.append(cue);

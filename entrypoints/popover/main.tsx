@@ -36,6 +36,7 @@ if (root) {
     browser,
     request: createRequester((message) => browser.runtime.sendMessage(message)),
     render(state, actions) {
+      root.dataset.theme = state.scheme;
       report = actions.resized;
       const hadFocus = document.hasFocus() && root.contains(document.activeElement);
       render(

@@ -16,6 +16,7 @@ import {
   type Painter,
 } from '../highlight';
 import { createNoteShade, type NoteShade } from '../highlight/note-shade';
+import { pageScheme } from '../highlight/page-scheme';
 import type { NoteAnchor } from '../messaging/protocol';
 import type { StoredClaim } from '../store/db';
 
@@ -173,6 +174,7 @@ export function createLayers(deps: LayerDependencies): Layers {
       return;
     }
     painter ??= createPainter(doc, { ownNodes });
+    const scheme = pageScheme(doc);
     painter.paint('claims', claimItems);
     for (const item of claimItems) {
       const marker = insertMarker(doc, item.range, {
@@ -180,6 +182,7 @@ export function createLayers(deps: LayerDependencies): Layers {
         style: item.style,
         label: deps.label('claim', item.id),
         ownNodes,
+        scheme,
         onActivate: (button) => deps.callbacks.onMarker('claim', item.id, button),
         onHover: (hovering, button) =>
           deps.callbacks.onMarkerHover?.('claim', item.id, hovering, button),

@@ -15,6 +15,7 @@
  * popover is never a slit. The iframe's height follows the frame's own reports of its content.
  */
 import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
+import { pageScheme } from '../highlight/page-scheme';
 import {
   asPanelEvent,
   PANEL_CONNECT,
@@ -284,6 +285,9 @@ export function createPanelFrame(deps: PanelFrameDependencies): PanelFrame {
   return {
     show(panelView, options) {
       if (destroyed) return;
+      // The page's own scheme, which the popover follows; the frame's canvas matches it.
+      const scheme = pageScheme(doc);
+      iframe.style.colorScheme = scheme;
       serial++;
       open = true;
       wantFocus = options.focus;
@@ -299,6 +303,7 @@ export function createPanelFrame(deps: PanelFrameDependencies): PanelFrame {
         ...(options.about ? { about: options.about } : {}),
         ...(options.lastReviewed ? { lastReviewed: options.lastReviewed } : {}),
         ...(options.articleUrl ? { articleUrl: options.articleUrl } : {}),
+        scheme,
       });
     },
     hide() {

@@ -35,6 +35,8 @@ export interface MarkerOptions {
   onHover?: (hovering: boolean, button: HTMLButtonElement) => void;
   /** The registry shared with the painter; defaults to the realm-wide `sharedOwnNodes`. */
   ownNodes?: OwnNodeRegistry;
+  /** The page's own scheme (`page-scheme.ts`), not the system's: light by default. */
+  scheme?: 'light' | 'dark';
 }
 
 /** A marker on the page. */
@@ -85,6 +87,7 @@ export function insertMarker(doc: Document, range: Range, options: MarkerOptions
   button.setAttribute('aria-haspopup', 'dialog');
   button.setAttribute('aria-expanded', 'false');
   button.dataset.kind = options.kind;
+  button.dataset.scheme = options.scheme ?? 'light';
   const glyph = doc.createElement('span');
   glyph.setAttribute('aria-hidden', 'true');
   glyph.textContent = glyphOf(style);
@@ -274,11 +277,10 @@ button {
 }
 button:hover { background: var(--cp-ink); color: #ffffff; }
 button:focus-visible { outline: 3px solid var(--cp-ink); outline-offset: 2px; }
-@media (prefers-color-scheme: dark) {
-  button { background: #1e1e1e; color: var(--cp-ink-dark); border-color: var(--cp-ink-dark); }
-  button:hover { background: var(--cp-ink-dark); color: #111111; }
-  button:focus-visible { outline-color: var(--cp-ink-dark); }
-}
+/* Dark marks on a dark page, whatever the system theme: a white site keeps light ones. */
+button[data-scheme='dark'] { background: #1e1e1e; color: var(--cp-ink-dark); border-color: var(--cp-ink-dark); }
+button[data-scheme='dark']:hover { background: var(--cp-ink-dark); color: #111111; }
+button[data-scheme='dark']:focus-visible { outline-color: var(--cp-ink-dark); }
 @media (forced-colors: active) {
   button { border-color: ButtonText; color: ButtonText; background: ButtonFace; }
   button:focus-visible { outline-color: Highlight; }

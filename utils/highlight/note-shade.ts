@@ -15,6 +15,7 @@
  * the body resizes, or fonts load. Pure DOM: no Preact, no extension API.
  */
 import { type OwnNodeRegistry, sharedOwnNodes } from './own-nodes';
+import { pageScheme } from './page-scheme';
 
 /** A note passage to draw. */
 export interface ShadeItem {
@@ -95,9 +96,7 @@ const SHADE_CSS = `
   border-radius: 2px;
 }
 .box.active { background: rgba(255, 204, 0, 0.5); border-bottom-color: rgba(150, 100, 0, 1); }
-@media (prefers-color-scheme: dark) {
-  .box { background: rgba(255, 214, 64, 0.28); border-bottom-color: rgba(255, 214, 64, 0.9); }
-}
+[data-scheme='dark'] > .box { background: rgba(255, 214, 64, 0.28); border-bottom-color: rgba(255, 214, 64, 0.9); }
 @media (forced-colors: active) {
   .box { background: transparent; border-bottom: 2px solid Highlight; }
 }
@@ -124,6 +123,8 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
     const style = doc.createElement('style');
     style.textContent = SHADE_CSS;
     layer = doc.createElement('div');
+    // Inside the closed root, where the page cannot read it.
+    layer.dataset.scheme = pageScheme(doc);
     shadow.append(style, layer);
     doc.documentElement.append(host);
     ownNodes.add(host);

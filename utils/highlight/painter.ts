@@ -21,6 +21,7 @@
  */
 
 import { type OwnNodeRegistry, sharedOwnNodes } from './own-nodes';
+import { pageScheme } from './page-scheme';
 import {
   declarationsOf,
   type HighlightLayer,
@@ -193,10 +194,11 @@ function createCustomHighlightBackend(doc: Document): Backend | null {
     `counterpoint-${layer === 'claims' ? 'claim' : 'note'}-${style}${active ? '-active' : ''}-${suffix}`;
 
   const css: string[] = [];
+  const scheme = pageScheme(doc);
   for (const layer of ['claims', 'notes'] as const) {
     for (const style of stylesOfLayer(layer)) {
       for (const active of [false, true]) {
-        css.push(highlightRules(nameOf(layer, style, active), style, active));
+        css.push(highlightRules(nameOf(layer, style, active), style, active, scheme));
       }
     }
   }
@@ -434,7 +436,7 @@ function createFallbackBackend(doc: Document, ownNodes: OwnNodeRegistry): Backen
         coverage.set(text, list);
       }
     }
-    const scheme = prefersDark(doc) ? 'dark' : 'light';
+    const scheme = pageScheme(doc);
     for (const [text, segments] of coverage) {
       const cuts = new Set<number>([0, text.length]);
       for (const segment of segments) {
@@ -490,7 +492,7 @@ function createFallbackBackend(doc: Document, ownNodes: OwnNodeRegistry): Backen
     mode: 'fallback',
     render,
     restyle(_entries, activeId) {
-      const scheme = prefersDark(doc) ? 'dark' : 'light';
+      const scheme = pageScheme(doc);
       for (const [wrapper, covering] of wrappers) {
         styleWrapper(wrapper, covering, activeId, scheme);
       }
@@ -637,8 +639,4 @@ function indexOf(node: Node): number {
   let index = 0;
   for (let sibling = node.previousSibling; sibling; sibling = sibling.previousSibling) index++;
   return index;
-}
-
-function prefersDark(doc: Document): boolean {
-  return doc.defaultView?.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
 }

@@ -137,15 +137,21 @@ export function declarationsOf(
   ];
 }
 
-/** One `::highlight()` rule set (light, dark, forced colours) for a registered highlight name. */
-export function highlightRules(name: string, style: HighlightStyle, active: boolean): string {
-  const block = (scheme: 'light' | 'dark') =>
-    declarationsOf(style, scheme, active)
-      .map(([property, value]) => `${property}: ${value} !important;`)
-      .join(' ');
+/**
+ * One `::highlight()` rule set for a registered highlight name, in the page's own scheme (see
+ * `page-scheme.ts`: a white site stays white under a dark system theme), and for forced colours.
+ */
+export function highlightRules(
+  name: string,
+  style: HighlightStyle,
+  active: boolean,
+  scheme: 'light' | 'dark' = 'light',
+): string {
+  const block = declarationsOf(style, scheme, active)
+    .map(([property, value]) => `${property}: ${value} !important;`)
+    .join(' ');
   return [
-    `::highlight(${name}) { ${block('light')} }`,
-    `@media (prefers-color-scheme: dark) { ::highlight(${name}) { ${block('dark')} } }`,
+    `::highlight(${name}) { ${block} }`,
     // High-contrast modes replace colours; keep the system's own highlight pair and the line.
     `@media (forced-colors: active) { ::highlight(${name}) { background-color: Mark !important; color: MarkText !important; text-decoration-color: MarkText !important; } }`,
   ].join('\n');

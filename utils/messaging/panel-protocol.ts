@@ -38,6 +38,8 @@ export type PanelCommand =
       about?: readonly AboutEntry[];
       /** When the pack's claims were last reviewed (ISO date), for claim popovers. */
       lastReviewed?: string;
+      /** The page's own scheme, which the popover follows (a white site keeps a light one). */
+      scheme?: 'light' | 'dark';
       /** The article's address without its fragment, for "Copy link to this claim". */
       articleUrl?: string;
     }

@@ -35,6 +35,8 @@ export interface PanelState {
   lastReviewed: string | null;
   /** The article's address (no fragment), for "Copy link to this claim"; null if not sent. */
   articleUrl: string | null;
+  /** The page's scheme, which the popover follows. */
+  scheme: 'light' | 'dark';
   /** What the reader typed but did not save in this editor before, if anything. */
   draft: NoteDraft | null;
 }
@@ -102,6 +104,7 @@ export function startPanelSession(deps: PanelSessionDependencies): PanelSession 
     about: [],
     lastReviewed: null,
     articleUrl: null,
+    scheme: 'light',
     draft: null,
   };
   /**
@@ -220,6 +223,7 @@ export function startPanelSession(deps: PanelSessionDependencies): PanelSession 
         about: command.about ?? [],
         lastReviewed: command.lastReviewed ?? null,
         articleUrl: typeof command.articleUrl === 'string' ? command.articleUrl : null,
+        scheme: command.scheme === 'dark' ? 'dark' : 'light',
         draft: drafts.get(draftKey(command.view) ?? '') ?? null,
       });
       if (command.view.kind !== 'new-note') void loadNotes();
