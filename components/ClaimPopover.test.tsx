@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { loadBundledPacks } from '../utils/packs';
 import { ClaimPopover } from './ClaimPopover';
 import { expectNoAxeViolations, makeNote, SAMPLE_CLAIM } from './test-support';
 
@@ -164,5 +165,19 @@ describe('ClaimPopover', () => {
       methodUrl: 'https://example.org/method',
     });
     await expectNoAxeViolations(container);
+  });
+});
+
+describe('ClaimPopover on an opinion', () => {
+  it('says "Opinion" once, in the verdict, not again as the kind', () => {
+    const [pack] = loadBundledPacks().packs;
+    const opinion = pack?.claims.find(
+      (claim) => claim.kind === 'opinion' && claim.verdict === 'opinion',
+    );
+    if (!opinion) throw new Error('the pack has no opinion claim');
+    const { container } = render(
+      <ClaimPopover claim={opinion} notes={[]} onClose={() => {}} onAddNote={() => {}} />,
+    );
+    expect(container.textContent?.match(/Opinion/g)).toHaveLength(1);
   });
 });

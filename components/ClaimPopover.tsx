@@ -104,7 +104,10 @@ export function ClaimPopover({
             <span class="cp-visually-hidden">Claim: </span>
             <VerdictChip verdict={claim.verdict} />
           </h2>
-          <p class="cp-kind">{CLAIM_KIND_LABELS[claim.kind]}</p>
+          {/* "Opinion" under an Opinion verdict would say the same thing twice. */}
+          {claim.kind === 'opinion' && claim.verdict === 'opinion' ? null : (
+            <p class="cp-kind">{CLAIM_KIND_LABELS[claim.kind]}</p>
+          )}
         </div>
         <button
           type="button"
