@@ -141,24 +141,38 @@ function waitForDialogClosed(frame: Frame, what = 'the popover to close') {
  * finds (with `text` in it, if given); `count` 3 is a triple-click.
  */
 async function clickInFrame(frame: Frame, selector: string, text = '', count = 1): Promise<void> {
-  const box = await frame.evaluate(
-    (wanted, needle) => {
-      const element = [...document.querySelectorAll(wanted)].find((candidate) =>
-        (candidate.textContent ?? '').includes(needle),
-      );
-      if (!element) return null;
-      // The frame is no taller than the window: its content scrolls, as the reader would scroll it.
-      element.scrollIntoView({ block: 'nearest' });
-      const rect = element.getBoundingClientRect();
-      return { x: rect.left + Math.min(rect.width / 2, 40), y: rect.top + rect.height / 2 };
+  const where = async () => {
+    const box = await frame.evaluate(
+      (wanted, needle) => {
+        const element = [...document.querySelectorAll(wanted)].find((candidate) =>
+          (candidate.textContent ?? '').includes(needle),
+        );
+        if (!element) return null;
+        // The frame is no taller than the window: its content scrolls, as a reader scrolls it.
+        element.scrollIntoView({ block: 'nearest' });
+        const rect = element.getBoundingClientRect();
+        return { x: rect.left + Math.min(rect.width / 2, 40), y: rect.top + rect.height / 2 };
+      },
+      selector,
+      text,
+    );
+    const offset = await session.popoverFrameOffset(page);
+    return box && offset ? { x: offset.x + box.x, y: offset.y + box.y } : null;
+  };
+  // The frame settles its size and place once its content is drawn: click where it has come
+  // to rest.
+  let last: { x: number; y: number } | null = null;
+  const point = await waitUntil(
+    async () => {
+      const previous = last;
+      last = await where();
+      return previous && last && previous.x === last.x && previous.y === last.y ? last : null;
     },
-    selector,
-    text,
+    (found) => found !== null,
+    { what: `${selector} ${text} in the popover frame, at rest` },
   );
-  if (!box) throw new Error(`nothing in the frame matches ${selector} ${text}`);
-  const offset = await session.popoverFrameOffset(page);
-  if (!offset) throw new Error('the popover frame has no box in the page');
-  await page.mouse.click(offset.x + box.x, offset.y + box.y, { count });
+  if (!point) throw new Error(`nothing in the frame matches ${selector} ${text}`);
+  await page.mouse.click(point.x, point.y, { count });
 }
 
 /** Saves a note on a passage with the mouse and keyboard. */
