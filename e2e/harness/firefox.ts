@@ -36,7 +36,11 @@ export interface FirefoxSession {
   extensionOrigin: string;
   /** Requests to anything but the offline site and the add-on itself, from any page. */
   unexpectedRequests: string[];
-  open(url?: string): Promise<Page>;
+  /**
+   * Opens a page at `url`; `prepare`, if given, runs on the new page before it navigates (e.g. to
+   * install a script that runs before any of the page's own, with `evaluateOnNewDocument`).
+   */
+  open(url?: string, prepare?: (page: Page) => Promise<unknown>): Promise<Page>;
   /**
    * Controls with `role` (and exactly `name`, if given) inside closed shadow roots on the page's
    * `span` and `div` hosts, in document order: the claim markers, the "Add note" button.
@@ -46,6 +50,12 @@ export interface FirefoxSession {
   click(page: Page, control: ClosedRootControl): Promise<void>;
   /** The popover frame of the page (the child frame of the extension's origin), or null. */
   popoverFrame(page: Page): Promise<Frame | null>;
+  /**
+   * Where the popover frame's content starts in the page's viewport (its `iframe` is in a closed
+   * shadow root, so neither the page nor Puppeteer's `frameElement` finds it; BiDi does), or null
+   * when there is no frame. Add it to a point inside the frame to click there with the mouse.
+   */
+  popoverFrameOffset(page: Page): Promise<{ x: number; y: number } | null>;
   close(): Promise<void>;
 }
 
@@ -125,6 +135,15 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
     return (result as { nodes: BidiNode[] }).nodes;
   };
 
+  /** The closed shadow roots on the page's `span` and `div` hosts. */
+  const closedRoots = async (context: string): Promise<{ sharedId: string }[]> => {
+    const hosts = await locate({ context, locator: { type: 'css', value: 'span, div' } });
+    return hosts.flatMap((host) => {
+      const root = host.value?.shadowRoot;
+      return root?.sharedId && root.value?.mode === 'closed' ? [{ sharedId: root.sharedId }] : [];
+    });
+  };
+
   const popoverFrame = async (page: Page): Promise<Frame | null> => {
     for (const frame of page.frames()) {
       if (frame === page.mainFrame()) continue;
@@ -139,19 +158,16 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
     browser,
     extensionOrigin,
     unexpectedRequests,
-    async open(url = ARTICLE_URL) {
+    async open(url = ARTICLE_URL, prepare) {
       const page = await browser.newPage();
       await intercept(page);
+      await prepare?.(page);
       await page.goto(url, { waitUntil: 'load' });
       return page;
     },
     async findControls(page, role, name) {
       const context = contextOf(page);
-      const hosts = await locate({ context, locator: { type: 'css', value: 'span, div' } });
-      const roots = hosts.flatMap((host) => {
-        const root = host.value?.shadowRoot;
-        return root?.sharedId && root.value?.mode === 'closed' ? [{ sharedId: root.sharedId }] : [];
-      });
+      const roots = await closedRoots(context);
       if (roots.length === 0) return [];
       const found = await locate({
         context,
@@ -182,6 +198,31 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
       await page.mouse.click(x, y);
     },
     popoverFrame,
+    async popoverFrameOffset(page) {
+      const context = contextOf(page);
+      const roots = await closedRoots(context);
+      if (roots.length === 0) return null;
+      const frames = await locate({
+        context,
+        locator: { type: 'css', value: 'iframe' },
+        startNodes: roots,
+      });
+      const [frame] = frames;
+      if (!frame) return null;
+      const { result } = await bidi.send('script.callFunction', {
+        functionDeclaration: String((element: Element) => {
+          const box = element.getBoundingClientRect();
+          return [box.left + element.clientLeft, box.top + element.clientTop];
+        }),
+        arguments: [{ sharedId: frame.sharedId }],
+        target: { context },
+        awaitPromise: false,
+      });
+      const point = (result as { result?: { value?: { value?: unknown }[] } }).result?.value;
+      const [x, y] = (point ?? []).map((entry) => Number(entry.value));
+      if (x === undefined || y === undefined || Number.isNaN(x) || Number.isNaN(y)) return null;
+      return { x, y };
+    },
     async close() {
       await browser.close();
     },
