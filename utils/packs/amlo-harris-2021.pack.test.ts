@@ -498,3 +498,19 @@ describe('docs/context-pack.md', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('the order of the claims', () => {
+  it('is the order in which a reader meets them in the article, which the popup lists them in', () => {
+    const page = readFileSync(ARTICLE_FIXTURE, 'utf8')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&[a-z]+;|&#\d+;/g, ' ')
+      .replace(/\s+/g, ' ');
+    const words = (text: string) =>
+      text.replace(/\s+/g, ' ').trim().split(' ').slice(0, 4).join(' ');
+    const positions = (raw as ContextPack).claims.map((claim) =>
+      page.indexOf(words(claim.quote.exact)),
+    );
+    expect(positions.every((position) => position >= 0)).toBe(true);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  });
+});
