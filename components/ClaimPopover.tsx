@@ -16,6 +16,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { textFragmentLink } from '../utils/anchoring/text-fragment';
 import type { Claim, ClaimKind } from '../utils/packs/types';
 import type { Note } from '../utils/store/types';
+import { CloseButton } from './CloseButton';
 import { formatPartialDate } from './dates';
 import { EXTERNAL_LINK_ATTRIBUTES } from './links';
 import { NoteCard } from './NoteCard';
@@ -109,15 +110,7 @@ export function ClaimPopover({
             <p class="cp-kind">{CLAIM_KIND_LABELS[claim.kind]}</p>
           )}
         </div>
-        <button
-          type="button"
-          class="cp-icon-button"
-          aria-label="Close"
-          title="Close (Esc)"
-          onClick={onClose}
-        >
-          <span aria-hidden="true">✕</span>
-        </button>
+        <CloseButton onClose={onClose} />
       </div>
       <div class="cp-popover-body">
         <p id={summaryId} class="cp-summary">

@@ -8,6 +8,7 @@
  */
 import type { Ref } from 'preact';
 import type { Note } from '../utils/store/types';
+import { CloseButton } from './CloseButton';
 import { formatTimestamp } from './dates';
 import { renderMarkdown } from './markdown';
 import { TagList } from './NoteCard';
@@ -42,15 +43,7 @@ export function NotePopover({ note, onClose, onEdit, onDelete, dialogRef }: Note
         <h2 id={headingId} class="cp-popover-heading">
           Your note
         </h2>
-        <button
-          type="button"
-          class="cp-icon-button"
-          aria-label="Close"
-          title="Close (Esc)"
-          onClick={onClose}
-        >
-          <span aria-hidden="true">✕</span>
-        </button>
+        <CloseButton onClose={onClose} />
       </div>
       <div class="cp-popover-body">
         {quote === '' ? null : (

@@ -21,7 +21,13 @@ import {
   waitForPopover,
   waitForPopoverClosed,
 } from './harness/popover';
-import { addNote, clickPassage, waitForEditorFocus, waitForNotesPlaced } from './harness/reader';
+import {
+  addNote,
+  clickPassage,
+  storedNotes,
+  waitForEditorFocus,
+  waitForNotesPlaced,
+} from './harness/reader';
 import { waitUntil } from './harness/wait';
 import { type AttackLog, installAttacker } from './hostile/attacker';
 
@@ -41,26 +47,9 @@ async function attackLog(): Promise<AttackLog> {
   return page.evaluate(() => (window as unknown as { __attack: AttackLog }).__attack);
 }
 
+/** The bodies of the notes that are not deleted. */
 async function storedBodies(): Promise<string[]> {
-  return session.inExtension(
-    () =>
-      new Promise<string[]>((resolve, reject) => {
-        const open = indexedDB.open('counterpoint');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('notes').objectStore('notes').getAll();
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(
-              (request.result as { body: string; deletedAt?: string }[])
-                .filter((note) => !note.deletedAt)
-                .map((note) => note.body),
-            );
-          };
-        };
-      }),
-    undefined,
-  );
+  return (await storedNotes(session)).filter((note) => !note.deletedAt).map((note) => note.body);
 }
 
 /** Claim highlights the page can see, by count (the registry is shared with it). */

@@ -12,7 +12,7 @@ import { probeAccessibility } from './harness/accessibility';
 import { type ChromiumSession, launchChromium } from './harness/chromium';
 import { highlightedTexts, setSettings } from './harness/page-ui';
 import { waitForPopover } from './harness/popover';
-import { addNote, clickPassage, waitForEditorFocus } from './harness/reader';
+import { addNote, clickPassage, storedNotes, waitForEditorFocus } from './harness/reader';
 import { waitUntil } from './harness/wait';
 
 const [pack] = loadBundledPacks().packs;
@@ -35,24 +35,6 @@ async function highlightCount(page: Page, layer: 'claim' | 'note'): Promise<numb
     .reduce((sum, [, texts]) => sum + texts.length, 0);
 }
 
-async function storedNotes(): Promise<{ id: string; body: string; deletedAt?: string }[]> {
-  return session.inExtension(
-    () =>
-      new Promise<{ id: string; body: string; deletedAt?: string }[]>((resolve, reject) => {
-        const open = indexedDB.open('counterpoint');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('notes').objectStore('notes').getAll();
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(request.result);
-          };
-        };
-      }),
-    undefined,
-  );
-}
-
 describe('a stopped service worker', () => {
   it('loses and duplicates nothing: save, edit, delete, undo and the popup all work after it stops', async () => {
     const page = await session.open(ARTICLE_URL);
@@ -62,7 +44,7 @@ describe('a stopped service worker', () => {
       { what: 'claims' },
     );
     const probe = await probeAccessibility(page);
-    const before = (await storedNotes()).length;
+    const before = (await storedNotes(session)).length;
     let faults = 0;
 
     await session.stopServiceWorker();
@@ -74,7 +56,7 @@ describe('a stopped service worker', () => {
       'Saved after the worker stopped',
     );
     expect(
-      (await storedNotes()).filter((note) => note.body === 'Saved after the worker stopped'),
+      (await storedNotes(session)).filter((note) => note.body === 'Saved after the worker stopped'),
     ).toHaveLength(1);
 
     await session.stopServiceWorker();
@@ -105,7 +87,7 @@ describe('a stopped service worker', () => {
     await popup.getByRole('status').filter({ hasText: 'recognised' }).first().waitFor();
     await popup.close();
 
-    const notes = await storedNotes();
+    const notes = await storedNotes(session);
     expect(notes.filter((note) => !note.deletedAt)).toHaveLength(before + 1);
     expect(notes.filter((note) => note.body === 'Edited after another stop')).toHaveLength(1);
     console.log(`Service worker stops injected: ${faults}; notes lost: 0; duplicated: 0`);

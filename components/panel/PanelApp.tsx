@@ -8,6 +8,7 @@ import type { Ref } from 'preact';
 import type { PanelView } from '../../utils/messaging/panel-protocol';
 import type { Note } from '../../utils/store/types';
 import { ClaimPopover } from '../ClaimPopover';
+import { CloseButton } from '../CloseButton';
 import { NoteEditor, type NoteSaveResult } from '../NoteEditor';
 import { NotePopover } from '../NotePopover';
 import { quoteOfNote } from '../note-text';
@@ -132,20 +133,6 @@ function Missing({ notes, error, dialogRef, onClose }: PanelAppProps) {
         {message}
       </p>
     </div>
-  );
-}
-
-function CloseButton({ onClose }: { onClose(): void }) {
-  return (
-    <button
-      type="button"
-      class="cp-icon-button"
-      aria-label="Close"
-      title="Close (Esc)"
-      onClick={onClose}
-    >
-      <span aria-hidden="true">✕</span>
-    </button>
   );
 }
 

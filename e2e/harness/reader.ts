@@ -90,6 +90,27 @@ export async function waitForNotesPlaced(
   );
 }
 
+/** Every note in the extension's database, deleted ones (with `deletedAt`) included. */
+export function storedNotes(
+  session: ChromiumSession,
+): Promise<{ id: string; body: string; deletedAt?: string }[]> {
+  return session.inExtension(
+    () =>
+      new Promise<{ id: string; body: string; deletedAt?: string }[]>((resolve, reject) => {
+        const open = indexedDB.open('counterpoint');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('notes').objectStore('notes').getAll();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result);
+          };
+        };
+      }),
+    undefined,
+  );
+}
+
 declare const chrome: {
   storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
 };

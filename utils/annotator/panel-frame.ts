@@ -15,6 +15,7 @@
  * popover is never a slit. The iframe's height follows the frame's own reports of its content.
  */
 import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
+import { hostStyle } from '../highlight/host-style';
 import { pageScheme } from '../highlight/page-scheme';
 import {
   asPanelEvent,
@@ -73,24 +74,8 @@ export interface PanelFrameDependencies {
 /** Below either size, the popover is a sheet along the bottom of the window. */
 export const SHEET_BELOW = { width: 560, height: 560 } as const;
 
-const HOST_STYLE = [
-  'position: fixed',
-  'left: 0',
-  'top: 0',
-  'width: 0',
-  'height: 0',
-  'margin: 0',
-  'padding: 0',
-  'border: 0',
-  'overflow: visible',
-  'display: block',
-  'visibility: visible',
-  'opacity: 1',
-  'transform: none',
-  'z-index: 2147483647',
-]
-  .map((rule) => `${rule} !important`)
-  .join('; ');
+/** Follows the viewport, above the page's own layers. */
+const HOST_STYLE = hostStyle('fixed', ['z-index: 2147483647']);
 
 const FRAME_CSS = `
 :host { ${HOST_STYLE}; }

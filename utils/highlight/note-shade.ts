@@ -14,6 +14,8 @@
  * covered paragraph gives its lines, not its block) whenever the passages change, the window or
  * the body resizes, or fonts load. Pure DOM: no Preact, no extension API.
  */
+
+import { hostStyle } from './host-style';
 import { type OwnNodeRegistry, sharedOwnNodes } from './own-nodes';
 import { pageScheme } from './page-scheme';
 
@@ -64,26 +66,12 @@ interface Drawn {
   boxes: Box[];
 }
 
-const HOST_STYLE = [
-  'position: absolute',
-  'left: 0',
-  'top: 0',
-  'width: 0',
-  'height: 0',
-  'margin: 0',
-  'padding: 0',
-  'border: 0',
-  'overflow: visible',
+/** Follows the document (so it scrolls natively), catches no pointer, sits in the page's own layer. */
+const HOST_STYLE = hostStyle('absolute', [
   'pointer-events: none',
-  'display: block',
-  'visibility: visible',
-  'opacity: 1',
-  'transform: none',
   'contain: none',
   'z-index: auto',
-]
-  .map((rule) => `${rule} !important`)
-  .join('; ');
+]);
 
 const SHADE_CSS = `
 :host { ${HOST_STYLE}; }
