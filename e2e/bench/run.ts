@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH, CHROMIUM_QUIET_FLAGS } from '../harness/chromium';
 import { anchoringSection } from './anchoring';
+import { busyPageSection } from './busy-page';
 import { contentScriptSection } from './content-script';
 import { popupScaleSection } from './popup-scale';
 import { describeMachine, renderSection, writeSection } from './report';
@@ -18,6 +19,7 @@ const SECTIONS: readonly BenchSection[] = [
   anchoringSection,
   contentScriptSection,
   popupScaleSection,
+  busyPageSection,
 ];
 
 const REPORT_PATH = resolve(import.meta.dirname, '../../docs/benchmarks.md');

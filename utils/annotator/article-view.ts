@@ -1,7 +1,8 @@
 /**
  * The article as Counterpoint paints it: its claims and notes anchored, painted and marked
  * (`layers.ts`), kept in place when the page changes (a debounced MutationObserver that ignores
- * our own nodes), and reported to the background. This is the content script's critical path:
+ * our own nodes and re-anchors only the passages whose blocks changed, `change-scope.ts`), and
+ * reported to the background. This is the content script's critical path:
  * it needs no Preact. The interactive part (popovers, editor, selection) attaches later through
  * `attach`, from the UI bundle.
  */
@@ -10,10 +11,17 @@ import { createOwnNodeRegistry } from '../highlight';
 import type { NoteAnchor, PageStatusReport } from '../messaging/protocol';
 import { VERDICT_LABELS } from '../packs/verdicts';
 import type { StoredClaim } from '../store/db';
-import { createLayers, type Layers, type LayerVisibility } from './layers';
+import type { ChangeScope } from './change-scope';
+import { createLayers, type LayerDependencies, type Layers, type LayerVisibility } from './layers';
 
 /** How long after the last change to the article it is anchored again. */
 export const REANCHOR_DEBOUNCE_MS = 150;
+
+/**
+ * The longest a change waits for the page to go quiet: a page that changes faster than the
+ * debounce is still anchored again this long after its first unsettled change.
+ */
+export const REANCHOR_MAX_WAIT_MS = 400;
 
 /** What changed, for whoever draws on top of the article. */
 export type ArticleChange = 'anchors' | 'notes' | 'visibility';
@@ -56,6 +64,8 @@ export interface ArticleViewDependencies {
   prepared?: PreparedText | null;
   /** Called whenever anchoring results change, to report them to the background. */
   onStatus(status: PageStatusReport): void;
+  /** The anchoring engine's `anchorAll`; a test passes a counting wrapper. */
+  anchorAll?: LayerDependencies['anchorAll'];
 }
 
 /** Anchors and paints the article, and keeps it painted. */
@@ -70,6 +80,9 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
   const extraIgnores: ((node: Node) => boolean)[] = [];
   const listeners = new Set<(change: ArticleChange) => void>();
   let reanchorTimer: ReturnType<typeof setTimeout> | null = null;
+  let maxWaitTimer: ReturnType<typeof setTimeout> | null = null;
+  // What the changes since the last anchoring concern, gathered as they come.
+  let scope: ChangeScope = { touched: new Set(), addedText: false };
   let destroyed = false;
 
   const claimById = (id: string) => claims.find((claim) => claim.id === id);
@@ -79,6 +92,7 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
     body,
     ownNodes,
     ignore: (node) => extraIgnores.some((test) => test(node)),
+    ...(deps.anchorAll ? { anchorAll: deps.anchorAll } : {}),
     label: (_kind, id) => {
       const claim = claimById(id);
       return claim ? `Claim: ${VERDICT_LABELS[claim.verdict]}. Open context` : 'Claim';
@@ -113,18 +127,37 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
     return changed.length > 0 && changed.every((node) => layers.isOwnNode(node));
   };
 
-  const observer = new MutationObserver((records) => {
-    if (!records.some((record) => !isOwnChange(record))) return;
+  const cancelTimers = (): void => {
     if (reanchorTimer !== null) clearTimeout(reanchorTimer);
-    reanchorTimer = setTimeout(() => {
-      reanchorTimer = null;
-      if (destroyed) return;
-      layers.reanchor();
-      // Our own repainting is not a change of the article.
-      observer.takeRecords();
-      notify('anchors');
-      report();
-    }, REANCHOR_DEBOUNCE_MS);
+    if (maxWaitTimer !== null) clearTimeout(maxWaitTimer);
+    reanchorTimer = null;
+    maxWaitTimer = null;
+  };
+
+  const settle = (): void => {
+    cancelTimers();
+    if (destroyed) return;
+    // Changes that arrived since the last callback belong to this anchoring too.
+    const late = observer.takeRecords().filter((record) => !isOwnChange(record));
+    layers.collectChanges(late, scope);
+    const changed = scope;
+    scope = { touched: new Set(), addedText: false };
+    const anchored = layers.reanchor(changed);
+    // Our own repainting is not a change of the article.
+    observer.takeRecords();
+    if (anchored === 0) return;
+    notify('anchors');
+    report();
+  };
+
+  const observer = new MutationObserver((records) => {
+    const theirs = records.filter((record) => !isOwnChange(record));
+    if (theirs.length === 0) return;
+    // Bound to the passages now, while the nodes are where the mutations left them.
+    layers.collectChanges(theirs, scope);
+    if (reanchorTimer !== null) clearTimeout(reanchorTimer);
+    reanchorTimer = setTimeout(settle, REANCHOR_DEBOUNCE_MS);
+    maxWaitTimer ??= setTimeout(settle, REANCHOR_MAX_WAIT_MS);
   });
 
   layers.setVisibility(visibility);
@@ -149,6 +182,8 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
     setNotes(next) {
       notes = next;
       layers.setData(claims, notes);
+      // Everything was anchored again: what the pending changes concerned is settled.
+      scope = { touched: new Set(), addedText: false };
       observer.takeRecords();
       notify('notes');
       report();
@@ -172,7 +207,7 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
       if (destroyed) return;
       destroyed = true;
       observer.disconnect();
-      if (reanchorTimer !== null) clearTimeout(reanchorTimer);
+      cancelTimers();
       listeners.clear();
       layers.destroy();
     },

@@ -19,6 +19,7 @@ import { createNoteShade, type NoteShade } from '../highlight/note-shade';
 import { pageScheme } from '../highlight/page-scheme';
 import type { NoteAnchor } from '../messaging/protocol';
 import type { StoredClaim } from '../store/db';
+import { type ChangeScope, createPassageBlocks } from './change-scope';
 
 /** Which layers are shown. */
 export interface LayerVisibility {
@@ -64,8 +65,15 @@ export interface Layers {
   ): void;
   /** Shows or hides the layers. */
   setVisibility(visibility: LayerVisibility): void;
-  /** Anchors everything again (the page changed) and repaints. */
-  reanchor(): void;
+  /**
+   * Anchors again after the page changed, and repaints. Without a scope, everything; with one,
+   * only the passages it touched, plus the orphaned ones when anything is re-anchored or text
+   * arrived (late content). The other passages keep their ranges, highlights and markers. Returns
+   * how many targets were anchored again (0: nothing was done).
+   */
+  reanchor(scope?: ChangeScope): number;
+  /** Adds to `scope` what these mutations of the article concern (our own nodes never count). */
+  collectChanges(records: readonly MutationRecord[], scope: ChangeScope): void;
   status(): LayerStatus;
   /** Where a passage is, if it anchored. */
   rangeOf(id: string): Range | null;
@@ -92,6 +100,8 @@ export interface LayerDependencies {
   label: MarkerLabel;
   /** Extra test to skip nodes in anchoring (e.g. the overlay's host). */
   ignore?: (node: Node) => boolean;
+  /** The anchoring engine's `anchorAll`; a test passes a counting wrapper. */
+  anchorAll?: typeof anchorAll;
 }
 
 /** The selectors of a claim from its pack quote. */
@@ -110,38 +120,63 @@ export function createLayers(deps: LayerDependencies): Layers {
   const results = new Map<string, AnchorResult>();
   const markers = new Map<string, Marker>();
   let expandedId: string | null = null;
+  const anchorTargets = deps.anchorAll ?? anchorAll;
+  // The blocks of the passages placed in the article body, bound once per anchoring.
+  const blocks = createPassageBlocks(body);
 
   const ignore = (node: Node): boolean =>
     ownNodes.has(node) || shade.isOwnNode(node) || (deps.ignore?.(node) ?? false);
 
-  function anchorEverything(prepared?: PreparedText | null): void {
-    for (const result of results.values()) {
+  /** Anchors the passages with these ids (all when `only` is absent), leaving the others be. */
+  function anchorPassages(only?: ReadonlySet<string>, prepared?: PreparedText | null): void {
+    const wanted = (id: string): boolean => only === undefined || only.has(id);
+    for (const [id, result] of results) {
+      if (!wanted(id)) continue;
       if (result.status === 'anchored') ownNodes.untrackRange(result.range);
+      results.delete(id);
+      blocks.delete(id);
     }
-    results.clear();
-    const claimTargets = claims.map((claim) => ({
-      id: claim.id,
-      selectors: claimSelectors(claim),
-    }));
-    const noteTargets = notes.map((note) => ({ id: note.id, selectors: note.target.selectors }));
-    const inBody = anchorAll(body, [...claimTargets, ...noteTargets], { ignore, prepared });
+    if (only === undefined) {
+      results.clear();
+      blocks.clear();
+    }
+    const claimTargets = claims
+      .filter((claim) => wanted(claim.id))
+      .map((claim) => ({ id: claim.id, selectors: claimSelectors(claim) }));
+    const noteTargets = notes
+      .filter((note) => wanted(note.id))
+      .map((note) => ({ id: note.id, selectors: note.target.selectors }));
     const all = [...claimTargets, ...noteTargets];
+    if (all.length === 0) return;
+    const inBody = anchorTargets(body, all, { ignore, prepared });
     inBody.forEach((result, index) => {
       const target = all[index];
-      if (target) results.set(target.id, result);
+      if (!target) return;
+      results.set(target.id, result);
+      if (result.status === 'anchored') blocks.set(target.id, result.range);
     });
     // A note may sit outside the article body (the headline, the byline): try the whole page.
     const pageRoot = doc.body;
     const strays = noteTargets.filter((target) => results.get(target.id)?.status !== 'anchored');
     if (pageRoot && strays.length > 0 && pageRoot !== body) {
-      anchorAll(pageRoot, strays, { ignore }).forEach((result, index) => {
+      anchorTargets(pageRoot, strays, { ignore }).forEach((result, index) => {
         const target = strays[index];
         if (target && result.status === 'anchored') results.set(target.id, result);
       });
     }
-    for (const result of results.values()) {
-      if (result.status === 'anchored') ownNodes.trackRange(result.range);
+    for (const target of all) {
+      const result = results.get(target.id);
+      if (result?.status === 'anchored') ownNodes.trackRange(result.range);
     }
+  }
+
+  function anchorEverything(prepared?: PreparedText | null): void {
+    anchorPassages(undefined, prepared);
+  }
+
+  /** Whether a placed range still stands on the page (a change we did not see may have moved it). */
+  function standing(range: Range): boolean {
+    return !range.collapsed && range.startContainer.isConnected && range.endContainer.isConnected;
   }
 
   function removeMarkers(): void {
@@ -149,9 +184,8 @@ export function createLayers(deps: LayerDependencies): Layers {
     markers.clear();
   }
 
-  function paint(): void {
-    removeMarkers();
-    const claimItems = visibility.claims
+  function claimItemsToPaint() {
+    return visibility.claims
       ? claims.flatMap((claim) => {
           const result = results.get(claim.id);
           return result?.status === 'anchored'
@@ -159,12 +193,69 @@ export function createLayers(deps: LayerDependencies): Layers {
             : [];
         })
       : [];
-    const noteItems = visibility.notes
-      ? notes.flatMap((note) => {
-          const result = results.get(note.id);
-          return result?.status === 'anchored' ? [{ id: note.id, range: result.range }] : [];
-        })
-      : [];
+  }
+
+  /** The page's scheme, read once: its background does not change under a reader. */
+  let scheme: 'light' | 'dark' | null = null;
+  const schemeOfPage = (): 'light' | 'dark' => {
+    scheme ??= pageScheme(doc);
+    return scheme;
+  };
+
+  function addMarker(item: { id: string; range: Range; style: StoredClaim['verdict'] }): void {
+    const marker = insertMarker(doc, item.range, {
+      kind: 'claim',
+      style: item.style,
+      label: deps.label('claim', item.id),
+      ownNodes,
+      // The page's own scheme, not the system's: a white site keeps light markers.
+      scheme: schemeOfPage(),
+      onActivate: (button) => deps.callbacks.onMarker('claim', item.id, button),
+      onHover: (hovering, button) =>
+        deps.callbacks.onMarkerHover?.('claim', item.id, hovering, button),
+    });
+    markers.set(item.id, marker);
+    if (item.id === expandedId) marker.setExpanded(true);
+  }
+
+  /**
+   * Repaints with `changed` anchored again: the highlight sets are replaced whole (a registry
+   * update for claims, one shade for notes), the markers only for the changed claims.
+   */
+  function repaintChanged(changed: ReadonlySet<string>): void {
+    for (const id of changed) {
+      markers.get(id)?.remove();
+      markers.delete(id);
+    }
+    const claimItems = claimItemsToPaint();
+    const noteItems = visibility.notes ? noteItemsToPaint() : [];
+    if (visibility.notes) shade.paint(noteItems);
+    else shade.hide();
+    if (claimItems.length === 0) {
+      removeMarkers();
+      painter?.destroy();
+      painter = null;
+      return;
+    }
+    painter ??= createPainter(doc, { ownNodes });
+    painter.paint('claims', claimItems);
+    for (const item of claimItems) {
+      if (!markers.has(item.id)) addMarker(item);
+    }
+    shade.refresh();
+  }
+
+  function noteItemsToPaint() {
+    return notes.flatMap((note) => {
+      const result = results.get(note.id);
+      return result?.status === 'anchored' ? [{ id: note.id, range: result.range }] : [];
+    });
+  }
+
+  function paint(): void {
+    removeMarkers();
+    const claimItems = claimItemsToPaint();
+    const noteItems = visibility.notes ? noteItemsToPaint() : [];
     if (visibility.notes) shade.paint(noteItems);
     else shade.hide();
     if (claimItems.length === 0) {
@@ -174,22 +265,8 @@ export function createLayers(deps: LayerDependencies): Layers {
       return;
     }
     painter ??= createPainter(doc, { ownNodes });
-    const scheme = pageScheme(doc);
     painter.paint('claims', claimItems);
-    for (const item of claimItems) {
-      const marker = insertMarker(doc, item.range, {
-        kind: 'claim',
-        style: item.style,
-        label: deps.label('claim', item.id),
-        ownNodes,
-        scheme,
-        onActivate: (button) => deps.callbacks.onMarker('claim', item.id, button),
-        onHover: (hovering, button) =>
-          deps.callbacks.onMarkerHover?.('claim', item.id, hovering, button),
-      });
-      markers.set(item.id, marker);
-      if (item.id === expandedId) marker.setExpanded(true);
-    }
+    for (const item of claimItems) addMarker(item);
     // Markers take no room, but a split text node can nudge a line by a subpixel: measure after.
     shade.refresh();
   }
@@ -206,12 +283,41 @@ export function createLayers(deps: LayerDependencies): Layers {
       visibility = next;
       paint();
     },
-    reanchor() {
-      removeMarkers();
-      painter?.destroy();
-      painter = null;
-      anchorEverything();
-      paint();
+    reanchor(scope) {
+      if (!scope) {
+        removeMarkers();
+        painter?.destroy();
+        painter = null;
+        anchorEverything();
+        paint();
+        return claims.length + notes.length;
+      }
+      const again = new Set<string>();
+      for (const id of scope.touched) if (results.has(id)) again.add(id);
+      // A placed passage whose range no longer stands was moved by a change we could not bind.
+      for (const [id, result] of results) {
+        if (result.status === 'anchored' && !standing(result.range)) again.add(id);
+      }
+      if (again.size > 0 || scope.addedText) {
+        for (const [id, result] of results) if (result.status !== 'anchored') again.add(id);
+      }
+      if (again.size === 0) return 0;
+      // As for a full anchoring, a passage is read without its marker and its paint (the
+      // fallback painter wraps the text in elements of ours, which anchoring does not read).
+      for (const id of again) {
+        markers.get(id)?.remove();
+        markers.delete(id);
+      }
+      painter?.paint(
+        'claims',
+        claimItemsToPaint().filter((item) => !again.has(item.id)),
+      );
+      anchorPassages(again);
+      repaintChanged(again);
+      return again.size;
+    },
+    collectChanges(records, scope) {
+      blocks.collect(records, ignore, scope);
     },
     status() {
       const placed = (id: string) => results.get(id)?.status === 'anchored';
@@ -263,6 +369,7 @@ export function createLayers(deps: LayerDependencies): Layers {
         if (result.status === 'anchored') ownNodes.untrackRange(result.range);
       }
       results.clear();
+      blocks.clear();
       ownNodes.rejoinSplits();
     },
   };

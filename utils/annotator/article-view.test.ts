@@ -1,0 +1,235 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { ARTICLE_URL, readFixture } from '../../e2e/fixtures';
+import { anchorAll } from '../anchoring';
+import type { NoteAnchor, PageStatusReport } from '../messaging/protocol';
+import { loadBundledPacks } from '../packs';
+import { recogniseArticle } from '../page/recognise';
+import type { StoredClaim } from '../store/db';
+import {
+  type ArticleView,
+  createArticleView,
+  REANCHOR_DEBOUNCE_MS,
+  REANCHOR_MAX_WAIT_MS,
+} from './article-view';
+
+const [pack] = loadBundledPacks().packs;
+const claims: StoredClaim[] = (pack?.claims ?? []).map((claim, order) => ({
+  ...claim,
+  articleKey: 'article',
+  order,
+}));
+
+/** One call of the anchoring engine: when (fake clock) and for which targets. */
+interface AnchorCall {
+  at: number;
+  ids: string[];
+}
+
+/** `anchorAll` as the engine runs it, with every call written down. */
+function countingAnchorAll(calls: AnchorCall[]): typeof anchorAll {
+  return (root, targets, options) => {
+    calls.push({ at: Date.now(), ids: targets.map((target) => target.id) });
+    return anchorAll(root, targets, options);
+  };
+}
+
+function loadArticle(): Element {
+  document.documentElement.innerHTML = readFixture('article.html')
+    .replace(/^[\s\S]*?<html[^>]*>/i, '')
+    .replace(/<\/html>\s*$/i, '')
+    .replace(/<script[\s\S]*?<\/script>/gi, '');
+  const recognition = recogniseArticle(document, ARTICLE_URL);
+  if (!recognition) throw new Error('fixture not recognised');
+  return recognition.body;
+}
+
+const LATE_QUOTE = 'The late paragraph arrived from the live blog well after the page loaded';
+
+const lateNote: NoteAnchor = {
+  id: 'late-note',
+  target: { selectors: [{ type: 'TextQuoteSelector', exact: LATE_QUOTE }] },
+};
+
+function start(notes: NoteAnchor[] = []) {
+  const body = loadArticle();
+  const calls: AnchorCall[] = [];
+  const statuses: PageStatusReport[] = [];
+  const view: ArticleView = createArticleView({
+    doc: document,
+    body,
+    claims,
+    notes,
+    visibility: { claims: true, notes: true },
+    onStatus: (status) => statuses.push(status),
+    anchorAll: countingAnchorAll(calls),
+  });
+  // Only what the changes cost is counted, not the first anchoring.
+  calls.length = 0;
+  /** Every target anchored again since the start (or the last `reset`). */
+  const anchoredIds = () => calls.flatMap((call) => call.ids);
+  return { body, view, calls, statuses, anchoredIds };
+}
+
+/** The article paragraph that holds this text. */
+function paragraphWith(body: Element, text: string): HTMLElement {
+  const found = [...body.querySelectorAll('p')].find((p) => p.textContent?.includes(text));
+  if (!found) throw new Error(`no paragraph with ${text}`);
+  return found as HTMLElement;
+}
+
+/** The claims whose range lies in this element, as anchored now. */
+function claimsIn(view: ArticleView, element: Element): string[] {
+  return claims
+    .map((claim) => claim.id)
+    .filter((id) => {
+      const range = view.layers.rangeOf(id);
+      return range !== null && element.contains(range.commonAncestorContainer);
+    });
+}
+
+let view: ArticleView | null = null;
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+
+afterEach(() => {
+  view?.destroy();
+  view = null;
+  vi.useRealTimers();
+});
+
+describe('the article view on a page that changes', () => {
+  it('anchors every claim of the article to begin with', () => {
+    const started = start();
+    view = started.view;
+    expect(view.layers.status().orphanedClaimIds).toEqual([]);
+    expect(view.layers.status().claimsAnchored).toBe(claims.length);
+  });
+
+  it('re-anchors no target for a mutation outside every passage', async () => {
+    const started = start();
+    view = started.view;
+    const { body } = started;
+    // A teaser between two paragraphs that hold no claim, put there before we count.
+    const quiet = [...body.querySelectorAll('p')].find(
+      (p) => claimsIn(started.view, p).length === 0,
+    );
+    if (!quiet) throw new Error('no paragraph without a claim');
+    const teaser = document.createElement('div');
+    teaser.className = 'teaser';
+    teaser.innerHTML = '<a href="#">Read next: an earlier story</a>';
+    quiet.after(teaser);
+    await vi.advanceTimersByTimeAsync(1000);
+    started.calls.length = 0;
+    const before = claims.map((claim) => started.view.layers.rangeOf(claim.id));
+
+    for (let round = 0; round < 10; round++) {
+      teaser.innerHTML = `<a href="#">Read next: story number ${round}</a>`;
+      await vi.advanceTimersByTimeAsync(200);
+    }
+    teaser.remove();
+    quiet.querySelector('a')?.remove();
+    await vi.advanceTimersByTimeAsync(1000);
+
+    expect(started.anchoredIds()).toEqual([]);
+    expect(claims.map((claim) => started.view.layers.rangeOf(claim.id))).toEqual(before);
+    expect(started.view.layers.status().claimsAnchored).toBe(claims.length);
+  });
+
+  it('re-anchors only the targets of the block a mutation touched', async () => {
+    const started = start();
+    view = started.view;
+    const paragraph = paragraphWith(started.body, 'AstraZeneca');
+    const inside = claimsIn(started.view, paragraph);
+    expect(inside.length).toBeGreaterThan(0);
+    const others = claims.map((claim) => claim.id).filter((id) => !inside.includes(id));
+    const otherRanges = others.map((id) => started.view.layers.rangeOf(id));
+    const otherMarkers = others.map((id) => started.view.layers.markerOf(id));
+
+    // The site re-renders the paragraph and an ad lands between two of its sentences.
+    const html = paragraph.innerHTML;
+    const cut = html.indexOf('The gesture');
+    paragraph.innerHTML = `${html.slice(0, cut)}<span class="ad-inline">Advertisement: subscribe today.</span> ${html.slice(cut)}`;
+    await vi.advanceTimersByTimeAsync(REANCHOR_DEBOUNCE_MS + 50);
+
+    expect(started.anchoredIds().sort()).toEqual([...inside].sort());
+    expect(started.view.layers.status().claimsAnchored).toBe(claims.length);
+    for (const id of inside) {
+      expect(
+        paragraph.contains(started.view.layers.rangeOf(id)?.commonAncestorContainer ?? null),
+      ).toBe(true);
+    }
+    // The others keep their ranges and their markers.
+    expect(others.map((id) => started.view.layers.rangeOf(id))).toEqual(otherRanges);
+    expect(others.map((id) => started.view.layers.markerOf(id))).toEqual(otherMarkers);
+  });
+
+  it('anchors an orphan when its text arrives late, and only the orphan', async () => {
+    const started = start([lateNote]);
+    view = started.view;
+    expect(started.view.layers.status().orphanedNoteIds).toEqual(['late-note']);
+
+    const paragraph = document.createElement('p');
+    paragraph.textContent = `Update: ${LATE_QUOTE}, and here is why.`;
+    started.body.append(paragraph);
+    await vi.advanceTimersByTimeAsync(REANCHOR_DEBOUNCE_MS + 50);
+
+    expect(started.view.layers.status().orphanedNoteIds).toEqual([]);
+    expect(started.view.layers.rangeOf('late-note')?.toString()).toBe(LATE_QUOTE);
+    // The placed claims were left alone: every call was for the orphan.
+    expect(new Set(started.anchoredIds())).toEqual(new Set(['late-note']));
+    expect(started.statuses.at(-1)?.orphanedNoteIds).toEqual([]);
+  });
+
+  it('reflects every change of a burst faster than the debounce within 500 ms', async () => {
+    const started = start();
+    view = started.view;
+    const paragraph = paragraphWith(started.body, 'AstraZeneca');
+    const inside = claimsIn(started.view, paragraph);
+    const changes: number[] = [];
+    // Every 100 ms for 2 s the site nudges the paragraph (a counter in an inline ad).
+    const ad = document.createElement('span');
+    paragraph.append(ad);
+    const origin = Date.now();
+    for (let tick = 0; tick < 20; tick++) {
+      ad.textContent = ` (${tick} readers now)`;
+      changes.push(Date.now());
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    await vi.advanceTimersByTimeAsync(1000);
+
+    const anchorings = started.calls
+      .filter((call) => inside.every((id) => call.ids.includes(id)))
+      .map((call) => call.at);
+    for (const changed of changes) {
+      const next = anchorings.find((at) => at >= changed);
+      expect(next, `change at ${changed - origin} ms`).toBeDefined();
+      expect((next ?? Number.POSITIVE_INFINITY) - changed).toBeLessThanOrEqual(500);
+    }
+    expect(REANCHOR_MAX_WAIT_MS).toBeLessThan(500);
+    expect(started.view.layers.status().claimsAnchored).toBe(claims.length);
+  });
+
+  it('keeps a claim whose paragraph is rewritten as an orphan, and reports it', async () => {
+    const started = start();
+    view = started.view;
+    const paragraph = paragraphWith(started.body, 'AstraZeneca');
+    const inside = claimsIn(started.view, paragraph);
+    expect(inside.length).toBeGreaterThan(0);
+
+    paragraph.textContent =
+      'This paragraph was rewritten by the publisher and says something else.';
+    await vi.advanceTimersByTimeAsync(REANCHOR_DEBOUNCE_MS + 50);
+
+    const status = started.view.layers.status();
+    expect([...status.orphanedClaimIds].sort()).toEqual([...inside].sort());
+    expect(status.claimsAnchored).toBe(claims.length - inside.length);
+    expect(started.view.claims()).toHaveLength(claims.length);
+    expect([...(started.statuses.at(-1)?.orphanedClaimIds ?? [])].sort()).toEqual(
+      [...inside].sort(),
+    );
+    for (const id of inside) expect(started.view.layers.markerOf(id)).toBeNull();
+  });
+});
