@@ -216,3 +216,21 @@ describe('markers with a fallback painter', () => {
     painter.destroy();
   });
 });
+
+describe('keys on a marker', () => {
+  it('keeps Enter and Space to itself, and lets Escape and the page shortcuts reach the document', () => {
+    const article = loadArticle(document);
+    const marker = insertMarker(document, rangeOfQuote(article, 'Officials'), options());
+    const heard: string[] = [];
+    const listen = (event: KeyboardEvent) => heard.push(event.key);
+    document.addEventListener('keydown', listen);
+    for (const key of ['Enter', ' ', 'Escape', 'J']) {
+      marker.button.dispatchEvent(
+        new KeyboardEvent('keydown', { key, bubbles: true, composed: true }),
+      );
+    }
+    document.removeEventListener('keydown', listen);
+    expect(heard).toEqual(['Escape', 'J']);
+    marker.remove();
+  });
+});

@@ -103,7 +103,13 @@ export function insertMarker(doc: Document, range: Range, options: MarkerOptions
   shadow.append(button);
 
   for (const type of CONTAINED_EVENTS) {
-    button.addEventListener(type, (event) => event.stopPropagation());
+    button.addEventListener(type, (event) => {
+      // The keys that press the button stay with it; any other key (Escape to close the
+      // popover, the claim-stepping shortcuts) goes on to the page's document as usual.
+      const key = (event as Partial<KeyboardEvent>).key;
+      if (typeof key === 'string' && key !== 'Enter' && key !== ' ') return;
+      event.stopPropagation();
+    });
   }
   // Only the reader's own input acts: a page script can dispatch a click, not make it trusted.
   button.addEventListener('click', (event) => {
