@@ -2,6 +2,7 @@
 import type { Page } from 'playwright-core';
 import { probeAccessibility } from './accessibility';
 import type { ChromiumSession } from './chromium';
+import { waitForPopover } from './popover';
 
 /** What the extension reports for a tab. */
 export interface PageSummary {
@@ -51,16 +52,26 @@ export async function readPageSummary(
   };
 }
 
-/** Opens the first claim's popover from its marker; returns the dialog's name, or null. */
+/** Opens the first claim's popover from its marker; returns its heading, or null. */
 export async function openFirstClaim(page: Page): Promise<string | null> {
   const probe = await probeAccessibility(page);
   try {
     const [marker] = await probe.find('button', /^Claim: /);
     if (!marker) return null;
     await probe.click(marker);
-    const dialog = await probe.waitFor('dialog', /^Claim: /);
+    // The popover is drawn in the popover frame, an extension page the page cannot read.
+    const dialog = await waitForPopover(page, /^Claim: /);
     await page.waitForTimeout(300);
-    return dialog.name?.value ?? null;
+    // As a screen reader says it: without the glyphs hidden from assistive tech.
+    const heading = await dialog
+      .getByRole('heading', { level: 2 })
+      .first()
+      .evaluate((element) => {
+        const copy = element.cloneNode(true) as Element;
+        for (const hidden of copy.querySelectorAll('[aria-hidden="true"]')) hidden.remove();
+        return copy.textContent ?? '';
+      });
+    return heading.replace(/\s+/g, ' ').trim() || null;
   } catch {
     return null;
   } finally {
