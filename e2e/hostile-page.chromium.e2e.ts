@@ -30,6 +30,7 @@ import {
 } from './harness/reader';
 import { waitUntil } from './harness/wait';
 import { type AttackLog, installAttacker } from './hostile/attacker';
+import { attackReport, leakingChannels } from './hostile/haul';
 
 const [pack] = loadBundledPacks().packs;
 const claimCount = pack?.claims.length ?? 0;
@@ -137,24 +138,8 @@ describe('a hostile page', () => {
 
   it('learnt no note text through any channel', async () => {
     const log = await attackLog();
-    const haul: Record<string, string[]> = {
-      keys: [log.keys.join('')],
-      inputs: log.inputs,
-      selections: log.selections,
-      clipboard: log.clipboard,
-      focus: log.focus,
-      highlights: log.highlights,
-      scanned: log.scanned,
-      internals: log.internalsTexts,
-    };
-    const leaks = Object.entries(haul).filter(([, texts]) =>
-      texts.some((text) => /Quillwort|4417|doubt/i.test(text)),
-    );
-    console.log(
-      `Hostile page: ${log.tried.length} attacks tried (${log.tried.join('; ')}); ` +
-        `${log.forgedEvents} forged events; ${log.keys.length} keys and ${log.inputs.length} inputs heard; ` +
-        `channels leaking note text: ${leaks.length === 0 ? 'none' : leaks.map(([name]) => name).join(', ')}`,
-    );
+    const leaks = leakingChannels(log, /Quillwort|4417|doubt/i);
+    console.log(attackReport('Chromium', log, leaks));
     expect(leaks).toEqual([]);
     // Nothing of ours could be taken over, so no closed root was opened.
     expect(log.internalsTexts).toEqual([]);
