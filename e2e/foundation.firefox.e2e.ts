@@ -11,11 +11,12 @@
  * a reader tabs through. Notes are added with the mouse, typed in the frame, kept out of the
  * page's reach, and survive a reload. The popup and the badge are checked in Chromium.
  */
-import type { Frame, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundledPacks } from '../utils/packs';
 import { ARTICLE_PATH, ARTICLE_URL, THEME_URL } from './fixtures';
 import { type FirefoxSession, launchFirefox } from './harness/firefox';
+import { type FrameDialog, frameDialog, waitForPopoverFrame } from './harness/firefox-popover';
 import { ARTICLE_URL_VARIANT } from './harness/offline-site';
 import { findPassage, selectWithMouse } from './harness/selection';
 import { waitUntil } from './harness/wait';
@@ -84,61 +85,6 @@ function focusedIsMarkerHost(page: Page): Promise<boolean> {
   });
 }
 
-/** The popover frame, once it is there. */
-async function popoverFrame(page: Page): Promise<Frame> {
-  let frame: Frame | null = null;
-  await waitUntil(
-    async () => {
-      frame = await session.popoverFrame(page);
-      return frame !== null;
-    },
-    (found) => found,
-    { what: 'the popover frame' },
-  );
-  if (!frame) throw new Error('no popover frame');
-  return frame;
-}
-
-/** The open dialog in the popover frame: its accessible name, text, and where focus is. */
-interface FrameDialog {
-  name: string;
-  text: string;
-  /** The frame has focus and it is in the dialog. */
-  focused: boolean;
-  /** The accessible name of the focused element in the frame. */
-  focusedName: string;
-}
-
-function frameDialog(frame: Frame): Promise<FrameDialog | null> {
-  return frame.evaluate(() => {
-    const nameOf = (element: Element | null): string => {
-      if (!element) return '';
-      const label = element.getAttribute('aria-label');
-      if (label) return label;
-      const ids = element.getAttribute('aria-labelledby');
-      if (ids) {
-        return ids
-          .split(/\s+/)
-          .map((id) => document.getElementById(id)?.textContent ?? '')
-          .join(' ')
-          .replace(/\s+/g, ' ')
-          .trim();
-      }
-      const labels = (element as HTMLTextAreaElement).labels;
-      return labels?.[0]?.textContent?.trim() ?? '';
-    };
-    const dialog = document.querySelector('[role="dialog"]');
-    if (!dialog || dialog.getClientRects().length === 0) return null;
-    const active = document.activeElement;
-    return {
-      name: nameOf(dialog),
-      text: dialog.textContent ?? '',
-      focused: document.hasFocus() && active !== null && dialog.contains(active),
-      focusedName: nameOf(active),
-    };
-  });
-}
-
 describe('Counterpoint in Firefox', () => {
   it('recognises the article and paints every claim with its marker', async () => {
     const page = await session.open(ARTICLE_URL);
@@ -183,7 +129,7 @@ describe('Counterpoint in Firefox', () => {
     const marker = await page.evaluateHandle(() => document.activeElement);
     await page.keyboard.press('Enter');
     // The claim's popover opens in the popover frame, and focus moves to its dialog.
-    const frame = await popoverFrame(page);
+    const frame = await waitForPopoverFrame(session, page);
     const dialog = await waitUntil(
       () => frameDialog(frame),
       (state) => state?.focused === true,
@@ -261,7 +207,7 @@ describe('notes in Firefox', () => {
     );
     if (!adder) throw new Error('no "Add note" button');
     await session.click(page, adder);
-    const frame = await popoverFrame(page);
+    const frame = await waitForPopoverFrame(session, page);
     const editor = await waitUntil(
       () => frameDialog(frame),
       (state) => state?.focused === true && state.focusedName === 'Note',
@@ -285,7 +231,7 @@ describe('notes in Firefox', () => {
    * shows the note is painted there; returns the popover.
    */
   async function openNoteByClick(page: Page, passage: string): Promise<FrameDialog | null> {
-    const frame = await popoverFrame(page);
+    const frame = await waitForPopoverFrame(session, page);
     return waitUntil(
       async () => {
         const open = await frameDialog(frame);

@@ -28,6 +28,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundledPacks } from '../utils/packs';
 import { ARTICLE_URL } from './fixtures';
 import { type FirefoxSession, launchFirefox } from './harness/firefox';
+import { type FrameDialog, frameDialog, waitForPopoverFrame } from './harness/firefox-popover';
 import { findPassage, selectWithMouse } from './harness/selection';
 import { waitUntil } from './harness/wait';
 import { type AttackLog, installAttacker } from './hostile/attacker';
@@ -63,61 +64,6 @@ function elementCount(): Promise<number> {
 async function claimMarkers() {
   const buttons = await session.findControls(page, 'button');
   return buttons.filter((button) => (button.attributes['aria-label'] ?? '').startsWith('Claim: '));
-}
-
-/** The popover frame, once it is there. */
-async function popoverFrame(): Promise<Frame> {
-  let frame: Frame | null = null;
-  await waitUntil(
-    async () => {
-      frame = await session.popoverFrame(page);
-      return frame !== null;
-    },
-    (found) => found,
-    { what: 'the popover frame' },
-  );
-  if (!frame) throw new Error('no popover frame');
-  return frame;
-}
-
-/** The open dialog in the popover frame: its accessible name, text, and where focus is. */
-interface FrameDialog {
-  name: string;
-  text: string;
-  /** The frame has focus and it is in the dialog. */
-  focused: boolean;
-  /** The accessible name of the focused element in the frame. */
-  focusedName: string;
-}
-
-function frameDialog(frame: Frame): Promise<FrameDialog | null> {
-  return frame.evaluate(() => {
-    const nameOf = (element: Element | null): string => {
-      if (!element) return '';
-      const label = element.getAttribute('aria-label');
-      if (label) return label;
-      const ids = element.getAttribute('aria-labelledby');
-      if (ids) {
-        return ids
-          .split(/\s+/)
-          .map((id) => document.getElementById(id)?.textContent ?? '')
-          .join(' ')
-          .replace(/\s+/g, ' ')
-          .trim();
-      }
-      const labels = (element as HTMLTextAreaElement).labels;
-      return labels?.[0]?.textContent?.trim() ?? '';
-    };
-    const dialog = document.querySelector('[role="dialog"]');
-    if (!dialog || dialog.getClientRects().length === 0) return null;
-    const active = document.activeElement;
-    return {
-      name: nameOf(dialog),
-      text: dialog.textContent ?? '',
-      focused: document.hasFocus() && active !== null && dialog.contains(active),
-      focusedName: nameOf(active),
-    };
-  });
 }
 
 function waitForDialog(frame: Frame, name: string | RegExp, what: string) {
@@ -194,7 +140,7 @@ async function addNote(passage: string, text: string): Promise<void> {
   );
   if (!adder) throw new Error('no "Add note" button');
   await session.click(page, adder);
-  const frame = await popoverFrame();
+  const frame = await waitForPopoverFrame(session, page);
   const editor = await waitUntil(
     () => frameDialog(frame),
     (state) => state?.focused === true && state.focusedName === 'Note',
@@ -213,7 +159,7 @@ async function addNote(passage: string, text: string): Promise<void> {
  * the note is placed there; returns the popover.
  */
 async function openNoteByClick(passage: string): Promise<FrameDialog | null> {
-  const frame = await popoverFrame();
+  const frame = await waitForPopoverFrame(session, page);
   return waitUntil(
     async () => {
       const open = await frameDialog(frame);
@@ -236,7 +182,7 @@ async function openAndCloseClaim(): Promise<void> {
   const [marker] = await claimMarkers();
   if (!marker) throw new Error('no claim marker');
   await session.click(page, marker);
-  const frame = await popoverFrame();
+  const frame = await waitForPopoverFrame(session, page);
   await waitForDialog(frame, /^Claim: /, 'the claim popover');
   await page.keyboard.press('Escape');
   await waitForDialogClosed(frame);
@@ -308,7 +254,7 @@ describe('a hostile page in Firefox', () => {
     // Read it, then select its text in the popover with the mouse and copy it.
     const note = await openNoteByClick(PASSAGE);
     expect(note?.text).toContain(SECRET);
-    const frame = await popoverFrame();
+    const frame = await waitForPopoverFrame(session, page);
     await clickInFrame(frame, '.cp-note-body', 'Quillwort', 3);
     expect(await frame.evaluate(() => String(getSelection()))).toContain('Quillwort');
     await page.keyboard.down('Control');
@@ -384,7 +330,7 @@ describe('a hostile page in Firefox', () => {
 
   it('opened nothing with its forged events', async () => {
     await page.keyboard.press('Escape');
-    const frame = await popoverFrame();
+    const frame = await waitForPopoverFrame(session, page);
     await waitForDialogClosed(frame);
     // Let the page's forged clicks and keys run a few more rounds with nothing open.
     await new Promise((resolve) => setTimeout(resolve, 1200));
