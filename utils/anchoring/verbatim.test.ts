@@ -193,3 +193,16 @@ describe('the verbatim path and gaps in the saved context', () => {
     expect(result.range.startOffset).toBe(0);
   });
 });
+
+describe('the verbatim path and context that is only white space', () => {
+  it('trusts a quote no more than the full matcher does when its context is only a space', () => {
+    // Found by the differential property test (fast-check seed 1246872348): "w" with the saved
+    // suffix " " occurs once verbatim in "ww ", but a space is no context to the full matcher,
+    // which leaves the two "w"s undecided; the shortcut must not decide where it would not.
+    const root = mountArticle('<p>ww </p>');
+    const result = anchor(root, [
+      { type: 'TextQuoteSelector', exact: 'w', prefix: '', suffix: ' ' },
+    ]);
+    expect(result.status).toBe('orphan');
+  });
+});

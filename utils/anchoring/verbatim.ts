@@ -157,6 +157,11 @@ function withinOneBlock(raw: RawText, start: number, end: number): boolean {
  * samples (find-all.ts), and is far rarer than a short quote alone.
  */
 export function keyOf(quote: VerbatimQuote): { key: string; quoteOffset: number } {
+  // Context that is only white space says nothing the full matcher would trust (it counts such
+  // a quote as having no context): the key is then the quote alone, as it is for the matcher.
+  if (quote.prefix.trim() === '' && quote.suffix.trim() === '') {
+    return { key: quote.exact, quoteOffset: 0 };
+  }
   const prefixTail = quote.prefix.slice(quote.prefix.lastIndexOf('\n') + 1);
   const lineBreak = quote.suffix.indexOf('\n');
   const suffixHead = lineBreak === -1 ? quote.suffix : quote.suffix.slice(0, lineBreak);
