@@ -49,9 +49,9 @@ body { margin: 0; }
   padding: 0.5em 0.6em; border: 0; border-radius: 6px; cursor: pointer;
   font: inherit; text-align: left; color: var(--cp-text); background: none;
 }
-.cp-entry-main:hover { background: var(--cp-opinion-background); }
+.cp-entry:has(button.cp-entry-main:hover) { border-color: var(--cp-muted); }
+.cp-entry:has(button.cp-entry-main:hover) .cp-entry-quote { text-decoration: underline; text-underline-offset: 0.15em; }
 div.cp-entry-main { cursor: default; }
-div.cp-entry-main:hover { background: none; }
 .cp-entry-quote { font-size: 0.95em; }
 .cp-entry-note-quote {
   font-size: 0.85em; color: var(--cp-muted); padding-left: 0.5em; border-left: 3px solid var(--cp-note-text);
