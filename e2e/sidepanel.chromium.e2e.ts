@@ -1,9 +1,9 @@
 /**
- * The side panel overview in real Chromium, as a reader uses it beside the article. Headless
- * Chromium shows no real side panel, so the panel's page (`sidepanel.html?tabId=<id>`, the
- * address that pins it to one tab; readers' panels follow the active tab instead) is opened in a
- * window of its own next to the article's, both in front, and driven with the real mouse and
- * keyboard: its claims are in the page's order; choosing one opens that claim's popover in the
+ * The side panel overview in real Chromium, as a reader uses it beside the article. Playwright
+ * cannot drive the real side panel, so the panel's page (`sidepanel.html?tabId=<id>`, the address
+ * that pins it to one tab) is opened in a window of its own next to the article's, both in front,
+ * and driven with the real mouse and keyboard; one test opens the real panel from the popup and
+ * reads it over CDP, where it follows the active tab as readers' panels do: its claims are in the page's order; choosing one opens that claim's popover in the
  * article; what the reader opens in the page is marked in the panel; a note added in the page
  * appears; the verdict filter narrows the list; 10,000 notes draw only a screenful of rows and
  * the keyboard still reaches the last; axe finds nothing serious in light or dark. Screenshots
@@ -200,6 +200,24 @@ describe('the side panel overview in Chromium', () => {
     await panel.getByText(`All ${pack.claims.length} claims`).waitFor();
   });
 
+  it('copies a text-fragment link to a claim, and says so', async () => {
+    await session.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await panel.bringToFront();
+    await panel.evaluate(() => window.scrollTo(0, 0));
+    const claim = pack.claims[0]!;
+    await panel
+      .getByRole('button', { name: /^Copy link to the claim/ })
+      .first()
+      .click();
+    await panel.getByText(/^Link to the claim “.*” copied\.$/).waitFor();
+    const copied = await panel.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toMatch(/^https:\/\/www\.globalresearch\.ca\/[^#]+#:~:text=/);
+    const words = claim.quote.exact.split(/\s+/);
+    expect(decodeURIComponent(copied.split('#:~:text=')[1] ?? '')).toContain(
+      words.slice(0, 4).join(' '),
+    );
+  });
+
   for (const scheme of ['light', 'dark'] as const) {
     it(`has no serious axe violation, and a screenshot (${scheme})`, async () => {
       await panel.emulateMedia({ colorScheme: scheme });
@@ -230,6 +248,62 @@ describe('the side panel overview in Chromium', () => {
     writeFileSync(join(SCREENSHOTS, 'sidepanel-zoom200.png'), Buffer.from(data, 'base64'));
     await cdp.detach();
     await panel.setViewportSize({ width: 380, height: 860 });
+  });
+});
+
+describe('the real side panel in Chromium', () => {
+  it('opens from the popup’s “Open overview” and follows the active tab, the article', async () => {
+    const popup = await session.openPopup(tabId);
+    await popup.getByRole('button', { name: 'Open overview' }).click();
+    // The popup closes itself once the browser has opened the panel.
+    await waitUntil(
+      async () => popup.isClosed(),
+      (closed) => closed,
+      { what: 'the popup to close' },
+    );
+    await article.bringToFront();
+    // The real panel (no ?tabId=) is a page target Playwright does not list: read it over CDP.
+    const cdp = await session.context.newCDPSession(article);
+    const panelUrl = `chrome-extension://${session.extensionId}/sidepanel.html`;
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+      targetInfos: { targetId: string; type: string; url: string }[];
+    };
+    const target = targetInfos.find((info) => info.type === 'page' && info.url === panelUrl);
+    expect(target).toBeDefined();
+    const { sessionId } = (await cdp.send('Target.attachToTarget', {
+      targetId: target!.targetId,
+      flatten: false,
+    })) as { sessionId: string };
+    let nextId = 1;
+    const evaluate = (expression: string): Promise<unknown> =>
+      new Promise((resolve) => {
+        const id = nextId++;
+        const onMessage = (event: { sessionId: string; message: string }): void => {
+          const reply = JSON.parse(event.message) as {
+            id?: number;
+            result?: { result?: { value?: unknown } };
+          };
+          if (event.sessionId !== sessionId || reply.id !== id) return;
+          cdp.off('Target.receivedMessageFromTarget', onMessage);
+          resolve(reply.result?.result?.value);
+        };
+        cdp.on('Target.receivedMessageFromTarget', onMessage);
+        void cdp.send('Target.sendMessageToTarget', {
+          sessionId,
+          message: JSON.stringify({
+            id,
+            method: 'Runtime.evaluate',
+            params: { expression, returnByValue: true },
+          }),
+        });
+      });
+    const text = await waitUntil(
+      async () => String(await evaluate('document.body.innerText')),
+      (shown) => shown.includes(ARTICLE_HEADLINE) && shown.includes(pack.claims[0]!.quote.exact),
+      { what: 'the real side panel to show the article' },
+    );
+    expect(text).toContain('Key claims');
+    await cdp.detach();
   });
 });
 
