@@ -32,7 +32,11 @@ const PAGE: TabPage = {
   orphanedNoteIds: ['lost'],
 };
 
-function fakeData(notes: Note[], shown: ShownItem | null = null) {
+function fakeData(
+  notes: Note[],
+  shown: ShownItem | null = null,
+  overrides: Partial<SidePanelData> = {},
+) {
   const shownRequests: ShownItem[] = [];
   const copied: string[] = [];
   let onChange: ((what: TabChange) => void) | null = null;
@@ -61,6 +65,7 @@ function fakeData(notes: Note[], shown: ShownItem | null = null) {
       copied.push(text);
     },
     methodUrl: 'chrome-extension://id/method.html',
+    ...overrides,
   };
   return {
     data,
@@ -172,5 +177,38 @@ describe('the side panel', () => {
         String(CLAIMS.length),
       ),
     );
+  });
+
+  it('says plainly when a page has no context, or is a page of the site that is not an article', async () => {
+    const { data } = fakeData([], null, {
+      tabPage: async () => null,
+      tabUrl: async () => 'https://example.com/news/1',
+    });
+    render(<SidePanelApp data={data} />);
+    await screen.findByText(strings.noContextTitle);
+    cleanup();
+    const home = fakeData([], null, {
+      tabPage: async () => null,
+      tabUrl: async () => 'https://www.globalresearch.ca/',
+    });
+    render(<SidePanelApp data={home.data} />);
+    await screen.findByText(strings.notAnArticleTitle);
+    expect(screen.queryByRole('list')).toBeNull();
+  });
+
+  it('says the site is paused, lists nothing, and resumes it on request', async () => {
+    const resumed: string[] = [];
+    const { data } = fakeData(notes, null, {
+      readSettings: async () => ({ ...DEFAULT_SETTINGS, pausedHosts: ['globalresearch.ca'] }),
+      resume: async (host) => {
+        resumed.push(host);
+      },
+    });
+    render(<SidePanelApp data={data} />);
+    await screen.findByText(strings.pausedTitle('globalresearch.ca'));
+    expect(screen.queryByRole('list')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: strings.resume }));
+    expect(resumed).toEqual(['globalresearch.ca']);
+    await expectNoAxeViolations(document.body);
   });
 });
