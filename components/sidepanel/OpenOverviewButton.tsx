@@ -4,7 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import { extensionApi } from '../../utils/browser';
-import { type OverviewOpener, overviewOpener } from '../../utils/sidepanel/open-overview';
+import { type OverviewOpener, overviewOpener } from '../../utils/open-overview';
 
 /** Every string the button shows, in one place for translation. */
 export const strings = {

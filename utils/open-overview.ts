@@ -3,7 +3,7 @@
  * and Firefox's `sidebarAction.open` both refuse unless called while the click is being handled,
  * so `open` calls the browser at once, before anything is awaited.
  */
-import type { Browser } from '../browser';
+import type { Browser } from './browser';
 
 /** How this browser opens the overview, if it can. */
 export interface OverviewOpener {
