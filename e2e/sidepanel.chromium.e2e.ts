@@ -3,11 +3,14 @@
  * cannot drive the real side panel, so the panel's page (`sidepanel.html?tabId=<id>`, the address
  * that pins it to one tab) is opened in a window of its own next to the article's, both in front,
  * and driven with the real mouse and keyboard; one test opens the real panel from the popup and
- * reads it over CDP, where it follows the active tab as readers' panels do: its claims are in the page's order; choosing one opens that claim's popover in the
+ * reads it over CDP, where it follows the active tab as readers' panels do.
+ *
+ * What it shows: the claims in the page's order; choosing one opens that claim's popover in the
  * article; what the reader opens in the page is marked in the panel; a note added in the page
- * appears; the verdict filter narrows the list; 10,000 notes draw only a screenful of rows and
- * the keyboard still reaches the last; axe finds nothing serious in light or dark. Screenshots
- * (light, dark, 200 %) go to docs/screenshots/.
+ * appears; the verdict filter narrows the list; Copy link puts a text-fragment link on the
+ * clipboard; 10,000 notes draw only a screenful of rows and the keyboard still reaches the last;
+ * the panel follows its tab to a page that is not an article and back; axe finds nothing
+ * serious in light, dark or at 200 %. Screenshots go to docs/screenshots/.
  */
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -408,6 +411,20 @@ describe('the side panel with 10,000 notes', () => {
     );
     const drawnAtEnd = await list.evaluate((ul) => ul.querySelectorAll(':scope > li').length);
     expect(drawnAtEnd).toBeLessThan(60);
+  });
+});
+
+describe('the side panel as the tab navigates', () => {
+  it('says a page of the site is not an article, and lists the claims again on the way back', async () => {
+    await panel.bringToFront();
+    await article.goto('https://www.globalresearch.ca/theme/culture-society-history', {
+      waitUntil: 'load',
+    });
+    await panel.getByText('This page is not an article.').waitFor();
+    expect(await panel.getByRole('list', { name: 'Claims, in reading order' }).count()).toBe(0);
+    await article.goto(ARTICLE_URL, { waitUntil: 'load' });
+    await panel.getByRole('list', { name: 'Claims, in reading order' }).waitFor();
+    await panel.getByText(ARTICLE_HEADLINE).first().waitFor();
   });
 });
 
