@@ -421,6 +421,8 @@ describe('the side panel as the tab navigates', () => {
       waitUntil: 'load',
     });
     await panel.getByText('This page is not an article.').waitFor();
+    await panel.emulateMedia({ colorScheme: 'light' });
+    await panel.screenshot({ path: join(SCREENSHOTS, 'sidepanel-not-an-article-light.png') });
     expect(await panel.getByRole('list', { name: 'Claims, in reading order' }).count()).toBe(0);
     await article.goto(ARTICLE_URL, { waitUntil: 'load' });
     await panel.getByRole('list', { name: 'Claims, in reading order' }).waitFor();
