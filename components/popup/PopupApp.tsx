@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { PopupData, TabView } from '../../utils/popup/popup-data';
+import { OpenOverviewButton } from '../sidepanel/OpenOverviewButton';
 import { ArticlePanel } from './ArticlePanel';
 import { type CurrentArticle, NotesArea } from './NotesArea';
 import { SettingsPanel } from './SettingsPanel';
@@ -155,6 +156,9 @@ export function PopupApp({ data }: PopupAppProps) {
         >
           Open notes manager
         </button>
+        {state.status === 'ready' ? (
+          <OpenOverviewButton tabId={state.tabId} onOpened={() => data.closeWindow()} />
+        ) : null}
       </footer>
     </div>
   );

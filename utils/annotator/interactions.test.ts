@@ -283,6 +283,23 @@ describe('the annotator on the article', () => {
     annotator.destroy();
   });
 
+  it('tells the background which claim or note is open, by id, for the side panel', () => {
+    const { annotator, panel, calls } = start([VICIOUS]);
+    const order = annotator.article.layers.placedClaims();
+    annotator.showClaim(order[0]!);
+    panel.emit({ type: 'step', direction: 1 });
+    annotator.showNote('n1');
+    panel.emit({ type: 'close' });
+    const reports = calls.filter((call) => call.type === 'page.shown').map((call) => call.payload);
+    expect(reports).toEqual([
+      { kind: 'claim', id: order[0] },
+      { kind: 'claim', id: order[1] },
+      { kind: 'note', id: 'n1' },
+      { kind: 'none' },
+    ]);
+    annotator.destroy();
+  });
+
   it('ignores keys and clicks a page script dispatches', () => {
     const { annotator, panel } = start();
     document.dispatchEvent(

@@ -14,6 +14,7 @@
 import { describe } from '../anchoring';
 import type { Requester } from '../messaging/client';
 import type { PanelEvent, PanelView } from '../messaging/panel-protocol';
+import type { ShownItemReport } from '../messaging/protocol';
 import type { AboutEntry, Verdict } from '../packs/types';
 import { DEFAULT_SHORTCUTS, matchesShortcut } from '../shortcuts';
 import type { StoredClaim } from '../store/db';
@@ -88,6 +89,8 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
   let adder: OverlayState['adder'] = null;
   let toast: OverlayState['toast'] = null;
   let open: OpenPanel | null = null;
+  /** The last `page.shown` report, so each change is sent once. */
+  let lastShown = 'none';
   let returnFocusTo: HTMLElement | null = null;
   /** A popover opened by the pointer gives focus back without scrolling the page. */
   let returnFocusQuietly = false;
@@ -218,6 +221,16 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
     reference: PanelReference | null,
   ): void {
     open = { kind: panelView.kind, id, mode };
+    // The side panel follows what the reader opened (ids only; a hover is only a glance).
+    if (
+      mode === 'pinned' &&
+      id !== null &&
+      (panelView.kind === 'claim' || panelView.kind === 'note')
+    ) {
+      reportShown({ kind: panelView.kind, id });
+    } else if (mode === 'pinned') {
+      reportShown({ kind: 'none' });
+    }
     layers.setActive(id);
     layers.setExpanded(panelView.kind === 'claim' ? id : null);
     panel.show(panelView, {
@@ -255,7 +268,9 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
     const quietly = returnFocusQuietly;
     returnFocusTo = null;
     returnFocusQuietly = false;
+    const wasPinned = open.mode === 'pinned';
     open = null;
+    if (wasPinned) reportShown({ kind: 'none' });
     layers.setActive(null);
     layers.setExpanded(null);
     panel.hide();
@@ -322,6 +337,14 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
       default:
         return;
     }
+  }
+
+  /** Tells the background what is open, for the side panel; the page works without it. */
+  function reportShown(item: ShownItemReport): void {
+    const key = item.kind === 'none' ? 'none' : `${item.kind}:${item.id}`;
+    if (key === lastShown) return;
+    lastShown = key;
+    void request('page.shown', item).catch(() => undefined);
   }
 
   function refreshNotes(): void {

@@ -2,7 +2,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser, Menus, Tabs } from '../browser';
 import { readSettings, updateSettings } from '../settings';
-import { ADD_NOTE_MENU_ID, runCommand, runMenuItem } from './commands';
+import {
+  ADD_NOTE_MENU_ID,
+  createContextMenu,
+  OPEN_OVERVIEW_MENU_ID,
+  runCommand,
+  runMenuItem,
+} from './commands';
 
 const browser = fakeBrowser as unknown as Browser;
 
@@ -57,5 +63,39 @@ describe('keyboard commands and the context menu', () => {
       tabs: { ...browser.tabs, sendMessage: async () => Promise.reject(new Error('no receiver')) },
     } as unknown as Browser;
     await expect(runCommand(failing, 'add-note', { id: 9 } as Tabs.Tab)).resolves.toBeUndefined();
+  });
+
+  it('the toolbar button’s “Open overview” opens the side panel beside the tab, at once', async () => {
+    const opened: unknown[] = [];
+    const withPanel = {
+      ...browser,
+      sidePanel: {
+        open: async (options: unknown) => {
+          opened.push(options);
+        },
+      },
+    } as unknown as Browser;
+    const clicked = runMenuItem(
+      withPanel,
+      { menuItemId: OPEN_OVERVIEW_MENU_ID } as Menus.OnClickData,
+      { id: 5 } as Tabs.Tab,
+    );
+    // Before anything is awaited: the browser refuses once the click's handling is over.
+    expect(opened).toEqual([{ tabId: 5 }]);
+    await clicked;
+    const created: unknown[] = [];
+    await createContextMenu({
+      ...withPanel,
+      runtime: { ...browser.runtime, getManifest: () => ({ manifest_version: 3 }) },
+      contextMenus: {
+        removeAll: async () => undefined,
+        create: (item: unknown) => created.push(item),
+      },
+    } as unknown as Browser);
+    expect(created).toContainEqual({
+      id: OPEN_OVERVIEW_MENU_ID,
+      title: 'Open overview',
+      contexts: ['action'],
+    });
   });
 });

@@ -4,10 +4,14 @@
  */
 import type { Browser, Menus, Tabs } from '../browser';
 import type { TabMessage } from '../messaging/protocol';
+import { overviewOpener } from '../open-overview';
 import { toggleBothLayers, updateSettings } from '../settings';
 
 /** The context menu item's id. */
 export const ADD_NOTE_MENU_ID = 'counterpoint-add-note';
+
+/** The toolbar button's menu item that opens the overview (side panel or sidebar). */
+export const OPEN_OVERVIEW_MENU_ID = 'counterpoint-open-overview';
 
 /** Pages the context menu appears on. */
 export const ARTICLE_PAGES = ['*://globalresearch.ca/*', '*://*.globalresearch.ca/*'];
@@ -21,6 +25,16 @@ export async function createContextMenu(browser: Browser): Promise<void> {
     contexts: ['selection'],
     documentUrlPatterns: ARTICLE_PAGES,
   });
+  if (overviewOpener(browser).available) {
+    browser.contextMenus.create({
+      id: OPEN_OVERVIEW_MENU_ID,
+      title: 'Open overview',
+      // The toolbar button's own menu: `action` in Manifest V3, `browser_action` in V2.
+      contexts: [
+        browser.runtime.getManifest().manifest_version === 3 ? 'action' : 'browser_action',
+      ],
+    });
+  }
 }
 
 async function tellTab(
@@ -52,6 +66,13 @@ export async function runMenuItem(
   info: Menus.OnClickData,
   tab?: Tabs.Tab,
 ): Promise<void> {
+  if (info.menuItemId === OPEN_OVERVIEW_MENU_ID && tab?.id !== undefined) {
+    // Called at once, while the browser still counts the click as the reader's.
+    await overviewOpener(browser)
+      .open(tab.id)
+      .catch((error: unknown) => console.warn('Counterpoint: the overview did not open', error));
+    return;
+  }
   if (info.menuItemId === ADD_NOTE_MENU_ID) {
     await tellTab(browser, tab?.id, { type: 'add-note-from-selection' });
   }

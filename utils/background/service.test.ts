@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ARTICLE_HEADLINE, readFixture } from '../../e2e/fixtures';
 import type { Browser, Runtime } from '../browser';
+import { readShownItem } from '../messaging/shown-item';
 import { loadBundledPacks } from '../packs';
 import { articleText } from '../page/fingerprint';
 import { recogniseArticle } from '../page/recognise';
@@ -457,5 +458,49 @@ describe('notes read for pages', () => {
     expect(reply).toEqual({ ok: true, value: [{ id: 'imported', target: quote('new era') }] });
     const inFrame = await service.handle({ type: 'panel.notes', payload: {} }, fromFrame());
     expect(inFrame).toMatchObject({ ok: true, value: [{ id: 'imported', body: 'from a file' }] });
+  });
+});
+
+describe('page.shown', () => {
+  it('records what an article tab has open, by id, until it closes or the tab leaves', async () => {
+    const { service } = await setUp();
+    await service.handle(
+      { type: 'page.opened', payload: { headline: ARTICLE_HEADLINE, text: ARTICLE_TEXT } },
+      fromTab(ARTICLE),
+    );
+    const claimId = pack.claims[0]!.id;
+    const shown = await service.handle(
+      { type: 'page.shown', payload: { kind: 'claim', id: claimId } },
+      fromTab(ARTICLE),
+    );
+    expect(shown).toEqual({ ok: true, value: null });
+    expect(await readShownItem(browser, 7)).toEqual({ kind: 'claim', id: claimId });
+    await service.handle({ type: 'page.shown', payload: { kind: 'none' } }, fromTab(ARTICLE));
+    expect(await readShownItem(browser, 7)).toBeNull();
+    await service.handle(
+      { type: 'page.shown', payload: { kind: 'note', id: 'n1' } },
+      fromTab(ARTICLE),
+    );
+    await service.noteNavigation(7, OTHER_ARTICLE);
+    expect(await readShownItem(browser, 7)).toBeNull();
+  });
+
+  it('is refused to other senders, to pages that are not articles, and with note text', async () => {
+    const { service } = await setUp();
+    const report = { type: 'page.shown', payload: { kind: 'claim', id: 'c1' } };
+    expect(await service.handle(report, fromPopup)).toMatchObject({ ok: false });
+    expect(await service.handle(report, fromFrame())).toMatchObject({ ok: false });
+    expect(await service.handle(report, fromTab(ARTICLE))).toMatchObject({ ok: false });
+    await service.handle(
+      { type: 'page.opened', payload: { headline: ARTICLE_HEADLINE, text: ARTICLE_TEXT } },
+      fromTab(ARTICLE),
+    );
+    expect(
+      await service.handle(
+        { type: 'page.shown', payload: { kind: 'note', id: 'n1', body: 'secret' } },
+        fromTab(ARTICLE),
+      ),
+    ).toMatchObject({ ok: false });
+    expect(await readShownItem(browser, 7)).toBeNull();
   });
 });

@@ -8,6 +8,7 @@ import type { Browser, Runtime } from '../browser';
 import { PANEL_PAGE } from '../messaging/panel-protocol';
 import type { MessageType, NoteAnchor, PageData, Protocol, Reply } from '../messaging/protocol';
 import { describeIssues, envelopeSchema, requestSchemas } from '../messaging/schemas';
+import { writeShownItem } from '../messaging/shown-item';
 import { articleKeyFor } from '../notes-io/article-key';
 import { matchPackArticle } from '../packs/match';
 import { isGlobalResearchHost } from '../page/article-path';
@@ -58,6 +59,7 @@ const CONTENT_ONLY: ReadonlySet<MessageType> = new Set([
   'page.opened',
   'page.status',
   'page.notes',
+  'page.shown',
   'ui.load',
 ]);
 /** Requests of the popover frame: note text, read and written for its own tab's article. */
@@ -248,6 +250,14 @@ export function createBackgroundService(deps: BackgroundDependencies) {
       return anchorsOf(await notesOf(await deps.getDatabase(), page.articleKey));
     },
 
+    async 'page.shown'(payload, sender) {
+      // Ids only, and only for a tab whose article is known: what the side panel marks current.
+      await pageOf(sender);
+      if (sender.kind !== 'content') throw new RequestError('This request comes from a page only.');
+      await writeShownItem(browser, sender.tabId, payload.kind === 'none' ? null : payload);
+      return null;
+    },
+
     async 'panel.notes'(_payload, sender) {
       const page = await pageOf(sender);
       return notesOf(await deps.getDatabase(), page.articleKey);
@@ -378,6 +388,7 @@ export function createBackgroundService(deps: BackgroundDependencies) {
   /** Forgets what a closed tab showed. */
   async function forgetTab(tabId: number): Promise<void> {
     await forgetTabPage(browser, tabId);
+    await writeShownItem(browser, tabId, null);
   }
 
   /**
@@ -389,6 +400,7 @@ export function createBackgroundService(deps: BackgroundDependencies) {
     const url = safeUrl(newUrl);
     if (!page || (url && `${url.origin}${url.pathname}` === page.url)) return;
     await forgetTabPage(browser, tabId);
+    await writeShownItem(browser, tabId, null);
     await setBadge(browser, tabId, '');
   }
 

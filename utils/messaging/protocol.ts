@@ -62,6 +62,12 @@ export interface NewNoteRequest {
   claimId?: string;
 }
 
+/**
+ * What the reader has open in the page, by id only: a claim or note popover opened by a click,
+ * a marker, the keyboard or the overview; `none` once it closes. The side panel follows it.
+ */
+export type ShownItemReport = { kind: 'claim' | 'note'; id: string } | { kind: 'none' };
+
 /** Every request the background answers, with its response. */
 export interface Protocol {
   'page.opened': { request: PageOpenedRequest; response: PageData };
@@ -74,6 +80,8 @@ export interface Protocol {
   'note.delete': { request: { id: string }; response: Note };
   'note.restore': { request: { id: string }; response: Note };
   'notes.changed': { request: { articleKeys: string[] }; response: null };
+  /** The page's popover now shows this claim or note (or nothing), for the side panel. */
+  'page.shown': { request: ShownItemReport; response: null };
   /** Injects the in-page UI bundle into the sender's page. */
   'ui.load': { request: Record<string, never>; response: null };
 }

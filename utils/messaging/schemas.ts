@@ -74,6 +74,13 @@ export const requestSchemas = {
   'note.update': v.strictObject({ id, body, tags }),
   'note.delete': v.strictObject({ id }),
   'note.restore': v.strictObject({ id }),
+  'page.shown': v.union([
+    v.strictObject({
+      kind: v.picklist(['claim', 'note']),
+      id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+    }),
+    v.strictObject({ kind: v.literal('none') }),
+  ]),
   'ui.load': v.strictObject({}),
   'notes.changed': v.strictObject({
     articleKeys: v.pipe(v.array(v.pipe(v.string(), v.maxLength(2000))), v.maxLength(100_000)),

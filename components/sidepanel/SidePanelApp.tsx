@@ -1,0 +1,420 @@
+/**
+ * The side panel: a persistent overview of the article in the tab beside it. Its claims in
+ * reading order with their verdicts (filterable by verdict, each with "Copy link"), the pack's
+ * review date and the method page, the reader's notes in the order of their passages, and the
+ * notes that could not be placed, apart and said plainly. Choosing an entry scrolls the page to
+ * the passage and opens its popover there; what the reader opens in the page is marked here.
+ * An extension page, so it may show note text; the page is told only ids.
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { textFragmentLink } from '../../utils/anchoring/text-fragment';
+import type { ShownItem } from '../../utils/messaging/shown-item';
+import type { Verdict } from '../../utils/packs/types';
+import { VERDICT_LABELS } from '../../utils/packs/verdicts';
+import { filterClaims, toggleVerdict, verdictCounts } from '../../utils/sidepanel/overview';
+import { type OverviewState, startOverviewSession } from '../../utils/sidepanel/overview-session';
+import type { SidePanelData } from '../../utils/sidepanel/sidepanel-data';
+import type { StoredClaim } from '../../utils/store/db';
+import type { Note } from '../../utils/store/types';
+import { formatPartialDate } from '../dates';
+import { EXTERNAL_LINK_ATTRIBUTES } from '../links';
+import { excerptOfNote, quoteOfNote } from '../note-text';
+import { useUniqueId } from '../unique-id';
+import { VerdictChip } from '../VerdictChip';
+import { SIDEPANEL_CSS } from './styles';
+import { type RowState, VirtualList } from './VirtualList';
+
+/** Every string the panel shows, in one place for translation. */
+export const strings = {
+  appName: 'Counterpoint',
+  loading: 'Loading…',
+  overviewOf: 'Overview of',
+  noTab: 'There is no tab to show.',
+  noContextTitle: 'Counterpoint has no context for this page.',
+  noContextOtherSite:
+    'Counterpoint adds context and your notes to Global Research articles. Open one and its overview appears here.',
+  notAnArticleTitle: 'This page is not an article.',
+  notAnArticle:
+    'This Global Research page is not an article, so Counterpoint has nothing to add here. Open an article and its overview appears here.',
+  waiting: 'Looking for the article on this page…',
+  pausedTitle: (host: string) => `Counterpoint is paused on ${host}.`,
+  paused: 'Nothing is highlighted on this site and the overview is hidden until you resume.',
+  resume: 'Resume on this site',
+  noPack:
+    'There is no context pack for this article yet, so it has no claims to list; your notes on it are below.',
+  claimsHeading: 'Key claims',
+  reviewed: 'Claims reviewed',
+  method: 'How Counterpoint checks',
+  filterLabel: 'Show claims with the verdict',
+  filterSummary: (shown: number, total: number) =>
+    shown === total
+      ? `All ${total} claims, in reading order`
+      : `${shown} of ${total} claims, in reading order`,
+  showAll: 'Show all verdicts',
+  claimsList: 'Claims, in reading order',
+  notFound: 'Not found on this page',
+  openInPage: 'Open in page',
+  copyLink: 'Copy link',
+  copyLinkName: (quote: string) => `Copy link to the claim “${quote}”`,
+  linkCopied: (quote: string) => `Link to the claim “${quote}” copied.`,
+  copyFailed: 'Could not copy: select the link below and copy it.',
+  linkField: 'Link to the claim',
+  notesHeading: (count: number) => (count === 1 ? 'Your note' : `Your notes (${count})`),
+  notesList: 'Your notes, in the order of their passages',
+  noNotes: 'No notes on this article yet. Select a passage in the page and choose “Add note”.',
+  orphansHeading: (count: number) =>
+    count === 1 ? '1 note could not be placed' : `${count} notes could not be placed`,
+  orphansExplained:
+    'Counterpoint could not find these passages in the page as it is now; the article may have changed since you wrote them. The notes are kept.',
+  orphansList: 'Notes that could not be placed',
+  noQuote: '(no quoted passage)',
+  openInPageFailed: 'The page did not answer. Reload the article and try again.',
+  shownNow: 'Open in the page',
+  tags: 'Tags:',
+} as const;
+
+/** Props: the data source (real or fake). */
+export interface SidePanelAppProps {
+  data: SidePanelData;
+}
+
+type CopyState =
+  | { kind: 'idle' }
+  | { kind: 'copied'; quote: string }
+  | { kind: 'shown'; link: string };
+
+/** The side panel's root component. */
+export function SidePanelApp({ data }: SidePanelAppProps) {
+  const [state, setState] = useState<OverviewState>({ kind: 'loading' });
+  useEffect(() => {
+    const session = startOverviewSession(data, setState);
+    return () => session.destroy();
+  }, [data]);
+
+  return (
+    <div class="cp-theme cp-sidepanel">
+      <style>{SIDEPANEL_CSS}</style>
+      <header class="cp-sp-header">
+        <h1>{strings.appName}</h1>
+        {state.kind === 'ready' && state.overview.kind === 'article' ? (
+          <p>
+            <span class="cp-visually-hidden">{strings.overviewOf} </span>
+            <span class="cp-sp-title">{state.overview.page.articleTitle}</span>
+          </p>
+        ) : null}
+      </header>
+      <main>
+        {state.kind === 'loading' ? (
+          <p role="status" class="cp-sp-empty">
+            {strings.loading}
+          </p>
+        ) : null}
+        {state.kind === 'error' ? (
+          <p role="alert" class="cp-sp-empty">
+            {state.message}
+          </p>
+        ) : null}
+        {state.kind === 'ready' ? <OverviewView state={state} data={data} /> : null}
+      </main>
+    </div>
+  );
+}
+
+function OverviewView({
+  state,
+  data,
+}: {
+  state: Extract<OverviewState, { kind: 'ready' }>;
+  data: SidePanelData;
+}) {
+  const { overview, tabId } = state;
+  if (overview.kind === 'empty') {
+    const [title, text] =
+      overview.reason === 'not-an-article'
+        ? [strings.notAnArticleTitle, strings.notAnArticle]
+        : overview.reason === 'waiting'
+          ? [strings.waiting, '']
+          : overview.reason === 'no-tab' || tabId === undefined
+            ? [strings.noTab, strings.noContextOtherSite]
+            : [strings.noContextTitle, strings.noContextOtherSite];
+    return (
+      <div class="cp-sp-empty" role="status">
+        <strong>{title}</strong>
+        {text === '' ? null : <p class="cp-muted">{text}</p>}
+      </div>
+    );
+  }
+  if (overview.kind === 'paused') {
+    return (
+      <div class="cp-sp-empty">
+        <p role="status">
+          <strong>{strings.pausedTitle(overview.host)}</strong>
+        </p>
+        <p class="cp-muted">{strings.paused}</p>
+        <button
+          type="button"
+          class="cp-button cp-sp-clear"
+          onClick={() => void data.resume(overview.host)}
+        >
+          {strings.resume}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <ArticleOverview
+      key={overview.page.articleKey}
+      tabId={overview.page.tabId}
+      overview={overview}
+      data={data}
+    />
+  );
+}
+
+type ArticleOverviewData = Extract<
+  Extract<OverviewState, { kind: 'ready' }>['overview'],
+  { kind: 'article' }
+>;
+
+function ArticleOverview({
+  tabId,
+  overview,
+  data,
+}: {
+  tabId: number;
+  overview: ArticleOverviewData;
+  data: SidePanelData;
+}) {
+  const { page, claims, placedNotes, orphanedNotes, shown } = overview;
+  const claimsHeading = useUniqueId('cp-sp-claims');
+  const notesHeading = useUniqueId('cp-sp-notes');
+  const orphansHeading = useUniqueId('cp-sp-orphans');
+  const linkFieldId = useUniqueId('cp-sp-link');
+  const [chosen, setChosen] = useState<ReadonlySet<Verdict>>(new Set());
+  const [copy, setCopy] = useState<CopyState>({ kind: 'idle' });
+  const [failure, setFailure] = useState('');
+  const counts = useMemo(() => verdictCounts(claims), [claims]);
+  const shownClaims = useMemo(() => filterClaims(claims, chosen), [claims, chosen]);
+  const missing = useMemo(() => new Set(page.orphanedClaimIds), [page.orphanedClaimIds]);
+
+  const show = (item: ShownItem): void => {
+    setFailure('');
+    data.show(tabId, item).catch(() => setFailure(strings.openInPageFailed));
+  };
+  const copyLink = (claim: StoredClaim): void => {
+    const link = textFragmentLink(page.url, claim.quote.exact);
+    data.copyText(link).then(
+      () => setCopy({ kind: 'copied', quote: shortQuote(claim.quote.exact) }),
+      () => setCopy({ kind: 'shown', link }),
+    );
+  };
+  const currentKey = shown ? `${shown.kind}:${shown.id}` : null;
+
+  const claimRow = (claim: StoredClaim, row: RowState) => {
+    const found = !missing.has(claim.id);
+    const tab = row.active ? 0 : -1;
+    return (
+      <div class="cp-entry" data-current={String(row.current)}>
+        <button
+          type="button"
+          class="cp-entry-main"
+          data-row-focus
+          tabIndex={tab}
+          aria-current={row.current ? 'true' : undefined}
+          aria-description={claim.summary}
+          onClick={() => show({ kind: 'claim', id: claim.id })}
+        >
+          <VerdictChip verdict={claim.verdict} />
+          <span class="cp-entry-quote" dir="auto">
+            {claim.quote.exact}
+          </span>
+          {found ? null : <span class="cp-entry-missing">{strings.notFound}</span>}
+          {row.current ? <span class="cp-entry-current">{strings.shownNow}</span> : null}
+        </button>
+        <div class="cp-entry-actions">
+          <button
+            type="button"
+            class="cp-button"
+            tabIndex={tab}
+            aria-label={strings.copyLinkName(shortQuote(claim.quote.exact))}
+            onClick={() => copyLink(claim)}
+          >
+            {strings.copyLink}
+          </button>
+        </div>
+      </div>
+    );
+  };
+
+  const noteContent = (note: Note) => (
+    <>
+      <span class="cp-entry-note-quote" dir="auto">
+        {quoteOfNote(note) || strings.noQuote}
+      </span>
+      <span class="cp-entry-body" dir="auto">
+        {excerptOfNote(note, 400)}
+      </span>
+      {note.tags.length === 0 ? null : (
+        <span class="cp-tags">
+          <span class="cp-visually-hidden">{strings.tags} </span>
+          {note.tags.map((tag) => (
+            <span key={tag} class="cp-tag" dir="auto">
+              {tag}
+            </span>
+          ))}
+        </span>
+      )}
+    </>
+  );
+
+  const noteRow = (note: Note, row: RowState) => (
+    <div class="cp-entry" data-current={String(row.current)}>
+      <button
+        type="button"
+        class="cp-entry-main"
+        data-row-focus
+        tabIndex={row.active ? 0 : -1}
+        aria-current={row.current ? 'true' : undefined}
+        onClick={() => show({ kind: 'note', id: note.id })}
+      >
+        {noteContent(note)}
+        {row.current ? <span class="cp-entry-current">{strings.shownNow}</span> : null}
+      </button>
+    </div>
+  );
+
+  // An unplaced note has no passage to open: it can be read here, and reached by the keyboard.
+  const orphanRow = (note: Note, row: RowState) => (
+    <div class="cp-entry">
+      <div class="cp-entry-main" data-row-focus tabIndex={row.active ? 0 : -1}>
+        {noteContent(note)}
+      </div>
+    </div>
+  );
+
+  return (
+    <>
+      <p role="status" class="cp-visually-hidden">
+        {copy.kind === 'copied' ? strings.linkCopied(copy.quote) : ''}
+      </p>
+      {page.hasPack ? (
+        <section class="cp-sp-section" aria-labelledby={claimsHeading}>
+          <h2 id={claimsHeading}>{strings.claimsHeading}</h2>
+          <p class="cp-sp-review">
+            {page.lastReviewed === undefined ? null : (
+              <>
+                {strings.reviewed}{' '}
+                <time dateTime={page.lastReviewed}>{formatPartialDate(page.lastReviewed)}</time>
+                {' · '}
+              </>
+            )}
+            <a href={data.methodUrl} {...EXTERNAL_LINK_ATTRIBUTES}>
+              {strings.method}
+            </a>
+          </p>
+          {counts.length === 0 ? null : (
+            <fieldset class="cp-sp-filter">
+              <legend class="cp-visually-hidden">{strings.filterLabel}</legend>
+              {counts.map(({ verdict, count }) => (
+                <button
+                  key={verdict}
+                  type="button"
+                  class="cp-sp-filter-button"
+                  aria-pressed={chosen.has(verdict) ? 'true' : 'false'}
+                  onClick={() => setChosen((current) => toggleVerdict(current, verdict))}
+                >
+                  <VerdictChip verdict={verdict} count={count} />
+                </button>
+              ))}
+            </fieldset>
+          )}
+          <p class="cp-sp-filter-summary" aria-live="polite">
+            {strings.filterSummary(shownClaims.length, claims.length)}
+            {chosen.size === 0
+              ? ''
+              : ` (${[...chosen].map((verdict) => VERDICT_LABELS[verdict]).join(', ')})`}
+          </p>
+          {chosen.size === 0 ? null : (
+            <button
+              type="button"
+              class="cp-button cp-sp-clear"
+              onClick={() => setChosen(new Set())}
+            >
+              {strings.showAll}
+            </button>
+          )}
+          {copy.kind === 'shown' ? (
+            <p class="cp-sp-copy-field">
+              <span role="alert">{strings.copyFailed}</span>
+              <label for={linkFieldId}>{strings.linkField}</label>
+              <input
+                id={linkFieldId}
+                type="text"
+                readOnly
+                value={copy.link}
+                ref={(input) => input?.select()}
+                onFocus={(event) => event.currentTarget.select()}
+              />
+            </p>
+          ) : null}
+          <VirtualList
+            items={shownClaims}
+            keyOf={claimKey}
+            estimateHeight={estimateClaim}
+            renderRow={claimRow}
+            label={strings.claimsList}
+            currentKey={currentKey}
+          />
+        </section>
+      ) : (
+        <section class="cp-sp-section">
+          <p class="cp-muted">{strings.noPack}</p>
+        </section>
+      )}
+      <p role="alert" class="cp-sp-status">
+        {failure}
+      </p>
+      <section class="cp-sp-section" aria-labelledby={notesHeading}>
+        <h2 id={notesHeading}>{strings.notesHeading(placedNotes.length)}</h2>
+        {placedNotes.length === 0 ? (
+          <p class="cp-muted">{strings.noNotes}</p>
+        ) : (
+          <VirtualList
+            items={placedNotes}
+            keyOf={noteKey}
+            estimateHeight={estimateNote}
+            renderRow={noteRow}
+            label={strings.notesList}
+            currentKey={currentKey}
+          />
+        )}
+      </section>
+      {orphanedNotes.length === 0 ? null : (
+        <section class="cp-sp-section" aria-labelledby={orphansHeading}>
+          <h2 id={orphansHeading}>{strings.orphansHeading(orphanedNotes.length)}</h2>
+          <p class="cp-muted">{strings.orphansExplained}</p>
+          <VirtualList
+            items={orphanedNotes}
+            keyOf={noteKey}
+            estimateHeight={estimateNote}
+            renderRow={orphanRow}
+            label={strings.orphansList}
+          />
+        </section>
+      )}
+    </>
+  );
+}
+
+const claimKey = (claim: StoredClaim): string => `claim:${claim.id}`;
+const noteKey = (note: Note): string => `note:${note.id}`;
+const estimateClaim = (claim: StoredClaim): number =>
+  90 + Math.ceil(claim.quote.exact.length / 40) * 20;
+const estimateNote = (note: Note): number =>
+  70 + Math.min(4, Math.ceil(note.body.length / 40)) * 20;
+
+/** A claim's words, cut to a few for names and announcements. */
+function shortQuote(quote: string): string {
+  const words = quote.split(/\s+/).filter((word) => word !== '');
+  return words.length <= 8 ? words.join(' ') : `${words.slice(0, 8).join(' ')}…`;
+}
