@@ -196,8 +196,8 @@ export function anchorAll(
 /**
  * The full matcher: the visible text is walked and normalised once, and every quote's exact
  * occurrences (with the seeds of any fuzzy search) are found in one more pass over it, then
- * fuzzy searches where needed. Exported
- * so tests can check that the verbatim path settles every target where this would.
+ * fuzzy searches where needed. Exported so tests can check that the verbatim path settles every
+ * target where this would.
  */
 export function anchorInFullText(
   root: Element,
