@@ -60,6 +60,21 @@ describe('searchWholeText', () => {
     );
   });
 
+  it('keeps only the fewest errors of all windows, whichever window comes first', () => {
+    const filler = (n: number) => `Entry ${n} of the long register of harbour dues. `;
+    const pages = Array.from({ length: 300 }, (_, n) => filler(n));
+    const quote = 'The council approved the harbour expansion on Tuesday';
+    // Further from the quote first (three letters changed), then closer (one changed).
+    pages[50] = 'The cxuncil approvxd the harbour expansion on Tuxsday. ';
+    pages[250] = 'The council approved the harbour expansixn on Tuesday. ';
+    const text = pages.join('');
+    const budget = Math.floor(quote.length / 4);
+    const near = searchNearPieces(text, quote, budget);
+    expect(near).not.toBeNull();
+    expect(near).toEqual(approximateSearch(text, quote, budget));
+    expect(near?.map((match) => match.errors)).toEqual([1]);
+  });
+
   it('leaves the whole text to the full search when no place is within a few edits', () => {
     const text = 'a harbour plan '.repeat(200);
     expect(searchNearPieces(text, 'zzzzzzzzzzzzzzzzzzzzzzzz', 6)).toBeNull();
