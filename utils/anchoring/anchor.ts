@@ -11,13 +11,7 @@
 
 import { findAllOccurrences } from './find-all';
 import { isElementLike } from './guards';
-import {
-  type DeferredSearch,
-  MAX_EXACT_CANDIDATES,
-  matchQuote,
-  matchQuoteExactly,
-  SEED_HIT_LIMIT,
-} from './match-quote';
+import { fuzzySeeds, MAX_EXACT_CANDIDATES, matchQuote, SEED_HIT_LIMIT } from './match-quote';
 import { normaliseString } from './normalise';
 import { pickSelectors } from './selectors';
 import { MAX_CONTEXT_COMPARED } from './similarity';
@@ -106,25 +100,18 @@ function anchoredRange(
   return { status: 'anchored', range, quality: match.quality, score: match.score };
 }
 
-/**
- * Matches a prepared target in the page. With `deferFuzzy`, stops before an approximate search
- * and returns the seeds it needs instead.
- */
+/** Matches a prepared target in the page. */
 function matchTarget(
   model: TextModel,
   target: PreparedTarget,
   known: KnownOccurrences = {},
-  deferFuzzy = false,
-): AnchorResult | DeferredSearch {
+): AnchorResult {
   if ('status' in target) return target;
   if (target.kind === 'quote') {
     const { exact, prefix, suffix, hint } = target;
     const context = { prefix, suffix, hint, ...known };
     const text = model.normalised.text;
-    const match = deferFuzzy
-      ? matchQuoteExactly(text, exact, context)
-      : matchQuote(text, exact, context);
-    if ('deferred' in match) return match;
+    const match = matchQuote(text, exact, context);
     return match.found ? anchoredRange(model, match) : orphan(match.reason);
   }
   if (target.end > model.text.length) return orphan('invalid-selector');
@@ -208,8 +195,9 @@ export function anchorAll(
 
 /**
  * The full matcher: the visible text is walked and normalised once, and every quote's exact
- * occurrences are found in one more pass over it, then fuzzy searches where needed. Exported
- * so tests can check that the verbatim path settles every target where this would.
+ * occurrences (with the seeds of any fuzzy search) are found in one more pass over it, then
+ * fuzzy searches where needed. Exported so tests can check that the verbatim path settles every
+ * target where this would.
  */
 export function anchorInFullText(
   root: Element,
@@ -235,31 +223,28 @@ export function anchorInFullText(
     !('status' in target) && target.kind === 'quote' ? target.exact : '',
   );
   const text = read.normalised.text;
-  const exactStarts = findAllOccurrences(text, quotes, MAX_EXACT_CANDIDATES);
-  // First every target that exact matching settles; the rest say which seeds they need, and
-  // all those seeds are found in one more pass before their approximate searches.
-  const firstPass = prepared.map((target, index): AnchorResult | DeferredSearch => {
-    try {
-      return matchTarget(read, target, { exactStarts: exactStarts[index] }, true);
-    } catch {
-      return orphan('not-found');
-    }
-  });
+  // Every quote's exact occurrences and the seeds of its approximate search, should it need one,
+  // found in one pass over the text: seeds are cheap to list, a second pass is not.
   const seeds = [
-    ...new Set(firstPass.flatMap((result) => ('deferred' in result ? result.seeds : []))),
+    ...new Set(
+      prepared.flatMap((target) =>
+        !('status' in target) && target.kind === 'quote'
+          ? fuzzySeeds(target.exact, target.prefix, target.suffix).map((seed) => seed.text)
+          : [],
+      ),
+    ),
   ];
-  // A deferred target may need no seed at all (a short quote with little context): it still
-  // gets its approximate search below, with no seed hits.
-  const seedHits = seeds.length > 0 ? findAllOccurrences(text, seeds, SEED_HIT_LIMIT) : [];
-  const seedOccurrences = new Map(seeds.map((seed, index) => [seed, seedHits[index] ?? []]));
-  return firstPass.map((result, index) => {
-    if (!('deferred' in result)) return result;
-    const target = prepared[index];
-    if (!target) return orphan('not-found');
+  const hits = findAllOccurrences(text, quotes.concat(seeds), MAX_EXACT_CANDIDATES);
+  // The first hits in order are the same however many are collected.
+  const seedOccurrences = new Map(
+    seeds.map((seed, index) => [
+      seed,
+      (hits[quotes.length + index] ?? []).slice(0, SEED_HIT_LIMIT),
+    ]),
+  );
+  return prepared.map((target, index) => {
     try {
-      const known = { exactStarts: exactStarts[index], seedOccurrences };
-      const final = matchTarget(read, target, known);
-      return 'deferred' in final ? orphan('not-found') : final;
+      return matchTarget(read, target, { exactStarts: hits[index], seedOccurrences });
     } catch {
       return orphan('not-found');
     }

@@ -10,7 +10,7 @@
  *    approx-string-match, with an error budget of a quarter of the quote's length), first in
  *    windows where the evidence points (the position hint, exact hits of the prefix's end, the
  *    suffix's start and pieces of the quote), then across the whole text when no quote was
- *    found exactly. A fuzzy candidate must also clear a score combining quote, prefix, suffix
+ *    found exactly (approximate.ts reads only where a close match can be, when it can tell). A fuzzy candidate must also clear a score combining quote, prefix, suffix
  *    and position similarity;
  * 3. picks the candidate with the fewest total edits (quote + context). Candidates tied on that
  *    count are told apart by nearness to the position hint; a tie that remains is `ambiguous`.
@@ -18,7 +18,7 @@
  * All strings here are already normalised (normalise.ts); offsets are normalised offsets.
  */
 
-import approximateSearch from 'approx-string-match';
+import { type ApproximateMatch, searchSpan, searchWholeText } from './approximate';
 import { findOccurrences } from './find-all';
 import { MAX_CONTEXT_COMPARED, prefixDistance, similarityOf, suffixDistance } from './similarity';
 import type { MatchQuality, OrphanReason } from './types';
@@ -32,12 +32,6 @@ export interface QuoteContext {
   exactStarts?: readonly number[];
   /** Exact occurrences of fuzzy-search seeds already found (see `fuzzySeeds`). */
   seedOccurrences?: ReadonlyMap<string, readonly number[]>;
-}
-
-/** The approximate search still to do, and the seeds it will look up. */
-export interface DeferredSearch {
-  deferred: true;
-  seeds: string[];
 }
 
 /** Where a quote was found, or why it was not. */
@@ -85,28 +79,6 @@ interface Candidate {
 
 /** Finds `quote` in `text`. Both are normalised; `quote` is trimmed and not empty. */
 export function matchQuote(text: string, quote: string, context: QuoteContext = {}): QuoteMatch {
-  const outcome = matchQuoteUntilFuzzy(text, quote, context, false);
-  return 'deferred' in outcome ? { found: false, reason: 'not-found' } : outcome;
-}
-
-/**
- * Like `matchQuote`, but stops before an approximate search whose seeds were not supplied and
- * says which seeds it needs, so that anchorAll can find every target's seeds in one pass.
- */
-export function matchQuoteExactly(
-  text: string,
-  quote: string,
-  context: QuoteContext = {},
-): QuoteMatch | DeferredSearch {
-  return matchQuoteUntilFuzzy(text, quote, context, true);
-}
-
-function matchQuoteUntilFuzzy(
-  text: string,
-  quote: string,
-  context: QuoteContext,
-  deferFuzzy: boolean,
-): QuoteMatch | DeferredSearch {
   if (quote.length === 0) return { found: false, reason: 'empty-quote' };
   const prefix = context.prefix ?? '';
   const suffix = context.suffix ?? '';
@@ -134,9 +106,6 @@ function matchQuoteUntilFuzzy(
     if (!scorer.hasContext || (best && best.contextErrors === 0)) return decide(exact, hint);
     // The context has changed around every occurrence: the passage itself may have been edited
     // where its context survived, so weigh nearby approximate matches against the exact ones.
-    if (deferFuzzy && !context.seedOccurrences) {
-      return { deferred: true, seeds: fuzzySeeds(quote, prefix, suffix).map((seed) => seed.text) };
-    }
     const maxErrors = errorBudget(quote.length);
     const windows = fuzzyWindows(text, quote, prefix, suffix, hint, maxErrors, context);
     const nearby = windows.flatMap(([from, to]) =>
@@ -151,9 +120,6 @@ function matchQuoteUntilFuzzy(
   // A short quote with nothing around it would fuzzy-match too many other words.
   if (!scorer.hasContext && quote.length < SHORT_QUOTE) {
     return { found: false, reason: 'not-found' };
-  }
-  if (deferFuzzy && !context.seedOccurrences) {
-    return { deferred: true, seeds: fuzzySeeds(quote, prefix, suffix).map((seed) => seed.text) };
   }
   return matchFuzzy(text, quote, prefix, suffix, hint, scorer, context);
 }
@@ -313,7 +279,8 @@ function matchFuzzy(
   }
   let outcome = decide(candidates, hint);
   if (!outcome.found && outcome.reason !== 'ambiguous' && covered < text.length) {
-    candidates = candidates.concat(searchWindow(text, quote, 0, text.length, maxErrors, scorer));
+    const everywhere = searchWholeText(text, quote, maxErrors);
+    candidates = candidates.concat(toCandidates(text, everywhere, scorer));
     outcome = decide(candidates, hint);
   }
   return outcome;
@@ -328,11 +295,19 @@ function searchWindow(
   maxErrors: number,
   scorer: CandidateScorer,
 ): Candidate[] {
-  const matches = approximateSearch(text.slice(from, to), quote, maxErrors);
+  return toCandidates(text, searchSpan(text, quote, from, to, maxErrors), scorer);
+}
+
+/** Approximate matches, scored as candidates. */
+function toCandidates(
+  text: string,
+  matches: readonly ApproximateMatch[],
+  scorer: CandidateScorer,
+): Candidate[] {
   const candidates: Candidate[] = [];
   for (const match of matches) {
-    let start = from + match.start;
-    let end = from + match.end;
+    let start = match.start;
+    let end = match.end;
     // The quote is trimmed, so a match that begins or ends on a space paid for it: drop it.
     while (start < end && text.charCodeAt(start) === 0x20) start += 1;
     while (end > start && text.charCodeAt(end - 1) === 0x20) end -= 1;

@@ -10,11 +10,65 @@ export const MAX_CONTEXT_COMPARED = 256;
 let previousRow = new Int32Array(MAX_CONTEXT_COMPARED + 1);
 let currentRow = new Int32Array(MAX_CONTEXT_COMPARED + 1);
 
-/** Levenshtein distance (insertions, deletions, substitutions), in two rows of memory. */
+/** Longest string whose distance is computed with one machine word per column (see below). */
+const WORD_BITS = 32;
+/**
+ * For each UTF-16 code unit, the positions where it occurs in the string being compared, as bits
+ * (bit i: position i). Filled for one comparison and cleared after it, so it is all zeros between
+ * calls; one table for every call, as contexts are compared thousands of times per page.
+ */
+let positionBits: Int32Array | null = null;
+
+/**
+ * Levenshtein distance when `pattern` has 1 to 32 characters: Myers' bit-vector algorithm in the
+ * global form Hyyrö gives, one column of the edit-distance table per character of `text`,
+ * computed 32 cells at a time. The same number as the table in {@link editDistance}, about 30
+ * times fewer steps for the usual 32-character context.
+ */
+function bitParallelDistance(pattern: string, text: string): number {
+  if (positionBits === null) positionBits = new Int32Array(0x10000);
+  const bits = positionBits;
+  const length = pattern.length;
+  for (let index = 0; index < length; index += 1) {
+    const code = pattern.charCodeAt(index);
+    bits[code] = (bits[code] as number) | (1 << index);
+  }
+  const lastRow = 1 << (length - 1);
+  // Vertical deltas of the current column: all +1 at first (row i holds i).
+  let plusVertical = -1;
+  let minusVertical = 0;
+  let distance = length;
+  for (let column = 0; column < text.length; column += 1) {
+    const equal = bits[text.charCodeAt(column)] as number;
+    const crossVertical = equal | minusVertical;
+    const crossHorizontal = (((equal & plusVertical) + plusVertical) ^ plusVertical) | equal;
+    let plusHorizontal = minusVertical | ~(crossHorizontal | plusVertical);
+    let minusHorizontal = plusVertical & crossHorizontal;
+    if ((plusHorizontal & lastRow) !== 0) distance += 1;
+    else if ((minusHorizontal & lastRow) !== 0) distance -= 1;
+    // Row 0 of the table grows by one per column (the global, not the search, form).
+    plusHorizontal = (plusHorizontal << 1) | 1;
+    minusHorizontal <<= 1;
+    plusVertical = minusHorizontal | ~(crossVertical | plusHorizontal);
+    minusVertical = plusHorizontal & crossVertical;
+  }
+  for (let index = 0; index < length; index += 1) bits[pattern.charCodeAt(index)] = 0;
+  return distance;
+}
+
+/** Levenshtein distance (insertions, deletions, substitutions). */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
   if (a.length === 0) return b.length;
   if (b.length === 0) return a.length;
+  // The distance is symmetric: the shorter string, if it fits in a word, is the pattern.
+  if (a.length <= WORD_BITS && a.length <= b.length) return bitParallelDistance(a, b);
+  if (b.length <= WORD_BITS) return bitParallelDistance(b, a);
+  return tableDistance(a, b);
+}
+
+/** Levenshtein distance by the classic table, in two rows of memory. */
+function tableDistance(a: string, b: string): number {
   if (b.length + 1 > previousRow.length) {
     previousRow = new Int32Array(b.length + 1);
     currentRow = new Int32Array(b.length + 1);

@@ -18,6 +18,7 @@
 
 import { type NormalisedText, normaliseText } from './normalise';
 import { BLOCK_TAGS, SKIPPED_TAGS } from './text-rules';
+import { walkText } from './text-walk';
 import type { AnchoringOptions } from './types';
 
 /**
@@ -149,50 +150,31 @@ export function buildTextModel(root: Element, options: AnchoringOptions = {}): T
   // A boundary is written lazily, just before the next text, so none leads or trails.
   let boundaryPending = false;
 
-  // An explicit walk rather than recursion: markup can be nested deeper than the call stack
-  // (20,000 nested spans), and a recursive walk then throws and orphans every target.
-  let node: Node | null = root.firstChild;
-  while (node !== null) {
-    const type = node.nodeType;
-    if (type === TEXT_NODE || type === CDATA_SECTION_NODE) {
-      const data = (node as Text).data;
-      if (data.length > 0 && !ignore?.(node)) {
-        if (boundaryPending) {
-          pieces.push('\n');
-          length += 1;
-          boundaryPending = false;
-        }
-        nodes.push(node as Text);
-        starts.push(length);
-        pieces.push(data);
-        length += data.length;
+  // Entering or leaving a block element ends the line, if any text came before.
+  const endLine = (element: Element): void => {
+    if (length > 0 && BLOCK_TAGS.has(element.tagName.toUpperCase())) boundaryPending = true;
+  };
+  walkText(root, {
+    enter(element) {
+      if (hidesContent(element)) return false;
+      endLine(element);
+      return true;
+    },
+    leave: endLine,
+    text(node) {
+      const data = node.data;
+      if (data.length === 0 || ignore?.(node)) return;
+      if (boundaryPending) {
+        pieces.push('\n');
+        length += 1;
+        boundaryPending = false;
       }
-    } else if (type === ELEMENT_NODE && !hidesContent(node as Element)) {
-      const isBlock = BLOCK_TAGS.has((node as Element).tagName.toUpperCase());
-      if (isBlock && length > 0) boundaryPending = true;
-      const first: Node | null = node.firstChild;
-      if (first !== null) {
-        node = first;
-        continue;
-      }
-      if (isBlock && length > 0) boundaryPending = true;
-    }
-    // Climb until a next sibling exists; each element climbed out of is finished, so a block
-    // ends its line there.
-    while (node !== null && node !== root && node.nextSibling === null) {
-      node = node.parentNode;
-      if (
-        node !== null &&
-        node !== root &&
-        length > 0 &&
-        BLOCK_TAGS.has((node as Element).tagName.toUpperCase())
-      ) {
-        boundaryPending = true;
-      }
-    }
-    if (node === null || node === root) break;
-    node = node.nextSibling;
-  }
+      nodes.push(node);
+      starts.push(length);
+      pieces.push(data);
+      length += data.length;
+    },
+  });
 
   const text = pieces.join('');
   return {

@@ -3,7 +3,8 @@
  * (text-model.ts), its verbatim path (verbatim.ts), describing a selection (describe.ts), and
  * page recognition and the text fingerprint (utils/page/). Which elements never hold readable
  * text, which begin and end a line, and which characters are invisible: one answer each, so a
- * passage found by one reader is the same passage for the others.
+ * passage found by one reader is the same passage for the others. The readers that choose what
+ * to read walk the page with one walk (text-walk.ts).
  *
  * Pure data and predicates: no DOM access beyond an element's tag name.
  */
@@ -82,6 +83,19 @@ export const BLOCK_TAGS: ReadonlySet<string> = new Set([
 export function isSkippedElement(element: Element): boolean {
   // Upper-cased because foreign elements (`svg`) keep their own case in HTML documents.
   return SKIPPED_TAGS.has(element.tagName.toUpperCase());
+}
+
+/**
+ * Whether an element's content is no part of an article's prose, for the readers that go without
+ * styles (the fingerprint, recognition's body-size estimates): never-read tags, controls that are
+ * not prose, and `hidden` elements.
+ */
+export function isOutsideProse(element: Element): boolean {
+  return (
+    isSkippedElement(element) ||
+    NOT_PROSE_TAGS.has(element.tagName.toUpperCase()) ||
+    element.hasAttribute('hidden')
+  );
 }
 
 /** Whether an element begins and ends a line of text. */

@@ -7,7 +7,8 @@
  * (shingles), each run is hashed, and the k smallest distinct hashes are kept. Two sketches
  * estimate the Jaccard similarity of the two texts' shingle sets.
  */
-import { isBlockElement, isSkippedElement, NOT_PROSE_TAGS } from '../anchoring/text-rules';
+import { isBlockElement, isOutsideProse } from '../anchoring/text-rules';
+import { walkText } from '../anchoring/text-walk';
 
 /** How many hashes a fingerprint keeps (k of the bottom-k sketch). */
 export const FINGERPRINT_SIZE = 64;
@@ -18,10 +19,6 @@ export const SHINGLE_WORDS = 5;
 // Bounds the work on huge pages: an article is a few thousand words; beyond this many words the
 // text is not an article we can match anyway, and the sketch of its start is as good as any.
 const MAX_FINGERPRINT_WORDS = 50_000;
-
-function isBlock(node: Node): boolean {
-  return node.nodeType === 1 && isBlockElement(node as Element);
-}
 
 /**
  * The visible text of an article body: its paragraphs, one per line-pair (`\n\n`), whitespace
@@ -37,38 +34,21 @@ export function articleText(body: Element): string {
     current = '';
   };
 
-  // An explicit walk rather than recursion: garbage markup can be nested deeper than the stack.
-  let node: Node | null = body.firstChild;
-  while (node !== null) {
-    let descend = false;
-    if (node.nodeType === 3 /* Node.TEXT_NODE */) {
-      current += node.nodeValue ?? '';
-    } else if (node.nodeType === 1 /* Node.ELEMENT_NODE */) {
-      const element = node as Element;
-      // The shared text rules (utils/anchoring/text-rules.ts); controls are no part of the prose.
-      const skipped =
-        isSkippedElement(element) ||
-        NOT_PROSE_TAGS.has(element.tagName.toUpperCase()) ||
-        element.hasAttribute('hidden');
-      if (!skipped) {
-        if (isBlockElement(element)) endParagraph();
-        descend = true;
-      }
-    }
-
-    if (descend && node.firstChild !== null) {
-      node = node.firstChild;
-      continue;
-    }
-    // Climb until a next sibling exists, closing the blocks we leave.
-    while (node !== null && node !== body && node.nextSibling === null) {
-      node = node.parentNode;
-      if (node !== null && node !== body && isBlock(node)) endParagraph();
-    }
-    if (node === null || node === body) break;
-    if (isBlock(node)) endParagraph();
-    node = node.nextSibling;
-  }
+  // The shared walk and text rules (utils/anchoring/): what is read, and where a line ends.
+  walkText(body, {
+    enter(element) {
+      if (isOutsideProse(element)) return false;
+      if (isBlockElement(element)) endParagraph();
+      return true;
+    },
+    leave(element) {
+      if (isBlockElement(element)) endParagraph();
+    },
+    text(node) {
+      current += node.data;
+      return undefined;
+    },
+  });
   endParagraph();
   return paragraphs.join('\n\n');
 }

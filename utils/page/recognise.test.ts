@@ -12,6 +12,19 @@ import {
 import { articleText } from './fingerprint';
 import { type ArticleRecognition, recogniseArticle, waitForArticle } from './recognise';
 
+/** The object in `target`'s prototype chain that defines the getter `name` (to spy on it). */
+function getterOwner<Name extends string>(
+  target: object,
+  name: Name,
+): { [key in Name]: string | null } {
+  for (let owner: object | null = target; owner !== null; owner = Object.getPrototypeOf(owner)) {
+    if (Object.getOwnPropertyDescriptor(owner, name)?.get) {
+      return owner as { [key in Name]: string | null };
+    }
+  }
+  throw new Error(`no ${name} getter`);
+}
+
 function parse(html: string): Document {
   return new DOMParser().parseFromString(html, 'text/html');
 }
@@ -268,16 +281,32 @@ describe('recogniseArticle never throws', () => {
       `<title>${ARTICLE_HEADLINE} - Global Research</title><h1>${ARTICLE_HEADLINE}</h1><div>${paragraphs}</div>`,
     );
 
-    const started = performance.now();
-    const marked = recogniseArticle(withMarkup, ARTICLE_URL);
-    const unmarked = recogniseArticle(withoutMarkup, ARTICLE_URL);
-    const elapsed = performance.now() - started;
+    const paragraphCount = withoutMarkup.querySelectorAll('p').length;
+    expect(paragraphCount).toBeGreaterThan(9_000);
 
+    // The work is counted, not timed: position comparisons (each can cost time proportional to
+    // the page), paragraphs whose text is read, and text nodes read to measure a body.
+    const positions = vi.spyOn(Node.prototype, 'compareDocumentPosition');
+    const texts = vi.spyOn(
+      getterOwner(HTMLParagraphElement.prototype, 'textContent'),
+      'textContent',
+      'get',
+    );
+    const textNodesRead = vi.spyOn(getterOwner(Text.prototype, 'nodeValue'), 'nodeValue', 'get');
+    const marked = recogniseArticle(withMarkup, ARTICLE_URL);
     expect(marked?.signals).toContain('body-markup');
+    // The body's size is measured up to what recognition needs, not to its last paragraph.
+    expect(textNodesRead.mock.calls.length).toBeLessThan(1_000);
+    positions.mockClear();
+    texts.mockClear();
+
+    const unmarked = recogniseArticle(withoutMarkup, ARTICLE_URL);
     expect(unmarked?.signals).toContain('body-density');
-    // About 2 s in happy-dom on a shared machine (each full-page query costs ~50 ms there); an
-    // unbounded position check per paragraph took over 90 s.
-    expect(elapsed).toBeLessThan(10_000);
+    // A binary search for the first paragraph after the headline, not one check per paragraph;
+    // at most 3,000 paragraphs weighed (and a few headings read), however many the page has.
+    expect(positions.mock.calls.length).toBeLessThan(64);
+    expect(texts.mock.calls.length).toBeLessThanOrEqual(3_100);
+    expect(texts.mock.calls.length).toBeLessThan(paragraphCount);
   }, 60_000);
 });
 
@@ -322,14 +351,24 @@ describe('waitForArticle', () => {
   });
 
   it.each(ADDRESS_FORMS)('waits for the late body at %s', async (_label, url) => {
+    vi.useFakeTimers();
     const doc = parseFixture('article-late.html');
     const spies = spyOnObserver(doc);
-    const waiting = waitForArticle(doc, url, { timeoutMs: 5_000 });
+    let settled = false;
+    const waiting = waitForArticle(doc, url, { timeoutMs: 5_000 }).then((result) => {
+      settled = true;
+      return result;
+    });
 
     // The page's script inserts the paragraphs a little later, then an ad.
-    await new Promise((resolve) => setTimeout(resolve, 80));
+    await vi.advanceTimersByTimeAsync(80);
+    expect(settled).toBe(false);
     const body = insertLateBody(doc);
-    setTimeout(() => insertAd(doc, body), 20);
+    await vi.advanceTimersByTimeAsync(20);
+    insertAd(doc, body);
+    // Recognised once the page has been quiet for a moment, long before the timeout.
+    await vi.advanceTimersByTimeAsync(200);
+    expect(settled).toBe(true);
 
     const result = expectRecognised(await waiting);
     expect(result.body).toBe(body);
@@ -353,9 +392,9 @@ describe('waitForArticle', () => {
       // happy-dom types its own DOM classes; at run time they are the DOM this code expects.
       const doc = window.document as unknown as Document;
       doc.write(readFixture('article-late.html'));
-      const started = Date.now();
+      // The body is not there yet when the wait begins: the site's script inserts it later.
+      expect(recogniseArticle(doc, ARTICLE_URL)).toBeNull();
       const result = expectRecognised(await waitForArticle(doc, ARTICLE_URL, { timeoutMs: 5_000 }));
-      expect(Date.now() - started).toBeGreaterThanOrEqual(500);
       expect(result.body).toBe(doc.querySelector('[itemprop="articleBody"]'));
       expect(Reflect.get(window, '__siteScriptOk')).toBe(true);
     } finally {
@@ -373,12 +412,22 @@ describe('waitForArticle', () => {
   });
 
   it('resolves null on timeout and lets the observer go', async () => {
+    vi.useFakeTimers();
     const doc = parseFixture('article-late.html');
     const spies = spyOnObserver(doc);
-    const started = Date.now();
-    expect(await waitForArticle(doc, ARTICLE_URL, { timeoutMs: 120 })).toBeNull();
-    expect(Date.now() - started).toBeGreaterThanOrEqual(100);
+    let settled = false;
+    const waiting = waitForArticle(doc, ARTICLE_URL, { timeoutMs: 120 }).then((result) => {
+      settled = true;
+      return result;
+    });
+    await vi.advanceTimersByTimeAsync(119);
+    expect(settled).toBe(false);
+    expect(spies.disconnect).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(settled).toBe(true);
+    expect(await waiting).toBeNull();
     expect(spies.disconnect).toHaveBeenCalledTimes(1);
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   it('waits about 10 s by default', async () => {
@@ -401,7 +450,8 @@ describe('waitForArticle', () => {
     const spies = spyOnObserver(doc);
     const controller = new AbortController();
     const waiting = waitForArticle(doc, ARTICLE_URL, { signal: controller.signal });
-    setTimeout(() => controller.abort(), 30);
+    await Promise.resolve();
+    controller.abort();
     expect(await waiting).toBeNull();
     expect(spies.disconnect).toHaveBeenCalledTimes(1);
 
@@ -418,29 +468,40 @@ describe('waitForArticle', () => {
   });
 
   it('does not watch a page whose address can never be an article', async () => {
+    vi.useFakeTimers();
     const doc = parseFixture('theme-page.html');
     const spies = spyOnObserver(doc);
-    const started = Date.now();
+    // Resolved with no time passing and no timer left behind.
     expect(await waitForArticle(doc, THEME_URL, { timeoutMs: 5_000 })).toBeNull();
-    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(vi.getTimerCount()).toBe(0);
     expect(spies.observe).not.toHaveBeenCalled();
   });
 
   it('keeps checking a page that never stops changing', async () => {
     // A ticker mutating every 20 ms would starve a plain debounce; the maximum delay must not.
+    vi.useFakeTimers();
     const doc = parseFixture('article-late.html');
     const ticker = doc.createElement('div');
     doc.body.append(ticker);
+    let ticks = 0;
     const interval = setInterval(() => {
-      ticker.textContent = String(Date.now());
+      ticks += 1;
+      ticker.textContent = String(ticks);
     }, 20);
     try {
-      const waiting = waitForArticle(doc, ARTICLE_URL, { timeoutMs: 4_000 });
-      await new Promise((resolve) => setTimeout(resolve, 60));
+      let settled = false;
+      const waiting = waitForArticle(doc, ARTICLE_URL, { timeoutMs: 4_000 }).then((result) => {
+        settled = true;
+        return result;
+      });
+      await vi.advanceTimersByTimeAsync(60);
       insertLateBody(doc);
-      const started = Date.now();
+      // The ticker never lets the page be quiet for 150 ms; the check still runs within the
+      // maximum delay of a second after the first pending change.
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(ticks).toBeGreaterThan(50);
+      expect(settled).toBe(true);
       expect(await waiting).not.toBeNull();
-      expect(Date.now() - started).toBeLessThan(2_000);
     } finally {
       clearInterval(interval);
     }

@@ -8,7 +8,8 @@
  * heading that repeats the title, a body container) must add up to a minimum score. Runs on every
  * page of the site, so it never throws and bounds its work on huge pages.
  */
-import { isSkippedElement, NOT_PROSE_TAGS } from '../anchoring/text-rules';
+import { isOutsideProse } from '../anchoring/text-rules';
+import { walkText } from '../anchoring/text-walk';
 import { articlePathFromUrl, GLOBAL_RESEARCH_ORIGIN } from './article-path';
 
 /** One piece of evidence that the page is an article. */
@@ -163,21 +164,19 @@ function metaContent(doc: Document, property: string): string {
   return collapseWhitespace(meta?.getAttribute('content'));
 }
 
-/** The visible text length of an element, counted up to `limit` (work stops there). */
+/** The prose text length of an element, counted up to `limit` (work stops there). */
 function boundedTextLength(element: Element, limit: number): number {
-  const doc = element.ownerDocument;
-  const walker = doc.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
   let length = 0;
-  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-    // The shared text rules (utils/anchoring/text-rules.ts): code, styles and controls hold no prose.
-    const parent = node.parentElement;
-    if (parent && (isSkippedElement(parent) || NOT_PROSE_TAGS.has(parent.tagName.toUpperCase()))) {
-      continue;
-    }
-    length += collapseWhitespace(node.nodeValue).length;
-    if (length >= limit) return limit;
-  }
-  return length;
+  // The shared walk and text rules (utils/anchoring/): code, styles, controls and hidden
+  // elements hold no prose.
+  walkText(element, {
+    enter: (child) => !isOutsideProse(child),
+    text(node) {
+      length += collapseWhitespace(node.nodeValue).length;
+      return length < limit;
+    },
+  });
+  return Math.min(length, limit);
 }
 
 /** Of the first few elements matching a selector, the one with the most text. */
