@@ -7,7 +7,9 @@ import { sourceCoverage } from '../../utils/packs/coverage';
 import type { ContextPack, Verdict } from '../../utils/packs/types';
 import { VERDICTS } from '../../utils/packs/types';
 import { VERDICT_TABLE, type VerdictLook } from '../../utils/packs/verdicts';
+import type { PackFilesData } from '../../utils/popup/pack-files';
 import { formatPartialDate } from '../dates';
+import { PackFiles } from '../popup/PackFiles';
 import { VerdictChip } from '../VerdictChip';
 import { METHOD_CSS } from './styles';
 
@@ -15,6 +17,11 @@ import { METHOD_CSS } from './styles';
 export interface MethodPageProps {
   /** The packs whose sourcing the page reports on (the bundled ones). */
   packs: readonly ContextPack[];
+  /**
+   * The installed packs, loading one from a file and the downloads; the section is left out
+   * without it.
+   */
+  packFiles?: PackFilesData;
 }
 
 /** How a verdict's highlight looks on the page, in words, for readers who do not see colour. */
@@ -50,7 +57,7 @@ function PackSources({ pack }: { pack: ContextPack }) {
 }
 
 /** The method page. */
-export function MethodPage({ packs }: MethodPageProps) {
+export function MethodPage({ packs, packFiles }: MethodPageProps) {
   return (
     <div class="cp-theme cp-method">
       <style>{METHOD_CSS}</style>
@@ -138,6 +145,7 @@ export function MethodPage({ packs }: MethodPageProps) {
             </li>
           </ul>
         </section>
+        {packFiles ? <PackFiles data={packFiles} downloads /> : null}
       </main>
     </div>
   );

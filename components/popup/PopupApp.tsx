@@ -4,15 +4,19 @@
  * export/import, and the way to the full-page notes manager.
  */
 import { useEffect, useState } from 'preact/hooks';
+import type { PackFilesData } from '../../utils/popup/pack-files';
 import type { PopupData, TabView } from '../../utils/popup/popup-data';
 import { ArticlePanel } from './ArticlePanel';
 import { type CurrentArticle, NotesArea } from './NotesArea';
+import { PackFiles } from './PackFiles';
 import { SettingsPanel } from './SettingsPanel';
 import { POPUP_CSS } from './styles';
 
 /** Props: the data source (real or fake). */
 export interface PopupAppProps {
   data: PopupData;
+  /** The installed context packs and loading one from a file; the section is left out without it. */
+  packs?: PackFilesData;
 }
 
 type State =
@@ -27,7 +31,7 @@ type State =
   | { status: 'error'; message: string };
 
 /** The popup's root component. */
-export function PopupApp({ data }: PopupAppProps) {
+export function PopupApp({ data, packs }: PopupAppProps) {
   const [state, setState] = useState<State>({ status: 'loading' });
   const [claimError, setClaimError] = useState('');
 
@@ -125,6 +129,7 @@ export function PopupApp({ data }: PopupAppProps) {
           </section>
         ) : null}
         {state.status === 'ready' ? <SettingsPanel data={data} host={state.host} /> : null}
+        {state.status === 'ready' && packs ? <PackFiles data={packs} /> : null}
         {view?.kind === 'article' ? (
           <ArticlePanel
             page={view.page}
