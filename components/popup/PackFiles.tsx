@@ -6,6 +6,7 @@
  * newer edition of an installed pack replaces it only after the reader agrees; a pack never
  * changes a note.
  */
+import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PackLoadResponse } from '../../utils/messaging/protocol';
 import type { PackExportFormat } from '../../utils/packs/export';
@@ -88,6 +89,7 @@ const PACK_FILES_CSS = `
 .cp-pack[data-off='true'] { border-style: dashed; }
 .cp-pack-title { font-weight: 600; overflow-wrap: anywhere; }
 .cp-pack-meta, .cp-pack-origin { font-size: 0.9em; color: var(--cp-muted); overflow-wrap: anywhere; }
+.cp-pack-fact { white-space: nowrap; }
 .cp-pack-off { font-size: 0.9em; font-weight: 600; color: var(--cp-warning); }
 .cp-pack-actions, .cp-packs-confirm-actions { display: flex; flex-wrap: wrap; gap: 0.4em; }
 .cp-packs-confirm {
@@ -403,18 +405,26 @@ interface PackRowProps {
 function PackRow(props: PackRowProps) {
   const { pack, confirming } = props;
   const titleId = useUniqueId('cp-pack-title');
-  const meta = [
+  const facts = [
     strings.by(pack.publisher ?? strings.publisherUnknown),
     strings.reviewed(formatPartialDate(pack.lastReviewed)),
     strings.claims(pack.claimCount),
     strings.edition(pack.packVersion),
-  ].join(' · ');
+  ];
   return (
     <li class="cp-pack" data-off={String(pack.turnedOff)} aria-labelledby={titleId}>
       <p class="cp-pack-title" id={titleId}>
         {pack.title}
       </p>
-      <p class="cp-pack-meta">{meta}</p>
+      <p class="cp-pack-meta">
+        {/* Each fact keeps together with the separator after it; lines break between facts. */}
+        {facts.map((fact, index) => (
+          <Fragment key={fact}>
+            {index === 0 ? null : ' '}
+            <span class="cp-pack-fact">{index < facts.length - 1 ? `${fact} ·` : fact}</span>
+          </Fragment>
+        ))}
+      </p>
       <p class="cp-pack-origin">
         {pack.origin.kind === 'bundled' ? strings.bundled : strings.fromFile(pack.origin.fileName)}
       </p>
