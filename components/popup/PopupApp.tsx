@@ -129,7 +129,6 @@ export function PopupApp({ data, packs }: PopupAppProps) {
           </section>
         ) : null}
         {state.status === 'ready' ? <SettingsPanel data={data} host={state.host} /> : null}
-        {state.status === 'ready' && packs ? <PackFiles data={packs} /> : null}
         {view?.kind === 'article' ? (
           <ArticlePanel
             page={view.page}
@@ -149,6 +148,8 @@ export function PopupApp({ data, packs }: PopupAppProps) {
             onShownInPage={() => data.closeWindow()}
           />
         )}
+        {/* Last: managing packs is rare, and the switches, claims and notes come first by Tab. */}
+        {state.status === 'ready' && packs ? <PackFiles data={packs} /> : null}
       </main>
       <footer class="cp-footer">
         <button
