@@ -4,6 +4,7 @@
  * only once the reader agreed; a bundled pack is turned off, never removed; and no pack ever
  * touches a note.
  */
+import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ARTICLE_HEADLINE, readFixture } from '../../e2e/fixtures';
@@ -284,5 +285,71 @@ describe('packs.remove and packs.turnOff', () => {
         fromPopup,
       ),
     ).toEqual({ ok: false, error: 'That context pack is no longer installed.' });
+  });
+});
+
+/** A pack file's text as a hostile sender might make it. */
+const hostileText = fc.oneof(
+  fc.string({ maxLength: 500 }),
+  fc.uint8Array({ maxLength: 500 }).map((bytes) => new TextDecoder().decode(bytes)),
+  // The valid file cut short anywhere (never whole).
+  fc
+    .nat({ max: JSON.stringify(newer).length - 1 })
+    .map((end) => JSON.stringify(newer).slice(0, end)),
+  fc.constantFrom(
+    '{"__proto__": {"polluted": true}}',
+    `${'['.repeat(50_000)}${']'.repeat(50_000)}`,
+    JSON.stringify({ ...newer, claims: [{ __proto__: { polluted: true } }] }),
+    JSON.stringify({ ...newer, article: { ...newer.article, title: '<script>alert(1)</script>' } }),
+  ),
+);
+const hostilePayload = fc.oneof(
+  fc.record({
+    fileName: fc.oneof(fc.string(), fc.constant('../../etc/passwd')),
+    text: hostileText,
+    replaces: fc.oneof(fc.constant(null), fc.integer()),
+  }),
+  fc.anything(),
+);
+
+describe('pack messages under hostile input', () => {
+  it('stores nothing from any file that is not a valid pack, and never a note', async () => {
+    const { db, service, notesUnchanged } = await setUp();
+    const before = await db.getAll('packs');
+    const claimsBefore = await db.count('claims');
+    await fc.assert(
+      fc.asyncProperty(hostilePayload, async (payload) => {
+        const reply = await service.handle({ type: 'packs.load', payload }, fromPopup);
+        expect(typeof reply.ok).toBe('boolean');
+        if (reply.ok)
+          expect((reply.value as PackLoadResponse).status).not.toMatch(/installed|replaced/);
+      }),
+      { numRuns: 150 },
+    );
+    expect(await db.getAll('packs')).toEqual(before);
+    expect(await db.count('claims')).toBe(claimsBefore);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    await notesUnchanged();
+  });
+
+  it('refuses every pack message from the page’s side, even a valid one', async () => {
+    const { db, service, notesUnchanged } = await setUp();
+    const before = await db.getAll('packs');
+    const valid = fc.constantFrom(
+      {
+        type: 'packs.load',
+        payload: { fileName: 'x.json', text: JSON.stringify(newer), replaces: 2 },
+      },
+      { type: 'packs.remove', payload: { articleKey: bundled.article.id } },
+      { type: 'packs.turnOff', payload: { articleKey: bundled.article.id, off: true } },
+    );
+    await fc.assert(
+      fc.asyncProperty(valid, fc.constantFrom(fromContent, fromFrame), async (message, sender) => {
+        expect((await service.handle(message, sender)).ok).toBe(false);
+      }),
+      { numRuns: 30 },
+    );
+    expect(await db.getAll('packs')).toEqual(before);
+    await notesUnchanged();
   });
 });
