@@ -61,3 +61,33 @@ describe('MethodPage', () => {
     await expectNoAxeViolations(container);
   });
 });
+
+describe('MethodPage with the installed packs', () => {
+  it('lists them with the two downloads', async () => {
+    const data = {
+      listPacks: async () => [
+        {
+          articleKey: 'a',
+          title: 'An article',
+          publisher: 'Counterpoint',
+          lastReviewed: '2026-12-01',
+          packVersion: 2,
+          claimCount: 14,
+          origin: { kind: 'bundled' as const },
+          turnedOff: false,
+        },
+      ],
+      checkPackFile: async () => ({ ok: false as const, problem: { kind: 'not-json' as const } }),
+      loadPackFile: async () => ({ status: 'changed' as const, installedVersion: null }),
+      removePack: async () => ({ restoredBundledVersion: null }),
+      turnPackOff: async () => {},
+      exportPack: async () => {},
+    };
+    render(<MethodPage packs={bundledPacks} packFiles={data} />);
+    const section = screen.getByRole('region', { name: 'Context packs' });
+    const row = await within(section).findByRole('listitem', { name: 'An article' });
+    within(row).getByRole('button', { name: 'Download verdicts as ClaimReview (JSON-LD)' });
+    within(row).getByRole('button', { name: 'Download claims as Web Annotations' });
+    within(section).getByLabelText('Load a pack from a file');
+  });
+});
