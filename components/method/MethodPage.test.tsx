@@ -63,7 +63,7 @@ describe('MethodPage', () => {
 });
 
 describe('MethodPage with the installed packs', () => {
-  it('lists them with the two downloads', async () => {
+  it('lists them with the two downloads, and reports on the sources of the packs in use', async () => {
     const data = {
       listPacks: async () => [
         {
@@ -82,6 +82,7 @@ describe('MethodPage with the installed packs', () => {
       removePack: async () => ({ restoredBundledVersion: null }),
       turnPackOff: async () => {},
       exportPack: async () => {},
+      installedContextPacks: async () => [{ ...bundledPacks[0]!, packVersion: 7 }],
     };
     render(<MethodPage packs={bundledPacks} packFiles={data} />);
     const section = screen.getByRole('region', { name: 'Context packs' });
@@ -89,5 +90,7 @@ describe('MethodPage with the installed packs', () => {
     within(row).getByRole('button', { name: 'Download verdicts as ClaimReview (JSON-LD)' });
     within(row).getByRole('button', { name: 'Download claims as Web Annotations' });
     within(section).getByLabelText('Load a pack from a file');
+    const sources = screen.getByRole('region', { name: 'How sources are chosen' });
+    await within(sources).findByText(/edition 7:/);
   });
 });

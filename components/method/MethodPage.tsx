@@ -3,6 +3,7 @@
  * how corrections are made, with an honest account of how the installed packs meet the sourcing
  * rule. A static page: headings, lists and links, reachable and readable by keyboard alone.
  */
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { sourceCoverage } from '../../utils/packs/coverage';
 import type { ContextPack, Verdict } from '../../utils/packs/types';
 import { VERDICTS } from '../../utils/packs/types';
@@ -15,7 +16,7 @@ import { METHOD_CSS } from './styles';
 
 /** Props of {@link MethodPage}. */
 export interface MethodPageProps {
-  /** The packs whose sourcing the page reports on (the bundled ones). */
+  /** The packs whose sourcing the page reports on at first (the bundled ones). */
   packs: readonly ContextPack[];
   /**
    * The installed packs, loading one from a file and the downloads; the section is left out
@@ -58,6 +59,14 @@ function PackSources({ pack }: { pack: ContextPack }) {
 
 /** The method page. */
 export function MethodPage({ packs, packFiles }: MethodPageProps) {
+  // The sourcing report is about the packs in use: the bundled ones until the installed ones
+  // (which may come from files, or be turned off) have been read, and again after each change.
+  const [reported, setReported] = useState<readonly ContextPack[]>(packs);
+  const readInstalled = useCallback(() => {
+    packFiles?.installedContextPacks().then(setReported, () => setReported(packs));
+  }, [packFiles, packs]);
+  useEffect(readInstalled, [readInstalled]);
+
   return (
     <div class="cp-theme cp-method">
       <style>{METHOD_CSS}</style>
@@ -118,11 +127,11 @@ export function MethodPage({ packs, packFiles }: MethodPageProps) {
             </li>
           </ul>
           <h3>How the installed packs meet this</h3>
-          {packs.length === 0 ? (
+          {reported.length === 0 ? (
             <p>No context pack is installed.</p>
           ) : (
             <ul class="cp-method-list">
-              {packs.map((pack) => (
+              {reported.map((pack) => (
                 <PackSources key={pack.article.id} pack={pack} />
               ))}
             </ul>
@@ -145,7 +154,7 @@ export function MethodPage({ packs, packFiles }: MethodPageProps) {
             </li>
           </ul>
         </section>
-        {packFiles ? <PackFiles data={packFiles} downloads /> : null}
+        {packFiles ? <PackFiles data={packFiles} downloads onChanged={readInstalled} /> : null}
       </main>
     </div>
   );

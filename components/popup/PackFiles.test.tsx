@@ -85,6 +85,9 @@ class FakePackFiles implements PackFilesData {
   async exportPack(articleKey: string, format: PackExportFormat) {
     this.exported.push([articleKey, format]);
   }
+  async installedContextPacks() {
+    return [];
+  }
 }
 
 let data: FakePackFiles;

@@ -119,6 +119,8 @@ export interface PackFilesProps {
   headingLevel?: 2 | 3;
   /** Whether each pack offers its two downloads (the method page); the popup keeps its rows short. */
   downloads?: boolean;
+  /** Called after a pack was loaded, replaced, removed or turned off or on. */
+  onChanged?: () => void;
 }
 
 type Pending =
@@ -148,7 +150,12 @@ function originWords(pack: PackListing): string {
 }
 
 /** The "Context packs" section. */
-export function PackFiles({ data, headingLevel = 2, downloads = false }: PackFilesProps) {
+export function PackFiles({
+  data,
+  headingLevel = 2,
+  downloads = false,
+  onChanged,
+}: PackFilesProps) {
   const [packs, setPacks] = useState<PackListing[] | null>(null);
   const [listError, setListError] = useState('');
   const [pending, setPending] = useState<Pending>({ kind: 'none' });
@@ -192,6 +199,7 @@ export function PackFiles({ data, headingLevel = 2, downloads = false }: PackFil
       return;
     }
     const listed = await refresh();
+    if (response.status === 'installed' || response.status === 'replaced') onChanged?.();
     setPending({ kind: 'none' });
     if (response.status === 'refused') {
       setOutcome({ kind: 'failed', message: describePackFileProblem(response.problem) });
@@ -275,6 +283,7 @@ export function PackFiles({ data, headingLevel = 2, downloads = false }: PackFil
           action === 'off' ? strings.turnedOffDone(pack.title) : strings.turnedOnDone(pack.title);
       }
       await refresh();
+      onChanged?.();
       setOutcome({ kind: 'done', message });
     } catch (thrown) {
       fail({ summary: messageOf(thrown), details: [] });

@@ -11,7 +11,7 @@ import { loadBundledPacks } from '../packs';
 import type { PackExportFile } from '../packs/export';
 import type { ContextPack } from '../packs/types';
 import { putNote } from '../store/notes';
-import { installPack } from '../store/packs';
+import { installPack, setPackTurnedOff } from '../store/packs';
 import { writeTabPage } from '../store/tab-pages';
 import { freshDatabasePerTest } from '../store/test-database';
 import { createPackFilesData } from './pack-files';
@@ -135,6 +135,14 @@ describe('createPackFilesData', () => {
     expect(saved[1]!.filename).toMatch(/-annotations\.jsonld$/);
     expect(collection.first.items[0].target.source).toBe(ARTICLE);
     expect(collection.first.items[0].motivation).toBe('assessing');
+  });
+
+  it('hands the method page every installed pack that is on, whole', async () => {
+    await installPack(store.db, bundled, NOW);
+    const { data } = source();
+    expect(await data.installedContextPacks()).toEqual([bundled]);
+    await setPackTurnedOff(store.db, bundled.article.id, true);
+    expect(await data.installedContextPacks()).toEqual([]);
   });
 
   it('says so when the pack to download is gone', async () => {

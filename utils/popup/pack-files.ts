@@ -10,6 +10,7 @@ import { createRequester, type Requester } from '../messaging/client';
 import type { PackLoadResponse } from '../messaging/protocol';
 import { type PackExportFile, type PackExportFormat, packExportFile } from '../packs/export';
 import { type PackFileResult, readPackFile } from '../packs/pack-file';
+import type { ContextPack } from '../packs/types';
 import { type CounterpointDatabase, openStore, type PackOrigin } from '../store/db';
 import { notesForArticle } from '../store/notes';
 import { installedPacks, listPacks, originOf, readInstalledPack } from '../store/packs';
@@ -42,6 +43,8 @@ export interface PackFilesData {
   turnPackOff(articleKey: string, off: boolean): Promise<void>;
   /** Saves one export of an installed pack as a download. */
   exportPack(articleKey: string, format: PackExportFormat): Promise<void>;
+  /** Every installed pack that is on, whole, for the method page's sourcing report. */
+  installedContextPacks(): Promise<ContextPack[]>;
 }
 
 /** What the real source is built from. */
@@ -109,6 +112,12 @@ export function createPackFilesData(dependencies: PackFilesDependencies): PackFi
     removePack: (articleKey) => request('packs.remove', { articleKey }),
     async turnPackOff(articleKey, off) {
       await request('packs.turnOff', { articleKey, off });
+    },
+    async installedContextPacks() {
+      const store = await db();
+      const on = (await installedPacks(store)).filter((pack) => pack.turnedOff !== true);
+      const packs = await Promise.all(on.map((pack) => readInstalledPack(store, pack.articleKey)));
+      return packs.filter((pack): pack is ContextPack => pack !== null);
     },
     async exportPack(articleKey, format) {
       const store = await db();
