@@ -8,7 +8,7 @@ import { sourceCoverage } from '../../utils/packs/coverage';
 import type { ContextPack, Verdict } from '../../utils/packs/types';
 import { VERDICTS } from '../../utils/packs/types';
 import { VERDICT_TABLE, type VerdictLook } from '../../utils/packs/verdicts';
-import type { PackFilesData } from '../../utils/popup/pack-files';
+import { PACK_LIST_ANCHOR, type PackFilesData } from '../../utils/popup/pack-files';
 import { formatPartialDate } from '../dates';
 import { PackFiles } from '../popup/PackFiles';
 import { VerdictChip } from '../VerdictChip';
@@ -154,7 +154,9 @@ export function MethodPage({ packs, packFiles }: MethodPageProps) {
             </li>
           </ul>
         </section>
-        {packFiles ? <PackFiles data={packFiles} downloads onChanged={readInstalled} /> : null}
+        {packFiles ? (
+          <PackFiles data={packFiles} downloads onChanged={readInstalled} id={PACK_LIST_ANCHOR} />
+        ) : null}
       </main>
     </div>
   );

@@ -258,3 +258,20 @@ describe('PackFiles', () => {
     );
   });
 });
+
+describe('PackFiles where a file cannot be chosen (Firefox’s popup)', () => {
+  it('offers a button that opens the page where it can, instead of a file input', async () => {
+    let opened = 0;
+    const firefoxData = Object.assign(data, {
+      openPageToChooseFile: async () => {
+        opened++;
+      },
+    });
+    render(<PackFiles data={firefoxData} />);
+    await screen.findByRole('listitem', { name: raw.article.title });
+    expect(document.querySelector('input[type="file"]')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: strings.load }));
+    await waitFor(() => expect(opened).toBe(1));
+    screen.getByText(strings.loadElsewhere);
+  });
+});

@@ -52,6 +52,7 @@ export const strings = {
   downloadAnnotations: 'Download claims as Web Annotations',
   downloadFailed: (reason: string) => `The file could not be saved: ${reason}`,
   load: 'Load a pack from a file',
+  loadElsewhere: 'This window closes when a file is chosen, so packs are loaded on their own page.',
   reading: 'Reading the file…',
   loadHint: (limit: string) =>
     `Choose a context pack (.json, at most ${limit}) from Counterpoint or another publisher. It is checked before anything is stored.`,
@@ -121,6 +122,8 @@ export interface PackFilesProps {
   downloads?: boolean;
   /** Called after a pack was loaded, replaced, removed or turned off or on. */
   onChanged?: () => void;
+  /** The section's id, for links to it. */
+  id?: string;
 }
 
 type Pending =
@@ -155,6 +158,7 @@ export function PackFiles({
   headingLevel = 2,
   downloads = false,
   onChanged,
+  id,
 }: PackFilesProps) {
   const [packs, setPacks] = useState<PackListing[] | null>(null);
   const [listError, setListError] = useState('');
@@ -301,7 +305,7 @@ export function PackFiles({
 
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
-    <section class="cp-section cp-packs" aria-labelledby={headingId}>
+    <section class="cp-section cp-packs" aria-labelledby={headingId} id={id}>
       <style>{PACK_FILES_CSS}</style>
       <Heading id={headingId}>{strings.heading}</Heading>
       <p class="cp-packs-hint">{strings.intro}</p>
@@ -359,6 +363,17 @@ export function PackFiles({
             </button>
           </div>
         </fieldset>
+      ) : data.openPageToChooseFile ? (
+        <>
+          <button
+            type="button"
+            class="cp-button cp-packs-file"
+            onClick={() => void data.openPageToChooseFile?.()}
+          >
+            {strings.load}
+          </button>
+          <p class="cp-packs-hint">{strings.loadElsewhere}</p>
+        </>
       ) : (
         <span class="cp-button cp-packs-file">
           <label for={inputId}>{pending.kind === 'reading' ? strings.reading : strings.load}</label>

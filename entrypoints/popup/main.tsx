@@ -9,7 +9,7 @@ if (root) {
   render(
     <PopupApp
       data={createPopupData({ browser: extensionApi })}
-      packs={packFilesDataForPage(extensionApi, document)}
+      packs={packFilesDataForPage(extensionApi, document, { inPopup: true })}
     />,
     root,
   );

@@ -14,7 +14,7 @@ import { putNote } from '../store/notes';
 import { installPack, setPackTurnedOff } from '../store/packs';
 import { writeTabPage } from '../store/tab-pages';
 import { freshDatabasePerTest } from '../store/test-database';
-import { createPackFilesData } from './pack-files';
+import { createPackFilesData, packFilesDataForPage } from './pack-files';
 
 const browser = fakeBrowser as unknown as Browser;
 const store = freshDatabasePerTest('pack-files');
@@ -149,5 +149,25 @@ describe('createPackFilesData', () => {
     await expect(source().data.exportPack('gone', 'claim-review')).rejects.toThrow(
       'That context pack is no longer installed.',
     );
+  });
+});
+
+describe('packFilesDataForPage', () => {
+  it('in Firefox’s popup, which closes for a file picker, sends the reader to the method page', async () => {
+    const firefox = {
+      ...fakeBrowser,
+      runtime: { ...fakeBrowser.runtime, getBrowserInfo: async () => ({ name: 'Firefox' }) },
+    } as unknown as Browser;
+    const data = packFilesDataForPage(firefox, document, { inPopup: true });
+    await data.openPageToChooseFile?.();
+    const tabs = await fakeBrowser.tabs.query({});
+    expect(tabs.map((tab) => tab.url)).toContain(
+      fakeBrowser.runtime.getURL('/method.html#context-packs'),
+    );
+    // The method page itself, and Chrome's popup, take the file where they are.
+    expect(packFilesDataForPage(firefox, document).openPageToChooseFile).toBeUndefined();
+    expect(
+      packFilesDataForPage(browser, document, { inPopup: true }).openPageToChooseFile,
+    ).toBeUndefined();
   });
 });

@@ -45,6 +45,12 @@ export interface PackFilesData {
   exportPack(articleKey: string, format: PackExportFormat): Promise<void>;
   /** Every installed pack that is on, whole, for the method page's sourcing report. */
   installedContextPacks(): Promise<ContextPack[]>;
+  /**
+   * Where a file cannot be chosen here, opens a page where it can. Firefox closes a popup when the
+   * file picker opens (and the chosen file never arrives), so its popup sends the reader to the
+   * method page's pack list instead.
+   */
+  openPageToChooseFile?(): Promise<void>;
 }
 
 /** What the real source is built from. */
@@ -138,10 +144,25 @@ export function createPackFilesData(dependencies: PackFilesDependencies): PackFi
   };
 }
 
-/** The real source for an extension page: its own database connection, messages and downloads. */
-export function packFilesDataForPage(browser: Browser, doc: Document): PackFilesData {
+/** The id of the method page's pack list, for links to it. */
+export const PACK_LIST_ANCHOR = 'context-packs';
+
+/** Whether this is Firefox, whose popups close when a file picker opens (bug 1292701). */
+function closesPopupForFilePicker(browser: Browser): boolean {
+  return typeof (browser.runtime as Partial<Browser['runtime']>).getBrowserInfo === 'function';
+}
+
+/**
+ * The real source for an extension page: its own database connection, messages and downloads.
+ * `inPopup` says the page is the toolbar popup (where Firefox cannot take a file).
+ */
+export function packFilesDataForPage(
+  browser: Browser,
+  doc: Document,
+  { inPopup = false } = {},
+): PackFilesData {
   let database: Promise<CounterpointDatabase> | null = null;
-  return createPackFilesData({
+  const data = createPackFilesData({
     browser,
     db: () => {
       database ??= openStore().catch((error: unknown) => {
@@ -153,4 +174,13 @@ export function packFilesDataForPage(browser: Browser, doc: Document): PackFiles
     request: createRequester((message) => browser.runtime.sendMessage(message)),
     saveFile: (file) => saveFileWithLink(doc, file),
   });
+  if (!inPopup || !closesPopupForFilePicker(browser)) return data;
+  return {
+    ...data,
+    async openPageToChooseFile() {
+      await browser.tabs.create({
+        url: browser.runtime.getURL(`/method.html#${PACK_LIST_ANCHOR}`),
+      });
+    },
+  };
 }
