@@ -161,6 +161,7 @@ describe('PackFiles', () => {
     fireEvent.click(screen.getByRole('button', { name: strings.cancel }));
     await screen.findByText(strings.cancelled);
     expect(data.loads).toEqual([]);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText(strings.load)));
 
     choose(newer());
     fireEvent.click(await screen.findByRole('button', { name: strings.replaceConfirm }));
@@ -225,10 +226,18 @@ describe('PackFiles', () => {
     await waitFor(() => expect(document.activeElement).toBe(confirm));
     fireEvent.click(within(row).getByRole('button', { name: strings.keep }));
     expect(data.removed).toEqual([]);
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        within(row).getByRole('button', { name: strings.remove }),
+      ),
+    );
     fireEvent.click(within(row).getByRole('button', { name: strings.remove }));
     fireEvent.click(await within(row).findByRole('button', { name: strings.removeConfirm }));
     await screen.findByText('Removed the pack for “Other”.');
     expect(data.removed).toEqual(['other']);
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('heading', { name: strings.heading })),
+    );
     expect(screen.queryByRole('listitem', { name: 'Other' })).toBeNull();
   });
 

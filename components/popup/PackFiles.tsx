@@ -103,6 +103,8 @@ const PACK_FILES_CSS = `
 .cp-packs-file { position: relative; display: inline-flex; align-items: center; align-self: flex-start; }
 .cp-packs-file:focus-within { outline: 2px solid var(--cp-focus); outline-offset: 2px; }
 .cp-packs-file input { position: absolute; inset: 0; width: 100%; height: 100%; opacity: 0; cursor: pointer; }
+.cp-packs h2:focus, .cp-packs h3:focus { outline: none; }
+.cp-packs h2:focus-visible, .cp-packs h3:focus-visible { outline: 2px solid var(--cp-focus); outline-offset: 2px; }
 .cp-packs-hint { font-size: 0.85em; color: var(--cp-muted); }
 .cp-packs-status:empty, .cp-packs-error:empty { display: none; }
 .cp-packs-error {
@@ -167,6 +169,10 @@ export function PackFiles({
   const headingId = useUniqueId('cp-packs');
   const inputId = useUniqueId('cp-pack-file');
   const confirmRef = useRef<HTMLButtonElement>(null);
+  /** The heading, and the control that loads a file: where focus goes when a question closes. */
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const loadRef = useRef<HTMLInputElement & HTMLButtonElement>(null);
+  const [focusAfter, setFocusAfter] = useState<'heading' | 'load' | null>(null);
 
   async function refresh(): Promise<PackListing[]> {
     try {
@@ -189,6 +195,13 @@ export function PackFiles({
     if (pending.kind === 'replace' || pending.kind === 'remove') confirmRef.current?.focus();
   }, [pending]);
 
+  // When a question's buttons go away, focus goes to what comes next instead of being lost.
+  useEffect(() => {
+    if (focusAfter === null) return;
+    (focusAfter === 'heading' ? headingRef : loadRef).current?.focus();
+    setFocusAfter(null);
+  }, [focusAfter]);
+
   function fail(message: PackFileMessage) {
     setPending({ kind: 'none' });
     setOutcome({ kind: 'failed', message });
@@ -205,6 +218,7 @@ export function PackFiles({
     const listed = await refresh();
     if (response.status === 'installed' || response.status === 'replaced') onChanged?.();
     setPending({ kind: 'none' });
+    setFocusAfter('load');
     if (response.status === 'refused') {
       setOutcome({ kind: 'failed', message: describePackFileProblem(response.problem) });
     } else if (response.status === 'changed') {
@@ -289,6 +303,7 @@ export function PackFiles({
       await refresh();
       onChanged?.();
       setOutcome({ kind: 'done', message });
+      if (action === 'remove') setFocusAfter('heading');
     } catch (thrown) {
       fail({ summary: messageOf(thrown), details: [] });
     }
@@ -307,7 +322,9 @@ export function PackFiles({
   return (
     <section class="cp-section cp-packs" aria-labelledby={headingId} id={id}>
       <style>{PACK_FILES_CSS}</style>
-      <Heading id={headingId}>{strings.heading}</Heading>
+      <Heading id={headingId} ref={headingRef} tabIndex={-1}>
+        {strings.heading}
+      </Heading>
       <p class="cp-packs-hint">{strings.intro}</p>
       {packs === null ? (
         listError === '' ? (
@@ -357,6 +374,7 @@ export function PackFiles({
               onClick={() => {
                 setPending({ kind: 'none' });
                 setOutcome({ kind: 'done', message: strings.cancelled });
+                setFocusAfter('load');
               }}
             >
               {strings.cancel}
@@ -368,6 +386,7 @@ export function PackFiles({
           <button
             type="button"
             class="cp-button cp-packs-file"
+            ref={loadRef}
             onClick={() => void data.openPageToChooseFile?.()}
           >
             {strings.load}
@@ -379,6 +398,7 @@ export function PackFiles({
           <label for={inputId}>{pending.kind === 'reading' ? strings.reading : strings.load}</label>
           <input
             id={inputId}
+            ref={loadRef}
             type="file"
             aria-label={strings.load}
             accept=".json,application/json"
@@ -429,6 +449,13 @@ interface PackRowProps {
 function PackRow(props: PackRowProps) {
   const { pack, confirming } = props;
   const titleId = useUniqueId('cp-pack-title');
+  const removeRef = useRef<HTMLButtonElement>(null);
+  const wasConfirming = useRef(false);
+  // "Keep it" (or a failed removal) gives focus back to the Remove button it came from.
+  useEffect(() => {
+    if (wasConfirming.current && !confirming) removeRef.current?.focus();
+    wasConfirming.current = confirming;
+  }, [confirming]);
   const facts = [
     strings.by(pack.publisher ?? strings.publisherUnknown),
     strings.reviewed(formatPartialDate(pack.lastReviewed)),
@@ -480,6 +507,7 @@ function PackRow(props: PackRowProps) {
           <button
             type="button"
             class="cp-button cp-button-danger"
+            ref={removeRef}
             disabled={confirming}
             onClick={props.onAskRemove}
           >
