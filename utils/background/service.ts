@@ -355,7 +355,8 @@ export function createBackgroundService(deps: BackgroundDependencies) {
       if (result.installedVersion !== payload.replaces) {
         return { status: 'changed', installedVersion: result.installedVersion };
       }
-      const fileName = payload.fileName.split(/[\\/]/).pop()?.trim() || 'pack file';
+      // The name as shown in the list: without folders, and short.
+      const fileName = payload.fileName.split(/[\\/]/).pop()?.trim().slice(0, 200) || 'pack file';
       const outcome = await installPack(db, result.pack, deps.now().toISOString(), {
         kind: 'file',
         fileName,
