@@ -10,7 +10,7 @@ import { injectUi } from '@/utils/background/inject-ui';
 import { seedPacks } from '@/utils/background/seed-packs';
 import { createBackgroundService } from '@/utils/background/service';
 import { extensionApi as browser, type Tabs } from '@/utils/browser';
-import { loadBundledPacks } from '@/utils/packs';
+import { bundledPacks, loadBundledPacks } from '@/utils/packs';
 import { watchSettings } from '@/utils/settings';
 import { watchNotesChanged } from '@/utils/store/change-feed';
 import { type CounterpointDatabase, openStore } from '@/utils/store/db';
@@ -35,6 +35,7 @@ export default defineBackground(() => {
     browser,
     now: () => new Date(),
     injectUi: (tabId) => injectUi(browser, tabId),
+    bundledPacks,
   });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {

@@ -61,3 +61,36 @@ describe('MethodPage', () => {
     await expectNoAxeViolations(container);
   });
 });
+
+describe('MethodPage with the installed packs', () => {
+  it('lists them with the two downloads, and reports on the sources of the packs in use', async () => {
+    const data = {
+      listPacks: async () => [
+        {
+          articleKey: 'a',
+          title: 'An article',
+          publisher: 'Counterpoint',
+          lastReviewed: '2026-12-01',
+          packVersion: 2,
+          claimCount: 14,
+          origin: { kind: 'bundled' as const },
+          turnedOff: false,
+        },
+      ],
+      checkPackFile: async () => ({ ok: false as const, problem: { kind: 'not-json' as const } }),
+      loadPackFile: async () => ({ status: 'changed' as const, installedVersion: null }),
+      removePack: async () => ({ restoredBundledVersion: null }),
+      turnPackOff: async () => {},
+      exportPack: async () => {},
+      installedContextPacks: async () => [{ ...bundledPacks[0]!, packVersion: 7 }],
+    };
+    render(<MethodPage packs={bundledPacks} packFiles={data} />);
+    const section = screen.getByRole('region', { name: 'Context packs' });
+    const row = await within(section).findByRole('listitem', { name: 'An article' });
+    within(row).getByRole('button', { name: 'Download verdicts as ClaimReview (JSON-LD)' });
+    within(row).getByRole('button', { name: 'Download claims as Web Annotations' });
+    within(section).getByLabelText('Load a pack from a file');
+    const sources = screen.getByRole('region', { name: 'How sources are chosen' });
+    await within(sources).findByText(/edition 7:/);
+  });
+});

@@ -3,18 +3,26 @@
  * how corrections are made, with an honest account of how the installed packs meet the sourcing
  * rule. A static page: headings, lists and links, reachable and readable by keyboard alone.
  */
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { sourceCoverage } from '../../utils/packs/coverage';
 import type { ContextPack, Verdict } from '../../utils/packs/types';
 import { VERDICTS } from '../../utils/packs/types';
 import { VERDICT_TABLE, type VerdictLook } from '../../utils/packs/verdicts';
+import { PACK_LIST_ANCHOR, type PackFilesData } from '../../utils/popup/pack-files';
 import { formatPartialDate } from '../dates';
+import { PackFiles } from '../popup/PackFiles';
 import { VerdictChip } from '../VerdictChip';
 import { METHOD_CSS } from './styles';
 
 /** Props of {@link MethodPage}. */
 export interface MethodPageProps {
-  /** The packs whose sourcing the page reports on (the bundled ones). */
+  /** The packs whose sourcing the page reports on at first (the bundled ones). */
   packs: readonly ContextPack[];
+  /**
+   * The installed packs, loading one from a file and the downloads; the section is left out
+   * without it.
+   */
+  packFiles?: PackFilesData;
 }
 
 /** How a verdict's highlight looks on the page, in words, for readers who do not see colour. */
@@ -50,7 +58,15 @@ function PackSources({ pack }: { pack: ContextPack }) {
 }
 
 /** The method page. */
-export function MethodPage({ packs }: MethodPageProps) {
+export function MethodPage({ packs, packFiles }: MethodPageProps) {
+  // The sourcing report is about the packs in use: the bundled ones until the installed ones
+  // (which may come from files, or be turned off) have been read, and again after each change.
+  const [reported, setReported] = useState<readonly ContextPack[]>(packs);
+  const readInstalled = useCallback(() => {
+    packFiles?.installedContextPacks().then(setReported, () => setReported(packs));
+  }, [packFiles, packs]);
+  useEffect(readInstalled, [readInstalled]);
+
   return (
     <div class="cp-theme cp-method">
       <style>{METHOD_CSS}</style>
@@ -111,11 +127,11 @@ export function MethodPage({ packs }: MethodPageProps) {
             </li>
           </ul>
           <h3>How the installed packs meet this</h3>
-          {packs.length === 0 ? (
+          {reported.length === 0 ? (
             <p>No context pack is installed.</p>
           ) : (
             <ul class="cp-method-list">
-              {packs.map((pack) => (
+              {reported.map((pack) => (
                 <PackSources key={pack.article.id} pack={pack} />
               ))}
             </ul>
@@ -138,6 +154,9 @@ export function MethodPage({ packs }: MethodPageProps) {
             </li>
           </ul>
         </section>
+        {packFiles ? (
+          <PackFiles data={packFiles} downloads onChanged={readInstalled} id={PACK_LIST_ANCHOR} />
+        ) : null}
       </main>
     </div>
   );

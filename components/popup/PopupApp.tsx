@@ -4,16 +4,20 @@
  * export/import, and the way to the full-page notes manager.
  */
 import { useEffect, useState } from 'preact/hooks';
+import type { PackFilesData } from '../../utils/popup/pack-files';
 import type { PopupData, TabView } from '../../utils/popup/popup-data';
 import { OpenOverviewButton } from '../sidepanel/OpenOverviewButton';
 import { ArticlePanel } from './ArticlePanel';
 import { type CurrentArticle, NotesArea } from './NotesArea';
+import { PackFiles } from './PackFiles';
 import { SettingsPanel } from './SettingsPanel';
 import { POPUP_CSS } from './styles';
 
 /** Props: the data source (real or fake). */
 export interface PopupAppProps {
   data: PopupData;
+  /** The installed context packs and loading one from a file; the section is left out without it. */
+  packs?: PackFilesData;
 }
 
 type State =
@@ -28,7 +32,7 @@ type State =
   | { status: 'error'; message: string };
 
 /** The popup's root component. */
-export function PopupApp({ data }: PopupAppProps) {
+export function PopupApp({ data, packs }: PopupAppProps) {
   const [state, setState] = useState<State>({ status: 'loading' });
   const [claimError, setClaimError] = useState('');
 
@@ -145,6 +149,8 @@ export function PopupApp({ data }: PopupAppProps) {
             onShownInPage={() => data.closeWindow()}
           />
         )}
+        {/* Last: managing packs is rare, and the switches, claims and notes come first by Tab. */}
+        {state.status === 'ready' && packs ? <PackFiles data={packs} /> : null}
       </main>
       <footer class="cp-footer">
         <button

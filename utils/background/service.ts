@@ -11,6 +11,8 @@ import { describeIssues, envelopeSchema, requestSchemas } from '../messaging/sch
 import { writeShownItem } from '../messaging/shown-item';
 import { articleKeyFor } from '../notes-io/article-key';
 import { matchPackArticle } from '../packs/match';
+import { readPackFile } from '../packs/pack-file';
+import type { ContextPack } from '../packs/types';
 import { isGlobalResearchHost } from '../page/article-path';
 import { fingerprintSimilarity, textFingerprint } from '../page/fingerprint';
 import { announceNotesChanged } from '../store/change-feed';
@@ -26,7 +28,14 @@ import {
   softDeleteNote,
   updateNote,
 } from '../store/notes';
-import { claimsForArticle, installedPacks } from '../store/packs';
+import {
+  claimsForArticle,
+  installedPacks,
+  installPack,
+  originOf,
+  removePack,
+  setPackTurnedOff,
+} from '../store/packs';
 import { forgetTabPage, readTabPage, type TabPage, writeTabPage } from '../store/tab-pages';
 import type { Note } from '../store/types';
 import { setBadge } from './badge';
@@ -38,6 +47,8 @@ export interface BackgroundDependencies {
   /** Runs the in-page UI bundle in a tab's top frame, next to the content script. */
   injectUi: (tabId: number) => Promise<void>;
   now: () => Date;
+  /** The packs shipped with the extension: removing a file's pack puts the bundled one back. */
+  bundledPacks?: readonly ContextPack[];
 }
 
 /**
@@ -53,7 +64,12 @@ type Sender =
   | { kind: 'unknown' };
 
 /** Requests only the extension's own pages (the popup, the notes manager) may send. */
-const EXTENSION_PAGE_ONLY: ReadonlySet<MessageType> = new Set(['notes.changed']);
+const EXTENSION_PAGE_ONLY: ReadonlySet<MessageType> = new Set([
+  'notes.changed',
+  'packs.load',
+  'packs.remove',
+  'packs.turnOff',
+]);
 /** Requests of the page-side layer: they need the page's article to be known. */
 const CONTENT_ONLY: ReadonlySet<MessageType> = new Set([
   'page.opened',
@@ -182,7 +198,7 @@ export function createBackgroundService(deps: BackgroundDependencies) {
     async 'page.opened'(payload, sender) {
       if (sender.kind !== 'content') throw new RequestError('This request comes from a page only.');
       const db = await deps.getDatabase();
-      const packs = await packsOf(db);
+      const packs = (await packsOf(db)).filter((installed) => installed.turnedOff !== true);
       const pack = matchPackArticle(
         packs,
         {
@@ -329,6 +345,68 @@ export function createBackgroundService(deps: BackgroundDependencies) {
 
     async 'notes.changed'(payload) {
       await announce(payload.articleKeys);
+      return null;
+    },
+
+    async 'packs.load'(payload) {
+      const db = await deps.getDatabase();
+      const installed = await installedPacks(db);
+      const result = readPackFile(
+        payload.text,
+        installed.map((pack) => ({
+          articleKey: pack.articleKey,
+          packVersion: pack.packVersion,
+          title: pack.article.title,
+          headline: pack.article.recognise.headline,
+        })),
+      );
+      if (!result.ok) return { status: 'refused', problem: result.problem };
+      // The reader agreed to replace one edition; if another is there now, ask again.
+      if (result.installedVersion !== payload.replaces) {
+        return { status: 'changed', installedVersion: result.installedVersion };
+      }
+      // The name as shown in the list: without folders, and short.
+      const fileName = payload.fileName.split(/[\\/]/).pop()?.trim().slice(0, 200) || 'pack file';
+      const outcome = await installPack(db, result.pack, deps.now().toISOString(), {
+        kind: 'file',
+        fileName,
+      });
+      packsChanged();
+      if (outcome === 'unchanged') {
+        return { status: 'changed', installedVersion: result.installedVersion };
+      }
+      return {
+        status: outcome,
+        articleKey: result.pack.article.id,
+        title: result.pack.article.title,
+        packVersion: result.pack.packVersion,
+      };
+    },
+
+    async 'packs.remove'(payload) {
+      const db = await deps.getDatabase();
+      const stored = (await installedPacks(db)).find(
+        (pack) => pack.articleKey === payload.articleKey,
+      );
+      if (!stored) throw new RequestError('That context pack is no longer installed.');
+      if (originOf(stored).kind === 'bundled') {
+        throw new RequestError(
+          'A context pack that comes with Counterpoint can be turned off, not removed.',
+        );
+      }
+      await removePack(db, payload.articleKey);
+      const bundled = deps.bundledPacks?.find((pack) => pack.article.id === payload.articleKey);
+      if (bundled) await installPack(db, bundled, deps.now().toISOString());
+      packsChanged();
+      return { restoredBundledVersion: bundled?.packVersion ?? null };
+    },
+
+    async 'packs.turnOff'(payload) {
+      const db = await deps.getDatabase();
+      if (!(await setPackTurnedOff(db, payload.articleKey, payload.off))) {
+        throw new RequestError('That context pack is no longer installed.');
+      }
+      packsChanged();
       return null;
     },
   };

@@ -5,6 +5,7 @@
  * from what the message claims.
  */
 import type { Selector } from '../anchoring/types';
+import type { PackFileProblem } from '../packs/pack-file';
 import type { StoredClaim, StoredPack } from '../store/db';
 import type { Note } from '../store/types';
 
@@ -68,6 +69,22 @@ export interface NewNoteRequest {
  */
 export type ShownItemReport = { kind: 'claim' | 'note'; id: string } | { kind: 'none' };
 
+/** A pack file the reader chose, for the background to check again and install. */
+export interface PackLoadRequest {
+  /** The file's name as the reader's system gave it, shown in the pack list. */
+  fileName: string;
+  text: string;
+  /** The installed edition the reader agreed to replace, or null when none was installed. */
+  replaces: number | null;
+}
+
+/** What loading a pack file did. */
+export type PackLoadResponse =
+  | { status: 'installed' | 'replaced'; articleKey: string; title: string; packVersion: number }
+  | { status: 'refused'; problem: PackFileProblem }
+  /** The installed edition is no longer the one the reader agreed to replace: nothing changed. */
+  | { status: 'changed'; installedVersion: number | null };
+
 /** Every request the background answers, with its response. */
 export interface Protocol {
   'page.opened': { request: PageOpenedRequest; response: PageData };
@@ -84,6 +101,18 @@ export interface Protocol {
   'page.shown': { request: ShownItemReport; response: null };
   /** Injects the in-page UI bundle into the sender's page. */
   'ui.load': { request: Record<string, never>; response: null };
+  /** Extension pages only: installs a pack from a file (checked again here). Notes untouched. */
+  'packs.load': { request: PackLoadRequest; response: PackLoadResponse };
+  /**
+   * Extension pages only: removes a pack loaded from a file; the bundled edition of the same
+   * article, if there is one, is installed again (its version is returned).
+   */
+  'packs.remove': {
+    request: { articleKey: string };
+    response: { restoredBundledVersion: number | null };
+  };
+  /** Extension pages only: turns a pack off (kept, matched to no page) or on again. */
+  'packs.turnOff': { request: { articleKey: string; off: boolean }; response: null };
 }
 
 /** A request's name. */

@@ -3,11 +3,19 @@
  * before it reaches the store; sizes are bounded so a hostile sender cannot bloat storage.
  */
 import * as v from 'valibot';
+import { MAX_PACK_FILE_BYTES } from '../packs/pack-file';
 import { noteBodySchema, noteTagsSchema } from '../store/note-rules';
 import { NOTE_MAX_LENGTH } from '../store/types';
 import { MAX_ARTICLE_TEXT, type MessageType } from './protocol';
 
 const id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a short id'));
+
+/** A pack's article id: a slug, as the pack format requires. */
+const packArticleKey = v.pipe(
+  v.string(),
+  v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a pack article id'),
+  v.maxLength(100),
+);
 
 const quoteText = v.pipe(v.string(), v.maxLength(NOTE_MAX_LENGTH));
 
@@ -85,6 +93,14 @@ export const requestSchemas = {
   'notes.changed': v.strictObject({
     articleKeys: v.pipe(v.array(v.pipe(v.string(), v.maxLength(2000))), v.maxLength(100_000)),
   }),
+  'packs.load': v.strictObject({
+    fileName: v.pipe(v.string(), v.maxLength(1000)),
+    // A file of at most MAX_PACK_FILE_BYTES bytes has at most as many characters.
+    text: v.pipe(v.string(), v.maxLength(MAX_PACK_FILE_BYTES, 'the file is too large')),
+    replaces: v.nullable(v.pipe(v.number(), v.safeInteger(), v.minValue(1))),
+  }),
+  'packs.remove': v.strictObject({ articleKey: packArticleKey }),
+  'packs.turnOff': v.strictObject({ articleKey: packArticleKey, off: v.boolean() }),
 } satisfies Record<MessageType, v.GenericSchema>;
 
 /** The request envelope: a known type and a payload. */

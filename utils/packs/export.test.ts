@@ -5,7 +5,13 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import raw from './amlo-harris-2021.pack.json';
-import { assessingAnnotations, claimReviews, RATING_SCALE, VERDICT_RATINGS } from './export';
+import {
+  assessingAnnotations,
+  claimReviews,
+  packExportFile,
+  RATING_SCALE,
+  VERDICT_RATINGS,
+} from './export';
 import { validatePack } from './schema';
 import type { ContextPack } from './types';
 import { VERDICT_LABELS } from './verdicts';
@@ -49,7 +55,7 @@ const ClaimReviewShape = v.strictObject({
     datePublished: isoDate,
     appearance: v.strictObject({
       '@type': v.literal('CreativeWork'),
-      url: httpUrl,
+      url: v.optional(httpUrl),
       headline: v.string(),
       datePublished: isoDate,
       publisher: organization,
@@ -76,7 +82,11 @@ const AnnotationShape = v.strictObject({
   type: v.literal('Annotation'),
   motivation: v.literal('assessing'),
   created: isoDate,
-  creator: v.strictObject({ type: v.literal('Software'), name: v.literal('Counterpoint') }),
+  creator: v.strictObject({
+    type: v.picklist(['Software', 'Organization']),
+    name: v.pipe(v.string(), v.minLength(1)),
+  }),
+  generator: v.strictObject({ type: v.literal('Software'), name: v.literal('Counterpoint') }),
   body: v.pipe(
     v.array(
       v.strictObject({
@@ -90,7 +100,10 @@ const AnnotationShape = v.strictObject({
     v.minLength(1),
   ),
   target: v.strictObject({
-    source: httpUrl,
+    source: v.union([
+      httpUrl,
+      v.pipe(v.string(), v.regex(/^urn:counterpoint:article:[a-z0-9-]+$/)),
+    ]),
     selector: v.strictObject({
       type: v.literal('TextQuoteSelector'),
       exact: v.pipe(v.string(), v.minLength(1)),
@@ -183,5 +196,62 @@ describe('assessingAnnotations', () => {
         claim.summary,
       );
     });
+  });
+});
+
+describe('a pack from another publisher, and an article whose address is not known', () => {
+  const pack = { ...bundled(), publisher: 'Example Fact Desk' };
+
+  it('credits the pack’s publisher, not Counterpoint', () => {
+    const reviews = claimReviews(pack, { articleUrl: ARTICLE_URL });
+    for (const review of reviews) {
+      expect(problemsOf(ClaimReviewShape, review)).toEqual([]);
+      expect(review.author).toEqual({ '@type': 'Organization', name: 'Example Fact Desk' });
+    }
+    for (const annotation of assessingAnnotations(pack, { articleUrl: ARTICLE_URL })) {
+      expect(annotation.creator).toEqual({ type: 'Organization', name: 'Example Fact Desk' });
+      expect(annotation.generator).toEqual({ type: 'Software', name: 'Counterpoint' });
+    }
+  });
+
+  it('names no address it does not know: the annotations target the article by its id', () => {
+    const [review] = claimReviews(pack, {});
+    expect(problemsOf(ClaimReviewShape, review)).toEqual([]);
+    expect(review?.itemReviewed.appearance).not.toHaveProperty('url');
+    const [annotation] = assessingAnnotations(pack, {});
+    expect(problemsOf(AnnotationShape, annotation)).toEqual([]);
+    expect(annotation?.target.source).toBe(`urn:counterpoint:article:${pack.article.id}`);
+  });
+});
+
+describe('packExportFile', () => {
+  const pack = bundled();
+
+  it('saves the ClaimReviews as a JSON-LD list named by article and edition', () => {
+    const file = packExportFile(pack, 'claim-review', { articleUrl: ARTICLE_URL });
+    expect(file.filename).toBe(
+      `counterpoint-${pack.article.id}-edition-${pack.packVersion}-claimreview.jsonld`,
+    );
+    expect(file.mimeType).toBe('application/ld+json');
+    const parsed: unknown[] = JSON.parse(file.content);
+    expect(parsed).toHaveLength(pack.claims.length);
+    for (const review of parsed) expect(problemsOf(ClaimReviewShape, review)).toEqual([]);
+  });
+
+  it('saves the assessing annotations as an AnnotationCollection', () => {
+    const file = packExportFile(pack, 'assessing-annotations', {});
+    const parsed = JSON.parse(file.content);
+    expect(parsed).toMatchObject({
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      type: 'AnnotationCollection',
+      total: pack.claims.length,
+      first: { type: 'AnnotationPage', startIndex: 0 },
+    });
+    expect(parsed.first.items).toHaveLength(pack.claims.length);
+    for (const item of parsed.first.items) {
+      expect(problemsOf(AnnotationShape, item)).toEqual([]);
+      expect(item.motivation).toBe('assessing');
+      expect(item.target.selector.type).toBe('TextQuoteSelector');
+    }
   });
 });

@@ -4,13 +4,17 @@
  * `assessing`, anchored by their text-quote selectors. Pure functions of the pack.
  *
  * The article's address on Global Research is not known for certain (its numeric id was never
- * verified), so callers pass the address where the reader found the article.
+ * verified), so callers pass the address where the reader found the article when they know one;
+ * without it the reviews name no address and the annotations target the article by its id.
+ *
+ * The reviews are the pack publisher's: Counterpoint's for the bundled packs, the named publisher
+ * for a pack loaded from a file.
  */
 import type { Claim, ContextPack, Source, Verdict } from './types';
 import { VERDICT_LABELS, VERDICT_TABLE } from './verdicts';
 
-/** Who wrote the reviews. */
-const COUNTERPOINT = { '@type': 'Organization', name: 'Counterpoint' } as const;
+/** Who writes the bundled packs' reviews, and makes every export. */
+const COUNTERPOINT = 'Counterpoint';
 
 /** The rating scale: 1 (the record contradicts it) to 5 (supported). Opinions are not rated. */
 export const RATING_SCALE = { worstRating: 1, bestRating: 5 } as const;
@@ -44,7 +48,7 @@ export interface ClaimReviewJsonLd {
   reviewBody: string;
   datePublished: string;
   dateModified: string;
-  author: typeof COUNTERPOINT;
+  author: { '@type': 'Organization'; name: string };
   reviewRating: {
     '@type': 'Rating';
     alternateName: string;
@@ -59,7 +63,7 @@ export interface ClaimReviewJsonLd {
     datePublished: string;
     appearance: {
       '@type': 'CreativeWork';
-      url: string;
+      url?: string;
       headline: string;
       datePublished: string;
       publisher: { '@type': 'Organization'; name: string };
@@ -68,10 +72,17 @@ export interface ClaimReviewJsonLd {
   citation: CitedWork[];
 }
 
-/** Where the article was read, for the reviews' `appearance` and the annotations' `source`. */
+/** Where the article was read, and whose reviews these are. */
 export interface ExportOptions {
-  /** The article's address as the reader found it (http or https). */
-  articleUrl: string;
+  /** The article's address as the reader found it (http or https), when one is known. */
+  articleUrl?: string;
+  /** Who wrote the verdicts; by default the pack's publisher, else Counterpoint. */
+  reviewer?: string;
+}
+
+/** Who wrote a pack's verdicts, for the exports. */
+function reviewerOf(pack: ContextPack, options: ExportOptions): string {
+  return options.reviewer ?? pack.publisher ?? COUNTERPOINT;
 }
 
 function citedWork(source: Source): CitedWork {
@@ -88,6 +99,7 @@ function citedWork(source: Source): CitedWork {
 /** One ClaimReview per claim of the pack, dated by the pack's review date. */
 export function claimReviews(pack: ContextPack, options: ExportOptions): ClaimReviewJsonLd[] {
   const { article } = pack;
+  const author = { '@type': 'Organization', name: reviewerOf(pack, options) } as const;
   return pack.claims.map((claim) => {
     const rating = VERDICT_RATINGS[claim.verdict];
     return {
@@ -97,7 +109,7 @@ export function claimReviews(pack: ContextPack, options: ExportOptions): ClaimRe
       reviewBody: claim.summary,
       datePublished: pack.lastReviewed,
       dateModified: pack.lastReviewed,
-      author: COUNTERPOINT,
+      author,
       reviewRating: {
         '@type': 'Rating',
         alternateName: VERDICT_LABELS[claim.verdict],
@@ -111,7 +123,7 @@ export function claimReviews(pack: ContextPack, options: ExportOptions): ClaimRe
         datePublished: article.published,
         appearance: {
           '@type': 'CreativeWork',
-          url: options.articleUrl,
+          ...(options.articleUrl === undefined ? {} : { url: options.articleUrl }),
           headline: article.title,
           datePublished: article.published,
           publisher: { '@type': 'Organization', name: article.publisher },
@@ -129,7 +141,10 @@ export interface AssessingAnnotation {
   type: 'Annotation';
   motivation: 'assessing';
   created: string;
-  creator: { type: 'Software'; name: 'Counterpoint' };
+  /** Who assessed the claim: Counterpoint for the bundled packs, else the pack's publisher. */
+  creator: { type: 'Software' | 'Organization'; name: string };
+  /** The software that wrote the annotation. */
+  generator: { type: 'Software'; name: 'Counterpoint' };
   body: {
     type: 'TextualBody';
     purpose: 'assessing' | 'describing';
@@ -153,13 +168,20 @@ export function assessingAnnotations(
   pack: ContextPack,
   options: ExportOptions,
 ): AssessingAnnotation[] {
+  const reviewer = reviewerOf(pack, options);
+  const creator =
+    reviewer === COUNTERPOINT
+      ? ({ type: 'Software', name: COUNTERPOINT } as const)
+      : ({ type: 'Organization', name: reviewer } as const);
+  const source = options.articleUrl ?? `urn:counterpoint:article:${pack.article.id}`;
   return pack.claims.map((claim) => ({
     '@context': 'http://www.w3.org/ns/anno.jsonld',
     id: annotationId(pack, claim),
     type: 'Annotation',
     motivation: 'assessing',
     created: pack.lastReviewed,
-    creator: { type: 'Software', name: 'Counterpoint' },
+    creator,
+    generator: { type: 'Software', name: COUNTERPOINT },
     body: [
       {
         type: 'TextualBody',
@@ -177,7 +199,7 @@ export function assessingAnnotations(
       },
     ],
     target: {
-      source: options.articleUrl,
+      source,
       selector: {
         type: 'TextQuoteSelector',
         exact: claim.quote.exact,
@@ -186,4 +208,46 @@ export function assessingAnnotations(
       },
     },
   }));
+}
+
+/** A file to save: what the pack list's download buttons hand to the browser. */
+export interface PackExportFile {
+  filename: string;
+  mimeType: string;
+  content: string;
+}
+
+/** The two exports a reader can download. */
+export type PackExportFormat = 'claim-review' | 'assessing-annotations';
+
+/**
+ * One export of a pack as a file: every ClaimReview as a JSON-LD list, or the assessing
+ * annotations as a W3C AnnotationCollection. The name says the article and the edition.
+ */
+export function packExportFile(
+  pack: ContextPack,
+  format: PackExportFormat,
+  options: ExportOptions,
+): PackExportFile {
+  const stem = `counterpoint-${pack.article.id}-edition-${pack.packVersion}`;
+  if (format === 'claim-review') {
+    return {
+      filename: `${stem}-claimreview.jsonld`,
+      mimeType: 'application/ld+json',
+      content: `${JSON.stringify(claimReviews(pack, options), null, 2)}\n`,
+    };
+  }
+  const items = assessingAnnotations(pack, options);
+  const collection = {
+    '@context': 'http://www.w3.org/ns/anno.jsonld',
+    type: 'AnnotationCollection',
+    label: `Claims of “${pack.article.title}”, edition ${pack.packVersion}`,
+    total: items.length,
+    first: { type: 'AnnotationPage', startIndex: 0, items },
+  };
+  return {
+    filename: `${stem}-annotations.jsonld`,
+    mimeType: 'application/ld+json',
+    content: `${JSON.stringify(collection, null, 2)}\n`,
+  };
 }

@@ -457,3 +457,27 @@ describe('countSentences', () => {
     expect(countSentences('')).toBe(0);
   });
 });
+
+describe('the optional publisher', () => {
+  it('is kept when given, and may be left out', () => {
+    const named = validatePack({ ...packCopy(), publisher: 'Example Fact Desk' });
+    expect(named.ok && named.pack.publisher).toBe('Example Fact Desk');
+    const unnamed = validatePack(packCopy());
+    expect(unnamed.ok && 'publisher' in unnamed.pack).toBe(false);
+  });
+
+  it('is a name like any other: not empty, not padded, not too long', () => {
+    expect(errorsAfter((pack) => void Object.assign(pack, { publisher: '' }))).toEqual([
+      expect.stringMatching(/^publisher: /),
+    ]);
+    expect(errorsAfter((pack) => void Object.assign(pack, { publisher: ' Desk ' }))).toEqual([
+      expect.stringMatching(/^publisher: /),
+    ]);
+    expect(errorsAfter((pack) => void Object.assign(pack, { publisher: 'x'.repeat(201) }))).toEqual(
+      [expect.stringMatching(/^publisher: must be at most 200 characters/)],
+    );
+    expect(errorsAfter((pack) => void Object.assign(pack, { publisher: { name: 'x' } }))).toEqual([
+      expect.stringMatching(/^publisher: /),
+    ]);
+  });
+});

@@ -240,6 +240,7 @@ export const ContextPackSchema = record({
     v.minValue(1, 'must be 1 or more'),
   ),
   lastReviewed: fullDateSchema,
+  publisher: v.optional(text(PACK_LIMITS.nameLength)),
   article: PackArticleSchema,
   about: v.pipe(
     list(AboutEntrySchema, 0, PACK_LIMITS.maxAboutEntries, 'entries'),

@@ -117,6 +117,11 @@ export interface ContextPack {
   packVersion: number;
   /** YYYY-MM-DD. */
   lastReviewed: string;
+  /**
+   * Who wrote the pack's verdicts (a person or an organisation), shown where the pack is listed.
+   * Optional: the bundled packs are Counterpoint's own, and a file that names nobody says so.
+   */
+  publisher?: string;
   article: PackArticle;
   about: AboutEntry[];
   claims: Claim[];

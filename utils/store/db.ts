@@ -20,14 +20,28 @@ export interface StoredClaim extends Claim {
   order: number;
 }
 
+/** Where an installed pack came from: shipped inside the extension, or a file the reader chose. */
+export type PackOrigin = { kind: 'bundled' } | { kind: 'file'; fileName: string };
+
 /** What is kept of an installed pack besides its claims. */
 export interface StoredPack {
   articleKey: string;
   packVersion: number;
   lastReviewed: string;
+  /** Who wrote the pack's verdicts, when the pack names them. */
+  publisher?: string;
   article: PackArticle;
   about: AboutEntry[];
   installedAt: string;
+  /** Absent on packs stored before packs could come from files: those are all bundled. */
+  origin?: PackOrigin;
+  /** How many claims the pack has (absent on packs stored before it was kept). */
+  claimCount?: number;
+  /**
+   * The reader turned the pack off: its claims are kept but no page is matched to it. Bundled
+   * packs are turned off rather than removed, so the next start does not install them again.
+   */
+  turnedOff?: boolean;
 }
 
 /** The typed schema: every store and index, so idb types every read and write. */
