@@ -62,6 +62,26 @@ export default defineConfig({
         }
       : {}),
   }),
+  hooks: {
+    // The content script runs on every article page and uses only what Chrome (MV3) and Firefox
+    // give with promises natively (runtime messages, storage, events): it takes the browser's own
+    // API instead of webextension-polyfill, which stays where it serves (the background's
+    // promise-returning message listeners, the extension pages).
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
+      config.plugins = [
+        ...(config.plugins ?? []),
+        {
+          name: 'counterpoint:native-browser-api-in-content-script',
+          enforce: 'pre',
+          resolveId(source, importer) {
+            if (source !== '@wxt-dev/webextension-polyfill/browser') return null;
+            return this.resolve('@wxt-dev/browser', importer, { skipSelf: true });
+          },
+        },
+      ];
+    },
+  },
   zip: {
     // The sources zip (for Firefox's review) is the tracked source less what the build does not
     // need: browser tests and their artefacts, screenshots. e2e/check-sources-zip.ts checks it.

@@ -163,6 +163,31 @@ describe('NotesArea: finding notes', () => {
     await screen.findByRole('article', { name: 'Note: Written in another tab' });
   });
 
+  it('updates only the rows a change names, without reading every note again', async () => {
+    render(<NotesArea data={data} />);
+    await screen.findAllByRole('article');
+    const loads = data.loads;
+    data.notes.push(makeNote({ id: 'fresh', body: 'Written in another tab' }));
+    data.notes = data.notes.map((note) =>
+      note.id === 'council' ? { ...note, body: 'Edited in another tab' } : note,
+    );
+    act(() =>
+      data.announceNotesChanged(['/harbour'], {
+        noteIds: ['fresh', 'council'],
+        kind: 'updated',
+        writer: 'tab:4',
+      }),
+    );
+    await screen.findByRole('article', { name: 'Note: Written in another tab' });
+    await screen.findByRole('article', { name: 'Note: Edited in another tab' });
+    act(() => data.announceNotesChanged(['/harbour'], { noteIds: ['fresh'], kind: 'deleted' }));
+    await waitFor(() =>
+      expect(screen.queryByRole('article', { name: 'Note: Written in another tab' })).toBeNull(),
+    );
+    expect(data.loads).toBe(loads);
+    expect(data.loadsById).toBe(1);
+  });
+
   it('says how to start when there are no notes, and reports a store that cannot be read', async () => {
     data.notes = [];
     render(<NotesArea data={data} />);

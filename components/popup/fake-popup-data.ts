@@ -6,6 +6,7 @@ import type { ExportFile, ImportOutcome } from '../../utils/popup/notes-transfer
 import type { PopupData, TabView } from '../../utils/popup/popup-data';
 import type { ShowInPageOutcome } from '../../utils/popup/show-in-page';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
+import type { NotesChange } from '../../utils/store/change-feed';
 import type { Note } from '../../utils/store/types';
 
 /** A fake data source; tests read and change its fields directly. */
@@ -34,7 +35,9 @@ export class FakePopupData implements PopupData {
   /** Actions that fail with this message, by name. */
   failures = new Map<'update' | 'delete' | 'restore' | 'load' | 'settings', string>();
   private settingsListeners = new Set<(settings: Settings) => void>();
-  private notesListeners = new Set<(articleKeys: string[]) => void>();
+  /** How many times notes were read by id (a change record's rows). */
+  loadsById = 0;
+  private notesListeners = new Set<(articleKeys: string[], change?: NotesChange) => void>();
 
   async currentTabId() {
     return this.tabId;
@@ -77,13 +80,18 @@ export class FakePopupData implements PopupData {
     this.fail('load');
     return this.notes.filter((note) => note.deletedAt === undefined);
   }
-  watchNotes(onChange: (articleKeys: string[]) => void) {
+  async loadNotesById(ids: readonly string[]) {
+    this.loadsById += 1;
+    return this.notes.filter((note) => ids.includes(note.id));
+  }
+  watchNotes(onChange: (articleKeys: string[], change?: NotesChange) => void) {
     this.notesListeners.add(onChange);
     return () => this.notesListeners.delete(onChange);
   }
-  /** Notes changed elsewhere: every view reads them again. */
-  announceNotesChanged(articleKeys: string[]) {
-    for (const listener of this.notesListeners) listener(articleKeys);
+  /** Notes changed elsewhere, with the record's details when it names its notes. */
+  announceNotesChanged(articleKeys: string[], change?: Omit<NotesChange, 'articleKeys' | 'stamp'>) {
+    const record = change ? { articleKeys, stamp: 's', ...change } : undefined;
+    for (const listener of this.notesListeners) listener(articleKeys, record);
   }
   async updateNote(id: string, changes: { body: string; tags: string[] }) {
     this.fail('update');

@@ -1,6 +1,7 @@
 /**
- * The reader's notes for a view: read once, prepared for searching, and read again when notes
- * change anywhere (another tab, the page, an import). Local edits, deletes and this view's own
+ * The reader's notes for a view: read once, prepared for searching, and kept in step with the
+ * change feed (another tab, the page, an import): a record that names its notes updates only
+ * their rows; the view's own writes are not echoed back to it. Local edits, deletes and this view's own
  * imports update the list at once, without waiting for the store to be read again.
  *
  * Reading 10,000 notes takes a few hundred milliseconds; the popup already has the current
@@ -11,6 +12,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
   addNotes,
+  applyChangedNotes,
   buildNotesIndex,
   type NotesIndex,
   replaceNote,
@@ -104,7 +106,43 @@ export function useNotes(data: NotesData, preview?: readonly Note[]): NotesHandl
     } else {
       reload();
     }
-    const stop = data.watchNotes(() => reload());
+    // A record that names its notes updates only their rows; one that does not (or arrives
+    // while only some notes are known) reads every note again.
+    const stop = data.watchNotes((_articleKeys, change) => {
+      const ids = change?.noteIds;
+      const current = rendered.current;
+      const complete = current.status === 'ready' && current.partial === undefined;
+      if (!ids || !complete || readsInFlight.current > 0) {
+        reload();
+        return;
+      }
+      if (change?.kind === 'deleted') {
+        setState((latest) =>
+          latest.status === 'ready'
+            ? { ...latest, notes: applyChangedNotes(latest.notes, ids, []) }
+            : latest,
+        );
+        return;
+      }
+      if (!data.loadNotesById) {
+        reload();
+        return;
+      }
+      const mine = generation.current;
+      data.loadNotesById(ids).then(
+        (found) => {
+          if (cancelled || generation.current !== mine) return;
+          setState((latest) =>
+            latest.status === 'ready'
+              ? { ...latest, notes: applyChangedNotes(latest.notes, ids, found) }
+              : latest,
+          );
+        },
+        () => {
+          if (!cancelled) reload();
+        },
+      );
+    });
     return () => {
       cancelled = true;
       stop();

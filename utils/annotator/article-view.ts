@@ -44,6 +44,8 @@ export interface ArticleView {
   setVisibility(visibility: LayerVisibility): void;
   /** Replaces the notes (saved here, or changed elsewhere) and repaints. */
   setNotes(notes: readonly NoteAnchor[]): void;
+  /** Replaces the notes, anchoring again only `changedIds` (the change feed's record). */
+  reanchorNotes(notes: readonly NoteAnchor[], changedIds: readonly string[]): void;
   /** Also skip these nodes when anchoring and watching (e.g. the overlay's host). */
   ignore(test: (node: Node) => boolean): void;
   /** Hands marker activations to the interactive part; one made before it loaded is replayed. */
@@ -184,6 +186,13 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
       layers.setData(claims, notes);
       // Everything was anchored again: what the pending changes concerned is settled.
       scope = { touched: new Set(), addedText: false };
+      observer.takeRecords();
+      notify('notes');
+      report();
+    },
+    reanchorNotes(next, changedIds) {
+      notes = next;
+      layers.updateNotes(notes, new Set(changedIds));
       observer.takeRecords();
       notify('notes');
       report();

@@ -1,15 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { ARTICLE_URL, readFixture } from '../../e2e/fixtures';
-import type { PanelEvent, PanelView } from '../messaging/panel-protocol';
 import type { NoteAnchor, PageData, Protocol } from '../messaging/protocol';
 import { loadBundledPacks } from '../packs';
-import { recogniseArticle } from '../page/recognise';
 import type { StoredClaim } from '../store/db';
 import { createArticleView } from './article-view';
 import { createInteractions, type InteractionDependencies, withoutFragment } from './interactions';
-import type { OverlayHost, OverlayState } from './overlay-state';
-import type { PanelFrame, ShowOptions } from './panel-frame';
+import { fakePanel, loadArticle, recordingOverlay } from './test-doubles';
 
 const [pack] = loadBundledPacks().packs;
 const claims: StoredClaim[] = (pack?.claims ?? []).map((claim, order) => ({
@@ -17,54 +13,6 @@ const claims: StoredClaim[] = (pack?.claims ?? []).map((claim, order) => ({
   articleKey: 'article',
   order,
 }));
-
-/** An overlay that records what it was asked to draw, instead of drawing it. */
-function recordingOverlay() {
-  const drawn: OverlayState[] = [];
-  const createOverlay = (doc: Document): OverlayHost => {
-    const host = doc.createElement('div');
-    doc.documentElement.append(host);
-    return {
-      render: (props) => drawn.push(props),
-      isHost: (node) => node === host,
-      contains: () => false,
-      destroy: () => host.remove(),
-    };
-  };
-  return { createOverlay, drawn, last: () => drawn.at(-1) };
-}
-
-/** A popover frame that records what it is told to show, and lets a test act as the reader in it. */
-function fakePanel() {
-  const shown: { view: PanelView; options: ShowOptions }[] = [];
-  let open = false;
-  let emit: (event: PanelEvent) => void = () => undefined;
-  const create = (deps: { onEvent(event: PanelEvent): void }): PanelFrame => {
-    emit = deps.onEvent;
-    return {
-      show(view, options) {
-        open = true;
-        shown.push({ view, options });
-      },
-      hide() {
-        open = false;
-      },
-      isOpen: () => open,
-      isHost: () => false,
-      contains: () => false,
-      destroy() {
-        open = false;
-      },
-    };
-  };
-  return {
-    create,
-    shown,
-    isOpen: () => open,
-    last: () => shown.at(-1),
-    emit: (e: PanelEvent) => emit(e),
-  };
-}
 
 type Calls = { type: string; payload: unknown }[];
 
@@ -75,16 +23,6 @@ function fakeRequest(calls: Calls, anchors: () => NoteAnchor[] = () => []) {
     if (type === 'note.restore') return anchors()[0] ?? null;
     return null;
   }) as InteractionDependencies['request'];
-}
-
-function loadArticle() {
-  document.documentElement.innerHTML = readFixture('article.html')
-    .replace(/^[\s\S]*?<html[^>]*>/i, '')
-    .replace(/<\/html>\s*$/i, '')
-    .replace(/<script[\s\S]*?<\/script>/gi, '');
-  const recognition = recogniseArticle(document, ARTICLE_URL);
-  if (!recognition) throw new Error('fixture not recognised');
-  return recognition;
 }
 
 /** The painted article with its interactions, as the content script and UI bundle set them up. */
@@ -131,7 +69,8 @@ function start(notes: NoteAnchor[] = [], serverNotes: () => NoteAnchor[] = () =>
   return { annotator, overlay, panel, calls, statuses, original, body: recognition.body };
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Runs what is due now (fake timers: no test waits on the clock). */
+const settle = () => vi.advanceTimersByTimeAsync(0);
 
 /** Our elements in the page: claim markers are plain spans we registered, so ask the layers. */
 function markers(article: {
@@ -161,6 +100,7 @@ const VICIOUS: NoteAnchor = {
 };
 
 beforeEach(() => {
+  vi.useFakeTimers();
   document.documentElement.innerHTML = '<head></head><body></body>';
 });
 
@@ -224,7 +164,7 @@ describe('the annotator on the article', () => {
 
   it('after the frame saved a note, closes it, says so and paints the new passage', async () => {
     let server: NoteAnchor[] = [];
-    const { annotator, panel, overlay, body } = start([], () => server);
+    const { annotator, panel, overlay, body, calls } = start([], () => server);
     select(body, 'vicious cycle');
     annotator.addNoteFromSelection();
     server = [VICIOUS];
@@ -233,6 +173,8 @@ describe('the annotator on the article', () => {
     expect(panel.isOpen()).toBe(false);
     expect(overlay.last()?.toast?.message).toBe('Note saved.');
     expect(annotator.status().notesAnchored).toBe(1);
+    // Placed from the selectors the editor was given: the page asks the background nothing.
+    expect(calls).toEqual([]);
     annotator.destroy();
   });
 
@@ -246,8 +188,12 @@ describe('the annotator on the article', () => {
     expect(toast).toMatchObject({ message: 'Note deleted.', actionLabel: 'Undo' });
     toast?.onAction?.();
     await settle();
-    expect(calls.find((call) => call.type === 'note.restore')?.payload).toEqual({ id: 'n1' });
+    // Besides what the side panel is told is open, one request: the restore.
+    expect(calls.filter((call) => call.type !== 'page.shown')).toEqual([
+      { type: 'note.restore', payload: { id: 'n1' } },
+    ]);
     expect(annotator.status().notesAnchored).toBe(1);
+    expect(overlay.last()?.toast?.message).toBe('Note restored.');
     annotator.destroy();
   });
 
@@ -372,7 +318,7 @@ describe('the annotator on the article', () => {
     await settle();
     const reports = statuses.length;
     // Our own painting must not trigger another round.
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await vi.advanceTimersByTimeAsync(250);
     expect(statuses.length).toBe(reports);
     const ad = document.createElement('div');
     ad.textContent = 'Advertisement';
@@ -387,7 +333,7 @@ describe('the annotator on the article', () => {
       )
       .map((claim) => claim.id);
     claimParagraph.textContent = 'This paragraph was rewritten by the site.';
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await vi.advanceTimersByTimeAsync(400);
     expect(lost.length).toBeGreaterThan(0);
     expect(annotator.status().orphanedClaimIds.sort()).toEqual(lost.sort());
     expect(annotator.status().claimsAnchored).toBe(claims.length - lost.length);

@@ -72,6 +72,11 @@ export interface Layers {
    * how many targets were anchored again (0: nothing was done).
    */
   reanchor(scope?: ChangeScope): number;
+  /**
+   * Replaces the notes, anchoring again only those in `changed` (added, restored or removed);
+   * every other passage keeps its range, highlight and marker. Returns how many were anchored.
+   */
+  updateNotes(notes: readonly NoteAnchor[], changed: ReadonlySet<string>): number;
   /** Adds to `scope` what these mutations of the article concern (our own nodes never count). */
   collectChanges(records: readonly MutationRecord[], scope: ChangeScope): void;
   status(): LayerStatus;
@@ -315,6 +320,12 @@ export function createLayers(deps: LayerDependencies): Layers {
       anchorPassages(again);
       repaintChanged(again);
       return again.size;
+    },
+    updateNotes(nextNotes, changed) {
+      notes = nextNotes;
+      anchorPassages(changed);
+      repaintChanged(changed);
+      return notes.filter((note) => changed.has(note.id)).length;
     },
     collectChanges(records, scope) {
       blocks.collect(records, ignore, scope);

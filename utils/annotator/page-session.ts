@@ -16,6 +16,7 @@ import { isPaused, readSettings, type Settings, watchSettings } from '../setting
 import { watchNotesChanged } from '../store/change-feed';
 import { type ArticleView, createArticleView } from './article-view';
 import type { Interactions } from './interactions';
+import { applyNotesChange } from './notes-sync';
 import { loadOverlayUi, type OverlayUi } from './ui-loader';
 
 /** What a page session needs. */
@@ -112,14 +113,18 @@ export async function startPageSession(deps: PageSessionDependencies): Promise<P
   const stopSettings = watchSettings(browser, (next) =>
     article.setVisibility(visibilityOf(next, hostname)),
   );
-  const stopNotes = watchNotesChanged(browser, (articleKeys) => {
-    if (!articleKeys.includes(data.articleKey)) return;
-    void request('page.notes', {})
-      .then((notes) => article.setNotes(notes))
-      .catch(() => {
+  // Only the notes a change names are anchored again; this tab's own writes (its popover
+  // frame's saves, its Undo) are applied where they happen, so their echo is skipped.
+  const stopNotes = watchNotesChanged(
+    browser,
+    (articleKeys, change) => {
+      if (!articleKeys.includes(data.articleKey)) return;
+      applyNotesChange(article, request, change).catch(() => {
         // Shown again on the next change or reload.
       });
-  });
+    },
+    data.writer ? { writer: data.writer } : {},
+  );
   const onTabMessage = (message: unknown, sender: Runtime.MessageSender): undefined => {
     if (sender.id !== browser.runtime.id || typeof message !== 'object' || message === null) return;
     const command = message as TabMessage;

@@ -260,6 +260,48 @@ describe('notes through the background', () => {
     expect(JSON.stringify(seen[0])).not.toContain('secret text');
   });
 
+  it('names in each change the notes, what happened to them and which tab or page wrote them', async () => {
+    const { service } = await openedArticle();
+    const seen: unknown[] = [];
+    fakeBrowser.storage.onChanged.addListener((changes) =>
+      seen.push(changes.notesChanged?.newValue),
+    );
+    await service.handle(
+      {
+        type: 'note.create',
+        payload: { id: 'note-1', target: quote('new era'), body: 'b', tags: [] },
+      },
+      fromFrame(7),
+    );
+    await service.handle(
+      { type: 'note.update', payload: { id: 'note-1', body: 'c', tags: [], writer: 'page-x' } },
+      fromPopup,
+    );
+    // A frame cannot pass itself off as another writer: its tab is its writer.
+    await service.handle(
+      { type: 'note.delete', payload: { id: 'note-1', writer: 'page-x' } },
+      fromFrame(7),
+    );
+    await service.handle({ type: 'note.restore', payload: { id: 'note-1' } }, fromTab(ARTICLE));
+    const key = pack.article.id;
+    expect(seen).toEqual([
+      expect.objectContaining({
+        articleKeys: [key],
+        noteIds: ['note-1'],
+        kind: 'created',
+        writer: 'tab:7',
+      }),
+      expect.objectContaining({ noteIds: ['note-1'], kind: 'updated', writer: 'page-x' }),
+      expect.objectContaining({ noteIds: ['note-1'], kind: 'deleted', writer: 'tab:7' }),
+      expect.objectContaining({ noteIds: ['note-1'], kind: 'created', writer: 'tab:7' }),
+    ]);
+    const opened = await service.handle(
+      { type: 'page.opened', payload: { headline: ARTICLE_HEADLINE, text: ARTICLE_TEXT } },
+      fromTab(ARTICLE, 9),
+    );
+    expect(opened).toMatchObject({ ok: true, value: { writer: 'tab:9' } });
+  });
+
   it('refuses a note from a page that was never recognised', async () => {
     const { service } = await setUp();
     const reply = await service.handle(

@@ -6,7 +6,16 @@
 import * as v from 'valibot';
 import type { Browser, Runtime } from '../browser';
 import { PANEL_PAGE } from '../messaging/panel-protocol';
-import type { MessageType, NoteAnchor, PageData, Protocol, Reply } from '../messaging/protocol';
+import {
+  CONTENT_REQUESTS,
+  EXTENSION_PAGE_REQUESTS,
+  FRAME_REQUESTS,
+  type MessageType,
+  type NoteAnchor,
+  type PageData,
+  type Protocol,
+  type Reply,
+} from '../messaging/protocol';
 import { describeIssues, envelopeSchema, requestSchemas } from '../messaging/schemas';
 import { writeShownItem } from '../messaging/shown-item';
 import { articleKeyFor } from '../notes-io/article-key';
@@ -15,7 +24,7 @@ import { readPackFile } from '../packs/pack-file';
 import type { ContextPack } from '../packs/types';
 import { isGlobalResearchHost } from '../page/article-path';
 import { fingerprintSimilarity, textFingerprint } from '../page/fingerprint';
-import { announceNotesChanged } from '../store/change-feed';
+import { announceNotesChanged, type NotesChangeInput } from '../store/change-feed';
 import type { CounterpointDatabase, StoredClaim, StoredPack } from '../store/db';
 import { StorageError } from '../store/errors';
 import { normaliseTags } from '../store/note-rules';
@@ -63,35 +72,30 @@ type Sender =
   | { kind: 'extension-page' }
   | { kind: 'unknown' };
 
-/** Requests only the extension's own pages (the popup, the notes manager) may send. */
-const EXTENSION_PAGE_ONLY: ReadonlySet<MessageType> = new Set([
-  'notes.changed',
-  'packs.load',
-  'packs.remove',
-  'packs.turnOff',
-]);
-/** Requests of the page-side layer: they need the page's article to be known. */
-const CONTENT_ONLY: ReadonlySet<MessageType> = new Set([
-  'page.opened',
-  'page.status',
-  'page.notes',
-  'page.shown',
-  'ui.load',
-]);
-/** Requests of the popover frame: note text, read and written for its own tab's article. */
-const FRAME_ONLY: ReadonlySet<MessageType> = new Set(['panel.notes', 'note.create']);
+/** What each kind of sender may ask (the direction maps of `protocol.ts`). */
+const ALLOWED: Record<Exclude<Sender['kind'], 'unknown'>, ReadonlySet<MessageType>> = {
+  content: new Set(CONTENT_REQUESTS),
+  frame: new Set(FRAME_REQUESTS),
+  'extension-page': new Set(EXTENSION_PAGE_REQUESTS),
+};
+/** Requests of the page-side layer alone: they need the page's article to be known. */
+const CONTENT_ONLY: ReadonlySet<MessageType> = new Set(
+  CONTENT_REQUESTS.filter(
+    (type) =>
+      !(FRAME_REQUESTS as readonly MessageType[]).includes(type) &&
+      !(EXTENSION_PAGE_REQUESTS as readonly MessageType[]).includes(type),
+  ),
+);
+
 /**
- * Requests that carry or return note text: never answered to a content script, which shares
- * the page with the page's own scripts. (`note.restore` is the Undo of a delete: it returns the
- * note to the frame or a page of ours, and to a content script only where it acts for the
- * reader's own click, and then without the text; see `handle`.)
+ * Who wrote a change, for the change feed: a tab (its content script and its popover frame
+ * share one id), or the extension page that named itself.
  */
-const NOTE_TEXT: ReadonlySet<MessageType> = new Set([
-  'panel.notes',
-  'note.create',
-  'note.update',
-  'note.delete',
-]);
+function writerOf(sender: Sender, payload: unknown): string | undefined {
+  if (sender.kind === 'content' || sender.kind === 'frame') return `tab:${sender.tabId}`;
+  const named = (payload as { writer?: unknown }).writer;
+  return typeof named === 'string' ? named : undefined;
+}
 
 /** Creates the request handler the background registers with `runtime.onMessage`. */
 export function createBackgroundService(deps: BackgroundDependencies) {
@@ -158,9 +162,13 @@ export function createBackgroundService(deps: BackgroundDependencies) {
     }
     return cached.then((notes) => [...notes]);
   };
-  const announce = async (articleKeys: readonly string[]): Promise<void> => {
+  /** One record per write: which notes, how, and who wrote them (one storage write). */
+  const announce = async (
+    articleKeys: readonly string[],
+    details: NotesChangeInput,
+  ): Promise<void> => {
     for (const key of articleKeys) noteCache.delete(key);
-    await announceNotesChanged(browser.storage.local, articleKeys);
+    await announceNotesChanged(browser.storage.local, articleKeys, details);
   };
 
   async function pageOf(sender: Sender): Promise<TabPage> {
@@ -248,6 +256,7 @@ export function createBackgroundService(deps: BackgroundDependencies) {
           : null,
         claims,
         notes: anchorsOf(notes),
+        writer: `tab:${tabId}`,
       };
       return data;
     },
@@ -302,7 +311,11 @@ export function createBackgroundService(deps: BackgroundDependencies) {
         modified: now,
       };
       await putNote(db, note);
-      await announce([note.articleKey]);
+      await announce([note.articleKey], {
+        noteIds: [note.id],
+        kind: 'created',
+        ...withWriter(sender, payload),
+      });
       return note;
     },
 
@@ -315,7 +328,11 @@ export function createBackgroundService(deps: BackgroundDependencies) {
         deps.now().toISOString(),
       );
       if (!updated) throw new RequestError('That note no longer exists.');
-      await announce([updated.articleKey]);
+      await announce([updated.articleKey], {
+        noteIds: [updated.id],
+        kind: 'updated',
+        ...withWriter(sender, payload),
+      });
       return updated;
     },
 
@@ -325,7 +342,11 @@ export function createBackgroundService(deps: BackgroundDependencies) {
       await purgeDeletedNotes(db, now.getTime());
       const deleted = await softDeleteNote(db, payload.id, now.toISOString());
       if (!deleted) throw new RequestError('That note no longer exists.');
-      await announce([deleted.articleKey]);
+      await announce([deleted.articleKey], {
+        noteIds: [deleted.id],
+        kind: 'deleted',
+        ...withWriter(sender, payload),
+      });
       return deleted;
     },
 
@@ -333,7 +354,11 @@ export function createBackgroundService(deps: BackgroundDependencies) {
       const { db } = await noteFor(sender, payload.id);
       const restored = await restoreNote(db, payload.id);
       if (!restored) throw new RequestError('That note can no longer be restored.');
-      await announce([restored.articleKey]);
+      await announce([restored.articleKey], {
+        noteIds: [restored.id],
+        kind: 'created',
+        ...withWriter(sender, payload),
+      });
       return restored;
     },
 
@@ -343,8 +368,12 @@ export function createBackgroundService(deps: BackgroundDependencies) {
       return null;
     },
 
-    async 'notes.changed'(payload) {
-      await announce(payload.articleKeys);
+    async 'notes.changed'(payload, sender) {
+      await announce(payload.articleKeys, {
+        ...(payload.noteIds ? { noteIds: payload.noteIds } : {}),
+        ...(payload.kind ? { kind: payload.kind } : {}),
+        ...withWriter(sender, payload),
+      });
       return null;
     },
 
@@ -422,17 +451,12 @@ export function createBackgroundService(deps: BackgroundDependencies) {
       const envelope = v.safeParse(envelopeSchema, message);
       if (!envelope.success) return { ok: false, error: 'Unknown request.' };
       const type = envelope.output.type;
-      if (EXTENSION_PAGE_ONLY.has(type) && sender.kind !== 'extension-page') {
-        return { ok: false, error: 'Not allowed.' };
-      }
-      if (CONTENT_ONLY.has(type) && sender.kind !== 'content') {
-        return { ok: false, error: 'This request comes from a page only.' };
-      }
-      if (FRAME_ONLY.has(type) && sender.kind !== 'frame') {
-        return { ok: false, error: 'Not allowed.' };
-      }
-      if (NOTE_TEXT.has(type) && sender.kind === 'content') {
-        return { ok: false, error: 'Not allowed.' };
+      if (!ALLOWED[sender.kind].has(type)) {
+        // The page-side layer never gets note text: nothing it may not ask is answered.
+        return {
+          ok: false,
+          error: CONTENT_ONLY.has(type) ? 'This request comes from a page only.' : 'Not allowed.',
+        };
       }
       const payload = v.safeParse(requestSchemas[type], envelope.output.payload);
       if (!payload.success) return { ok: false, error: describeIssues(payload.issues) };
@@ -495,6 +519,11 @@ export function anchorOf(note: Note): NoteAnchor {
     target: note.target,
     ...(note.claimId ? { claimId: note.claimId } : {}),
   };
+}
+
+function withWriter(sender: Sender, payload: unknown): { writer?: string } {
+  const writer = writerOf(sender, payload);
+  return writer ? { writer } : {};
 }
 
 function anchorsOf(notes: readonly Note[]): NoteAnchor[] {

@@ -119,3 +119,8 @@ export function asPanelEvent(data: unknown): PanelEvent | null {
       return null;
   }
 }
+
+/** Content script → popover frame, by direction (as the background's maps are named). */
+export type ContentToFrame = PanelCommand;
+/** Popover frame → content script. */
+export type FrameToContent = PanelEvent;

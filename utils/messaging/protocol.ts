@@ -1,26 +1,42 @@
 /**
- * The typed protocol between the content script and the background. Payloads are plain data:
- * never a Range or an Element. The background validates every request against
- * `schemas.ts` before it acts, and works out the page's article from the sender's tab, never
- * from what the message claims.
+ * The typed protocol between the extension's contexts. Payloads are plain data: never a Range
+ * or an Element. The background validates every request against `schemas.ts` before it acts,
+ * and works out the page's article from the sender's tab, never from what the message claims.
+ *
+ * One source of truth: every request's type is the output of its valibot schema, so a schema
+ * and its type cannot drift. The maps are named by direction (who sends to whom), and the
+ * background refuses a request from a context its map does not list.
  */
+import type * as v from 'valibot';
 import type { Selector } from '../anchoring/types';
 import type { PackFileProblem } from '../packs/pack-file';
 import type { StoredClaim, StoredPack } from '../store/db';
 import type { Note } from '../store/types';
+import type { requestSchemas, tabMessageSchema } from './schemas';
 
 /** The most article text a page sends for recognition (about 100 pages of prose). */
 export const MAX_ARTICLE_TEXT = 300_000;
 
-/** What the content script found on the page. */
-export interface PageOpenedRequest {
-  headline: string;
-  /**
-   * The article's text (`articleText`), at most `MAX_ARTICLE_TEXT` characters. The background
-   * fingerprints it: its code is warm from earlier pages, where the page's would start cold.
-   */
-  text: string;
-}
+/** A request's name. */
+export type MessageType = keyof typeof requestSchemas;
+
+/** The payload of a request, as its schema outputs it. */
+export type RequestOf<K extends MessageType> = v.InferOutput<(typeof requestSchemas)[K]>;
+
+/**
+ * What the content script found on the page: its headline and its text (`articleText`, at most
+ * `MAX_ARTICLE_TEXT` characters), which the background fingerprints (its code is warm).
+ */
+export type PageOpenedRequest = RequestOf<'page.opened'>;
+
+/** How anchoring went on the page, for the badge and the popup. */
+export type PageStatusReport = RequestOf<'page.status'>;
+
+/** A new note from the popover frame; the background adds the article, address and times. */
+export type NewNoteRequest = RequestOf<'note.create'>;
+
+/** What changed, as an extension page that wrote the store itself (an import) reports it. */
+export type NotesChangedRequest = RequestOf<'notes.changed'>;
 
 /**
  * Where a note is, and nothing it says: what the page-side layer gets of each note. The body,
@@ -39,44 +55,46 @@ export interface PageData {
   pack: Pick<StoredPack, 'packVersion' | 'lastReviewed' | 'article' | 'about'> | null;
   claims: StoredClaim[];
   notes: NoteAnchor[];
+  /**
+   * The writer id of this tab in the change feed (its content script and popover frame): the
+   * tab skips the records it wrote itself, which it has already applied.
+   */
+  writer?: string;
 }
 
-/** How anchoring went on the page, for the badge and the popup. */
-export interface PageStatusReport {
-  claimsAnchored: number;
-  orphanedClaimIds: string[];
-  notesAnchored: number;
-  /** Notes painted now (none while the notes layer is off). */
-  notesShown?: number;
-  orphanedNoteIds: string[];
-  /** Milliseconds from the content script's start to the first paint of every layer (for the benchmark). */
-  paintMs?: number;
-}
-
-/** A new note from the popover frame; the background adds the article, address and times. */
-export interface NewNoteRequest {
-  /** Chosen by the frame (a secure context), so a retried save cannot create a second note. */
-  id: string;
-  target: { selectors: Selector[] };
-  body: string;
-  tags: string[];
-  claimId?: string;
+/** What the background answers to each request. */
+export interface Responses {
+  'page.opened': PageData;
+  'page.status': null;
+  'page.notes': NoteAnchor[];
+  /** The popover frame: the notes of the article its tab shows, in full. */
+  'panel.notes': Note[];
+  'note.create': Note;
+  'note.update': Note;
+  'note.delete': Note;
+  /** The note back; a content script (the Undo of its own toast) gets only its anchor. */
+  'note.restore': Note;
+  'notes.changed': null;
+  /** Injects the in-page UI bundle into the sender's page. */
+  'ui.load': null;
+  /** The page's popover now shows this claim or note (or nothing), for the side panel. */
+  'page.shown': null;
+  /** Installs a pack from a file (checked again here). Notes untouched. */
+  'packs.load': PackLoadResponse;
+  /** Removes a pack loaded from a file; the bundled edition, if any, comes back (its version). */
+  'packs.remove': { restoredBundledVersion: number | null };
+  /** Turns a pack off (kept, matched to no page) or on again. */
+  'packs.turnOff': null;
 }
 
 /**
  * What the reader has open in the page, by id only: a claim or note popover opened by a click,
  * a marker, the keyboard or the overview; `none` once it closes. The side panel follows it.
  */
-export type ShownItemReport = { kind: 'claim' | 'note'; id: string } | { kind: 'none' };
+export type ShownItemReport = RequestOf<'page.shown'>;
 
 /** A pack file the reader chose, for the background to check again and install. */
-export interface PackLoadRequest {
-  /** The file's name as the reader's system gave it, shown in the pack list. */
-  fileName: string;
-  text: string;
-  /** The installed edition the reader agreed to replace, or null when none was installed. */
-  replaces: number | null;
-}
+export type PackLoadRequest = RequestOf<'packs.load'>;
 
 /** What loading a pack file did. */
 export type PackLoadResponse =
@@ -86,37 +104,44 @@ export type PackLoadResponse =
   | { status: 'changed'; installedVersion: number | null };
 
 /** Every request the background answers, with its response. */
-export interface Protocol {
-  'page.opened': { request: PageOpenedRequest; response: PageData };
-  'page.status': { request: PageStatusReport; response: null };
-  'page.notes': { request: Record<string, never>; response: NoteAnchor[] };
-  /** The popover frame: the notes of the article its tab shows, in full. */
-  'panel.notes': { request: Record<string, never>; response: Note[] };
-  'note.create': { request: NewNoteRequest; response: Note };
-  'note.update': { request: { id: string; body: string; tags: string[] }; response: Note };
-  'note.delete': { request: { id: string }; response: Note };
-  'note.restore': { request: { id: string }; response: Note };
-  'notes.changed': { request: { articleKeys: string[] }; response: null };
-  /** The page's popover now shows this claim or note (or nothing), for the side panel. */
-  'page.shown': { request: ShownItemReport; response: null };
-  /** Injects the in-page UI bundle into the sender's page. */
-  'ui.load': { request: Record<string, never>; response: null };
-  /** Extension pages only: installs a pack from a file (checked again here). Notes untouched. */
-  'packs.load': { request: PackLoadRequest; response: PackLoadResponse };
-  /**
-   * Extension pages only: removes a pack loaded from a file; the bundled edition of the same
-   * article, if there is one, is installed again (its version is returned).
-   */
-  'packs.remove': {
-    request: { articleKey: string };
-    response: { restoredBundledVersion: number | null };
-  };
-  /** Extension pages only: turns a pack off (kept, matched to no page) or on again. */
-  'packs.turnOff': { request: { articleKey: string; off: boolean }; response: null };
-}
+export type Protocol = {
+  [K in MessageType]: { request: RequestOf<K>; response: Responses[K] };
+};
 
-/** A request's name. */
-export type MessageType = keyof Protocol;
+/** Requests the content script (the page-side layer of an article tab) sends. */
+export const CONTENT_REQUESTS = [
+  'page.opened',
+  'page.status',
+  'page.notes',
+  'ui.load',
+  'note.restore',
+  'page.shown',
+] as const satisfies readonly MessageType[];
+/** Requests the popover frame (an extension page inside an article tab) sends. */
+export const FRAME_REQUESTS = [
+  'panel.notes',
+  'note.create',
+  'note.update',
+  'note.delete',
+  'note.restore',
+] as const satisfies readonly MessageType[];
+/** Requests the extension's own pages (the popup, the notes manager) send. */
+export const EXTENSION_PAGE_REQUESTS = [
+  'note.update',
+  'note.delete',
+  'note.restore',
+  'notes.changed',
+  'packs.load',
+  'packs.remove',
+  'packs.turnOff',
+] as const satisfies readonly MessageType[];
+
+/** Content script → background. */
+export type ContentToBackground = Pick<Protocol, (typeof CONTENT_REQUESTS)[number]>;
+/** Popover frame → background. */
+export type FrameToBackground = Pick<Protocol, (typeof FRAME_REQUESTS)[number]>;
+/** Popup and notes manager → background. */
+export type ExtensionPageToBackground = Pick<Protocol, (typeof EXTENSION_PAGE_REQUESTS)[number]>;
 
 /** A request as sent over `runtime.sendMessage`. */
 export interface RequestMessage<K extends MessageType = MessageType> {
@@ -127,9 +152,8 @@ export interface RequestMessage<K extends MessageType = MessageType> {
 /** Every reply: a value, or an error a reader can understand. */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
+/** Background (or popup) → a tab's content script, as its schema reads it. */
+export type BackgroundToContent = v.InferOutput<typeof tabMessageSchema>;
+
 /** Messages the background (or the popup) sends to a tab's content script. */
-export type TabMessage =
-  | { type: 'show-claim'; claimId: string }
-  | { type: 'show-note'; noteId: string }
-  | { type: 'add-note-from-selection' }
-  | { type: 'status-request' };
+export type TabMessage = BackgroundToContent;

@@ -6,7 +6,7 @@ import * as v from 'valibot';
 import { MAX_PACK_FILE_BYTES } from '../packs/pack-file';
 import { noteBodySchema, noteTagsSchema } from '../store/note-rules';
 import { NOTE_MAX_LENGTH } from '../store/types';
-import { MAX_ARTICLE_TEXT, type MessageType } from './protocol';
+import { MAX_ARTICLE_TEXT } from './protocol';
 
 const id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a short id'));
 
@@ -16,6 +16,18 @@ const packArticleKey = v.pipe(
   v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a pack article id'),
   v.maxLength(100),
 );
+
+/** Who wrote a change, in the change feed: `tab:<id>` for a tab, a random id for an extension page. */
+export const writerSchema = v.pipe(
+  v.string(),
+  v.regex(/^[A-Za-z0-9:_-]{1,64}$/, 'must be a short writer id'),
+);
+
+/** What happened to the notes a change names. */
+export const changeKindSchema = v.picklist(['created', 'updated', 'deleted', 'imported']);
+
+/** The most note ids one change record names; a larger import names its articles only. */
+export const MAX_CHANGED_IDS = 1000;
 
 const quoteText = v.pipe(v.string(), v.maxLength(NOTE_MAX_LENGTH));
 
@@ -79,9 +91,11 @@ export const requestSchemas = {
     tags,
     claimId: v.optional(v.pipe(v.string(), v.maxLength(200))),
   }),
-  'note.update': v.strictObject({ id, body, tags }),
-  'note.delete': v.strictObject({ id }),
-  'note.restore': v.strictObject({ id }),
+  // An extension page names itself (`writer`) so that it can skip its own change's echo; the
+  // background ignores the field from a tab, whose writer id it knows.
+  'note.update': v.strictObject({ id, body, tags, writer: v.optional(writerSchema) }),
+  'note.delete': v.strictObject({ id, writer: v.optional(writerSchema) }),
+  'note.restore': v.strictObject({ id, writer: v.optional(writerSchema) }),
   'page.shown': v.union([
     v.strictObject({
       kind: v.picklist(['claim', 'note']),
@@ -92,6 +106,10 @@ export const requestSchemas = {
   'ui.load': v.strictObject({}),
   'notes.changed': v.strictObject({
     articleKeys: v.pipe(v.array(v.pipe(v.string(), v.maxLength(2000))), v.maxLength(100_000)),
+    /** The notes written, when there are few enough to name; else every note of the articles. */
+    noteIds: v.optional(v.pipe(v.array(id), v.maxLength(MAX_CHANGED_IDS))),
+    kind: v.optional(changeKindSchema),
+    writer: v.optional(writerSchema),
   }),
   'packs.load': v.strictObject({
     fileName: v.pipe(v.string(), v.maxLength(1000)),
@@ -101,11 +119,19 @@ export const requestSchemas = {
   }),
   'packs.remove': v.strictObject({ articleKey: packArticleKey }),
   'packs.turnOff': v.strictObject({ articleKey: packArticleKey, off: v.boolean() }),
-} satisfies Record<MessageType, v.GenericSchema>;
+} satisfies Record<string, v.GenericSchema>;
+
+/** What the background (or the popup) may tell a tab's content script. */
+export const tabMessageSchema = v.variant('type', [
+  v.object({ type: v.literal('show-claim'), claimId: v.string() }),
+  v.object({ type: v.literal('show-note'), noteId: v.string() }),
+  v.object({ type: v.literal('add-note-from-selection') }),
+  v.object({ type: v.literal('status-request') }),
+]);
 
 /** The request envelope: a known type and a payload. */
 export const envelopeSchema = v.strictObject({
-  type: v.picklist(Object.keys(requestSchemas) as MessageType[]),
+  type: v.picklist(Object.keys(requestSchemas) as (keyof typeof requestSchemas)[]),
   payload: v.unknown(),
 });
 

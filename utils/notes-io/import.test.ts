@@ -5,7 +5,8 @@ import type { Note } from '../store/types';
 import { NOTE_MAX_LENGTH, NOTE_MAX_TAGS, TAG_MAX_LENGTH } from '../store/types';
 import { exportJsonLd } from './export-jsonld';
 import { exportMarkdown } from './export-markdown';
-import { type ImportOptions, parseImport } from './import';
+import type { ImportOptions } from './import';
+import { parseImport } from './test-import';
 import { makeNote, testId } from './test-notes';
 
 const NOW = '2024-06-01T09:00:00.000Z';

@@ -13,9 +13,7 @@ export {
   createAnnotationConverter,
   IMPORT_MAX_BYTES,
   type ImportOptions,
-  type ImportParseResult,
   importFailureMessage,
-  parseImport,
   readAnnotationList,
   type SkippedAnnotation,
 } from './import';

@@ -3,6 +3,7 @@ import { makeNote } from '../notes-io/test-notes';
 import type { Note } from '../store/types';
 import {
   addNotes,
+  applyChangedNotes,
   buildNotesIndex,
   groupByArticle,
   limitGroups,
@@ -159,5 +160,28 @@ describe('tags and updates', () => {
     expect(
       groupByArticle(queryNotes(big, { search: '', tag: '', sort: 'newest' }), 'newest'),
     ).toHaveLength(500);
+  });
+});
+
+describe('applying a change record to the list', () => {
+  const a = makeNote({ id: 'a', body: 'one', modified: '2024-05-01T10:00:00.000Z' });
+  const b = makeNote({ id: 'b', body: 'two', modified: '2024-05-02T10:00:00.000Z' });
+  const c = makeNote({ id: 'c', body: 'three', modified: '2024-05-03T10:00:00.000Z' });
+
+  it('replaces, adds and removes only the notes the record names', () => {
+    const list = [b, a];
+    const edited = { ...a, body: 'one, edited' };
+    const result = applyChangedNotes(list, ['a', 'c', 'b'], [edited, c]);
+    expect(result.map((note) => note.id)).toEqual(['c', 'a']);
+    expect(result.find((note) => note.id === 'a')?.body).toBe('one, edited');
+    // Rows the record does not name are the same objects as before.
+    const untouched = applyChangedNotes(list, ['c'], [c]);
+    expect(untouched[1]).toBe(b);
+    expect(untouched[2]).toBe(a);
+  });
+
+  it('drops a note found deleted, and ignores found notes the record does not name', () => {
+    const gone = { ...a, deletedAt: '2024-05-05T10:00:00.000Z' };
+    expect(applyChangedNotes([b, a], ['a'], [gone, c])).toEqual([b]);
   });
 });

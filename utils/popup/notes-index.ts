@@ -181,6 +181,30 @@ export function replaceNote(notes: readonly Note[], id: string, next: Note | nul
 }
 
 /**
+ * Applies a change record to a list: each of `ids` is replaced by its stored version in `found`,
+ * added when new, or removed when it is gone or deleted; every other row stays as it is.
+ */
+export function applyChangedNotes(
+  notes: readonly Note[],
+  ids: readonly string[],
+  found: readonly Note[],
+): Note[] {
+  const changed = new Set(ids);
+  const live = new Map(
+    found
+      .filter((note) => changed.has(note.id) && note.deletedAt === undefined)
+      .map((note) => [note.id, note]),
+  );
+  const kept = notes.flatMap((note) => {
+    if (!changed.has(note.id)) return [note];
+    const next = live.get(note.id);
+    live.delete(note.id);
+    return next ? [next] : [];
+  });
+  return live.size > 0 ? addNotes(kept, [...live.values()]) : kept;
+}
+
+/**
  * Adds notes just written (an import) to a list without re-reading the store: newest first, as
  * the store lists them; notes already in the list, and deleted ones, are left out.
  */

@@ -9,10 +9,11 @@
 import type { Browser } from '../browser';
 import { createRequester, type Requester } from '../messaging/client';
 import type { TabMessage } from '../messaging/protocol';
+import { MAX_CHANGED_IDS } from '../messaging/schemas';
 import { readSettings, type Settings, updateSettings, watchSettings } from '../settings';
-import { watchNotesChanged } from '../store/change-feed';
+import { type NotesChange, watchNotesChanged } from '../store/change-feed';
 import { type CounterpointDatabase, openStore, type StoredClaim } from '../store/db';
-import { allNotes, newestNotes, notesForArticle } from '../store/notes';
+import { allNotes, getNote, newestNotes, notesForArticle } from '../store/notes';
 import { claimsForArticle, getMeta, PACK_PROBLEMS_KEY } from '../store/packs';
 import { readAllTabPages, readTabPage, type TabPage } from '../store/tab-pages';
 import type { Note } from '../store/types';
@@ -31,8 +32,13 @@ export interface NotesData {
   loadNotes(): Promise<Note[]>;
   /** The newest live notes, at most `limit`: a quick first screen while every note is read. */
   loadNewestNotes?(limit: number): Promise<Note[]>;
-  /** Calls back when notes change anywhere; returns the unsubscribe function. */
-  watchNotes(onChange: (articleKeys: string[]) => void): () => void;
+  /**
+   * Calls back when notes change anywhere but in this view, with the change record (which
+   * notes, how); returns the unsubscribe function.
+   */
+  watchNotes(onChange: (articleKeys: string[], change?: NotesChange) => void): () => void;
+  /** The stored versions of these notes (a deleted or missing one is left out or marked). */
+  loadNotesById?(ids: readonly string[]): Promise<Note[]>;
   updateNote(id: string, changes: { body: string; tags: string[] }): Promise<Note>;
   deleteNote(id: string): Promise<Note>;
   restoreNote(id: string): Promise<Note>;
@@ -96,6 +102,8 @@ export function createPopupData(dependencies: PopupDataDependencies): PopupData 
     dependencies.request ?? createRequester((message) => browser.runtime.sendMessage(message));
   const now = dependencies.now ?? (() => new Date());
   const newId = dependencies.newId ?? (() => crypto.randomUUID());
+  /** This view's writer id in the change feed: it skips the echo of its own writes. */
+  const writer = `page-${newId()}`.slice(0, 64);
   let database: Promise<CounterpointDatabase> | null = null;
   const db = (): Promise<CounterpointDatabase> => {
     database ??= openDatabase().catch((error: unknown) => {
@@ -149,10 +157,15 @@ export function createPopupData(dependencies: PopupDataDependencies): PopupData 
 
     loadNotes: async () => allNotes(await db()),
     loadNewestNotes: async (limit) => newestNotes(await db(), limit),
-    watchNotes: (onChange) => watchNotesChanged(browser, onChange),
-    updateNote: (id, changes) => request('note.update', { id, ...changes }),
-    deleteNote: (id) => request('note.delete', { id }),
-    restoreNote: (id) => request('note.restore', { id }),
+    async loadNotesById(ids) {
+      const store = await db();
+      const found = await Promise.all(ids.map((id) => getNote(store, id)));
+      return found.filter((note): note is Note => note !== undefined);
+    },
+    watchNotes: (onChange) => watchNotesChanged(browser, onChange, { writer }),
+    updateNote: (id, changes) => request('note.update', { id, ...changes, writer }),
+    deleteNote: (id) => request('note.delete', { id, writer }),
+    restoreNote: (id) => request('note.restore', { id, writer }),
     showNoteInPage: (note) => showNoteInPage(browser, note),
     async importNotes(text) {
       const openPages = await readAllTabPages(browser).catch(() => []);
@@ -160,7 +173,14 @@ export function createPopupData(dependencies: PopupDataDependencies): PopupData 
       if (outcome.ok && outcome.articleKeys.length > 0) {
         // The notes are stored whether or not this reaches the background (open tabs would then
         // pick them up on their next load), so the reader is not kept waiting for it.
-        void request('notes.changed', { articleKeys: outcome.articleKeys }).catch(() => null);
+        const ids = outcome.added.map((note) => note.id);
+        void request('notes.changed', {
+          articleKeys: outcome.articleKeys,
+          // Few enough to name: other views read only these; else every note of the articles.
+          ...(ids.length <= MAX_CHANGED_IDS ? { noteIds: ids } : {}),
+          kind: 'imported',
+          writer,
+        }).catch(() => null);
       }
       return outcome;
     },

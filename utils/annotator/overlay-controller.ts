@@ -1,0 +1,114 @@
+/**
+ * The page-side overlay (the reading guide, the "Add note" button, a toast) as one small
+ * controller: it owns what the overlay shows, creates the overlay's host only while something
+ * is to be shown, and dismisses toasts on a timer that pauses while the reader is in them.
+ * It carries no note text.
+ */
+import type { GuideState, OverlayHost, OverlayState } from './overlay-state';
+import type { Timer, Timers } from './timers';
+
+/** How long a toast stays, unless it says otherwise. */
+export const TOAST_MS = 4000;
+
+/** What the overlay controller needs. */
+export interface OverlayControllerDependencies {
+  doc: Document;
+  timers: Timers;
+  createOverlay: (doc: Document) => OverlayHost;
+  /** The reading guide as it should be now (null: none). */
+  guide: () => (GuideState & { reference: Element }) | null;
+  shortcuts: OverlayState['shortcuts'];
+}
+
+/** A toast's action (e.g. Undo). */
+export interface ToastAction {
+  label: string;
+  run(): void;
+}
+
+/** The overlay's state and host. */
+export interface OverlayController {
+  /** The "Add note" button's state. */
+  adder(): OverlayState['adder'];
+  setAdder(adder: OverlayState['adder']): void;
+  showToast(message: string, action?: ToastAction, ms?: number): void;
+  /** The toast shown now, if any. */
+  toast(): OverlayState['toast'];
+  /** Draws again (after the article or the guide changed). */
+  redraw(): void;
+  /** Whether an event happened inside the overlay. */
+  contains(event: Event): boolean;
+  /** True for the overlay's host node. */
+  isHost(node: Node): boolean;
+  destroy(): void;
+}
+
+/** Creates the overlay controller; nothing is added to the page until something is shown. */
+export function createOverlayController(deps: OverlayControllerDependencies): OverlayController {
+  const { timers } = deps;
+  let overlay: OverlayHost | null = null;
+  let adder: OverlayState['adder'] = null;
+  let toast: OverlayState['toast'] = null;
+  let toastTimer: Timer | null = null;
+  let destroyed = false;
+
+  function redraw(): void {
+    if (destroyed) return;
+    const guide = deps.guide();
+    if (adder === null && toast === null && guide === null) {
+      overlay?.destroy();
+      overlay = null;
+      return;
+    }
+    overlay ??= deps.createOverlay(deps.doc);
+    overlay.render({ guide, adder, toast, shortcuts: deps.shortcuts });
+  }
+
+  function showToast(message: string, action?: ToastAction, ms = TOAST_MS): void {
+    timers.clear(toastTimer);
+    const dismiss = (): void => {
+      timers.clear(toastTimer);
+      toast = null;
+      redraw();
+    };
+    toast = {
+      message,
+      ...(action
+        ? {
+            actionLabel: action.label,
+            onAction: () => {
+              dismiss();
+              action.run();
+            },
+          }
+        : {}),
+      onDismiss: dismiss,
+      onPause: (paused) => {
+        timers.clear(toastTimer);
+        if (!paused) toastTimer = timers.set(dismiss, ms);
+      },
+    };
+    toastTimer = timers.set(dismiss, ms);
+    redraw();
+  }
+
+  return {
+    adder: () => adder,
+    setAdder(next) {
+      if (next === null && adder === null) return;
+      adder = next;
+      redraw();
+    },
+    showToast,
+    toast: () => toast,
+    redraw,
+    contains: (event) => overlay?.contains(event) ?? false,
+    isHost: (node) => overlay?.isHost(node) ?? false,
+    destroy() {
+      destroyed = true;
+      timers.clear(toastTimer);
+      overlay?.destroy();
+      overlay = null;
+    },
+  };
+}

@@ -1,0 +1,237 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ARTICLE_URL } from '../../e2e/fixtures';
+import type { Browser } from '../browser';
+import { createRequester } from '../messaging/client';
+import type { MessageType, NoteAnchor } from '../messaging/protocol';
+import { loadBundledPacks } from '../packs';
+import { announceNotesChanged, type ChangeKind } from '../store/change-feed';
+import type { StoredClaim } from '../store/db';
+import { createInteractions } from './interactions';
+import { type PageSession, startPageSession } from './page-session';
+import { fakePanel, loadArticle, recordingOverlay } from './test-doubles';
+
+const browser = fakeBrowser as unknown as Browser;
+const [pack] = loadBundledPacks().packs;
+const claims: StoredClaim[] = (pack?.claims ?? []).map((claim, order) => ({
+  ...claim,
+  articleKey: 'article',
+  order,
+}));
+
+/**
+ * The background as the page sees it, with the records it writes to the change feed (the real
+ * service's records are checked in `service.test.ts`): a tab's content script and its popover
+ * frame write as `tab:<id>`.
+ */
+function fakeBackground() {
+  const notes: NoteAnchor[] = [];
+  const announce = (noteIds: string[], kind: ChangeKind, tabId: number) =>
+    announceNotesChanged(browser.storage.local, ['article'], {
+      noteIds,
+      kind,
+      writer: `tab:${tabId}`,
+    });
+  const reply = (value: unknown) => ({ ok: true, value });
+  return {
+    /** A content script's request from tab 7. */
+    async fromPage(message: unknown) {
+      const { type } = message as { type: MessageType };
+      if (type === 'page.opened') {
+        return reply({
+          articleKey: 'article',
+          articleTitle: 'Mexico',
+          pack: null,
+          claims,
+          notes: [...notes],
+          writer: 'tab:7',
+        });
+      }
+      if (type === 'page.notes') return reply([...notes]);
+      return reply(null);
+    },
+    /** A popover frame's request from a tab (the frame of tab 7, or another tab's). */
+    async fromFrame(message: unknown, tabId: number) {
+      const { type, payload } = message as { type: MessageType; payload: NoteAnchor };
+      if (type === 'note.create') {
+        notes.push({ id: payload.id, target: payload.target });
+        await announce([payload.id], 'created', tabId);
+        return reply({ ...payload, body: 'text' });
+      }
+      if (type === 'note.update') {
+        await announce([payload.id], 'updated', tabId);
+        return reply(payload);
+      }
+      if (type === 'note.delete') {
+        notes.splice(
+          notes.findIndex((note) => note.id === payload.id),
+          1,
+        );
+        await announce([payload.id], 'deleted', tabId);
+        return reply(payload);
+      }
+      return { ok: false, error: 'Not allowed.' };
+    },
+  };
+}
+
+/** Every change-feed broadcast (one storage write each). */
+function countBroadcasts(): { count: () => number } {
+  let count = 0;
+  fakeBrowser.storage.onChanged.addListener((changes) => {
+    if ('notesChanged' in changes) count++;
+  });
+  return { count: () => count };
+}
+
+/** Runs a page session on the article fixture against the fake background. */
+async function start() {
+  loadArticle();
+  const background = fakeBackground();
+  const sent: MessageType[] = [];
+  const request = createRequester(async (message) => {
+    sent.push((message as { type: MessageType }).type);
+    return background.fromPage(message);
+  });
+  const panel = fakePanel();
+  const overlay = recordingOverlay();
+  const controller = new AbortController();
+  const session = (await startPageSession({
+    doc: document,
+    url: ARTICLE_URL,
+    browser,
+    request,
+    signal: controller.signal,
+    loadUi: async () => ({
+      createInteractions: (deps) =>
+        createInteractions({
+          ...deps,
+          createOverlay: overlay.createOverlay,
+          createPanel: panel.create,
+        }),
+    }),
+  })) as PageSession;
+  await session.interactions;
+  const frameSent: string[] = [];
+  const frame = async (tabId: number) =>
+    createRequester((message) => {
+      frameSent.push((message as { type: string }).type);
+      return background.fromFrame(message, tabId);
+    });
+  return { session, sent, frameSent, panel, frame, stop: () => controller.abort() };
+}
+
+/** Lets storage events and the requests they start run to the end. */
+async function flush(): Promise<void> {
+  for (let i = 0; i < 20; i++) await Promise.resolve();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Counts whole-article anchorings and the ids of partial ones. */
+function watchAnchoring(session: PageSession) {
+  const whole = vi.spyOn(session.article.layers, 'setData');
+  const partial = vi.spyOn(session.article.layers, 'updateNotes');
+  const fullReanchor = vi.spyOn(session.article.layers, 'reanchor');
+  return {
+    whole: () => whole.mock.calls.length + fullReanchor.mock.calls.filter((c) => !c[0]).length,
+    partialIds: () => partial.mock.calls.map(([, ids]) => [...ids]),
+  };
+}
+
+const SELECTORS = [{ type: 'TextQuoteSelector' as const, exact: 'vicious cycle' }];
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  document.documentElement.innerHTML = '<head></head><body></body>';
+});
+afterEach(() => vi.useRealTimers());
+
+describe('a page session and the change feed', () => {
+  it('one save costs the frame one request and one broadcast, and the page no request and no whole-article re-anchor', async () => {
+    const { session, sent, frameSent, panel, frame, stop } = await start();
+    document.getSelection()?.removeAllRanges();
+    const paragraph = [...document.querySelectorAll('p')].find((p) =>
+      p.textContent?.includes('vicious cycle'),
+    )!;
+    const text = paragraph.firstChild as Text;
+    const at = text.data.indexOf('vicious cycle');
+    const range = document.createRange();
+    range.setStart(text, at);
+    range.setEnd(text, at + 'vicious cycle'.length);
+    document.getSelection()?.addRange(range);
+    (await session.interactions).addNoteFromSelection();
+    const view = panel.last()?.view;
+    if (view?.kind !== 'new-note') throw new Error('the editor did not open');
+
+    sent.length = 0;
+    const broadcasts = countBroadcasts();
+    const anchoring = watchAnchoring(session);
+    const request = await frame(7);
+    const note = await request('note.create', {
+      id: 'saved-note',
+      target: { selectors: view.selectors },
+      body: 'A note',
+      tags: [],
+    });
+    panel.emit({ type: 'saved', noteId: note.id, created: true });
+    await flush();
+
+    expect(frameSent).toEqual(['note.create']);
+    expect(broadcasts.count()).toBe(1);
+    // The page asks nothing; it reports its new count for the badge, as after any paint.
+    expect(sent).toEqual(['page.status']);
+    expect(anchoring.whole()).toBe(0);
+    expect(anchoring.partialIds()).toEqual([['saved-note']]);
+    expect(session.article.layers.rangeOf('saved-note')?.toString()).toBe('vicious cycle');
+    stop();
+  });
+
+  it('a note another tab saves on this article is read once and anchored alone', async () => {
+    const { session, sent, frame, stop } = await start();
+    sent.length = 0;
+    const anchoring = watchAnchoring(session);
+    const elsewhere = await frame(8);
+    await elsewhere('note.create', {
+      id: 'from-tab-8',
+      target: { selectors: SELECTORS },
+      body: 'Elsewhere',
+      tags: [],
+    });
+    await flush();
+    expect(sent.filter((type) => type !== 'page.status')).toEqual(['page.notes']);
+    expect(anchoring.whole()).toBe(0);
+    expect(anchoring.partialIds()).toEqual([['from-tab-8']]);
+    expect(session.article.layers.rangeOf('from-tab-8')).not.toBeNull();
+
+    // An edit elsewhere changes words this page never has: no request, nothing anchored.
+    sent.length = 0;
+    await elsewhere('note.update', { id: 'from-tab-8', body: 'Edited', tags: [] });
+    await flush();
+    expect(sent).toEqual([]);
+    expect(anchoring.partialIds()).toHaveLength(1);
+
+    // A delete elsewhere takes the passage off without a request.
+    await elsewhere('note.delete', { id: 'from-tab-8' });
+    await flush();
+    expect(sent.filter((type) => type !== 'page.status')).toEqual([]);
+    expect(anchoring.partialIds().at(-1)).toEqual(['from-tab-8']);
+    expect(session.article.layers.rangeOf('from-tab-8')).toBeNull();
+    expect(anchoring.whole()).toBe(0);
+    stop();
+  });
+
+  it('stops listening to the feed when the session stops', async () => {
+    const { session, sent, frame, stop } = await start();
+    stop();
+    sent.length = 0;
+    await (await frame(8))('note.create', {
+      id: 'after-stop',
+      target: { selectors: SELECTORS },
+      body: 'Late',
+      tags: [],
+    });
+    await flush();
+    expect(sent).toEqual([]);
+    expect(session.article.notes()).toEqual([]);
+  });
+});

@@ -1,0 +1,95 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { OverlayState } from './overlay-state';
+import { createSelectionAdder, SELECTION_SETTLE_MS } from './selection-adder';
+import { createTimers } from './timers';
+
+function setUp(editing = false) {
+  document.body.innerHTML = '<article><p>The vicious cycle of debt.</p></article>';
+  const body = document.querySelector('article')!;
+  let adder: OverlayState['adder'] = null;
+  const edited: string[] = [];
+  const controller = new AbortController();
+  const timers = createTimers();
+  const selection = createSelectionAdder({
+    doc: document,
+    body,
+    timers,
+    editing: () => editing,
+    setAdder: (next) => {
+      adder = next;
+    },
+    openEditor: (range) => edited.push(range.toString()),
+    inOverlay: () => false,
+    signal: controller.signal,
+  });
+  const select = (from: number, to: number) => {
+    const text = body.querySelector('p')!.firstChild as Text;
+    const range = document.createRange();
+    range.setStart(text, from);
+    range.setEnd(text, to);
+    document.getSelection()?.removeAllRanges();
+    document.getSelection()?.addRange(range);
+  };
+  return {
+    selection,
+    select,
+    adder: () => adder,
+    edited,
+    stop: () => {
+      controller.abort();
+      timers.destroy();
+    },
+  };
+}
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => {
+  document.getSelection()?.removeAllRanges();
+  vi.useRealTimers();
+});
+
+describe('selection → Add note', () => {
+  it('offers "Add note" once the selection has rested, and opens the editor for it', async () => {
+    const { select, adder, edited, stop } = setUp();
+    select(4, 17);
+    await vi.advanceTimersByTimeAsync(SELECTION_SETTLE_MS - 1);
+    expect(adder()).toBeNull();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(adder()?.reference.toString()).toBe('vicious cycle');
+    adder()?.onAdd();
+    expect(edited).toEqual(['vicious cycle']);
+    stop();
+  });
+
+  it('takes the selection as it is when the button is pressed', async () => {
+    const { select, adder, edited, stop } = setUp();
+    select(4, 11);
+    await vi.advanceTimersByTimeAsync(SELECTION_SETTLE_MS);
+    const offered = adder();
+    select(4, 17);
+    offered?.onAdd();
+    expect(edited).toEqual(['vicious cycle']);
+    stop();
+  });
+
+  it('offers nothing for white space, while the editor is open, or once stopped', async () => {
+    const blank = setUp();
+    blank.select(3, 4);
+    await vi.advanceTimersByTimeAsync(SELECTION_SETTLE_MS);
+    expect(blank.adder()).toBeNull();
+    expect(blank.selection.currentRange()).toBeNull();
+    blank.stop();
+
+    const editing = setUp(true);
+    editing.select(4, 17);
+    await vi.advanceTimersByTimeAsync(SELECTION_SETTLE_MS);
+    expect(editing.adder()).toBeNull();
+    editing.stop();
+
+    const stopped = setUp();
+    stopped.stop();
+    stopped.select(4, 17);
+    await vi.advanceTimersByTimeAsync(SELECTION_SETTLE_MS);
+    expect(stopped.adder()).toBeNull();
+  });
+});
