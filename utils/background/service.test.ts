@@ -3,12 +3,14 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ARTICLE_HEADLINE, readFixture } from '../../e2e/fixtures';
 import type { Browser, Runtime } from '../browser';
 import { readShownItem } from '../messaging/shown-item';
+import { articleKeyFor } from '../notes-io/article-key';
 import { loadBundledPacks } from '../packs';
 import { articleText } from '../page/fingerprint';
 import { recogniseArticle } from '../page/recognise';
 import { openStore } from '../store/db';
-import { allNotes, getNote } from '../store/notes';
+import { allNotes, getNote, notesForArticle, putNote } from '../store/notes';
 import { readTabPage } from '../store/tab-pages';
+import type { Note } from '../store/types';
 import { seedPacks } from './seed-packs';
 import { createBackgroundService } from './service';
 
@@ -84,6 +86,36 @@ beforeEach(() => {
 });
 
 describe('page.opened', () => {
+  it('files notes written before the article had a pack under the pack, so the page shows them', async () => {
+    const { db, service } = await setUp();
+    const addressKey = articleKeyFor(ARTICLE);
+    expect(addressKey).not.toBe(pack.article.id);
+    const early: Note = {
+      id: 'early-note',
+      articleKey: addressKey,
+      url: ARTICLE,
+      articleTitle: ARTICLE_HEADLINE,
+      target: quote('vicious cycle'),
+      body: 'Written before the pack arrived',
+      tags: [],
+      created: '2026-11-01T00:00:00.000Z',
+      modified: '2026-11-02T00:00:00.000Z',
+    };
+    await putNote(db, early);
+    await putNote(db, { ...early, id: 'early-deleted', deletedAt: '2026-11-03T00:00:00.000Z' });
+    const reply = await service.handle(
+      { type: 'page.opened', payload: { headline: ARTICLE_HEADLINE, text: ARTICLE_TEXT } },
+      fromTab(ARTICLE),
+    );
+    if (!reply.ok) throw new Error(reply.error);
+    const data = reply.value as { notes: { id: string }[] };
+    expect(data.notes.map((note) => note.id)).toEqual(['early-note']);
+    // Moved, not edited, and nothing left under the address; the deleted one moved too.
+    expect(await getNote(db, 'early-note')).toEqual({ ...early, articleKey: pack.article.id });
+    expect((await getNote(db, 'early-deleted'))?.articleKey).toBe(pack.article.id);
+    expect(await notesForArticle(db, addressKey)).toEqual([]);
+  });
+
   it('matches the pack by headline and text, and labels the tab with the claim count', async () => {
     const { service } = await setUp();
     const reply = await service.handle(

@@ -16,7 +16,12 @@ import {
   type Protocol,
   type Reply,
 } from '../messaging/protocol';
-import { describeIssues, envelopeSchema, requestSchemas } from '../messaging/schemas';
+import {
+  describeIssues,
+  envelopeSchema,
+  MAX_CHANGED_IDS,
+  requestSchemas,
+} from '../messaging/schemas';
 import { writeShownItem } from '../messaging/shown-item';
 import { articleKeyFor } from '../notes-io/article-key';
 import { matchPackArticle } from '../packs/match';
@@ -33,6 +38,7 @@ import {
   notesForArticle,
   purgeDeletedNotes,
   putNote,
+  refileNotes,
   restoreNote,
   softDeleteNote,
   updateNote,
@@ -218,6 +224,19 @@ export function createBackgroundService(deps: BackgroundDependencies) {
       );
       const url = `${sender.url.origin}${sender.url.pathname}`;
       const articleKey = articleKeyFor(sender.url.href, { packArticleKey: pack?.articleKey });
+      // Notes written here before the article had a pack were filed under its address: one
+      // article, one key, so they move to the pack's id (and the views that list them hear it).
+      const addressKey = articleKeyFor(sender.url.href);
+      if (pack && addressKey !== articleKey) {
+        const moved = await refileNotes(db, addressKey, articleKey);
+        if (moved.length > 0) {
+          await announce([addressKey, articleKey], {
+            kind: 'updated',
+            ...(moved.length <= MAX_CHANGED_IDS ? { noteIds: moved.map((note) => note.id) } : {}),
+            writer: `tab:${sender.tabId}`,
+          });
+        }
+      }
       const [claims, notes] = await Promise.all([
         pack ? claimsOf(db, pack.articleKey) : Promise.resolve([]),
         notesOf(db, articleKey),

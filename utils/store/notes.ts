@@ -100,6 +100,29 @@ export async function purgeDeletedNotes(db: CounterpointDatabase, now: number): 
   return purged;
 }
 
+/**
+ * Files every note kept under `fromKey` (deleted ones too, so an Undo still finds them) under
+ * `toKey`, in one transaction; returns the live notes moved. Used when an article that had notes
+ * under its address gains a context pack, whose id is then the article's key: nothing is left
+ * behind under a key the page no longer reads. The notes are not edited (`modified` stays).
+ */
+export async function refileNotes(
+  db: CounterpointDatabase,
+  fromKey: string,
+  toKey: string,
+): Promise<Note[]> {
+  if (fromKey === toKey) return [];
+  try {
+    const tx = db.transaction('notes', 'readwrite');
+    const filed = await tx.store.index('articleKey').getAll(fromKey);
+    await Promise.all(filed.map((note) => tx.store.put({ ...note, articleKey: toKey })));
+    await tx.done;
+    return filed.filter((note) => !note.deletedAt).map((note) => ({ ...note, articleKey: toKey }));
+  } catch (error) {
+    throw explainStorageError(error, 'file the notes under the article');
+  }
+}
+
 /** The live (not deleted) notes of one article, oldest first. */
 export async function notesForArticle(
   db: CounterpointDatabase,
