@@ -1,7 +1,9 @@
 import { render } from 'preact';
 import { PopupApp } from '@/components/popup/PopupApp';
 import { extensionApi } from '@/utils/browser';
+import { uiLanguage } from '@/utils/i18n';
 import { createPopupData } from '@/utils/popup/popup-data';
 
+document.documentElement.lang = uiLanguage();
 const root = document.getElementById('app');
 if (root) render(<PopupApp data={createPopupData({ browser: extensionApi })} />, root);
