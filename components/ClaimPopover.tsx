@@ -133,10 +133,10 @@ export function ClaimPopover({
         {claim.counterpoints.length === 0 ? null : (
           <section>
             <h3 class="cp-section-heading">{t('claim_counterpoints')}</h3>
-            <ul class="cp-counterpoints" lang={packLanguage}>
+            <ul class="cp-counterpoints">
               {claim.counterpoints.map((counterpoint, index) => (
                 <li key={index}>
-                  <p>{counterpoint.text}</p>
+                  <p lang={packLanguage}>{counterpoint.text}</p>
                   <SourceReferences ids={counterpoint.sources} sources={claim.sources} />
                 </li>
               ))}

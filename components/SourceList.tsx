@@ -40,16 +40,18 @@ export function SourceTitle({ source }: { source: Source }) {
 export function SourceList({ sources, label, lang }: SourceListProps) {
   if (sources.length === 0) return null;
   return (
-    <ol class="cp-sources" aria-label={label} lang={lang}>
+    <ol class="cp-sources" aria-label={label}>
       {sources.map((source, index) => (
         <li key={`${index}:${source.url}`}>
           <span class="cp-source-number" aria-hidden="true">
             {index + 1}.{' '}
           </span>
-          <SourceTitle source={source} />
+          <span lang={lang}>
+            <SourceTitle source={source} />
+          </span>
           <span class="cp-source-meta">
             {' — '}
-            {source.publisher}
+            <span lang={lang}>{source.publisher}</span>
             {source.date === '' ? null : (
               <>
                 {', '}

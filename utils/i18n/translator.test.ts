@@ -71,6 +71,19 @@ describe('createTranslator', () => {
   });
 });
 
+describe('the interface language', () => {
+  it('is the browser’s when the words are in that language, keeping its region', () => {
+    expect(createTranslator(fileMessageSource(english, 'en-GB')).language).toBe('en-GB');
+    expect(createTranslator(fileMessageSource(french, 'fr-CA')).language).toBe('fr-CA');
+  });
+
+  it('is the words’ language when the browser reports another (headless Chromium)', () => {
+    const frenchInHeadless = createTranslator(fileMessageSource(french, 'en-US'));
+    expect(frenchInHeadless.language).toBe('fr');
+    expect(frenchInHeadless.formatPartialDate('2021-06-08')).toBe('8 juin 2021');
+  });
+});
+
 describe('formatMessage', () => {
   it('fills named placeholders from positional substitutions, any case, and keeps $$ as $', () => {
     const entry = {

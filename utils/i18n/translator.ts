@@ -39,7 +39,7 @@ export interface Translator {
 
 /** A translator reading from a message source. */
 export function createTranslator(source: MessageSource): Translator {
-  const language = source.getUILanguage() || 'en';
+  const language = languageOf(source);
   const pluralRules = new Intl.PluralRules(language);
   const numbers = new Intl.NumberFormat(language);
   // Dates of sources are calendar days, formatted in UTC so "2021-06-08" never shows as 7 June.
@@ -100,4 +100,18 @@ export function createTranslator(source: MessageSource): Translator {
       return message('date_at_time', [localDay.format(date), localTime.format(date)]);
     },
   };
+}
+
+/**
+ * The language the words are in, with the browser's region when it is the same language
+ * ("en-GB" reads English with British dates). The messages file says which language it is,
+ * because the browser may pick a file other than its reported interface language: headless
+ * Chromium started with `--lang=fr` reads the French file but reports `en-US`.
+ */
+function languageOf(source: MessageSource): string {
+  const reported = source.getUILanguage();
+  const words = source.getMessage('language_tag');
+  if (words === '') return reported || 'en';
+  const primary = (tag: string): string => tag.split(/[-_]/)[0]?.toLowerCase() ?? '';
+  return primary(reported) === primary(words) ? reported : words;
 }
