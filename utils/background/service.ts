@@ -3,8 +3,10 @@
  * that its payload matches the protocol) before anything is read or written. The page's article
  * is worked out here from the sender's tab, never taken from the message.
  */
+
 import * as v from 'valibot';
 import type { Browser, Runtime } from '../browser';
+import { t } from '../i18n';
 import { PANEL_PAGE } from '../messaging/panel-protocol';
 import type { MessageType, NoteAnchor, PageData, Protocol, Reply } from '../messaging/protocol';
 import { describeIssues, envelopeSchema, requestSchemas } from '../messaging/schemas';
@@ -151,7 +153,7 @@ export function createBackgroundService(deps: BackgroundDependencies) {
     }
     await pendingTabWrites.get(sender.tabId);
     const page = await readTabPage(browser, sender.tabId);
-    if (!page) throw new RequestError('This page is not a recognised article.');
+    if (!page) throw new RequestError(t('error_not_article'));
     return page;
   }
 
@@ -162,11 +164,10 @@ export function createBackgroundService(deps: BackgroundDependencies) {
   ): Promise<{ db: CounterpointDatabase; note: Note }> {
     const db = await deps.getDatabase();
     const note = await getNote(db, id);
-    if (!note) throw new RequestError('That note no longer exists.');
+    if (!note) throw new RequestError(t('error_note_gone'));
     if (sender.kind === 'content' || sender.kind === 'frame') {
       const page = await pageOf(sender);
-      if (note.articleKey !== page.articleKey)
-        throw new RequestError('That note is not on this page.');
+      if (note.articleKey !== page.articleKey) throw new RequestError(t('error_note_not_here'));
     }
     return { db, note };
   }
@@ -260,7 +261,7 @@ export function createBackgroundService(deps: BackgroundDependencies) {
       if (existing) {
         // A save retried after the worker stopped mid-way: the first attempt got through.
         if (existing.articleKey === page.articleKey && !existing.deletedAt) return existing;
-        throw new RequestError('A note with this id already exists.');
+        throw new RequestError(t('error_note_exists'));
       }
       const now = deps.now().toISOString();
       const note: Note = {
@@ -288,7 +289,7 @@ export function createBackgroundService(deps: BackgroundDependencies) {
         { body: payload.body, tags: normaliseTags(payload.tags) },
         deps.now().toISOString(),
       );
-      if (!updated) throw new RequestError('That note no longer exists.');
+      if (!updated) throw new RequestError(t('error_note_gone'));
       await announce([updated.articleKey]);
       return updated;
     },
@@ -298,7 +299,7 @@ export function createBackgroundService(deps: BackgroundDependencies) {
       const now = deps.now();
       await purgeDeletedNotes(db, now.getTime());
       const deleted = await softDeleteNote(db, payload.id, now.toISOString());
-      if (!deleted) throw new RequestError('That note no longer exists.');
+      if (!deleted) throw new RequestError(t('error_note_gone'));
       await announce([deleted.articleKey]);
       return deleted;
     },
@@ -306,7 +307,7 @@ export function createBackgroundService(deps: BackgroundDependencies) {
     async 'note.restore'(payload, sender) {
       const { db } = await noteFor(sender, payload.id);
       const restored = await restoreNote(db, payload.id);
-      if (!restored) throw new RequestError('That note can no longer be restored.');
+      if (!restored) throw new RequestError(t('error_not_restorable'));
       await announce([restored.articleKey]);
       return restored;
     },
@@ -360,7 +361,7 @@ export function createBackgroundService(deps: BackgroundDependencies) {
         return { ok: false, error: error.message };
       }
       console.error('Counterpoint: request failed', error);
-      return { ok: false, error: 'Something went wrong in Counterpoint. Nothing was changed.' };
+      return { ok: false, error: t('error_unexpected') };
     }
   }
 

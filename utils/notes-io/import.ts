@@ -9,8 +9,10 @@
  *
  * Pure: no storage, no extension API, no DOM. Never throws, whatever the text.
  */
+
 import * as v from 'valibot';
 import type { Selector, TextQuoteSelector } from '../anchoring/types';
+import { t } from '../i18n';
 import { checkNoteText, NOTE_MAX_LENGTH } from '../store/note-rules';
 import type { Note } from '../store/types';
 import { EXTENSION_PROPERTY, isUuid, UUID_URN_PREFIX } from './annotation-format';
@@ -63,7 +65,7 @@ export function readAnnotationList(text: string): AnnotationListResult {
     return readAnnotationListText(text);
   } catch (error) {
     // Nothing below is expected to throw; this is a last line of defence for odd input.
-    return { ok: false, error: `The file could not be read: ${errorMessage(error)}` };
+    return { ok: false, error: t('import_unreadable', [errorMessage(error)]) };
   }
 }
 
@@ -89,7 +91,7 @@ export function parseImport(text: string, options: ImportOptions): ImportParseRe
 
 /** The message for an import that stopped on an unexpected error (a failing id source, say). */
 export function importFailureMessage(error: unknown): string {
-  return `The file could not be read: ${errorMessage(error)}`;
+  return t('import_unreadable', [errorMessage(error)]);
 }
 
 function readAnnotationListText(text: string): AnnotationListResult {
@@ -99,12 +101,12 @@ function readAnnotationListText(text: string): AnnotationListResult {
   if (bytes > IMPORT_MAX_BYTES) {
     return {
       ok: false,
-      error: `The file is ${formatMegabytes(bytes)} MB; the limit is ${IMPORT_MAX_BYTES / 1_000_000} MB.`,
+      error: t('import_too_large', [formatMegabytes(bytes), IMPORT_MAX_BYTES / 1_000_000]),
     };
   }
   // Editors on some systems start UTF-8 files with a byte order mark, which JSON does not allow.
   const json = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  if (json.trim() === '') return { ok: false, error: 'The file is empty.' };
+  if (json.trim() === '') return { ok: false, error: t('import_empty') };
 
   const notJson = recogniseNonJson(json);
   if (notJson !== null) return { ok: false, error: notJson };
@@ -123,28 +125,25 @@ function readAnnotationListText(text: string): AnnotationListResult {
 /** The first line of Counterpoint's own Markdown export. */
 const MARKDOWN_EXPORT_HEADING = '# Counterpoint notes';
 
-const WHAT_TO_PICK =
-  'Counterpoint imports notes files in JSON-LD (W3C Web Annotations), such as its own .jsonld export.';
-
 /** Why a file that cannot start a JSON text is refused, or null when it might be JSON. */
 function recogniseNonJson(text: string): string | null {
   const start = text.trimStart();
   if (start.startsWith(MARKDOWN_EXPORT_HEADING)) {
-    return 'Markdown exports are for reading; import the JSON-LD file (.jsonld) instead.';
+    return t('import_markdown_export');
   }
   if (/^[{["\d\-tfn]/.test(start)) return null;
   const sample = start.slice(0, 1000);
   // NUL bytes or undecodable bytes (shown as U+FFFD) mean the file is not text at all.
   if (/[\0\uFFFD]/.test(sample)) {
-    return `The file is not JSON: it looks like a binary file (an image, a PDF or a document). ${WHAT_TO_PICK}`;
+    return t('import_binary');
   }
   if (start.startsWith('<')) {
-    return `The file is not JSON: it looks like a web page or XML. ${WHAT_TO_PICK}`;
+    return t('import_html');
   }
   if (start.startsWith('#')) {
-    return `The file is not JSON: it looks like Markdown. ${WHAT_TO_PICK}`;
+    return t('import_markdown');
   }
-  return `The file is not JSON. ${WHAT_TO_PICK}`;
+  return t('import_not_json');
 }
 
 /**
@@ -159,11 +158,9 @@ function describeJsonError(text: string, message: string): string {
     /end of (JSON input|data)/i.test(message) ||
     (position !== null && Number(position[1]) >= text.trimEnd().length);
   const place = errorPlace(text, message) ?? (atEnd ? placeOfOffset(text, text.length) : null);
-  const where = place === null ? '' : ` (line ${place.line}, column ${place.column})`;
-  if (atEnd) {
-    return `The file is not JSON: it stops in the middle${where}, so part of it is missing. Export the notes again, or pick the complete file.`;
-  }
-  return `The file is not JSON: something is out of place${where}. It may have been edited by hand or cut short. ${WHAT_TO_PICK}`;
+  const where = place === null ? '' : ` ${t('import_place', [place.line, place.column])}`;
+  if (atEnd) return t('import_cut_short', [where]);
+  return t('import_out_of_place', [where]);
 }
 
 function errorPlace(text: string, message: string): { line: number; column: number } | null {
