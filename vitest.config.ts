@@ -14,7 +14,8 @@ export default defineConfig({
     ],
     // Real-browser tests run in the browser-test config (e2e/vitest.config.ts).
     exclude: ['**/node_modules/**', '**/*.chromium.test.ts'],
-    setupFiles: ['fake-indexeddb/auto'],
+    // The interface speaks English from its messages file (WXT's fake browser has no i18n).
+    setupFiles: ['fake-indexeddb/auto', 'utils/i18n/test-setup.ts'],
     restoreMocks: true,
   },
 });

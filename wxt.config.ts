@@ -17,8 +17,10 @@ export default defineConfig({
     build: { sourcemap: false },
   }),
   manifest: ({ browser, manifestVersion }) => ({
-    name: 'Counterpoint',
-    description: 'Claim-level, sourced context and private notes on the articles you read.',
+    // The words are in public/_locales/<lang>/messages.json (docs/i18n.md).
+    name: '__MSG_ext_name__',
+    description: '__MSG_ext_description__',
+    default_locale: 'en',
     // MV3 injects the page UI with `scripting.executeScript`; MV2 (Firefox's default build) uses
     // `tabs.executeScript`, which needs no permission of its own.
     permissions: ['storage', 'contextMenus', ...(manifestVersion === 3 ? ['scripting'] : [])],
@@ -41,11 +43,11 @@ export default defineConfig({
     commands: {
       'toggle-highlights': {
         suggested_key: { default: DEFAULT_SHORTCUTS.toggleHighlights },
-        description: 'Turn claim and note highlights on or off',
+        description: '__MSG_command_toggle_highlights__',
       },
       'add-note': {
         suggested_key: { default: DEFAULT_SHORTCUTS.addNote },
-        description: 'Add a note to the selected text',
+        description: '__MSG_command_add_note__',
       },
     },
     ...(browser === 'firefox'

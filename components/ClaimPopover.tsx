@@ -11,9 +11,11 @@
  * focus the dialog itself (it has tabIndex -1, so a screen reader announces its name), after
  * which Tab reaches Close first and then the links in reading order.
  */
+
 import type { Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { textFragmentLink } from '../utils/anchoring/text-fragment';
+import { plural, t } from '../utils/i18n';
 import type { Claim, ClaimKind } from '../utils/packs/types';
 import type { Note } from '../utils/store/types';
 import { CloseButton } from './CloseButton';
@@ -26,10 +28,18 @@ import { VerdictChip } from './VerdictChip';
 
 /** How each kind of claim is described under the verdict. */
 export const CLAIM_KIND_LABELS: Record<ClaimKind, string> = {
-  factual: 'Statement of fact',
-  opinion: 'Opinion',
-  prediction: 'Prediction',
-  attribution: 'Attributed statement',
+  get factual() {
+    return t('claim_kind_factual');
+  },
+  get opinion() {
+    return t('claim_kind_opinion');
+  },
+  get prediction() {
+    return t('claim_kind_prediction');
+  },
+  get attribution() {
+    return t('claim_kind_attribution');
+  },
 };
 
 /** Props of {@link ClaimPopover}. */
@@ -47,6 +57,8 @@ export interface ClaimPopoverProps {
   lastReviewed?: string;
   /** Address of the "How Counterpoint checks" page (an extension page), opened in a new tab. */
   methodUrl?: string;
+  /** The language of the pack's texts (summary, context, counterpoints, sources), for screen readers' voices. */
+  packLanguage?: string;
   /** The article's address; with it the popover offers "Copy link to this claim". */
   articleUrl?: string;
   /** Puts text on the clipboard; `navigator.clipboard.writeText` by default. */
@@ -72,6 +84,7 @@ export function ClaimPopover({
   methodUrl,
   articleUrl,
   copyText = clipboardWrite,
+  packLanguage = 'en',
 }: ClaimPopoverProps) {
   const headingId = useUniqueId();
   const summaryId = useUniqueId();
@@ -102,7 +115,7 @@ export function ClaimPopover({
         <div class="cp-popover-heading">
           {/* The chip's glyph is hidden from assistive tech, so the heading reads "Claim: Misleading". */}
           <h2 id={headingId} class="cp-claim-heading">
-            <span class="cp-visually-hidden">Claim: </span>
+            <span class="cp-visually-hidden">{t('claim_heading_prefix')} </span>
             <VerdictChip verdict={claim.verdict} />
           </h2>
           {/* "Opinion" under an Opinion verdict would say the same thing twice. */}
@@ -113,17 +126,17 @@ export function ClaimPopover({
         <CloseButton onClose={onClose} />
       </div>
       <div class="cp-popover-body">
-        <p id={summaryId} class="cp-summary">
+        <p id={summaryId} class="cp-summary" lang={packLanguage}>
           {claim.summary}
         </p>
-        {claim.context === '' ? null : <p>{claim.context}</p>}
+        {claim.context === '' ? null : <p lang={packLanguage}>{claim.context}</p>}
         {claim.counterpoints.length === 0 ? null : (
           <section>
-            <h3 class="cp-section-heading">Counterpoints</h3>
+            <h3 class="cp-section-heading">{t('claim_counterpoints')}</h3>
             <ul class="cp-counterpoints">
               {claim.counterpoints.map((counterpoint, index) => (
                 <li key={index}>
-                  <p>{counterpoint.text}</p>
+                  <p lang={packLanguage}>{counterpoint.text}</p>
                   <SourceReferences ids={counterpoint.sources} sources={claim.sources} />
                 </li>
               ))}
@@ -132,15 +145,13 @@ export function ClaimPopover({
         )}
         {claim.sources.length === 0 ? null : (
           <section>
-            <h3 class="cp-section-heading">Sources</h3>
-            <SourceList sources={claim.sources} />
+            <h3 class="cp-section-heading">{t('claim_sources')}</h3>
+            <SourceList sources={claim.sources} lang={packLanguage} />
           </section>
         )}
         {notes.length === 0 ? null : (
           <section>
-            <h3 class="cp-section-heading">
-              {notes.length === 1 ? 'Your note' : `Your notes (${notes.length})`}
-            </h3>
+            <h3 class="cp-section-heading">{plural('claim_your_notes', notes.length)}</h3>
             <ul class="cp-note-cards">
               {notes.map((note) => (
                 <li key={note.id}>
@@ -153,22 +164,22 @@ export function ClaimPopover({
       </div>
       <div class="cp-popover-footer">
         <button type="button" class="cp-button" onClick={onAddNote}>
-          Add note to this claim
+          {t('claim_add_note')}
         </button>
         {articleUrl === undefined ? null : (
           <button type="button" class="cp-button" onClick={copyLink}>
-            Copy link to this claim
+            {t('claim_copy_link')}
           </button>
         )}
         {articleUrl === undefined ? null : (
           <p role="status" class="cp-copy-status">
-            {copy.kind === 'copied' ? 'Link copied' : null}
-            {copy.kind === 'shown' ? 'Could not copy: select the link below and copy it.' : null}
+            {copy.kind === 'copied' ? t('claim_link_copied') : null}
+            {copy.kind === 'shown' ? t('claim_copy_refused') : null}
           </p>
         )}
         {copy.kind === 'shown' ? (
           <p class="cp-copy-field">
-            <label for={linkFieldId}>Link to this claim</label>
+            <label for={linkFieldId}>{t('claim_link_field')}</label>
             <input
               id={linkFieldId}
               ref={linkField}
@@ -183,13 +194,14 @@ export function ClaimPopover({
           <p class="cp-review-line">
             {lastReviewed === undefined ? null : (
               <>
-                Reviewed <time dateTime={lastReviewed}>{formatPartialDate(lastReviewed)}</time>
+                {t('claim_reviewed')}{' '}
+                <time dateTime={lastReviewed}>{formatPartialDate(lastReviewed)}</time>
               </>
             )}
             {lastReviewed !== undefined && methodUrl !== undefined ? ' · ' : null}
             {methodUrl === undefined ? null : (
               <a href={methodUrl} {...EXTERNAL_LINK_ATTRIBUTES}>
-                How Counterpoint checks
+                {t('common_how_checks')}
               </a>
             )}
           </p>

@@ -1,4 +1,5 @@
 /** The ✕ button every popover has, named "Close" for assistive tech, with Escape in its tooltip. */
+import { t } from '../utils/i18n';
 
 /** Props of {@link CloseButton}. */
 export interface CloseButtonProps {
@@ -11,8 +12,8 @@ export function CloseButton({ onClose }: CloseButtonProps) {
     <button
       type="button"
       class="cp-icon-button"
-      aria-label="Close"
-      title="Close (Esc)"
+      aria-label={t('common_close')}
+      title={t('common_close_tooltip')}
       onClick={onClose}
     >
       <span aria-hidden="true">✕</span>

@@ -2,6 +2,7 @@
  * A reader's note as a card: the body (light Markdown), tags and when it was last changed.
  * Compact cards, as listed under a claim, clamp the body to three lines and offer "Open".
  */
+import { t } from '../utils/i18n';
 import type { Note } from '../utils/store/types';
 import { formatTimestamp } from './dates';
 import { renderMarkdown } from './markdown';
@@ -20,7 +21,7 @@ export interface NoteCardProps {
 export function TagList({ tags }: { tags: readonly string[] }) {
   if (tags.length === 0) return null;
   return (
-    <ul class="cp-tags" aria-label="Tags">
+    <ul class="cp-tags" aria-label={t('common_tags')}>
       {tags.map((tag, index) => (
         <li key={`${index}:${tag}`} class="cp-tag">
           {tag}
@@ -50,7 +51,7 @@ export function NoteCard({ note, compact = false, onOpen }: NoteCardProps) {
           <button
             type="button"
             class="cp-link-button"
-            aria-label={`Open note: ${excerptOfNote(note)}`}
+            aria-label={t('card_open_note', [excerptOfNote(note)])}
             onClick={() => onOpen(note.id)}
           >
             Open

@@ -5,11 +5,13 @@
  * Limits are checked here, before saving, so the reader learns about them while their text is
  * still in front of them; the store checks them again. A failed save keeps everything typed.
  */
+
 import type { Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../utils/i18n';
 import {
   checkNoteBody,
-  EMPTY_NOTE_MESSAGE,
+  emptyNoteMessage,
   NOTE_MAX_LENGTH,
   overLimitMessage,
 } from '../utils/store/note-rules';
@@ -40,10 +42,8 @@ export interface NoteEditorProps {
 /** From this length on, the count turns into a warning. */
 const NEAR_LIMIT = Math.floor(NOTE_MAX_LENGTH * 0.9);
 
-const formatNumber = (value: number) => value.toLocaleString('en');
-
 /** The editor's messages, from the note rules; re-exported for the editor's callers and tests. */
-export { EMPTY_NOTE_MESSAGE, overLimitMessage };
+export { emptyNoteMessage, overLimitMessage };
 
 const IS_APPLE = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -112,8 +112,8 @@ export function NoteEditor({
     try {
       result = await onSave({ body: trimmed, tags: tags.tags });
     } catch (thrown) {
-      const detail = thrown instanceof Error ? ` ${thrown.message}` : '';
-      result = { ok: false, error: `The note could not be saved.${detail}` };
+      const detail = thrown instanceof Error ? thrown.message : '';
+      result = { ok: false, error: t('editor_save_failed', [detail]).trim() };
     }
     if (!mounted.current) return;
     setSaving(false);
@@ -136,7 +136,7 @@ export function NoteEditor({
     }
   }
 
-  const title = mode === 'add' ? 'Add note' : 'Edit note';
+  const title = mode === 'add' ? t('common_add_note') : t('editor_edit_title');
   return (
     <div
       ref={dialogRef}
@@ -161,13 +161,13 @@ export function NoteEditor({
       >
         <div class="cp-popover-body">
           {quote === '' ? null : (
-            <blockquote class="cp-quote" aria-label="Passage" dir="auto">
+            <blockquote class="cp-quote" aria-label={t('common_passage')} dir="auto">
               {quote}
             </blockquote>
           )}
-          {draft ? <p class="cp-muted">Your unsaved draft is back.</p> : null}
+          {draft ? <p class="cp-muted">{t('editor_draft_back')}</p> : null}
           <div class="cp-field">
-            <label for={`${ids.heading}-body`}>Note</label>
+            <label for={`${ids.heading}-body`}>{t('editor_note_label')}</label>
             <textarea
               id={`${ids.heading}-body`}
               ref={textareaRef}
@@ -185,20 +185,20 @@ export function NoteEditor({
               {countState === 'over'
                 ? overLimitMessage(length)
                 : countState === 'near'
-                  ? `${formatNumber(NOTE_MAX_LENGTH - length)} characters left`
-                  : `${formatNumber(length)} / ${formatNumber(NOTE_MAX_LENGTH)}`}
+                  ? t('editor_chars_left', [NOTE_MAX_LENGTH - length])
+                  : t('editor_chars_count', [length, NOTE_MAX_LENGTH])}
             </p>
             {/* Announces only crossing a threshold, not every keystroke. */}
             <p role="status" class="cp-visually-hidden">
               {countState === 'over'
-                ? `Over the ${formatNumber(NOTE_MAX_LENGTH)}-character limit.`
+                ? t('editor_over_limit', [NOTE_MAX_LENGTH])
                 : countState === 'near'
-                  ? `Nearing the ${formatNumber(NOTE_MAX_LENGTH)}-character limit.`
+                  ? t('editor_near_limit', [NOTE_MAX_LENGTH])
                   : ''}
             </p>
           </div>
           <div class="cp-field">
-            <label for={`${ids.heading}-tags`}>Tags</label>
+            <label for={`${ids.heading}-tags`}>{t('common_tags')}</label>
             <input
               id={`${ids.heading}-tags`}
               ref={tagsRef}
@@ -214,7 +214,7 @@ export function NoteEditor({
               }}
             />
             <p id={ids.tagsHint} class="cp-hint">
-              Separate tags with commas.
+              {t('editor_tags_hint')}
             </p>
           </div>
           <p id={ids.error} role="alert" class="cp-error">
@@ -222,9 +222,11 @@ export function NoteEditor({
           </p>
         </div>
         <div class="cp-popover-footer">
-          <span class="cp-shortcut-hint">{IS_APPLE ? '⌘+Enter' : 'Ctrl+Enter'} to save</span>
+          <span class="cp-shortcut-hint">
+            {t('editor_save_shortcut', [IS_APPLE ? '⌘+Enter' : 'Ctrl+Enter'])}
+          </span>
           <button type="button" class="cp-button" onClick={onCancel}>
-            Cancel
+            {t('editor_cancel')}
           </button>
           <button
             type="submit"
@@ -232,7 +234,7 @@ export function NoteEditor({
             disabled={saving}
             aria-keyshortcuts="Control+Enter Meta+Enter"
           >
-            {saving ? 'Saving…' : 'Save'}
+            {saving ? t('editor_saving') : t('editor_save')}
           </button>
         </div>
       </form>

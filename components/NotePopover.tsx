@@ -6,7 +6,9 @@
  * focuses the dialog itself (tabIndex -1). Delete does not ask for confirmation; the caller
  * offers Undo in a Toast, which is kinder than a confirm step.
  */
+
 import type { Ref } from 'preact';
+import { t } from '../utils/i18n';
 import type { Note } from '../utils/store/types';
 import { CloseButton } from './CloseButton';
 import { formatTimestamp } from './dates';
@@ -41,13 +43,13 @@ export function NotePopover({ note, onClose, onEdit, onDelete, dialogRef }: Note
     >
       <div class="cp-popover-header">
         <h2 id={headingId} class="cp-popover-heading">
-          Your note
+          {t('note_heading')}
         </h2>
         <CloseButton onClose={onClose} />
       </div>
       <div class="cp-popover-body">
         {quote === '' ? null : (
-          <blockquote class="cp-quote" aria-label="Passage" dir="auto">
+          <blockquote class="cp-quote" aria-label={t('common_passage')} dir="auto">
             {quote}
           </blockquote>
         )}
@@ -56,10 +58,10 @@ export function NotePopover({ note, onClose, onEdit, onDelete, dialogRef }: Note
         </div>
         <TagList tags={note.tags} />
         <p class="cp-dates">
-          Written <time dateTime={note.created}>{formatTimestamp(note.created)}</time>
+          {t('note_written')} <time dateTime={note.created}>{formatTimestamp(note.created)}</time>
           {edited ? (
             <>
-              {' · Edited '}
+              {` · ${t('note_edited')} `}
               <time dateTime={note.modified}>{formatTimestamp(note.modified)}</time>
             </>
           ) : null}
@@ -67,10 +69,10 @@ export function NotePopover({ note, onClose, onEdit, onDelete, dialogRef }: Note
       </div>
       <div class="cp-popover-footer">
         <button type="button" class="cp-button" onClick={onEdit}>
-          Edit
+          {t('common_edit')}
         </button>
         <button type="button" class="cp-button cp-button-danger" onClick={onDelete}>
-          Delete
+          {t('common_delete')}
         </button>
       </div>
     </div>

@@ -5,6 +5,7 @@
  *
  * Counterpoints do not repeat sources; they cite them by number with {@link SourceReferences}.
  */
+import { t } from '../utils/i18n';
 import type { Source } from '../utils/packs/types';
 import { formatPartialDate } from './dates';
 import { EXTERNAL_LINK_ATTRIBUTES, safeHttpUrl } from './links';
@@ -14,6 +15,8 @@ export interface SourceListProps {
   sources: readonly Source[];
   /** Names the list for screen readers when there is no heading right before it. */
   label?: string;
+  /** The language the sources' titles and publishers are written in. */
+  lang?: string;
 }
 
 /** A source's title as shown: a headline in quotation marks, a description as it is. */
@@ -34,7 +37,7 @@ export function SourceTitle({ source }: { source: Source }) {
 }
 
 /** Renders nothing for an empty list. Items are numbered so counterpoints can cite them. */
-export function SourceList({ sources, label }: SourceListProps) {
+export function SourceList({ sources, label, lang }: SourceListProps) {
   if (sources.length === 0) return null;
   return (
     <ol class="cp-sources" aria-label={label}>
@@ -43,10 +46,12 @@ export function SourceList({ sources, label }: SourceListProps) {
           <span class="cp-source-number" aria-hidden="true">
             {index + 1}.{' '}
           </span>
-          <SourceTitle source={source} />
+          <span lang={lang}>
+            <SourceTitle source={source} />
+          </span>
           <span class="cp-source-meta">
             {' — '}
-            {source.publisher}
+            <span lang={lang}>{source.publisher}</span>
             {source.date === '' ? null : (
               <>
                 {', '}
@@ -81,7 +86,7 @@ export function SourceReferences({ ids, sources }: SourceReferencesProps) {
   if (cited.length === 0) return null;
   return (
     <p class="cp-source-refs">
-      {cited.length === 1 ? 'Source: ' : 'Sources: '}
+      {cited.length === 1 ? t('source_refs_single') : t('source_refs_several')}{' '}
       {cited.map((entry, position) => (
         <span key={entry.number}>
           {position === 0 ? '' : '; '}

@@ -6,7 +6,9 @@
  * Keep it mounted with an empty message between toasts: screen readers announce changes to a
  * live region that already exists more reliably than a region that appears with its text.
  */
+
 import type { ToastState } from '../utils/annotator/overlay-state';
+import { t } from '../utils/i18n';
 
 /** Props of {@link Toast}. */
 export type ToastProps = ToastState;
@@ -31,7 +33,12 @@ export function Toast({ message, actionLabel, onAction, onDismiss, onPause }: To
             </button>
           )}
           {onDismiss === undefined ? null : (
-            <button type="button" class="cp-icon-button" aria-label="Dismiss" onClick={onDismiss}>
+            <button
+              type="button"
+              class="cp-icon-button"
+              aria-label={t('toast_dismiss')}
+              onClick={onDismiss}
+            >
               <span aria-hidden="true">✕</span>
             </button>
           )}

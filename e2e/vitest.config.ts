@@ -14,5 +14,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     retry: 0,
+    // What a test computes from the interface's words (dates, messages) is in US English.
+    setupFiles: ['e2e/harness/i18n-setup.ts'],
   },
 });

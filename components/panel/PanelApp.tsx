@@ -4,8 +4,11 @@
  * drawn here, out of the page's reach. The controller (`utils/panel/panel-session.ts`) owns the
  * state and passes it down; this component only draws it.
  */
+
 import type { Ref } from 'preact';
+import { t } from '../../utils/i18n';
 import type { PanelView } from '../../utils/messaging/panel-protocol';
+import { DEFAULT_SHORTCUTS } from '../../utils/shortcuts';
 import type { Note } from '../../utils/store/types';
 import { ClaimPopover } from '../ClaimPopover';
 import { CloseButton } from '../CloseButton';
@@ -122,11 +125,17 @@ export function PanelApp(props: PanelAppProps) {
 
 /** A note that is loading, could not be read, or no longer exists. */
 function Missing({ notes, error, dialogRef, onClose }: PanelAppProps) {
-  const message = error ?? (notes === null ? 'Loading your note…' : 'This note no longer exists.');
+  const message = error ?? (notes === null ? t('panel_note_loading') : t('panel_note_gone'));
   return (
-    <div ref={dialogRef} role="dialog" aria-label="Your note" tabIndex={-1} class="cp-popover">
+    <div
+      ref={dialogRef}
+      role="dialog"
+      aria-label={t('note_heading')}
+      tabIndex={-1}
+      class="cp-popover"
+    >
       <div class="cp-popover-header">
-        <h2 class="cp-popover-heading">Your note</h2>
+        <h2 class="cp-popover-heading">{t('note_heading')}</h2>
         <CloseButton onClose={onClose} />
       </div>
       <p class="cp-popover-body" role={error ? 'alert' : 'status'}>
@@ -156,20 +165,18 @@ function NotesList({
     <div
       ref={dialogRef}
       role="dialog"
-      aria-label="Your notes on this article"
+      aria-label={t('panel_notes_heading')}
       tabIndex={-1}
       class="cp-popover"
     >
       <div class="cp-popover-header">
-        <h2 class="cp-popover-heading">Your notes on this article</h2>
+        <h2 class="cp-popover-heading">{t('panel_notes_heading')}</h2>
         <CloseButton onClose={onClose} />
       </div>
       <div class="cp-popover-body">
-        {loading ? <p role="status">Loading your notes…</p> : null}
+        {loading ? <p role="status">{t('panel_notes_loading')}</p> : null}
         {!loading && placed.length === 0 && orphaned.length === 0 ? (
-          <p class="cp-muted">
-            No notes yet. Select a passage, then choose “Add note” (or press Alt+Shift+M).
-          </p>
+          <p class="cp-muted">{t('panel_notes_empty', [DEFAULT_SHORTCUTS.addNote])}</p>
         ) : null}
         {placed.length === 0 ? null : (
           <ul class="cp-orphans">
@@ -178,7 +185,7 @@ function NotesList({
                 <blockquote dir="auto">{quoteOfNote(note)}</blockquote>
                 <p dir="auto">{note.body}</p>
                 <button type="button" class="cp-link-button" onClick={() => onOpenNote(note.id)}>
-                  Go to this note
+                  {t('panel_go_to_note')}
                 </button>
               </li>
             ))}
@@ -186,11 +193,8 @@ function NotesList({
         )}
         {orphaned.length === 0 ? null : (
           <section>
-            <h3 class="cp-section-heading">Notes that could not be placed</h3>
-            <p class="cp-muted">
-              The article has changed where these notes were written. They are kept safe; you can
-              read, export or delete them from the Counterpoint popup.
-            </p>
+            <h3 class="cp-section-heading">{t('panel_orphans_heading')}</h3>
+            <p class="cp-muted">{t('panel_orphans_hint')}</p>
             <ul class="cp-orphans">
               {orphaned.map((note) => (
                 <li key={note.id}>

@@ -4,8 +4,9 @@
  * reader's notes whose passages could not be placed, with their quotes.
  */
 
+import { plural, t } from '../../utils/i18n';
+import { verdictLabel } from '../../utils/i18n/verdicts';
 import { VERDICTS } from '../../utils/packs/types';
-import { VERDICT_LABELS } from '../../utils/packs/verdicts';
 import type { StoredClaim } from '../../utils/store/db';
 import type { TabPage } from '../../utils/store/tab-pages';
 import type { Note } from '../../utils/store/types';
@@ -24,6 +25,8 @@ export interface ArticlePanelProps {
   onShowClaim(claimId: string): void;
   /** The "How Counterpoint checks" page, opened in a new tab; the extension's own by default. */
   methodUrl?: string;
+  /** The language of the pack's texts (the claims' quotes), for screen readers' voices. */
+  packLanguage?: string;
 }
 
 /** Up to this many claims the list starts unfolded. */
@@ -31,9 +34,8 @@ const OPEN_CLAIMS_UP_TO = 5;
 
 /** The sentence about anchoring, e.g. "5 of 6 claims found on this page". */
 export function claimsFoundSentence(page: TabPage): string {
-  if (page.claimsAnchored === undefined) return 'Finding the claims on this page…';
-  const noun = page.claimsTotal === 1 ? 'claim' : 'claims';
-  return `${page.claimsAnchored} of ${page.claimsTotal} ${noun} found on this page`;
+  if (page.claimsAnchored === undefined) return t('popup_claims_finding');
+  return plural('popup_claims_found', page.claimsTotal, [page.claimsAnchored]);
 }
 
 /** Claims and orphaned notes of the current tab's article. */
@@ -43,6 +45,7 @@ export function ArticlePanel({
   notes,
   onShowClaim,
   methodUrl = '/method.html',
+  packLanguage = 'en',
 }: ArticlePanelProps) {
   const claimsHeading = useUniqueId('cp-claims');
   const orphansHeading = useUniqueId('cp-orphans');
@@ -54,25 +57,25 @@ export function ArticlePanel({
       {page.hasPack ? (
         <section class="cp-section" aria-labelledby={claimsHeading}>
           <div class="cp-section-title">
-            <h2 id={claimsHeading}>Key claims</h2>
+            <h2 id={claimsHeading}>{t('popup_key_claims')}</h2>
           </div>
           <p class="cp-muted">{claimsFoundSentence(page)}</p>
           <p class="cp-muted cp-review-line">
             {page.lastReviewed === undefined ? null : (
               <>
-                Claims reviewed{' '}
+                {t('popup_claims_reviewed')}{' '}
                 <time dateTime={page.lastReviewed}>{formatPartialDate(page.lastReviewed)}</time>
                 {' · '}
               </>
             )}
             <a href={methodUrl} {...EXTERNAL_LINK_ATTRIBUTES}>
-              How Counterpoint checks
+              {t('common_how_checks')}
             </a>
           </p>
           {claims.length === 0 ? (
-            <p class="cp-empty">The context pack for this article lists no claims.</p>
+            <p class="cp-empty">{t('popup_pack_no_claims')}</p>
           ) : (
-            <ul class="cp-tally" aria-label="Claims by verdict">
+            <ul class="cp-tally" aria-label={t('popup_claims_by_verdict')}>
               {VERDICTS.map((verdict) => {
                 const count = claims.filter((claim) => claim.verdict === verdict).length;
                 return count === 0 ? null : (
@@ -86,10 +89,7 @@ export function ArticlePanel({
           {claims.length === 0 ? null : (
             // A long list starts folded so the switches and notes stay within the popup's height.
             <details class="cp-claims-details" open={claims.length <= OPEN_CLAIMS_UP_TO}>
-              <summary>
-                {claims.length === 1 ? 'The claim' : `The ${claims.length} claims`}, in reading
-                order
-              </summary>
+              <summary>{plural('popup_claims_in_order', claims.length)}</summary>
               <ul class="cp-claims">
                 {claims.map((claim) => {
                   const found = !missingClaims.has(claim.id);
@@ -99,14 +99,23 @@ export function ArticlePanel({
                         type="button"
                         class="cp-claim-row"
                         data-found={String(found)}
-                        aria-label={`${VERDICT_LABELS[claim.verdict]}: ${claim.quote.exact}${found ? '' : ' (not found on this page)'}`}
+                        aria-label={
+                          found
+                            ? t('popup_claim_row', [verdictLabel(claim.verdict), claim.quote.exact])
+                            : t('popup_claim_row_missing', [
+                                verdictLabel(claim.verdict),
+                                claim.quote.exact,
+                              ])
+                        }
                         aria-description={claim.summary}
                         onClick={() => onShowClaim(claim.id)}
                       >
                         <VerdictChip verdict={claim.verdict} />
-                        <span class="cp-claim-quote">{claim.quote.exact}</span>
+                        <span class="cp-claim-quote" lang={packLanguage}>
+                          {claim.quote.exact}
+                        </span>
                         {found ? null : (
-                          <span class="cp-claim-missing">Not found on this page</span>
+                          <span class="cp-claim-missing">{t('common_not_found_on_page')}</span>
                         )}
                       </button>
                     </li>
@@ -116,30 +125,19 @@ export function ArticlePanel({
             </details>
           )}
           {missingClaims.size === 0 ? null : (
-            <p class="cp-muted">
-              Claims not found on this page may have been edited out of the article; their context
-              still opens from here.
-            </p>
+            <p class="cp-muted">{t('popup_claims_missing_hint')}</p>
           )}
         </section>
       ) : null}
       {orphans.length === 0 ? null : (
         <section class="cp-section" aria-labelledby={orphansHeading}>
-          <h2 id={orphansHeading}>
-            {orphans.length === 1
-              ? '1 note could not be placed'
-              : `${orphans.length} notes could not be placed`}
-          </h2>
-          <p class="cp-muted">
-            Counterpoint could not find these passages in the page as it is now; the article may
-            have changed since you wrote the notes. The notes are kept and listed below with the
-            passages they were written on.
-          </p>
+          <h2 id={orphansHeading}>{plural('popup_orphans_heading', orphans.length)}</h2>
+          <p class="cp-muted">{t('popup_orphans_hint')}</p>
           <ul class="cp-orphans">
             {orphans.map((note) => (
               <li key={note.id} class="cp-orphan">
                 <blockquote class="cp-quote" dir="auto">
-                  {quoteOfNote(note) || '(no quoted passage)'}
+                  {quoteOfNote(note) || t('popup_no_passage')}
                 </blockquote>
                 <span>{excerptOfNote(note, 120)}</span>
               </li>

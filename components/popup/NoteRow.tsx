@@ -3,7 +3,9 @@
  * "Show in page", "Edit" (the in-page editor, in place) and "Delete". Each button's name ends
  * with the note's first words, so a screen reader's list of buttons tells the notes apart.
  */
+
 import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../../utils/i18n';
 import { notePage } from '../../utils/popup/show-in-page';
 import type { Note } from '../../utils/store/types';
 import { formatTimestamp } from '../dates';
@@ -71,7 +73,7 @@ export function NoteRow({
       <article
         class="cp-note-card cp-note-row"
         data-orphan={orphan ? '' : undefined}
-        aria-label={`Note: ${excerpt}`}
+        aria-label={t('row_note', [excerpt])}
       >
         {quote === '' ? null : (
           <blockquote class="cp-quote" dir="auto">
@@ -82,11 +84,13 @@ export function NoteRow({
           {renderMarkdown(note.body)}
         </div>
         <TagList tags={note.tags} />
-        {orphan ? <p class="cp-note-flag">Not found on this page</p> : null}
+        {orphan ? <p class="cp-note-flag">{t('common_not_found_on_page')}</p> : null}
         {page.kind === 'other-site' ? (
-          <p class="cp-note-flag">From another site{page.host === '' ? '' : ` (${page.host})`}</p>
+          <p class="cp-note-flag">
+            {page.host === '' ? t('row_other_site') : t('row_other_site_named', [page.host])}
+          </p>
         ) : page.kind === 'not-an-article' ? (
-          <p class="cp-note-flag">Not on an article page</p>
+          <p class="cp-note-flag">{t('row_not_article')}</p>
         ) : null}
         <div class="cp-note-card-meta">
           <time dateTime={note.modified}>{formatTimestamp(note.modified)}</time>
@@ -95,31 +99,31 @@ export function NoteRow({
               <button
                 type="button"
                 class="cp-link-button"
-                aria-label={`Show in page: ${excerpt}`}
+                aria-label={t('row_show_in_page_named', [excerpt])}
                 disabled={busy}
                 onClick={() => onShowInPage(note)}
               >
-                Show in page
+                {t('row_show_in_page')}
               </button>
             ) : null}
             <button
               ref={editButton}
               type="button"
               class="cp-link-button"
-              aria-label={`Edit note: ${excerpt}`}
+              aria-label={t('row_edit_named', [excerpt])}
               disabled={busy}
               onClick={() => onEdit(note.id)}
             >
-              Edit
+              {t('common_edit')}
             </button>
             <button
               type="button"
               class="cp-link-button cp-button-danger"
-              aria-label={`Delete note: ${excerpt}`}
+              aria-label={t('row_delete_named', [excerpt])}
               disabled={busy}
               onClick={() => onDelete(note)}
             >
-              Delete
+              {t('common_delete')}
             </button>
           </span>
         </div>

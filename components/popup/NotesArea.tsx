@@ -5,7 +5,9 @@
  * import. The first 100 notes are rendered and "Show more" adds more, so thousands of notes
  * open quickly.
  */
+
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { plural, t } from '../../utils/i18n';
 import {
   displayTitle,
   groupByArticle,
@@ -23,6 +25,7 @@ import { UNDO_WINDOW_MS } from '../../utils/store/notes';
 import type { Note } from '../../utils/store/types';
 import type { NoteSaveResult } from '../NoteEditor';
 import { excerptOfNote } from '../note-text';
+import { SLOT, withSlots } from '../slots';
 import { Toast } from '../Toast';
 import { useUniqueId } from '../unique-id';
 import { NoteRow } from './NoteRow';
@@ -137,7 +140,7 @@ export function NotesArea({ data, article, onShownInPage }: NotesAreaProps) {
       const updated = await data.updateNote(id, input);
       notes.replace(id, updated);
       setEditingId(null);
-      setToast({ message: 'Note saved.' });
+      setToast({ message: t('notes_saved') });
       return { ok: true };
     } catch (thrown) {
       // The editor stays open with everything typed, and shows this.
@@ -151,12 +154,12 @@ export function NotesArea({ data, article, onShownInPage }: NotesAreaProps) {
     try {
       await data.deleteNote(note.id);
       notes.replace(note.id, null);
-      setToast({ message: `Note deleted: ${excerptOfNote(note, 30)}`, undo: note });
+      setToast({ message: t('notes_deleted', [excerptOfNote(note, 30)]), undo: note });
       // The deleted note's buttons are gone; Undo is where a keyboard user needs to be. While it
       // has focus the toast stays (the pause), and it leaves when the reader moves on.
       focusUndo.current = true;
     } catch (thrown) {
-      setError(`The note was not deleted: ${messageOf(thrown)}`);
+      setError(t('notes_delete_failed', [messageOf(thrown)]));
     } finally {
       setBusyId(null);
     }
@@ -167,11 +170,11 @@ export function NotesArea({ data, article, onShownInPage }: NotesAreaProps) {
     try {
       const restored = await data.restoreNote(note.id);
       notes.add(restored);
-      setToast({ message: 'Note restored.' });
+      setToast({ message: t('notes_restored') });
       // Undo has gone with its toast; the list's heading is a stable place to continue from.
       headingRef.current?.focus();
     } catch (thrown) {
-      setError(`The note could not be restored: ${messageOf(thrown)}`);
+      setError(t('notes_restore_failed', [messageOf(thrown)]));
     }
   }
 
@@ -181,13 +184,10 @@ export function NotesArea({ data, article, onShownInPage }: NotesAreaProps) {
     try {
       const outcome = await data.showNoteInPage(note);
       if (outcome.status === 'failed') setError(outcome.error);
-      else if (outcome.status === 'orphaned')
-        setError(
-          'The page is open, but the passage of this note was not found on it; the article may have changed.',
-        );
+      else if (outcome.status === 'orphaned') setError(t('notes_show_orphaned'));
       else onShownInPage?.();
     } catch (thrown) {
-      setError(`The note could not be shown: ${messageOf(thrown)}`);
+      setError(t('notes_show_failed', [messageOf(thrown)]));
     } finally {
       setBusyId(null);
     }
@@ -205,12 +205,12 @@ export function NotesArea({ data, article, onShownInPage }: NotesAreaProps) {
       <section class="cp-section" aria-labelledby={ids.heading}>
         <div class="cp-section-title">
           <h2 id={ids.heading} ref={headingRef} tabIndex={-1}>
-            Notes
+            {t('notes_heading')}
           </h2>
         </div>
         {article ? (
           <fieldset class="cp-scope">
-            <legend>Show notes from</legend>
+            <legend>{t('notes_scope_legend')}</legend>
             <label>
               <input
                 type="radio"
@@ -218,7 +218,7 @@ export function NotesArea({ data, article, onShownInPage }: NotesAreaProps) {
                 checked={scope === 'article'}
                 onChange={() => setScope('article')}
               />
-              This article ({articleNoteCount})
+              {t('notes_scope_article', [articleNoteCount])}
             </label>
             <label>
               <input
@@ -227,28 +227,28 @@ export function NotesArea({ data, article, onShownInPage }: NotesAreaProps) {
                 checked={scope === 'all'}
                 onChange={() => setScope('all')}
               />
-              {complete ? `All articles (${allLive.length})` : 'All articles'}
+              {complete ? t('notes_scope_all_count', [allLive.length]) : t('notes_scope_all')}
             </label>
           </fieldset>
         ) : null}
         <div class="cp-notes-toolbar">
           <label for={ids.search} class="cp-visually-hidden">
-            Search notes
+            {t('notes_search')}
           </label>
           <input
             id={ids.search}
             type="search"
-            placeholder="Search notes, passages, tags…"
+            placeholder={t('notes_search_placeholder')}
             value={search}
             aria-describedby={ids.count}
             onInput={(event) => setSearch(event.currentTarget.value)}
           />
           <select
-            aria-label="Filter by tag"
+            aria-label={t('notes_filter_tag')}
             value={tag}
             onChange={(event) => setTag(event.currentTarget.value)}
           >
-            <option value="">All tags</option>
+            <option value="">{t('notes_all_tags')}</option>
             {tags.map((entry) => (
               <option key={entry.tag.toLowerCase()} value={entry.tag}>
                 {entry.tag} ({entry.count})
@@ -256,7 +256,7 @@ export function NotesArea({ data, article, onShownInPage }: NotesAreaProps) {
             ))}
           </select>
           <select
-            aria-label="Sort notes"
+            aria-label={t('notes_sort')}
             value={sort}
             onChange={(event) => setSort(event.currentTarget.value as NotesSort)}
           >
@@ -269,7 +269,7 @@ export function NotesArea({ data, article, onShownInPage }: NotesAreaProps) {
         </div>
         <p id={ids.count} class="cp-result-count" aria-live="polite">
           {newestOnly
-            ? 'Newest notes; reading the rest…'
+            ? t('notes_reading_rest')
             : notes.state.status === 'ready' && allLive.length > 0
               ? countSentence(shownCount, matching.length, filtering)
               : ''}
@@ -280,13 +280,13 @@ export function NotesArea({ data, article, onShownInPage }: NotesAreaProps) {
         {notes.state.status === 'loading' ||
         (notes.state.status === 'ready' && notes.state.partial === 'article' && !inScope) ? (
           <p class="cp-muted" aria-busy="true">
-            Loading notes…
+            {t('notes_loading')}
           </p>
         ) : notes.state.status === 'error' ? (
           <div class="cp-error-box">
             <p>{notes.state.message}</p>
             <button type="button" class="cp-button" onClick={notes.reload}>
-              Try again
+              {t('notes_try_again')}
             </button>
           </div>
         ) : matching.length === 0 ? (
@@ -332,8 +332,10 @@ export function NotesArea({ data, article, onShownInPage }: NotesAreaProps) {
                 class="cp-button"
                 onClick={() => setLimit((current) => current + NOTES_PAGE_SIZE)}
               >
-                Show more ({Math.min(NOTES_PAGE_SIZE, matching.length - shownCount)} of{' '}
-                {matching.length - shownCount} more)
+                {t('notes_show_more', [
+                  Math.min(NOTES_PAGE_SIZE, matching.length - shownCount),
+                  matching.length - shownCount,
+                ])}
               </button>
             ) : null}
           </div>
@@ -352,7 +354,7 @@ export function NotesArea({ data, article, onShownInPage }: NotesAreaProps) {
         {toast.message === '' ? null : (
           <Toast
             message={toast.message}
-            actionLabel={toast.undo ? 'Undo' : undefined}
+            actionLabel={toast.undo ? t('notes_undo') : undefined}
             onAction={toast.undo ? () => void undo(toast.undo as Note) : undefined}
             onDismiss={() => setToast({ message: '' })}
             onPause={setToastPaused}
@@ -365,10 +367,8 @@ export function NotesArea({ data, article, onShownInPage }: NotesAreaProps) {
 
 /** "12 notes", "Showing 100 of 2,345 notes", "3 notes match". */
 function countSentence(shown: number, total: number, filtering: boolean): string {
-  const noun = total === 1 ? 'note' : 'notes';
-  const amount = total.toLocaleString('en');
-  if (shown < total) return `Showing ${shown.toLocaleString('en')} of ${amount} ${noun}`;
-  return filtering ? `${amount} ${noun} match` : `${amount} ${noun}`;
+  if (shown < total) return plural('notes_count_showing', total, [shown]);
+  return filtering ? plural('notes_count_matching', total) : plural('notes_count', total);
 }
 
 /** What an empty list says: how to add a first note, or that nothing matches. */
@@ -386,9 +386,9 @@ function EmptyNotes({
   if (filtering) {
     return (
       <div class="cp-empty">
-        <p>No notes match.</p>
+        <p>{t('notes_none_match')}</p>
         <button type="button" class="cp-link-button" onClick={onClear}>
-          Clear search and tag filter
+          {t('notes_clear_filters')}
         </button>
       </div>
     );
@@ -396,15 +396,17 @@ function EmptyNotes({
   if (articleOnly && anyNotes) {
     return (
       <p class="cp-empty">
-        No notes on this article yet. Select text in the article and choose{' '}
-        <strong>Add note</strong> (or press {DEFAULT_SHORTCUTS.addNote}).
+        {withSlots(t('notes_empty_article', [SLOT, DEFAULT_SHORTCUTS.addNote]), [
+          <strong key="add">{t('common_add_note')}</strong>,
+        ])}
       </p>
     );
   }
   return (
     <p class="cp-empty">
-      No notes yet. Select text in a Global Research article and choose <strong>Add note</strong>{' '}
-      (or press {DEFAULT_SHORTCUTS.addNote}). Your notes stay in this browser and show up here.
+      {withSlots(t('notes_empty', [SLOT, DEFAULT_SHORTCUTS.addNote]), [
+        <strong key="add">{t('common_add_note')}</strong>,
+      ])}
     </p>
   );
 }

@@ -2,6 +2,7 @@
  * The notes manager (notes.html): the popup's notes area at full width, for reading, searching,
  * editing and exporting many notes at once.
  */
+import { t } from '../../utils/i18n';
 import type { NotesData } from '../../utils/popup/popup-data';
 import { NotesArea } from './NotesArea';
 import { MANAGER_CSS } from './styles';
@@ -18,10 +19,8 @@ export function NotesManagerApp({ data }: NotesManagerAppProps) {
       <style>{MANAGER_CSS}</style>
       <div class="cp-manager-main">
         <header class="cp-header">
-          <h1>Counterpoint notes</h1>
-          <p class="cp-muted">
-            Every note you have written, on every article. They are kept in this browser only.
-          </p>
+          <h1>{t('manager_title')}</h1>
+          <p class="cp-muted">{t('manager_intro')}</p>
         </header>
         <main>
           <NotesArea data={data} />

@@ -4,7 +4,9 @@
  * in one write and says what happened; a file that cannot be read gets the parser's reason and
  * changes nothing.
  */
+
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { plural, t } from '../../utils/i18n';
 import { IMPORT_MAX_BYTES } from '../../utils/notes-io';
 import {
   buildExportFile,
@@ -60,7 +62,7 @@ export function NotesTransfer({ data, notes, scope, onImported }: NotesTransferP
       data.saveFile(buildExportFile(notes, format, scope, data.now()));
     } catch (thrown) {
       setExportError(
-        `The export could not be saved: ${thrown instanceof Error ? thrown.message : String(thrown)}`,
+        t('transfer_export_failed', [thrown instanceof Error ? thrown.message : String(thrown)]),
       );
     }
   }
@@ -88,19 +90,19 @@ export function NotesTransfer({ data, notes, scope, onImported }: NotesTransferP
       const detail = thrown instanceof Error ? thrown.message : String(thrown);
       setImportState({
         status: 'failed',
-        error: `The file could not be imported: ${detail} Nothing was changed.`,
+        error: t('transfer_import_failed', [detail]),
       });
     }
   }
 
-  const scopeWords =
+  const scopeSentence =
     scope.kind === 'all'
-      ? `all ${count} ${count === 1 ? 'note' : 'notes'}`
-      : `this article's ${count} ${count === 1 ? 'note' : 'notes'}`;
+      ? plural('transfer_exports_all', count)
+      : plural('transfer_exports_article', count);
   return (
     <section class="cp-section" aria-labelledby={headingId}>
-      <h2 id={headingId}>Export and import</h2>
-      <p class="cp-muted">Exports {scopeWords}. Files stay on this computer.</p>
+      <h2 id={headingId}>{t('transfer_heading')}</h2>
+      <p class="cp-muted">{scopeSentence}</p>
       <div class="cp-transfer">
         <button
           type="button"
@@ -108,7 +110,7 @@ export function NotesTransfer({ data, notes, scope, onImported }: NotesTransferP
           disabled={count === 0}
           onClick={() => exportAs('jsonld')}
         >
-          Export notes (JSON-LD)
+          {t('transfer_export_jsonld')}
         </button>
         <button
           type="button"
@@ -116,25 +118,23 @@ export function NotesTransfer({ data, notes, scope, onImported }: NotesTransferP
           disabled={count === 0}
           onClick={() => exportAs('markdown')}
         >
-          Export notes (Markdown)
+          {t('transfer_export_markdown')}
         </button>
         <span class="cp-button cp-file-button">
           <label for={inputId}>
-            {importState.status === 'importing' ? 'Importing…' : 'Import notes'}
+            {importState.status === 'importing' ? t('transfer_importing') : t('transfer_import')}
           </label>
           <input
             id={inputId}
             type="file"
-            aria-label="Import notes"
+            aria-label={t('transfer_import')}
             accept=".json,.jsonld,application/json,application/ld+json"
             disabled={importState.status === 'importing'}
             onChange={(event) => void importFile(event.currentTarget)}
           />
         </span>
       </div>
-      <p class="cp-hint">
-        Import reads Web Annotation files (.json, .jsonld) from Counterpoint or other tools.
-      </p>
+      <p class="cp-hint">{t('transfer_import_hint')}</p>
       {/* Kept mounted so the result is announced when it appears. */}
       <div aria-live="polite">
         {importState.status === 'done' ? (

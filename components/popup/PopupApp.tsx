@@ -3,7 +3,9 @@
  * could not be placed), the highlight switches, the reader's notes with search, editing and
  * export/import, and the way to the full-page notes manager.
  */
+
 import { useEffect, useState } from 'preact/hooks';
+import { plural, t } from '../../utils/i18n';
 import type { PackFilesData } from '../../utils/popup/pack-files';
 import type { PopupData, TabView } from '../../utils/popup/popup-data';
 import { OpenOverviewButton } from '../sidepanel/OpenOverviewButton';
@@ -51,7 +53,9 @@ export function PopupApp({ data, packs }: PopupAppProps) {
         if (live)
           setState({
             status: 'error',
-            message: `Counterpoint could not read this tab. ${error instanceof Error ? error.message : String(error)}`,
+            message: t('popup_tab_unreadable', [
+              error instanceof Error ? error.message : String(error),
+            ]),
           });
       }
     })();
@@ -67,7 +71,7 @@ export function PopupApp({ data, packs }: PopupAppProps) {
       await data.showClaim(state.tabId, claimId);
       data.closeWindow();
     } catch {
-      setClaimError('The page did not answer. Reload the article and try again.');
+      setClaimError(t('popup_page_no_answer'));
     }
   }
 
@@ -87,40 +91,29 @@ export function PopupApp({ data, packs }: PopupAppProps) {
       <style>{POPUP_CSS}</style>
       <header class="cp-header">
         <h1>Counterpoint</h1>
-        {state.status === 'loading' && <p role="status">Loading…</p>}
+        {state.status === 'loading' && <p role="status">{t('popup_loading')}</p>}
         {state.status === 'error' && <p role="alert">{state.message}</p>}
         {view?.kind === 'no-context' && (
           <p role="status" class="cp-header-status">
-            Nothing here: Counterpoint works on Global Research articles.
+            {t('popup_no_context')}
           </p>
         )}
         {view?.kind === 'article' && (
           <p role="status" class="cp-header-status">
-            {view.page.hasPack ? 'Global Research article recognised:' : 'Article recognised:'}{' '}
+            {view.page.hasPack ? t('popup_article_recognised_pack') : t('popup_article_recognised')}{' '}
             <strong>{view.page.articleTitle}</strong>
           </p>
         )}
-        {view?.kind === 'no-context' && (
-          <p class="cp-muted">
-            Counterpoint adds context and your notes to Global Research articles. Open one to see
-            its key claims, or manage your notes below.
-          </p>
-        )}
+        {view?.kind === 'no-context' && <p class="cp-muted">{t('popup_intro')}</p>}
         {view?.kind === 'article' && !view.page.hasPack && (
-          <p class="cp-muted">
-            There is no context pack for this article yet; you can still add notes to it.
-          </p>
+          <p class="cp-muted">{t('popup_no_pack')}</p>
         )}
       </header>
       <main>
         {state.status === 'ready' && state.problems.length > 0 ? (
-          <section class="cp-section" aria-label="Context pack problems">
+          <section class="cp-section" aria-label={t('popup_pack_problems')}>
             <div class="cp-problem">
-              <p>
-                {state.problems.length === 1
-                  ? 'A context pack was refused, so its article shows no claims:'
-                  : `${state.problems.length} context packs were refused, so their articles show no claims:`}
-              </p>
+              <p>{plural('popup_packs_refused', state.problems.length)}</p>
               <ul>
                 {state.problems.map((problem) => (
                   <li key={problem}>{problem}</li>
@@ -160,7 +153,7 @@ export function PopupApp({ data, packs }: PopupAppProps) {
             void data.openNotesManager().then(() => data.closeWindow());
           }}
         >
-          Open notes manager
+          {t('popup_open_manager')}
         </button>
         {state.status === 'ready' ? (
           <OpenOverviewButton tabId={state.tabId} onOpened={() => data.closeWindow()} />

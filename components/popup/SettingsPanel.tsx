@@ -3,7 +3,9 @@
  * current site. A change is written at once and applies to every open tab; changes made
  * elsewhere (the Alt+Shift+H command, another window's popup) show here as they happen.
  */
+
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../utils/i18n';
 import type { Settings } from '../../utils/settings';
 import { useUniqueId } from '../unique-id';
 import { Switch } from './Switch';
@@ -40,7 +42,7 @@ export function SettingsPanel({ data, host }: SettingsPanelProps) {
         if (live) setSettings((current) => current ?? read);
       })
       .catch((thrown: unknown) => {
-        if (live) setError(`Could not read the settings: ${messageOf(thrown)}`);
+        if (live) setError(t('settings_unreadable', [messageOf(thrown)]));
       });
     return () => {
       live = false;
@@ -56,39 +58,35 @@ export function SettingsPanel({ data, host }: SettingsPanelProps) {
     setError('');
     data.updateSettings(update).then(setSettings, (thrown: unknown) => {
       setSettings(previous);
-      setError(`The setting was not saved: ${messageOf(thrown)}`);
+      setError(t('settings_not_saved', [messageOf(thrown)]));
     });
   }
 
   const paused = settings !== null && host !== undefined && settings.pausedHosts.includes(host);
   return (
     <section class="cp-section" aria-labelledby={headingId}>
-      <h2 id={headingId}>Highlights</h2>
+      <h2 id={headingId}>{t('settings_heading')}</h2>
       {settings === null ? (
         error === '' ? (
-          <p class="cp-muted">Loading settings…</p>
+          <p class="cp-muted">{t('settings_loading')}</p>
         ) : null
       ) : (
         <div class="cp-switches">
           <Switch
-            label="Claim highlights"
+            label={t('settings_claim_highlights')}
             checked={settings.claimHighlights}
             onChange={(on) => change(() => ({ claimHighlights: on }))}
           />
           <Switch
-            label="Note highlights"
+            label={t('settings_note_highlights')}
             checked={settings.noteHighlights}
             onChange={(on) => change(() => ({ noteHighlights: on }))}
           />
           {host === undefined ? null : (
             <Switch
-              label="Pause on this site"
+              label={t('settings_pause_site')}
               checked={paused}
-              hint={
-                paused
-                  ? `Nothing is highlighted on ${host} until you switch this off.`
-                  : `Stops Counterpoint on ${host}; your notes are kept.`
-              }
+              hint={paused ? t('settings_paused_hint', [host]) : t('settings_pause_hint', [host])}
               onChange={(on) =>
                 change((current) => ({
                   pausedHosts: on

@@ -9,7 +9,9 @@
  * shows them while every note is still being read. Without one, the newest notes (another quick
  * read by index) serve as the preview.
  */
+
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { t } from '../../utils/i18n';
 import {
   addNotes,
   applyChangedNotes,
@@ -76,7 +78,7 @@ export function useNotes(data: NotesData, preview?: readonly Note[]): NotesHandl
         readsInFlight.current -= 1;
         if (generation.current !== mine) return;
         const message = thrown instanceof Error ? thrown.message : String(thrown);
-        setState({ status: 'error', message: `Your notes could not be read. ${message}` });
+        setState({ status: 'error', message: t('notes_unreadable', [message]) });
       },
     );
   }, [data]);

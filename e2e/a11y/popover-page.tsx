@@ -7,10 +7,15 @@ import { createRef, render } from 'preact';
 import { PANEL_CSS, PanelApp, type PanelAppProps } from '../../components/panel/PanelApp';
 import { COUNTERPOINT_CSS } from '../../components/styles';
 import { Toast } from '../../components/Toast';
+import english from '../../public/_locales/en/messages.json';
+import { setMessageSource } from '../../utils/i18n';
+import { fileMessageSource } from '../../utils/i18n/file-source';
 import type { PanelView } from '../../utils/messaging/panel-protocol';
 import { loadBundledPacks } from '../../utils/packs';
 import type { Note } from '../../utils/store/types';
 
+// A plain page has no extension i18n: the components read the English file.
+setMessageSource(fileMessageSource(english, 'en-GB'));
 const [pack] = loadBundledPacks().packs;
 const style = document.createElement('style');
 style.textContent = `${COUNTERPOINT_CSS}\n${PANEL_CSS}`;

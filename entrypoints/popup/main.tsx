@@ -1,9 +1,11 @@
 import { render } from 'preact';
 import { PopupApp } from '@/components/popup/PopupApp';
 import { extensionApi } from '@/utils/browser';
+import { uiLanguage } from '@/utils/i18n';
 import { packFilesDataForPage } from '@/utils/popup/pack-files';
 import { createPopupData } from '@/utils/popup/popup-data';
 
+document.documentElement.lang = uiLanguage();
 const root = document.getElementById('app');
 if (root) {
   render(

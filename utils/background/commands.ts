@@ -2,7 +2,9 @@
  * The toolbar's keyboard commands and the page's context menu, as plain functions of the
  * browser API so they can be tested with a fake browser.
  */
+
 import type { Browser, Menus, Tabs } from '../browser';
+import { t } from '../i18n';
 import type { TabMessage } from '../messaging/protocol';
 import { overviewOpener } from '../open-overview';
 import { toggleBothLayers, updateSettings } from '../settings';
@@ -21,7 +23,7 @@ export async function createContextMenu(browser: Browser): Promise<void> {
   await browser.contextMenus.removeAll();
   browser.contextMenus.create({
     id: ADD_NOTE_MENU_ID,
-    title: 'Add note to selection',
+    title: t('menu_add_note'),
     contexts: ['selection'],
     documentUrlPatterns: ARTICLE_PAGES,
   });

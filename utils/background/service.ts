@@ -3,8 +3,10 @@
  * that its payload matches the protocol) before anything is read or written. The page's article
  * is worked out here from the sender's tab, never taken from the message.
  */
+
 import * as v from 'valibot';
 import type { Browser, Runtime } from '../browser';
+import { t } from '../i18n';
 import { PANEL_PAGE } from '../messaging/panel-protocol';
 import {
   CONTENT_REQUESTS,
@@ -183,7 +185,7 @@ export function createBackgroundService(deps: BackgroundDependencies) {
     }
     await pendingTabWrites.get(sender.tabId);
     const page = await readTabPage(browser, sender.tabId);
-    if (!page) throw new RequestError('This page is not a recognised article.');
+    if (!page) throw new RequestError(t('error_not_article'));
     return page;
   }
 
@@ -194,11 +196,10 @@ export function createBackgroundService(deps: BackgroundDependencies) {
   ): Promise<{ db: CounterpointDatabase; note: Note }> {
     const db = await deps.getDatabase();
     const note = await getNote(db, id);
-    if (!note) throw new RequestError('That note no longer exists.');
+    if (!note) throw new RequestError(t('error_note_gone'));
     if (sender.kind === 'content' || sender.kind === 'frame') {
       const page = await pageOf(sender);
-      if (note.articleKey !== page.articleKey)
-        throw new RequestError('That note is not on this page.');
+      if (note.articleKey !== page.articleKey) throw new RequestError(t('error_note_not_here'));
     }
     return { db, note };
   }
@@ -314,7 +315,7 @@ export function createBackgroundService(deps: BackgroundDependencies) {
       if (existing) {
         // A save retried after the worker stopped mid-way: the first attempt got through.
         if (existing.articleKey === page.articleKey && !existing.deletedAt) return existing;
-        throw new RequestError('A note with this id already exists.');
+        throw new RequestError(t('error_note_exists'));
       }
       const now = deps.now().toISOString();
       const note: Note = {
@@ -346,7 +347,7 @@ export function createBackgroundService(deps: BackgroundDependencies) {
         { body: payload.body, tags: normaliseTags(payload.tags) },
         deps.now().toISOString(),
       );
-      if (!updated) throw new RequestError('That note no longer exists.');
+      if (!updated) throw new RequestError(t('error_note_gone'));
       await announce([updated.articleKey], {
         noteIds: [updated.id],
         kind: 'updated',
@@ -360,7 +361,7 @@ export function createBackgroundService(deps: BackgroundDependencies) {
       const now = deps.now();
       await purgeDeletedNotes(db, now.getTime());
       const deleted = await softDeleteNote(db, payload.id, now.toISOString());
-      if (!deleted) throw new RequestError('That note no longer exists.');
+      if (!deleted) throw new RequestError(t('error_note_gone'));
       await announce([deleted.articleKey], {
         noteIds: [deleted.id],
         kind: 'deleted',
@@ -372,7 +373,7 @@ export function createBackgroundService(deps: BackgroundDependencies) {
     async 'note.restore'(payload, sender) {
       const { db } = await noteFor(sender, payload.id);
       const restored = await restoreNote(db, payload.id);
-      if (!restored) throw new RequestError('That note can no longer be restored.');
+      if (!restored) throw new RequestError(t('error_not_restorable'));
       await announce([restored.articleKey], {
         noteIds: [restored.id],
         kind: 'created',
@@ -491,7 +492,7 @@ export function createBackgroundService(deps: BackgroundDependencies) {
         return { ok: false, error: error.message };
       }
       console.error('Counterpoint: request failed', error);
-      return { ok: false, error: 'Something went wrong in Counterpoint. Nothing was changed.' };
+      return { ok: false, error: t('error_unexpected') };
     }
   }
 

@@ -4,6 +4,7 @@
  * only when it cannot be an annotation file at all; each annotation is then checked alone
  * (`import-annotation.ts`). Pure, and never throws, whatever the text.
  */
+import { t } from '../i18n';
 import { errorMessage, formatMegabytes, utf8Length } from './import-helpers';
 import { locateAnnotations } from './import-locate';
 import { describeJsonError, recogniseNonJson } from './import-not-json';
@@ -24,13 +25,13 @@ export function readAnnotationList(text: string): AnnotationListResult {
     return readAnnotationListText(text);
   } catch (error) {
     // Nothing below is expected to throw; this is a last line of defence for odd input.
-    return { ok: false, error: `The file could not be read: ${errorMessage(error)}` };
+    return { ok: false, error: t('import_unreadable', [errorMessage(error)]) };
   }
 }
 
 /** The message for an import that stopped on an unexpected error (a failing id source, say). */
 export function importFailureMessage(error: unknown): string {
-  return `The file could not be read: ${errorMessage(error)}`;
+  return t('import_unreadable', [errorMessage(error)]);
 }
 
 function readAnnotationListText(text: string): AnnotationListResult {
@@ -40,12 +41,12 @@ function readAnnotationListText(text: string): AnnotationListResult {
   if (bytes > IMPORT_MAX_BYTES) {
     return {
       ok: false,
-      error: `The file is ${formatMegabytes(bytes)} MB; the limit is ${IMPORT_MAX_BYTES / 1_000_000} MB.`,
+      error: t('import_too_large', [formatMegabytes(bytes), IMPORT_MAX_BYTES / 1_000_000]),
     };
   }
   // Editors on some systems start UTF-8 files with a byte order mark, which JSON does not allow.
   const json = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  if (json.trim() === '') return { ok: false, error: 'The file is empty.' };
+  if (json.trim() === '') return { ok: false, error: t('import_empty') };
 
   const notJson = recogniseNonJson(json);
   if (notJson !== null) return { ok: false, error: notJson };

@@ -1,28 +1,27 @@
+import { t } from '../i18n';
+
 /** The first line of Counterpoint's own Markdown export. */
 const MARKDOWN_EXPORT_HEADING = '# Counterpoint notes';
-
-const WHAT_TO_PICK =
-  'Counterpoint imports notes files in JSON-LD (W3C Web Annotations), such as its own .jsonld export.';
 
 /** Why a file that cannot start a JSON text is refused, or null when it might be JSON. */
 export function recogniseNonJson(text: string): string | null {
   const start = text.trimStart();
   if (start.startsWith(MARKDOWN_EXPORT_HEADING)) {
-    return 'Markdown exports are for reading; import the JSON-LD file (.jsonld) instead.';
+    return t('import_markdown_export');
   }
   if (/^[{["\d\-tfn]/.test(start)) return null;
   const sample = start.slice(0, 1000);
   // NUL bytes or undecodable bytes (shown as U+FFFD) mean the file is not text at all.
   if (/[\0\uFFFD]/.test(sample)) {
-    return `The file is not JSON: it looks like a binary file (an image, a PDF or a document). ${WHAT_TO_PICK}`;
+    return t('import_binary');
   }
   if (start.startsWith('<')) {
-    return `The file is not JSON: it looks like a web page or XML. ${WHAT_TO_PICK}`;
+    return t('import_html');
   }
   if (start.startsWith('#')) {
-    return `The file is not JSON: it looks like Markdown. ${WHAT_TO_PICK}`;
+    return t('import_markdown');
   }
-  return `The file is not JSON. ${WHAT_TO_PICK}`;
+  return t('import_not_json');
 }
 
 /**
@@ -38,11 +37,9 @@ export function describeJsonError(text: string, message: string): string {
     /end of (JSON input|data)/i.test(message) ||
     (position !== null && Number(position[1]) >= text.trimEnd().length);
   const place = errorPlace(text, message) ?? (atEnd ? placeOfOffset(text, text.length) : null);
-  const where = place === null ? '' : ` (line ${place.line}, column ${place.column})`;
-  if (atEnd) {
-    return `The file is not JSON: it stops in the middle${where}, so part of it is missing. Export the notes again, or pick the complete file.`;
-  }
-  return `The file is not JSON: something is out of place${where}. It may have been edited by hand or cut short. ${WHAT_TO_PICK}`;
+  const where = place === null ? '' : ` ${t('import_place', [place.line, place.column])}`;
+  if (atEnd) return t('import_cut_short', [where]);
+  return t('import_out_of_place', [where]);
 }
 
 function errorPlace(text: string, message: string): { line: number; column: number } | null {

@@ -2,6 +2,7 @@
  * Deciding which imported notes to add: importing the same file twice, or a file that overlaps
  * the reader's notes, must never create duplicates.
  */
+import { plural, t } from '../i18n';
 import type { Note } from '../store/types';
 import type { SkippedAnnotation } from './import';
 
@@ -86,23 +87,23 @@ const REASONS_SHOWN = 3;
 export function summariseImport(plan: ImportPlan, invalid: readonly SkippedAnnotation[]): string {
   const added = plan.add.length;
   const present = plan.skipped.length;
-  const start = added === 0 ? 'Added no notes' : `Added ${count(added, 'note')}`;
+  const start = added === 0 ? t('import_added_none') : plural('import_added', added);
   const skippedParts: string[] = [];
-  if (present > 0) skippedParts.push(`${present} already present`);
-  if (invalid.length > 0) skippedParts.push(`${invalid.length} invalid (${listReasons(invalid)})`);
-  if (skippedParts.length === 0) return `${start}.`;
-  return `${start}; skipped ${skippedParts.join(' and ')}.`;
+  if (present > 0) skippedParts.push(plural('import_skipped_present', present));
+  if (invalid.length > 0) {
+    skippedParts.push(plural('import_skipped_invalid', invalid.length, [listReasons(invalid)]));
+  }
+  const [first, second] = skippedParts;
+  if (first === undefined) return t('import_summary', [start]);
+  if (second === undefined) return t('import_summary_skipped', [start, first]);
+  return t('import_summary_skipped_both', [start, first, second]);
 }
 
 function listReasons(invalid: readonly SkippedAnnotation[]): string {
   const shown = invalid
     .slice(0, REASONS_SHOWN)
-    .map((entry) => `item ${entry.index + 1}: ${entry.reason}`);
+    .map((entry) => t('import_item_reason', [entry.index + 1, entry.reason]));
   const more = invalid.length - shown.length;
-  if (more > 0) shown.push(`${more} more`);
+  if (more > 0) shown.push(plural('import_more_reasons', more));
   return shown.join('; ');
-}
-
-function count(amount: number, noun: string): string {
-  return `${amount} ${noun}${amount === 1 ? '' : 's'}`;
 }

@@ -7,6 +7,7 @@
  * Pure: no storage, no extension API, no DOM.
  */
 
+import { t } from '../i18n';
 import { quoteOfNote } from '../store/note-quote';
 import type { Note } from '../store/types';
 
@@ -15,9 +16,15 @@ export type NotesSort = 'newest' | 'oldest' | 'article';
 
 /** Every sort order, with the words the sort control shows. */
 export const NOTES_SORT_LABELS: Record<NotesSort, string> = {
-  newest: 'Newest first',
-  oldest: 'Oldest first',
-  article: 'By article',
+  get newest() {
+    return t('notes_sort_newest');
+  },
+  get oldest() {
+    return t('notes_sort_oldest');
+  },
+  get article() {
+    return t('notes_sort_article');
+  },
 };
 
 /** One note prepared for searching. */
@@ -151,7 +158,7 @@ export function limitGroups(groups: readonly ArticleGroup[], limit: number): Art
 
 /** A group's headline, or its address when the headline is empty. */
 export function displayTitle(group: Pick<ArticleGroup, 'articleTitle' | 'url'>): string {
-  return group.articleTitle.trim() || group.url || 'Untitled article';
+  return group.articleTitle.trim() || group.url || t('notes_untitled_article');
 }
 
 /** Every tag in use, most used first, then alphabetically; spelled as first seen. */

@@ -116,7 +116,7 @@ describe('importNotesText', () => {
     const outcome = await importNotesText(JSON.stringify(items), dependencies());
     expect(outcome).toMatchObject({
       ok: true,
-      summary: `Added ${count} notes; skipped 1 already present.`,
+      summary: `Added ${count.toLocaleString('en')} notes; skipped 1 already present.`,
     });
     expect(await store.db.count('notes')).toBe(count);
   });

@@ -3,6 +3,7 @@
  * what it is called, and an import from file text to stored notes — parse, leave out what is
  * already there, write the rest in one transaction (all or none), say what happened.
  */
+import { t } from '../i18n';
 import {
   createImportTally,
   exportJsonLd,
@@ -103,7 +104,7 @@ export interface ImportDependencies {
 /** The message for a file over the size limit, checked before the file is read. */
 export function fileTooLargeMessage(bytes: number): string {
   const megabytes = (bytes / 1_000_000).toFixed(1);
-  return `The file is ${megabytes} MB; the limit is ${IMPORT_MAX_BYTES / 1_000_000} MB. Nothing was imported.`;
+  return t('transfer_too_large', [megabytes, IMPORT_MAX_BYTES / 1_000_000]);
 }
 
 /**
@@ -117,7 +118,7 @@ export async function importNotesText(
   dependencies: ImportDependencies,
 ): Promise<ImportOutcome> {
   const list = readAnnotationList(text);
-  if (!list.ok) return { ok: false, error: `${list.error} Nothing was imported.` };
+  if (!list.ok) return { ok: false, error: t('transfer_nothing_imported', [list.error]) };
   const tally = createImportTally();
   try {
     const packArticles = (await installedPacks(dependencies.db)).map((pack) => pack.article);
@@ -141,7 +142,7 @@ export async function importNotesText(
   } catch (error) {
     if (error instanceof StorageError) return { ok: false, error: error.message };
     // Converting a note failed unexpectedly (the id source, say): the transaction was aborted.
-    return { ok: false, error: `${importFailureMessage(error)} Nothing was imported.` };
+    return { ok: false, error: t('transfer_nothing_imported', [importFailureMessage(error)]) };
   }
   const added = tally.plan.add;
   return {

@@ -5,6 +5,7 @@
  */
 
 import type { Browser } from '../browser';
+import { t } from '../i18n';
 import type { TabMessage } from '../messaging/protocol';
 import {
   articlePathFromUrl,
@@ -94,7 +95,7 @@ export async function showNoteInPage(
   if (tabId === undefined) {
     const created = await browser.tabs.create({ url: notesPage.address, active: true });
     tabId = created.id;
-    if (tabId === undefined) return { status: 'failed', error: 'The browser did not open a tab.' };
+    if (tabId === undefined) return { status: 'failed', error: t('show_no_tab') };
   } else {
     const tab = await browser.tabs.update(tabId, { active: true });
     if (tab.windowId !== undefined) {
@@ -108,18 +109,17 @@ export async function showNoteInPage(
   if (page === null) {
     return {
       status: 'failed',
-      error:
-        'The page did not show the article in time, or Counterpoint does not recognise it there. The note is safe; try again once the page has loaded.',
+      error: t('show_timeout'),
     };
   }
   if (page.articleKey !== note.articleKey) {
-    return { status: 'failed', error: 'That tab now shows another article.' };
+    return { status: 'failed', error: t('show_other_article') };
   }
   const message: TabMessage = { type: 'show-note', noteId: note.id };
   try {
     await browser.tabs.sendMessage(tabId, message);
   } catch {
-    return { status: 'failed', error: 'The page did not answer. Reload it and try again.' };
+    return { status: 'failed', error: t('show_no_answer') };
   }
   return page.orphanedNoteIds.includes(note.id)
     ? { status: 'orphaned', tabId }
@@ -129,10 +129,9 @@ export async function showNoteInPage(
 /** Why a note's page cannot be shown, for the reader. */
 export function cannotShowMessage(page: Exclude<NotePage, { kind: 'article' }>): string {
   if (page.kind === 'not-an-article') {
-    return 'This note is on a page of the site that is not an article, so Counterpoint cannot show it there.';
+    return t('show_not_article');
   }
-  const from = page.host === '' ? '' : ` (${page.host})`;
-  return `This note is from another site${from}; Counterpoint shows notes only on Global Research articles.`;
+  return page.host === '' ? t('show_other_site') : t('show_other_site_named', [page.host]);
 }
 
 /** Polls the tab's record until its notes are painted (notesAnchored is reported), or null. */

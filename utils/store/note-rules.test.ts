@@ -6,7 +6,7 @@ import {
   checkNoteBody,
   checkNoteTags,
   checkNoteText,
-  EMPTY_NOTE_MESSAGE,
+  emptyNoteMessage,
   NOTE_MAX_LENGTH,
   NOTE_MAX_TAGS,
   normaliseTags,
@@ -45,7 +45,7 @@ describe('normaliseTags', () => {
 
 describe('checks', () => {
   it('refuses empty and over-long bodies with the limit in the message', () => {
-    expect(checkNoteBody(' \n ')?.message).toBe(EMPTY_NOTE_MESSAGE);
+    expect(checkNoteBody(' \n ')?.message).toBe(emptyNoteMessage());
     expect(checkNoteBody('x'.repeat(NOTE_MAX_LENGTH))).toBeNull();
     const over = checkNoteBody('x'.repeat(NOTE_MAX_LENGTH + 1));
     expect(over?.message).toBe('Notes can be up to 20,000 characters; this one has 20,001.');

@@ -5,7 +5,9 @@
  *
  * Pure: no storage, no extension API, no DOM.
  */
+
 import * as v from 'valibot';
+import { t } from '../i18n';
 
 /** The longest note body a reader can save, in characters. */
 export const NOTE_MAX_LENGTH = 20_000;
@@ -15,8 +17,6 @@ export const NOTE_MAX_TAGS = 20;
 
 /** The longest tag, in characters. */
 export const TAG_MAX_LENGTH = 50;
-
-const formatNumber = (value: number): string => value.toLocaleString('en');
 
 /** One tag as it is stored: trimmed, inner runs of whitespace collapsed to one space. */
 export function normaliseTag(tag: string): string {
@@ -58,11 +58,13 @@ export interface NoteProblem {
 }
 
 /** The message for an empty note. */
-export const EMPTY_NOTE_MESSAGE = 'Write something before saving.';
+export function emptyNoteMessage(): string {
+  return t('rules_empty');
+}
 
 /** The message for a body over the limit, e.g. "Notes can be up to 20,000 characters; this one has 20,431." */
 export function overLimitMessage(length: number): string {
-  return `Notes can be up to ${formatNumber(NOTE_MAX_LENGTH)} characters; this one has ${formatNumber(length)}.`;
+  return t('rules_over_limit', [NOTE_MAX_LENGTH, length]);
 }
 
 /** Why this body cannot be saved (empty or only whitespace, or over the limit), or null. */
@@ -70,15 +72,15 @@ export function checkNoteBody(body: string): NoteProblem | null {
   if (body.trim() === '') {
     return {
       field: 'body',
-      message: EMPTY_NOTE_MESSAGE,
-      reason: 'it has no note text (a highlight only)',
+      message: emptyNoteMessage(),
+      reason: t('rules_empty_reason'),
     };
   }
   if (body.length > NOTE_MAX_LENGTH) {
     return {
       field: 'body',
       message: overLimitMessage(body.length),
-      reason: `the note is ${formatNumber(body.length)} characters long; the limit is ${formatNumber(NOTE_MAX_LENGTH)}`,
+      reason: t('rules_over_limit_reason', [body.length, NOTE_MAX_LENGTH]),
     };
   }
   return null;
@@ -90,15 +92,19 @@ export function checkNoteTags(tags: readonly string[]): NoteProblem | null {
   if (tooLong !== undefined) {
     return {
       field: 'tags',
-      message: `Tags can be up to ${TAG_MAX_LENGTH} characters; “${tooLong.slice(0, 20)}…” has ${tooLong.length}.`,
-      reason: `the tag "${tooLong.slice(0, 29)}…" is ${tooLong.length} characters long; the limit is ${TAG_MAX_LENGTH}`,
+      message: t('rules_tag_too_long', [TAG_MAX_LENGTH, tooLong.slice(0, 20), tooLong.length]),
+      reason: t('rules_tag_too_long_reason', [
+        tooLong.slice(0, 29),
+        tooLong.length,
+        TAG_MAX_LENGTH,
+      ]),
     };
   }
   if (tags.length > NOTE_MAX_TAGS) {
     return {
       field: 'tags',
-      message: `A note can have up to ${NOTE_MAX_TAGS} tags; this one has ${tags.length}.`,
-      reason: `it has ${tags.length} tags; the limit is ${NOTE_MAX_TAGS}`,
+      message: t('rules_too_many_tags', [NOTE_MAX_TAGS, tags.length]),
+      reason: t('rules_too_many_tags_reason', [tags.length, NOTE_MAX_TAGS]),
     };
   }
   return null;
@@ -120,7 +126,7 @@ export function checkNoteText(input: {
 /** A note body as a request carries it, with the reader-facing messages above. */
 export const noteBodySchema = v.pipe(
   v.string(),
-  v.check((text) => checkNoteBody(text)?.message !== EMPTY_NOTE_MESSAGE, EMPTY_NOTE_MESSAGE),
+  v.check((text) => text.trim() !== '', emptyNoteMessage),
   v.maxLength(NOTE_MAX_LENGTH, (issue) => overLimitMessage(Number(issue.received))),
 );
 

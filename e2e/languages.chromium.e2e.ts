@@ -1,0 +1,241 @@
+/**
+ * The interface follows the browser's language: Chromium started in Spanish and in French shows
+ * the popup and a claim popover in that language (found by role and translated name), with the
+ * pack's own texts marked as English, and no text clipped or overflowing, in light, dark and at
+ * 200 % zoom. Screenshots of each go to the artefacts (the chosen ones are in docs/screenshots).
+ */
+import { join } from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import spanish from '../public/_locales/es/messages.json';
+import french from '../public/_locales/fr/messages.json';
+import { fileMessageSource } from '../utils/i18n/file-source';
+import { createTranslator } from '../utils/i18n/translator';
+import { loadBundledPacks } from '../utils/packs';
+import { probeAccessibility } from './harness/accessibility';
+import { type ChromiumSession, launchChromium } from './harness/chromium';
+import { artifactsDir } from './harness/paths';
+import { popoverFrame, waitForPopover } from './harness/popover';
+import { waitUntil } from './harness/wait';
+
+const [pack] = loadBundledPacks().packs;
+if (!pack) throw new Error('no bundled pack');
+
+const LANGUAGES = [
+  { language: 'es', words: createTranslator(fileMessageSource(spanish, 'es')) },
+  { language: 'fr', words: createTranslator(fileMessageSource(french, 'fr')) },
+] as const;
+
+type Look = 'light' | 'dark' | 'zoom200';
+
+/** Elements whose text is cut off (an overflow that hides) or runs past the page's width. */
+async function clippedText(target: Page | Frame): Promise<string[]> {
+  return target.evaluate(() => {
+    const problems: string[] = [];
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth > width + 1) {
+      problems.push(
+        `the page scrolls sideways (${document.documentElement.scrollWidth} > ${width})`,
+      );
+    }
+    // A closed select shows its chosen option's words in its own box, arrow beside them.
+    const measure = document.createElement('canvas').getContext('2d');
+    for (const select of document.querySelectorAll('select')) {
+      const style = getComputedStyle(select);
+      const words = select.selectedOptions[0]?.textContent ?? '';
+      if (!measure || words === '') continue;
+      measure.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const room =
+        select.clientWidth -
+        Number.parseFloat(style.paddingLeft) -
+        Number.parseFloat(style.paddingRight) -
+        16;
+      if (measure.measureText(words).width > room) problems.push(`clipped: ${words}`);
+    }
+    for (const element of document.querySelectorAll<HTMLElement>('body *')) {
+      if (element.closest('[hidden], .cp-visually-hidden') || element.offsetParent === null)
+        continue;
+      const text = element.textContent?.trim() ?? '';
+      if (text === '' || element.children.length > 0) continue;
+      const style = getComputedStyle(element);
+      // Visually hidden on purpose (a legend read by screen readers only).
+      if (style.clip.startsWith('rect(0')) continue;
+      const hides = style.overflowX !== 'visible' || style.textOverflow === 'ellipsis';
+      if (hides && element.scrollWidth > element.clientWidth + 1) {
+        problems.push(`clipped: ${text.slice(0, 60)}`);
+      }
+      const box = element.getBoundingClientRect();
+      if (box.right > width + 1) problems.push(`past the edge: ${text.slice(0, 60)}`);
+    }
+    return problems;
+  });
+}
+
+/**
+ * The CSS viewport a window gets at 200 % zoom: half its width and height. (The popup keeps its
+ * own width, since 760 device pixels fit the 800 a popup may have, and gets half of its 600.)
+ */
+const ZOOMED = { article: { width: 640, height: 450 }, popup: { width: 380, height: 300 } };
+
+for (const { language, words } of LANGUAGES) {
+  describe(`Chromium in ${language}`, () => {
+    let session: ChromiumSession;
+    let article: Page;
+    let tabId: number;
+    const savedLanguage = process.env.LANGUAGE;
+
+    beforeAll(async () => {
+      // Linux Chromium takes its interface language from the environment as well as --lang.
+      process.env.LANGUAGE = language;
+      session = await launchChromium({ args: [`--lang=${language}`, `--accept-lang=${language}`] });
+      article = await session.open();
+      tabId = await session.tabIdOf(article);
+      await waitUntil(
+        () => session.badgeText(tabId),
+        (text) => /^\d+$/.test(text),
+        { what: 'the claims to be found' },
+      );
+    });
+
+    afterAll(async () => {
+      process.env.LANGUAGE = savedLanguage;
+      await session?.close();
+    });
+
+    it(`the extension speaks ${language}, and its pages say so`, async () => {
+      const read = await session.inExtension(() => {
+        const { i18n } = (globalThis as unknown as ChromeI18n).chrome;
+        return {
+          reported: i18n.getUILanguage(),
+          heading: i18n.getMessage('settings_heading'),
+          declared: document.documentElement.lang,
+        };
+      }, null);
+      expect(read.heading).toBe(words.t('settings_heading'));
+      // Headless Chromium reads the --lang file but reports getUILanguage() as en-US; the
+      // pages declare (and format dates in) the language of the words they show.
+      expect(read.declared).toBe(language);
+      expect(typeof read.reported).toBe('string');
+    });
+
+    async function openPopup(look: Look): Promise<Page> {
+      const popup = await session.openPopup(tabId);
+      await popup.emulateMedia({ colorScheme: look === 'dark' ? 'dark' : 'light' });
+      await popup.setViewportSize(look === 'zoom200' ? ZOOMED.popup : { width: 380, height: 900 });
+      await popup.getByRole('switch', { name: words.t('settings_claim_highlights') }).waitFor();
+      return popup;
+    }
+
+    it('shows the popup in that language, by role and name', async () => {
+      const popup = await openPopup('light');
+      expect(await popup.locator('html').getAttribute('lang')).toMatch(new RegExp(`^${language}`));
+      await popup.getByRole('heading', { name: words.t('popup_key_claims') }).waitFor();
+      await popup.getByRole('heading', { name: words.t('settings_heading') }).waitFor();
+      await popup.getByRole('heading', { name: words.t('notes_heading') }).waitFor();
+      await popup.getByRole('switch', { name: words.t('settings_note_highlights') }).waitFor();
+      await popup.getByRole('button', { name: words.t('popup_open_manager') }).waitFor();
+      await popup.getByRole('searchbox', { name: words.t('notes_search') }).waitFor();
+      const total = pack.claims.length;
+      await popup.getByText(words.plural('popup_claims_found', total, [total])).waitFor();
+      // The claims' quotes are the pack's English, marked so a screen reader reads them so.
+      const quote = popup.locator('.cp-claim-quote').first();
+      expect(await quote.getAttribute('lang')).toBe('en');
+      await popup.close();
+    });
+
+    it.each<Look>(['light', 'dark', 'zoom200'])('the popup fits its text (%s)', async (look) => {
+      const popup = await openPopup(look);
+      await popup.getByRole('heading', { name: words.t('popup_key_claims') }).waitFor();
+      expect(await clippedText(popup)).toEqual([]);
+      await popup.screenshot({
+        path: join(artifactsDir('screenshots', 'languages'), `popup-${language}-${look}.png`),
+        fullPage: look !== 'zoom200',
+      });
+      await popup.close();
+    });
+
+    async function openClaim(
+      look: Look,
+    ): Promise<{ frame: Frame; dialog: Awaited<ReturnType<typeof waitForPopover>> }> {
+      await article.emulateMedia({ colorScheme: look === 'dark' ? 'dark' : 'light' });
+      // The popover takes the scheme the page paints, not the system's: darken the page.
+      await article.evaluate((dark) => {
+        document.getElementById('dark-page')?.remove();
+        if (!dark) return;
+        const sheet = document.createElement('style');
+        sheet.id = 'dark-page';
+        sheet.textContent =
+          'html, body { background: #16181c !important; color: #e6e6e6 !important; }';
+        document.head.append(sheet);
+      }, look === 'dark');
+      await article.setViewportSize(
+        look === 'zoom200' ? ZOOMED.article : { width: 1280, height: 900 },
+      );
+      await article.bringToFront();
+      const probe = await probeAccessibility(article);
+      try {
+        // The page's markers are drawn by the page-side layer, still named in English.
+        await probe.click(await probe.waitFor('button', /^Claim: /));
+      } finally {
+        await probe.detach();
+      }
+      const prefix = words.t('claim_heading_prefix');
+      const dialog = await waitForPopover(article, new RegExp(`^${prefix}`));
+      return { frame: await popoverFrame(article), dialog };
+    }
+
+    it.each<Look>(['light', 'dark', 'zoom200'])(
+      'shows a claim popover in that language, its text fitting (%s)',
+      async (look) => {
+        const { frame, dialog } = await openClaim(look);
+        expect(await frame.locator('#app').getAttribute('data-theme')).toBe(
+          look === 'dark' ? 'dark' : 'light',
+        );
+        expect(await frame.locator('html').getAttribute('lang')).toMatch(
+          new RegExp(`^${language}`),
+        );
+        await dialog.getByRole('button', { name: words.t('claim_add_note') }).waitFor();
+        await dialog.getByRole('button', { name: words.t('claim_copy_link') }).waitFor();
+        await dialog.getByRole('button', { name: words.t('common_close') }).waitFor();
+        await dialog.getByRole('link', { name: words.t('common_how_checks') }).waitFor();
+        await dialog.getByRole('heading', { name: words.t('claim_sources') }).waitFor();
+        expect(await dialog.locator('.cp-summary').getAttribute('lang')).toBe('en');
+        const sourceTitle = dialog.locator('.cp-sources li > span[lang]').first();
+        expect(await sourceTitle.getAttribute('lang')).toBe('en');
+        // The words around them are the interface's.
+        await dialog.getByText(words.t('claim_counterpoints')).waitFor();
+        expect(await clippedText(frame)).toEqual([]);
+        await article.screenshot({
+          path: join(
+            artifactsDir('screenshots', 'languages'),
+            `claim-popover-${language}-${look}.png`,
+          ),
+        });
+        // The footer's buttons, at the end of a long popover.
+        await frame.evaluate(() => {
+          const root = document.getElementById('app');
+          if (root) root.scrollTop = root.scrollHeight;
+        });
+        await dialog
+          .getByRole('button', { name: words.t('claim_add_note') })
+          .scrollIntoViewIfNeeded();
+        await article.screenshot({
+          path: join(
+            artifactsDir('screenshots', 'languages'),
+            `claim-popover-${language}-${look}-end.png`,
+          ),
+        });
+        await article.keyboard.press('Escape');
+        await waitUntil(
+          async () => frame.getByRole('dialog').count(),
+          (count) => count === 0,
+          { what: 'the popover to close' },
+        );
+      },
+    );
+  });
+}
+
+interface ChromeI18n {
+  chrome: { i18n: { getUILanguage(): string; getMessage(key: string): string } };
+}
