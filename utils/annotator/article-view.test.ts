@@ -233,3 +233,37 @@ describe('the article view on a page that changes', () => {
     for (const id of inside) expect(started.view.layers.markerOf(id)).toBeNull();
   });
 });
+
+describe('the article view where text is wrapped (no Custom Highlight API)', () => {
+  it('paints a note saved on a painted claim’s words at once, without a reload', () => {
+    const started = start();
+    view = started.view;
+    // happy-dom has no CSS.highlights: the claims are painted by wrapping their text.
+    const claim = claims[0];
+    if (!claim) throw new Error('no claim');
+    const wrapped = [...started.body.querySelectorAll('span')].filter((span) =>
+      view?.layers.isOwnNode(span),
+    );
+    expect(wrapped.length).toBeGreaterThan(0);
+    const words = claim.quote.exact.split(' ').slice(1, 5).join(' ');
+    const note: NoteAnchor = {
+      id: 'note-on-claim',
+      target: {
+        selectors: [
+          {
+            type: 'TextQuoteSelector',
+            exact: words,
+            prefix: claim.quote.exact.split(' ')[0] ?? '',
+          },
+        ],
+      },
+    };
+    view.setNotes([note]);
+    const status = view.layers.status();
+    expect(status.orphanedNoteIds).toEqual([]);
+    expect(status.notesShown).toBe(1);
+    expect(view.layers.rangeOf(note.id)?.toString()).toBe(words);
+    // The claims are painted again too, on the same words.
+    expect(status.claimsAnchored).toBe(claims.length);
+  });
+});

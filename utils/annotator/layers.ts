@@ -170,7 +170,17 @@ export function createLayers(deps: LayerDependencies): Layers {
     }
   }
 
+  /**
+   * Takes the fallback painter's wrappers off before anchoring: they are elements of ours, whose
+   * text anchoring does not read, so a passage inside a painted claim (a note saved on a claim's
+   * words, say) would not be found. The Custom Highlight API changes no DOM: nothing to lift.
+   */
+  function liftWrappers(): void {
+    if (painter?.mode === 'fallback') painter.clear();
+  }
+
   function anchorEverything(prepared?: PreparedText | null): void {
+    liftWrappers();
     anchorPassages(undefined, prepared);
   }
 
@@ -238,7 +248,7 @@ export function createLayers(deps: LayerDependencies): Layers {
       return;
     }
     painter ??= createPainter(doc, { ownNodes });
-    painter.paint('claims', claimItems);
+    painter.paint(claimItems);
     for (const item of claimItems) {
       if (!markers.has(item.id)) addMarker(item);
     }
@@ -265,7 +275,7 @@ export function createLayers(deps: LayerDependencies): Layers {
       return;
     }
     painter ??= createPainter(doc, { ownNodes });
-    painter.paint('claims', claimItems);
+    painter.paint(claimItems);
     for (const item of claimItems) addMarker(item);
     // Markers take no room, but a split text node can nudge a line by a subpixel: measure after.
     shade.refresh();
@@ -302,16 +312,12 @@ export function createLayers(deps: LayerDependencies): Layers {
         for (const [id, result] of results) if (result.status !== 'anchored') again.add(id);
       }
       if (again.size === 0) return 0;
-      // As for a full anchoring, a passage is read without its marker and its paint (the
-      // fallback painter wraps the text in elements of ours, which anchoring does not read).
+      // As for a full anchoring, a passage is read without its marker and its paint.
       for (const id of again) {
         markers.get(id)?.remove();
         markers.delete(id);
       }
-      painter?.paint(
-        'claims',
-        claimItemsToPaint().filter((item) => !again.has(item.id)),
-      );
+      liftWrappers();
       anchorPassages(again);
       repaintChanged(again);
       return again.size;
