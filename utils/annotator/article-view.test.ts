@@ -12,6 +12,7 @@ import {
   REANCHOR_DEBOUNCE_MS,
   REANCHOR_MAX_WAIT_MS,
 } from './article-view';
+import { rangeOutsideOwnNodes } from './selection-range';
 
 const [pack] = loadBundledPacks().packs;
 const claims: StoredClaim[] = (pack?.claims ?? []).map((claim, order) => ({
@@ -242,7 +243,7 @@ describe('the article view where text is wrapped (no Custom Highlight API)', () 
     const claim = claims[0];
     if (!claim) throw new Error('no claim');
     const wrapped = [...started.body.querySelectorAll('span')].filter((span) =>
-      view?.layers.isOwnNode(span),
+      view?.layers.ownsNode(span),
     );
     expect(wrapped.length).toBeGreaterThan(0);
     const words = claim.quote.exact.split(' ').slice(1, 5).join(' ');
@@ -265,5 +266,21 @@ describe('the article view where text is wrapped (no Custom Highlight API)', () 
     expect(view.layers.rangeOf(note.id)?.toString()).toBe(words);
     // The claims are painted again too, on the same words.
     expect(status.claimsAnchored).toBe(claims.length);
+  });
+
+  it('lets a reader select a painted claim’s words: its wrappers are the page’s text', () => {
+    const started = start();
+    view = started.view;
+    const wrapper = [...started.body.querySelectorAll('span')].find(
+      (span) => view?.layers.ownsNode(span) && (span.textContent ?? '').length > 10,
+    );
+    const text = wrapper?.firstChild;
+    if (!wrapper || !text) throw new Error('no wrapper');
+    expect(view.layers.isOwnNode(wrapper)).toBe(false);
+    const selection = document.createRange();
+    selection.setStart(text, 2);
+    selection.setEnd(text, 8);
+    const kept = rangeOutsideOwnNodes(selection, view.layers.isOwnNode);
+    expect(kept.toString()).toBe(selection.toString());
   });
 });

@@ -23,6 +23,13 @@ export const REANCHOR_DEBOUNCE_MS = 150;
  */
 export const REANCHOR_MAX_WAIT_MS = 400;
 
+/**
+ * The key in the extension's local storage that makes the page paint claims by wrapping text, as
+ * where the Custom Highlight API is missing: a test hook, so the fallback can be tried in browsers
+ * that have the API. Only extension pages can set it; the page cannot.
+ */
+export const PAINT_BY_WRAPPING_KEY = 'diagnostics:paintByWrapping';
+
 /** What changed, for whoever draws on top of the article. */
 export type ArticleChange = 'anchors' | 'notes' | 'visibility';
 
@@ -66,6 +73,8 @@ export interface ArticleViewDependencies {
   onStatus(status: PageStatusReport): void;
   /** The anchoring engine's `anchorAll`; a test passes a counting wrapper. */
   anchorAll?: LayerDependencies['anchorAll'];
+  /** Paint claims by wrapping text even where the Custom Highlight API exists (tests). */
+  paintByWrapping?: boolean;
 }
 
 /** Anchors and paints the article, and keeps it painted. */
@@ -93,6 +102,7 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
     ownNodes,
     ignore: (node) => extraIgnores.some((test) => test(node)),
     ...(deps.anchorAll ? { anchorAll: deps.anchorAll } : {}),
+    paintByWrapping: deps.paintByWrapping === true,
     label: (_kind, id) => {
       const claim = claimById(id);
       return claim ? `Claim: ${VERDICT_LABELS[claim.verdict]}. Open context` : 'Claim';
@@ -121,10 +131,10 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
   };
 
   const isOwnChange = (record: MutationRecord): boolean => {
-    if (layers.isOwnNode(record.target)) return true;
+    if (layers.ownsNode(record.target)) return true;
     if (record.type !== 'childList') return false;
     const changed = [...record.addedNodes, ...record.removedNodes];
-    return changed.length > 0 && changed.every((node) => layers.isOwnNode(node));
+    return changed.length > 0 && changed.every((node) => layers.ownsNode(node));
   };
 
   const cancelTimers = (): void => {

@@ -85,8 +85,13 @@ export interface Layers {
   hitTest(x: number, y: number): string[];
   setActive(id: string | null): void;
   setExpanded(id: string | null): void;
-  /** True for nodes the layers added to the page. */
+  /**
+   * True for nodes the layers added that hold none of the page's text (markers, the notes
+   * layer's host): what anchoring and the reader's selections skip.
+   */
   isOwnNode(node: Node): boolean;
+  /** True for every node the layers added, the fallback's text wrappers included. */
+  ownsNode(node: Node): boolean;
   destroy(): void;
 }
 
@@ -102,6 +107,8 @@ export interface LayerDependencies {
   ignore?: (node: Node) => boolean;
   /** The anchoring engine's `anchorAll`; a test passes a counting wrapper. */
   anchorAll?: typeof anchorAll;
+  /** Paint claims by wrapping text, as where the Custom Highlight API is missing (tests). */
+  paintByWrapping?: boolean;
 }
 
 /** The selectors of a claim from its pack quote. */
@@ -124,8 +131,14 @@ export function createLayers(deps: LayerDependencies): Layers {
   // The blocks of the passages placed in the article body, bound once per anchoring.
   const blocks = createPassageBlocks(body);
 
-  const ignore = (node: Node): boolean =>
+  /** Every node we added: markers, the shade's host, and the fallback's wrappers. */
+  const owns = (node: Node): boolean =>
     ownNodes.has(node) || shade.isOwnNode(node) || (deps.ignore?.(node) ?? false);
+  /**
+   * What anchoring and the reader's selections skip: our nodes but the fallback's wrappers,
+   * whose text is the page's own (a note on a painted claim's words is on those words).
+   */
+  const ignore = (node: Node): boolean => owns(node) && !(painter?.isWrapper(node) ?? false);
 
   /** Anchors the passages with these ids (all when `only` is absent), leaving the others be. */
   function anchorPassages(only?: ReadonlySet<string>, prepared?: PreparedText | null): void {
@@ -170,17 +183,7 @@ export function createLayers(deps: LayerDependencies): Layers {
     }
   }
 
-  /**
-   * Takes the fallback painter's wrappers off before anchoring: they are elements of ours, whose
-   * text anchoring does not read, so a passage inside a painted claim (a note saved on a claim's
-   * words, say) would not be found. The Custom Highlight API changes no DOM: nothing to lift.
-   */
-  function liftWrappers(): void {
-    if (painter?.mode === 'fallback') painter.clear();
-  }
-
   function anchorEverything(prepared?: PreparedText | null): void {
-    liftWrappers();
     anchorPassages(undefined, prepared);
   }
 
@@ -247,7 +250,7 @@ export function createLayers(deps: LayerDependencies): Layers {
       painter = null;
       return;
     }
-    painter ??= createPainter(doc, { ownNodes });
+    painter ??= createPainter(doc, { ownNodes, forceFallback: deps.paintByWrapping === true });
     painter.paint(claimItems);
     for (const item of claimItems) {
       if (!markers.has(item.id)) addMarker(item);
@@ -274,7 +277,7 @@ export function createLayers(deps: LayerDependencies): Layers {
       painter = null;
       return;
     }
-    painter ??= createPainter(doc, { ownNodes });
+    painter ??= createPainter(doc, { ownNodes, forceFallback: deps.paintByWrapping === true });
     painter.paint(claimItems);
     for (const item of claimItems) addMarker(item);
     // Markers take no room, but a split text node can nudge a line by a subpixel: measure after.
@@ -317,13 +320,12 @@ export function createLayers(deps: LayerDependencies): Layers {
         markers.get(id)?.remove();
         markers.delete(id);
       }
-      liftWrappers();
       anchorPassages(again);
       repaintChanged(again);
       return again.size;
     },
     collectChanges(records, scope) {
-      blocks.collect(records, ignore, scope);
+      blocks.collect(records, owns, scope);
     },
     status() {
       const placed = (id: string) => results.get(id)?.status === 'anchored';
@@ -366,6 +368,7 @@ export function createLayers(deps: LayerDependencies): Layers {
       if (id) markers.get(id)?.setExpanded(true);
     },
     isOwnNode: ignore,
+    ownsNode: owns,
     destroy() {
       removeMarkers();
       painter?.destroy();

@@ -224,6 +224,7 @@ export function createFallbackBackend(doc: Document, ownNodes: OwnNodeRegistry):
     destroy(entries) {
       render([], entries, null);
     },
+    isWrapper,
   };
 }
 

@@ -84,6 +84,7 @@ export function createHighlightRegistryBackend(doc: Document): PaintBackend | nu
     render: (entries, _previous, activeId) => sync(entries, activeId),
     restyle: (entries, activeId) => sync(entries, activeId),
     destroy: () => sync([], null),
+    isWrapper: () => false,
   };
 }
 

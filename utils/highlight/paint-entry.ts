@@ -27,6 +27,8 @@ export interface PaintBackend {
   restyle(entries: readonly PaintEntry[], activeId: string | null): void;
   /** Takes everything off the page. */
   destroy(entries: readonly PaintEntry[]): void;
+  /** True for an element wrapping the page's text (the fallback's); never for a page node. */
+  isWrapper(node: Node): boolean;
 }
 
 /** Paint priority of a highlight: an active one paints above the others. */

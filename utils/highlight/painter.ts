@@ -61,6 +61,8 @@ export interface Painter {
   rangeOf(id: string): Range | null;
   /** True for nodes Counterpoint added (wrappers, marker hosts), never for the page's own. */
   isOwnNode(node: Node): boolean;
+  /** True for the fallback's wrappers, which hold the page's text (anchoring reads it). */
+  isWrapper(node: Node): boolean;
   /** Removes everything the painter added: highlights, style sheet, wrappers and splits. */
   destroy(): void;
 }
@@ -127,6 +129,9 @@ export function createPainter(doc: Document, options: PainterOptions = {}): Pain
     },
     isOwnNode(node) {
       return ownNodes.has(node);
+    },
+    isWrapper(node) {
+      return backend.isWrapper(node);
     },
     destroy() {
       if (destroyed) return;
