@@ -76,6 +76,8 @@ interface BidiNode {
 /** Options for a session. */
 export interface FirefoxOptions {
   site?: SiteMap;
+  /** Extra command-line arguments (e.g. `--remote-allow-system-access` for extension pages). */
+  args?: string[];
 }
 
 /** Launches Firefox with the add-on and the offline site. */
@@ -86,6 +88,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
     headless: true,
+    ...(options.args ? { args: options.args } : {}),
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
       // Quiet on a closed network.
