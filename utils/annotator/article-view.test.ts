@@ -12,6 +12,7 @@ import {
   REANCHOR_DEBOUNCE_MS,
   REANCHOR_MAX_WAIT_MS,
 } from './article-view';
+import { FIRST_NOTE_BATCH } from './layers';
 import { rangeOutsideOwnNodes } from './selection-range';
 
 const [pack] = loadBundledPacks().packs;
@@ -282,5 +283,93 @@ describe('the article view where text is wrapped (no Custom Highlight API)', () 
     selection.setEnd(text, 8);
     const kept = rangeOutsideOwnNodes(selection, view.layers.isOwnNode);
     expect(kept.toString()).toBe(selection.toString());
+  });
+});
+
+describe('the article view with many notes', () => {
+  /** Notes on passages of the article's own text, 40 characters each, spread over its words. */
+  function notesOn(body: Element, count: number): NoteAnchor[] {
+    const text = (body.textContent ?? '').replace(/\s+/g, ' ');
+    const words = [...text.matchAll(/\S+/g)].map((match) => match.index ?? 0);
+    return Array.from({ length: count }, (_, n) => {
+      const start = words[(n * 7) % (words.length - 12)] ?? 0;
+      const exact = text.slice(start, start + 40).trim();
+      return {
+        id: `bulk-${n}`,
+        target: {
+          selectors: [
+            {
+              type: 'TextQuoteSelector',
+              exact,
+              prefix: text.slice(Math.max(0, start - 20), start),
+              suffix: text.slice(start + exact.length, start + exact.length + 20),
+            },
+          ],
+        },
+      };
+    });
+  }
+
+  it('places the first notes with the claims and the rest in idle slices, none as an orphan meanwhile', () => {
+    const body = loadArticle();
+    const notes = notesOn(body, 1000);
+    const calls: AnchorCall[] = [];
+    const statuses: PageStatusReport[] = [];
+    const idle: (() => void)[] = [];
+    view = createArticleView({
+      doc: document,
+      body,
+      claims,
+      notes,
+      visibility: { claims: true, notes: true },
+      onStatus: (status) => statuses.push(status),
+      anchorAll: countingAnchorAll(calls),
+      scheduleIdle: (task) => {
+        idle.push(task);
+        return { cancel: () => idle.splice(idle.indexOf(task), 1) };
+      },
+    });
+    // The first paint: the claims and the first batch, in one engine call over the body.
+    expect(calls[0]?.ids).toHaveLength(claims.length + FIRST_NOTE_BATCH);
+    const first = view.layers.status();
+    expect(first.notesAnchored).toBe(FIRST_NOTE_BATCH);
+    expect(first.orphanedNoteIds).toEqual([]);
+    expect(statuses).toHaveLength(1);
+
+    let slices = 0;
+    while (idle.length > 0 && slices < 100) {
+      idle.shift()?.();
+      slices += 1;
+    }
+    expect(slices).toBeGreaterThan(0);
+    // Each engine call after the first paint takes a bounded chunk of notes.
+    expect(Math.max(...calls.slice(1).map((call) => call.ids.length))).toBeLessThanOrEqual(100);
+    const done = view.layers.status();
+    expect(done.notesAnchored + done.orphanedNoteIds.length).toBe(notes.length);
+    expect(done.notesAnchored).toBe(notes.length);
+    // One more report, when every note is placed.
+    expect(statuses).toHaveLength(2);
+    expect(statuses[1]?.notesAnchored).toBe(notes.length);
+  });
+
+  it('drops the notes still waiting when the notes are replaced', () => {
+    const body = loadArticle();
+    const idle: (() => void)[] = [];
+    view = createArticleView({
+      doc: document,
+      body,
+      claims,
+      notes: notesOn(body, 600),
+      visibility: { claims: true, notes: true },
+      onStatus: () => undefined,
+      scheduleIdle: (task) => {
+        idle.push(task);
+        return { cancel: () => idle.splice(idle.indexOf(task), 1) };
+      },
+    });
+    expect(idle).toHaveLength(1);
+    view.setNotes(notesOn(body, 5));
+    expect(idle).toHaveLength(0);
+    expect(view.layers.status().notesAnchored).toBe(5);
   });
 });

@@ -75,6 +75,8 @@ export interface ArticleViewDependencies {
   anchorAll?: LayerDependencies['anchorAll'];
   /** Paint claims by wrapping text even where the Custom Highlight API exists (tests). */
   paintByWrapping?: boolean;
+  /** Runs a task when the page is idle (notes beyond the first batch); a test passes a fake. */
+  scheduleIdle?: LayerDependencies['scheduleIdle'];
 }
 
 /** Anchors and paints the article, and keeps it painted. */
@@ -103,6 +105,14 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
     ignore: (node) => extraIgnores.some((test) => test(node)),
     ...(deps.anchorAll ? { anchorAll: deps.anchorAll } : {}),
     paintByWrapping: deps.paintByWrapping === true,
+    // Notes beyond the first batch are placed in idle time: report them once all are placed.
+    onAnchored: () => {
+      if (destroyed) return;
+      observer.takeRecords();
+      notify('anchors');
+      report();
+    },
+    ...(deps.scheduleIdle ? { scheduleIdle: deps.scheduleIdle } : {}),
     label: (_kind, id) => {
       const claim = claimById(id);
       return claim ? `Claim: ${VERDICT_LABELS[claim.verdict]}. Open context` : 'Claim';
