@@ -7,8 +7,9 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_BOXES } from '../utils/highlight/note-shade';
+import { MAX_BOXES, PARTIAL_NOTICE } from '../utils/highlight/note-shade';
 import { ARTICLE_URL } from './fixtures';
+import { probeAccessibility } from './harness/accessibility';
 import { type ChromiumSession, launchChromium } from './harness/chromium';
 import {
   articlePassages,
@@ -80,6 +81,12 @@ describe('1,000 notes on one article', () => {
     expect(counted.shadow).toBeLessThan(NOTE_COUNT);
   });
 
+  it('says nothing about a partial display while every note near the screen is drawn', async () => {
+    const probe = await probeAccessibility(page);
+    expect(await probe.find('StaticText', PARTIAL_NOTICE)).toEqual([]);
+    await probe.detach();
+  });
+
   it('keeps the count bounded while the reader scrolls through the whole article', async () => {
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     const seen: number[] = [];
@@ -91,5 +98,23 @@ describe('1,000 notes on one article', () => {
     expect(seen.length).toBeGreaterThan(2);
     expect(Math.max(...seen)).toBeLessThanOrEqual(MAX_BOXES);
     expect((await countElements(page)).light).toBe(withoutNotes.light);
+  });
+});
+
+describe('10,000 notes on one article', () => {
+  it('draws the nearest, tells the reader that only part is shown, and adds no element per note', async () => {
+    await seedArticleNotes(session, passages, 10 * NOTE_COUNT);
+    await page.reload({ waitUntil: 'load' });
+    await waitUntil(
+      () => summary(),
+      (state) => state.notesAnchored + state.orphanedNoteIds.length === 10 * NOTE_COUNT,
+      { what: 'all 10,000 notes placed or reported', timeoutMs: 60_000, intervalMs: 250 },
+    );
+    const probe = await probeAccessibility(page);
+    await probe.waitFor('StaticText', PARTIAL_NOTICE);
+    await probe.detach();
+    const counted = await countElements(page);
+    expect(counted.light).toBe(withoutNotes.light);
+    expect(counted.shadow - withoutNotes.shadow).toBeLessThanOrEqual(MAX_BOXES + 1);
   });
 });

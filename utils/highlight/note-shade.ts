@@ -15,6 +15,8 @@
  * block lies in or near the viewport are measured (`getClientRects` of each text node's part,
  * so a wholly covered paragraph gives its lines, not its block) and drawn, at most
  * `MAX_MEASURED_NOTES` notes and `MAX_BOXES` rectangles at a time, the rectangle elements reused.
+ * Beyond that cap (a hundred thousand imported notes, say) the nearest are drawn and a short
+ * notice in the same closed root tells the reader that only part is shown (no note text).
  * Scrolling and resizing redraw in the next animation frame (passive listeners); the passages
  * changing, the body resizing or fonts loading measure again. Pure DOM: no Preact, no extension API.
  */
@@ -35,7 +37,7 @@ export interface ShadeStats {
   notes: number;
   /** Passages measured for the latest frame (those in or near the viewport, up to the cap). */
   measured: number;
-  /** Rectangles drawn (elements inside the shadow root). */
+  /** Rectangles drawn (shown elements inside the shadow root). */
   boxes: number;
   /** True when passages near the viewport were left undrawn because there are too many. */
   partial: boolean;
@@ -75,6 +77,10 @@ export interface NoteShadeOptions {
 export const MAX_MEASURED_NOTES = 600;
 /** The most rectangles drawn at once (elements in the shadow root), whatever the note count. */
 export const MAX_BOXES = 1200;
+/** How long one frame measures passages; the rest are measured in the next frames. */
+const MEASURE_BUDGET_MS = 8;
+
+const now = (): number => globalThis.performance?.now() ?? Date.now();
 
 interface Box {
   left: number;
@@ -116,14 +122,39 @@ const SHADE_CSS = `
   background: rgba(255, 204, 0, 0.32);
   border-bottom: 2px solid rgba(196, 140, 0, 0.9);
   border-radius: 2px;
+  /* Drawn over the text: multiplied (screened on dark pages), the text shows through however
+     many passages overlap. */
+  mix-blend-mode: multiply;
 }
 .box.active { background: rgba(255, 204, 0, 0.5); border-bottom-color: rgba(150, 100, 0, 1); }
-[data-scheme='dark'] > .box { background: rgba(255, 214, 64, 0.28); border-bottom-color: rgba(255, 214, 64, 0.9); }
+[data-scheme='dark'] > .box { background: rgba(255, 214, 64, 0.28); border-bottom-color: rgba(255, 214, 64, 0.9); mix-blend-mode: screen; }
 @media (forced-colors: active) {
   .box { background: transparent; border-bottom: 2px solid Highlight; }
 }
-@media print { .box { display: none; } }
+.notice {
+  position: fixed;
+  right: 12px;
+  bottom: 12px;
+  max-width: 22em;
+  padding: 6px 10px;
+  box-sizing: border-box;
+  pointer-events: none;
+  font: 13px/1.35 system-ui, sans-serif;
+  color: #1f1a00;
+  background: #fff6c2;
+  border: 1px solid #8a6a00;
+  border-radius: 6px;
+  box-shadow: 0 1px 4px rgba(0, 0, 0, 0.2);
+}
+.notice[hidden] { display: none; }
+[data-scheme='dark'] > .notice { color: #fff6c2; background: #2b2600; border-color: #f0e442; }
+@media (forced-colors: active) { .notice { border-color: CanvasText; } }
+@media print { .box, .notice { display: none; } }
 `;
+
+/** What the reader is told while notes near the viewport are left undrawn (no note text). */
+export const PARTIAL_NOTICE =
+  'Too many notes here to show at once: only the nearest are highlighted.';
 
 /** Tags whose elements hold a passage's lines: a passage is placed by its nearest one. */
 const BLOCK_SELECTOR =
@@ -135,6 +166,7 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
   const view = doc.defaultView;
   let host: HTMLDivElement | null = null;
   let layer: HTMLDivElement | null = null;
+  let notice: HTMLDivElement | null = null;
   let blocks: Block[] = [];
   let passages: Passage[] = [];
   /** Whether the blocks' positions and the measured boxes belong to the current layout. */
@@ -160,6 +192,12 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
     layer = doc.createElement('div');
     // Inside the closed root, where the page cannot read it.
     layer.dataset.scheme = pageScheme(doc);
+    notice = doc.createElement('div');
+    notice.className = 'notice';
+    notice.setAttribute('role', 'status');
+    notice.hidden = true;
+    notice.textContent = PARTIAL_NOTICE;
+    layer.append(notice);
     shadow.append(style, layer);
     doc.documentElement.append(host);
     ownNodes.add(host);
@@ -187,6 +225,7 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
     }
     host = null;
     layer = null;
+    notice = null;
     pool = [];
     drawnBoxes = 0;
     near = [];
@@ -194,6 +233,7 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
   }
 
   function setPartial(next: boolean): void {
+    if (notice && notice.hidden === next) notice.hidden = !next;
     if (next === partial) return;
     partial = next;
     options.onPartial?.(next);
@@ -225,7 +265,10 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
     layoutRead = true;
   }
 
-  /** Measures the passages in or near the viewport (one viewport's height either side). */
+  /**
+   * Measures the passages in or near the viewport (one viewport's height either side), nearest
+   * first, for at most `MEASURE_BUDGET_MS` a frame: what is left is measured in the next frames.
+   */
   function measureNear(): void {
     if (!host) return;
     if (!layoutRead) readLayout();
@@ -241,31 +284,46 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
           Math.abs((a.top + a.bottom) / 2 - centre) - Math.abs((b.top + b.bottom) / 2 - centre),
       );
     let origin: DOMRect | null = null;
+    const started = now();
     const next: Passage[] = [];
-    let left = false;
+    let capped = false;
+    let unfinished = false;
     for (const block of wanted) {
       for (const passage of block.passages) {
         if (next.length >= MAX_MEASURED_NOTES) {
-          left = true;
+          capped = true;
           break;
         }
         if (!passage.boxes) {
+          if (now() - started > MEASURE_BUDGET_MS) {
+            unfinished = true;
+            continue;
+          }
           origin ??= host.getBoundingClientRect();
           passage.boxes = boxesOf(doc, passage.range, origin);
         }
         next.push(passage);
       }
-      if (left) break;
+      if (capped) break;
     }
     near = next;
-    setPartial(left);
+    setPartial(capped);
+    if (unfinished) scheduleDraw();
   }
 
   function draw(): void {
     if (!layer) return;
     let count = 0;
-    outer: for (const passage of near) {
+    // Passages on the same words (an import of duplicates) are drawn once, the open one on top.
+    const drawn = new Set<string>();
+    const order = activeId
+      ? [...near].sort((a, b) => Number(b.id === activeId) - Number(a.id === activeId))
+      : near;
+    outer: for (const passage of order) {
       for (const box of passage.boxes ?? []) {
+        const key = `${Math.round(box.left)},${Math.round(box.top)},${Math.round(box.width)},${Math.round(box.height)}`;
+        if (drawn.has(key)) continue;
+        drawn.add(key);
         if (count >= MAX_BOXES) {
           setPartial(true);
           break outer;
@@ -274,8 +332,9 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
         if (!element) {
           element = doc.createElement('div');
           pool.push(element);
-          layer.append(element);
+          layer.insertBefore(element, notice);
         }
+        if (element.hidden) element.hidden = false;
         element.className = passage.id === activeId ? 'box active' : 'box';
         element.style.left = `${box.left}px`;
         element.style.top = `${box.top}px`;
@@ -284,8 +343,12 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
         count += 1;
       }
     }
-    // Rectangles no longer needed leave the root, so what it holds follows what is shown.
-    for (const spare of pool.splice(count)) spare.remove();
+    // Rectangles not needed now are hidden, not removed: the pool never exceeds MAX_BOXES, and
+    // one scroll step does not rebuild the root.
+    for (let index = count; index < pool.length; index++) {
+      const spare = pool[index];
+      if (spare && !spare.hidden) spare.hidden = true;
+    }
     drawnBoxes = count;
   }
 
