@@ -8,7 +8,10 @@ import { recogniseArticle } from '../page/recognise';
 import type { StoredClaim } from '../store/db';
 import {
   type ArticleView,
+  BUSY_SETTLES,
+  BUSY_WINDOW_MS,
   createArticleView,
+  QUIET_AFTER_MS,
   REANCHOR_DEBOUNCE_MS,
   REANCHOR_MAX_WAIT_MS,
 } from './article-view';
@@ -371,5 +374,40 @@ describe('the article view with many notes', () => {
     view.setNotes(notesOn(body, 5));
     expect(idle).toHaveLength(0);
     expect(view.layers.status().notesAnchored).toBe(5);
+  });
+});
+
+describe('a busy page', () => {
+  it('is busy while its changes keep settling, and quiet again after a pause', async () => {
+    const started = start();
+    view = started.view;
+    const quiet = [...started.body.querySelectorAll('p')].find(
+      (p) => claimsIn(started.view, p).length === 0,
+    );
+    if (!quiet) throw new Error('no paragraph without a claim');
+    const teaser = document.createElement('aside');
+    quiet.after(teaser);
+    expect(view.busy()).toBe(false);
+    for (let round = 0; round < BUSY_SETTLES + 1; round++) {
+      teaser.textContent = `Read next: story ${round}`;
+      await vi.advanceTimersByTimeAsync(REANCHOR_DEBOUNCE_MS + 50);
+    }
+    expect(view.busy()).toBe(true);
+    // Nothing was anchored again for it.
+    expect(started.anchoredIds()).toEqual([]);
+    await vi.advanceTimersByTimeAsync(QUIET_AFTER_MS + 100);
+    expect(view.busy()).toBe(false);
+  });
+
+  it('is not busy for a few changes far apart', async () => {
+    const started = start();
+    view = started.view;
+    const teaser = document.createElement('aside');
+    started.body.append(teaser);
+    for (let round = 0; round < BUSY_SETTLES; round++) {
+      teaser.textContent = `Update ${round}`;
+      await vi.advanceTimersByTimeAsync(BUSY_WINDOW_MS);
+    }
+    expect(view.busy()).toBe(false);
   });
 });

@@ -30,6 +30,13 @@ export const REANCHOR_MAX_WAIT_MS = 400;
  */
 export const PAINT_BY_WRAPPING_KEY = 'diagnostics:paintByWrapping';
 
+/** A page whose changes settle this many times within `BUSY_WINDOW_MS` is busy. */
+export const BUSY_SETTLES = 3;
+/** The window in which `BUSY_SETTLES` settled changes make a page busy. */
+export const BUSY_WINDOW_MS = 2000;
+/** How long a busy page must stay unchanged to be quiet again. */
+export const QUIET_AFTER_MS = 3000;
+
 /** What changed, for whoever draws on top of the article. */
 export type ArticleChange = 'anchors' | 'notes' | 'visibility';
 
@@ -48,6 +55,8 @@ export interface ArticleView {
   /** Where the article's notes are (never what they say: that stays in extension pages). */
   notes(): readonly NoteAnchor[];
   visibility(): LayerVisibility;
+  /** Whether the page keeps changing (only the claims near the viewport are registered then). */
+  busy(): boolean;
   setVisibility(visibility: LayerVisibility): void;
   /** Replaces the notes (saved here, or changed elsewhere) and repaints. */
   setNotes(notes: readonly NoteAnchor[]): void;
@@ -95,6 +104,10 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
   // What the changes since the last anchoring concern, gathered as they come.
   let scope: ChangeScope = { touched: new Set(), addedText: false };
   let destroyed = false;
+  // When the page's changes settled lately, to tell a busy page (a live blog, a rotating teaser).
+  let settledAt: number[] = [];
+  let busy = false;
+  let quietTimer: ReturnType<typeof setTimeout> | null = null;
 
   const claimById = (id: string) => claims.find((claim) => claim.id === id);
 
@@ -154,9 +167,28 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
     maxWaitTimer = null;
   };
 
+  const noteSettled = (): void => {
+    const now = Date.now();
+    settledAt = settledAt.filter((at) => now - at < BUSY_WINDOW_MS);
+    settledAt.push(now);
+    if (!busy && settledAt.length >= BUSY_SETTLES) {
+      busy = true;
+      layers.setBusy(true);
+    }
+    if (quietTimer !== null) clearTimeout(quietTimer);
+    quietTimer = setTimeout(() => {
+      quietTimer = null;
+      settledAt = [];
+      if (!busy || destroyed) return;
+      busy = false;
+      layers.setBusy(false);
+    }, QUIET_AFTER_MS);
+  };
+
   const settle = (): void => {
     cancelTimers();
     if (destroyed) return;
+    noteSettled();
     // Changes that arrived since the last callback belong to this anchoring too.
     const late = observer.takeRecords().filter((record) => !isOwnChange(record));
     layers.collectChanges(late, scope);
@@ -192,6 +224,7 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
     claims: () => claims,
     notes: () => notes,
     visibility: () => visibility,
+    busy: () => busy,
     setVisibility(next) {
       visibility = next;
       layers.setVisibility(next);
@@ -228,6 +261,7 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
       destroyed = true;
       observer.disconnect();
       cancelTimers();
+      if (quietTimer !== null) clearTimeout(quietTimer);
       listeners.clear();
       layers.destroy();
     },

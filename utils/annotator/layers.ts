@@ -101,6 +101,11 @@ export interface Layers {
   isOwnNode(node: Node): boolean;
   /** True for every node the layers added, the fallback's text wrappers included. */
   ownsNode(node: Node): boolean;
+  /**
+   * Says the page keeps changing: only the claims near the viewport stay registered with the
+   * browser (which repaints every registered highlight on every change), until it is quiet.
+   */
+  setBusy(busy: boolean): void;
   destroy(): void;
 }
 
@@ -140,6 +145,7 @@ export function createLayers(deps: LayerDependencies): Layers {
   const results = new Map<string, AnchorResult>();
   const markers = new Map<string, Marker>();
   let expandedId: string | null = null;
+  let busy = false;
   const anchorTargets = deps.anchorAll ?? anchorAll;
   // The blocks of the passages placed in the article body, bound once per anchoring.
   const blocks = createPassageBlocks(body);
@@ -329,12 +335,18 @@ export function createLayers(deps: LayerDependencies): Layers {
       painter = null;
       return;
     }
-    painter ??= createPainter(doc, { ownNodes, forceFallback: deps.paintByWrapping === true });
+    painter ??= newPainter();
     painter.paint(claimItems);
     for (const item of claimItems) {
       if (!markers.has(item.id)) addMarker(item);
     }
     shade.refresh();
+  }
+
+  function newPainter(): Painter {
+    const made = createPainter(doc, { ownNodes, forceFallback: deps.paintByWrapping === true });
+    made.setViewportOnly(busy);
+    return made;
   }
 
   function noteItemsToPaint() {
@@ -356,7 +368,7 @@ export function createLayers(deps: LayerDependencies): Layers {
       painter = null;
       return;
     }
-    painter ??= createPainter(doc, { ownNodes, forceFallback: deps.paintByWrapping === true });
+    painter ??= newPainter();
     painter.paint(claimItems);
     for (const item of claimItems) addMarker(item);
     // Markers take no room, but a split text node can nudge a line by a subpixel: measure after.
@@ -451,6 +463,10 @@ export function createLayers(deps: LayerDependencies): Layers {
     },
     isOwnNode: ignore,
     ownsNode: owns,
+    setBusy(next) {
+      busy = next;
+      painter?.setViewportOnly(next);
+    },
     destroy() {
       cancelPending();
       removeMarkers();

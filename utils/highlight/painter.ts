@@ -20,6 +20,7 @@ import { hitTest } from './hit-test';
 import { type OwnNodeRegistry, sharedOwnNodes } from './own-nodes';
 import type { PaintBackend, PaintEntry, PaintMode } from './paint-entry';
 import { resolveStyle } from './styles';
+import { createViewportGate } from './viewport-gate';
 
 export type { PaintMode } from './paint-entry';
 
@@ -63,6 +64,12 @@ export interface Painter {
   isOwnNode(node: Node): boolean;
   /** True for the fallback's wrappers, which hold the page's text (anchoring reads it). */
   isWrapper(node: Node): boolean;
+  /**
+   * While on, only the highlights near the viewport are registered (Custom Highlight API only):
+   * for a page that keeps changing, where the browser repaints every registered highlight on
+   * every change. Scrolling brings the others in. Hit testing and `rangeOf` still know them all.
+   */
+  setViewportOnly(on: boolean): void;
   /** Removes everything the painter added: highlights, style sheet, wrappers and splits. */
   destroy(): void;
 }
@@ -77,9 +84,16 @@ export function createPainter(doc: Document, options: PainterOptions = {}): Pain
   const custom = options.forceFallback ? null : createHighlightRegistryBackend(doc);
   let backend: PaintBackend = custom ?? createFallbackBackend(doc, ownNodes);
 
+  // Wrapping changes the DOM: the fallback paints everything, always.
+  const shown = (): readonly PaintEntry[] =>
+    backend.mode === 'custom-highlight' ? gate.pass(entries, activeId) : entries;
+  const gate = createViewportGate(doc, () => {
+    if (!destroyed && backend.mode === 'custom-highlight') backend.render(shown(), [], activeId);
+  });
+
   function render(previous: readonly PaintEntry[]): void {
     try {
-      backend.render(entries, previous, activeId);
+      backend.render(shown(), previous, activeId);
     } catch (error) {
       // Some content-script sandboxes refuse parts of the Custom Highlight API at call time
       // rather than hiding it; wrapping still works there.
@@ -119,7 +133,7 @@ export function createPainter(doc: Document, options: PainterOptions = {}): Pain
     setActive(id) {
       if (destroyed || id === activeId) return;
       activeId = id;
-      backend.restyle(entries, activeId);
+      backend.restyle(shown(), activeId);
     },
     hitTest(x, y) {
       return destroyed ? [] : hitTest(doc, entries, x, y);
@@ -133,11 +147,15 @@ export function createPainter(doc: Document, options: PainterOptions = {}): Pain
     isWrapper(node) {
       return backend.isWrapper(node);
     },
+    setViewportOnly(on) {
+      if (!destroyed) gate.set(on);
+    },
     destroy() {
       if (destroyed) return;
       const previous = entries;
       entries = [];
       for (const entry of previous) ownNodes.untrackRange(entry.range);
+      gate.destroy();
       backend.destroy(previous);
       destroyed = true;
     },
