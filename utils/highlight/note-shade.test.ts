@@ -117,11 +117,27 @@ describe('the note shade with many notes', () => {
     const index = Math.ceil(top / LINE);
     const y = index * LINE - top + 5;
     // Nothing is measured until the next frame, however many scroll events come first.
-    expect(shade.hitTest(10, y)).toEqual([]);
+    const beforeFrame = measured;
+    window.dispatchEvent(new Event('scroll'));
+    expect(measured).toBe(beforeFrame);
     vi.advanceTimersByTime(50);
+    expect(measured).toBeGreaterThan(beforeFrame);
     // The first paragraph in the viewport is now drawn and hit.
     expect(shade.hitTest(10, y)).toEqual([`note-${index}-0`]);
+    expect(shade.stats().boxes).toBeGreaterThan(0);
     expect(shade.stats().measured).toBeLessThan(60);
+    shade.destroy();
+  });
+
+  it('finds a passage under a click that comes before the frame after a scroll', () => {
+    const items = article(300, 1);
+    const shade = createNoteShade(document, { ownNodes: createOwnNodeRegistry() });
+    shade.paint(items);
+    const top = window.innerHeight * 20;
+    window.scrollTo(0, top);
+    window.dispatchEvent(new Event('scroll'));
+    const index = Math.ceil(top / LINE);
+    expect(shade.hitTest(10, index * LINE - top + 5)).toEqual([`note-${index}-0`]);
     shade.destroy();
   });
 

@@ -173,6 +173,8 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
   let layoutRead = false;
   /** The passages measured for the latest frame. */
   let near: Passage[] = [];
+  /** The scroll position `near` was measured for (NaN: not measured). */
+  let measuredScroll = Number.NaN;
   let pool: HTMLDivElement[] = [];
   let drawnBoxes = 0;
   let partial = false;
@@ -307,6 +309,7 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
       if (capped) break;
     }
     near = next;
+    measuredScroll = scrollTop;
     setPartial(capped);
     if (unfinished) scheduleDraw();
   }
@@ -402,6 +405,8 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
     },
     hitTest(x, y) {
       if (!host || destroyed) return [];
+      // A click can come before the frame that follows a scroll: measure what is there now.
+      if (!layoutRead || measuredScroll !== (view?.scrollY ?? 0)) update();
       // A point on screen lies in the measured part, unless the cap left its passage out.
       const origin = host.getBoundingClientRect();
       const px = x - origin.left;
