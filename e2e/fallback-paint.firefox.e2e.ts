@@ -10,6 +10,7 @@ import { PAINT_BY_WRAPPING_KEY } from '../utils/annotator/article-view';
 import { loadBundledPacks } from '../utils/packs';
 import { ARTICLE_URL } from './fixtures';
 import { type FirefoxSession, launchFirefox } from './harness/firefox';
+import { openExtensionPage } from './harness/firefox-extension-page';
 import { type FrameDialog, frameDialog, waitForPopoverFrame } from './harness/firefox-popover';
 import { findPassage, selectWithMouse } from './harness/selection';
 import { waitUntil } from './harness/wait';
@@ -39,19 +40,9 @@ async function markerCount(target: Page): Promise<number> {
     .length;
 }
 
-/** Sets a key in the add-on's local storage from one of its own pages (over BiDi). */
+/** Sets a key in the add-on's local storage from one of its own pages. */
 async function setExtensionStorage(items: Record<string, unknown>): Promise<void> {
-  const extensionPage = await session.browser.newPage();
-  const bidi = (
-    session.browser as unknown as {
-      connection: { send(method: string, params: object): Promise<unknown> };
-    }
-  ).connection;
-  await bidi.send('browsingContext.navigate', {
-    context: (extensionPage.mainFrame() as unknown as { _id: string })._id,
-    url: `${session.extensionOrigin}/popup.html?tabId=-1`,
-    wait: 'complete',
-  });
+  const extensionPage = await openExtensionPage(session);
   await extensionPage.evaluate(
     (values) =>
       (
