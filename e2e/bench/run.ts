@@ -10,6 +10,7 @@ import { CHROMIUM_PATH, CHROMIUM_QUIET_FLAGS } from '../harness/chromium';
 import { anchoringSection } from './anchoring';
 import { busyPageSection } from './busy-page';
 import { contentScriptSection } from './content-script';
+import { heavyNotesSection } from './heavy-notes';
 import { popupScaleSection } from './popup-scale';
 import { describeMachine, renderSection, writeSection } from './report';
 import type { BenchSection } from './section';
@@ -20,6 +21,7 @@ const SECTIONS: readonly BenchSection[] = [
   contentScriptSection,
   popupScaleSection,
   busyPageSection,
+  heavyNotesSection,
 ];
 
 const REPORT_PATH = resolve(import.meta.dirname, '../../docs/benchmarks.md');

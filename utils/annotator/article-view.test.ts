@@ -8,10 +8,15 @@ import { recogniseArticle } from '../page/recognise';
 import type { StoredClaim } from '../store/db';
 import {
   type ArticleView,
+  BUSY_SETTLES,
+  BUSY_WINDOW_MS,
   createArticleView,
+  QUIET_AFTER_MS,
   REANCHOR_DEBOUNCE_MS,
   REANCHOR_MAX_WAIT_MS,
 } from './article-view';
+import { FIRST_NOTE_BATCH } from './layers';
+import { rangeOutsideOwnNodes } from './selection-range';
 
 const [pack] = loadBundledPacks().packs;
 const claims: StoredClaim[] = (pack?.claims ?? []).map((claim, order) => ({
@@ -231,5 +236,178 @@ describe('the article view on a page that changes', () => {
       [...inside].sort(),
     );
     for (const id of inside) expect(started.view.layers.markerOf(id)).toBeNull();
+  });
+});
+
+describe('the article view where text is wrapped (no Custom Highlight API)', () => {
+  it('paints a note saved on a painted claim’s words at once, without a reload', () => {
+    const started = start();
+    view = started.view;
+    // happy-dom has no CSS.highlights: the claims are painted by wrapping their text.
+    const claim = claims[0];
+    if (!claim) throw new Error('no claim');
+    const wrapped = [...started.body.querySelectorAll('span')].filter((span) =>
+      view?.layers.ownsNode(span),
+    );
+    expect(wrapped.length).toBeGreaterThan(0);
+    const words = claim.quote.exact.split(' ').slice(1, 5).join(' ');
+    const note: NoteAnchor = {
+      id: 'note-on-claim',
+      target: {
+        selectors: [
+          {
+            type: 'TextQuoteSelector',
+            exact: words,
+            prefix: claim.quote.exact.split(' ')[0] ?? '',
+          },
+        ],
+      },
+    };
+    view.setNotes([note]);
+    const status = view.layers.status();
+    expect(status.orphanedNoteIds).toEqual([]);
+    expect(status.notesShown).toBe(1);
+    expect(view.layers.rangeOf(note.id)?.toString()).toBe(words);
+    // The claims are painted again too, on the same words.
+    expect(status.claimsAnchored).toBe(claims.length);
+  });
+
+  it('lets a reader select a painted claim’s words: its wrappers are the page’s text', () => {
+    const started = start();
+    view = started.view;
+    const wrapper = [...started.body.querySelectorAll('span')].find(
+      (span) => view?.layers.ownsNode(span) && (span.textContent ?? '').length > 10,
+    );
+    const text = wrapper?.firstChild;
+    if (!wrapper || !text) throw new Error('no wrapper');
+    expect(view.layers.isOwnNode(wrapper)).toBe(false);
+    const selection = document.createRange();
+    selection.setStart(text, 2);
+    selection.setEnd(text, 8);
+    const kept = rangeOutsideOwnNodes(selection, view.layers.isOwnNode);
+    expect(kept.toString()).toBe(selection.toString());
+  });
+});
+
+describe('the article view with many notes', () => {
+  /** Notes on passages of the article's own text, 40 characters each, spread over its words. */
+  function notesOn(body: Element, count: number): NoteAnchor[] {
+    const text = (body.textContent ?? '').replace(/\s+/g, ' ');
+    const words = [...text.matchAll(/\S+/g)].map((match) => match.index ?? 0);
+    return Array.from({ length: count }, (_, n) => {
+      const start = words[(n * 7) % (words.length - 12)] ?? 0;
+      const exact = text.slice(start, start + 40).trim();
+      return {
+        id: `bulk-${n}`,
+        target: {
+          selectors: [
+            {
+              type: 'TextQuoteSelector',
+              exact,
+              prefix: text.slice(Math.max(0, start - 20), start),
+              suffix: text.slice(start + exact.length, start + exact.length + 20),
+            },
+          ],
+        },
+      };
+    });
+  }
+
+  it('places the first notes with the claims and the rest in idle slices, none as an orphan meanwhile', () => {
+    const body = loadArticle();
+    const notes = notesOn(body, 1000);
+    const calls: AnchorCall[] = [];
+    const statuses: PageStatusReport[] = [];
+    const idle: (() => void)[] = [];
+    view = createArticleView({
+      doc: document,
+      body,
+      claims,
+      notes,
+      visibility: { claims: true, notes: true },
+      onStatus: (status) => statuses.push(status),
+      anchorAll: countingAnchorAll(calls),
+      scheduleIdle: (task) => {
+        idle.push(task);
+        return { cancel: () => idle.splice(idle.indexOf(task), 1) };
+      },
+    });
+    // The first paint: the claims and the first batch, in one engine call over the body.
+    expect(calls[0]?.ids).toHaveLength(claims.length + FIRST_NOTE_BATCH);
+    const first = view.layers.status();
+    expect(first.notesAnchored).toBe(FIRST_NOTE_BATCH);
+    expect(first.orphanedNoteIds).toEqual([]);
+    expect(statuses).toHaveLength(1);
+
+    let slices = 0;
+    while (idle.length > 0 && slices < 100) {
+      idle.shift()?.();
+      slices += 1;
+    }
+    expect(slices).toBeGreaterThan(0);
+    // Each engine call after the first paint takes a bounded chunk of notes.
+    expect(Math.max(...calls.slice(1).map((call) => call.ids.length))).toBeLessThanOrEqual(100);
+    const done = view.layers.status();
+    expect(done.notesAnchored + done.orphanedNoteIds.length).toBe(notes.length);
+    expect(done.notesAnchored).toBe(notes.length);
+    // One more report, when every note is placed.
+    expect(statuses).toHaveLength(2);
+    expect(statuses[1]?.notesAnchored).toBe(notes.length);
+  });
+
+  it('drops the notes still waiting when the notes are replaced', () => {
+    const body = loadArticle();
+    const idle: (() => void)[] = [];
+    view = createArticleView({
+      doc: document,
+      body,
+      claims,
+      notes: notesOn(body, 600),
+      visibility: { claims: true, notes: true },
+      onStatus: () => undefined,
+      scheduleIdle: (task) => {
+        idle.push(task);
+        return { cancel: () => idle.splice(idle.indexOf(task), 1) };
+      },
+    });
+    expect(idle).toHaveLength(1);
+    view.setNotes(notesOn(body, 5));
+    expect(idle).toHaveLength(0);
+    expect(view.layers.status().notesAnchored).toBe(5);
+  });
+});
+
+describe('a busy page', () => {
+  it('is busy while its changes keep settling, and quiet again after a pause', async () => {
+    const started = start();
+    view = started.view;
+    const quiet = [...started.body.querySelectorAll('p')].find(
+      (p) => claimsIn(started.view, p).length === 0,
+    );
+    if (!quiet) throw new Error('no paragraph without a claim');
+    const teaser = document.createElement('aside');
+    quiet.after(teaser);
+    expect(view.busy()).toBe(false);
+    for (let round = 0; round < BUSY_SETTLES + 1; round++) {
+      teaser.textContent = `Read next: story ${round}`;
+      await vi.advanceTimersByTimeAsync(REANCHOR_DEBOUNCE_MS + 50);
+    }
+    expect(view.busy()).toBe(true);
+    // Nothing was anchored again for it.
+    expect(started.anchoredIds()).toEqual([]);
+    await vi.advanceTimersByTimeAsync(QUIET_AFTER_MS + 100);
+    expect(view.busy()).toBe(false);
+  });
+
+  it('is not busy for a few changes far apart', async () => {
+    const started = start();
+    view = started.view;
+    const teaser = document.createElement('aside');
+    started.body.append(teaser);
+    for (let round = 0; round < BUSY_SETTLES; round++) {
+      teaser.textContent = `Update ${round}`;
+      await vi.advanceTimersByTimeAsync(BUSY_WINDOW_MS);
+    }
+    expect(view.busy()).toBe(false);
   });
 });

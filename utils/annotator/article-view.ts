@@ -23,6 +23,20 @@ export const REANCHOR_DEBOUNCE_MS = 150;
  */
 export const REANCHOR_MAX_WAIT_MS = 400;
 
+/**
+ * The key in the extension's local storage that makes the page paint claims by wrapping text, as
+ * where the Custom Highlight API is missing: a test hook, so the fallback can be tried in browsers
+ * that have the API. Only extension pages can set it; the page cannot.
+ */
+export const PAINT_BY_WRAPPING_KEY = 'diagnostics:paintByWrapping';
+
+/** A page whose changes settle this many times within `BUSY_WINDOW_MS` is busy. */
+export const BUSY_SETTLES = 3;
+/** The window in which `BUSY_SETTLES` settled changes make a page busy. */
+export const BUSY_WINDOW_MS = 2000;
+/** How long a busy page must stay unchanged to be quiet again. */
+export const QUIET_AFTER_MS = 3000;
+
 /** What changed, for whoever draws on top of the article. */
 export type ArticleChange = 'anchors' | 'notes' | 'visibility';
 
@@ -41,6 +55,8 @@ export interface ArticleView {
   /** Where the article's notes are (never what they say: that stays in extension pages). */
   notes(): readonly NoteAnchor[];
   visibility(): LayerVisibility;
+  /** Whether the page keeps changing (only the claims near the viewport are registered then). */
+  busy(): boolean;
   setVisibility(visibility: LayerVisibility): void;
   /** Replaces the notes (saved here, or changed elsewhere) and repaints. */
   setNotes(notes: readonly NoteAnchor[]): void;
@@ -68,6 +84,10 @@ export interface ArticleViewDependencies {
   onStatus(status: PageStatusReport): void;
   /** The anchoring engine's `anchorAll`; a test passes a counting wrapper. */
   anchorAll?: LayerDependencies['anchorAll'];
+  /** Paint claims by wrapping text even where the Custom Highlight API exists (tests). */
+  paintByWrapping?: boolean;
+  /** Runs a task when the page is idle (notes beyond the first batch); a test passes a fake. */
+  scheduleIdle?: LayerDependencies['scheduleIdle'];
 }
 
 /** Anchors and paints the article, and keeps it painted. */
@@ -86,6 +106,10 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
   // What the changes since the last anchoring concern, gathered as they come.
   let scope: ChangeScope = { touched: new Set(), addedText: false };
   let destroyed = false;
+  // When the page's changes settled lately, to tell a busy page (a live blog, a rotating teaser).
+  let settledAt: number[] = [];
+  let busy = false;
+  let quietTimer: ReturnType<typeof setTimeout> | null = null;
 
   const claimById = (id: string) => claims.find((claim) => claim.id === id);
 
@@ -95,6 +119,15 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
     ownNodes,
     ignore: (node) => extraIgnores.some((test) => test(node)),
     ...(deps.anchorAll ? { anchorAll: deps.anchorAll } : {}),
+    paintByWrapping: deps.paintByWrapping === true,
+    // Notes beyond the first batch are placed in idle time: report them once all are placed.
+    onAnchored: () => {
+      if (destroyed) return;
+      observer.takeRecords();
+      notify('anchors');
+      report();
+    },
+    ...(deps.scheduleIdle ? { scheduleIdle: deps.scheduleIdle } : {}),
     label: (_kind, id) => {
       const claim = claimById(id);
       return claim ? `Claim: ${VERDICT_LABELS[claim.verdict]}. Open context` : 'Claim';
@@ -123,10 +156,10 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
   };
 
   const isOwnChange = (record: MutationRecord): boolean => {
-    if (layers.isOwnNode(record.target)) return true;
+    if (layers.ownsNode(record.target)) return true;
     if (record.type !== 'childList') return false;
     const changed = [...record.addedNodes, ...record.removedNodes];
-    return changed.length > 0 && changed.every((node) => layers.isOwnNode(node));
+    return changed.length > 0 && changed.every((node) => layers.ownsNode(node));
   };
 
   const cancelTimers = (): void => {
@@ -136,9 +169,28 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
     maxWaitTimer = null;
   };
 
+  const noteSettled = (): void => {
+    const now = Date.now();
+    settledAt = settledAt.filter((at) => now - at < BUSY_WINDOW_MS);
+    settledAt.push(now);
+    if (!busy && settledAt.length >= BUSY_SETTLES) {
+      busy = true;
+      layers.setBusy(true);
+    }
+    if (quietTimer !== null) clearTimeout(quietTimer);
+    quietTimer = setTimeout(() => {
+      quietTimer = null;
+      settledAt = [];
+      if (!busy || destroyed) return;
+      busy = false;
+      layers.setBusy(false);
+    }, QUIET_AFTER_MS);
+  };
+
   const settle = (): void => {
     cancelTimers();
     if (destroyed) return;
+    noteSettled();
     // Changes that arrived since the last callback belong to this anchoring too.
     const late = observer.takeRecords().filter((record) => !isOwnChange(record));
     layers.collectChanges(late, scope);
@@ -174,6 +226,7 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
     claims: () => claims,
     notes: () => notes,
     visibility: () => visibility,
+    busy: () => busy,
     setVisibility(next) {
       visibility = next;
       layers.setVisibility(next);
@@ -217,6 +270,7 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
       destroyed = true;
       observer.disconnect();
       cancelTimers();
+      if (quietTimer !== null) clearTimeout(quietTimer);
       listeners.clear();
       layers.destroy();
     },

@@ -7,7 +7,7 @@
  * page could count. Pure DOM (no Preact, no extension API).
  */
 import { anchorAll, type PreparedText } from '../anchoring';
-import type { AnchorResult, Selector } from '../anchoring/types';
+import type { AnchorResult, AnchorTarget, Selector } from '../anchoring/types';
 import {
   createPainter,
   insertMarker,
@@ -20,6 +20,15 @@ import { pageScheme } from '../highlight/page-scheme';
 import type { NoteAnchor } from '../messaging/protocol';
 import type { StoredClaim } from '../store/db';
 import { type ChangeScope, createPassageBlocks } from './change-scope';
+
+/** Notes anchored with the claims before the first paint; the rest follow in idle slices. */
+export const FIRST_NOTE_BATCH = 200;
+/** Notes handed to the anchoring engine at once in an idle slice. */
+const NOTE_CHUNK = 100;
+/** How long an idle slice anchors notes before it yields to the page. */
+const NOTE_SLICE_MS = 12;
+/** The longest an idle slice waits for the page to go idle. */
+const IDLE_TIMEOUT_MS = 200;
 
 /** Which layers are shown. */
 export interface LayerVisibility {
@@ -90,8 +99,18 @@ export interface Layers {
   hitTest(x: number, y: number): string[];
   setActive(id: string | null): void;
   setExpanded(id: string | null): void;
-  /** True for nodes the layers added to the page. */
+  /**
+   * True for nodes the layers added that hold none of the page's text (markers, the notes
+   * layer's host): what anchoring and the reader's selections skip.
+   */
   isOwnNode(node: Node): boolean;
+  /** True for every node the layers added, the fallback's text wrappers included. */
+  ownsNode(node: Node): boolean;
+  /**
+   * Says the page keeps changing: only the claims near the viewport stay registered with the
+   * browser (which repaints every registered highlight on every change), until it is quiet.
+   */
+  setBusy(busy: boolean): void;
   destroy(): void;
 }
 
@@ -107,6 +126,12 @@ export interface LayerDependencies {
   ignore?: (node: Node) => boolean;
   /** The anchoring engine's `anchorAll`; a test passes a counting wrapper. */
   anchorAll?: typeof anchorAll;
+  /** Paint claims by wrapping text, as where the Custom Highlight API is missing (tests). */
+  paintByWrapping?: boolean;
+  /** Called once the notes anchored in idle time are all placed (or orphans), and painted. */
+  onAnchored?: () => void;
+  /** Runs a task when the page is idle; a test passes a fake. Default: `requestIdleCallback`. */
+  scheduleIdle?: (task: () => void) => { cancel(): void };
 }
 
 /** The selectors of a claim from its pack quote. */
@@ -125,32 +150,26 @@ export function createLayers(deps: LayerDependencies): Layers {
   const results = new Map<string, AnchorResult>();
   const markers = new Map<string, Marker>();
   let expandedId: string | null = null;
+  let busy = false;
   const anchorTargets = deps.anchorAll ?? anchorAll;
   // The blocks of the passages placed in the article body, bound once per anchoring.
   const blocks = createPassageBlocks(body);
 
-  const ignore = (node: Node): boolean =>
+  /** Every node we added: markers, the shade's host, and the fallback's wrappers. */
+  const owns = (node: Node): boolean =>
     ownNodes.has(node) || shade.isOwnNode(node) || (deps.ignore?.(node) ?? false);
+  /**
+   * What anchoring and the reader's selections skip: our nodes but the fallback's wrappers,
+   * whose text is the page's own (a note on a painted claim's words is on those words).
+   */
+  const ignore = (node: Node): boolean => owns(node) && !(painter?.isWrapper(node) ?? false);
 
-  /** Anchors the passages with these ids (all when `only` is absent), leaving the others be. */
-  function anchorPassages(only?: ReadonlySet<string>, prepared?: PreparedText | null): void {
-    const wanted = (id: string): boolean => only === undefined || only.has(id);
-    for (const [id, result] of results) {
-      if (!wanted(id)) continue;
-      if (result.status === 'anchored') ownNodes.untrackRange(result.range);
-      results.delete(id);
-      blocks.delete(id);
-    }
-    if (only === undefined) {
-      results.clear();
-      blocks.clear();
-    }
-    const claimTargets = claims
-      .filter((claim) => wanted(claim.id))
-      .map((claim) => ({ id: claim.id, selectors: claimSelectors(claim) }));
-    const noteTargets = notes
-      .filter((note) => wanted(note.id))
-      .map((note) => ({ id: note.id, selectors: note.target.selectors }));
+  /** Anchors these targets and records the results (notes may also sit outside the body). */
+  function anchorInto(
+    claimTargets: readonly AnchorTarget[],
+    noteTargets: readonly AnchorTarget[],
+    prepared?: PreparedText | null,
+  ): void {
     const all = [...claimTargets, ...noteTargets];
     if (all.length === 0) return;
     const inBody = anchorTargets(body, all, { ignore, prepared });
@@ -175,7 +194,86 @@ export function createLayers(deps: LayerDependencies): Layers {
     }
   }
 
+  const noteTarget = (note: NoteAnchor): AnchorTarget => ({
+    id: note.id,
+    selectors: note.target.selectors,
+  });
+
+  /** Anchors the passages with these ids (all when `only` is absent), leaving the others be. */
+  function anchorPassages(only?: ReadonlySet<string>, prepared?: PreparedText | null): void {
+    const wanted = (id: string): boolean => only === undefined || only.has(id);
+    for (const [id, result] of results) {
+      if (!wanted(id)) continue;
+      if (result.status === 'anchored') ownNodes.untrackRange(result.range);
+      results.delete(id);
+      blocks.delete(id);
+    }
+    if (only === undefined) {
+      results.clear();
+      blocks.clear();
+    }
+    const claimTargets = claims
+      .filter((claim) => wanted(claim.id))
+      .map((claim) => ({ id: claim.id, selectors: claimSelectors(claim) }));
+    let chosen = only === undefined ? notes : notes.filter((note) => wanted(note.id));
+    if (only === undefined && chosen.length > FIRST_NOTE_BATCH) {
+      // The first notes go with the claims; the rest follow in idle slices, so no task is long.
+      queueNotes(chosen.slice(FIRST_NOTE_BATCH));
+      chosen = chosen.slice(0, FIRST_NOTE_BATCH);
+    }
+    anchorInto(claimTargets, chosen.map(noteTarget), prepared);
+  }
+
+  // Notes anchored in idle time, a slice at a time, after the first paint.
+  let pendingNotes: NoteAnchor[] = [];
+  const pendingIds = new Set<string>();
+  let idle: { cancel(): void } | null = null;
+
+  function cancelPending(): void {
+    idle?.cancel();
+    idle = null;
+    pendingNotes = [];
+    pendingIds.clear();
+  }
+
+  function queueNotes(queued: readonly NoteAnchor[]): void {
+    cancelPending();
+    pendingNotes = [...queued];
+    for (const note of queued) pendingIds.add(note.id);
+    idle = scheduleIdle(anchorSlice);
+  }
+
+  function anchorSlice(): void {
+    idle = null;
+    const started = performance.now();
+    while (pendingNotes.length > 0 && performance.now() - started < NOTE_SLICE_MS) {
+      const chunk = pendingNotes.splice(0, NOTE_CHUNK);
+      for (const note of chunk) pendingIds.delete(note.id);
+      anchorInto([], chunk.map(noteTarget));
+    }
+    if (pendingNotes.length > 0) {
+      idle = scheduleIdle(anchorSlice);
+      return;
+    }
+    // Every note is placed (or an orphan): one repaint of the notes layer, one report.
+    if (visibility.notes) shade.paint(noteItemsToPaint());
+    deps.onAnchored?.();
+  }
+
+  /** Runs `task` when the page is idle (soon, at the latest), via the injected or the page's scheduler. */
+  function scheduleIdle(task: () => void): { cancel(): void } {
+    if (deps.scheduleIdle) return deps.scheduleIdle(task);
+    const view = doc.defaultView;
+    if (view && typeof view.requestIdleCallback === 'function') {
+      const handle = view.requestIdleCallback(task, { timeout: IDLE_TIMEOUT_MS });
+      return { cancel: () => view.cancelIdleCallback(handle) };
+    }
+    const handle = setTimeout(task, 0);
+    return { cancel: () => clearTimeout(handle) };
+  }
+
   function anchorEverything(prepared?: PreparedText | null): void {
+    cancelPending();
     anchorPassages(undefined, prepared);
   }
 
@@ -242,12 +340,18 @@ export function createLayers(deps: LayerDependencies): Layers {
       painter = null;
       return;
     }
-    painter ??= createPainter(doc, { ownNodes });
-    painter.paint('claims', claimItems);
+    painter ??= newPainter();
+    painter.paint(claimItems);
     for (const item of claimItems) {
       if (!markers.has(item.id)) addMarker(item);
     }
     shade.refresh();
+  }
+
+  function newPainter(): Painter {
+    const made = createPainter(doc, { ownNodes, forceFallback: deps.paintByWrapping === true });
+    made.setViewportOnly(busy);
+    return made;
   }
 
   function noteItemsToPaint() {
@@ -269,8 +373,8 @@ export function createLayers(deps: LayerDependencies): Layers {
       painter = null;
       return;
     }
-    painter ??= createPainter(doc, { ownNodes });
-    painter.paint('claims', claimItems);
+    painter ??= newPainter();
+    painter.paint(claimItems);
     for (const item of claimItems) addMarker(item);
     // Markers take no room, but a split text node can nudge a line by a subpixel: measure after.
     shade.refresh();
@@ -307,16 +411,11 @@ export function createLayers(deps: LayerDependencies): Layers {
         for (const [id, result] of results) if (result.status !== 'anchored') again.add(id);
       }
       if (again.size === 0) return 0;
-      // As for a full anchoring, a passage is read without its marker and its paint (the
-      // fallback painter wraps the text in elements of ours, which anchoring does not read).
+      // As for a full anchoring, a passage is read without its marker and its paint.
       for (const id of again) {
         markers.get(id)?.remove();
         markers.delete(id);
       }
-      painter?.paint(
-        'claims',
-        claimItemsToPaint().filter((item) => !again.has(item.id)),
-      );
       anchorPassages(again);
       repaintChanged(again);
       return again.size;
@@ -328,7 +427,7 @@ export function createLayers(deps: LayerDependencies): Layers {
       return notes.filter((note) => changed.has(note.id)).length;
     },
     collectChanges(records, scope) {
-      blocks.collect(records, ignore, scope);
+      blocks.collect(records, owns, scope);
     },
     status() {
       const placed = (id: string) => results.get(id)?.status === 'anchored';
@@ -337,7 +436,10 @@ export function createLayers(deps: LayerDependencies): Layers {
         orphanedClaimIds: claims.filter((claim) => !placed(claim.id)).map((claim) => claim.id),
         notesAnchored: notes.filter((note) => placed(note.id)).length,
         notesShown: visibility.notes ? notes.filter((note) => placed(note.id)).length : 0,
-        orphanedNoteIds: notes.filter((note) => !placed(note.id)).map((note) => note.id),
+        // A note still waiting for its idle slice is not an orphan.
+        orphanedNoteIds: notes
+          .filter((note) => !placed(note.id) && !pendingIds.has(note.id))
+          .map((note) => note.id),
       };
     },
     rangeOf(id) {
@@ -371,7 +473,13 @@ export function createLayers(deps: LayerDependencies): Layers {
       if (id) markers.get(id)?.setExpanded(true);
     },
     isOwnNode: ignore,
+    ownsNode: owns,
+    setBusy(next) {
+      busy = next;
+      painter?.setViewportOnly(next);
+    },
     destroy() {
+      cancelPending();
       removeMarkers();
       painter?.destroy();
       painter = null;

@@ -14,7 +14,7 @@ import { articleText } from '../page/fingerprint';
 import { waitForArticle } from '../page/recognise';
 import { isPaused, readSettings, type Settings, watchSettings } from '../settings';
 import { watchNotesChanged } from '../store/change-feed';
-import { type ArticleView, createArticleView } from './article-view';
+import { type ArticleView, createArticleView, PAINT_BY_WRAPPING_KEY } from './article-view';
 import type { Interactions } from './interactions';
 import { applyNotesChange } from './notes-sync';
 import { loadOverlayUi, type OverlayUi } from './ui-loader';
@@ -56,13 +56,17 @@ export async function startPageSession(deps: PageSessionDependencies): Promise<P
       text: articleText(recognition.body).slice(0, MAX_ARTICLE_TEXT),
     }),
     readSettings(browser.storage.local),
+    browser.storage.local.get(PAINT_BY_WRAPPING_KEY).then(
+      (stored) => stored[PAINT_BY_WRAPPING_KEY] === true,
+      () => false,
+    ),
   ]);
   // While the background answers, read the article's text for anchoring; if the page changes
   // meanwhile, that reading is dropped and anchoring reads the page again.
   const changes = new MutationObserver(() => undefined);
   changes.observe(recognition.body, { childList: true, subtree: true, characterData: true });
   const prepared = readText(recognition.body);
-  const [data, settings] = await replies;
+  const [data, settings, paintByWrapping] = await replies;
   const changed = changes.takeRecords().length > 0;
   changes.disconnect();
   if (signal.aborted) return null;
@@ -75,6 +79,7 @@ export async function startPageSession(deps: PageSessionDependencies): Promise<P
     notes: data.notes,
     visibility: visibilityOf(settings, hostname),
     prepared: changed ? null : prepared,
+    paintByWrapping,
     onStatus: (status) => {
       // The first report follows the first paint: it carries how long the whole start took.
       const timing =

@@ -17,7 +17,10 @@ const CLAIMS = [
   { id: 'claim-spills', quote: 'Campaigners counted 301 spills last summer', style: 'supported' },
   { id: 'claim-trust', quote: 'a question of trust', style: 'opinion' },
 ];
-const NOTES = [{ id: 'note-figure', quote: 'in two years, a figure the regulator', style: 'note' }];
+/** A claim over part of another's text, painted without a marker. */
+const OVERLAPPING = [
+  { id: 'claim-figure', quote: 'in two years, a figure the regulator', style: 'unsupported' },
+];
 
 interface ProbeState {
   painter: Painter | null;
@@ -127,18 +130,14 @@ const probe = {
     return document.documentElement.outerHTML;
   },
   measure,
-  /** Paints both layers and inserts a marker after every claim. */
+  /** Paints the claims and inserts a marker after each but the overlapping one. */
   paint(forceFallback: boolean): PaintReport {
     const ownNodes = createOwnNodeRegistry();
     const painter = createPainter(document, { forceFallback, ownNodes });
     state.painter = painter;
     const claims = CLAIMS.map((claim) => ({ ...claim, range: rangeOfQuote(claim.quote) }));
-    const notes = NOTES.map((note) => ({ ...note, range: rangeOfQuote(note.quote) }));
-    // Notes are anchored before claims are painted, so their ranges are tracked meanwhile.
-    for (const note of notes) ownNodes.trackRange(note.range);
-    painter.paint('claims', claims);
-    painter.paint('notes', notes);
-    for (const note of notes) ownNodes.untrackRange(note.range);
+    const overlapping = OVERLAPPING.map((item) => ({ ...item, range: rangeOfQuote(item.quote) }));
+    painter.paint([...claims, ...overlapping]);
     state.markers = claims.map((claim) =>
       insertMarker(document, claim.range, {
         label: `Claim: ${claim.style}. Open context`,
@@ -156,7 +155,9 @@ const probe = {
       hostBoxes: state.markers.map((marker) => box(marker.host.getBoundingClientRect())),
       buttonBoxes: state.markers.map((marker) => box(marker.button.getBoundingClientRect())),
       hostsAreOwn: state.markers.every((marker) => painter.isOwnNode(marker.host)),
-      rangesKeepText: [...claims, ...notes].every((item) => item.range.toString() === item.quote),
+      rangesKeepText: [...claims, ...overlapping].every(
+        (item) => item.range.toString() === item.quote,
+      ),
     };
   },
   /** Hit-tests the middle of the first box of a quote's text. */

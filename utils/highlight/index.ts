@@ -1,18 +1,20 @@
 /**
- * Painting ranges of a news article: the claims layer (styled by verdict), the reader's notes
- * layer, and the keyboard markers that open their context. Pure DOM code: it takes a Document and
- * Ranges, and imports neither Preact nor the extension API.
+ * Painting ranges of a news article: the claim highlights (styled by verdict) and the keyboard
+ * markers that open their context (the reader's notes are drawn apart, by `note-shade.ts`, where
+ * the page cannot read them). Pure DOM code: it takes a Document and Ranges, and imports neither
+ * Preact nor the extension API.
  *
  * The rule is "the page stays the page": highlights must not move the layout, break the site's
  * scripts, or be spoiled by its CSS, and turning them off must leave the DOM exactly as it was.
  *
- * - The CSS Custom Highlight API comes first (`createPainter`): ranges are registered with
- *   `CSS.highlights` and styled by `::highlight()` rules in an adopted style sheet. The DOM is not
- *   changed at all, so nothing can shift and the page's scripts see no new nodes. The few properties
- *   `::highlight()` allows (colours, text decoration) are exactly the ones that cannot move text.
- * - Where that API is missing, the painter wraps the covered text in inline elements whose only
- *   visible styles are a background and an underline, set inline with `!important` along with
- *   resets of anything a page rule could give them that would move text.
+ * - The CSS Custom Highlight API comes first (`createPainter`, `highlight-registry.ts`): ranges
+ *   are registered with `CSS.highlights` and styled by `::highlight()` rules in an adopted style
+ *   sheet. The DOM is not changed at all, so nothing can shift and the page's scripts see no new
+ *   nodes. The few properties `::highlight()` allows (colours, text decoration) are exactly the
+ *   ones that cannot move text.
+ * - Where that API is missing, the painter wraps the covered text (`fallback-wrapper.ts`) in
+ *   inline elements whose only visible styles are a background and an underline, set inline with
+ *   `!important` along with resets of anything a page rule could give them that would move text.
  * - Exact restoration: every text split and every element we add is recorded in one shared
  *   registry (`createOwnNodeRegistry`). Clearing unwraps our elements and rejoins only the text
  *   nodes we split — never `normalize()`, which would merge the page's own adjacent text nodes too.
@@ -35,4 +37,4 @@ export type { OwnNodeRegistry, TextOrigin } from './own-nodes';
 export { createOwnNodeRegistry, sharedOwnNodes } from './own-nodes';
 export type { Painter, PainterOptions, PaintItem, PaintMode } from './painter';
 export { createPainter } from './painter';
-export type { HighlightLayer, HighlightStyle } from './styles';
+export type { HighlightStyle } from './styles';

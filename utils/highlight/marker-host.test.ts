@@ -154,10 +154,7 @@ describe('markers with a fallback painter', () => {
   function paintAndMark() {
     const painter = createPainter(document, { forceFallback: true, ownNodes });
     const ranges = quotes.map((quote) => rangeOfQuote(article, quote));
-    painter.paint(
-      'claims',
-      ranges.map((range, index) => ({ id: `c${index}`, range, style: 'supported' })),
-    );
+    painter.paint(ranges.map((range, index) => ({ id: `c${index}`, range, style: 'supported' })));
     const markers = ranges.map((range) => insertMarker(document, range, options()));
     return { painter, ranges, markers };
   }
@@ -175,10 +172,11 @@ describe('markers with a fallback painter', () => {
     for (const marker of markers) marker.remove();
   });
 
-  it('stays in place while another layer is painted over the same text', () => {
-    const { painter, markers } = paintAndMark();
-    painter.paint('notes', [
-      { id: 'n', range: rangeOfQuote(article, 'counted 301 spills last'), style: 'note' },
+  it('stays in place while another highlight is painted over the same text', () => {
+    const { painter, ranges, markers } = paintAndMark();
+    painter.paint([
+      ...ranges.map((range, index) => ({ id: `c${index}`, range, style: 'supported' })),
+      { id: 'n', range: rangeOfQuote(article, 'counted 301 spills last'), style: 'opinion' },
     ]);
     markers.forEach((marker, index) => {
       expect(textBefore(marker.host).endsWith(quotes[index] ?? '')).toBe(true);
@@ -208,7 +206,7 @@ describe('markers with a fallback painter', () => {
     // A marker placed mid-passage splits a text node the painter also holds ranges in.
     const painter = createPainter(document, { ownNodes });
     const range = rangeOfQuote(article, 'Campaigners counted 301 spills last summer');
-    painter.paint('claims', [{ id: 'c', range, style: 'opinion' }]);
+    painter.paint([{ id: 'c', range, style: 'opinion' }]);
     const marker = insertMarker(document, rangeOfQuote(article, 'Campaigners counted'), options());
     expect(range.toString()).toBe('Campaigners counted 301 spills last summer');
     marker.remove();

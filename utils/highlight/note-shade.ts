@@ -10,9 +10,15 @@
  * `pointer-events: none`: it takes no room, moves nothing, catches no click, and scrolls with the
  * page natively.
  *
- * Geometry is read from the ranges' text (`getClientRects` of each text node's part, so a wholly
- * covered paragraph gives its lines, not its block) whenever the passages change, the window or
- * the body resizes, or fonts load. Pure DOM: no Preact, no extension API.
+ * The work follows what is on screen, not the note count: notes are grouped by their block
+ * (paragraph), the blocks' positions are read once per layout change, and only the notes whose
+ * block lies in or near the viewport are measured (`getClientRects` of each text node's part,
+ * so a wholly covered paragraph gives its lines, not its block) and drawn, at most
+ * `MAX_MEASURED_NOTES` notes and `MAX_BOXES` rectangles at a time, the rectangle elements reused.
+ * Beyond that cap (a hundred thousand imported notes, say) the nearest are drawn and a short
+ * notice in the same closed root tells the reader that only part is shown (no note text).
+ * Scrolling and resizing redraw in the next animation frame (passive listeners); the passages
+ * changing, the body resizing or fonts loading measure again. Pure DOM: no Preact, no extension API.
  */
 
 import { hostStyle } from './host-style';
@@ -23,6 +29,18 @@ import { pageScheme } from './page-scheme';
 export interface ShadeItem {
   id: string;
   range: Range;
+}
+
+/** What the shade drew last, for the reader's notice and the tests. */
+export interface ShadeStats {
+  /** Passages given to the shade. */
+  notes: number;
+  /** Passages measured for the latest frame (those in or near the viewport, up to the cap). */
+  measured: number;
+  /** Rectangles drawn (shown elements inside the shadow root). */
+  boxes: number;
+  /** True when passages near the viewport were left undrawn because there are too many. */
+  partial: boolean;
 }
 
 /** The note layer of one page. */
@@ -40,6 +58,8 @@ export interface NoteShade {
   setActive(id: string | null): void;
   /** Ids of the passages under a viewport point, shortest first. */
   hitTest(x: number, y: number): string[];
+  /** What was drawn last. */
+  stats(): ShadeStats;
   /** True for the host element. */
   isOwnNode(node: Node): boolean;
   /** Takes the host out; the page's DOM is as it was. */
@@ -49,7 +69,18 @@ export interface NoteShade {
 /** Options of {@link createNoteShade}. */
 export interface NoteShadeOptions {
   ownNodes?: OwnNodeRegistry;
+  /** Called when the shade starts or stops leaving passages undrawn (too many near the viewport). */
+  onPartial?: (partial: boolean) => void;
 }
+
+/** The most passages measured for one frame: beyond it, the rest near the viewport wait. */
+export const MAX_MEASURED_NOTES = 600;
+/** The most rectangles drawn at once (elements in the shadow root), whatever the note count. */
+export const MAX_BOXES = 1200;
+/** How long one frame measures passages; the rest are measured in the next frames. */
+const MEASURE_BUDGET_MS = 8;
+
+const now = (): number => globalThis.performance?.now() ?? Date.now();
 
 interface Box {
   left: number;
@@ -58,12 +89,21 @@ interface Box {
   height: number;
 }
 
-interface Drawn {
+interface Passage {
   id: string;
   range: Range;
+  /** The passage's length in characters, read when first needed (-1 until then). */
   length: number;
-  /** Boxes in the host's coordinates (document coordinates, in effect). */
-  boxes: Box[];
+  /** Boxes in the host's coordinates (document coordinates, in effect), once measured. */
+  boxes: Box[] | null;
+}
+
+interface Block {
+  element: Element;
+  passages: Passage[];
+  /** Document-relative vertical extent, once read for the current layout. */
+  top: number;
+  bottom: number;
 }
 
 /** Follows the document (so it scrolls natively), catches no pointer, sits in the page's own layer. */
@@ -82,26 +122,67 @@ const SHADE_CSS = `
   background: rgba(255, 204, 0, 0.32);
   border-bottom: 2px solid rgba(196, 140, 0, 0.9);
   border-radius: 2px;
+  /* Drawn over the text: multiplied (screened on dark pages), the text shows through however
+     many passages overlap. */
+  mix-blend-mode: multiply;
 }
 .box.active { background: rgba(255, 204, 0, 0.5); border-bottom-color: rgba(150, 100, 0, 1); }
-[data-scheme='dark'] > .box { background: rgba(255, 214, 64, 0.28); border-bottom-color: rgba(255, 214, 64, 0.9); }
+[data-scheme='dark'] > .box { background: rgba(255, 214, 64, 0.28); border-bottom-color: rgba(255, 214, 64, 0.9); mix-blend-mode: screen; }
 @media (forced-colors: active) {
   .box { background: transparent; border-bottom: 2px solid Highlight; }
 }
-@media print { .box { display: none; } }
+.notice {
+  position: fixed;
+  right: 12px;
+  bottom: 12px;
+  max-width: 22em;
+  padding: 6px 10px;
+  box-sizing: border-box;
+  pointer-events: none;
+  font: 13px/1.35 system-ui, sans-serif;
+  color: #1f1a00;
+  background: #fff6c2;
+  border: 1px solid #8a6a00;
+  border-radius: 6px;
+  box-shadow: 0 1px 4px rgba(0, 0, 0, 0.2);
+}
+.notice[hidden] { display: none; }
+[data-scheme='dark'] > .notice { color: #fff6c2; background: #2b2600; border-color: #f0e442; }
+@media (forced-colors: active) { .notice { border-color: CanvasText; } }
+@media print { .box, .notice { display: none; } }
 `;
 
-/** Creates the note layer; the host is added on the first paint with passages. */
+/** What the reader is told while notes near the viewport are left undrawn (no note text). */
+export const PARTIAL_NOTICE =
+  'Too many notes here to show at once: only the nearest are highlighted.';
+
+/** Tags whose elements hold a passage's lines: a passage is placed by its nearest one. */
+const BLOCK_SELECTOR =
+  'p, li, blockquote, pre, h1, h2, h3, h4, h5, h6, td, th, dd, dt, figcaption, caption, div, section, article, aside, main, body';
+
+/** Creates the note layer; the host is added on the first paint. */
 export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): NoteShade {
   const ownNodes = options.ownNodes ?? sharedOwnNodes;
   const view = doc.defaultView;
   let host: HTMLDivElement | null = null;
   let layer: HTMLDivElement | null = null;
-  let drawn: Drawn[] = [];
+  let notice: HTMLDivElement | null = null;
+  let blocks: Block[] = [];
+  let passages: Passage[] = [];
+  /** Whether the blocks' positions and the measured boxes belong to the current layout. */
+  let layoutRead = false;
+  /** The passages measured for the latest frame. */
+  let near: Passage[] = [];
+  /** The scroll position `near` was measured for (NaN: not measured). */
+  let measuredScroll = Number.NaN;
+  let pool: HTMLDivElement[] = [];
+  let drawnBoxes = 0;
+  let partial = false;
   let activeId: string | null = null;
   let destroyed = false;
   let resizeObserver: ResizeObserver | null = null;
   let frame = 0;
+  let watching = new AbortController();
 
   function ensureHost(): HTMLDivElement {
     if (host && layer) return layer;
@@ -113,19 +194,26 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
     layer = doc.createElement('div');
     // Inside the closed root, where the page cannot read it.
     layer.dataset.scheme = pageScheme(doc);
+    notice = doc.createElement('div');
+    notice.className = 'notice';
+    notice.setAttribute('role', 'status');
+    notice.hidden = true;
+    notice.textContent = PARTIAL_NOTICE;
+    layer.append(notice);
     shadow.append(style, layer);
     doc.documentElement.append(host);
     ownNodes.add(host);
-    view?.addEventListener('resize', scheduleRefresh, { signal: watching.signal, passive: true });
-    doc.fonts?.addEventListener?.('loadingdone', scheduleRefresh, { signal: watching.signal });
+    const listen = { signal: watching.signal, passive: true };
+    view?.addEventListener('resize', relayout, listen);
+    view?.addEventListener('scroll', scheduleDraw, listen);
+    doc.fonts?.addEventListener?.('loadingdone', relayout, { signal: watching.signal });
     if (view && 'ResizeObserver' in view && doc.body) {
-      resizeObserver = new view.ResizeObserver(scheduleRefresh);
+      resizeObserver = new view.ResizeObserver(relayout);
       resizeObserver.observe(doc.body);
     }
     return layer;
   }
 
-  let watching = new AbortController();
   function removeHost(): void {
     watching.abort();
     watching = new AbortController();
@@ -139,61 +227,176 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
     }
     host = null;
     layer = null;
+    notice = null;
+    pool = [];
+    drawnBoxes = 0;
+    near = [];
+    setPartial(false);
   }
 
-  function scheduleRefresh(): void {
-    if (destroyed || frame || !view) return;
+  function setPartial(next: boolean): void {
+    if (notice && notice.hidden === next) notice.hidden = !next;
+    if (next === partial) return;
+    partial = next;
+    options.onPartial?.(next);
+  }
+
+  /** The layout moved: positions are read again in the next frame. */
+  function relayout(): void {
+    layoutRead = false;
+    scheduleDraw();
+  }
+
+  function scheduleDraw(): void {
+    if (destroyed || frame || !view || !host) return;
     frame = view.requestAnimationFrame(() => {
       frame = 0;
-      measure();
-      draw();
+      update();
     });
   }
 
-  function measure(): void {
+  /** Reads the blocks' positions (one layout read per block, not per passage). */
+  function readLayout(): void {
+    const scrollTop = view?.scrollY ?? 0;
+    for (const block of blocks) {
+      const rect = block.element.getBoundingClientRect();
+      block.top = rect.top + scrollTop;
+      block.bottom = rect.bottom + scrollTop;
+    }
+    for (const passage of passages) passage.boxes = null;
+    layoutRead = true;
+  }
+
+  /**
+   * Measures the passages in or near the viewport (one viewport's height either side), nearest
+   * first, for at most `MEASURE_BUDGET_MS` a frame: what is left is measured in the next frames.
+   */
+  function measureNear(): void {
     if (!host) return;
-    const origin = host.getBoundingClientRect();
-    for (const item of drawn) item.boxes = boxesOf(doc, item.range, origin);
+    if (!layoutRead) readLayout();
+    const height = view?.innerHeight ?? 0;
+    const scrollTop = view?.scrollY ?? 0;
+    const from = scrollTop - height;
+    const to = scrollTop + 2 * height;
+    const centre = scrollTop + height / 2;
+    const wanted = blocks
+      .filter((block) => block.bottom >= from && block.top <= to)
+      .sort(
+        (a, b) =>
+          Math.abs((a.top + a.bottom) / 2 - centre) - Math.abs((b.top + b.bottom) / 2 - centre),
+      );
+    let origin: DOMRect | null = null;
+    const started = now();
+    const next: Passage[] = [];
+    let capped = false;
+    let unfinished = false;
+    for (const block of wanted) {
+      for (const passage of block.passages) {
+        if (next.length >= MAX_MEASURED_NOTES) {
+          capped = true;
+          break;
+        }
+        if (!passage.boxes) {
+          if (now() - started > MEASURE_BUDGET_MS) {
+            unfinished = true;
+            continue;
+          }
+          origin ??= host.getBoundingClientRect();
+          passage.boxes = boxesOf(doc, passage.range, origin);
+        }
+        next.push(passage);
+      }
+      if (capped) break;
+    }
+    near = next;
+    measuredScroll = scrollTop;
+    setPartial(capped);
+    if (unfinished) scheduleDraw();
   }
 
   function draw(): void {
     if (!layer) return;
-    const boxes: HTMLDivElement[] = [];
-    for (const item of drawn) {
-      for (const box of item.boxes) {
-        const element = doc.createElement('div');
-        element.className = item.id === activeId ? 'box active' : 'box';
+    let count = 0;
+    // Passages on the same words (an import of duplicates) are drawn once, the open one on top.
+    const drawn = new Set<string>();
+    const order = activeId
+      ? [...near].sort((a, b) => Number(b.id === activeId) - Number(a.id === activeId))
+      : near;
+    outer: for (const passage of order) {
+      for (const box of passage.boxes ?? []) {
+        const key = `${Math.round(box.left)},${Math.round(box.top)},${Math.round(box.width)},${Math.round(box.height)}`;
+        if (drawn.has(key)) continue;
+        drawn.add(key);
+        if (count >= MAX_BOXES) {
+          setPartial(true);
+          break outer;
+        }
+        let element = pool[count];
+        if (!element) {
+          element = doc.createElement('div');
+          pool.push(element);
+          layer.insertBefore(element, notice);
+        }
+        if (element.hidden) element.hidden = false;
+        element.className = passage.id === activeId ? 'box active' : 'box';
         element.style.left = `${box.left}px`;
         element.style.top = `${box.top}px`;
         element.style.width = `${box.width}px`;
         element.style.height = `${box.height}px`;
-        boxes.push(element);
+        count += 1;
       }
     }
-    layer.replaceChildren(...boxes);
+    // Rectangles not needed now are hidden, not removed: the pool never exceeds MAX_BOXES, and
+    // one scroll step does not rebuild the root.
+    for (let index = count; index < pool.length; index++) {
+      const spare = pool[index];
+      if (spare && !spare.hidden) spare.hidden = true;
+    }
+    drawnBoxes = count;
+  }
+
+  function update(): void {
+    measureNear();
+    draw();
+  }
+
+  function group(items: readonly ShadeItem[]): void {
+    const byElement = new Map<Element, Block>();
+    passages = items.map((item) => ({
+      id: item.id,
+      range: item.range,
+      length: -1,
+      boxes: null,
+    }));
+    for (const passage of passages) {
+      const element = blockElementOf(passage.range.startContainer, doc);
+      let block = byElement.get(element);
+      if (!block) {
+        block = { element, passages: [], top: 0, bottom: 0 };
+        byElement.set(element, block);
+      }
+      block.passages.push(passage);
+    }
+    blocks = [...byElement.values()];
+    layoutRead = false;
   }
 
   return {
     paint(items) {
       if (destroyed) return;
-      drawn = items.map((item) => ({
-        id: item.id,
-        range: item.range,
-        length: item.range.toString().length,
-        boxes: [],
-      }));
+      group(items);
       ensureHost();
-      measure();
-      draw();
+      update();
     },
     hide() {
-      drawn = [];
+      passages = [];
+      blocks = [];
       removeHost();
     },
     refresh() {
       if (destroyed || !host) return;
-      measure();
-      draw();
+      layoutRead = false;
+      update();
     },
     setActive(id) {
       if (destroyed || id === activeId) return;
@@ -202,12 +405,15 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
     },
     hitTest(x, y) {
       if (!host || destroyed) return [];
+      // A click can come before the frame that follows a scroll: measure what is there now.
+      if (!layoutRead || measuredScroll !== (view?.scrollY ?? 0)) update();
+      // A point on screen lies in the measured part, unless the cap left its passage out.
       const origin = host.getBoundingClientRect();
       const px = x - origin.left;
       const py = y - origin.top;
-      return drawn
-        .filter((item) =>
-          item.boxes.some(
+      return near
+        .filter((passage) =>
+          (passage.boxes ?? []).some(
             (box) =>
               px >= box.left &&
               px <= box.left + box.width &&
@@ -215,8 +421,15 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
               py <= box.top + box.height,
           ),
         )
+        .map((passage) => {
+          if (passage.length < 0) passage.length = passage.range.toString().length;
+          return passage;
+        })
         .sort((a, b) => a.length - b.length)
-        .map((item) => item.id);
+        .map((passage) => passage.id);
+    },
+    stats() {
+      return { notes: passages.length, measured: near.length, boxes: drawnBoxes, partial };
     },
     isOwnNode(node) {
       return host !== null && node === host;
@@ -224,10 +437,17 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
     destroy() {
       if (destroyed) return;
       destroyed = true;
-      drawn = [];
+      passages = [];
+      blocks = [];
       removeHost();
     },
   };
+}
+
+/** The nearest element holding a passage's lines (its paragraph, usually). */
+function blockElementOf(node: Node, doc: Document): Element {
+  const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  return element?.closest(BLOCK_SELECTOR) ?? doc.documentElement;
 }
 
 /** The boxes of a range's text, line by line, relative to `origin`. */

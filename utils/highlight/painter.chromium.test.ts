@@ -131,7 +131,7 @@ describe.runIf(inNode)('painter in Chromium', () => {
         const names = report.highlightNames;
         expect(names.some((name) => name.startsWith('counterpoint-claim-misleading-'))).toBe(true);
         expect(names.some((name) => name.startsWith('counterpoint-claim-supported-'))).toBe(true);
-        expect(names.some((name) => name.startsWith('counterpoint-note-note-'))).toBe(true);
+        expect(names.some((name) => name.startsWith('counterpoint-claim-unsupported-'))).toBe(true);
         expect(report.adoptedSheets).toBe(1);
         // The Custom Highlight path adds nothing to the DOM but the marker hosts.
         // The hosts are empty spans; the fixture has none of its own.
@@ -186,9 +186,9 @@ describe.runIf(inNode)('painter in Chromium', () => {
       expect(await call('hitQuote', 'Campaigners counted 301 spills last summer', 4)).toEqual([
         'claim-spills',
       ]);
-      // Inside both a note and a claim: the note (painted above) first.
+      // Inside two claims: the shorter first.
       expect(await call('hitQuote', 'in two years, a figure', 3)).toEqual([
-        'note-figure',
+        'claim-figure',
         'claim-discharges',
       ]);
       expect(await call('hitQuote', 'Officials did not respond', 2)).toEqual([]);

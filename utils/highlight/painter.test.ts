@@ -36,14 +36,14 @@ describe('fallback painting', () => {
   it('uses the fallback when asked, and wraps a range inside one text node', () => {
     const before = snapshot(article);
     const range = rangeOfQuote(article, 'Campaigners counted 301 spills');
-    painter.paint('claims', [{ id: 'c1', range, style: 'misleading' }]);
+    painter.paint([{ id: 'c1', range, style: 'misleading' }]);
 
     expect(painter.mode).toBe('fallback');
     expect(wrappedTexts()).toEqual(['Campaigners counted 301 spills']);
     expect(article.textContent).toBe(before.html && snapshot(article).texts.join(''));
     expect(range.toString()).toBe('Campaigners counted 301 spills');
 
-    painter.clear('claims');
+    painter.clear();
     expect(differences(before, snapshot(article))).toEqual([]);
     expect(range.toString()).toBe('Campaigners counted 301 spills');
   });
@@ -53,7 +53,7 @@ describe('fallback painting', () => {
     const quote =
       'report claims that sewage discharges fell by 40% in two years, a figure the regulator disp';
     const range = rangeOfQuote(article, quote);
-    painter.paint('claims', [{ id: 'c1', range, style: 'supported' }]);
+    painter.paint([{ id: 'c1', range, style: 'supported' }]);
 
     expect(wrappedTexts().join('')).toBe(quote);
     // One wrapper per text piece, inside the link and the strong, never around them.
@@ -66,37 +66,37 @@ describe('fallback painting', () => {
     expect(range.toString()).toBe(quote);
   });
 
-  it('wraps overlapping ranges once per piece, across layers, and restores in any order', () => {
+  it('wraps overlapping ranges once per piece, and keeps a tracked range on its text', () => {
     const before = snapshot(article);
     const claim = rangeOfQuote(article, 'sewage discharges fell by 40% in two years');
-    const note = rangeOfQuote(article, 'fell by 40% in two years, a figure');
+    const other = rangeOfQuote(article, 'fell by 40% in two years, a figure');
     const inner = rangeOfQuote(article, 'by 40%');
-    // The note's range is made before claims are painted: tracking keeps it valid meanwhile.
-    ownNodes.trackRange(note);
-    painter.paint('claims', [
+    // A range made before painting (an anchoring cache, say): tracking keeps it valid meanwhile.
+    ownNodes.trackRange(other);
+    painter.paint([
       { id: 'claim', range: claim, style: 'misleading' },
       { id: 'inner', range: inner, style: 'opinion' },
     ]);
-    painter.paint('notes', [{ id: 'note', range: note, style: 'note' }]);
+    painter.paint([
+      { id: 'claim', range: claim, style: 'misleading' },
+      { id: 'inner', range: inner, style: 'opinion' },
+      { id: 'other', range: other, style: 'supported' },
+    ]);
 
     expect(article.querySelectorAll(`${WRAPPER} ${WRAPPER}`)).toHaveLength(0);
     expect(claim.toString()).toBe('sewage discharges fell by 40% in two years');
-    expect(note.toString()).toBe('fell by 40% in two years, a figure');
+    expect(other.toString()).toBe('fell by 40% in two years, a figure');
     expect(inner.toString()).toBe('by 40%');
+    expect(wrappedTexts().join('')).toBe('sewage discharges fell by 40% in two years, a figure');
 
-    painter.clear('claims');
+    painter.paint([{ id: 'other', range: other, style: 'supported' }]);
     expect(wrappedTexts().join('')).toBe('fell by 40% in two years, a figure');
     expect(claim.toString()).toBe('sewage discharges fell by 40% in two years');
 
-    painter.clear('notes');
+    painter.clear();
     expect(differences(before, snapshot(article))).toEqual([]);
-
-    painter.paint('notes', [{ id: 'note', range: note, style: 'note' }]);
-    painter.paint('claims', [{ id: 'claim', range: claim, style: 'misleading' }]);
-    painter.clear('notes');
-    expect(wrappedTexts().join('')).toBe('sewage discharges fell by 40% in two years');
-    painter.clear('claims');
-    expect(differences(before, snapshot(article))).toEqual([]);
+    expect(other.toString()).toBe('fell by 40% in two years, a figure');
+    ownNodes.untrackRange(other);
   });
 
   it('keeps the page’s own adjacent text nodes separate', () => {
@@ -105,9 +105,9 @@ describe('fallback painting', () => {
     const before = snapshot(article);
     expect(p3.childNodes).toHaveLength(3);
     const range = rangeOfQuote(p3, 'trust. Or of evid');
-    painter.paint('notes', [{ id: 'n', range, style: 'note' }]);
+    painter.paint([{ id: 'n', range, style: 'opinion' }]);
     expect(range.toString()).toBe('trust. Or of evid');
-    painter.clear('notes');
+    painter.clear();
     expect(p3.childNodes).toHaveLength(3);
     expect(differences(before, snapshot(article))).toEqual([]);
   });
@@ -116,8 +116,8 @@ describe('fallback painting', () => {
     const before = snapshot(article);
     const first = rangeOfQuote(article, 'Officials did not respond');
     const second = rangeOfQuote(article, 'a question of trust');
-    painter.paint('claims', [{ id: 'a', range: first, style: 'unsupported' }]);
-    painter.paint('claims', [{ id: 'b', range: second, style: 'unsupported' }]);
+    painter.paint([{ id: 'a', range: first, style: 'unsupported' }]);
+    painter.paint([{ id: 'b', range: second, style: 'unsupported' }]);
     expect(wrappedTexts()).toEqual(['a question of trust']);
     expect(painter.rangeOf('a')).toBeNull();
     expect(painter.rangeOf('b')).toBe(second);
@@ -134,17 +134,17 @@ describe('fallback painting', () => {
     const range = document.createRange();
     range.setStart(p2, 0);
     range.setEnd(p3, 1);
-    painter.paint('claims', [{ id: 'wide', range, style: 'opinion' }]);
+    painter.paint([{ id: 'wide', range, style: 'opinion' }]);
     expect(p2.querySelector('script')?.firstChild?.nodeType).toBe(3);
     expect(article.querySelector(`tbody > ${WRAPPER}, tr > ${WRAPPER}`)).toBeNull();
     expect(article.querySelectorAll(`td > ${WRAPPER}`)).toHaveLength(4);
-    painter.clear('claims');
+    painter.clear();
     expect(differences(before, snapshot(article))).toEqual([]);
   });
 
   it('styles wrappers inline and important, with a stronger look when active', () => {
     const range = rangeOfQuote(article, 'Campaigners counted');
-    painter.paint('claims', [{ id: 'c', range, style: 'misleading' }]);
+    painter.paint([{ id: 'c', range, style: 'misleading' }]);
     const wrapper = article.querySelector<HTMLElement>(WRAPPER);
     if (!wrapper) throw new Error('not painted');
     expect(wrapper.style.getPropertyValue('text-decoration-style')).toBe('wavy');
@@ -158,16 +158,14 @@ describe('fallback painting', () => {
 
   it('treats unknown style tokens as unrated rather than painting nothing', () => {
     const range = rangeOfQuote(article, 'Campaigners counted');
-    painter.paint('claims', [{ id: 'c', range, style: 'no-such-verdict' }]);
+    painter.paint([{ id: 'c', range, style: 'no-such-verdict' }]);
     expect(wrappedTexts()).toEqual(['Campaigners counted']);
   });
 });
 
 describe('own nodes', () => {
   it('recognises its wrappers by identity, not by tag or attributes the page could copy', () => {
-    painter.paint('claims', [
-      { id: 'c', range: rangeOfQuote(article, 'Campaigners'), style: 'supported' },
-    ]);
+    painter.paint([{ id: 'c', range: rangeOfQuote(article, 'Campaigners'), style: 'supported' }]);
     const ours = article.querySelector(WRAPPER);
     if (!ours) throw new Error('not painted');
     const forged = document.createElement(WRAPPER);
@@ -182,7 +180,7 @@ describe('own nodes', () => {
     // The text inside a wrapper is the page's text, which the anchoring engine must still read.
     const inside = ours.firstChild;
     expect(inside && painter.isOwnNode(inside)).toBe(false);
-    painter.clear('claims');
+    painter.clear();
     expect(painter.isOwnNode(ours)).toBe(false);
     forged.remove();
   });
@@ -205,25 +203,28 @@ describe('custom highlight mode (with a minimal stand-in for the registry)', () 
       const before = snapshot(article);
       const custom = createPainter(document, { ownNodes });
       const claim = rangeOfQuote(article, 'sewage discharges fell by 40%');
-      const note = rangeOfQuote(article, 'regulator');
-      custom.paint('claims', [{ id: 'c', range: claim, style: 'misleading' }]);
-      custom.paint('notes', [{ id: 'n', range: note, style: 'note' }]);
+      const second = rangeOfQuote(article, 'regulator');
+      custom.paint([
+        { id: 'c', range: claim, style: 'misleading' },
+        { id: 'd', range: second, style: 'supported' },
+      ]);
 
       expect(custom.mode).toBe('custom-highlight');
       expect(differences(before, snapshot(article))).toEqual([]);
       const names = [...registry.keys()];
       expect(names).toHaveLength(2);
       const claimName = names.find((name) => name.startsWith('counterpoint-claim-misleading-'));
-      const noteName = names.find((name) => name.startsWith('counterpoint-note-note-'));
       expect(claimName && registry.get(claimName)?.has(claim)).toBe(true);
-      const claimPriority = claimName ? (registry.get(claimName)?.priority ?? 0) : 0;
-      const notePriority = noteName ? (registry.get(noteName)?.priority ?? 0) : 0;
-      expect(notePriority).toBeGreaterThan(claimPriority);
       expect(document.adoptedStyleSheets).toHaveLength(2);
       expect(document.adoptedStyleSheets[0]).toBe(othersSheet);
 
       custom.setActive('c');
-      expect([...registry.keys()].some((name) => name.includes('-misleading-active-'))).toBe(true);
+      const activeName = [...registry.keys()].find((name) => name.includes('-misleading-active-'));
+      const activePriority = activeName ? (registry.get(activeName)?.priority ?? 0) : 0;
+      const restName = [...registry.keys()].find((name) => name.includes('-supported-'));
+      expect(activePriority).toBeGreaterThan(
+        restName ? (registry.get(restName)?.priority ?? 0) : 9,
+      );
 
       custom.destroy();
       expect(registry.size).toBe(0);
@@ -242,44 +243,38 @@ describe('restoration, for any ranges', () => {
     const total = (article.textContent ?? '').length;
     const item = fc
       .tuple(fc.nat({ max: total - 1 }), fc.integer({ min: 1, max: 60 }), fc.boolean())
-      .map(([start, length, isNote]) => ({
+      .map(([start, length, inA]) => ({
         start,
         end: Math.min(total, start + length),
-        layer: isNote ? ('notes' as const) : ('claims' as const),
+        group: inA ? ('a' as const) : ('b' as const),
       }));
     fc.assert(
       fc.property(
         fc.array(item, { minLength: 1, maxLength: 8 }),
         fc.boolean(),
-        (items, notesFirst) => {
+        (items, firstPart) => {
           const fresh = loadArticle(document);
           article = fresh;
           const before = snapshot(fresh);
           const registry = createOwnNodeRegistry();
           const local = createPainter(document, { forceFallback: true, ownNodes: registry });
-          // All ranges are made on the clean page, before either layer is painted, so the ones
-          // painted second must be kept up to date by tracking them.
+          // All ranges are made on the clean page, before anything is painted, so the ones
+          // painted in the second step must be kept up to date by tracking them.
           const painted = items.map((spec, index) => {
             const range = rangeAt(fresh, spec.start, spec.end);
             registry.trackRange(range);
             return { ...spec, id: `i${index}`, range, text: range.toString() };
           });
-          const order = notesFirst
-            ? (['notes', 'claims'] as const)
-            : (['claims', 'notes'] as const);
-          for (const layer of order) {
-            local.paint(
-              layer,
-              painted
-                .filter((entry) => entry.layer === layer)
-                .map(({ id, range }) => ({ id, range, style: 'supported' })),
-            );
+          // Painted in two steps (a part first, as a re-anchoring does, then all).
+          const part = painted.filter((entry) => entry.group === (firstPart ? 'a' : 'b'));
+          for (const step of [part, painted]) {
+            local.paint(step.map(({ id, range }) => ({ id, range, style: 'supported' })));
           }
           expect(fresh.textContent).toBe(before.texts.join(''));
           for (const entry of painted) expect(entry.range.toString()).toBe(entry.text);
           expect(fresh.querySelectorAll(`${WRAPPER} ${WRAPPER}`)).toHaveLength(0);
 
-          local.clear(order[0]);
+          local.paint(part.map(({ id, range }) => ({ id, range, style: 'opinion' })));
           for (const entry of painted) expect(entry.range.toString()).toBe(entry.text);
           local.destroy();
           expect(differences(before, snapshot(fresh))).toEqual([]);
@@ -291,4 +286,33 @@ describe('restoration, for any ranges', () => {
       { numRuns: 40 },
     );
   }, 60_000);
+});
+
+describe('a Custom Highlight API that refuses at call time', () => {
+  it('switches to wrapping and still paints', () => {
+    const view = window as unknown as { Highlight?: unknown; CSS?: { highlights?: unknown } };
+    const saved = { Highlight: view.Highlight, CSS: view.CSS };
+    view.Highlight = class {
+      add(): void {
+        throw new Error('Permission denied to access this object');
+      }
+      clear(): void {}
+    };
+    view.CSS = { ...(view.CSS ?? {}), highlights: new Map() };
+    try {
+      const refusing = createPainter(document, { ownNodes });
+      expect(refusing.mode).toBe('custom-highlight');
+      const range = rangeOfQuote(article, 'question of trust');
+      refusing.paint([{ id: 't', range, style: 'opinion' }]);
+      expect(refusing.mode).toBe('fallback');
+      expect(wrappedTexts()).toEqual(['question of trust']);
+      expect(refusing.rangeOf('t')).toBe(range);
+      refusing.destroy();
+      expect(wrappedTexts()).toEqual([]);
+    } finally {
+      view.Highlight = saved.Highlight;
+      view.CSS = saved.CSS;
+      document.adoptedStyleSheets.splice(0);
+    }
+  });
 });

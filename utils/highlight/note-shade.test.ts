@@ -1,0 +1,183 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createNoteShade, MAX_BOXES, MAX_MEASURED_NOTES, type ShadeItem } from './note-shade';
+import { createOwnNodeRegistry } from './own-nodes';
+
+/** Paragraphs laid out one under the other, 100 px each (happy-dom has no layout). */
+const LINE = 100;
+let measured = 0;
+const originals = {
+  rangeRects: Range.prototype.getClientRects,
+  elementRect: Element.prototype.getBoundingClientRect,
+};
+
+function rect(left: number, top: number, width: number, height: number): DOMRect {
+  return {
+    left,
+    top,
+    width,
+    height,
+    right: left + width,
+    bottom: top + height,
+    x: left,
+    y: top,
+    toJSON: () => ({}),
+  } as DOMRect;
+}
+
+beforeEach(() => {
+  measured = 0;
+  vi.useFakeTimers();
+  window.scrollTo(0, 0);
+  Element.prototype.getBoundingClientRect = function (this: Element) {
+    const index = Number((this as HTMLElement).dataset?.index ?? Number.NaN);
+    if (Number.isNaN(index)) return rect(0, -window.scrollY, 0, 0);
+    return rect(0, index * LINE - window.scrollY, 600, LINE);
+  };
+  Range.prototype.getClientRects = function (this: Range) {
+    measured += 1;
+    const paragraph = this.startContainer.parentElement as HTMLElement;
+    const index = Number(paragraph.dataset.index);
+    const top = index * LINE - window.scrollY;
+    return [
+      rect(this.startOffset * 8, top, (this.endOffset - this.startOffset) * 8, 20),
+    ] as unknown as DOMRectList;
+  };
+});
+
+afterEach(() => {
+  Range.prototype.getClientRects = originals.rangeRects;
+  Element.prototype.getBoundingClientRect = originals.elementRect;
+  vi.useRealTimers();
+  document.body.innerHTML = '';
+});
+
+/** An article of `paragraphs` paragraphs with `perParagraph` notes on each. */
+function article(paragraphs: number, perParagraph: number): ShadeItem[] {
+  const items: ShadeItem[] = [];
+  for (let index = 0; index < paragraphs; index++) {
+    const p = document.createElement('p');
+    p.dataset.index = String(index);
+    p.textContent = 'The meeting was the first of its kind between the two governments.';
+    document.body.append(p);
+    const text = p.firstChild as Text;
+    for (let n = 0; n < perParagraph; n++) {
+      const range = document.createRange();
+      range.setStart(text, n % 40);
+      range.setEnd(text, (n % 40) + 10);
+      items.push({ id: `note-${index}-${n}`, range });
+    }
+  }
+  return items;
+}
+
+const pageElements = () => document.querySelectorAll('*').length;
+
+describe('the note shade with many notes', () => {
+  it('measures and draws only the notes near the viewport, whatever their number', () => {
+    const small = article(100, 2);
+    const shade = createNoteShade(document, { ownNodes: createOwnNodeRegistry() });
+    shade.paint(small);
+    const measuredSmall = measured;
+    const drawnSmall = shade.stats().boxes;
+    shade.destroy();
+    document.body.innerHTML = '';
+
+    measured = 0;
+    const large = article(1000, 2);
+    const before = pageElements();
+    const big = createNoteShade(document, { ownNodes: createOwnNodeRegistry() });
+    big.paint(large);
+    // Ten times the notes, the same viewport: the same work and the same rectangles.
+    expect(measured).toBe(measuredSmall);
+    expect(big.stats()).toEqual({
+      notes: 2000,
+      measured: drawnSmall,
+      boxes: drawnSmall,
+      partial: false,
+    });
+    expect(drawnSmall).toBeLessThan(100);
+    // The page's DOM holds one element of ours, the host.
+    expect(pageElements()).toBe(before + 1);
+    big.destroy();
+    expect(pageElements()).toBe(before);
+  });
+
+  it('draws what scrolls into view in the next frame, from a passive scroll listener', () => {
+    const items = article(300, 1);
+    const added = vi.spyOn(window, 'addEventListener');
+    const shade = createNoteShade(document, { ownNodes: createOwnNodeRegistry() });
+    shade.paint(items);
+    const scroll = added.mock.calls.find(([type]) => type === 'scroll');
+    expect(scroll?.[2]).toMatchObject({ passive: true });
+    const top = window.innerHeight * 10;
+
+    window.scrollTo(0, top);
+    window.dispatchEvent(new Event('scroll'));
+    window.dispatchEvent(new Event('scroll'));
+    const index = Math.ceil(top / LINE);
+    const y = index * LINE - top + 5;
+    // Nothing is measured until the next frame, however many scroll events come first.
+    const beforeFrame = measured;
+    window.dispatchEvent(new Event('scroll'));
+    expect(measured).toBe(beforeFrame);
+    vi.advanceTimersByTime(50);
+    expect(measured).toBeGreaterThan(beforeFrame);
+    // The first paragraph in the viewport is now drawn and hit.
+    expect(shade.hitTest(10, y)).toEqual([`note-${index}-0`]);
+    expect(shade.stats().boxes).toBeGreaterThan(0);
+    expect(shade.stats().measured).toBeLessThan(60);
+    shade.destroy();
+  });
+
+  it('finds a passage under a click that comes before the frame after a scroll', () => {
+    const items = article(300, 1);
+    const shade = createNoteShade(document, { ownNodes: createOwnNodeRegistry() });
+    shade.paint(items);
+    const top = window.innerHeight * 20;
+    window.scrollTo(0, top);
+    window.dispatchEvent(new Event('scroll'));
+    const index = Math.ceil(top / LINE);
+    expect(shade.hitTest(10, index * LINE - top + 5)).toEqual([`note-${index}-0`]);
+    shade.destroy();
+  });
+
+  it('caps the notes measured at once, says so, and keeps the page usable', () => {
+    // Every note in the first paragraphs: far more near the viewport than the cap.
+    const items = article(5, 400);
+    const partial: boolean[] = [];
+    const shade = createNoteShade(document, {
+      ownNodes: createOwnNodeRegistry(),
+      onPartial: (value) => partial.push(value),
+    });
+    shade.paint(items);
+    expect(measured).toBe(MAX_MEASURED_NOTES);
+    expect(shade.stats()).toMatchObject({
+      notes: 2000,
+      measured: MAX_MEASURED_NOTES,
+      partial: true,
+    });
+    expect(shade.stats().boxes).toBeLessThanOrEqual(MAX_BOXES);
+    expect(partial).toEqual([true]);
+    shade.paint(items.slice(0, 10));
+    expect(shade.stats().partial).toBe(false);
+    expect(partial).toEqual([true, false]);
+    shade.destroy();
+  });
+
+  it('marks the open passage and finds passages under a point, shortest first', () => {
+    const items = article(3, 1);
+    const p = document.querySelector('p');
+    const text = p?.firstChild as Text;
+    const short = document.createRange();
+    short.setStart(text, 0);
+    short.setEnd(text, 3);
+    const shade = createNoteShade(document, { ownNodes: createOwnNodeRegistry() });
+    shade.paint([...items, { id: 'short', range: short }]);
+    expect(shade.hitTest(4, 5)).toEqual(['short', 'note-0-0']);
+    shade.setActive('short');
+    shade.hide();
+    expect(shade.hitTest(4, 5)).toEqual([]);
+    expect(shade.stats().boxes).toBe(0);
+    shade.destroy();
+  });
+});
