@@ -14,6 +14,7 @@ import { articleText } from '../page/fingerprint';
 import { waitForArticle } from '../page/recognise';
 import { isPaused, readSettings, type Settings, watchSettings } from '../settings';
 import { watchNotesChanged } from '../store/change-feed';
+import { watchWhileShown } from '../while-shown';
 import { type ArticleView, createArticleView } from './article-view';
 import type { Interactions } from './interactions';
 import { loadOverlayUi, type OverlayUi } from './ui-loader';
@@ -109,16 +110,33 @@ export async function startPageSession(deps: PageSessionDependencies): Promise<P
     });
   };
 
-  const stopSettings = watchSettings(browser, (next) =>
-    article.setVisibility(visibilityOf(next, hostname)),
-  );
-  const stopNotes = watchNotesChanged(browser, (articleKeys) => {
-    if (!articleKeys.includes(data.articleKey)) return;
+  const reloadNotes = (): void => {
     void request('page.notes', {})
       .then((notes) => article.setNotes(notes))
       .catch(() => {
         // Shown again on the next change or reload.
       });
+  };
+  const stopWatching = watchWhileShown(deps.doc, signal, {
+    watch: () => {
+      const stopSettings = watchSettings(browser, (next) =>
+        article.setVisibility(visibilityOf(next, hostname)),
+      );
+      const stopNotes = watchNotesChanged(browser, (articleKeys) => {
+        if (articleKeys.includes(data.articleKey)) reloadNotes();
+      });
+      return () => {
+        stopSettings();
+        stopNotes();
+      };
+    },
+    // Back from the back-forward cache: what changed meanwhile was not heard.
+    resumed: () => {
+      void readSettings(browser.storage.local)
+        .then((next) => article.setVisibility(visibilityOf(next, hostname)))
+        .catch(() => undefined);
+      reloadNotes();
+    },
   });
   const onTabMessage = (message: unknown, sender: Runtime.MessageSender): undefined => {
     if (sender.id !== browser.runtime.id || typeof message !== 'object' || message === null) return;
@@ -136,8 +154,7 @@ export async function startPageSession(deps: PageSessionDependencies): Promise<P
   browser.runtime.onMessage.addListener(onTabMessage);
 
   signal.addEventListener('abort', () => {
-    stopSettings();
-    stopNotes();
+    stopWatching();
     browser.runtime.onMessage.removeListener(onTabMessage);
     withInteractions((ui) => ui.destroy());
     article.destroy();
