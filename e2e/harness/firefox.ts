@@ -86,6 +86,9 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
     headless: true,
+    // Lets WebDriver BiDi open the add-on's own pages (the popup, the notes manager) and read the
+    // browser console; without it `browsingContext.navigate` to moz-extension:// is refused.
+    args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
       // Quiet on a closed network.
