@@ -4,8 +4,10 @@
  * export/import, and the way to the full-page notes manager.
  */
 import { useEffect, useState } from 'preact/hooks';
+import type { HostAccess } from '../../utils/popup/host-access';
 import type { PopupData, TabView } from '../../utils/popup/popup-data';
 import { ArticlePanel } from './ArticlePanel';
+import { HostAccessNotice } from './HostAccessNotice';
 import { type CurrentArticle, NotesArea } from './NotesArea';
 import { SettingsPanel } from './SettingsPanel';
 import { POPUP_CSS } from './styles';
@@ -13,6 +15,8 @@ import { POPUP_CSS } from './styles';
 /** Props: the data source (real or fake). */
 export interface PopupAppProps {
   data: PopupData;
+  /** Whether the site may be read (a Firefox MV3 reader can withhold it); unchecked if absent. */
+  hostAccess?: HostAccess;
 }
 
 type State =
@@ -27,7 +31,7 @@ type State =
   | { status: 'error'; message: string };
 
 /** The popup's root component. */
-export function PopupApp({ data }: PopupAppProps) {
+export function PopupApp({ data, hostAccess }: PopupAppProps) {
   const [state, setState] = useState<State>({ status: 'loading' });
   const [claimError, setClaimError] = useState('');
 
@@ -108,6 +112,7 @@ export function PopupApp({ data }: PopupAppProps) {
         )}
       </header>
       <main>
+        {hostAccess ? <HostAccessNotice access={hostAccess} /> : null}
         {state.status === 'ready' && state.problems.length > 0 ? (
           <section class="cp-section" aria-label="Context pack problems">
             <div class="cp-problem">

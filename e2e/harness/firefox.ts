@@ -3,7 +3,8 @@
  * Firefox build installed as a temporary add-on; the offline site is served by request
  * interception. The add-on's internal UUID is fixed by a pref so that its own requests can be told
  * apart, and so that the popover frame (`popover.html`, an extension page inside the article's
- * tab) can be told from the page's own frames. (The popup is tested in Chromium.)
+ * tab) can be told from the page's own frames, and so that the add-on's own pages (the popup, the
+ * notes manager) can be opened in a tab over BiDi.
  *
  * Counterpoint's controls on the page live in closed shadow roots, which page scripts cannot
  * enter; WebDriver BiDi can, as the accessibility tree does: {@link FirefoxSession.findControls}
@@ -42,6 +43,16 @@ export interface FirefoxSession {
    */
   open(url?: string, prepare?: (page: Page) => Promise<unknown>): Promise<Page>;
   /**
+   * Opens one of the add-on's own pages (`popup.html?tabId=3`, `notes.html`) in a new tab. A raw
+   * BiDi `browsingContext.navigate` that waits for the load: puppeteer's `page.goto` never sees
+   * a moz-extension:// page load.
+   */
+  openExtensionPage(path: string): Promise<Page>;
+  /** Runs a function in an extension page (with the add-on's `browser.*` API). */
+  inExtension<Arg, Result>(fn: (arg: Arg) => Result | Promise<Result>, arg: Arg): Promise<Result>;
+  /** The browser's id of the tab showing a page (read in an extension page). */
+  tabIdOf(page: Page): Promise<number>;
+  /**
    * Controls with `role` (and exactly `name`, if given) inside closed shadow roots on the page's
    * `span` and `div` hosts, in document order: the claim markers, the "Add note" button.
    */
@@ -76,6 +87,8 @@ interface BidiNode {
 /** Options for a session. */
 export interface FirefoxOptions {
   site?: SiteMap;
+  /** The unpacked add-on to install (this checkout's Firefox MV2 build by default). */
+  extensionPath?: string;
 }
 
 /** Launches Firefox with the add-on and the offline site. */
@@ -99,7 +112,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
       'extensions.getAddons.cache.enabled': false,
     },
   });
-  await browser.installExtension(FIREFOX_BUILD);
+  await browser.installExtension(options.extensionPath ?? FIREFOX_BUILD);
   const extensionOrigin = `moz-extension://${uuid}`;
   const unexpectedRequests: string[] = [];
 
@@ -157,10 +170,45 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
     return null;
   };
 
+  const openExtensionPage = async (path: string): Promise<Page> => {
+    const page = await browser.newPage();
+    await bidi.send('browsingContext.navigate', {
+      context: contextOf(page),
+      url: `${extensionOrigin}/${path.replace(/^\//, '')}`,
+      wait: 'complete',
+    });
+    return page;
+  };
+  let extensionPage: Page | null = null;
+  const inExtension = async <Arg, Result>(
+    fn: (arg: Arg) => Result | Promise<Result>,
+    arg: Arg,
+  ): Promise<Result> => {
+    if (!extensionPage || extensionPage.isClosed()) {
+      extensionPage = await openExtensionPage('popup.html?tabId=-1');
+    }
+    return extensionPage.evaluate(fn as never, arg as never) as Promise<Result>;
+  };
+
   const session: FirefoxSession = {
     browser,
     extensionOrigin,
     unexpectedRequests,
+    openExtensionPage,
+    inExtension,
+    async tabIdOf(page) {
+      const url = page.url();
+      const id = await inExtension(async (address: string) => {
+        const tabs = await (
+          globalThis as unknown as {
+            browser: { tabs: { query(filter: object): Promise<{ id?: number; url?: string }[]> } };
+          }
+        ).browser.tabs.query({});
+        return tabs.find((tab) => tab.url === address)?.id ?? -1;
+      }, url);
+      if (id < 0) throw new Error(`No tab shows ${url}`);
+      return id;
+    },
     async open(url = ARTICLE_URL, prepare) {
       const page = await browser.newPage();
       await intercept(page);
