@@ -22,22 +22,42 @@ export interface BrowserConsole {
   messages(): Promise<string[]>;
 }
 
-/** Starts collecting the browser console's messages. */
-export async function collectBrowserConsole(session: FirefoxSession): Promise<BrowserConsole> {
+/** Evaluates an expression in the browser's chrome window (privileged: `Services` is there). */
+export async function evaluateInChrome(
+  session: FirefoxSession,
+  expression: string,
+): Promise<unknown> {
   const bidi = (session.browser as unknown as { connection: BidiConnection }).connection;
   const { result: tree } = await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
   const chromeWindow = (tree as { contexts: { context: string }[] }).contexts[0]?.context;
-  if (!chromeWindow) throw new Error('no chrome window to read the browser console from');
-  const evaluate = async (expression: string): Promise<unknown> => {
-    const { result } = await bidi.send('script.evaluate', {
-      expression,
-      target: { context: chromeWindow },
-      awaitPromise: false,
-    });
-    const outcome = result as { result?: { value?: unknown }; exceptionDetails?: { text: string } };
-    if (outcome.exceptionDetails) throw new Error(outcome.exceptionDetails.text);
-    return outcome.result?.value;
-  };
+  if (!chromeWindow) throw new Error('no chrome window');
+  const { result } = await bidi.send('script.evaluate', {
+    expression,
+    target: { context: chromeWindow },
+    awaitPromise: false,
+  });
+  const outcome = result as { result?: { value?: unknown }; exceptionDetails?: { text: string } };
+  if (outcome.exceptionDetails) throw new Error(outcome.exceptionDetails.text);
+  return outcome.result?.value;
+}
+
+/**
+ * Sets the colour scheme Firefox gives web pages, as the reader's "Website appearance" setting
+ * does (`layout.css.prefers-color-scheme.content-override`: 0 dark, 1 light).
+ */
+export async function setWebsiteAppearance(
+  session: FirefoxSession,
+  scheme: 'light' | 'dark',
+): Promise<void> {
+  await evaluateInChrome(
+    session,
+    `Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', ${scheme === 'dark' ? 0 : 1})`,
+  );
+}
+
+/** Starts collecting the browser console's messages. */
+export async function collectBrowserConsole(session: FirefoxSession): Promise<BrowserConsole> {
+  const evaluate = (expression: string) => evaluateInChrome(session, expression);
   const key = `__counterpointConsole${Date.now()}`;
   await evaluate(`(() => {
     const collected = [];

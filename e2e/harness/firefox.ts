@@ -59,6 +59,11 @@ export interface FirefoxSession {
   findControls(page: Page, role: string, name?: string): Promise<ClosedRootControl[]>;
   /** Clicks the middle of a control with the real mouse. */
   click(page: Page, control: ClosedRootControl): Promise<void>;
+  /**
+   * Calls a function (its source) in the page's realm with BiDi node handles as its arguments
+   * (the page's closed shadow roots first, then `nodes`), and returns BiDi's serialised result.
+   */
+  callWithRoots(page: Page, source: string, nodes?: { sharedId: string }[]): Promise<BidiValue>;
   /** The popover frame of the page (the child frame of the extension's origin), or null. */
   popoverFrame(page: Page): Promise<Frame | null>;
   /**
@@ -75,6 +80,13 @@ interface BidiConnection {
   send(method: string, params: object): Promise<{ result: unknown }>;
 }
 
+/** A value as BiDi serialises it (`script.RemoteValue`), in part. */
+export interface BidiValue {
+  type: string;
+  value?: unknown;
+  sharedId?: string;
+}
+
 /** A node as BiDi serialises it (`script.NodeRemoteValue`), in part. */
 interface BidiNode {
   sharedId: string;
@@ -89,6 +101,8 @@ export interface FirefoxOptions {
   site?: SiteMap;
   /** The unpacked add-on to install (this checkout's Firefox MV2 build by default). */
   extensionPath?: string;
+  /** The pages' viewport (Puppeteer's 800 × 600 by default). */
+  viewport?: { width: number; height: number };
 }
 
 /** Launches Firefox with the add-on and the offline site. */
@@ -99,6 +113,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
     headless: true,
+    ...(options.viewport ? { defaultViewport: options.viewport } : {}),
     // Lets WebDriver BiDi open the add-on's own pages (the popup, the notes manager) and read the
     // browser console; without it `browsingContext.navigate` to moz-extension:// is refused.
     args: ['--remote-allow-system-access'],
@@ -247,6 +262,23 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
         throw new Error(`no box for control ${JSON.stringify(control.attributes)}`);
       }
       await page.mouse.click(x, y);
+    },
+    async callWithRoots(page, source, nodes = []) {
+      const context = contextOf(page);
+      const roots = await closedRoots(context);
+      const { result } = await bidi.send('script.callFunction', {
+        functionDeclaration: source,
+        arguments: [
+          { type: 'array', value: roots.map((root) => ({ sharedId: root.sharedId })) },
+          ...nodes.map((node) => ({ sharedId: node.sharedId })),
+        ],
+        target: { context },
+        awaitPromise: true,
+        serializationOptions: { maxDomDepth: 0 },
+      });
+      const outcome = result as { result?: BidiValue; exceptionDetails?: { text: string } };
+      if (outcome.exceptionDetails) throw new Error(outcome.exceptionDetails.text);
+      return outcome.result ?? { type: 'undefined' };
     },
     popoverFrame,
     async popoverFrameOffset(page) {

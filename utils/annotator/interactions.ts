@@ -344,6 +344,7 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
   // ---- Pointer and keyboard ----------------------------------------------------------------
 
   let pointerFrame = 0;
+  let pointerAt = { x: 0, y: 0 };
   doc.addEventListener(
     'pointermove',
     (event) => {
@@ -351,11 +352,13 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
       if (!event.isTrusted || overlay?.contains(event) || panel.contains(event)) return;
       // The page sees the pointer only outside the popover frame: it has left the popover.
       hover.pointerInPopover(false);
+      // The frame's test uses where the pointer is last, not where it first moved in the frame.
+      pointerAt = { x: event.clientX, y: event.clientY };
       if (pointerFrame) return;
-      const { clientX, clientY } = event;
       pointerFrame = win.requestAnimationFrame(() => {
         pointerFrame = 0;
         if (destroyed) return;
+        const { x: clientX, y: clientY } = pointerAt;
         // Hover opens claims only: a note opens on a click, so resting the pointer on a passage
         // never shows the page (which sees the frame appear) where a note is.
         const claimId = layers.hitTest(clientX, clientY).find((id) => claimById(id));
