@@ -22,6 +22,8 @@ import {
   waitForPopoverClosed,
 } from './popover';
 
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+
 function tabFor(page: Page, probe: AccessibilityProbe): ArticleTab {
   const nodes = new Map<string, AxNode>();
   const asControl = (node: AxNode): Control => {
@@ -104,12 +106,49 @@ export const chromiumDriver: BrowserDriver = {
   name: 'Chromium',
   async launch(): Promise<ChromiumBrowserSession> {
     const session = await launchChromium();
+    const pages = new WeakMap<ArticleTab, Page>();
     return {
       chromium: session,
       unexpectedRequests: session.unexpectedRequests,
       async open(url) {
         const page = await session.open(url);
-        return tabFor(page, await probeAccessibility(page));
+        const tab = tabFor(page, await probeAccessibility(page));
+        pages.set(tab, page);
+        return tab;
+      },
+      async tabIdOf(tab) {
+        const page = pages.get(tab);
+        if (!page) throw new Error('not a tab of this session');
+        return session.tabIdOf(page);
+      },
+      async toolbarButton(tabId) {
+        return {
+          badge: await session.badgeText(tabId),
+          title: await session.inExtension(
+            (id: number) =>
+              (
+                globalThis as unknown as {
+                  chrome: { action: { getTitle(details: object): Promise<string> } };
+                }
+              ).chrome.action.getTitle({ tabId: id }),
+            tabId,
+          ),
+        };
+      },
+      async openExtensionPage(path) {
+        const page = await session.context.newPage();
+        await page.goto(`chrome-extension://${session.extensionId}/${path.replace(/^\//, '')}`);
+        return {
+          evaluate: (fn, arg) => page.evaluate(fn as never, arg as never),
+          text: async () => squash(await page.locator('body').innerText()),
+          clickByRole: (role, name) =>
+            page.getByRole(role as 'button', { name, exact: true }).click(),
+          async switchState(name) {
+            const found = page.getByRole('switch', { name, exact: true });
+            return (await found.count()) === 0 ? null : found.getAttribute('aria-checked');
+          },
+          close: () => page.close(),
+        };
       },
       inExtension: (fn, arg) => session.inExtension(fn, arg),
       close: () => session.close(),

@@ -12,6 +12,7 @@ import {
   type Control,
   focusInFrame,
   nameMatches,
+  pointOfRoleInPage,
   readPopoverInFrame,
 } from './driver';
 import { type BidiValue, type FirefoxSession, launchFirefox } from './firefox';
@@ -214,10 +215,63 @@ export const firefoxDriver: BrowserDriver = {
     // The extension page that runs `inExtension` opens first, so the tabs a test opens later
     // stay in front of it: a background tab scrolls no wheel and runs no animation frames.
     await session.inExtension(() => true, undefined);
+    const pages = new WeakMap<ArticleTab, Page>();
     return {
       unexpectedRequests: session.unexpectedRequests,
       async open(url) {
-        return tabFor(session, await session.open(url));
+        const page = await session.open(url);
+        const tab = tabFor(session, page);
+        pages.set(tab, page);
+        return tab;
+      },
+      async tabIdOf(tab) {
+        const page = pages.get(tab);
+        if (!page) throw new Error('not a tab of this session');
+        return session.tabIdOf(page);
+      },
+      toolbarButton: (tabId) =>
+        session.inExtension(async (id: number) => {
+          // MV2: the toolbar button is the browser action.
+          const action = (
+            globalThis as unknown as {
+              browser: {
+                browserAction: {
+                  getBadgeText(details: object): Promise<string>;
+                  getTitle(details: object): Promise<string>;
+                };
+              };
+            }
+          ).browser.browserAction;
+          return {
+            badge: await action.getBadgeText({ tabId: id }),
+            title: await action.getTitle({ tabId: id }),
+          };
+        }, tabId),
+      async openExtensionPage(path) {
+        const page = await session.openExtensionPage(path);
+        return {
+          evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
+          text: async () =>
+            (await page.evaluate(() => document.body.innerText)).replace(/\s+/g, ' ').trim(),
+          async clickByRole(role, name) {
+            const point = await page.evaluate(pointOfRoleInPage, { role, name });
+            await page.mouse.click(point.x, point.y);
+          },
+          switchState: (name) =>
+            page.evaluate(
+              (wanted) =>
+                [...document.querySelectorAll('[role="switch"]')]
+                  .find(
+                    (element) =>
+                      (element.getAttribute('aria-label') ??
+                        (element as HTMLInputElement).labels?.[0]?.textContent?.trim() ??
+                        element.textContent?.trim()) === wanted,
+                  )
+                  ?.getAttribute('aria-checked') ?? null,
+              name,
+            ),
+          close: () => page.close(),
+        };
       },
       inExtension: (fn, arg) => session.inExtension(fn, arg),
       close: () => session.close(),

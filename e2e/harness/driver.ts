@@ -97,11 +97,35 @@ export interface ArticleTab {
   close(): Promise<void>;
 }
 
+/** One of the extension's own pages (the popup, the notes manager) open in a tab. */
+export interface ExtensionTab {
+  evaluate<Arg, Result>(fn: (arg: Arg) => Result | Promise<Result>, arg: Arg): Promise<Result>;
+  /** The page's text as it reads now (its body's text, spaces squashed). */
+  text(): Promise<string>;
+  /** Clicks the control with this role and accessible name with the real mouse. */
+  clickByRole(role: string, name: string): Promise<void>;
+  /** The `aria-checked` of the switch with this name (null if there is none). */
+  switchState(name: string): Promise<string | null>;
+  close(): Promise<void>;
+}
+
+/** The toolbar button of a tab: its badge and the tooltip that explains it. */
+export interface ToolbarButton {
+  badge: string;
+  title: string;
+}
+
 /** A running browser with Counterpoint installed. */
 export interface BrowserSession {
   /** Requests to anything but the offline site and the extension itself. */
   unexpectedRequests: string[];
   open(url?: string): Promise<ArticleTab>;
+  /** The browser's id of the tab an article tab is. */
+  tabIdOf(tab: ArticleTab): Promise<number>;
+  /** The toolbar button's badge and tooltip for a tab (read in an extension page). */
+  toolbarButton(tabId: number): Promise<ToolbarButton>;
+  /** Opens an extension page by its path (`popup.html?tabId=3`) in a new tab. */
+  openExtensionPage(path: string): Promise<ExtensionTab>;
   /**
    * Runs a function in an extension page; `api` is the extension API there (`browser` in
    * Firefox, `chrome` in Chromium: both promise-based).
@@ -178,4 +202,50 @@ export function focusInFrame(): PopoverFocus | null {
     label: active.getAttribute('aria-label'),
     tag: active.localName,
   };
+}
+
+/**
+ * Where the control with this role and accessible name is in an extension page (run in the
+ * page): the middle of its box, scrolled into view. Names come from `aria-label`, then the
+ * `aria-labelledby` texts, then the `<label>`s, then the text; roles from `role`, else the
+ * element's own (button, link, checkbox).
+ */
+export function pointOfRoleInPage(wanted: { role: string; name: string }): {
+  x: number;
+  y: number;
+} {
+  const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+  const nameOf = (element: Element): string => {
+    const label = element.getAttribute('aria-label');
+    if (label) return squash(label);
+    const ids = element.getAttribute('aria-labelledby');
+    if (ids) {
+      return squash(
+        ids
+          .split(/\s+/)
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' '),
+      );
+    }
+    const labels = (element as HTMLInputElement).labels;
+    if (labels && labels.length > 0) return squash(labels[0]?.textContent ?? '');
+    return squash(element.textContent ?? '');
+  };
+  const roleOf = (element: Element): string => {
+    const explicit = element.getAttribute('role');
+    if (explicit) return explicit;
+    if (element.localName === 'a' && element.hasAttribute('href')) return 'link';
+    if (element.localName === 'input') {
+      return (element as HTMLInputElement).type === 'checkbox' ? 'checkbox' : 'textbox';
+    }
+    return element.localName;
+  };
+  for (const element of document.querySelectorAll('*')) {
+    if (roleOf(element) !== wanted.role || nameOf(element) !== wanted.name) continue;
+    element.scrollIntoView({ block: 'center' });
+    const box = element.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) continue;
+    return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+  }
+  throw new Error(`no ${wanted.role} named ${wanted.name}`);
 }
