@@ -179,7 +179,8 @@ export function createPanelFrame(deps: PanelFrameDependencies): PanelFrame {
       box.classList.add('open');
       if (wantFocus && !focusGiven) {
         focusGiven = true;
-        iframe.focus();
+        // The popover sits in the document now: focusing it must not scroll the page to it.
+        iframe.focus({ preventScroll: true });
         post({ type: 'focus' });
       }
       return;
