@@ -7,14 +7,16 @@
  * Needs `.output/firefox-mv3` (`npx tsx e2e/check-firefox-mv3.ts` builds and checks it; `npm
  * test` runs that before the browser tests).
  */
+import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundledPacks } from '../utils/packs';
 import { SITE_ORIGINS } from '../utils/popup/host-access';
 import { ARTICLE_URL } from './fixtures';
 import { type FirefoxSession, launchFirefox } from './harness/firefox';
+import { setWebsiteAppearance } from './harness/firefox-console';
 import { frameDialog, waitForPopoverFrame } from './harness/firefox-popover';
-import { FIREFOX_MV3_BUILD } from './harness/paths';
+import { FIREFOX_MV3_BUILD, PROJECT_ROOT } from './harness/paths';
 import { waitUntil } from './harness/wait';
 
 const [pack] = loadBundledPacks().packs;
@@ -98,6 +100,27 @@ describe('the Firefox MV3 build', () => {
       { what: 'the host-access notice' },
     );
     expect(reads.statuses.join(' ')).toContain('not allowed to read Global Research pages');
+    // How it looks: light, dark, and at 200 % (a popup grows with its zoom: the same CSS width, twice the pixels).
+    const shots = join(PROJECT_ROOT, 'docs', 'screenshots');
+    for (const [file, scheme, width, scale] of [
+      ['host-access-light.png', 'light', 380, 1],
+      ['host-access-dark.png', 'dark', 380, 1],
+      ['host-access-zoom200.png', 'light', 380, 2],
+    ] as const) {
+      await setWebsiteAppearance(session, scheme);
+      await withheld.setViewport({ width, height: 420, deviceScaleFactor: scale });
+      await waitUntil(
+        () =>
+          withheld.evaluate(
+            (wanted) => matchMedia(`(prefers-color-scheme: ${wanted})`).matches,
+            scheme,
+          ),
+        (matches) => matches,
+        { what: `the ${scheme} scheme` },
+      );
+      await withheld.screenshot({ path: join(shots, file) as `${string}.png` });
+    }
+    await setWebsiteAppearance(session, 'light');
     await withheld.close();
   });
 });
