@@ -140,6 +140,7 @@ export const chromiumDriver: BrowserDriver = {
         await page.goto(`chrome-extension://${session.extensionId}/${path.replace(/^\//, '')}`);
         return {
           evaluate: (fn, arg) => page.evaluate(fn as never, arg as never),
+          // biome-ignore lint/performance/useDomNodeTextContent: the text as shown (no <style>, nothing hidden)
           text: async () => squash(await page.locator('body').innerText()),
           clickByRole: (role, name) =>
             page.getByRole(role as 'button', { name, exact: true }).click(),

@@ -252,7 +252,14 @@ export const firefoxDriver: BrowserDriver = {
         return {
           evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
           text: async () =>
-            (await page.evaluate(() => document.body.innerText)).replace(/\s+/g, ' ').trim(),
+            (
+              await page.evaluate(
+                // biome-ignore lint/performance/useDomNodeTextContent: the text as shown (no <style>, nothing hidden)
+                () => document.body.innerText,
+              )
+            )
+              .replace(/\s+/g, ' ')
+              .trim(),
           async clickByRole(role, name) {
             const point = await page.evaluate(pointOfRoleInPage, { role, name });
             await page.mouse.click(point.x, point.y);
