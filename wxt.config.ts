@@ -30,16 +30,24 @@ export default defineConfig({
     [manifestVersion === 3 ? 'action' : 'browser_action']: TOOLBAR_BUTTON,
     // The popover frame is the one page a web page may embed, and only on the site's articles.
     // Chrome: a dynamic URL, new each session, so a page cannot probe for the extension by it.
+    // Firefox MV3 wants the object form too (WXT refuses to build with the list).
     web_accessible_resources:
-      browser === 'firefox'
+      browser === 'firefox' && manifestVersion === 2
         ? ['popover.html']
-        : [
-            {
-              resources: ['popover.html'],
-              matches: ['*://globalresearch.ca/*', '*://*.globalresearch.ca/*'],
-              use_dynamic_url: true,
-            },
-          ],
+        : browser === 'firefox'
+          ? [
+              {
+                resources: ['popover.html'],
+                matches: ['*://globalresearch.ca/*', '*://*.globalresearch.ca/*'],
+              },
+            ]
+          : [
+              {
+                resources: ['popover.html'],
+                matches: ['*://globalresearch.ca/*', '*://*.globalresearch.ca/*'],
+                use_dynamic_url: true,
+              },
+            ],
     commands: {
       'toggle-highlights': {
         suggested_key: { default: DEFAULT_SHORTCUTS.toggleHighlights },

@@ -9,7 +9,7 @@
  * keyboard and mouse. Markers sit in closed shadow roots too: they are counted by role and name
  * (WebDriver BiDi reaches into closed roots as the accessibility tree does) and as the focus stops
  * a reader tabs through. Notes are added with the mouse, typed in the frame, kept out of the
- * page's reach, and survive a reload. The popup and the badge are checked in Chromium.
+ * page's reach, and survive a reload. The popup and the badge: `toolbar.firefox.e2e.ts`.
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -39,6 +39,7 @@ const steps: Step[] = [
   { name: 'Firefox lint', command: ['npx', 'tsx', 'e2e/lint-firefox.ts'] },
   { name: 'Firefox sources zip', command: ['npx', 'tsx', 'e2e/check-sources-zip.ts'] },
   { name: 'bundle check', command: ['npx', 'tsx', 'e2e/bundle-check.ts'] },
+  { name: 'Firefox MV3 build check', command: ['npx', 'tsx', 'e2e/check-firefox-mv3.ts'] },
   {
     name: 'browser tests',
     command: [

@@ -1,6 +1,9 @@
 /**
  * Places its child next to a reference on the page (a Range or an element), inside the
- * viewport, and keeps it there while the page scrolls or resizes (@floating-ui/dom).
+ * viewport (@floating-ui/dom), in the document's own coordinates: the page's scrolling carries it
+ * with its reference, frame for frame, and it is placed again only when something is resized or
+ * moves. (Moved from scroll events, it lagged behind the page, and Firefox warned of a
+ * "scroll-linked positioning effect".)
  */
 import {
   autoUpdate,
@@ -45,7 +48,7 @@ function virtualElement(reference: FloatingReference) {
   };
 }
 
-/** A fixed-position box that follows its reference. */
+/** A box in document coordinates that follows its reference. */
 export function Floating({
   reference,
   placement = 'bottom-start',
@@ -61,7 +64,7 @@ export function Floating({
     const anchor = virtualElement(reference);
     const update = (): void => {
       void computePosition(anchor, floating, {
-        strategy: 'fixed',
+        strategy: 'absolute',
         placement,
         middleware: [
           offset(gap),
@@ -80,13 +83,13 @@ export function Floating({
         floating.style.visibility = 'visible';
       });
     };
-    return autoUpdate(anchor, floating, update);
+    return autoUpdate(anchor, floating, update, { ancestorScroll: false });
   }, [reference, placement, gap]);
   return (
     <div
       ref={box}
       class={`cp-floating ${className ?? ''}`}
-      style={{ position: 'fixed', left: '0px', top: '0px', visibility: 'hidden' }}
+      style={{ position: 'absolute', left: '0px', top: '0px', visibility: 'hidden' }}
       onPointerEnter={() => onPointerInside?.(true)}
       onPointerLeave={() => onPointerInside?.(false)}
     >

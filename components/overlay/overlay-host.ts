@@ -1,7 +1,8 @@
 /**
  * The overlay's container: one element at the end of the document with a CLOSED shadow root, so
  * the page's scripts cannot reach into it (no note text is ever readable from the page) and the
- * page's CSS cannot style it. It takes no room: everything inside is fixed-position.
+ * page's CSS cannot style it. It takes no room: a zero-size box at the document's origin, so what
+ * is placed inside scrolls with the page (the toast, fixed, stays in the viewport).
  *
  * This module and the Preact components it draws are part of the in-page UI bundle
  * (`entrypoints/content-ui.ts`), injected on demand so the content script itself stays small.
@@ -18,7 +19,7 @@ export function createOverlay(doc: Document): OverlayHost {
   // run its own constructor on our host and open the closed root through ElementInternals.
   const host = doc.createElement('div');
   host.style.cssText =
-    'position: fixed !important; left: 0 !important; top: 0 !important; width: 0 !important; height: 0 !important; overflow: visible !important; z-index: 2147483647 !important; display: block !important;';
+    'position: absolute !important; left: 0 !important; top: 0 !important; width: 0 !important; height: 0 !important; overflow: visible !important; z-index: 2147483647 !important; display: block !important;';
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = `${COUNTERPOINT_CSS}\n${OVERLAY_CSS}`;

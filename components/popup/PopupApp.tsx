@@ -6,10 +6,12 @@
 
 import { useEffect, useState } from 'preact/hooks';
 import { plural, t } from '../../utils/i18n';
+import type { HostAccess } from '../../utils/popup/host-access';
 import type { PackFilesData } from '../../utils/popup/pack-files';
 import type { PopupData, TabView } from '../../utils/popup/popup-data';
 import { OpenOverviewButton } from '../sidepanel/OpenOverviewButton';
 import { ArticlePanel } from './ArticlePanel';
+import { HostAccessNotice } from './HostAccessNotice';
 import { type CurrentArticle, NotesArea } from './NotesArea';
 import { PackFiles } from './PackFiles';
 import { SettingsPanel } from './SettingsPanel';
@@ -20,6 +22,8 @@ export interface PopupAppProps {
   data: PopupData;
   /** The installed context packs and loading one from a file; the section is left out without it. */
   packs?: PackFilesData;
+  /** Whether the site may be read (a Firefox MV3 reader can withhold it); unchecked if absent. */
+  hostAccess?: HostAccess;
 }
 
 type State =
@@ -34,7 +38,7 @@ type State =
   | { status: 'error'; message: string };
 
 /** The popup's root component. */
-export function PopupApp({ data, packs }: PopupAppProps) {
+export function PopupApp({ data, packs, hostAccess }: PopupAppProps) {
   const [state, setState] = useState<State>({ status: 'loading' });
   const [claimError, setClaimError] = useState('');
 
@@ -110,6 +114,7 @@ export function PopupApp({ data, packs }: PopupAppProps) {
         )}
       </header>
       <main>
+        {hostAccess ? <HostAccessNotice access={hostAccess} /> : null}
         {state.status === 'ready' && state.problems.length > 0 ? (
           <section class="cp-section" aria-label={t('popup_pack_problems')}>
             <div class="cp-problem">

@@ -3,7 +3,8 @@
  * Firefox build installed as a temporary add-on; the offline site is served by request
  * interception. The add-on's internal UUID is fixed by a pref so that its own requests can be told
  * apart, and so that the popover frame (`popover.html`, an extension page inside the article's
- * tab) can be told from the page's own frames. (The popup is tested in Chromium.)
+ * tab) can be told from the page's own frames, and so that the add-on's own pages (the popup, the
+ * notes manager) can be opened in a tab over BiDi.
  *
  * Counterpoint's controls on the page live in closed shadow roots, which page scripts cannot
  * enter; WebDriver BiDi can, as the accessibility tree does: {@link FirefoxSession.findControls}
@@ -42,12 +43,27 @@ export interface FirefoxSession {
    */
   open(url?: string, prepare?: (page: Page) => Promise<unknown>): Promise<Page>;
   /**
+   * Opens one of the add-on's own pages (`popup.html?tabId=3`, `notes.html`) in a new tab. A raw
+   * BiDi `browsingContext.navigate` that waits for the load: puppeteer's `page.goto` never sees
+   * a moz-extension:// page load.
+   */
+  openExtensionPage(path: string): Promise<Page>;
+  /** Runs a function in an extension page (with the add-on's `browser.*` API). */
+  inExtension<Arg, Result>(fn: (arg: Arg) => Result | Promise<Result>, arg: Arg): Promise<Result>;
+  /** The browser's id of the tab showing a page (read in an extension page). */
+  tabIdOf(page: Page): Promise<number>;
+  /**
    * Controls with `role` (and exactly `name`, if given) inside closed shadow roots on the page's
    * `span` and `div` hosts, in document order: the claim markers, the "Add note" button.
    */
   findControls(page: Page, role: string, name?: string): Promise<ClosedRootControl[]>;
   /** Clicks the middle of a control with the real mouse. */
   click(page: Page, control: ClosedRootControl): Promise<void>;
+  /**
+   * Calls a function (its source) in the page's realm with BiDi node handles as its arguments
+   * (the page's closed shadow roots first, then `nodes`), and returns BiDi's serialised result.
+   */
+  callWithRoots(page: Page, source: string, nodes?: { sharedId: string }[]): Promise<BidiValue>;
   /** The popover frame of the page (the child frame of the extension's origin), or null. */
   popoverFrame(page: Page): Promise<Frame | null>;
   /**
@@ -64,6 +80,13 @@ interface BidiConnection {
   send(method: string, params: object): Promise<{ result: unknown }>;
 }
 
+/** A value as BiDi serialises it (`script.RemoteValue`), in part. */
+export interface BidiValue {
+  type: string;
+  value?: unknown;
+  sharedId?: string;
+}
+
 /** A node as BiDi serialises it (`script.NodeRemoteValue`), in part. */
 interface BidiNode {
   sharedId: string;
@@ -78,6 +101,10 @@ export interface FirefoxOptions {
   site?: SiteMap;
   /** Extra command-line arguments, e.g. `--remote-allow-system-access` to drive extension pages. */
   args?: string[];
+  /** The unpacked add-on to install (this checkout's Firefox MV2 build by default). */
+  extensionPath?: string;
+  /** The pages' viewport (Puppeteer's 800 × 600 by default). */
+  viewport?: { width: number; height: number };
 }
 
 /** Launches Firefox with the add-on and the offline site. */
@@ -88,7 +115,10 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
     headless: true,
-    ...(options.args ? { args: options.args } : {}),
+    ...(options.viewport ? { defaultViewport: options.viewport } : {}),
+    // Lets WebDriver BiDi open the add-on's own pages (the popup, the notes manager) and read the
+    // browser console; without it `browsingContext.navigate` to moz-extension:// is refused.
+    args: [...new Set(['--remote-allow-system-access', ...(options.args ?? [])])],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
       // Quiet on a closed network.
@@ -99,7 +129,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
       'extensions.getAddons.cache.enabled': false,
     },
   });
-  await browser.installExtension(FIREFOX_BUILD);
+  await browser.installExtension(options.extensionPath ?? FIREFOX_BUILD);
   const extensionOrigin = `moz-extension://${uuid}`;
   const unexpectedRequests: string[] = [];
 
@@ -157,10 +187,45 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
     return null;
   };
 
+  const openExtensionPage = async (path: string): Promise<Page> => {
+    const page = await browser.newPage();
+    await bidi.send('browsingContext.navigate', {
+      context: contextOf(page),
+      url: `${extensionOrigin}/${path.replace(/^\//, '')}`,
+      wait: 'complete',
+    });
+    return page;
+  };
+  let extensionPage: Page | null = null;
+  const inExtension = async <Arg, Result>(
+    fn: (arg: Arg) => Result | Promise<Result>,
+    arg: Arg,
+  ): Promise<Result> => {
+    if (!extensionPage || extensionPage.isClosed()) {
+      extensionPage = await openExtensionPage('popup.html?tabId=-1');
+    }
+    return extensionPage.evaluate(fn as never, arg as never) as Promise<Result>;
+  };
+
   const session: FirefoxSession = {
     browser,
     extensionOrigin,
     unexpectedRequests,
+    openExtensionPage,
+    inExtension,
+    async tabIdOf(page) {
+      const url = page.url();
+      const id = await inExtension(async (address: string) => {
+        const tabs = await (
+          globalThis as unknown as {
+            browser: { tabs: { query(filter: object): Promise<{ id?: number; url?: string }[]> } };
+          }
+        ).browser.tabs.query({});
+        return tabs.find((tab) => tab.url === address)?.id ?? -1;
+      }, url);
+      if (id < 0) throw new Error(`No tab shows ${url}`);
+      return id;
+    },
     async open(url = ARTICLE_URL, prepare) {
       const page = await browser.newPage();
       await intercept(page);
@@ -199,6 +264,23 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
         throw new Error(`no box for control ${JSON.stringify(control.attributes)}`);
       }
       await page.mouse.click(x, y);
+    },
+    async callWithRoots(page, source, nodes = []) {
+      const context = contextOf(page);
+      const roots = await closedRoots(context);
+      const { result } = await bidi.send('script.callFunction', {
+        functionDeclaration: source,
+        arguments: [
+          { type: 'array', value: roots.map((root) => ({ sharedId: root.sharedId })) },
+          ...nodes.map((node) => ({ sharedId: node.sharedId })),
+        ],
+        target: { context },
+        awaitPromise: true,
+        serializationOptions: { maxDomDepth: 0 },
+      });
+      const outcome = result as { result?: BidiValue; exceptionDetails?: { text: string } };
+      if (outcome.exceptionDetails) throw new Error(outcome.exceptionDetails.text);
+      return outcome.result ?? { type: 'undefined' };
     },
     popoverFrame,
     async popoverFrameOffset(page) {

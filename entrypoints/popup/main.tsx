@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { PopupApp } from '@/components/popup/PopupApp';
 import { extensionApi } from '@/utils/browser';
 import { uiLanguage } from '@/utils/i18n';
+import { createHostAccess } from '@/utils/popup/host-access';
 import { packFilesDataForPage } from '@/utils/popup/pack-files';
 import { createPopupData } from '@/utils/popup/popup-data';
 
@@ -12,6 +13,7 @@ if (root) {
     <PopupApp
       data={createPopupData({ browser: extensionApi })}
       packs={packFilesDataForPage(extensionApi, document, { inPopup: true })}
+      hostAccess={createHostAccess(extensionApi.permissions)}
     />,
     root,
   );

@@ -30,6 +30,8 @@ export function createPagePointer(deps: PagePointerDependencies): void {
   const { doc, layers, hover } = deps;
   const win = doc.defaultView ?? window;
   let frame = 0;
+  /** Where the pointer is last: the frame's test uses it, not where it first moved in the frame. */
+  let pointerAt = { x: 0, y: 0 };
   deps.signal.addEventListener('abort', () => {
     if (frame) win.cancelAnimationFrame(frame);
     frame = 0;
@@ -42,11 +44,12 @@ export function createPagePointer(deps: PagePointerDependencies): void {
       if (!event.isTrusted || deps.ours(event)) return;
       // The page sees the pointer only outside the popover frame: it has left the popover.
       hover.pointerInPopover(false);
+      pointerAt = { x: event.clientX, y: event.clientY };
       if (frame) return;
-      const { clientX, clientY } = event;
       frame = win.requestAnimationFrame(() => {
         frame = 0;
         if (deps.signal.aborted) return;
+        const { x: clientX, y: clientY } = pointerAt;
         const claimId = layers.hitTest(clientX, clientY).find((id) => deps.isClaim(id));
         if (claimId) hover.enter(claimId);
         else hover.leave(deps.open()?.hover ?? false);

@@ -14,6 +14,7 @@ import { articleText } from '../page/fingerprint';
 import { waitForArticle } from '../page/recognise';
 import { isPaused, readSettings, type Settings, watchSettings } from '../settings';
 import { watchNotesChanged } from '../store/change-feed';
+import { watchWhileShown } from '../while-shown';
 import { type ArticleView, createArticleView, PAINT_BY_WRAPPING_KEY } from './article-view';
 import type { Interactions } from './interactions';
 import { applyNotesChange } from './notes-sync';
@@ -115,21 +116,44 @@ export async function startPageSession(deps: PageSessionDependencies): Promise<P
     });
   };
 
-  const stopSettings = watchSettings(browser, (next) =>
-    article.setVisibility(visibilityOf(next, hostname)),
-  );
-  // Only the notes a change names are anchored again; this tab's own writes (its popover
-  // frame's saves, its Undo) are applied where they happen, so their echo is skipped.
-  const stopNotes = watchNotesChanged(
-    browser,
-    (articleKeys, change) => {
-      if (!articleKeys.includes(data.articleKey)) return;
-      applyNotesChange(article, request, change).catch(() => {
+  const reloadNotes = (): void => {
+    void request('page.notes', {})
+      .then((notes) => article.setNotes(notes))
+      .catch(() => {
         // Shown again on the next change or reload.
       });
+  };
+  // Listeners live while the page is shown (Firefox logs the ones left when a tab closes).
+  const stopWatching = watchWhileShown(deps.doc, signal, {
+    watch: () => {
+      const stopSettings = watchSettings(browser, (next) =>
+        article.setVisibility(visibilityOf(next, hostname)),
+      );
+      // Only the notes a change names are anchored again; this tab's own writes (its popover
+      // frame's saves, its Undo) are applied where they happen, so their echo is skipped.
+      const stopNotes = watchNotesChanged(
+        browser,
+        (articleKeys, change) => {
+          if (!articleKeys.includes(data.articleKey)) return;
+          applyNotesChange(article, request, change).catch(() => {
+            // Shown again on the next change or reload.
+          });
+        },
+        data.writer ? { writer: data.writer } : {},
+      );
+      return () => {
+        stopSettings();
+        stopNotes();
+      };
     },
-    data.writer ? { writer: data.writer } : {},
-  );
+    // Back from the back-forward cache: what changed meanwhile was not heard.
+    resumed: () => {
+      void readSettings(browser.storage.local)
+        .then((next) => article.setVisibility(visibilityOf(next, hostname)))
+        .catch(() => undefined);
+      reloadNotes();
+    },
+  });
   const onTabMessage = (message: unknown, sender: Runtime.MessageSender): undefined => {
     if (sender.id !== browser.runtime.id || typeof message !== 'object' || message === null) return;
     const command = message as TabMessage;
@@ -146,8 +170,7 @@ export async function startPageSession(deps: PageSessionDependencies): Promise<P
   browser.runtime.onMessage.addListener(onTabMessage);
 
   signal.addEventListener('abort', () => {
-    stopSettings();
-    stopNotes();
+    stopWatching();
     browser.runtime.onMessage.removeListener(onTabMessage);
     withInteractions((ui) => ui.destroy());
     article.destroy();

@@ -74,18 +74,23 @@ export interface PanelFrameDependencies {
 /** Below either size, the popover is a sheet along the bottom of the window. */
 export const SHEET_BELOW = { width: 560, height: 560 } as const;
 
-/** Follows the viewport, above the page's own layers. */
-const HOST_STYLE = hostStyle('fixed', ['z-index: 2147483647']);
+/**
+ * At the document's origin, above the page's own layers: a popover beside its passage is placed
+ * in document coordinates, so the page's scrolling carries it (moved from scroll events, it
+ * lagged, and Firefox warned of a "scroll-linked positioning effect"); a sheet is fixed.
+ */
+const HOST_STYLE = hostStyle('absolute', ['z-index: 2147483647']);
 
 const FRAME_CSS = `
 :host { ${HOST_STYLE}; }
 .box {
-  position: fixed; left: 0; top: 0; box-sizing: border-box;
+  position: absolute; left: 0; top: 0; box-sizing: border-box;
   width: min(400px, calc(100vw - 16px));
   border-radius: 8px; overflow: hidden;
   box-shadow: 0 8px 28px rgba(0, 0, 0, 0.28), 0 1px 3px rgba(0, 0, 0, 0.2);
   visibility: hidden;
 }
+.box.pinned { position: fixed; }
 .box.sheet { left: 8px !important; right: 8px; top: auto !important; bottom: 8px; width: auto; }
 .box.open { visibility: visible; }
 iframe {
@@ -174,7 +179,8 @@ export function createPanelFrame(deps: PanelFrameDependencies): PanelFrame {
       box.classList.add('open');
       if (wantFocus && !focusGiven) {
         focusGiven = true;
-        iframe.focus();
+        // The popover sits in the document now: focusing it must not scroll the page to it.
+        iframe.focus({ preventScroll: true });
         post({ type: 'focus' });
       }
       return;
@@ -201,6 +207,7 @@ export function createPanelFrame(deps: PanelFrameDependencies): PanelFrame {
     stopPlacing = null;
     if (isSheet() || reference === null) {
       box.classList.toggle('sheet', isSheet());
+      box.classList.add('pinned');
       if (!isSheet()) {
         // No place on the page (the notes list, an unplaced note): near the top, centred.
         box.style.left = `${Math.max(8, Math.round(view.innerWidth / 2 - 200))}px`;
@@ -212,7 +219,7 @@ export function createPanelFrame(deps: PanelFrameDependencies): PanelFrame {
       applyHeight();
       return;
     }
-    box.classList.remove('sheet');
+    box.classList.remove('sheet', 'pinned');
     const anchor = {
       getBoundingClientRect: () => reference.getBoundingClientRect(),
       ...(reference.getClientRects
@@ -221,7 +228,7 @@ export function createPanelFrame(deps: PanelFrameDependencies): PanelFrame {
     };
     const update = (): void => {
       void computePosition(anchor, box, {
-        strategy: 'fixed',
+        strategy: 'absolute',
         placement: 'bottom-start',
         middleware: [
           offset(8),
@@ -240,7 +247,9 @@ export function createPanelFrame(deps: PanelFrameDependencies): PanelFrame {
         box.style.top = `${Math.round(y)}px`;
       });
     };
-    stopPlacing = autoUpdate(anchor as Parameters<typeof autoUpdate>[0], box, update);
+    stopPlacing = autoUpdate(anchor as Parameters<typeof autoUpdate>[0], box, update, {
+      ancestorScroll: false,
+    });
   }
 
   box.addEventListener(

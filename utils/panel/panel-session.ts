@@ -9,6 +9,7 @@
  * (`note.create`, `note.update`, `note.delete`). The page-side layer hears only what happened,
  * by id.
  */
+
 import type { Browser } from '../browser';
 import type { Requester } from '../messaging/client';
 import {
@@ -21,6 +22,7 @@ import type { AboutEntry } from '../packs/types';
 import { DEFAULT_SHORTCUTS, matchesShortcut } from '../shortcuts';
 import { watchNotesChanged } from '../store/change-feed';
 import type { Note } from '../store/types';
+import { watchWhileShown } from '../while-shown';
 
 /** What the frame draws. */
 export interface PanelState {
@@ -283,9 +285,14 @@ export function startPanelSession(deps: PanelSessionDependencies): PanelSession 
   }
 
   // Notes written elsewhere (the popup, another tab) are read again when next needed.
-  const stopWatching = watchNotesChanged(deps.browser, () => {
+  const notesChanged = (): void => {
     notesLoad = null;
     if (state.view && state.view.kind !== 'new-note') void loadNotes(true);
+  };
+  // Only while the frame is shown: see `watchWhileShown`.
+  const stopWatching = watchWhileShown(win.document, listeners.signal, {
+    watch: () => watchNotesChanged(deps.browser, notesChanged),
+    resumed: notesChanged,
   });
 
   deps.render(state, actions);

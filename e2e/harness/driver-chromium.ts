@@ -1,0 +1,158 @@
+/**
+ * The browser-neutral driver (`driver.ts`) in real Chromium: Playwright for the mouse, the keyboard
+ * and the frames, and the DevTools protocol's accessibility tree for Counterpoint's controls in
+ * closed shadow roots.
+ */
+import type { Page } from 'playwright-core';
+import { type AccessibilityProbe, type AxNode, probeAccessibility } from './accessibility';
+import { type ChromiumSession, launchChromium } from './chromium';
+import {
+  type ArticleTab,
+  type BrowserDriver,
+  type BrowserSession,
+  type Control,
+  focusInFrame,
+  readPopoverInFrame,
+} from './driver';
+import {
+  openPopovers,
+  popoverBox,
+  popoverFrame,
+  waitForPopover,
+  waitForPopoverClosed,
+} from './popover';
+
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+function tabFor(page: Page, probe: AccessibilityProbe): ArticleTab {
+  const nodes = new Map<string, AxNode>();
+  const asControl = (node: AxNode): Control => {
+    const id = String(node.backendDOMNodeId ?? node.nodeId);
+    nodes.set(id, node);
+    return { id, role: node.role?.value ?? '', name: node.name?.value ?? '' };
+  };
+  const nodeOf = (control: Control): AxNode => {
+    const node = nodes.get(control.id);
+    if (!node) throw new Error(`unknown control ${control.name}`);
+    return node;
+  };
+  return {
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg as never),
+    mouse: {
+      move: (x, y, steps) => page.mouse.move(x, y, steps ? { steps } : undefined),
+      click: (x, y) => page.mouse.click(x, y),
+      down: () => page.mouse.down(),
+      up: () => page.mouse.up(),
+      wheel: (deltaY) => page.mouse.wheel(0, deltaY),
+    },
+    keyboard: {
+      press: (key) => page.keyboard.press(key),
+      type: (text) => page.keyboard.type(text),
+    },
+    async viewport() {
+      const size = page.viewportSize();
+      if (!size) throw new Error('no viewport');
+      return size;
+    },
+    async controls(role, name) {
+      return (await probe.find(role, name)).map(asControl);
+    },
+    async waitForControl(role, name) {
+      return asControl(await probe.waitFor(role, name));
+    },
+    click: (control) => probe.click(nodeOf(control)),
+    focus: (control) => probe.focus(nodeOf(control)),
+    async focused() {
+      const node = await probe.focused();
+      return node ? asControl(node) : null;
+    },
+    popover: {
+      async waitFor(name) {
+        await waitForPopover(page, name);
+        const reading = await (await popoverFrame(page)).evaluate(readPopoverInFrame);
+        if (!reading) throw new Error('the popover closed as it opened');
+        return reading;
+      },
+      async read() {
+        const frame = page.frames().find((candidate) => candidate.url().includes('/popover.html'));
+        return frame ? frame.evaluate(readPopoverInFrame) : null;
+      },
+      openCount: () => openPopovers(page),
+      waitClosed: () => waitForPopoverClosed(page),
+      async focus() {
+        const frame = page.frames().find((candidate) => candidate.url().includes('/popover.html'));
+        return frame ? frame.evaluate(focusInFrame) : null;
+      },
+      box: () => popoverBox(page),
+    },
+    emulateColorScheme: (scheme) => page.emulateMedia({ colorScheme: scheme }),
+    async screenshot(path) {
+      await page.screenshot({ path });
+    },
+    async close() {
+      await probe.detach().catch(() => undefined);
+      await page.close();
+    },
+  };
+}
+
+/** The session behind the neutral one, for suites that need Chromium's own tools. */
+export interface ChromiumBrowserSession extends BrowserSession {
+  chromium: ChromiumSession;
+}
+
+/** Counterpoint in Chromium, for the shared suites. */
+export const chromiumDriver: BrowserDriver = {
+  name: 'Chromium',
+  async launch(): Promise<ChromiumBrowserSession> {
+    const session = await launchChromium();
+    const pages = new WeakMap<ArticleTab, Page>();
+    return {
+      chromium: session,
+      unexpectedRequests: session.unexpectedRequests,
+      async open(url) {
+        const page = await session.open(url);
+        const tab = tabFor(page, await probeAccessibility(page));
+        pages.set(tab, page);
+        return tab;
+      },
+      async tabIdOf(tab) {
+        const page = pages.get(tab);
+        if (!page) throw new Error('not a tab of this session');
+        return session.tabIdOf(page);
+      },
+      async toolbarButton(tabId) {
+        return {
+          badge: await session.badgeText(tabId),
+          title: await session.inExtension(
+            (id: number) =>
+              (
+                globalThis as unknown as {
+                  chrome: { action: { getTitle(details: object): Promise<string> } };
+                }
+              ).chrome.action.getTitle({ tabId: id }),
+            tabId,
+          ),
+        };
+      },
+      async openExtensionPage(path) {
+        const page = await session.context.newPage();
+        await page.goto(`chrome-extension://${session.extensionId}/${path.replace(/^\//, '')}`);
+        return {
+          evaluate: (fn, arg) => page.evaluate(fn as never, arg as never),
+          // biome-ignore lint/performance/useDomNodeTextContent: the text as shown (no <style>, nothing hidden)
+          text: async () => squash(await page.locator('body').innerText()),
+          clickByRole: (role, name) =>
+            page.getByRole(role as 'button', { name, exact: true }).click(),
+          async switchState(name) {
+            const found = page.getByRole('switch', { name, exact: true });
+            return (await found.count()) === 0 ? null : found.getAttribute('aria-checked');
+          },
+          close: () => page.close(),
+        };
+      },
+      inExtension: (fn, arg) => session.inExtension(fn, arg),
+      close: () => session.close(),
+    };
+  },
+};

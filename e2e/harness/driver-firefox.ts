@@ -1,0 +1,287 @@
+/**
+ * The browser-neutral driver (`driver.ts`) in real Firefox: Puppeteer over WebDriver BiDi for the
+ * mouse, the keyboard and the frames, and BiDi's node handles for Counterpoint's controls in
+ * closed shadow roots (BiDi finds them by role and accessible name, as the accessibility tree
+ * does; page scripts cannot reach them).
+ */
+import type { Frame, KeyInput, Page } from 'puppeteer-core';
+import {
+  type ArticleTab,
+  type BrowserDriver,
+  type BrowserSession,
+  type Control,
+  focusInFrame,
+  nameMatches,
+  pointOfRoleInPage,
+  readPopoverInFrame,
+} from './driver';
+import { type BidiValue, type FirefoxSession, launchFirefox } from './firefox';
+import { setWebsiteAppearance } from './firefox-console';
+import { waitForPopoverFrame } from './firefox-popover';
+import { waitUntil } from './wait';
+
+const MODIFIERS = new Set(['Alt', 'Shift', 'Control', 'Meta']);
+
+/** A key as Playwright names it ("Alt+Shift+J", " ", "Control+Enter") pressed with Puppeteer. */
+async function pressKey(page: Page, key: string): Promise<void> {
+  const parts = key === '+' || !key.includes('+') ? [key] : key.split('+');
+  const last = parts.pop() ?? '';
+  const held = parts.filter((part) => MODIFIERS.has(part)) as KeyInput[];
+  const main = (
+    /^[a-z]$/i.test(last) && held.length > 0 ? `Key${last.toUpperCase()}` : last
+  ) as KeyInput;
+  for (const modifier of held) await page.keyboard.down(modifier);
+  await page.keyboard.press(main);
+  for (const modifier of held.reverse()) await page.keyboard.up(modifier);
+}
+
+/** The accessible name and role of closed-root elements, as the page-side code of a BiDi call. */
+const DESCRIBE = `(element) => [
+  element.getAttribute('aria-label') || (element.textContent || '').replace(/\\s+/g, ' ').trim(),
+  element.getAttribute('role') || element.localName,
+]`;
+
+function strings(value: BidiValue): string[] {
+  return ((value.value as BidiValue[] | undefined) ?? []).map((entry) => String(entry.value));
+}
+
+function tabFor(session: FirefoxSession, page: Page): ArticleTab {
+  let frame: Frame | null = null;
+  const popoverFrame = async (): Promise<Frame> => {
+    frame ??= await waitForPopoverFrame(session, page);
+    return frame;
+  };
+  const describe = async (sharedIds: string[]): Promise<string[][]> => {
+    if (sharedIds.length === 0) return [];
+    const result = await session.callWithRoots(
+      page,
+      `(roots, ...elements) => elements.map(${DESCRIBE})`,
+      sharedIds.map((sharedId) => ({ sharedId })),
+    );
+    return ((result.value as BidiValue[] | undefined) ?? []).map(strings);
+  };
+  const controls = async (role: string, name?: string | RegExp): Promise<Control[]> => {
+    const found = await session.findControls(
+      page,
+      role,
+      typeof name === 'string' ? name : undefined,
+    );
+    const names = await describe(found.map((control) => control.sharedId));
+    return found
+      .map((control, index) => ({
+        id: control.sharedId,
+        role,
+        name: typeof name === 'string' ? name : (names[index]?.[0] ?? ''),
+      }))
+      .filter((control) => nameMatches(control.name, name));
+  };
+  const frameBox = async () => {
+    const result = await session.callWithRoots(
+      page,
+      `(roots) => {
+        for (const root of roots) {
+          const frame = root.querySelector('iframe');
+          if (!frame) continue;
+          const box = frame.getBoundingClientRect();
+          return [box.x, box.y, box.width, box.height];
+        }
+        return null;
+      }`,
+    );
+    const [x, y, width, height] = ((result.value as BidiValue[] | undefined) ?? []).map((entry) =>
+      Number(entry.value),
+    );
+    if (x === undefined || y === undefined || width === undefined || height === undefined) {
+      throw new Error('the popover is not laid out');
+    }
+    return { x, y, width, height };
+  };
+  return {
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
+    mouse: {
+      move: (x, y, steps) => page.mouse.move(x, y, steps ? { steps } : undefined),
+      async click(x, y) {
+        // Puppeteer's BiDi click leaves its idea of the pointer where it was; the wheel turns
+        // there, so move first, as a reader's hand does.
+        await page.mouse.move(x, y);
+        await page.mouse.click(x, y);
+      },
+      down: () => page.mouse.down(),
+      up: () => page.mouse.up(),
+      wheel: (deltaY) => page.mouse.wheel({ deltaY }),
+    },
+    keyboard: {
+      press: (key) => pressKey(page, key),
+      type: (text) => page.keyboard.type(text),
+    },
+    viewport: () => page.evaluate(() => ({ width: window.innerWidth, height: window.innerHeight })),
+    controls,
+    async waitForControl(role, name) {
+      const [first] = await waitUntil(
+        () => controls(role, name),
+        (found) => found.length > 0,
+        { what: `a ${role} named ${String(name)}`, timeoutMs: 5000 },
+      );
+      if (!first) throw new Error(`no ${role} named ${String(name)}`);
+      return first;
+    },
+    async click(control) {
+      await session.click(page, { sharedId: control.id, attributes: {} });
+    },
+    async focus(control) {
+      await session.callWithRoots(page, '(roots, element) => element.focus()', [
+        { sharedId: control.id },
+      ]);
+    },
+    async focused() {
+      const result = await session.callWithRoots(
+        page,
+        `(roots) => {
+          for (const root of roots) if (root.activeElement) return root.activeElement;
+          return null;
+        }`,
+      );
+      if (result.type !== 'node' || !result.sharedId) return null;
+      const [description] = await describe([result.sharedId]);
+      return { id: result.sharedId, name: description?.[0] ?? '', role: description?.[1] ?? '' };
+    },
+    popover: {
+      async waitFor(name) {
+        const inFrame = await popoverFrame();
+        const reading = await waitUntil(
+          () => inFrame.evaluate(readPopoverInFrame),
+          (shown) => shown !== null && nameMatches(shown.name, name),
+          { what: `a popover named ${String(name)}`, timeoutMs: 5000 },
+        );
+        // Shown once the page side has sized and revealed the frame.
+        await waitUntil(frameBox, (box) => box.height > 40, {
+          what: 'the popover frame to open',
+          timeoutMs: 5000,
+        });
+        if (!reading) throw new Error('no popover');
+        return reading;
+      },
+      async read() {
+        return (await popoverFrame()).evaluate(readPopoverInFrame);
+      },
+      async openCount() {
+        const current = await session.popoverFrame(page);
+        if (!current) return 0;
+        return current.evaluate(
+          () =>
+            [...document.querySelectorAll('[role="dialog"]')].filter(
+              (dialog) => dialog.getClientRects().length > 0,
+            ).length,
+        );
+      },
+      async waitClosed() {
+        await waitUntil(
+          () => this.openCount(),
+          (count) => count === 0,
+          { what: 'the popover to close' },
+        );
+      },
+      async focus() {
+        return (await popoverFrame()).evaluate(focusInFrame);
+      },
+      box: frameBox,
+    },
+    async emulateColorScheme(scheme) {
+      // Puppeteer's media emulation needs CDP; Firefox's own setting does the same over BiDi.
+      await setWebsiteAppearance(session, scheme);
+      await waitUntil(
+        () =>
+          page.evaluate(
+            (wanted) => matchMedia(`(prefers-color-scheme: ${wanted})`).matches,
+            scheme,
+          ),
+        (matches) => matches,
+        { what: `the page to see the ${scheme} scheme` },
+      );
+    },
+    async screenshot(path) {
+      await page.screenshot({ path: path as `${string}.png` });
+    },
+    close: () => page.close(),
+  };
+}
+
+/** Counterpoint in Firefox, for the shared suites. */
+export const firefoxDriver: BrowserDriver = {
+  name: 'Firefox',
+  async launch(): Promise<BrowserSession> {
+    // The size the Chromium sessions have, so a suite sees the same page in both.
+    const session = await launchFirefox({ viewport: { width: 1280, height: 900 } });
+    // The extension page that runs `inExtension` opens first, so the tabs a test opens later
+    // stay in front of it: a background tab scrolls no wheel and runs no animation frames.
+    await session.inExtension(() => true, undefined);
+    const pages = new WeakMap<ArticleTab, Page>();
+    return {
+      unexpectedRequests: session.unexpectedRequests,
+      async open(url) {
+        const page = await session.open(url);
+        const tab = tabFor(session, page);
+        pages.set(tab, page);
+        return tab;
+      },
+      async tabIdOf(tab) {
+        const page = pages.get(tab);
+        if (!page) throw new Error('not a tab of this session');
+        return session.tabIdOf(page);
+      },
+      toolbarButton: (tabId) =>
+        session.inExtension(async (id: number) => {
+          // MV2: the toolbar button is the browser action.
+          const action = (
+            globalThis as unknown as {
+              browser: {
+                browserAction: {
+                  getBadgeText(details: object): Promise<string>;
+                  getTitle(details: object): Promise<string>;
+                };
+              };
+            }
+          ).browser.browserAction;
+          return {
+            badge: await action.getBadgeText({ tabId: id }),
+            title: await action.getTitle({ tabId: id }),
+          };
+        }, tabId),
+      async openExtensionPage(path) {
+        const page = await session.openExtensionPage(path);
+        return {
+          evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
+          text: async () =>
+            (
+              await page.evaluate(
+                // biome-ignore lint/performance/useDomNodeTextContent: the text as shown (no <style>, nothing hidden)
+                () => document.body.innerText,
+              )
+            )
+              .replace(/\s+/g, ' ')
+              .trim(),
+          async clickByRole(role, name) {
+            const point = await page.evaluate(pointOfRoleInPage, { role, name });
+            await page.mouse.click(point.x, point.y);
+          },
+          switchState: (name) =>
+            page.evaluate(
+              (wanted) =>
+                [...document.querySelectorAll('[role="switch"]')]
+                  .find(
+                    (element) =>
+                      (element.getAttribute('aria-label') ??
+                        (element as HTMLInputElement).labels?.[0]?.textContent?.trim() ??
+                        element.textContent?.trim()) === wanted,
+                  )
+                  ?.getAttribute('aria-checked') ?? null,
+              name,
+            ),
+          close: () => page.close(),
+        };
+      },
+      inExtension: (fn, arg) => session.inExtension(fn, arg),
+      close: () => session.close(),
+    };
+  },
+};

@@ -1,0 +1,251 @@
+/**
+ * One browser-neutral way to drive Counterpoint in a real browser, so a suite's test bodies run
+ * unchanged in Chromium (`driver-chromium.ts`, Playwright and the DevTools protocol) and Firefox
+ * (`driver-firefox.ts`, Puppeteer over WebDriver BiDi): open the article, find Counterpoint's
+ * controls by role and accessible name (inside closed shadow roots, as a screen reader does), act
+ * with the real mouse and keyboard, read the popover frame, and run code in an extension page.
+ */
+
+/** A control inside one of Counterpoint's closed shadow roots, as the accessibility tree names it. */
+export interface Control {
+  /** The browser's stable handle on the node, to tell two controls apart. */
+  id: string;
+  role: string;
+  name: string;
+}
+
+/** A box in the page's viewport. */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** What a popover dialog shows, read in the popover frame (the page cannot read it). */
+export interface PopoverReading {
+  /** Its accessible name. */
+  name: string;
+  /** Its `aria-labelledby`, which gives it that name. */
+  labelledBy: string;
+  text: string;
+  /** The first level-2 heading, as a screen reader says it (glyphs hidden from it left out). */
+  heading: string;
+  /** The addresses of its links. */
+  links: string[];
+  /** The frame page's theme (`data-theme` of its root) and the dialog's background colour. */
+  theme: string;
+  background: string;
+}
+
+/** Where focus is inside the popover frame, if it is there. */
+export interface PopoverFocus {
+  role: string | null;
+  label: string | null;
+  tag: string;
+}
+
+/** The popover frame of one tab. */
+export interface PopoverDriver {
+  /** Waits for a shown dialog whose name matches, once the page side has sized the frame. */
+  waitFor(name: string | RegExp): Promise<PopoverReading>;
+  /** The shown dialog, or null. */
+  read(): Promise<PopoverReading | null>;
+  /** How many dialogs the frame shows (0 when closed). */
+  openCount(): Promise<number>;
+  waitClosed(): Promise<void>;
+  /** What has focus inside the frame, or null when focus is not there. */
+  focus(): Promise<PopoverFocus | null>;
+  /** The frame's box in the viewport. */
+  box(): Promise<Box>;
+}
+
+/** Keys as Playwright names them: "Enter", " ", "Escape", "Tab", "Alt+Shift+J", "Control+Enter". */
+export type KeyName = string;
+
+/** A tab showing a page of the offline site. */
+export interface ArticleTab {
+  /** Runs a function in the page (its own world: what a page script sees). */
+  evaluate<Arg, Result>(fn: (arg: Arg) => Result | Promise<Result>, arg: Arg): Promise<Result>;
+  mouse: {
+    move(x: number, y: number, steps?: number): Promise<void>;
+    click(x: number, y: number): Promise<void>;
+    down(): Promise<void>;
+    up(): Promise<void>;
+    wheel(deltaY: number): Promise<void>;
+  };
+  keyboard: {
+    press(key: KeyName): Promise<void>;
+    type(text: string): Promise<void>;
+  };
+  /** The viewport's size. */
+  viewport(): Promise<{ width: number; height: number }>;
+  /** Counterpoint's controls with this role (and a matching name), in document order. */
+  controls(role: string, name?: string | RegExp): Promise<Control[]>;
+  /** Waits until at least one such control exists; returns the first. */
+  waitForControl(role: string, name?: string | RegExp): Promise<Control>;
+  /** Clicks the middle of a control with the real mouse (scrolled into view first). */
+  click(control: Control): Promise<void>;
+  /** Moves keyboard focus to a control. */
+  focus(control: Control): Promise<void>;
+  /** The focused control inside Counterpoint's closed roots, or null. */
+  focused(): Promise<Control | null>;
+  popover: PopoverDriver;
+  /** Follows the system's colour scheme as the reader's system would set it. */
+  emulateColorScheme(scheme: 'light' | 'dark'): Promise<void>;
+  screenshot(path: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** One of the extension's own pages (the popup, the notes manager) open in a tab. */
+export interface ExtensionTab {
+  evaluate<Arg, Result>(fn: (arg: Arg) => Result | Promise<Result>, arg: Arg): Promise<Result>;
+  /** The page's text as it reads now (its body's text, spaces squashed). */
+  text(): Promise<string>;
+  /** Clicks the control with this role and accessible name with the real mouse. */
+  clickByRole(role: string, name: string): Promise<void>;
+  /** The `aria-checked` of the switch with this name (null if there is none). */
+  switchState(name: string): Promise<string | null>;
+  close(): Promise<void>;
+}
+
+/** The toolbar button of a tab: its badge and the tooltip that explains it. */
+export interface ToolbarButton {
+  badge: string;
+  title: string;
+}
+
+/** A running browser with Counterpoint installed. */
+export interface BrowserSession {
+  /** Requests to anything but the offline site and the extension itself. */
+  unexpectedRequests: string[];
+  open(url?: string): Promise<ArticleTab>;
+  /** The browser's id of the tab an article tab is. */
+  tabIdOf(tab: ArticleTab): Promise<number>;
+  /** The toolbar button's badge and tooltip for a tab (read in an extension page). */
+  toolbarButton(tabId: number): Promise<ToolbarButton>;
+  /** Opens an extension page by its path (`popup.html?tabId=3`) in a new tab. */
+  openExtensionPage(path: string): Promise<ExtensionTab>;
+  /**
+   * Runs a function in an extension page; `api` is the extension API there (`browser` in
+   * Firefox, `chrome` in Chromium: both promise-based).
+   */
+  inExtension<Arg, Result>(fn: (arg: Arg) => Result | Promise<Result>, arg: Arg): Promise<Result>;
+  close(): Promise<void>;
+}
+
+/** How a suite gets its browser. */
+export interface BrowserDriver {
+  /** "Chromium" or "Firefox", for test names. */
+  name: string;
+  launch(): Promise<BrowserSession>;
+}
+
+/** Whether a control's name matches what a test asks for. */
+export function nameMatches(actual: string, wanted?: string | RegExp): boolean {
+  if (wanted === undefined) return true;
+  return typeof wanted === 'string' ? actual === wanted : wanted.test(actual);
+}
+
+/**
+ * Reads the shown dialog of a popover frame (run inside the frame, in either browser): its
+ * name, text, heading, links, and the frame's theme. Null when no dialog is shown.
+ */
+export function readPopoverInFrame(): PopoverReading | null {
+  const nameOf = (element: Element | null): string => {
+    if (!element) return '';
+    const label = element.getAttribute('aria-label');
+    if (label) return label;
+    const ids = element.getAttribute('aria-labelledby');
+    if (!ids) return '';
+    // As the accessibility tree names it: without what is hidden from assistive tech.
+    const spoken = (node: Element | null): string => {
+      if (!node) return '';
+      const copy = node.cloneNode(true) as Element;
+      for (const hidden of copy.querySelectorAll('[aria-hidden="true"]')) hidden.remove();
+      return copy.textContent ?? '';
+    };
+    return ids
+      .split(/\s+/)
+      .map((id) => spoken(document.getElementById(id)))
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+  };
+  const dialog = document.querySelector('[role="dialog"]');
+  if (!dialog || dialog.getClientRects().length === 0) return null;
+  const heading = dialog.querySelector('h2');
+  let headingText = '';
+  if (heading) {
+    const copy = heading.cloneNode(true) as Element;
+    for (const hidden of copy.querySelectorAll('[aria-hidden="true"]')) hidden.remove();
+    headingText = (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+  }
+  return {
+    name: nameOf(dialog),
+    labelledBy: dialog.getAttribute('aria-labelledby') ?? '',
+    text: dialog.textContent ?? '',
+    heading: headingText,
+    links: [...dialog.querySelectorAll('a[href]')].map((link) => link.getAttribute('href') ?? ''),
+    theme: document.getElementById('app')?.dataset.theme ?? '',
+    background: getComputedStyle(dialog).backgroundColor,
+  };
+}
+
+/** What has focus inside a popover frame (run inside the frame). */
+export function focusInFrame(): PopoverFocus | null {
+  if (!document.hasFocus()) return null;
+  const active = document.activeElement;
+  if (!active || active === document.body) return null;
+  return {
+    role: active.getAttribute('role'),
+    label: active.getAttribute('aria-label'),
+    tag: active.localName,
+  };
+}
+
+/**
+ * Where the control with this role and accessible name is in an extension page (run in the
+ * page): the middle of its box, scrolled into view. Names come from `aria-label`, then the
+ * `aria-labelledby` texts, then the `<label>`s, then the text; roles from `role`, else the
+ * element's own (button, link, checkbox).
+ */
+export function pointOfRoleInPage(wanted: { role: string; name: string }): {
+  x: number;
+  y: number;
+} {
+  const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+  const nameOf = (element: Element): string => {
+    const label = element.getAttribute('aria-label');
+    if (label) return squash(label);
+    const ids = element.getAttribute('aria-labelledby');
+    if (ids) {
+      return squash(
+        ids
+          .split(/\s+/)
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' '),
+      );
+    }
+    const labels = (element as HTMLInputElement).labels;
+    if (labels && labels.length > 0) return squash(labels[0]?.textContent ?? '');
+    return squash(element.textContent ?? '');
+  };
+  const roleOf = (element: Element): string => {
+    const explicit = element.getAttribute('role');
+    if (explicit) return explicit;
+    if (element.localName === 'a' && element.hasAttribute('href')) return 'link';
+    if (element.localName === 'input') {
+      return (element as HTMLInputElement).type === 'checkbox' ? 'checkbox' : 'textbox';
+    }
+    return element.localName;
+  };
+  for (const element of document.querySelectorAll('*')) {
+    if (roleOf(element) !== wanted.role || nameOf(element) !== wanted.name) continue;
+    element.scrollIntoView({ block: 'center' });
+    const box = element.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) continue;
+    return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+  }
+  throw new Error(`no ${wanted.role} named ${wanted.name}`);
+}
