@@ -17,6 +17,7 @@
  * passage ends inside one; the split is recorded in the shared registry and undone on removal.
  */
 
+import { PRINT_HIDDEN_CSS } from './host-style';
 import { type OwnNodeRegistry, sharedOwnNodes } from './own-nodes';
 import { glyphOf, type HighlightStyle, inkOf, resolveStyle } from './styles';
 
@@ -291,6 +292,7 @@ button[data-scheme='dark']:focus-visible { outline-color: var(--cp-ink-dark); }
   button { border-color: ButtonText; color: ButtonText; background: ButtonFace; }
   button:focus-visible { outline-color: Highlight; }
 }
+${PRINT_HIDDEN_CSS}
 `;
 
 const sharedSheets = new WeakMap<Document, CSSStyleSheet | null>();
