@@ -14,6 +14,7 @@ import { isGlobalResearchHost } from '../page/article-path';
 import { fingerprintSimilarity, textFingerprint } from '../page/fingerprint';
 import { announceNotesChanged } from '../store/change-feed';
 import type { CounterpointDatabase, StoredClaim, StoredPack } from '../store/db';
+import { restoreAllDeletedAt, softDeleteAllNotes } from '../store/delete-all';
 import { StorageError } from '../store/errors';
 import { normaliseTags } from '../store/note-rules';
 import {
@@ -51,8 +52,15 @@ type Sender =
   | { kind: 'extension-page' }
   | { kind: 'unknown' };
 
-/** Requests only the extension's own pages (the popup, the notes manager) may send. */
-const EXTENSION_PAGE_ONLY: ReadonlySet<MessageType> = new Set(['notes.changed']);
+/**
+ * Requests only the extension's own pages (the popup, the notes manager, the about page) may
+ * send: never a content script, nor the popover frame, which acts for one article only.
+ */
+const EXTENSION_PAGE_ONLY: ReadonlySet<MessageType> = new Set([
+  'notes.changed',
+  'notes.deleteAll',
+  'notes.restoreAll',
+]);
 /** Requests of the page-side layer: they need the page's article to be known. */
 const CONTENT_ONLY: ReadonlySet<MessageType> = new Set([
   'page.opened',
@@ -320,6 +328,23 @@ export function createBackgroundService(deps: BackgroundDependencies) {
     async 'notes.changed'(payload) {
       await announce(payload.articleKeys);
       return null;
+    },
+
+    async 'notes.deleteAll'() {
+      const db = await deps.getDatabase();
+      const now = deps.now();
+      await purgeDeletedNotes(db, now.getTime());
+      const result = await softDeleteAllNotes(db, now.toISOString());
+      await announce(result.articleKeys);
+      return { deletedAt: result.deletedAt, count: result.count };
+    },
+
+    async 'notes.restoreAll'(payload) {
+      const db = await deps.getDatabase();
+      const result = await restoreAllDeletedAt(db, payload.deletedAt, deps.now().getTime());
+      if (!result) throw new RequestError('The notes can no longer be restored.');
+      await announce(result.articleKeys);
+      return { count: result.count };
     },
   };
 

@@ -76,6 +76,13 @@ export interface Protocol {
   'notes.changed': { request: { articleKeys: string[] }; response: null };
   /** Injects the in-page UI bundle into the sender's page. */
   'ui.load': { request: Record<string, never>; response: null };
+  /** The about page's "Delete all my notes": every live note, undoable for the undo window. */
+  'notes.deleteAll': {
+    request: Record<string, never>;
+    response: { deletedAt: string; count: number };
+  };
+  /** Its Undo: every note that delete marked, back as it was. */
+  'notes.restoreAll': { request: { deletedAt: string }; response: { count: number } };
 }
 
 /** A request's name. */

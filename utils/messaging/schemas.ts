@@ -75,6 +75,8 @@ export const requestSchemas = {
   'note.delete': v.strictObject({ id }),
   'note.restore': v.strictObject({ id }),
   'ui.load': v.strictObject({}),
+  'notes.deleteAll': v.strictObject({}),
+  'notes.restoreAll': v.strictObject({ deletedAt: v.pipe(v.string(), v.isoTimestamp()) }),
   'notes.changed': v.strictObject({
     articleKeys: v.pipe(v.array(v.pipe(v.string(), v.maxLength(2000))), v.maxLength(100_000)),
   }),
