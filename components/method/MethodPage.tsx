@@ -139,6 +139,10 @@ export function MethodPage({ packs }: MethodPageProps) {
           </ul>
         </section>
       </main>
+      <footer class="cp-method-footer">
+        <a href="/help.html">Counterpoint help and shortcuts</a>
+        <a href="/about.html">About Counterpoint and your data</a>
+      </footer>
     </div>
   );
 }

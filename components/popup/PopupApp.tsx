@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { PopupData, TabView } from '../../utils/popup/popup-data';
+import { EXTERNAL_LINK_ATTRIBUTES } from '../links';
 import { ArticlePanel } from './ArticlePanel';
 import { type CurrentArticle, NotesArea } from './NotesArea';
 import { SettingsPanel } from './SettingsPanel';
@@ -155,6 +156,14 @@ export function PopupApp({ data }: PopupAppProps) {
         >
           Open notes manager
         </button>
+        <p class="cp-footer-links">
+          <a href="/help.html" {...EXTERNAL_LINK_ATTRIBUTES}>
+            Help and shortcuts
+          </a>
+          <a href="/about.html" {...EXTERNAL_LINK_ATTRIBUTES}>
+            Your data
+          </a>
+        </p>
       </footer>
     </div>
   );
