@@ -1,7 +1,8 @@
 /**
  * The reader's paths on the article in real Chromium, as a reader takes them: printing gives a
- * clean copy.
+ * clean copy; the highlights command says what it did.
  */
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundledPacks } from '../utils/packs';
@@ -9,12 +10,15 @@ import { ARTICLE_URL } from './fixtures';
 import { probeAccessibility } from './harness/accessibility';
 import { type ChromiumSession, launchChromium } from './harness/chromium';
 import { highlightedTexts, setSettings } from './harness/page-ui';
+import { PROJECT_ROOT } from './harness/paths';
 import { differingPixels } from './harness/pixels';
+import { pressBrowserShortcut } from './harness/shortcuts';
 import { waitUntil } from './harness/wait';
 
 const [pack] = loadBundledPacks().packs;
 if (!pack) throw new Error('no bundled pack');
 const claims = pack.claims;
+const SCREENSHOTS = join(PROJECT_ROOT, 'docs', 'screenshots');
 
 let session: ChromiumSession;
 let page: Page;
@@ -98,5 +102,23 @@ describe('printing the article', () => {
     await page.emulateMedia({ media: 'screen' });
     await setSettings(session, { claimHighlights: true, noteHighlights: true });
     await waitUntil(markerCount, (count) => count === claims.length, { what: 'markers back' });
+  });
+});
+
+describe('the highlights command', () => {
+  it('says the highlights are off and how to bring them back, then that they are on', async () => {
+    await page.bringToFront();
+    await pressBrowserShortcut(page, 'Alt+Shift+H');
+    await waitUntil(markerCount, (count) => count === 0, { what: 'the highlights to go' });
+    const probe = await probeAccessibility(page);
+    try {
+      await probe.waitFor('StaticText', 'Highlights off — Alt+Shift+H to turn them back on.');
+      await page.screenshot({ path: join(SCREENSHOTS, 'highlights-off-toast.png') });
+      await pressBrowserShortcut(page, 'Alt+Shift+H');
+      await probe.waitFor('StaticText', 'Highlights on.');
+      await waitUntil(markerCount, (count) => count === claims.length, { what: 'markers back' });
+    } finally {
+      await probe.detach();
+    }
   });
 });

@@ -37,6 +37,16 @@ export const HOVER_GRACE_MS = 300;
 /** How long "Undo" is offered after a delete. */
 export const UNDO_TOAST_MS = 8000;
 
+/** What the page says after the highlights command. */
+export const HIGHLIGHT_TOASTS = {
+  off: (shortcut: string) =>
+    shortcut === ''
+      ? 'Highlights off. Turn them back on from the Counterpoint toolbar button.'
+      : `Highlights off — ${shortcut} to turn them back on.`,
+  on: 'Highlights on.',
+  paused: 'Counterpoint is paused on this site. Resume it from the Counterpoint toolbar button.',
+} as const;
+
 /** What the interactions need. */
 export interface InteractionDependencies {
   view: ArticleView;
@@ -59,6 +69,8 @@ export interface Interactions {
   showNote(id: string): void;
   /** Opens the note editor for the current selection (keyboard command, context menu). */
   addNoteFromSelection(): void;
+  /** Says what the highlights command did: off (with the keys to undo it), on, or paused here. */
+  announceHighlights(shown: boolean, shortcut: string, paused: boolean): void;
   destroy(): void;
 }
 
@@ -577,6 +589,15 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
         return;
       }
       openEditorForRange(range.cloneRange());
+    },
+    announceHighlights(shown, shortcut, paused) {
+      showToast(
+        paused
+          ? HIGHLIGHT_TOASTS.paused
+          : shown
+            ? HIGHLIGHT_TOASTS.on
+            : HIGHLIGHT_TOASTS.off(shortcut),
+      );
     },
     destroy() {
       if (destroyed) return;

@@ -109,9 +109,11 @@ export async function startPageSession(deps: PageSessionDependencies): Promise<P
     });
   };
 
-  const stopSettings = watchSettings(browser, (next) =>
-    article.setVisibility(visibilityOf(next, hostname)),
-  );
+  let latestSettings = settings;
+  const stopSettings = watchSettings(browser, (next) => {
+    latestSettings = next;
+    article.setVisibility(visibilityOf(next, hostname));
+  });
   const stopNotes = watchNotesChanged(browser, (articleKeys) => {
     if (!articleKeys.includes(data.articleKey)) return;
     void request('page.notes', {})
@@ -131,6 +133,16 @@ export async function startPageSession(deps: PageSessionDependencies): Promise<P
     }
     if (command.type === 'add-note-from-selection')
       withInteractions((ui) => ui.addNoteFromSelection());
+    if (
+      command.type === 'highlights-toggled' &&
+      typeof command.shown === 'boolean' &&
+      typeof command.shortcut === 'string'
+    ) {
+      const paused = isPaused(latestSettings, hostname);
+      withInteractions((ui) =>
+        ui.announceHighlights(command.shown, command.shortcut.slice(0, 40), paused),
+      );
+    }
     return undefined;
   };
   browser.runtime.onMessage.addListener(onTabMessage);

@@ -102,4 +102,6 @@ export type TabMessage =
   | { type: 'show-claim'; claimId: string }
   | { type: 'show-note'; noteId: string }
   | { type: 'add-note-from-selection' }
+  /** The toggle command ran: say what it did, with the keys the browser bound to it. */
+  | { type: 'highlights-toggled'; shown: boolean; shortcut: string }
   | { type: 'status-request' };
