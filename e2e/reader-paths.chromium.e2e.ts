@@ -1,17 +1,20 @@
 /**
  * The reader's paths on the article in real Chromium, as a reader takes them: printing gives a
- * clean copy; the highlights command says what it did.
+ * clean copy; the highlights command says what it did; each claim's marker is a 24 px target
+ * that stays out of the line above, names its verdict in a tooltip, and opens its claim on hover.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundledPacks } from '../utils/packs';
+import { VERDICT_LABELS } from '../utils/packs/verdicts';
 import { ARTICLE_URL } from './fixtures';
-import { probeAccessibility } from './harness/accessibility';
+import { type AxNode, probeAccessibility } from './harness/accessibility';
 import { type ChromiumSession, launchChromium } from './harness/chromium';
 import { highlightedTexts, setSettings } from './harness/page-ui';
 import { PROJECT_ROOT } from './harness/paths';
 import { differingPixels } from './harness/pixels';
+import { openPopovers, waitForPopover, waitForPopoverClosed } from './harness/popover';
 import { pressBrowserShortcut } from './harness/shortcuts';
 import { waitUntil } from './harness/wait';
 
@@ -117,6 +120,120 @@ describe('the highlights command', () => {
       await pressBrowserShortcut(page, 'Alt+Shift+H');
       await probe.waitFor('StaticText', 'Highlights on.');
       await waitUntil(markerCount, (count) => count === claims.length, { what: 'markers back' });
+    } finally {
+      await probe.detach();
+    }
+  });
+});
+
+describe('the claim markers', () => {
+  /** Where a marker is, and the bottom of the text of the line above it (null on a first line). */
+  async function geometry(marker: AxNode) {
+    const probe = await probeAccessibility(page);
+    try {
+      let box = await probe.box(marker);
+      await page.evaluate((y) => window.scrollBy(0, y - 300), box.y);
+      box = await probe.box(marker);
+      const lineAboveBottom = await page.evaluate(
+        ({ x, y }) => {
+          // The marker's host is the page-side element at the marker's middle (its shadow root is
+          // closed); its own line is where its zero-width box sits.
+          const host = document.elementFromPoint(x, y);
+          const own = host?.getClientRects()[0];
+          const block = host?.closest('p, li, blockquote, div');
+          if (!own || !block) throw new Error('no marker host there');
+          const text = document.createRange();
+          text.selectNodeContents(block);
+          const above = [...text.getClientRects()].filter((rect) => rect.bottom <= own.top + 1);
+          return above.length === 0 ? null : Math.max(...above.map((rect) => rect.bottom));
+        },
+        { x: box.x + box.width / 2, y: box.y + box.height / 2 },
+      );
+      return { box, lineAboveBottom };
+    } finally {
+      await probe.detach();
+    }
+  }
+
+  it('are at least 24 by 24 px and reach no higher than the line they are on', async () => {
+    const probe = await probeAccessibility(page);
+    const markers = await probe.find('button', /^Claim: /);
+    await probe.detach();
+    expect(markers.length).toBe(claims.length);
+    let checkedAgainstLineAbove = 0;
+    for (const marker of markers) {
+      const { box, lineAboveBottom } = await geometry(marker);
+      expect(box.width, marker.name?.value).toBeGreaterThanOrEqual(24);
+      expect(box.height, marker.name?.value).toBeGreaterThanOrEqual(24);
+      if (lineAboveBottom === null) continue;
+      checkedAgainstLineAbove++;
+      expect(box.y, marker.name?.value).toBeGreaterThanOrEqual(lineAboveBottom);
+    }
+    expect(checkedAgainstLineAbove).toBeGreaterThan(claims.length / 2);
+  });
+
+  it('name their verdict in a tooltip, which is also their accessible description', async () => {
+    const probe = await probeAccessibility(page);
+    const markers = (await probe.find('button', /^Claim: /)) as (AxNode & {
+      description?: { value?: string };
+    })[];
+    await probe.detach();
+    const verdictOf = (name: string) => /^Claim: ([^.]+)\./.exec(name)?.[1] ?? '';
+    for (const marker of markers) {
+      const verdict = verdictOf(marker.name?.value ?? '');
+      expect(Object.values(VERDICT_LABELS)).toContain(verdict);
+      expect(marker.description?.value).toBe(`Claim: ${verdict}`);
+    }
+  });
+
+  it('are photographed in light, with a dark system theme (the white site keeps light marks) and at 200 %', async () => {
+    for (const [suffix, scheme, scale] of [
+      ['light', 'light', 1],
+      ['dark', 'dark', 1],
+      ['200', 'light', 2],
+    ] as const) {
+      const shot = await session.context.newPage();
+      await shot.emulateMedia({ colorScheme: scheme });
+      if (scale === 2) await shot.setViewportSize({ width: 640, height: 450 });
+      await shot.goto(ARTICLE_URL);
+      const probe = await probeAccessibility(shot);
+      await waitUntil(
+        async () => (await probe.find('button', /^Claim: /)).length,
+        (count) => count === claims.length,
+        { what: 'every marker' },
+      );
+      const [marker] = await probe.find('button', /^Claim: /);
+      await probe.focus(marker!);
+      const box = await probe.box(marker!);
+      const width = Math.min(560, (scale === 2 ? 640 : 1280) - 20);
+      await shot.screenshot({
+        path: join(SCREENSHOTS, `claim-marker-${suffix}.png`),
+        clip: {
+          x: Math.max(0, box.x - width / 2),
+          y: Math.max(0, box.y - 60),
+          width,
+          height: 140,
+        },
+        scale: scale === 2 ? 'device' : 'css',
+      });
+      await probe.detach();
+      await shot.close();
+    }
+  });
+
+  it('open their claim when the pointer rests on them, as the claim’s text does', async () => {
+    const probe = await probeAccessibility(page);
+    try {
+      const [marker] = await probe.find('button', /^Claim: /);
+      if (!marker) throw new Error('no marker');
+      const { box } = await geometry(marker);
+      // Rest on the badge's lower part, away from the passage's own text.
+      await page.mouse.move(box.x + box.width - 4, box.y + box.height - 3);
+      const verdict = /^Claim: ([^.]+)\./.exec(marker.name?.value ?? '')?.[1] ?? '';
+      await waitForPopover(page, new RegExp(`^Claim: ${verdict}`));
+      await page.mouse.move(5, 5);
+      await waitForPopoverClosed(page);
+      expect(await openPopovers(page)).toBe(0);
     } finally {
       await probe.detach();
     }

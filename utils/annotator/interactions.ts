@@ -363,6 +363,9 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
       if (!event.isTrusted || overlay?.contains(event) || panel.contains(event)) return;
       // The page sees the pointer only outside the popover frame: it has left the popover.
       hover.pointerInPopover(false);
+      // Over a claim's marker, the marker's own enter and leave decide (its badge may stand
+      // beside the claim's words, where hit-testing the text finds nothing).
+      if (isMarkerHost(event.target)) return;
       if (pointerFrame) return;
       const { clientX, clientY } = event;
       pointerFrame = win.requestAnimationFrame(() => {
@@ -377,6 +380,15 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
     },
     { signal: listeners.signal, passive: true },
   );
+
+  /** Whether an event target is a claim marker's host (the page-side end of its shadow root). */
+  function isMarkerHost(target: EventTarget | null): boolean {
+    if (!(target instanceof Node) || !layers.isOwnNode(target)) return false;
+    return layers.placedClaims().some((id) => {
+      const root = layers.markerOf(id)?.getRootNode();
+      return root instanceof ShadowRoot && root.host === target;
+    });
+  }
 
   doc.addEventListener(
     'click',
