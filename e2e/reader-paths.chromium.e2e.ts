@@ -1,7 +1,10 @@
 /**
  * The reader's paths on the article in real Chromium, as a reader takes them: printing gives a
  * clean copy; the highlights command says what it did; each claim's marker is a 24 px target
- * that stays out of the line above, names its verdict in a tooltip, and opens its claim on hover.
+ * that stays out of the line above, names its verdict in a tooltip, and opens its claim on hover;
+ * the reading guide starts open with its legend, stays in view below the site's header, does not
+ * jump, folds on Escape and on a click elsewhere, shrinks beside a popover, and its verdict chips
+ * open that verdict's claims.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -14,7 +17,7 @@ import { type ChromiumSession, launchChromium } from './harness/chromium';
 import { highlightedTexts, setSettings } from './harness/page-ui';
 import { PROJECT_ROOT } from './harness/paths';
 import { differingPixels } from './harness/pixels';
-import { openPopovers, waitForPopover, waitForPopoverClosed } from './harness/popover';
+import { openPopovers, popoverBox, waitForPopover, waitForPopoverClosed } from './harness/popover';
 import { pressBrowserShortcut } from './harness/shortcuts';
 import { waitUntil } from './harness/wait';
 
@@ -137,8 +140,11 @@ describe('the claim markers', () => {
       const lineAboveBottom = await page.evaluate(
         ({ x, y }) => {
           // The marker's host is the page-side element at the marker's middle (its shadow root is
-          // closed); its own line is where its zero-width box sits.
-          const host = document.elementFromPoint(x, y);
+          // closed); its own line is where its zero-width box sits. Under the reading guide,
+          // say, it is further down the stack.
+          const host = document
+            .elementsFromPoint(x, y)
+            .find((element) => element.localName === 'span' && element.childNodes.length === 0);
           const own = host?.getClientRects()[0];
           const block = host?.closest('p, li, blockquote, div');
           if (!own || !block) throw new Error('no marker host there');
@@ -236,6 +242,221 @@ describe('the claim markers', () => {
       expect(await openPopovers(page)).toBe(0);
     } finally {
       await probe.detach();
+    }
+  });
+});
+
+describe('the reading guide', () => {
+  type Box = { x: number; y: number; width: number; height: number };
+  const intersects = (a: Box, b: Box) =>
+    a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  const isExpanded = (node: AxNode) =>
+    node.properties?.some((p) => p.name === 'expanded' && p.value.value === true) ?? false;
+
+  let guidePage: Page;
+  beforeAll(async () => {
+    guidePage = await session.open(ARTICLE_URL);
+    const probe = await probeAccessibility(guidePage);
+    await waitUntil(
+      async () => (await probe.find('button', /^Claim: /)).length,
+      (count) => count === claims.length,
+      { what: 'every marker' },
+    );
+    await probe.detach();
+  });
+
+  /** The bottom of the site's sticky header, read from the page's own layout. */
+  const headerBottom = () =>
+    guidePage.evaluate(() => {
+      let bottom = 0;
+      for (const element of document.body.querySelectorAll('*')) {
+        const position = getComputedStyle(element).position;
+        const rect = element.getBoundingClientRect();
+        if ((position === 'sticky' || position === 'fixed') && rect.top <= 0 && rect.height > 0) {
+          bottom = Math.max(bottom, rect.bottom);
+        }
+      }
+      return bottom;
+    });
+
+  async function pill(probe: Awaited<ReturnType<typeof probeAccessibility>>) {
+    return probe.waitFor('button', /^Counterpoint · 14 claims checked/);
+  }
+
+  it('starts open with its legend, below the site’s header, and does not jump when folded or opened', async () => {
+    const probe = await probeAccessibility(guidePage);
+    try {
+      const opened = await pill(probe);
+      expect(isExpanded(opened)).toBe(true);
+      await probe.waitFor('list', 'Claims by verdict');
+      const header = await headerBottom();
+      expect(header).toBeGreaterThan(0);
+      const before = await probe.box(opened);
+      expect(before.y).toBeGreaterThanOrEqual(header);
+      await probe.click(opened);
+      await waitUntil(
+        async () => isExpanded(await pill(probe)),
+        (expanded) => !expanded,
+        { what: 'the guide to fold' },
+      );
+      expect((await probe.box(await pill(probe))).y).toBe(before.y);
+      await probe.click(await pill(probe));
+      await probe.waitFor('list', 'Claims by verdict');
+      expect((await probe.box(await pill(probe))).y).toBe(before.y);
+    } finally {
+      await probe.detach();
+    }
+  });
+
+  it('folds on Escape, giving the focus back to its pill, and on a click elsewhere', async () => {
+    const probe = await probeAccessibility(guidePage);
+    try {
+      await probe.focus(await probe.waitFor('button', 'Next claim'));
+      await guidePage.keyboard.press('Escape');
+      await waitUntil(
+        async () => isExpanded(await pill(probe)),
+        (expanded) => !expanded,
+        { what: 'Escape to fold the guide' },
+      );
+      await waitUntil(
+        async () => (await probe.focused())?.name?.value ?? '',
+        (name) => name.startsWith('Counterpoint · '),
+        { what: 'the focus back on the pill' },
+      );
+      expect(await probe.find('list', 'Claims by verdict')).toEqual([]);
+
+      await guidePage.keyboard.press('Enter');
+      await probe.waitFor('list', 'Claims by verdict');
+      // The page's margin, beside the article: nothing of the site's or ours is there.
+      await guidePage.mouse.click(40, 600);
+      await waitUntil(
+        async () => isExpanded(await pill(probe)),
+        (expanded) => !expanded,
+        { what: 'a click elsewhere to fold the guide' },
+      );
+    } finally {
+      await probe.detach();
+    }
+  });
+
+  it('stays in view while the article scrolls, and shrinks to its stepping row beside a popover', async () => {
+    const probe = await probeAccessibility(guidePage);
+    try {
+      await probe.click(await pill(probe));
+      await probe.waitFor('list', 'Claims by verdict');
+      await guidePage.mouse.move(640, 500);
+      await guidePage.mouse.wheel(0, 1800);
+      await waitUntil(
+        () => guidePage.evaluate(() => window.scrollY),
+        (y) => y > 1000,
+        { what: 'the article to scroll' },
+      );
+      const next = await probe.waitFor('button', 'Next claim');
+      await waitUntil(
+        async () => (await probe.box(next)).y,
+        (y) => y >= 0 && y < 900,
+        { what: 'Next claim in the window' },
+      );
+      const nextBox = await probe.box(next);
+      expect(nextBox.y).toBeGreaterThanOrEqual(await headerBottom());
+
+      await probe.click(next);
+      await waitForPopover(guidePage, /^Claim: /);
+      await waitUntil(
+        async () => (await probe.find('list', 'Claims by verdict')).length,
+        (count) => count === 0,
+        { what: 'the legend to step aside' },
+      );
+      const [guide] = await probe.find('region', 'Counterpoint');
+      if (!guide) throw new Error('no guide');
+      // Where the two meet (once the page has scrolled the claim into place), the popover the
+      // reader opened is drawn on top: the page's top element there is the popover's host.
+      await waitUntil(
+        async () => JSON.stringify(await popoverBox(guidePage)),
+        () => true,
+        { what: 'the popover in place' },
+      );
+      await waitUntil(
+        () =>
+          guidePage.evaluate(
+            () => new Promise((done) => requestAnimationFrame(() => done(scrollY))),
+          ),
+        (y) => y !== undefined,
+        { what: 'a frame' },
+      );
+      const guideBox = await probe.box(guide);
+      const popover = await popoverBox(guidePage);
+      if (intersects(guideBox, popover)) {
+        const x = Math.max(guideBox.x, popover.x) + 2;
+        const y = Math.max(guideBox.y, popover.y) + 2;
+        const zIndex = await guidePage.evaluate(
+          ({ x, y }) => getComputedStyle(document.elementFromPoint(x, y)!).zIndex,
+          { x, y },
+        );
+        expect(zIndex).toBe('2147483647');
+      }
+      await probe.waitFor('button', 'Next claim');
+      await guidePage.keyboard.press('Escape');
+      await waitForPopoverClosed(guidePage);
+      await probe.waitFor('list', 'Claims by verdict');
+    } finally {
+      await probe.detach();
+    }
+  });
+
+  it('opens the next claim of a verdict from its chip in the legend', async () => {
+    const probe = await probeAccessibility(guidePage);
+    try {
+      const chip = await probe.waitFor('button', /^Misleading: \d+, Next misleading claim$/);
+      await probe.click(chip);
+      await waitForPopover(guidePage, /^Claim: Misleading/);
+      await guidePage.keyboard.press('Escape');
+      await waitForPopoverClosed(guidePage);
+      const contradicted = await probe.waitFor(
+        'button',
+        /^Contradicted: 2, Next contradicted claim$/,
+      );
+      await probe.click(contradicted);
+      await waitForPopover(guidePage, /^Claim: Contradicted/);
+      await guidePage.keyboard.press('Escape');
+      await waitForPopoverClosed(guidePage);
+    } finally {
+      await probe.detach();
+    }
+  });
+
+  it('is photographed open at the top, beside a popover, and at 200 %', async () => {
+    for (const [suffix, width, height] of [
+      ['light', 1280, 900],
+      ['200', 640, 450],
+    ] as const) {
+      const shot = await session.context.newPage();
+      await shot.setViewportSize({ width, height });
+      await shot.goto(ARTICLE_URL);
+      const probe = await probeAccessibility(shot);
+      await probe.waitFor('list', 'Claims by verdict', 10_000);
+      await shot.screenshot({ path: join(SCREENSHOTS, `reading-guide-${suffix}.png`) });
+      await probe.click(await probe.waitFor('button', 'Next claim'));
+      await waitForPopover(shot, /^Claim: /);
+      // The claim scrolls smoothly into place: photograph it once the page is still.
+      await waitUntil(
+        () =>
+          shot.evaluate(
+            () =>
+              new Promise<boolean>((done) => {
+                const before = scrollY;
+                requestAnimationFrame(() =>
+                  requestAnimationFrame(() => done(scrollY === before && scrollY > 0)),
+                );
+              }),
+          ),
+        (still) => still,
+        { what: 'the page to stop scrolling' },
+      );
+      await shot.waitForTimeout(200);
+      await shot.screenshot({ path: join(SCREENSHOTS, `reading-guide-popover-${suffix}.png`) });
+      await probe.detach();
+      await shot.close();
     }
   });
 });

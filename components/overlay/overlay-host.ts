@@ -18,8 +18,10 @@ export function createOverlay(doc: Document): OverlayHost {
   // A plain element: a custom-element name could be defined by the page first, which would then
   // run its own constructor on our host and open the closed root through ElementInternals.
   const host = doc.createElement('div');
+  // One layer below the popover frame's host: where the two meet, the popover the reader opened
+  // is on top, and the guide never piles over it.
   host.style.cssText =
-    'position: fixed !important; left: 0 !important; top: 0 !important; width: 0 !important; height: 0 !important; overflow: visible !important; z-index: 2147483647 !important; display: block !important;';
+    'position: fixed !important; left: 0 !important; top: 0 !important; width: 0 !important; height: 0 !important; overflow: visible !important; z-index: 2147483646 !important; display: block !important;';
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = `${COUNTERPOINT_CSS}\n${OVERLAY_CSS}\n${PRINT_HIDDEN_CSS}`;

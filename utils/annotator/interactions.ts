@@ -104,6 +104,8 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
   /** A popover opened by the pointer gives focus back without scrolling the page. */
   let returnFocusQuietly = false;
   let selectionTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The reading guide starts open, its legend showing; Escape or a click elsewhere folds it. */
+  let guideExpanded = true;
 
   const later = (fn: () => void, ms: number): ReturnType<typeof setTimeout> => {
     const timer = setTimeout(() => {
@@ -174,8 +176,18 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
       about: deps.about,
       onNext: () => stepClaim(1),
       onPrevious: () => stepClaim(-1),
+      onStepVerdict: (verdict) => stepClaim(1, verdict),
       onShowNotes: showNotes,
+      expanded: guideExpanded,
+      onExpandedChange: setGuideExpanded,
+      compact: open !== null,
     };
+  }
+
+  function setGuideExpanded(expanded: boolean): void {
+    if (guideExpanded === expanded) return;
+    guideExpanded = expanded;
+    redraw();
   }
 
   function redraw(): void {
@@ -229,7 +241,9 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
     focus: boolean,
     reference: PanelReference | null,
   ): void {
+    const wasOpen = open !== null;
     open = { kind: panelView.kind, id, mode };
+    if (!wasOpen) redraw();
     layers.setActive(id);
     layers.setExpanded(panelView.kind === 'claim' ? id : null);
     panel.show(panelView, {
@@ -271,6 +285,7 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
     layers.setActive(null);
     layers.setExpanded(null);
     panel.hide();
+    redraw();
     if (target?.isConnected) target.focus({ preventScroll: quietly });
     // A selection still there (an editor cancelled) gets its "Add note" back.
     cancel(selectionTimer);
@@ -390,6 +405,15 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
     });
   }
 
+  // A click anywhere but in the overlay folds the reading guide (and goes on as usual).
+  doc.addEventListener(
+    'click',
+    (event) => {
+      if (event.isTrusted && guideExpanded && !overlay?.contains(event)) setGuideExpanded(false);
+    },
+    { signal: listeners.signal, capture: true },
+  );
+
   doc.addEventListener(
     'click',
     (event) => {
@@ -450,6 +474,10 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
         closePanel();
         return;
       }
+      if (event.key === 'Escape' && guideExpanded && guideProps() !== null) {
+        setGuideExpanded(false);
+        return;
+      }
       if (matchesShortcut(event, SHORTCUTS.next)) {
         event.preventDefault();
         stepClaim(1);
@@ -461,18 +489,26 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
     { signal: listeners.signal },
   );
 
-  function stepClaim(direction: 1 | -1): void {
-    const order = layers.placedClaims();
+  function stepClaim(direction: 1 | -1, verdict?: Verdict): void {
+    const order = layers
+      .placedClaims()
+      .filter((id) => verdict === undefined || claimById(id)?.verdict === verdict);
     if (order.length === 0) return;
     const current = open?.id && order.includes(open.id) ? order.indexOf(open.id) : -1;
     const focused = order.findIndex((id) => layers.markerOf(id) === doc.activeElement);
     const from = current >= 0 ? current : focused;
+    // Stepping through one verdict from a claim of another: the next of that verdict after it.
+    const all = layers.placedClaims();
+    const at = open?.id ? all.indexOf(open.id) : -1;
+    const after = at < 0 ? -1 : order.findIndex((id) => all.indexOf(id) > at);
     const next =
-      from < 0
-        ? direction === 1
-          ? 0
-          : order.length - 1
-        : (from + direction + order.length) % order.length;
+      from >= 0
+        ? (from + direction + order.length) % order.length
+        : after >= 0
+          ? after
+          : direction === 1
+            ? 0
+            : order.length - 1;
     const id = order[next];
     if (!id) return;
     layers
