@@ -10,6 +10,7 @@ import { AdderButton } from '../AdderButton';
 import { ReadingGuide } from '../ReadingGuide';
 import { Toast } from '../Toast';
 import { useUniqueId } from '../unique-id';
+import { FIRST_RUN_CSS, FirstRunCard } from './FirstRunCard';
 import { Floating } from './Floating';
 import { guidePosition, topObstruction } from './guide-dock';
 
@@ -30,6 +31,15 @@ export function PageOverlay(props: PageOverlayProps) {
         >
           <AdderButton onAdd={props.adder.onAdd} shortcut={props.shortcuts.addNote} />
         </Floating>
+      )}
+      {props.welcome && (
+        <div class="cp-welcome-box">
+          <FirstRunCard
+            addNoteShortcut={props.shortcuts.addNote}
+            onHelp={props.welcome.onHelp}
+            onDismiss={props.welcome.onDismiss}
+          />
+        </div>
       )}
       {props.toast && (
         <div class="cp-toast-box">
@@ -156,4 +166,5 @@ export const OVERLAY_CSS = `
 }
 .cp-guide-panel { box-shadow: 0 6px 24px var(--cp-shadow); border-radius: 6px; }
 [hidden] { display: none !important; }
+${FIRST_RUN_CSS}
 `;

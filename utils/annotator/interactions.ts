@@ -59,6 +59,11 @@ export interface InteractionDependencies {
   request: Requester;
   /** Creates the overlay's closed shadow root on the page. */
   createOverlay: (doc: Document) => OverlayHost;
+  /**
+   * Shows the welcome card on this page: given on the first article visit only. `opened` is
+   * called once it is shown (to record that it was); `onHelp` opens the help page.
+   */
+  welcome?: { opened(): void; onHelp(): void };
   /** Creates the popover frame (an extension page in a closed shadow root). */
   createPanel: (deps: Omit<PanelFrameDependencies, 'frameUrl' | 'frameOrigin'>) => PanelFrame;
 }
@@ -106,6 +111,8 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
   let selectionTimer: ReturnType<typeof setTimeout> | null = null;
   /** The reading guide starts open, its legend showing; Escape or a click elsewhere folds it. */
   let guideExpanded = true;
+  /** The welcome card, while it shows (first article visit only). */
+  let welcome: OverlayState['welcome'] = null;
 
   const later = (fn: () => void, ms: number): ReturnType<typeof setTimeout> => {
     const timer = setTimeout(() => {
@@ -193,14 +200,14 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
   function redraw(): void {
     if (destroyed) return;
     const guide = guideProps();
-    const needed = adder !== null || toast !== null || guide !== null;
+    const needed = adder !== null || toast !== null || guide !== null || welcome !== null;
     if (!needed) {
       overlay?.destroy();
       overlay = null;
       return;
     }
     overlay ??= deps.createOverlay(doc);
-    overlay.render({ guide, adder, toast, shortcuts: SHORTCUTS });
+    overlay.render({ guide, adder, toast, welcome, shortcuts: SHORTCUTS });
   }
 
   let toastTimer: ReturnType<typeof setTimeout> | null = null;
@@ -474,6 +481,10 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
         closePanel();
         return;
       }
+      if (event.key === 'Escape' && welcome) {
+        dismissWelcome();
+        return;
+      }
       if (event.key === 'Escape' && guideExpanded && guideProps() !== null) {
         setGuideExpanded(false);
         return;
@@ -614,6 +625,17 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
     }
     redraw();
   });
+
+  function dismissWelcome(): void {
+    if (!welcome) return;
+    welcome = null;
+    redraw();
+  }
+  if (deps.welcome && claims().length > 0) {
+    const { onHelp } = deps.welcome;
+    welcome = { onHelp, onDismiss: dismissWelcome };
+    deps.welcome.opened();
+  }
 
   redraw();
 

@@ -44,6 +44,8 @@ export interface OverlayState {
   guide: (GuideState & { reference: Element }) | null;
   adder: { reference: Range; onAdd(): void } | null;
   toast: ToastState | null;
+  /** The welcome card of the first article visit, or null. */
+  welcome?: { onHelp(): void; onDismiss(): void } | null;
   shortcuts: { next: string; previous: string; addNote: string };
 }
 

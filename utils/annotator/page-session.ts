@@ -12,7 +12,14 @@ import type { TabMessage } from '../messaging/protocol';
 import { MAX_ARTICLE_TEXT } from '../messaging/protocol';
 import { articleText } from '../page/fingerprint';
 import { waitForArticle } from '../page/recognise';
-import { isPaused, readSettings, type Settings, watchSettings } from '../settings';
+import {
+  isPaused,
+  markWelcomeShown,
+  readSettings,
+  type Settings,
+  wasWelcomeShown,
+  watchSettings,
+} from '../settings';
 import { watchNotesChanged } from '../store/change-feed';
 import { type ArticleView, createArticleView } from './article-view';
 import type { Interactions } from './interactions';
@@ -55,13 +62,14 @@ export async function startPageSession(deps: PageSessionDependencies): Promise<P
       text: articleText(recognition.body).slice(0, MAX_ARTICLE_TEXT),
     }),
     readSettings(browser.storage.local),
+    wasWelcomeShown(browser.storage.local).catch(() => true),
   ]);
   // While the background answers, read the article's text for anchoring; if the page changes
   // meanwhile, that reading is dropped and anchoring reads the page again.
   const changes = new MutationObserver(() => undefined);
   changes.observe(recognition.body, { childList: true, subtree: true, characterData: true });
   const prepared = readText(recognition.body);
-  const [data, settings] = await replies;
+  const [data, settings, welcomeShown] = await replies;
   const changed = changes.takeRecords().length > 0;
   changes.disconnect();
   if (signal.aborted) return null;
@@ -98,6 +106,15 @@ export async function startPageSession(deps: PageSessionDependencies): Promise<P
       about: data.pack?.about ?? [],
       ...(data.pack ? { lastReviewed: data.pack.lastReviewed } : {}),
       request,
+      // The first article with claims gets the welcome card, once.
+      ...(welcomeShown || !data.pack || isPaused(settings, hostname)
+        ? {}
+        : {
+            welcome: {
+              opened: () => void markWelcomeShown(browser.storage.local).catch(() => undefined),
+              onHelp: () => void request('help.open', {}).catch(() => undefined),
+            },
+          }),
     });
   });
   interactions.catch((error: unknown) =>

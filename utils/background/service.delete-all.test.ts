@@ -95,3 +95,15 @@ describe('deleting all notes through the background', () => {
     ).toEqual({ ok: false, error: 'The notes can no longer be restored.' });
   });
 });
+
+describe('opening the help page', () => {
+  it('opens help.html in a new tab for the welcome card on an article', async () => {
+    const { service } = await setUp();
+    expect(await service.handle({ type: 'help.open', payload: {} }, fromArticleTab)).toEqual({
+      ok: true,
+      value: null,
+    });
+    const tabs = await fakeBrowser.tabs.query({});
+    expect(tabs.map((tab) => tab.url)).toContain(fakeBrowser.runtime.getURL('/help.html'));
+  });
+});

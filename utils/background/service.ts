@@ -330,6 +330,11 @@ export function createBackgroundService(deps: BackgroundDependencies) {
       return null;
     },
 
+    async 'help.open'() {
+      await browser.tabs.create({ url: browser.runtime.getURL('/help.html') });
+      return null;
+    },
+
     async 'notes.deleteAll'() {
       const db = await deps.getDatabase();
       const now = deps.now();

@@ -76,6 +76,8 @@ export interface Protocol {
   'notes.changed': { request: { articleKeys: string[] }; response: null };
   /** Injects the in-page UI bundle into the sender's page. */
   'ui.load': { request: Record<string, never>; response: null };
+  /** Opens the help page in a new tab (the welcome card's link: a page may not link to it). */
+  'help.open': { request: Record<string, never>; response: null };
   /** The about page's "Delete all my notes": every live note, undoable for the undo window. */
   'notes.deleteAll': {
     request: Record<string, never>;

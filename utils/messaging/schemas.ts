@@ -75,6 +75,7 @@ export const requestSchemas = {
   'note.delete': v.strictObject({ id }),
   'note.restore': v.strictObject({ id }),
   'ui.load': v.strictObject({}),
+  'help.open': v.strictObject({}),
   'notes.deleteAll': v.strictObject({}),
   'notes.restoreAll': v.strictObject({ deletedAt: v.pipe(v.string(), v.isoTimestamp()) }),
   'notes.changed': v.strictObject({
