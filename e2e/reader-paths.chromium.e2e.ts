@@ -246,6 +246,22 @@ describe('the claim markers', () => {
   });
 });
 
+/** Waits until the page has stopped scrolling (a claim is scrolled into place smoothly). */
+async function untilStill(target: Page): Promise<void> {
+  await waitUntil(
+    () =>
+      target.evaluate(
+        () =>
+          new Promise<boolean>((done) => {
+            const before = scrollY;
+            requestAnimationFrame(() => requestAnimationFrame(() => done(scrollY === before)));
+          }),
+      ),
+    (still) => still,
+    { what: 'the page to stop scrolling' },
+  );
+}
+
 describe('the reading guide', () => {
   type Box = { x: number; y: number; width: number; height: number };
   const intersects = (a: Box, b: Box) =>
@@ -371,24 +387,16 @@ describe('the reading guide', () => {
       if (!guide) throw new Error('no guide');
       // Where the two meet (once the page has scrolled the claim into place), the popover the
       // reader opened is drawn on top: the page's top element there is the popover's host.
-      await waitUntil(
-        async () => JSON.stringify(await popoverBox(guidePage)),
-        () => true,
-        { what: 'the popover in place' },
-      );
-      await waitUntil(
-        () =>
-          guidePage.evaluate(
-            () => new Promise((done) => requestAnimationFrame(() => done(scrollY))),
-          ),
-        (y) => y !== undefined,
-        { what: 'a frame' },
-      );
+      await untilStill(guidePage);
       const guideBox = await probe.box(guide);
       const popover = await popoverBox(guidePage);
       if (intersects(guideBox, popover)) {
-        const x = Math.max(guideBox.x, popover.x) + 2;
-        const y = Math.max(guideBox.y, popover.y) + 2;
+        const left = Math.max(guideBox.x, popover.x);
+        const top = Math.max(guideBox.y, popover.y);
+        const right = Math.min(guideBox.x + guideBox.width, popover.x + popover.width);
+        const bottom = Math.min(guideBox.y + guideBox.height, popover.y + popover.height);
+        const x = (left + right) / 2;
+        const y = (top + bottom) / 2;
         const zIndex = await guidePage.evaluate(
           ({ x, y }) => getComputedStyle(document.elementFromPoint(x, y)!).zIndex,
           { x, y },
@@ -407,6 +415,12 @@ describe('the reading guide', () => {
   it('opens the next claim of a verdict from its chip in the legend', async () => {
     const probe = await probeAccessibility(guidePage);
     try {
+      // On its own feet: no popover left open, the guide open.
+      if ((await openPopovers(guidePage)) > 0) {
+        await guidePage.keyboard.press('Escape');
+        await waitForPopoverClosed(guidePage);
+      }
+      if (!isExpanded(await pill(probe))) await probe.click(await pill(probe));
       const chip = await probe.waitFor('button', /^Misleading: \d+, Next misleading claim$/);
       await probe.click(chip);
       await waitForPopover(guidePage, /^Claim: Misleading/);
@@ -439,20 +453,7 @@ describe('the reading guide', () => {
       await probe.click(await probe.waitFor('button', 'Next claim'));
       await waitForPopover(shot, /^Claim: /);
       // The claim scrolls smoothly into place: photograph it once the page is still.
-      await waitUntil(
-        () =>
-          shot.evaluate(
-            () =>
-              new Promise<boolean>((done) => {
-                const before = scrollY;
-                requestAnimationFrame(() =>
-                  requestAnimationFrame(() => done(scrollY === before && scrollY > 0)),
-                );
-              }),
-          ),
-        (still) => still,
-        { what: 'the page to stop scrolling' },
-      );
+      await untilStill(shot);
       await shot.waitForTimeout(200);
       await shot.screenshot({ path: join(SCREENSHOTS, `reading-guide-popover-${suffix}.png`) });
       await probe.detach();
