@@ -34,6 +34,8 @@ export const SHORTCUTS = {
 export const HOVER_OPEN_MS = 350;
 /** How long the popover stays after the pointer leaves, so it can travel into it. */
 export const HOVER_GRACE_MS = 300;
+/** The smallest window (CSS px) in which the reading guide starts open. */
+export const ROOMY_WINDOW = { width: 1000, height: 700 };
 /** How long "Undo" is offered after a delete. */
 export const UNDO_TOAST_MS = 8000;
 
@@ -109,8 +111,13 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
   /** A popover opened by the pointer gives focus back without scrolling the page. */
   let returnFocusQuietly = false;
   let selectionTimer: ReturnType<typeof setTimeout> | null = null;
-  /** The reading guide starts open, its legend showing; Escape or a click elsewhere folds it. */
-  let guideExpanded = true;
+  /**
+   * The reading guide starts open, its legend showing, where the window has room for it beside
+   * the article; in a small window (or at a high zoom) it starts as its one-line pill, so it
+   * covers no text. Escape or a click elsewhere folds it.
+   */
+  let guideExpanded =
+    win.innerWidth >= ROOMY_WINDOW.width && win.innerHeight >= ROOMY_WINDOW.height;
   /** The welcome card, while it shows (first article visit only). */
   let welcome: OverlayState['welcome'] = null;
 
