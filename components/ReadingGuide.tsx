@@ -13,12 +13,20 @@ import type { AboutEntry } from '../utils/packs/types';
 import { VERDICTS } from '../utils/packs/types';
 import { SourceList } from './SourceList';
 import { useUniqueId } from './unique-id';
-import { VerdictChip } from './VerdictChip';
+import { VERDICT_LABELS, VerdictChip } from './VerdictChip';
+
+/** Every reader-facing sentence the guide adds for stepping by verdict and folding. */
+export const strings = {
+  nextOfVerdict: (label: string) => `Next ${label.toLowerCase()} claim`,
+} as const;
 
 /** Props of {@link ReadingGuide}: the controller's guide state and the page's shortcuts. */
-export interface ReadingGuideProps extends GuideState {
+export interface ReadingGuideProps
+  extends Omit<GuideState, 'expanded' | 'onExpandedChange' | 'compact'> {
   /** Keyboard shortcuts in aria-keyshortcuts form, e.g. "Alt+Shift+J". */
   shortcuts: { next: string; previous: string };
+  /** Only the stepping row (a popover is open). */
+  compact?: boolean;
 }
 
 const ROLE_LABELS: Record<AboutEntry['role'], string> = {
@@ -72,8 +80,10 @@ export function ReadingGuide({
   about,
   onNext,
   onPrevious,
+  onStepVerdict,
   onShowNotes,
   shortcuts,
+  compact = false,
 }: ReadingGuideProps) {
   const [aboutOpen, setAboutOpen] = useState(false);
   const titleId = useUniqueId();
@@ -115,23 +125,32 @@ export function ReadingGuide({
           </div>
         ) : null}
       </div>
-      {verdictsShown.length === 0 ? null : (
+      {compact || verdictsShown.length === 0 ? null : (
         <ul class="cp-guide-counts" aria-label="Claims by verdict">
           {verdictsShown.map((verdict) => (
             <li key={verdict}>
-              <VerdictChip verdict={verdict} count={claimCounts[verdict]} />
+              <VerdictChip
+                verdict={verdict}
+                count={claimCounts[verdict]}
+                {...(onStepVerdict
+                  ? {
+                      onActivate: () => onStepVerdict(verdict),
+                      actionLabel: strings.nextOfVerdict(VERDICT_LABELS[verdict]),
+                    }
+                  : {})}
+              />
             </li>
           ))}
         </ul>
       )}
-      {onShowNotes === undefined ? null : (
+      {compact || onShowNotes === undefined ? null : (
         <div class="cp-guide-row">
           <button type="button" class="cp-link-button" onClick={onShowNotes}>
             Your notes on this article
           </button>
         </div>
       )}
-      {about.length === 0 ? null : (
+      {compact || about.length === 0 ? null : (
         <div>
           <button
             type="button"

@@ -185,7 +185,7 @@ code {
 }
 `;
 
-/** The verdict chip: tinted pill, glyph, and a label underlined the way the page highlight is. */
+/** The verdict chip: tinted pill, glyph, label, and a sample of the page highlight's underline. */
 export const VERDICT_CHIP_CSS = `
 .cp-chip {
   display: inline-flex; align-items: center; gap: 0.35em; padding: 0.05em 0.6em;
@@ -193,13 +193,16 @@ export const VERDICT_CHIP_CSS = `
   font-size: 0.8125em; font-weight: 600; line-height: 1.6; white-space: nowrap;
 }
 .cp-chip-glyph { font-size: 0.95em; }
-.cp-chip-label { text-decoration-line: underline; text-underline-offset: 0.25em; }
+.cp-chip-line { text-decoration-line: underline; text-underline-offset: 0.25em; }
+.cp-chip-line::before { content: '\\00a0\\00a0\\00a0\\00a0'; }
 .cp-chip-count { font-variant-numeric: tabular-nums; }
+button.cp-chip { font-family: inherit; cursor: pointer; min-height: 24px; }
+button.cp-chip:hover { box-shadow: inset 0 0 0 1px currentColor; }
 ${LEGEND_KEYS.map(
   (
     key,
   ) => `.cp-chip[data-verdict='${key}'] { color: var(--cp-${key}-text); background: var(--cp-${key}-background); }
-.cp-chip[data-verdict='${key}'] .cp-chip-label { text-decoration-line: ${LEGEND_UNDERLINES[key].line}; text-decoration-style: ${LEGEND_UNDERLINES[key].style}; text-decoration-thickness: ${LEGEND_UNDERLINES[key].thickness}; }`,
+.cp-chip[data-verdict='${key}'] .cp-chip-line { text-decoration-line: ${LEGEND_UNDERLINES[key].line}; text-decoration-style: ${LEGEND_UNDERLINES[key].style}; text-decoration-thickness: ${LEGEND_UNDERLINES[key].thickness}; }`,
 ).join('\n')}
 `;
 

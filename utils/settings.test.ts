@@ -4,10 +4,12 @@ import type { Browser } from './browser';
 import {
   DEFAULT_SETTINGS,
   LEGACY_SETTINGS_KEY,
+  markWelcomeShown,
   readSettings,
   SETTING_KEYS,
   type Settings,
   updateSettings,
+  wasWelcomeShown,
   watchSettings,
 } from './settings';
 
@@ -104,5 +106,14 @@ describe('watching the settings', () => {
     stop();
     expect(seen).toEqual([{ ...DEFAULT_SETTINGS, claimHighlights: false }]);
     expect(await readSettings(area)).toEqual({ ...DEFAULT_SETTINGS, claimHighlights: false });
+  });
+});
+
+describe('the first-run flag', () => {
+  it('is unset for a new reader, set once shown, and kept apart from the settings', async () => {
+    expect(await wasWelcomeShown(area)).toBe(false);
+    await markWelcomeShown(area);
+    expect(await wasWelcomeShown(area)).toBe(true);
+    expect(await readSettings(area)).toEqual(DEFAULT_SETTINGS);
   });
 });

@@ -158,3 +158,16 @@ export function watchSettings(
     browser.storage.onChanged.removeListener(listener);
   };
 }
+
+/** The storage key of the first-run flag: whether the welcome card has been shown. */
+export const FIRST_RUN_KEY = 'firstRun.welcomeShown';
+
+/** Whether the welcome card has been shown once already (on any article). */
+export async function wasWelcomeShown(area: Storage.StorageArea): Promise<boolean> {
+  return (await area.get(FIRST_RUN_KEY))[FIRST_RUN_KEY] === true;
+}
+
+/** Records that the welcome card has been shown, so it never shows again. */
+export async function markWelcomeShown(area: Storage.StorageArea): Promise<void> {
+  await area.set({ [FIRST_RUN_KEY]: true });
+}

@@ -158,6 +158,10 @@ export function MethodPage({ packs, packFiles }: MethodPageProps) {
           <PackFiles data={packFiles} downloads onChanged={readInstalled} id={PACK_LIST_ANCHOR} />
         ) : null}
       </main>
+      <footer class="cp-method-footer">
+        <a href="/help.html">Counterpoint help and shortcuts</a>
+        <a href="/about.html">About Counterpoint and your data</a>
+      </footer>
     </div>
   );
 }

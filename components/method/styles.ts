@@ -21,6 +21,10 @@ body { margin: 0; }
 @media (max-width: 30rem) { .cp-method-verdict { grid-template-columns: 1fr; } }
 .cp-method-list { list-style: disc; padding-left: 1.25em; display: flex; flex-direction: column; gap: 0.5em; }
 .cp-method cite { font-style: italic; }
+.cp-method-footer {
+  display: flex; flex-wrap: wrap; gap: 0.5em 1.5em; margin-top: 2.5em; padding-top: 1em;
+  border-top: 1px solid var(--cp-border);
+}
 `;
 
 /** Everything the method page needs, in order. */

@@ -18,19 +18,37 @@ function guide(): NonNullable<PageOverlayProps['guide']> {
     onNext: vi.fn(),
     onPrevious: vi.fn(),
     onShowNotes: vi.fn(),
+    onStepVerdict: vi.fn(),
+    expanded: false,
+    onExpandedChange: vi.fn(),
+    compact: false,
   };
 }
 
 describe('PageOverlay', () => {
   it('folds the reading guide into one line that counts claims only', async () => {
     const props = guide();
-    render(<PageOverlay guide={props} adder={null} toast={null} shortcuts={shortcuts} />);
+    const { rerender } = render(
+      <PageOverlay guide={props} adder={null} toast={null} shortcuts={shortcuts} />,
+    );
     const pill = await screen.findByRole('button', { name: /Counterpoint · 3 claims checked/ });
     expect(pill.getAttribute('aria-expanded')).toBe('false');
     fireEvent.click(pill);
+    expect(props.onExpandedChange).toHaveBeenCalledWith(true);
+    rerender(
+      <PageOverlay
+        guide={{ ...props, expanded: true }}
+        adder={null}
+        toast={null}
+        shortcuts={shortcuts}
+      />,
+    );
     expect(pill.getAttribute('aria-expanded')).toBe('true');
     fireEvent.click(screen.getByRole('button', { name: 'Your notes on this article' }));
     expect(props.onShowNotes).toHaveBeenCalledTimes(1);
+    // The legend's chips open the next claim of their verdict.
+    fireEvent.click(screen.getByRole('button', { name: 'Misleading: 1, Next misleading claim' }));
+    expect(props.onStepVerdict).toHaveBeenCalledWith('misleading');
   });
 
   it('offers "Add note" by a selection, with its shortcut', async () => {

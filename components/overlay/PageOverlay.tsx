@@ -4,13 +4,15 @@
  * note text: popovers, the editor and the notes list are in the popover frame, an extension
  * page (`entrypoints/popover/`). The controller owns the state and passes it down.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { OverlayState } from '../../utils/annotator/overlay-state';
 import { AdderButton } from '../AdderButton';
 import { ReadingGuide } from '../ReadingGuide';
 import { Toast } from '../Toast';
 import { useUniqueId } from '../unique-id';
+import { FIRST_RUN_CSS, FirstRunCard } from './FirstRunCard';
 import { Floating } from './Floating';
+import { guidePosition, topObstruction } from './guide-dock';
 
 /** What the overlay shows, and where its events go (the controller's state, drawn as it is). */
 export type PageOverlayProps = OverlayState;
@@ -19,16 +21,7 @@ export type PageOverlayProps = OverlayState;
 export function PageOverlay(props: PageOverlayProps) {
   return (
     <div class="cp-overlay">
-      {props.guide && (
-        <Floating
-          reference={props.guide.reference}
-          placement="top-end"
-          gap={6}
-          className="cp-guide-box"
-        >
-          <GuidePill guide={props.guide} shortcuts={props.shortcuts} />
-        </Floating>
-      )}
+      {props.guide && <GuideDock guide={props.guide} shortcuts={props.shortcuts} />}
       {props.adder && (
         <Floating
           reference={props.adder.reference}
@@ -39,6 +32,15 @@ export function PageOverlay(props: PageOverlayProps) {
           <AdderButton onAdd={props.adder.onAdd} shortcut={props.shortcuts.addNote} />
         </Floating>
       )}
+      {props.welcome && (
+        <div class="cp-welcome-box">
+          <FirstRunCard
+            addNoteShortcut={props.shortcuts.addNote}
+            onHelp={props.welcome.onHelp}
+            onDismiss={props.welcome.onDismiss}
+          />
+        </div>
+      )}
       {props.toast && (
         <div class="cp-toast-box">
           <Toast {...props.toast} />
@@ -48,35 +50,129 @@ export function PageOverlay(props: PageOverlayProps) {
   );
 }
 
+/** Every reader-facing sentence of the guide's pill. */
+export const strings = {
+  summary: (n: number) => `${n} ${n === 1 ? 'claim' : 'claims'} checked`,
+} as const;
+
 /**
- * The reading guide folded into one line near the headline ("Counterpoint · 14 claims checked"),
- * so it covers nothing until the reader opens it.
+ * The reading guide: a pill near the headline ("Counterpoint · 14 claims checked") that opens
+ * into the guide below it. It starts open, its legend showing; Escape or a click elsewhere
+ * folds it (the controller decides), and folding gives the focus back to the pill. It stays in
+ * the window while the article scrolls (see `guide-dock.ts`).
  */
-function GuidePill({
+function GuideDock({
   guide,
   shortcuts,
 }: {
   guide: NonNullable<PageOverlayProps['guide']>;
   shortcuts: PageOverlayProps['shortcuts'];
 }) {
-  const [open, setOpen] = useState(false);
   const panelId = useUniqueId();
-  const { reference: _reference, ...props } = guide;
-  const summary = `${props.totalClaims} ${props.totalClaims === 1 ? 'claim' : 'claims'} checked`;
+  const box = useRef<HTMLDivElement>(null);
+  const pill = useRef<HTMLButtonElement>(null);
+  const { reference, expanded, onExpandedChange, compact, ...props } = guide;
+
+  useLayoutEffect(() => {
+    const element = box.current;
+    const doc = reference.ownerDocument;
+    const view = doc.defaultView;
+    if (!element || !view) return;
+    const root = element.getRootNode();
+    const host = root instanceof ShadowRoot ? root.host : null;
+    let frame = 0;
+    // Two places, and no scroll listener (moved from scroll events, a box lags behind the page
+    // and Firefox warns of a scroll-linked effect): by the headline, in the document's own
+    // coordinates, so the page's scrolling carries it; or, once the headline is scrolled up under
+    // the site's header, pinned in the window below that header. An IntersectionObserver on the
+    // headline switches between the two.
+    let pinned = false;
+    let watched: IntersectionObserver | null = null;
+    const place = (): void => {
+      frame = 0;
+      const pillHeight = pill.current?.offsetHeight ?? 28;
+      const obstruction = topObstruction(doc, (candidate) => candidate === host);
+      const { left, top } = guidePosition(
+        reference.getBoundingClientRect(),
+        { width: element.offsetWidth, pillHeight },
+        { width: view.innerWidth, height: view.innerHeight },
+        obstruction,
+      );
+      element.style.position = pinned ? 'fixed' : 'absolute';
+      element.style.left = `${pinned ? left : left + view.scrollX}px`;
+      element.style.top = `${pinned ? top : top + view.scrollY}px`;
+      element.style.maxHeight = `${Math.max(120, view.innerHeight - top - 8)}px`;
+      element.style.visibility = 'visible';
+      // The line the headline crosses when the guide would slide under the site's header.
+      const inset = Math.round(obstruction + pillHeight + 12);
+      if (watched === null && 'IntersectionObserver' in view) {
+        watched = new view.IntersectionObserver(
+          (entries) => {
+            const entry = entries[entries.length - 1];
+            if (!entry) return;
+            const next = entry.boundingClientRect.top < inset;
+            if (next === pinned) return;
+            pinned = next;
+            schedule();
+          },
+          { rootMargin: `-${inset}px 0px 0px 0px`, threshold: [0, 1] },
+        );
+        watched.observe(reference);
+      }
+    };
+    const schedule = (): void => {
+      if (!frame) frame = view.requestAnimationFrame(place);
+    };
+    place();
+    const watching = new AbortController();
+    view.addEventListener('resize', schedule, { passive: true, signal: watching.signal });
+    const resized = 'ResizeObserver' in view ? new view.ResizeObserver(schedule) : null;
+    resized?.observe(element);
+    return () => {
+      watching.abort();
+      resized?.disconnect();
+      watched?.disconnect();
+      if (frame) view.cancelAnimationFrame(frame);
+    };
+  }, [reference]);
+
+  // Folding while the focus is inside the guide gives it back to the pill, not to the page's top.
+  // Whether it was inside is read while rendering, before the fold removes the focused button.
+  const wasExpanded = useRef(expanded);
+  const focusWasInside = useRef(false);
+  if (wasExpanded.current && !expanded) {
+    const root = box.current?.getRootNode();
+    const active = root instanceof ShadowRoot ? root.activeElement : null;
+    focusWasInside.current = active !== null && (box.current?.contains(active) ?? false);
+  }
+  wasExpanded.current = expanded;
+  useEffect(() => {
+    if (expanded || !focusWasInside.current) return;
+    focusWasInside.current = false;
+    pill.current?.focus();
+  }, [expanded]);
+
   return (
-    <div class="cp-guide-pill-box">
-      <button
-        type="button"
-        class="cp-guide-pill"
-        aria-expanded={open}
-        aria-controls={panelId}
-        onClick={() => setOpen(!open)}
-      >
-        <strong>Counterpoint</strong> · {summary}
-        <span aria-hidden="true">{open ? ' ▴' : ' ▾'}</span>
-      </button>
-      <div id={panelId} hidden={!open} class="cp-guide-panel">
-        {open && <ReadingGuide {...props} shortcuts={shortcuts} />}
+    <div
+      ref={box}
+      class="cp-guide-box"
+      style={{ position: 'absolute', left: '0px', top: '0px', visibility: 'hidden' }}
+    >
+      <div class="cp-guide-pill-box">
+        <button
+          ref={pill}
+          type="button"
+          class="cp-guide-pill"
+          aria-expanded={expanded}
+          aria-controls={panelId}
+          onClick={() => onExpandedChange(!expanded)}
+        >
+          <strong>Counterpoint</strong> · {strings.summary(props.totalClaims)}
+          <span aria-hidden="true">{expanded ? ' ▴' : ' ▾'}</span>
+        </button>
+        <div id={panelId} hidden={!expanded} class="cp-guide-panel">
+          {expanded && <ReadingGuide {...props} compact={compact} shortcuts={shortcuts} />}
+        </div>
       </div>
     </div>
   );
@@ -85,6 +181,7 @@ function GuidePill({
 /** Layout of the overlay's boxes (positions come from Floating). */
 export const OVERLAY_CSS = `
 .cp-floating { z-index: 2147483647; }
+.cp-guide-box { z-index: 2147483647; overflow: auto; }
 .cp-adder-box { z-index: 2147483647; }
 .cp-toast-box { position: fixed; left: 50%; bottom: 24px; transform: translateX(-50%); z-index: 2147483647; }
 .cp-guide-pill-box { display: flex; flex-direction: column; align-items: flex-end; gap: 6px; max-width: min(560px, calc(100vw - 16px)); }
@@ -93,6 +190,7 @@ export const OVERLAY_CSS = `
   color: var(--cp-text); background: var(--cp-surface); border: 1px solid var(--cp-border);
   border-left: 4px solid var(--cp-link); border-radius: 999px; box-shadow: 0 2px 8px var(--cp-shadow);
 }
-.cp-guide-panel { max-height: 70vh; overflow: auto; box-shadow: 0 6px 24px var(--cp-shadow); border-radius: 6px; }
+.cp-guide-panel { box-shadow: 0 6px 24px var(--cp-shadow); border-radius: 6px; }
 [hidden] { display: none !important; }
+${FIRST_RUN_CSS}
 `;

@@ -9,6 +9,7 @@
  */
 import { h, render } from 'preact';
 import type { OverlayHost } from '../../utils/annotator/overlay-state';
+import { PRINT_HIDDEN_CSS } from '../../utils/highlight/host-style';
 import { pageScheme } from '../../utils/highlight/page-scheme';
 import { COUNTERPOINT_CSS } from '../styles';
 import { OVERLAY_CSS, PageOverlay } from './PageOverlay';
@@ -18,11 +19,13 @@ export function createOverlay(doc: Document): OverlayHost {
   // A plain element: a custom-element name could be defined by the page first, which would then
   // run its own constructor on our host and open the closed root through ElementInternals.
   const host = doc.createElement('div');
+  // One layer below the popover frame's host: where the two meet, the popover the reader opened
+  // is on top, and the guide never piles over it.
   host.style.cssText =
-    'position: absolute !important; left: 0 !important; top: 0 !important; width: 0 !important; height: 0 !important; overflow: visible !important; z-index: 2147483647 !important; display: block !important;';
+    'position: absolute !important; left: 0 !important; top: 0 !important; width: 0 !important; height: 0 !important; overflow: visible !important; z-index: 2147483646 !important; display: block !important;';
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
-  style.textContent = `${COUNTERPOINT_CSS}\n${OVERLAY_CSS}`;
+  style.textContent = `${COUNTERPOINT_CSS}\n${OVERLAY_CSS}\n${PRINT_HIDDEN_CSS}`;
   const mount = doc.createElement('div');
   mount.className = 'cp-theme';
   // The page's own scheme, not the system's: a white site keeps a light overlay.

@@ -9,6 +9,7 @@ import { plural, t } from '../../utils/i18n';
 import type { HostAccess } from '../../utils/popup/host-access';
 import type { PackFilesData } from '../../utils/popup/pack-files';
 import type { PopupData, TabView } from '../../utils/popup/popup-data';
+import { EXTERNAL_LINK_ATTRIBUTES } from '../links';
 import { OpenOverviewButton } from '../sidepanel/OpenOverviewButton';
 import { ArticlePanel } from './ArticlePanel';
 import { HostAccessNotice } from './HostAccessNotice';
@@ -163,6 +164,14 @@ export function PopupApp({ data, packs, hostAccess }: PopupAppProps) {
         {state.status === 'ready' ? (
           <OpenOverviewButton tabId={state.tabId} onOpened={() => data.closeWindow()} />
         ) : null}
+        <p class="cp-footer-links">
+          <a href="/help.html" {...EXTERNAL_LINK_ATTRIBUTES}>
+            Help and shortcuts
+          </a>
+          <a href="/about.html" {...EXTERNAL_LINK_ATTRIBUTES}>
+            Your data
+          </a>
+        </p>
       </footer>
     </div>
   );

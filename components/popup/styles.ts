@@ -113,6 +113,7 @@ body { margin: 0; }
 .cp-toast-dock { position: sticky; bottom: 0; display: flex; justify-content: center; padding: 0 1em 0.75em; pointer-events: none; }
 .cp-toast-dock .cp-toast { pointer-events: auto; }
 .cp-footer { display: flex; flex-wrap: wrap; gap: 0.5em; padding: 0.75em 1em; border-top: 1px solid var(--cp-border); }
+.cp-footer-links { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25em 1em; margin-inline-start: auto; font-size: 0.875em; }
 `;
 
 /** The popup: 380 px wide, as browsers size popups by their content. */

@@ -24,6 +24,7 @@ function setUp(keys?: { next: string; previous: string }) {
       rangeOf: () => null,
     },
     openId: () => openId,
+    verdictOf: (id) => (id === 'c2' ? 'misleading' : 'supported'),
     open: (id, marker) => {
       openId = id;
       opened.push(id);
@@ -43,6 +44,21 @@ describe('stepping through the claims', () => {
     stepper.step(1);
     stepper.step(1);
     expect(opened).toEqual(['c3', 'c1', 'c2', 'c3']);
+  });
+
+  it('steps through one verdict’s claims, from the claim open to the next of that verdict', () => {
+    const { stepper, opened } = setUp();
+    stepper.step(1, 'supported');
+    stepper.step(1, 'supported');
+    stepper.step(1, 'supported');
+    expect(opened).toEqual(['c1', 'c3', 'c1']);
+    // From c1 (supported), the next misleading claim is c2; again, it stays the only one.
+    stepper.step(1, 'misleading');
+    stepper.step(1, 'misleading');
+    expect(opened.slice(3)).toEqual(['c2', 'c2']);
+    // From c2, the next supported claim after it is c3.
+    stepper.step(1, 'supported');
+    expect(opened.at(-1)).toBe('c3');
   });
 
   it('starts from the focused marker when no claim is open', () => {

@@ -30,11 +30,13 @@ import type { GuideState, OverlayHost } from './overlay-state';
 import { createPagePointer } from './page-pointer';
 import { createPanelController, type PanelMode } from './panel-controller';
 import type { PanelFrame, PanelFrameDependencies } from './panel-frame';
+import { createReadingGuide } from './reading-guide';
 import { createSelectionAdder } from './selection-adder';
 import { createTimers } from './timers';
 
 export { UNDO_TOAST_MS } from './note-actions';
 export { withoutFragment } from './panel-controller';
+export { ROOMY_WINDOW } from './reading-guide';
 
 /** Keyboard shortcuts on the article page. */
 export const SHORTCUTS = {
@@ -48,6 +50,16 @@ export const HOVER_OPEN_MS = 350;
 /** How long the popover stays after the pointer leaves, so it can travel into it. */
 export const HOVER_GRACE_MS = 300;
 
+/** What the page says after the highlights command. */
+export const HIGHLIGHT_TOASTS = {
+  off: (shortcut: string) =>
+    shortcut === ''
+      ? 'Highlights off. Turn them back on from the Counterpoint toolbar button.'
+      : `Highlights off — ${shortcut} to turn them back on.`,
+  on: 'Highlights on.',
+  paused: 'Counterpoint is paused on this site. Resume it from the Counterpoint toolbar button.',
+} as const;
+
 /** What the interactions need. */
 export interface InteractionDependencies {
   view: ArticleView;
@@ -60,6 +72,11 @@ export interface InteractionDependencies {
   request: Requester;
   /** Creates the overlay's closed shadow root on the page. */
   createOverlay: (doc: Document) => OverlayHost;
+  /**
+   * Shows the welcome card on this page: given on the first article visit only. `opened` is
+   * called once it is shown (to record that it was); `onHelp` opens the help page.
+   */
+  welcome?: { opened(): void; onHelp(): void };
   /** Creates the popover frame (an extension page in a closed shadow root). */
   createPanel: (deps: Omit<PanelFrameDependencies, 'frameUrl' | 'frameOrigin'>) => PanelFrame;
 }
@@ -70,6 +87,8 @@ export interface Interactions {
   showNote(id: string): void;
   /** Opens the note editor for the current selection (keyboard command, context menu). */
   addNoteFromSelection(): void;
+  /** Says what the highlights command did: off (with the keys to undo it), on, or paused here. */
+  announceHighlights(shown: boolean, shortcut: string, paused: boolean): void;
   destroy(): void;
 }
 
@@ -91,6 +110,7 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
     timers,
     createOverlay: deps.createOverlay,
     guide,
+    welcome: () => readingGuide.welcome(),
     shortcuts: SHORTCUTS,
   });
 
@@ -118,8 +138,13 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
     panel: frame,
     about: deps.about,
     ...(deps.lastReviewed ? { lastReviewed: deps.lastReviewed } : {}),
-    // A selection still there (an editor cancelled) gets its "Add note" back.
-    onClosed: () => selection.refresh(0),
+    // A selection still there (an editor cancelled) gets its "Add note" back; the reading
+    // guide, compact while a popover is open, is drawn in full again.
+    onClosed: () => {
+      selection.refresh(0);
+      overlay.redraw();
+    },
+    onOpened: () => overlay.redraw(),
     // The side panel follows what the reader opened; the page works without it.
     onShown: (item) => void request('page.shown', item).catch(() => undefined),
     signal,
@@ -142,6 +167,7 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
     doc,
     layers,
     openId: () => panels.current()?.id ?? null,
+    verdictOf: (id) => article.claims().find((claim) => claim.id === id)?.verdict,
     open: (id, marker) => openPinned(id, marker, true),
     signal,
   });
@@ -153,6 +179,7 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
     hover,
     ours,
     isClaim,
+    isMarkerHost,
     open: () => {
       const open = panels.current();
       return open && { id: open.id, hover: open.mode === 'hover', editing: panels.editing() };
@@ -163,6 +190,25 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
       else panels.openNote(id, true);
     },
     clickedOutside: panels.close,
+    signal,
+  });
+
+  /** Whether an event target is a claim marker's host (the page-side end of its shadow root). */
+  function isMarkerHost(target: EventTarget | null): boolean {
+    if (!(target instanceof Node) || !layers.isOwnNode(target)) return false;
+    return layers.placedClaims().some((id) => {
+      const root = layers.markerOf(id)?.getRootNode();
+      return root instanceof ShadowRoot && root.host === target;
+    });
+  }
+
+  const readingGuide = createReadingGuide({
+    doc,
+    inOverlay: overlay.contains,
+    popoverOpen: () => panels.current() !== null,
+    guideShown: () => guide() !== null,
+    redraw: () => overlay.redraw(),
+    ...(deps.welcome && article.claims().length > 0 ? { welcome: deps.welcome } : {}),
     signal,
   });
 
@@ -204,7 +250,11 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
       about: deps.about,
       onNext: () => stepper.step(1),
       onPrevious: () => stepper.step(-1),
+      onStepVerdict: (verdict) => stepper.step(1, verdict),
       onShowNotes: panels.showNotes,
+      expanded: readingGuide.expanded(),
+      onExpandedChange: readingGuide.setExpanded,
+      compact: panels.current() !== null,
     };
   }
 
@@ -289,6 +339,15 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
         return;
       }
       openEditorForRange(range.cloneRange());
+    },
+    announceHighlights(shown, shortcut, paused) {
+      overlay.showToast(
+        paused
+          ? HIGHLIGHT_TOASTS.paused
+          : shown
+            ? HIGHLIGHT_TOASTS.on
+            : HIGHLIGHT_TOASTS.off(shortcut),
+      );
     },
     destroy() {
       if (destroyed) return;

@@ -1,5 +1,5 @@
 /**
- * The page-side overlay (the reading guide, the "Add note" button, a toast) as one small
+ * The page-side overlay (the reading guide, the welcome card, the "Add note" button, a toast) as one small
  * controller: it owns what the overlay shows, creates the overlay's host only while something
  * is to be shown, and dismisses toasts on a timer that pauses while the reader is in them.
  * It carries no note text.
@@ -18,6 +18,8 @@ export interface OverlayControllerDependencies {
   /** The reading guide as it should be now (null: none). */
   guide: () => (GuideState & { reference: Element }) | null;
   shortcuts: OverlayState['shortcuts'];
+  /** The first-run welcome card as it should be now (null: none). */
+  welcome?: () => OverlayState['welcome'];
 }
 
 /** A toast's action (e.g. Undo). */
@@ -55,13 +57,14 @@ export function createOverlayController(deps: OverlayControllerDependencies): Ov
   function redraw(): void {
     if (destroyed) return;
     const guide = deps.guide();
-    if (adder === null && toast === null && guide === null) {
+    const welcome = deps.welcome?.() ?? null;
+    if (adder === null && toast === null && guide === null && welcome === null) {
       overlay?.destroy();
       overlay = null;
       return;
     }
     overlay ??= deps.createOverlay(deps.doc);
-    overlay.render({ guide, adder, toast, shortcuts: deps.shortcuts });
+    overlay.render({ guide, adder, toast, welcome, shortcuts: deps.shortcuts });
   }
 
   function showToast(message: string, action?: ToastAction, ms = TOAST_MS): void {

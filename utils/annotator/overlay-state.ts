@@ -15,6 +15,13 @@ export interface GuideState {
   about: readonly AboutEntry[];
   onNext(): void;
   onPrevious(): void;
+  /** Opens the next claim with this verdict (the legend's chips). */
+  onStepVerdict?(verdict: Verdict): void;
+  /** Whether the guide is open (it starts open, legend showing); the controller owns this. */
+  expanded: boolean;
+  onExpandedChange(expanded: boolean): void;
+  /** A popover is open: the guide keeps only its stepping row, so the two do not pile up. */
+  compact: boolean;
   /** Opens the article's notes (placed and unplaced) in the popover frame. */
   onShowNotes?(): void;
 }
@@ -37,6 +44,8 @@ export interface OverlayState {
   guide: (GuideState & { reference: Element }) | null;
   adder: { reference: Range; onAdd(): void } | null;
   toast: ToastState | null;
+  /** The welcome card of the first article visit, or null. */
+  welcome?: { onHelp(): void; onDismiss(): void } | null;
   shortcuts: { next: string; previous: string; addNote: string };
 }
 

@@ -15,6 +15,11 @@ export interface PagePointerDependencies {
   hover: HoverIntent;
   /** Whether an event happened in our overlay or popover frame. */
   ours(event: Event): boolean;
+  /**
+   * Whether the target is a claim marker's host: over a marker, the marker's own enter and leave
+   * decide (its badge may stand beside the claim's words, where hit-testing the text finds none).
+   */
+  isMarkerHost?(target: EventTarget | null): boolean;
   isClaim(id: string): boolean;
   /** The id open now and whether a hover opened it. */
   open(): { id: string | null; hover: boolean; editing: boolean } | null;
@@ -44,6 +49,7 @@ export function createPagePointer(deps: PagePointerDependencies): void {
       if (!event.isTrusted || deps.ours(event)) return;
       // The page sees the pointer only outside the popover frame: it has left the popover.
       hover.pointerInPopover(false);
+      if (deps.isMarkerHost?.(event.target)) return;
       pointerAt = { x: event.clientX, y: event.clientY };
       if (frame) return;
       frame = win.requestAnimationFrame(() => {

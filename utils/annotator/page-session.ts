@@ -12,7 +12,14 @@ import type { TabMessage } from '../messaging/protocol';
 import { MAX_ARTICLE_TEXT } from '../messaging/protocol';
 import { articleText } from '../page/fingerprint';
 import { waitForArticle } from '../page/recognise';
-import { isPaused, readSettings, type Settings, watchSettings } from '../settings';
+import {
+  isPaused,
+  markWelcomeShown,
+  readSettings,
+  type Settings,
+  wasWelcomeShown,
+  watchSettings,
+} from '../settings';
 import { watchNotesChanged } from '../store/change-feed';
 import { watchWhileShown } from '../while-shown';
 import { type ArticleView, createArticleView, PAINT_BY_WRAPPING_KEY } from './article-view';
@@ -61,13 +68,14 @@ export async function startPageSession(deps: PageSessionDependencies): Promise<P
       (stored) => stored[PAINT_BY_WRAPPING_KEY] === true,
       () => false,
     ),
+    wasWelcomeShown(browser.storage.local).catch(() => true),
   ]);
   // While the background answers, read the article's text for anchoring; if the page changes
   // meanwhile, that reading is dropped and anchoring reads the page again.
   const changes = new MutationObserver(() => undefined);
   changes.observe(recognition.body, { childList: true, subtree: true, characterData: true });
   const prepared = readText(recognition.body);
-  const [data, settings, paintByWrapping] = await replies;
+  const [data, settings, paintByWrapping, welcomeShown] = await replies;
   const changed = changes.takeRecords().length > 0;
   changes.disconnect();
   if (signal.aborted) return null;
@@ -105,6 +113,15 @@ export async function startPageSession(deps: PageSessionDependencies): Promise<P
       about: data.pack?.about ?? [],
       ...(data.pack ? { lastReviewed: data.pack.lastReviewed } : {}),
       request,
+      // The first article with claims gets the welcome card, once.
+      ...(welcomeShown || !data.pack || isPaused(settings, hostname)
+        ? {}
+        : {
+            welcome: {
+              opened: () => void markWelcomeShown(browser.storage.local).catch(() => undefined),
+              onHelp: () => void request('help.open', {}).catch(() => undefined),
+            },
+          }),
     });
   });
   interactions.catch((error: unknown) =>
@@ -116,6 +133,7 @@ export async function startPageSession(deps: PageSessionDependencies): Promise<P
     });
   };
 
+  let latestSettings = settings;
   const reloadNotes = (): void => {
     void request('page.notes', {})
       .then((notes) => article.setNotes(notes))
@@ -126,9 +144,10 @@ export async function startPageSession(deps: PageSessionDependencies): Promise<P
   // Listeners live while the page is shown (Firefox logs the ones left when a tab closes).
   const stopWatching = watchWhileShown(deps.doc, signal, {
     watch: () => {
-      const stopSettings = watchSettings(browser, (next) =>
-        article.setVisibility(visibilityOf(next, hostname)),
-      );
+      const stopSettings = watchSettings(browser, (next) => {
+        latestSettings = next;
+        article.setVisibility(visibilityOf(next, hostname));
+      });
       // Only the notes a change names are anchored again; this tab's own writes (its popover
       // frame's saves, its Undo) are applied where they happen, so their echo is skipped.
       const stopNotes = watchNotesChanged(
@@ -149,7 +168,10 @@ export async function startPageSession(deps: PageSessionDependencies): Promise<P
     // Back from the back-forward cache: what changed meanwhile was not heard.
     resumed: () => {
       void readSettings(browser.storage.local)
-        .then((next) => article.setVisibility(visibilityOf(next, hostname)))
+        .then((next) => {
+          latestSettings = next;
+          article.setVisibility(visibilityOf(next, hostname));
+        })
         .catch(() => undefined);
       reloadNotes();
     },
@@ -165,6 +187,16 @@ export async function startPageSession(deps: PageSessionDependencies): Promise<P
     }
     if (command.type === 'add-note-from-selection')
       withInteractions((ui) => ui.addNoteFromSelection());
+    if (
+      command.type === 'highlights-toggled' &&
+      typeof command.shown === 'boolean' &&
+      typeof command.shortcut === 'string'
+    ) {
+      const paused = isPaused(latestSettings, hostname);
+      withInteractions((ui) =>
+        ui.announceHighlights(command.shown, command.shortcut.slice(0, 40), paused),
+      );
+    }
     return undefined;
   };
   browser.runtime.onMessage.addListener(onTabMessage);

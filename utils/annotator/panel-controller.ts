@@ -28,6 +28,8 @@ export interface PanelControllerDependencies {
   lastReviewed?: string;
   /** After the frame closed (e.g. to offer "Add note" again for a selection still there). */
   onClosed(): void;
+  /** After a popover opened where none was (e.g. to draw the reading guide compact). */
+  onOpened?(): void;
   /**
    * What the reader now has open, by id (`none` once a pinned popover closes), for the side
    * panel to follow; a hover is only a glance and is not reported. Called once per change.
@@ -84,7 +86,9 @@ export function createPanelController(deps: PanelControllerDependencies): PanelC
     focus: boolean,
     reference: PanelReference | null,
   ): void {
+    const wasOpen = open !== null;
     open = { kind: view.kind, id, mode };
+    if (!wasOpen) deps.onOpened?.();
     if (mode === 'pinned') {
       reportShown(
         id !== null && (view.kind === 'claim' || view.kind === 'note')

@@ -15,7 +15,7 @@
  * popover is never a slit. The iframe's height follows the frame's own reports of its content.
  */
 import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
-import { hostStyle } from '../highlight/host-style';
+import { hostStyle, PRINT_HIDDEN_CSS } from '../highlight/host-style';
 import { pageScheme } from '../highlight/page-scheme';
 import {
   asPanelEvent,
@@ -111,7 +111,7 @@ export function createPanelFrame(deps: PanelFrameDependencies): PanelFrame {
   host.setAttribute('style', HOST_STYLE);
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
-  style.textContent = FRAME_CSS;
+  style.textContent = `${FRAME_CSS}\n${PRINT_HIDDEN_CSS}`;
   const box = doc.createElement('div');
   box.className = 'box';
   const iframe = doc.createElement('iframe');

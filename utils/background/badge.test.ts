@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from '../browser';
 import { updateSettings } from '../settings';
+import { writeTabPage } from '../store/tab-pages';
 import { badgeTitle, refreshBadgeTitles, setBadge } from './badge';
 
 const browser = fakeBrowser as unknown as Browser;
@@ -41,22 +42,38 @@ describe('the toolbar badge', () => {
   it('says when Counterpoint is paused on the tab’s site, and follows a pause made later', async () => {
     const article = await fakeBrowser.tabs.create({ url: 'https://www.globalresearch.ca/a/1' });
     const other = await fakeBrowser.tabs.create({ url: 'https://example.org/' });
+    await writeTabPage(browser, {
+      tabId: article.id!,
+      articleKey: 'a',
+      articleTitle: 'A',
+      url: 'https://www.globalresearch.ca/a/1',
+      hasPack: true,
+      claimsTotal: 14,
+      claimsAnchored: 14,
+      orphanedClaimIds: [],
+      orphanedNoteIds: [],
+    });
     await setBadge(browser, article.id!, '14');
     await updateSettings(browser.storage.local, () => ({ pausedHosts: ['globalresearch.ca'] }));
     await refreshBadgeTitles(browser);
     expect(await fakeBrowser.action.getTitle({ tabId: article.id! })).toBe(
       'Counterpoint is paused on this site (14 claims found, not shown)',
     );
+    // Nothing is shown on the page, so the badge shows no count either.
+    expect(await fakeBrowser.action.getBadgeText({ tabId: article.id! })).toBe('');
     // A tab without a badge keeps the button's own title.
     expect(await fakeBrowser.action.getTitle({ tabId: other.id! })).not.toContain('paused');
     await setBadge(browser, article.id!, '13');
     expect(await fakeBrowser.action.getTitle({ tabId: article.id! })).toBe(
       'Counterpoint is paused on this site (13 claims found, not shown)',
     );
+    expect(await fakeBrowser.action.getBadgeText({ tabId: article.id! })).toBe('');
+    // Resuming brings the count back from the tab's record.
     await updateSettings(browser.storage.local, () => ({ pausedHosts: [] }));
     await refreshBadgeTitles(browser);
     expect(await fakeBrowser.action.getTitle({ tabId: article.id! })).toBe(
-      'Counterpoint: 13 claims checked on this page',
+      'Counterpoint: 14 claims checked on this page',
     );
+    expect(await fakeBrowser.action.getBadgeText({ tabId: article.id! })).toBe('14');
   });
 });

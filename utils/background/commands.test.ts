@@ -36,6 +36,28 @@ describe('keyboard commands and the context menu', () => {
     });
   });
 
+  it('Alt+Shift+H tells the tab what it did, with the keys the browser bound', async () => {
+    const sent: { tabId: number; message: unknown }[] = [];
+    const spyBrowser = {
+      ...browser,
+      commands: {
+        getAll: async () => [{ name: 'toggle-highlights', shortcut: 'Ctrl+Shift+Y' }],
+      },
+      tabs: {
+        ...browser.tabs,
+        sendMessage: async (tabId: number, message: unknown) => {
+          sent.push({ tabId, message });
+        },
+      },
+    } as unknown as Browser;
+    await runCommand(spyBrowser, 'toggle-highlights', { id: 4 } as Tabs.Tab);
+    await runCommand(spyBrowser, 'toggle-highlights', { id: 4 } as Tabs.Tab);
+    expect(sent).toEqual([
+      { tabId: 4, message: { type: 'highlights-toggled', shown: false, shortcut: 'Ctrl+Shift+Y' } },
+      { tabId: 4, message: { type: 'highlights-toggled', shown: true, shortcut: 'Ctrl+Shift+Y' } },
+    ]);
+  });
+
   it('Alt+Shift+M and the menu item ask the tab to open the note editor for its selection', async () => {
     const tab = { id: 3 } as Tabs.Tab;
     const sent: { tabId: number; message: unknown }[] = [];

@@ -52,12 +52,33 @@ async function tellTab(
   }
 }
 
+async function activeTab(browser: Browser): Promise<Tabs.Tab | undefined> {
+  return (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+}
+
+/** The keys the browser bound to a command now ('' when none, or when it does not say). */
+async function boundShortcut(browser: Browser, name: string): Promise<string> {
+  try {
+    const commands = await browser.commands.getAll();
+    return commands.find((command) => command.name === name)?.shortcut ?? '';
+  } catch {
+    return '';
+  }
+}
+
 /** A keyboard command from the browser: toggle both highlight layers, or add a note. */
 export async function runCommand(browser: Browser, command: string, tab?: Tabs.Tab): Promise<void> {
   if (command === 'toggle-highlights') {
-    await updateSettings(browser.storage.local, toggleBothLayers);
+    const next = await updateSettings(browser.storage.local, toggleBothLayers);
+    // The page says what happened, or the reader is left with a page that just went bare.
+    const target = tab ?? (await activeTab(browser));
+    await tellTab(browser, target?.id, {
+      type: 'highlights-toggled',
+      shown: next.claimHighlights || next.noteHighlights,
+      shortcut: await boundShortcut(browser, command),
+    });
   } else if (command === 'add-note') {
-    const target = tab ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+    const target = tab ?? (await activeTab(browser));
     await tellTab(browser, target?.id, { type: 'add-note-from-selection' });
   }
 }

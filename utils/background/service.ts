@@ -33,6 +33,7 @@ import { isGlobalResearchHost } from '../page/article-path';
 import { fingerprintSimilarity, textFingerprint } from '../page/fingerprint';
 import { announceNotesChanged, type NotesChangeInput } from '../store/change-feed';
 import type { CounterpointDatabase, StoredClaim, StoredPack } from '../store/db';
+import { restoreAllDeletedAt, softDeleteAllNotes } from '../store/delete-all';
 import { StorageError } from '../store/errors';
 import { normaliseTags } from '../store/note-rules';
 import {
@@ -457,6 +458,28 @@ export function createBackgroundService(deps: BackgroundDependencies) {
       }
       packsChanged();
       return null;
+    },
+
+    async 'help.open'() {
+      await browser.tabs.create({ url: browser.runtime.getURL('/help.html') });
+      return null;
+    },
+
+    async 'notes.deleteAll'() {
+      const db = await deps.getDatabase();
+      const now = deps.now();
+      await purgeDeletedNotes(db, now.getTime());
+      const result = await softDeleteAllNotes(db, now.toISOString());
+      await announce(result.articleKeys, { kind: 'deleted' });
+      return { deletedAt: result.deletedAt, count: result.count };
+    },
+
+    async 'notes.restoreAll'(payload) {
+      const db = await deps.getDatabase();
+      const result = await restoreAllDeletedAt(db, payload.deletedAt, deps.now().getTime());
+      if (!result) throw new RequestError('The notes can no longer be restored.');
+      await announce(result.articleKeys, { kind: 'created' });
+      return { count: result.count };
     },
   };
 

@@ -5,6 +5,12 @@
  * inside its shadow root, which beats even the page's `!important` rules.
  */
 
+/**
+ * A rule for the shadow root of every host we put in the page: a printed page carries none of
+ * Counterpoint's marks, popovers or cards, only the article.
+ */
+export const PRINT_HIDDEN_CSS = '@media print { :host { display: none !important; } }';
+
 /** The host style: fixed (follows the viewport) or absolute (follows the document), and a layer. */
 export function hostStyle(position: 'fixed' | 'absolute', extra: readonly string[] = []): string {
   return [

@@ -17,6 +17,7 @@
  * passage ends inside one; the split is recorded in the shared registry and undone on removal.
  */
 
+import { PRINT_HIDDEN_CSS } from './host-style';
 import { type OwnNodeRegistry, sharedOwnNodes } from './own-nodes';
 import { glyphOf, type HighlightStyle, inkOf, resolveStyle } from './styles';
 
@@ -24,6 +25,11 @@ import { glyphOf, type HighlightStyle, inkOf, resolveStyle } from './styles';
 export interface MarkerOptions {
   /** The accessible name, e.g. "Claim: misleading. Open context". */
   label: string;
+  /**
+   * The tooltip naming the verdict (also the accessible description); by default the label's
+   * first sentence, e.g. "Claim: misleading".
+   */
+  tooltip?: string;
   kind: 'claim' | 'note';
   /** The highlight's style token; picks the badge's colour and glyph. */
   style: string;
@@ -84,11 +90,13 @@ export function insertMarker(doc: Document, range: Range, options: MarkerOptions
   const button = doc.createElement('button');
   button.type = 'button';
   button.setAttribute('aria-label', options.label);
+  button.title = options.tooltip ?? options.label.split('. ')[0] ?? options.label;
   button.setAttribute('aria-haspopup', 'dialog');
   button.setAttribute('aria-expanded', 'false');
   button.dataset.kind = options.kind;
   button.dataset.scheme = options.scheme ?? 'light';
   const glyph = doc.createElement('span');
+  glyph.className = 'badge';
   glyph.setAttribute('aria-hidden', 'true');
   glyph.textContent = glyphOf(style);
   button.append(glyph);
@@ -262,13 +270,34 @@ button {
   position: absolute;
   /* Above the passage's text, below the site's own sticky headers and menus. */
   z-index: 1;
+  /*
+   * The button is the hit target, 24 px square (WCAG 2.2 target size), transparent. Its static
+   * position is the top of the line box, so it reaches down into its own line and never up into
+   * the line above; it starts a few pixels back, over the passage's own last letters.
+   */
+  font-size: inherit;
+  box-sizing: border-box;
+  min-width: 24px;
+  height: 24px;
+  margin: 0 0 0 -5px;
+  padding: 0 0 0 5px;
+  border: 0;
+  background: transparent;
+  display: inline-flex;
+  align-items: flex-start;
+  justify-content: flex-start;
+  cursor: pointer;
+  user-select: none;
+  -webkit-user-select: none;
+  outline: none;
+}
+/* The visible badge: small, at the top of the line, so it hides little of the text. */
+.badge {
   box-sizing: border-box;
   min-width: 1.15em;
   height: 1.15em;
   padding: 0 0.2em;
-  margin: 0;
-  /* Raised like a superscript, into the gap above the line, so it hides little of the text. */
-  transform: translate(0.05em, -0.8em);
+  margin-top: 1px;
   border-radius: 0.6em;
   border: 1.5px solid var(--cp-ink);
   background: #ffffff;
@@ -277,20 +306,18 @@ button {
   display: inline-flex;
   align-items: center;
   justify-content: center;
-  cursor: pointer;
-  user-select: none;
-  -webkit-user-select: none;
 }
-button:hover { background: var(--cp-ink); color: #ffffff; }
-button:focus-visible { outline: 3px solid var(--cp-ink); outline-offset: 2px; }
+button:hover .badge { background: var(--cp-ink); color: #ffffff; }
+button:focus-visible .badge { outline: 3px solid var(--cp-ink); outline-offset: 2px; }
 /* Dark marks on a dark page, whatever the system theme: a white site keeps light ones. */
-button[data-scheme='dark'] { background: #1e1e1e; color: var(--cp-ink-dark); border-color: var(--cp-ink-dark); }
-button[data-scheme='dark']:hover { background: var(--cp-ink-dark); color: #111111; }
-button[data-scheme='dark']:focus-visible { outline-color: var(--cp-ink-dark); }
+button[data-scheme='dark'] .badge { background: #1e1e1e; color: var(--cp-ink-dark); border-color: var(--cp-ink-dark); }
+button[data-scheme='dark']:hover .badge { background: var(--cp-ink-dark); color: #111111; }
+button[data-scheme='dark']:focus-visible .badge { outline-color: var(--cp-ink-dark); }
 @media (forced-colors: active) {
-  button { border-color: ButtonText; color: ButtonText; background: ButtonFace; }
-  button:focus-visible { outline-color: Highlight; }
+  .badge { border-color: ButtonText; color: ButtonText; background: ButtonFace; }
+  button:focus-visible .badge { outline-color: Highlight; }
 }
+${PRINT_HIDDEN_CSS}
 `;
 
 const sharedSheets = new WeakMap<Document, CSSStyleSheet | null>();

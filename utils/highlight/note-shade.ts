@@ -21,7 +21,7 @@
  * changing, the body resizing or fonts loading measure again. Pure DOM: no Preact, no extension API.
  */
 
-import { hostStyle } from './host-style';
+import { hostStyle, PRINT_HIDDEN_CSS } from './host-style';
 import { type OwnNodeRegistry, sharedOwnNodes } from './own-nodes';
 import { pageScheme } from './page-scheme';
 
@@ -190,7 +190,7 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
     host.setAttribute('style', HOST_STYLE);
     const shadow = host.attachShadow({ mode: 'closed' });
     const style = doc.createElement('style');
-    style.textContent = SHADE_CSS;
+    style.textContent = `${SHADE_CSS}\n${PRINT_HIDDEN_CSS}`;
     layer = doc.createElement('div');
     // Inside the closed root, where the page cannot read it.
     layer.dataset.scheme = pageScheme(doc);

@@ -154,5 +154,7 @@ export function highlightRules(
     `::highlight(${name}) { ${block} }`,
     // High-contrast modes replace colours; keep the system's own highlight pair and the line.
     `@media (forced-colors: active) { ::highlight(${name}) { background-color: Mark !important; color: MarkText !important; text-decoration-color: MarkText !important; } }`,
+    // A printed article is a clean copy: no wash, no underline.
+    `@media print { ::highlight(${name}) { background-color: transparent !important; text-decoration-line: none !important; } }`,
   ].join('\n');
 }

@@ -85,6 +85,12 @@ export interface Responses {
   'packs.remove': { restoredBundledVersion: number | null };
   /** Turns a pack off (kept, matched to no page) or on again. */
   'packs.turnOff': null;
+  /** Opens the help page in a new tab (the welcome card's link: a page may not link to it). */
+  'help.open': null;
+  /** The about page's "Delete all my notes": every live note, undoable for the undo window. */
+  'notes.deleteAll': { deletedAt: string; count: number };
+  /** Its Undo: every note that delete marked, back as it was. */
+  'notes.restoreAll': { count: number };
 }
 
 /**
@@ -116,6 +122,7 @@ export const CONTENT_REQUESTS = [
   'ui.load',
   'note.restore',
   'page.shown',
+  'help.open',
 ] as const satisfies readonly MessageType[];
 /** Requests the popover frame (an extension page inside an article tab) sends. */
 export const FRAME_REQUESTS = [
@@ -134,6 +141,8 @@ export const EXTENSION_PAGE_REQUESTS = [
   'packs.load',
   'packs.remove',
   'packs.turnOff',
+  'notes.deleteAll',
+  'notes.restoreAll',
 ] as const satisfies readonly MessageType[];
 
 /** Content script → background. */

@@ -104,6 +104,9 @@ export const requestSchemas = {
     v.strictObject({ kind: v.literal('none') }),
   ]),
   'ui.load': v.strictObject({}),
+  'help.open': v.strictObject({}),
+  'notes.deleteAll': v.strictObject({}),
+  'notes.restoreAll': v.strictObject({ deletedAt: v.pipe(v.string(), v.isoTimestamp()) }),
   'notes.changed': v.strictObject({
     articleKeys: v.pipe(v.array(v.pipe(v.string(), v.maxLength(2000))), v.maxLength(100_000)),
     /** The notes written, when there are few enough to name; else every note of the articles. */
@@ -126,6 +129,12 @@ export const tabMessageSchema = v.variant('type', [
   v.object({ type: v.literal('show-claim'), claimId: v.string() }),
   v.object({ type: v.literal('show-note'), noteId: v.string() }),
   v.object({ type: v.literal('add-note-from-selection') }),
+  // The toggle command ran: say what it did, with the keys the browser bound to it.
+  v.object({
+    type: v.literal('highlights-toggled'),
+    shown: v.boolean(),
+    shortcut: v.string(),
+  }),
   v.object({ type: v.literal('status-request') }),
 ]);
 

@@ -1,0 +1,64 @@
+/**
+ * The welcome card, shown once, on the first article Counterpoint recognises: what the marks
+ * mean, where the guide and the notes are, how to add a note, and the way to the help page. It
+ * lives in the page's overlay (a closed shadow root), so it says nothing about any note; it never
+ * takes the focus, and "Got it" or Escape (the controller's) puts it away.
+ */
+import { useUniqueId } from '../unique-id';
+
+/** Every reader-facing sentence of the card. */
+export const strings = {
+  title: 'Counterpoint is checking this article',
+  marks:
+    'The key claims are underlined. The small mark after each one says its verdict; point at it, click it, or Tab to it and press Enter to read the context and sources.',
+  guide:
+    'The guide at the top (“Counterpoint · claims checked”) lists the verdicts and steps from claim to claim.',
+  notes: (shortcut: string) =>
+    `To add a private note, select some words and choose “Add note” (${shortcut}). Your notes are listed in the Counterpoint toolbar button.`,
+  help: 'Help and shortcuts',
+  dismiss: 'Got it',
+} as const;
+
+/** Props of {@link FirstRunCard}. */
+export interface FirstRunCardProps {
+  addNoteShortcut: string;
+  onHelp(): void;
+  onDismiss(): void;
+}
+
+/** The card. */
+export function FirstRunCard({ addNoteShortcut, onHelp, onDismiss }: FirstRunCardProps) {
+  const titleId = useUniqueId();
+  return (
+    <section class="cp-welcome" aria-labelledby={titleId}>
+      <h2 id={titleId}>{strings.title}</h2>
+      <ul>
+        <li>{strings.marks}</li>
+        <li>{strings.guide}</li>
+        <li>{strings.notes(addNoteShortcut)}</li>
+      </ul>
+      <div class="cp-welcome-actions">
+        <button type="button" class="cp-link-button" onClick={onHelp}>
+          {strings.help}
+        </button>
+        <button type="button" class="cp-button cp-button-primary" onClick={onDismiss}>
+          {strings.dismiss}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/** The card's look, inside the overlay. */
+export const FIRST_RUN_CSS = `
+.cp-welcome-box { position: fixed; right: 16px; bottom: 16px; z-index: 2147483647; max-width: min(380px, calc(100vw - 32px)); max-height: calc(100vh - 32px); overflow: auto; }
+.cp-welcome {
+  display: flex; flex-direction: column; gap: 0.6em; padding: 0.9em 1em;
+  font-size: 0.875em; color: var(--cp-text); background: var(--cp-surface);
+  border: 1px solid var(--cp-border); border-left: 4px solid var(--cp-link); border-radius: 8px;
+  box-shadow: 0 6px 24px var(--cp-shadow); animation: cp-appear 120ms ease-out;
+}
+.cp-welcome h2 { font-size: 1.05em; }
+.cp-welcome ul { list-style: disc; padding-left: 1.2em; display: flex; flex-direction: column; gap: 0.4em; }
+.cp-welcome-actions { display: flex; align-items: center; justify-content: space-between; gap: 0.75em; }
+`;

@@ -1,0 +1,34 @@
+import { render } from 'preact';
+import { AboutPage } from '@/components/about/AboutPage';
+import { extensionApi as browser } from '@/utils/browser';
+import { createRequester } from '@/utils/messaging/client';
+import { openStore } from '@/utils/store/db';
+import { allNotes, UNDO_WINDOW_MS } from '@/utils/store/notes';
+
+const request = createRequester((message) => browser.runtime.sendMessage(message));
+
+const actions = {
+  async countNotes() {
+    const db = await openStore();
+    try {
+      return (await allNotes(db)).length;
+    } finally {
+      db.close();
+    }
+  },
+  deleteAll: () => request('notes.deleteAll', {}),
+  restoreAll: (deletedAt: string) => request('notes.restoreAll', { deletedAt }),
+};
+
+const root = document.getElementById('app');
+if (root)
+  render(
+    <AboutPage
+      actions={actions}
+      undoMs={UNDO_WINDOW_MS}
+      notesManagerUrl={browser.runtime.getURL('/notes.html')}
+      helpUrl={browser.runtime.getURL('/help.html')}
+      methodUrl={browser.runtime.getURL('/method.html')}
+    />,
+    root,
+  );
