@@ -104,7 +104,8 @@ export const strings = {
   get linkField() {
     return t('sidepanel_link_field');
   },
-  notesHeading: (count: number) => plural('claim_your_notes', count),
+  notesHeading: (count: number) =>
+    count === 0 ? t('sidepanel_notes_none') : plural('claim_your_notes', count),
   get notesList() {
     return t('sidepanel_notes_list');
   },
