@@ -4,10 +4,11 @@
  * highlight wears (a sample beside the word, not under it, so a chip never looks like a link).
  * In the reading guide's legend the chip is a button that opens the next claim of its verdict.
  */
+import { verdictLabel } from '../utils/i18n/verdicts';
 import type { Verdict } from '../utils/packs/types';
 import { VERDICT_GLYPHS, VERDICT_LABELS } from '../utils/packs/verdicts';
 
-/** The verdict words and glyphs, re-exported for the chip's users; they live beside the verdicts so the page markers (no Preact) share them. */
+/** The verdict words (English, for exports and the page markers) and glyphs, re-exported for the chip's users; they live beside the verdicts so the page markers (no Preact) share them. */
 export { VERDICT_GLYPHS, VERDICT_LABELS };
 
 /** Props of {@link VerdictChip}. */
@@ -28,7 +29,7 @@ export function VerdictChip({ verdict, count, onActivate, actionLabel }: Verdict
       <span class="cp-chip-glyph" aria-hidden="true">
         {VERDICT_GLYPHS[verdict]}
       </span>
-      <span class="cp-chip-label">{VERDICT_LABELS[verdict]}</span>
+      <span class="cp-chip-label">{verdictLabel(verdict)}</span>
       {count === undefined ? null : (
         <>
           <span class="cp-visually-hidden">: </span>

@@ -1,17 +1,21 @@
 /**
  * The interface follows the browser's language: Chromium started in Spanish and in French shows
- * the popup and a claim popover in that language (found by role and translated name), with the
- * pack's own texts marked as English, and no text clipped or overflowing, in light, dark and at
- * 200 % zoom. Screenshots of each go to the artefacts (the chosen ones are in docs/screenshots).
+ * the popup, a claim popover, the side panel and the method page in that language (found by
+ * role and translated name), with the pack's own texts marked as English, and no text clipped or
+ * overflowing, in light, dark and at 200 % zoom. Screenshots of each go to the artefacts (the
+ * chosen ones are in docs/screenshots).
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import spanish from '../public/_locales/es/messages.json';
 import french from '../public/_locales/fr/messages.json';
 import { fileMessageSource } from '../utils/i18n/file-source';
+import type { MessageKey } from '../utils/i18n/messages';
 import { createTranslator } from '../utils/i18n/translator';
 import { loadBundledPacks } from '../utils/packs';
+import { VERDICTS } from '../utils/packs/types';
 import { probeAccessibility } from './harness/accessibility';
 import { type ChromiumSession, launchChromium } from './harness/chromium';
 import { artifactsDir } from './harness/paths';
@@ -76,6 +80,20 @@ async function clippedText(target: Page | Frame): Promise<string[]> {
  * own width, since 760 device pixels fit the 800 a popup may have, and gets half of its 600.)
  */
 const ZOOMED = { article: { width: 640, height: 450 }, popup: { width: 380, height: 300 } };
+
+/** The side panel's usual size, and at 200 % (half of it in CSS pixels). */
+const PANEL = { normal: { width: 380, height: 860 }, zoom200: { width: 190, height: 430 } };
+
+/** A verdict's message key, as utils/i18n/verdicts.ts names it. */
+const verdictKey = (verdict: string, kind: 'label' | 'definition'): MessageKey =>
+  `verdict_${kind === 'definition' ? 'definition_' : ''}${verdict.replace('-', '_')}` as MessageKey;
+
+/** A message's words up to its first substitution, for names that go on with a quote. */
+function before(message: (filler: string) => string): string {
+  return message('\u0000').split('\u0000')[0] ?? '';
+}
+
+const escapeForPattern = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 for (const { language, words } of LANGUAGES) {
   describe(`Chromium in ${language}`, () => {
@@ -231,6 +249,131 @@ for (const { language, words } of LANGUAGES) {
           (count) => count === 0,
           { what: 'the popover to close' },
         );
+      },
+    );
+
+    async function openExtensionPage(
+      path: string,
+      look: Look,
+      size: { width: number; height: number },
+    ) {
+      const page = await session.context.newPage();
+      await page.emulateMedia({ colorScheme: look === 'dark' ? 'dark' : 'light' });
+      await page.setViewportSize(size);
+      await page.goto(`chrome-extension://${session.extensionId}/${path}`);
+      return page;
+    }
+
+    /** A screenshot of an extension page; at 200 % captured at twice the density, as seen. */
+    async function shoot(page: Page, name: string, look: Look): Promise<void> {
+      const path = join(
+        artifactsDir('screenshots', 'languages'),
+        `${name}-${language}-${look}.png`,
+      );
+      if (look !== 'zoom200') {
+        // The panel draws only the rows near its viewport, so a full-page shot would show gaps.
+        await page.screenshot({ path, fullPage: name !== 'sidepanel' });
+        return;
+      }
+      const size = page.viewportSize() ?? PANEL.zoom200;
+      const cdp = await session.context.newCDPSession(page);
+      const { data } = (await cdp.send('Page.captureScreenshot', {
+        format: 'png',
+        clip: { x: 0, y: 0, width: size.width, height: size.height, scale: 2 },
+      })) as { data: string };
+      writeFileSync(path, Buffer.from(data, 'base64'));
+      await cdp.detach();
+    }
+
+    async function openPanel(look: Look): Promise<Page> {
+      const panel = await openExtensionPage(
+        `sidepanel.html?tabId=${tabId}`,
+        look,
+        look === 'zoom200' ? PANEL.zoom200 : PANEL.normal,
+      );
+      await panel.getByRole('list', { name: words.t('sidepanel_claims_list') }).waitFor();
+      return panel;
+    }
+
+    it('shows the side panel in that language, by role and name', async () => {
+      const panel = await openPanel('light');
+      expect(await panel.locator('html').getAttribute('lang')).toMatch(new RegExp(`^${language}`));
+      expect(await panel.title()).toBe(words.t('sidepanel_title'));
+      await panel.getByRole('heading', { name: words.t('sidepanel_key_claims') }).waitFor();
+      await panel.getByRole('link', { name: words.t('common_how_checks') }).waitFor();
+      const filter = panel.getByRole('group', { name: words.t('sidepanel_filter_label') });
+      const verdict = pack.claims[0]?.verdict ?? 'supported';
+      await filter
+        .getByRole('button', { name: new RegExp(`^${words.t(verdictKey(verdict, 'label'))}`) })
+        .waitFor();
+      const total = pack.claims.length;
+      await panel.getByText(words.plural('sidepanel_claims_all', total)).waitFor();
+      const copyName = before((quote) => words.t('sidepanel_copy_link_named', [quote]));
+      const copyButtons = panel.getByRole('button', {
+        name: new RegExp(`^${escapeForPattern(copyName)}`),
+      });
+      expect(await copyButtons.count()).toBeGreaterThan(0);
+      await panel.getByRole('heading', { name: words.t('sidepanel_notes_none') }).waitFor();
+      await panel.getByText(words.t('sidepanel_no_notes', [words.t('common_add_note')])).waitFor();
+      // The claims' quotes are the pack's English, marked so a screen reader reads them so.
+      expect(await panel.locator('.cp-entry-quote').first().getAttribute('lang')).toBe('en');
+      // Choosing a verdict narrows the list, and the summary says so in the same language.
+      await filter.getByRole('button').first().click();
+      await panel.getByRole('button', { name: words.t('sidepanel_show_all') }).waitFor();
+      await panel.close();
+    });
+
+    it.each<Look>(['light', 'dark', 'zoom200'])(
+      'the side panel fits its text (%s)',
+      async (look) => {
+        const panel = await openPanel(look);
+        await panel.getByRole('heading', { name: words.t('sidepanel_key_claims') }).waitFor();
+        expect(await clippedText(panel)).toEqual([]);
+        await shoot(panel, 'sidepanel', look);
+        await panel.close();
+      },
+    );
+
+    async function openMethod(look: Look): Promise<Page> {
+      const method = await openExtensionPage(
+        'method.html',
+        look,
+        look === 'zoom200' ? ZOOMED.article : { width: 1280, height: 900 },
+      );
+      await method.getByRole('heading', { level: 1, name: words.t('common_how_checks') }).waitFor();
+      return method;
+    }
+
+    it('shows the method page in that language, its verdict definitions too', async () => {
+      const method = await openMethod('light');
+      expect(await method.locator('html').getAttribute('lang')).toMatch(new RegExp(`^${language}`));
+      expect(await method.title()).toBe(words.t('common_how_checks'));
+      const verdicts = method.getByRole('region', { name: words.t('method_verdicts_heading') });
+      for (const verdict of VERDICTS) {
+        await verdicts.getByText(words.t(verdictKey(verdict, 'label')), { exact: true }).waitFor();
+        expect(await verdicts.textContent()).toContain(words.t(verdictKey(verdict, 'definition')));
+      }
+      const sources = method.getByRole('region', { name: words.t('method_sources_heading') });
+      await sources.getByRole('heading', { name: words.t('method_packs_heading') }).waitFor();
+      expect(await sources.locator('cite').first().getAttribute('lang')).toBe('en');
+      await method.getByRole('region', { name: words.t('method_corrections_heading') }).waitFor();
+      const packs = method.getByRole('region', { name: words.t('packs_heading') });
+      await packs
+        .getByRole('button', { name: words.t('packs_download_annotations') })
+        .first()
+        .waitFor();
+      await packs.getByLabel(words.t('packs_load')).waitFor();
+      await method.close();
+    });
+
+    it.each<Look>(['light', 'dark', 'zoom200'])(
+      'the method page fits its text (%s)',
+      async (look) => {
+        const method = await openMethod(look);
+        await method.getByRole('region', { name: words.t('packs_heading') }).waitFor();
+        expect(await clippedText(method)).toEqual([]);
+        await shoot(method, 'method', look);
+        await method.close();
       },
     );
   });

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatPartialDate } from '../components/dates';
 import { strings } from '../components/popup/PackFiles';
 import { loadBundledPacks } from '../utils/packs';
 import type { ContextPack } from '../utils/packs/types';
@@ -119,7 +120,8 @@ describe('pack files in the popup', () => {
       .waitFor();
     const row = list.getByRole('listitem', { name: bundled.article.title });
     expect(squash((await row.textContent()) ?? '')).toContain(
-      'By Example Fact Desk · reviewed 1 December 2026 · 10 claims · edition 3',
+      // The date as the harness's Chromium shows it (en-US).
+      `By Example Fact Desk · reviewed ${formatPartialDate(edition.lastReviewed)} · 10 claims · edition 3`,
     );
     expect(await row.textContent()).toContain('From a file: amlo-edition-3.pack.json');
   });

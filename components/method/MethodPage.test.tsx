@@ -1,5 +1,9 @@
 import { cleanup, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import english from '../../public/_locales/en/messages.json';
+import spanish from '../../public/_locales/es/messages.json';
+import { setMessageSource } from '../../utils/i18n';
+import { fileMessageSource } from '../../utils/i18n/file-source';
 import { bundledPacks } from '../../utils/packs';
 import { VERDICTS } from '../../utils/packs/types';
 import { VERDICT_LABELS, VERDICT_TABLE } from '../../utils/packs/verdicts';
@@ -52,8 +56,29 @@ describe('MethodPage', () => {
     claim.sources = claim.sources.slice(0, 1);
     render(<MethodPage packs={[weak]} />);
     expect(screen.getByRole('region', { name: 'How sources are chosen' }).textContent).toContain(
-      `cite fewer than two dated sources: ${claim.id}.`,
+      `1 of the claims with a factual verdict cites fewer than two dated sources: ${claim.id}.`,
     );
+  });
+
+  it('speaks the interface language, its verdict definitions too, the pack title marked as the pack’s', () => {
+    setMessageSource(fileMessageSource(spanish, 'es'));
+    try {
+      render(<MethodPage packs={bundledPacks} />);
+      screen.getByRole('heading', { level: 1, name: 'Cómo verifica Counterpoint' });
+      const verdicts = screen.getByRole('region', { name: 'Qué significan los veredictos' });
+      expect(verdicts.textContent).toContain(
+        'No se encontraron pruebas de la afirmación, lo cual no equivale a demostrar que sea falsa.',
+      );
+      expect(verdicts.textContent).toContain('En la página: un subrayado ondulado.');
+      within(verdicts).getByText('Engañosa');
+      const sources = screen.getByRole('region', { name: 'Cómo se eligen las fuentes' });
+      expect(sources.textContent).toMatch(
+        /revisado el 1 de diciembre de 2026, edición 2: \d+ afirmaciones/,
+      );
+      expect(sources.querySelector('cite')?.getAttribute('lang')).toBe('en');
+    } finally {
+      setMessageSource(fileMessageSource(english, 'en-GB'));
+    }
   });
 
   it('has no axe violations', async () => {

@@ -4,13 +4,16 @@
  * rule. A static page: headings, lists and links, reachable and readable by keyboard alone.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { type MessageKey, plural, t } from '../../utils/i18n';
+import { verdictDefinition } from '../../utils/i18n/verdicts';
 import { sourceCoverage } from '../../utils/packs/coverage';
 import type { ContextPack, Verdict } from '../../utils/packs/types';
 import { VERDICTS } from '../../utils/packs/types';
-import { VERDICT_TABLE, type VerdictLook } from '../../utils/packs/verdicts';
+import { type UnderlineStyle, VERDICT_TABLE, type VerdictLook } from '../../utils/packs/verdicts';
 import { PACK_LIST_ANCHOR, type PackFilesData } from '../../utils/popup/pack-files';
 import { formatPartialDate } from '../dates';
 import { PackFiles } from '../popup/PackFiles';
+import { SLOT, withSlots } from '../slots';
 import { VerdictChip } from '../VerdictChip';
 import { METHOD_CSS } from './styles';
 
@@ -27,10 +30,28 @@ export interface MethodPageProps {
 
 /** How a verdict's highlight looks on the page, in words, for readers who do not see colour. */
 export function describeUnderline(look: VerdictLook): string {
-  return look.overline
-    ? `a ${look.underline} line under and over the text`
-    : `a ${look.underline} underline`;
+  return t((look.overline ? OVERLINE_KEYS : UNDERLINE_KEYS)[look.underline]);
 }
+
+/** Each line style in words, whole phrases (the adjective agrees with its noun in es and fr). */
+const UNDERLINE_KEYS = {
+  solid: 'method_underline_solid',
+  dashed: 'method_underline_dashed',
+  wavy: 'method_underline_wavy',
+  double: 'method_underline_double',
+  dotted: 'method_underline_dotted',
+} as const satisfies Record<UnderlineStyle, MessageKey>;
+
+const OVERLINE_KEYS = {
+  solid: 'method_overline_solid',
+  dashed: 'method_overline_dashed',
+  wavy: 'method_overline_wavy',
+  double: 'method_overline_double',
+  dotted: 'method_overline_dotted',
+} as const satisfies Record<UnderlineStyle, MessageKey>;
+
+/** The language of a pack's own texts (titles), until packs declare one (docs/i18n.md). */
+const packLanguage = 'en';
 
 /** The sourcing report for one pack, as plain sentences. */
 function PackSources({ pack }: { pack: ContextPack }) {
@@ -40,18 +61,31 @@ function PackSources({ pack }: { pack: ContextPack }) {
   return (
     <li>
       <p>
-        <cite>{pack.article.title}</cite> ({pack.article.publisher}), reviewed{' '}
-        <time dateTime={pack.lastReviewed}>{formatPartialDate(pack.lastReviewed)}</time>, edition{' '}
-        {pack.packVersion}: {pack.claims.length} claims, {coverage.factualClaims} of them with a
-        factual verdict, citing {coverage.sources} sources in all.
+        {withSlots(
+          t('method_pack_summary', [
+            SLOT,
+            pack.article.publisher,
+            SLOT,
+            pack.packVersion,
+            plural('method_claims', pack.claims.length),
+            coverage.factualClaims,
+            plural('method_sources', coverage.sources),
+          ]),
+          [
+            <cite key="title" lang={packLanguage}>
+              {pack.article.title}
+            </cite>,
+            <time key="date" dateTime={pack.lastReviewed}>
+              {formatPartialDate(pack.lastReviewed)}
+            </time>,
+          ],
+        )}
       </p>
       <p>
         {below === 0
-          ? `Every claim with a factual verdict cites at least two dated sources.`
-          : `${below} of the claims with a factual verdict cite fewer than two dated sources: ${coverage.belowMinimum.join(', ')}.`}{' '}
-        {rough === 0
-          ? 'Every source is dated to the day.'
-          : `In ${rough} of them at least one source is dated only to the month or the year, because the page shows no exact date.`}
+          ? t('method_all_two_sources')
+          : plural('method_below_minimum', below, [coverage.belowMinimum.join(', ')])}{' '}
+        {rough === 0 ? t('method_all_dated') : plural('method_roughly_dated', rough)}
       </p>
     </li>
   );
@@ -72,20 +106,13 @@ export function MethodPage({ packs, packFiles }: MethodPageProps) {
       <style>{METHOD_CSS}</style>
       <header class="cp-method-header">
         <p class="cp-method-brand">Counterpoint</p>
-        <h1>How Counterpoint checks</h1>
-        <p>
-          Counterpoint highlights the key claims of an article and says, for each one, what the
-          public record showed at the time. Each verdict is written from research notes that checked
-          the claim against dated, published sources, and every verdict shows those sources so you
-          can read them yourself.
-        </p>
+        <h1>{t('common_how_checks')}</h1>
+        <p>{t('method_intro')}</p>
       </header>
       <main>
         <section aria-labelledby="verdicts-heading">
-          <h2 id="verdicts-heading">What the verdicts mean</h2>
-          <p>
-            Each verdict has its own word, symbol and underline, so none depends on colour alone.
-          </p>
+          <h2 id="verdicts-heading">{t('method_verdicts_heading')}</h2>
+          <p>{t('method_verdicts_intro')}</p>
           <dl class="cp-method-verdicts">
             {VERDICTS.map((verdict: Verdict) => {
               const look = VERDICT_TABLE[verdict];
@@ -95,8 +122,10 @@ export function MethodPage({ packs, packFiles }: MethodPageProps) {
                     <VerdictChip verdict={verdict} />
                   </dt>
                   <dd>
-                    {look.definition}{' '}
-                    <span class="cp-muted">On the page: {describeUnderline(look)}.</span>
+                    {verdictDefinition(verdict)}{' '}
+                    <span class="cp-muted">
+                      {t('method_on_the_page', [describeUnderline(look)])}
+                    </span>
                   </dd>
                 </div>
               );
@@ -104,31 +133,16 @@ export function MethodPage({ packs, packFiles }: MethodPageProps) {
           </dl>
         </section>
         <section aria-labelledby="sources-heading">
-          <h2 id="sources-heading">How sources are chosen</h2>
+          <h2 id="sources-heading">{t('method_sources_heading')}</h2>
           <ul class="cp-method-list">
-            <li>
-              Every verdict on a statement of fact rests on at least two dated sources. Opinions are
-              labelled, not rated; they get the other side, with a source, and where one exists a
-              source for the author&apos;s view.
-            </li>
-            <li>
-              Sources come only from the research notes, which record where each page was seen.
-              Nothing is added from memory, and anything the research could not confirm is said to
-              be unconfirmed.
-            </li>
-            <li>
-              A source is shown with its headline as published. Where the headline is not known, a
-              plain description is shown instead, without quotation marks. Reposts and wire copies
-              name both the original outlet and the site that carried it.
-            </li>
-            <li>
-              Each source is listed once in a claim&apos;s popover; counterpoints refer to it by its
-              number.
-            </li>
+            <li>{t('method_sources_two')}</li>
+            <li>{t('method_sources_notes')}</li>
+            <li>{t('method_sources_headline')}</li>
+            <li>{t('method_sources_once')}</li>
           </ul>
-          <h3>How the installed packs meet this</h3>
+          <h3>{t('method_packs_heading')}</h3>
           {reported.length === 0 ? (
-            <p>No context pack is installed.</p>
+            <p>{t('packs_none')}</p>
           ) : (
             <ul class="cp-method-list">
               {reported.map((pack) => (
@@ -138,20 +152,11 @@ export function MethodPage({ packs, packFiles }: MethodPageProps) {
           )}
         </section>
         <section aria-labelledby="corrections-heading">
-          <h2 id="corrections-heading">How corrections are made</h2>
+          <h2 id="corrections-heading">{t('method_corrections_heading')}</h2>
           <ul class="cp-method-list">
-            <li>
-              The context for an article comes as a pack with an edition number and a review date.
-              Each claim&apos;s popover shows the date of the last review.
-            </li>
-            <li>
-              When the research is corrected or extended, the pack is edited to match, checked again
-              against the notes and the article, and given a new edition number and review date.
-            </li>
-            <li>
-              A newer edition replaces the article&apos;s claims whole the next time Counterpoint
-              starts. Your own notes are kept apart and are never changed by a pack.
-            </li>
+            <li>{t('method_corrections_edition')}</li>
+            <li>{t('method_corrections_research')}</li>
+            <li>{t('method_corrections_newer')}</li>
           </ul>
         </section>
         {packFiles ? (

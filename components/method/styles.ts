@@ -16,8 +16,9 @@ body { margin: 0; }
 .cp-method p + p { margin-top: 0.6em; }
 .cp-method-brand { font-size: 0.875em; font-weight: 600; color: var(--cp-muted); letter-spacing: 0.02em; }
 .cp-method-verdicts { margin: 0.75em 0 0; display: flex; flex-direction: column; gap: 0.75em; }
-.cp-method-verdict { display: grid; grid-template-columns: 11em 1fr; gap: 0.25em 0.75em; align-items: baseline; }
+.cp-method-verdict { display: grid; grid-template-columns: 12.5em 1fr; gap: 0.25em 0.75em; align-items: baseline; }
 .cp-method-verdict dd { margin: 0; }
+/* The column fits the longest verdict word of the three languages ("Partiellement étayée"). */
 @media (max-width: 30rem) { .cp-method-verdict { grid-template-columns: 1fr; } }
 .cp-method-list { list-style: disc; padding-left: 1.25em; display: flex; flex-direction: column; gap: 0.5em; }
 .cp-method cite { font-style: italic; }

@@ -4,6 +4,7 @@
  * while access is there.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../utils/i18n';
 import type { HostAccess, HostAccessState } from '../../utils/popup/host-access';
 
 /** Props: the check (real or fake). */
@@ -40,24 +41,17 @@ export function HostAccessNotice({ access }: HostAccessNoticeProps) {
   }
 
   return (
-    <section class="cp-section" aria-label="Access to Global Research">
+    <section class="cp-section" aria-label={t('access_region')}>
       <div class="cp-problem">
         {shown === 'just-granted' ? (
-          <p role="status">
-            Counterpoint may now read Global Research pages. Reload the article to see its claims.
-          </p>
+          <p role="status">{t('access_granted')}</p>
         ) : (
           <>
-            <p role="status">
-              Counterpoint is not allowed to read Global Research pages, so it cannot show claims or
-              notes there.
-            </p>
-            {shown === 'refused' && <p role="alert">Access was not given.</p>}
-            {shown === 'failed' && (
-              <p role="alert">The browser did not ask. Allow it in the add-on’s permissions.</p>
-            )}
+            <p role="status">{t('access_withheld')}</p>
+            {shown === 'refused' && <p role="alert">{t('access_refused')}</p>}
+            {shown === 'failed' && <p role="alert">{t('access_failed')}</p>}
             <button type="button" class="cp-button" onClick={() => void ask()}>
-              Allow on globalresearch.ca
+              {t('access_allow')}
             </button>
           </>
         )}

@@ -8,6 +8,7 @@
  */
 import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { plural, t } from '../../utils/i18n';
 import type { PackLoadResponse } from '../../utils/messaging/protocol';
 import type { PackExportFormat } from '../../utils/packs/export';
 import {
@@ -20,64 +21,109 @@ import type { PackFilesData, PackListing } from '../../utils/popup/pack-files';
 import { formatPartialDate } from '../dates';
 import { useUniqueId } from '../unique-id';
 
-/** Every sentence and label this component shows (they move to i18n later). */
+/**
+ * Every sentence and label this component shows, read from the interface language when used
+ * (docs/i18n.md), so the tests name controls by the same words it shows.
+ */
 export const strings = {
-  heading: 'Context packs',
-  intro:
-    'A context pack holds the claims, verdicts and sources for one article. Packs never change your notes.',
-  loading: 'Loading the installed packs…',
-  none: 'No context pack is installed.',
-  listError: (reason: string) => `Could not read the installed packs: ${reason}`,
-  by: (publisher: string) => `By ${publisher}`,
-  publisherUnknown: 'Publisher not named in the file',
-  reviewed: (date: string) => `reviewed ${date}`,
-  claims: (count: number) => (count === 1 ? '1 claim' : `${count} claims`),
-  edition: (version: number) => `edition ${version}`,
-  bundled: 'Bundled with Counterpoint',
-  fromFile: (name: string) => `From a file: ${name}`,
-  turnedOff: 'Turned off: no article shows its claims.',
-  turnOff: 'Turn off',
-  turnOn: 'Turn on',
-  remove: 'Remove',
-  removeQuestion: (title: string) =>
-    `Remove the pack for “${title}”? Its claims will no longer be shown. Your notes are kept.`,
-  removeConfirm: 'Remove pack',
-  keep: 'Keep it',
-  removed: (title: string) => `Removed the pack for “${title}”.`,
+  get heading() {
+    return t('packs_heading');
+  },
+  get intro() {
+    return t('packs_intro');
+  },
+  get loading() {
+    return t('packs_loading');
+  },
+  get none() {
+    return t('packs_none');
+  },
+  listError: (reason: string) => t('packs_list_error', [reason]),
+  by: (publisher: string) => t('packs_by', [publisher]),
+  get publisherUnknown() {
+    return t('packs_publisher_unknown');
+  },
+  reviewed: (date: string) => t('packs_reviewed', [date]),
+  claims: (count: number) => plural('packs_claims', count),
+  edition: (version: number) => t('packs_edition', [version]),
+  get bundled() {
+    return t('packs_bundled');
+  },
+  fromFile: (name: string) => t('packs_from_file', [name]),
+  get turnedOff() {
+    return t('packs_turned_off');
+  },
+  get turnOff() {
+    return t('packs_turn_off');
+  },
+  get turnOn() {
+    return t('packs_turn_on');
+  },
+  get remove() {
+    return t('packs_remove');
+  },
+  removeQuestion: (title: string) => t('packs_remove_question', [title]),
+  get removeConfirm() {
+    return t('packs_remove_confirm');
+  },
+  get keep() {
+    return t('packs_keep');
+  },
+  removed: (title: string) => t('packs_removed', [title]),
   removedBundledBack: (title: string, version: number) =>
-    `Removed the pack for “${title}”. The edition bundled with Counterpoint (edition ${version}) is used again.`,
-  turnedOffDone: (title: string) => `Turned off the pack for “${title}”. Your notes are kept.`,
-  turnedOnDone: (title: string) => `Turned on the pack for “${title}”.`,
-  downloadClaimReview: 'Download verdicts as ClaimReview (JSON-LD)',
-  downloadAnnotations: 'Download claims as Web Annotations',
-  downloadFailed: (reason: string) => `The file could not be saved: ${reason}`,
-  load: 'Load a pack from a file',
-  loadElsewhere: 'This window closes when a file is chosen, so packs are loaded on their own page.',
-  reading: 'Reading the file…',
-  loadHint: (limit: string) =>
-    `Choose a context pack (.json, at most ${limit}) from Counterpoint or another publisher. It is checked before anything is stored.`,
+    t('packs_removed_bundled_back', [title, version]),
+  turnedOffDone: (title: string) => t('packs_turned_off_done', [title]),
+  turnedOnDone: (title: string) => t('packs_turned_on_done', [title]),
+  get downloadClaimReview() {
+    return t('packs_download_claim_review');
+  },
+  get downloadAnnotations() {
+    return t('packs_download_annotations');
+  },
+  downloadFailed: (reason: string) => t('packs_download_failed', [reason]),
+  get load() {
+    return t('packs_load');
+  },
+  get loadElsewhere() {
+    return t('packs_load_elsewhere');
+  },
+  get reading() {
+    return t('packs_reading');
+  },
+  loadHint: (limit: string) => t('packs_load_hint', [limit]),
   replaceQuestion: (
     title: string,
     version: number,
     publisher: string,
     installed: number,
     origin: string,
-  ) =>
-    `This file has edition ${version} of the pack for “${title}”, by ${publisher}. Edition ${installed} is installed (${origin}). Loading the file replaces its claims; your notes are kept.`,
-  replaceConfirm: 'Replace it',
-  cancel: 'Cancel',
-  cancelled: 'Nothing was changed.',
+  ) => t('packs_replace_question', [title, version, publisher, installed, origin]),
+  get replaceConfirm() {
+    return t('packs_replace_confirm');
+  },
+  get cancel() {
+    return t('packs_cancel');
+  },
+  get cancelled() {
+    return t('packs_cancelled');
+  },
   loaded: (title: string, version: number, count: number) =>
-    `Loaded the pack for “${title}” (edition ${version}, ${count === 1 ? '1 claim' : `${count} claims`}). Reload the article to see its claims.`,
-  replaced: (title: string, version: number) =>
-    `Replaced the pack for “${title}” with edition ${version}. Reload the article to see its claims.`,
-  changedMeanwhile:
-    'The installed packs changed while you were deciding. Nothing was changed; choose the file again.',
-  unreadable: 'The file could not be read. Nothing was changed.',
-  failed: (reason: string) => `The pack could not be stored: ${reason}`,
-  originBundledShort: 'bundled with Counterpoint',
-  originFileShort: 'from a file',
-} as const;
+    plural('packs_loaded', count, [title, version]),
+  replaced: (title: string, version: number) => t('packs_replaced', [title, version]),
+  get changedMeanwhile() {
+    return t('packs_changed_meanwhile');
+  },
+  get unreadable() {
+    return t('packs_unreadable');
+  },
+  failed: (reason: string) => t('packs_failed', [reason]),
+  get originBundledShort() {
+    return t('packs_origin_bundled');
+  },
+  get originFileShort() {
+    return t('packs_origin_file');
+  },
+};
 
 /** The component's own rules: it is shown in the popup and on the method page. */
 const PACK_FILES_CSS = `

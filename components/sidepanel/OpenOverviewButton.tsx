@@ -4,13 +4,18 @@
  */
 import { useState } from 'preact/hooks';
 import { extensionApi } from '../../utils/browser';
+import { t } from '../../utils/i18n';
 import { type OverviewOpener, overviewOpener } from '../../utils/open-overview';
 
-/** Every string the button shows, in one place for translation. */
+/** Every string the button shows, read from the interface language when used. */
 export const strings = {
-  open: 'Open overview',
-  failed: 'The browser did not open the overview. Open it from the browser’s side panel menu.',
-} as const;
+  get open() {
+    return t('popup_open_overview');
+  },
+  get failed() {
+    return t('popup_overview_failed');
+  },
+};
 
 /** Props of {@link OpenOverviewButton}. */
 export interface OpenOverviewButtonProps {

@@ -1,5 +1,9 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import english from '../../public/_locales/en/messages.json';
+import french from '../../public/_locales/fr/messages.json';
+import { setMessageSource } from '../../utils/i18n';
+import { fileMessageSource } from '../../utils/i18n/file-source';
 import type { ShownItem } from '../../utils/messaging/shown-item';
 import { makeNote } from '../../utils/notes-io/test-notes';
 import { loadBundledPacks } from '../../utils/packs';
@@ -210,5 +214,27 @@ describe('the side panel', () => {
     fireEvent.click(screen.getByRole('button', { name: strings.resume }));
     expect(resumed).toEqual(['globalresearch.ca']);
     await expectNoAxeViolations(document.body);
+  });
+});
+
+describe('the side panel in French', () => {
+  afterEach(() => setMessageSource(fileMessageSource(english, 'en-GB')));
+
+  it('speaks French, with the pack’s quotes marked as English and no count on no notes', async () => {
+    setMessageSource(fileMessageSource(french, 'fr'));
+    render(<SidePanelApp data={fakeData([]).data} />);
+    const list = await screen.findByRole('list', { name: 'Affirmations, dans l’ordre de lecture' });
+    screen.getByRole('heading', { name: 'Affirmations clés' });
+    screen.getByText(`Les ${CLAIMS.length} affirmations, dans l’ordre de lecture`);
+    screen.getByText('Affirmations vérifiées le', { exact: false });
+    expect(list.querySelector('.cp-entry-quote')?.getAttribute('lang')).toBe('en');
+    // French counts 0 as singular: with no notes the heading names no number at all.
+    screen.getByRole('heading', { name: 'Vos notes' });
+    screen.getByText(
+      'Aucune note sur cet article pour l’instant. Sélectionnez un passage dans la page et choisissez « Ajouter une note ».',
+    );
+    const group = screen.getByRole('group', { name: 'Afficher les affirmations ayant le verdict' });
+    fireEvent.click(within(group).getAllByRole('button')[0]!);
+    await screen.findByText(/^Affirmations : \d+ sur \d+, dans l’ordre de lecture/);
   });
 });

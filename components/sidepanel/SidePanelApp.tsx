@@ -8,9 +8,10 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { textFragmentLink } from '../../utils/anchoring/text-fragment';
+import { plural, t } from '../../utils/i18n';
+import { verdictLabel } from '../../utils/i18n/verdicts';
 import type { ShownItem } from '../../utils/messaging/shown-item';
 import type { Verdict } from '../../utils/packs/types';
-import { VERDICT_LABELS } from '../../utils/packs/verdicts';
 import { filterClaims, toggleVerdict, verdictCounts } from '../../utils/sidepanel/overview';
 import { type OverviewState, startOverviewSession } from '../../utils/sidepanel/overview-session';
 import type { SidePanelData } from '../../utils/sidepanel/sidepanel-data';
@@ -19,59 +20,121 @@ import type { Note } from '../../utils/store/types';
 import { formatPartialDate } from '../dates';
 import { EXTERNAL_LINK_ATTRIBUTES } from '../links';
 import { excerptOfNote, quoteOfNote } from '../note-text';
+import { SLOT, withSlots } from '../slots';
 import { useUniqueId } from '../unique-id';
 import { VerdictChip } from '../VerdictChip';
 import { SIDEPANEL_CSS } from './styles';
 import { type RowState, VirtualList } from './VirtualList';
 
-/** Every string the panel shows, in one place for translation. */
+/**
+ * Every string the panel shows, in one place: each is read from the interface language when
+ * used (docs/i18n.md), so the tests name controls by the same words the panel shows.
+ */
 export const strings = {
+  /** The product's name, the same in every language. */
   appName: 'Counterpoint',
-  loading: 'Loading…',
-  overviewOf: 'Overview of',
-  noTab: 'There is no tab to show.',
-  noContextTitle: 'Counterpoint has no context for this page.',
-  noContextOtherSite:
-    'Counterpoint adds context and your notes to Global Research articles. Open one and its overview appears here.',
-  notAnArticleTitle: 'This page is not an article.',
-  notAnArticle:
-    'This Global Research page is not an article, so Counterpoint has nothing to add here. Open an article and its overview appears here.',
-  waiting: 'Looking for the article on this page…',
-  pausedTitle: (host: string) => `Counterpoint is paused on ${host}.`,
-  paused: 'Nothing is highlighted on this site and the overview is hidden until you resume.',
-  resume: 'Resume on this site',
-  noPack:
-    'There is no context pack for this article yet, so it has no claims to list; your notes on it are below.',
-  claimsHeading: 'Key claims',
-  reviewed: 'Claims reviewed',
-  method: 'How Counterpoint checks',
-  filterLabel: 'Show claims with the verdict',
+  get loading() {
+    return t('sidepanel_loading');
+  },
+  get overviewOf() {
+    return t('sidepanel_overview_of');
+  },
+  get noTab() {
+    return t('sidepanel_no_tab');
+  },
+  get noContextTitle() {
+    return t('sidepanel_no_context_title');
+  },
+  get noContextOtherSite() {
+    return t('sidepanel_no_context_other_site');
+  },
+  get notAnArticleTitle() {
+    return t('sidepanel_not_article_title');
+  },
+  get notAnArticle() {
+    return t('sidepanel_not_article');
+  },
+  get waiting() {
+    return t('sidepanel_waiting');
+  },
+  pausedTitle: (host: string) => t('sidepanel_paused_title', [host]),
+  get paused() {
+    return t('sidepanel_paused');
+  },
+  get resume() {
+    return t('sidepanel_resume');
+  },
+  get noPack() {
+    return t('sidepanel_no_pack');
+  },
+  get claimsHeading() {
+    return t('sidepanel_key_claims');
+  },
+  /** "Claims reviewed" with {@link SLOT} where the date goes. */
+  get reviewed() {
+    return t('sidepanel_reviewed', [SLOT]);
+  },
+  get method() {
+    return t('common_how_checks');
+  },
+  get filterLabel() {
+    return t('sidepanel_filter_label');
+  },
   filterSummary: (shown: number, total: number) =>
     shown === total
-      ? `All ${total} claims, in reading order`
-      : `${shown} of ${total} claims, in reading order`,
-  showAll: 'Show all verdicts',
-  claimsList: 'Claims, in reading order',
-  notFound: 'Not found on this page',
-  openInPage: 'Open in page',
-  copyLink: 'Copy link',
-  copyLinkName: (quote: string) => `Copy link to the claim “${quote}”`,
-  linkCopied: (quote: string) => `Link to the claim “${quote}” copied.`,
-  copyFailed: 'Could not copy: select the link below and copy it.',
-  linkField: 'Link to the claim',
-  notesHeading: (count: number) => (count === 1 ? 'Your note' : `Your notes (${count})`),
-  notesList: 'Your notes, in the order of their passages',
-  noNotes: 'No notes on this article yet. Select a passage in the page and choose “Add note”.',
-  orphansHeading: (count: number) =>
-    count === 1 ? '1 note could not be placed' : `${count} notes could not be placed`,
-  orphansExplained:
-    'Counterpoint could not find these passages in the page as it is now; the article may have changed since you wrote them. The notes are kept.',
-  orphansList: 'Notes that could not be placed',
-  noQuote: '(no quoted passage)',
-  openInPageFailed: 'The page did not answer. Reload the article and try again.',
-  shownNow: 'Open in the page',
-  tags: 'Tags:',
-} as const;
+      ? plural('sidepanel_claims_all', total)
+      : plural('sidepanel_claims_shown', total, [shown]),
+  get showAll() {
+    return t('sidepanel_show_all');
+  },
+  get claimsList() {
+    return t('sidepanel_claims_list');
+  },
+  get notFound() {
+    return t('common_not_found_on_page');
+  },
+  get copyLink() {
+    return t('sidepanel_copy_link');
+  },
+  copyLinkName: (quote: string) => t('sidepanel_copy_link_named', [quote]),
+  linkCopied: (quote: string) => t('sidepanel_link_copied', [quote]),
+  get copyFailed() {
+    return t('claim_copy_refused');
+  },
+  get linkField() {
+    return t('sidepanel_link_field');
+  },
+  notesHeading: (count: number) =>
+    count === 0 ? t('sidepanel_notes_none') : plural('claim_your_notes', count),
+  get notesList() {
+    return t('sidepanel_notes_list');
+  },
+  get noNotes() {
+    return t('sidepanel_no_notes', [t('common_add_note')]);
+  },
+  orphansHeading: (count: number) => plural('popup_orphans_heading', count),
+  get orphansExplained() {
+    return t('sidepanel_orphans_explained');
+  },
+  get orphansList() {
+    return t('sidepanel_orphans_list');
+  },
+  get noQuote() {
+    return t('sidepanel_no_quote');
+  },
+  get openInPageFailed() {
+    return t('sidepanel_open_failed');
+  },
+  get shownNow() {
+    return t('sidepanel_shown_now');
+  },
+  get tags() {
+    return t('sidepanel_tags');
+  },
+};
+
+/** The language of the pack's own texts (quotes, title), until packs declare one. */
+const PACK_LANGUAGE = 'en';
 
 /** Props: the data source (real or fake). */
 export interface SidePanelAppProps {
@@ -99,7 +162,9 @@ export function SidePanelApp({ data }: SidePanelAppProps) {
         {state.kind === 'ready' && state.overview.kind === 'article' ? (
           <p>
             <span class="cp-visually-hidden">{strings.overviewOf} </span>
-            <span class="cp-sp-title">{state.overview.page.articleTitle}</span>
+            <span class="cp-sp-title" lang={PACK_LANGUAGE}>
+              {state.overview.page.articleTitle}
+            </span>
           </p>
         ) : null}
       </header>
@@ -225,7 +290,7 @@ function ArticleOverview({
           onClick={() => show({ kind: 'claim', id: claim.id })}
         >
           <VerdictChip verdict={claim.verdict} />
-          <span class="cp-entry-quote" dir="auto">
+          <span class="cp-entry-quote" dir="auto" lang={PACK_LANGUAGE}>
             {claim.quote.exact}
           </span>
           {found ? null : <span class="cp-entry-missing">{strings.notFound}</span>}
@@ -303,8 +368,11 @@ function ArticleOverview({
           <p class="cp-sp-review">
             {page.lastReviewed === undefined ? null : (
               <>
-                {strings.reviewed}{' '}
-                <time dateTime={page.lastReviewed}>{formatPartialDate(page.lastReviewed)}</time>
+                {withSlots(strings.reviewed, [
+                  <time key="date" dateTime={page.lastReviewed}>
+                    {formatPartialDate(page.lastReviewed)}
+                  </time>,
+                ])}
                 {' · '}
               </>
             )}
@@ -330,9 +398,7 @@ function ArticleOverview({
           )}
           <p class="cp-sp-filter-summary" aria-live="polite">
             {strings.filterSummary(shownClaims.length, claims.length)}
-            {chosen.size === 0
-              ? ''
-              : ` (${[...chosen].map((verdict) => VERDICT_LABELS[verdict]).join(', ')})`}
+            {chosen.size === 0 ? '' : ` (${[...chosen].map(verdictLabel).join(', ')})`}
           </p>
           {chosen.size === 0 ? null : (
             <button

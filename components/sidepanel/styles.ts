@@ -30,6 +30,9 @@ body { margin: 0; }
   background: none; cursor: pointer; min-height: 24px;
 }
 .cp-sp-filter-button[aria-pressed='true'] { border-color: var(--cp-text); }
+/* Longer verdict words ("Partiellement étayée : 3") wrap inside their chip in a narrow panel. */
+.cp-sidepanel .cp-chip { white-space: normal; max-width: 100%; }
+.cp-sp-filter-button { max-width: 100%; }
 .cp-sp-filter-button[aria-pressed='true'] .cp-chip-glyph::before { content: '✔ '; }
 .cp-sp-filter-summary { font-size: 0.9em; color: var(--cp-muted); }
 .cp-sp-clear { align-self: flex-start; }

@@ -438,11 +438,9 @@ export function createBackgroundService(deps: BackgroundDependencies) {
       const stored = (await installedPacks(db)).find(
         (pack) => pack.articleKey === payload.articleKey,
       );
-      if (!stored) throw new RequestError('That context pack is no longer installed.');
+      if (!stored) throw new RequestError(t('error_pack_gone'));
       if (originOf(stored).kind === 'bundled') {
-        throw new RequestError(
-          'A context pack that comes with Counterpoint can be turned off, not removed.',
-        );
+        throw new RequestError(t('error_pack_bundled'));
       }
       await removePack(db, payload.articleKey);
       const bundled = deps.bundledPacks?.find((pack) => pack.article.id === payload.articleKey);
@@ -454,7 +452,7 @@ export function createBackgroundService(deps: BackgroundDependencies) {
     async 'packs.turnOff'(payload) {
       const db = await deps.getDatabase();
       if (!(await setPackTurnedOff(db, payload.articleKey, payload.off))) {
-        throw new RequestError('That context pack is no longer installed.');
+        throw new RequestError(t('error_pack_gone'));
       }
       packsChanged();
       return null;

@@ -19,3 +19,20 @@ const VERDICT_KEYS = {
 export function verdictLabel(verdict: Verdict): string {
   return t(VERDICT_KEYS[verdict]);
 }
+
+const DEFINITION_KEYS = {
+  supported: 'verdict_definition_supported',
+  'partly-supported': 'verdict_definition_partly_supported',
+  misleading: 'verdict_definition_misleading',
+  contradicted: 'verdict_definition_contradicted',
+  unsupported: 'verdict_definition_unsupported',
+  opinion: 'verdict_definition_opinion',
+} as const satisfies Record<Verdict, MessageKey>;
+
+/**
+ * What the verdict means, in one sentence of the interface language, for the method page. (The
+ * ClaimReview export keeps the verdict table's English definition.)
+ */
+export function verdictDefinition(verdict: Verdict): string {
+  return t(DEFINITION_KEYS[verdict]);
+}

@@ -5,6 +5,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import english from '../../public/_locales/en/messages.json';
+import french from '../../public/_locales/fr/messages.json';
+import { setMessageSource } from '../i18n';
+import { fileMessageSource } from '../i18n/file-source';
 import raw from './amlo-harris-2021.pack.json';
 import formatOne from './fixtures/format-1.pack.json';
 import {
@@ -150,6 +154,19 @@ describe('readPackFile', () => {
       problem: { kind: 'too-large' },
     });
     expect(formatBytes(950_000)).toBe('950 kB');
+  });
+
+  it('tells the reader in the interface language, sizes in its units', () => {
+    setMessageSource(fileMessageSource(french, 'fr'));
+    try {
+      const huge = `{"padding": "${'x'.repeat(2_500_000)}"}`;
+      // Intl puts a no-break space between number and unit.
+      expect(told(readPackFile(huge, [])).replace(/\s/g, ' ')).toBe(
+        'Ce fichier est trop volumineux pour être un dossier de contexte (2,5 Mo ; un fichier de dossier ne peut pas dépasser 1 Mo). Rien n’a été modifié.',
+      );
+    } finally {
+      setMessageSource(fileMessageSource(english, 'en-GB'));
+    }
   });
 
   it('refuses hostile files without polluting prototypes', () => {

@@ -6,6 +6,7 @@
  * Nothing is stored here, and a pack never touches the reader's notes; installing is the
  * background's step (utils/store/packs.ts).
  */
+import { plural, t, uiLanguage } from '../i18n';
 import { isGlobalResearchHost } from '../page/article-path';
 import { normaliseHeadline } from './match';
 import { validatePack } from './schema';
@@ -54,30 +55,28 @@ const SHOWN_DETAILS = 5;
 /** A detail longer than this is cut (a hostile file can make long messages). */
 const DETAIL_LENGTH = 200;
 
-/** Every sentence this module says to the reader. */
+/** Every sentence this module says to the reader, in the interface language when used. */
 export const PACK_FILE_STRINGS = {
-  nothingChanged: 'Nothing was changed.',
-  tooLarge: (size: string, limit: string) =>
-    `This file is too large to be a context pack (${size}; a pack file may be at most ${limit}).`,
-  notJson:
-    'This file is not a context pack: it is not JSON text. It may be another kind of file, or damaged or cut short.',
-  notAPack: 'This file is not a Counterpoint context pack.',
-  unknownFormat: (version: number) =>
-    `This pack is written in format ${version}, which this version of Counterpoint cannot read. Update Counterpoint, or ask the pack's publisher for a format 1 or 2 file.`,
-  invalid: (count: number) =>
-    count === 1
-      ? 'This context pack has a problem, so it was not loaded:'
-      : `This context pack has ${count} problems, so it was not loaded:`,
-  moreProblems: (count: number) => `…and ${count} more.`,
-  otherSite: (hosts: string) =>
-    `This pack is for articles on ${hosts}. Counterpoint reads Global Research articles only.`,
+  get nothingChanged() {
+    return t('packfile_nothing_changed');
+  },
+  tooLarge: (size: string, limit: string) => t('packfile_too_large', [size, limit]),
+  get notJson() {
+    return t('packfile_not_json');
+  },
+  get notAPack() {
+    return t('packfile_not_a_pack');
+  },
+  unknownFormat: (version: number) => t('packfile_unknown_format', [version]),
+  invalid: (count: number) => plural('packfile_invalid', count),
+  moreProblems: (count: number) => plural('packfile_more_problems', count),
+  otherSite: (hosts: string) => t('packfile_other_site', [hosts]),
   otherArticle: (title: string, installedTitle: string) =>
-    `This pack, for “${title}”, uses the same article id as the installed pack for “${installedTitle}”. It was not loaded, so that pack stays.`,
-  same: (title: string, version: number) =>
-    `Edition ${version} of the pack for “${title}” is already installed.`,
+    t('packfile_other_article', [title, installedTitle]),
+  same: (title: string, version: number) => t('packfile_same', [title, version]),
   older: (title: string, version: number, installed: number) =>
-    `This file has edition ${version} of the pack for “${title}”, older than edition ${installed}, which is installed. An older edition never replaces a newer one.`,
-} as const;
+    t('packfile_older', [title, version, installed]),
+};
 
 /** Parses, validates and places a pack file. Never throws. */
 export function readPackFile(text: string, installed: readonly InstalledEdition[]): PackFileResult {
@@ -164,12 +163,18 @@ export function describePackFileProblem(problem: PackFileProblem): PackFileMessa
   }
 }
 
-/** A size in bytes as a reader reads it: "950 kB", "2.3 MB". */
+/** A size in bytes as a reader reads it: "950 kB", "2.3 MB" ("2,3 Mo" in French). */
 export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} bytes`;
-  if (bytes < 1_000_000) return `${Math.round(bytes / 1000)} kB`;
-  const megabytes = bytes / 1_000_000;
-  return `${Number.isInteger(megabytes) ? megabytes : megabytes.toFixed(1)} MB`;
+  const size = (unit: string, value: number, unitDisplay: 'long' | 'short' = 'short') =>
+    new Intl.NumberFormat(uiLanguage(), {
+      style: 'unit',
+      unit,
+      unitDisplay,
+      maximumFractionDigits: 1,
+    }).format(value);
+  if (bytes < 1000) return size('byte', bytes, 'long');
+  if (bytes < 1_000_000) return size('kilobyte', Math.round(bytes / 1000));
+  return size('megabyte', bytes / 1_000_000);
 }
 
 function cut(text: string): string {

@@ -6,6 +6,7 @@
  * from the stored pack and saved as a download: nothing goes over the network.
  */
 import type { Browser } from '../browser';
+import { t } from '../i18n';
 import { createRequester, type Requester } from '../messaging/client';
 import type { PackLoadResponse } from '../messaging/protocol';
 import { type PackExportFile, type PackExportFormat, packExportFile } from '../packs/export';
@@ -131,7 +132,7 @@ export function createPackFilesData(dependencies: PackFilesDependencies): PackFi
         readInstalledPack(store, articleKey),
         store.get('packs', articleKey),
       ]);
-      if (!pack || !stored) throw new Error('That context pack is no longer installed.');
+      if (!pack || !stored) throw new Error(t('error_pack_gone'));
       const publisher = publisherOf(stored.publisher, originOf(stored));
       const articleUrl = await articleUrlOf(articleKey);
       saveFile(

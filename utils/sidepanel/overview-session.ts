@@ -4,6 +4,7 @@
  * or navigates), what the page has open, the article's notes, the settings, and another tab
  * coming to the front. The component draws the state it hands out.
  */
+import { t } from '../i18n';
 import type { ShownItem } from '../messaging/shown-item';
 import type { Settings } from '../settings';
 import type { StoredClaim } from '../store/db';
@@ -55,7 +56,7 @@ export function startOverviewSession(
     if (destroyed) return;
     onState({
       kind: 'error',
-      message: `Counterpoint could not read this tab. ${error instanceof Error ? error.message : String(error)}`,
+      message: t('popup_tab_unreadable', [error instanceof Error ? error.message : String(error)]),
     });
   };
 
