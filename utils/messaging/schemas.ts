@@ -103,7 +103,7 @@ export const requestSchemas = {
     }),
     v.strictObject({ kind: v.literal('none') }),
   ]),
-  'ui.load': v.strictObject({}),
+  'ui.load': v.strictObject({ bundle: v.optional(v.picklist(['overlay', 'extras'])) }),
   'notes.changed': v.strictObject({
     articleKeys: v.pipe(v.array(v.pipe(v.string(), v.maxLength(2000))), v.maxLength(100_000)),
     /** The notes written, when there are few enough to name; else every note of the articles. */
