@@ -4,7 +4,7 @@
  * reports no passage as an orphan while they load. (happy-dom has no Custom Highlight API, so
  * painting the claims needs the fallback here.) Nothing in this file registers the extras.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NoteAnchor, PageStatusReport } from '../messaging/protocol';
 import { loadBundledPacks } from '../packs';
 import type { StoredClaim } from '../store/db';
@@ -104,5 +104,62 @@ describe('the article view while the extras bundle loads', () => {
     expect(started.painted()).toEqual([]);
     expect(started.body.innerHTML).toBe(started.before);
     expect(started.statuses.at(-1)?.orphanedNoteIds).toEqual(['edited']);
+  });
+});
+
+describe('the article view where the Custom Highlight API is there (a stand-in for it)', () => {
+  class FakeHighlight extends Set<AbstractRange> {
+    priority = 0;
+  }
+  const page = window as unknown as { Highlight?: unknown; CSS?: { highlights?: unknown } };
+  const saved = { Highlight: page.Highlight, CSS: page.CSS };
+  let registry: Map<string, FakeHighlight>;
+  beforeEach(() => {
+    registry = new Map();
+    page.Highlight = FakeHighlight;
+    page.CSS = { ...(page.CSS ?? {}), highlights: registry };
+  });
+  afterEach(() => {
+    view?.destroy();
+    view = null;
+    page.Highlight = saved.Highlight;
+    page.CSS = saved.CSS;
+    document.adoptedStyleSheets.splice(0);
+  });
+  const registered = () =>
+    [...registry.values()].reduce((sum, highlight) => sum + highlight.size, 0);
+
+  it('never asks for the extras on the article as published, and paints every claim at once', () => {
+    const started = start([]);
+    expect(started.asked()).toBe(0);
+    expect(registered()).toBe(claims.length);
+    expect(started.statuses.at(-1)?.claimsAnchored).toBe(claims.length);
+  });
+
+  it('paints the claims at once and places an edited quote once the matcher is here', async () => {
+    const started = start([editedNote()]);
+    expect(started.asked()).toBe(1);
+    expect(registered()).toBe(claims.length);
+    expect(view?.layers.status().orphanedNoteIds).toEqual([]);
+    expect(view?.layers.rangeOf('edited')).toBeNull();
+    started.loading.resolve(CONTENT_EXTRAS);
+    await settle();
+    expect(view?.layers.rangeOf('edited')?.toString()).toBe(
+      view?.layers.rangeOf(claims[0]?.id ?? '')?.toString(),
+    );
+    expect(started.statuses.at(-1)?.notesAnchored).toBe(1);
+  });
+
+  it('wraps the claims once the fallback is here where the browser refuses the API at call time', async () => {
+    registry.set = () => {
+      throw new Error('refused in this sandbox');
+    };
+    const started = start([]);
+    expect(started.asked()).toBe(1);
+    expect(started.painted()).toEqual([]);
+    started.loading.resolve(CONTENT_EXTRAS);
+    await settle();
+    expect(started.painted().length).toBeGreaterThan(0);
+    expect(started.statuses.at(-1)?.claimsAnchored).toBe(claims.length);
   });
 });
