@@ -7,7 +7,8 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VERDICTS } from '../utils/packs/types';
-import { VERDICT_LABELS, VERDICT_TABLE } from '../utils/packs/verdicts';
+import { VERDICT_DEFINITIONS } from '../utils/packs/verdict-definitions';
+import { VERDICT_LABELS } from '../utils/packs/verdicts';
 import { type ChromiumSession, launchChromium } from './harness/chromium';
 
 const require = createRequire(import.meta.url);
@@ -31,7 +32,7 @@ describe('the method page in Chromium', () => {
     const verdicts = page.getByRole('region', { name: 'What the verdicts mean' });
     for (const verdict of VERDICTS) {
       await verdicts.getByText(VERDICT_LABELS[verdict], { exact: true }).waitFor();
-      expect(await verdicts.textContent()).toContain(VERDICT_TABLE[verdict].definition);
+      expect(await verdicts.textContent()).toContain(VERDICT_DEFINITIONS[verdict]);
     }
     const sources = page.getByRole('region', { name: 'How sources are chosen' });
     expect(await sources.textContent()).toContain(

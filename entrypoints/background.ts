@@ -34,7 +34,7 @@ export default defineBackground(() => {
     getDatabase,
     browser,
     now: () => new Date(),
-    injectUi: (tabId) => injectUi(browser, tabId),
+    injectUi: (tabId, bundle) => injectUi(browser, tabId, bundle),
     bundledPacks,
   });
 

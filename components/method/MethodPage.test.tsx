@@ -6,6 +6,7 @@ import { setMessageSource } from '../../utils/i18n';
 import { fileMessageSource } from '../../utils/i18n/file-source';
 import { bundledPacks } from '../../utils/packs';
 import { VERDICTS } from '../../utils/packs/types';
+import { VERDICT_DEFINITIONS } from '../../utils/packs/verdict-definitions';
 import { VERDICT_LABELS, VERDICT_TABLE } from '../../utils/packs/verdicts';
 import { expectNoAxeViolations } from '../test-support';
 import { describeUnderline, MethodPage } from './MethodPage';
@@ -30,7 +31,7 @@ describe('MethodPage', () => {
     const verdicts = screen.getByRole('region', { name: 'What the verdicts mean' });
     for (const verdict of VERDICTS) {
       const term = within(verdicts).getByText(VERDICT_LABELS[verdict]).closest('div');
-      expect(term?.textContent, verdict).toContain(VERDICT_TABLE[verdict].definition);
+      expect(term?.textContent, verdict).toContain(VERDICT_DEFINITIONS[verdict]);
       expect(term?.textContent, verdict).toContain(describeUnderline(VERDICT_TABLE[verdict]));
     }
     expect(verdicts.textContent).toContain('not the same as showing it is false');

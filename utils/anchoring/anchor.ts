@@ -153,6 +153,16 @@ function verbatimQuoteOf(target: AnchorTarget | null | undefined): VerbatimQuote
 }
 
 /**
+ * The full matcher (`anchorInFullText`), for the targets the verbatim path leaves undecided. The
+ * content script loads it on demand, since it is rarely needed: see `anchorAllWith`.
+ */
+export type FullTextMatcher = (
+  root: Element,
+  targets: readonly AnchorTarget[],
+  options: AnchoringOptions,
+) => AnchorResult[];
+
+/**
  * Anchors many targets against one reading of the page. Targets whose quote and context are
  * unchanged are settled from the raw text; the page's visible text is then read and normalised
  * once for all the others, and their exact occurrences found in one more pass over it. Results
@@ -163,6 +173,21 @@ export function anchorAll(
   targets: readonly AnchorTarget[],
   options: AnchoringOptions & { prepared?: PreparedText | null } = {},
 ): AnchorResult[] {
+  return anchorAllWith(anchorInFullText, root, targets, options).map(
+    (result) => result ?? orphan('not-found'),
+  );
+}
+
+/**
+ * `anchorAll` with the full matcher passed in. Without one (null), the targets the verbatim path
+ * leaves undecided come back `undefined`, for a caller that loads the matcher only when needed.
+ */
+export function anchorAllWith(
+  fullText: FullTextMatcher | null,
+  root: Element,
+  targets: readonly AnchorTarget[],
+  options: AnchoringOptions & { prepared?: PreparedText | null } = {},
+): Array<AnchorResult | undefined> {
   if (!Array.isArray(targets)) return [];
   let unreadable: Orphan | null;
   try {
@@ -184,7 +209,12 @@ export function anchorAll(
     settled = targets.map(() => null);
   }
   const undecided = targets.filter((_, index) => !settled[index]);
-  const decided = undecided.length > 0 ? anchorInFullText(root, undecided, options) : [];
+  if (undecided.length > 0 && fullText === null) {
+    return settled.map((range): AnchorResult | undefined =>
+      range ? { status: 'anchored', range, quality: 'exact', score: 1 } : undefined,
+    );
+  }
+  const decided = undecided.length > 0 && fullText ? fullText(root, undecided, options) : [];
   let next = 0;
   return settled.map((range): AnchorResult => {
     if (range) return { status: 'anchored', range, quality: 'exact', score: 1 };

@@ -15,7 +15,14 @@ import {
   REANCHOR_DEBOUNCE_MS,
   REANCHOR_MAX_WAIT_MS,
 } from './article-view';
+import { CONTENT_EXTRAS } from './content-extras';
 import { FIRST_NOTE_BATCH } from './layers';
+import { registerContentExtras } from './ui-loader';
+
+// The extras bundle (the wrapping fallback: this DOM has no Custom Highlight API), as if loaded.
+// `layers-extras.test.ts` tests the view while it loads.
+registerContentExtras(CONTENT_EXTRAS);
+
 import { rangeOutsideOwnNodes } from './selection-range';
 
 const [pack] = loadBundledPacks().packs;

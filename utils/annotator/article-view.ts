@@ -88,6 +88,8 @@ export interface ArticleViewDependencies {
   paintByWrapping?: boolean;
   /** Runs a task when the page is idle (notes beyond the first batch); a test passes a fake. */
   scheduleIdle?: LayerDependencies['scheduleIdle'];
+  /** Loads the extras bundle (full matcher, wrapping fallback) where the page needs it. */
+  loadExtras?: LayerDependencies['loadExtras'];
 }
 
 /** Anchors and paints the article, and keeps it painted. */
@@ -128,6 +130,7 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
       report();
     },
     ...(deps.scheduleIdle ? { scheduleIdle: deps.scheduleIdle } : {}),
+    ...(deps.loadExtras ? { loadExtras: deps.loadExtras } : {}),
     label: (_kind, id) => {
       const claim = claimById(id);
       return claim ? `Claim: ${VERDICT_LABELS[claim.verdict]}. Open context` : 'Claim';

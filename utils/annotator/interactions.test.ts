@@ -4,8 +4,14 @@ import type { NoteAnchor, PageData, Protocol } from '../messaging/protocol';
 import { loadBundledPacks } from '../packs';
 import type { StoredClaim } from '../store/db';
 import { createArticleView } from './article-view';
+import { CONTENT_EXTRAS } from './content-extras';
 import { createInteractions, type InteractionDependencies, withoutFragment } from './interactions';
 import { fakePanel, loadArticle, recordingOverlay } from './test-doubles';
+import { registerContentExtras } from './ui-loader';
+
+// The extras bundle (the wrapping fallback: this DOM has no Custom Highlight API), as if loaded.
+// `layers-extras.test.ts` tests the view while it loads.
+registerContentExtras(CONTENT_EXTRAS);
 
 const [pack] = loadBundledPacks().packs;
 const claims: StoredClaim[] = (pack?.claims ?? []).map((claim, order) => ({

@@ -6,10 +6,11 @@
  * shadow root (`createNoteShade`), with no element, marker or registry entry per note that the
  * page could count. Pure DOM (no Preact, no extension API).
  */
-import { anchorAll, type PreparedText } from '../anchoring';
+import { type anchorAll, anchorAllWith, type PreparedText } from '../anchoring/anchor';
 import type { AnchorResult, AnchorTarget, Selector } from '../anchoring/types';
 import {
-  createPainter,
+  createPainterWith,
+  FallbackNeeded,
   insertMarker,
   type Marker,
   type OwnNodeRegistry,
@@ -20,6 +21,7 @@ import { pageScheme } from '../highlight/page-scheme';
 import type { NoteAnchor } from '../messaging/protocol';
 import type { StoredClaim } from '../store/db';
 import { type ChangeScope, createPassageBlocks } from './change-scope';
+import { type ContentExtras, loadedContentExtras } from './ui-loader';
 
 /** Notes anchored with the claims before the first paint; the rest follow in idle slices. */
 export const FIRST_NOTE_BATCH = 200;
@@ -128,8 +130,17 @@ export interface LayerDependencies {
   anchorAll?: typeof anchorAll;
   /** Paint claims by wrapping text, as where the Custom Highlight API is missing (tests). */
   paintByWrapping?: boolean;
-  /** Called once the notes anchored in idle time are all placed (or orphans), and painted. */
+  /**
+   * Called once passages anchored later are all placed (or orphans), and painted: the notes
+   * anchored in idle time, or what waited for the extras bundle.
+   */
   onAnchored?: () => void;
+  /**
+   * Loads the extras bundle (the full matcher, the wrapping fallback) on the pages that need
+   * it: a quote the page no longer holds word for word, a browser without the Custom Highlight
+   * API. Without it (and unless the bundle has already registered) such quotes are orphans.
+   */
+  loadExtras?: () => Promise<ContentExtras>;
   /** Runs a task when the page is idle; a test passes a fake. Default: `requestIdleCallback`. */
   scheduleIdle?: (task: () => void) => { cancel(): void };
 }
@@ -151,7 +162,29 @@ export function createLayers(deps: LayerDependencies): Layers {
   const markers = new Map<string, Marker>();
   let expandedId: string | null = null;
   let busy = false;
-  const anchorTargets = deps.anchorAll ?? anchorAll;
+  // The extras bundle, once loaded (the content script starts without it); what waits for it.
+  let extras: ContentExtras | null = loadedContentExtras();
+  let extrasLoading = false;
+  const awaitingMatcher = new Set<string>();
+  let awaitingFallback = false;
+  let needsFallback = deps.paintByWrapping === true;
+  let destroyed = false;
+  /** Anchors with the full matcher if loaded; `undefined` for a target that waits for it. */
+  const anchorTargets = (
+    root: Element,
+    targets: readonly AnchorTarget[],
+    options: Parameters<typeof anchorAll>[2],
+  ): Array<AnchorResult | undefined> => {
+    if (deps.anchorAll) return deps.anchorAll(root, targets, options);
+    const fullText = extras?.anchorInFullText ?? null;
+    if (fullText || deps.loadExtras) return anchorAllWith(fullText, root, targets, options);
+    return anchorAllWith(
+      () => targets.map(() => ({ status: 'orphan', reason: 'not-found' })),
+      root,
+      targets,
+      options,
+    );
+  };
   // The blocks of the passages placed in the article body, bound once per anchoring.
   const blocks = createPassageBlocks(body);
 
@@ -176,18 +209,30 @@ export function createLayers(deps: LayerDependencies): Layers {
     inBody.forEach((result, index) => {
       const target = all[index];
       if (!target) return;
+      if (!result) {
+        awaitingMatcher.add(target.id);
+        return;
+      }
       results.set(target.id, result);
       if (result.status === 'anchored') blocks.set(target.id, result.range);
     });
     // A note may sit outside the article body (the headline, the byline): try the whole page.
+    // One that waits for the full matcher in the body tries the page once the matcher is here.
     const pageRoot = doc.body;
-    const strays = noteTargets.filter((target) => results.get(target.id)?.status !== 'anchored');
+    const strays = noteTargets.filter(
+      (target) => !awaitingMatcher.has(target.id) && results.get(target.id)?.status !== 'anchored',
+    );
     if (pageRoot && strays.length > 0 && pageRoot !== body) {
       anchorTargets(pageRoot, strays, { ignore }).forEach((result, index) => {
         const target = strays[index];
-        if (target && result.status === 'anchored') results.set(target.id, result);
+        if (!target) return;
+        if (!result) {
+          results.delete(target.id);
+          awaitingMatcher.add(target.id);
+        } else if (result.status === 'anchored') results.set(target.id, result);
       });
     }
+    if (awaitingMatcher.size > 0) requestExtras();
     for (const target of all) {
       const result = results.get(target.id);
       if (result?.status === 'anchored') ownNodes.trackRange(result.range);
@@ -208,6 +253,7 @@ export function createLayers(deps: LayerDependencies): Layers {
       results.delete(id);
       blocks.delete(id);
     }
+    for (const id of awaitingMatcher) if (wanted(id)) awaitingMatcher.delete(id);
     if (only === undefined) {
       results.clear();
       blocks.clear();
@@ -258,6 +304,38 @@ export function createLayers(deps: LayerDependencies): Layers {
     // Every note is placed (or an orphan): one repaint of the notes layer, one report.
     if (visibility.notes) shade.paint(noteItemsToPaint());
     deps.onAnchored?.();
+  }
+
+  /**
+   * Loads the extras bundle once, then anchors what waited for the matcher and paints what
+   * waited for the fallback. If it cannot load, what waited is an orphan (reported, not lost).
+   */
+  function requestExtras(): void {
+    if (extras || extrasLoading || !deps.loadExtras) return;
+    extrasLoading = true;
+    deps.loadExtras().then(
+      (loaded) => {
+        extrasLoading = false;
+        extras = loaded;
+        if (destroyed) return;
+        const again = new Set(awaitingMatcher);
+        if (again.size > 0) anchorPassages(again);
+        if (awaitingFallback) {
+          awaitingFallback = false;
+          paint();
+        } else if (again.size > 0) repaintChanged(again);
+        deps.onAnchored?.();
+      },
+      () => {
+        extrasLoading = false;
+        if (destroyed) return;
+        for (const id of awaitingMatcher)
+          results.set(id, { status: 'orphan', reason: 'not-found' });
+        awaitingMatcher.clear();
+        awaitingFallback = false;
+        deps.onAnchored?.();
+      },
+    );
   }
 
   /** Runs `task` when the page is idle (soon, at the latest), via the injected or the page's scheduler. */
@@ -340,16 +418,40 @@ export function createLayers(deps: LayerDependencies): Layers {
       painter = null;
       return;
     }
-    painter ??= newPainter();
-    painter.paint(claimItems);
+    if (!paintClaims(claimItems)) return;
     for (const item of claimItems) {
       if (!markers.has(item.id)) addMarker(item);
     }
     shade.refresh();
   }
 
+  /**
+   * Paints the claims' highlights; false (nothing painted, markers included) while the page
+   * waits for the wrapping fallback to load.
+   */
+  function paintClaims(items: Parameters<Painter['paint']>[0]): boolean {
+    try {
+      painter ??= newPainter();
+      painter.paint(items);
+      return true;
+    } catch (error) {
+      if (!(error instanceof FallbackNeeded)) throw error;
+      painter?.destroy();
+      painter = null;
+      needsFallback = true;
+      removeMarkers();
+      if (!deps.loadExtras) throw error;
+      awaitingFallback = true;
+      requestExtras();
+      return false;
+    }
+  }
+
   function newPainter(): Painter {
-    const made = createPainter(doc, { ownNodes, forceFallback: deps.paintByWrapping === true });
+    const made = createPainterWith(extras?.createFallbackBackend ?? null, doc, {
+      ownNodes,
+      forceFallback: needsFallback,
+    });
     made.setViewportOnly(busy);
     return made;
   }
@@ -373,8 +475,7 @@ export function createLayers(deps: LayerDependencies): Layers {
       painter = null;
       return;
     }
-    painter ??= newPainter();
-    painter.paint(claimItems);
+    if (!paintClaims(claimItems)) return;
     for (const item of claimItems) addMarker(item);
     // Markers take no room, but a split text node can nudge a line by a subpixel: measure after.
     shade.refresh();
@@ -433,12 +534,17 @@ export function createLayers(deps: LayerDependencies): Layers {
       const placed = (id: string) => results.get(id)?.status === 'anchored';
       return {
         claimsAnchored: claims.filter((claim) => placed(claim.id)).length,
-        orphanedClaimIds: claims.filter((claim) => !placed(claim.id)).map((claim) => claim.id),
+        // A passage waiting for the full matcher is not an orphan yet either.
+        orphanedClaimIds: claims
+          .filter((claim) => !placed(claim.id) && !awaitingMatcher.has(claim.id))
+          .map((claim) => claim.id),
         notesAnchored: notes.filter((note) => placed(note.id)).length,
         notesShown: visibility.notes ? notes.filter((note) => placed(note.id)).length : 0,
         // A note still waiting for its idle slice is not an orphan.
         orphanedNoteIds: notes
-          .filter((note) => !placed(note.id) && !pendingIds.has(note.id))
+          .filter(
+            (note) => !placed(note.id) && !pendingIds.has(note.id) && !awaitingMatcher.has(note.id),
+          )
           .map((note) => note.id),
       };
     },
@@ -479,6 +585,8 @@ export function createLayers(deps: LayerDependencies): Layers {
       painter?.setViewportOnly(next);
     },
     destroy() {
+      destroyed = true;
+      awaitingMatcher.clear();
       cancelPending();
       removeMarkers();
       painter?.destroy();

@@ -25,7 +25,7 @@ import { watchWhileShown } from '../while-shown';
 import { type ArticleView, createArticleView, PAINT_BY_WRAPPING_KEY } from './article-view';
 import type { Interactions } from './interactions';
 import { applyNotesChange } from './notes-sync';
-import { loadOverlayUi, type OverlayUi } from './ui-loader';
+import { loadContentExtras, loadOverlayUi, type OverlayUi } from './ui-loader';
 
 /** What a page session needs. */
 export interface PageSessionDependencies {
@@ -89,6 +89,8 @@ export async function startPageSession(deps: PageSessionDependencies): Promise<P
     visibility: visibilityOf(settings, hostname),
     prepared: changed ? null : prepared,
     paintByWrapping,
+    loadExtras: () =>
+      loadContentExtras(() => request('ui.load', { bundle: 'extras' }).then(() => undefined)),
     onStatus: (status) => {
       // The first report follows the first paint: it carries how long the whole start took.
       const timing =

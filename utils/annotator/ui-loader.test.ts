@@ -6,7 +6,7 @@ import { loadOverlayUi, type OverlayUi, registerOverlayUi } from './ui-loader';
 
 const registry = globalThis as {
   counterpointOverlayUi?: unknown;
-  counterpointOverlayWaiters?: unknown;
+  counterpointContentExtras?: unknown;
 };
 
 const ui: OverlayUi = { createInteractions: () => ({}) as Interactions };
@@ -26,7 +26,7 @@ beforeEach(() => {
   fakeBrowser.reset();
   fakeBrowser.runtime.onMessage.addListener(listener);
   delete registry.counterpointOverlayUi;
-  delete registry.counterpointOverlayWaiters;
+  delete registry.counterpointContentExtras;
 });
 afterEach(() => {
   fakeBrowser.runtime.onMessage.removeListener(listener);

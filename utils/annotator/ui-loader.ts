@@ -1,9 +1,13 @@
 /**
- * Loading the in-page UI bundle on demand. The content script paints claims without Preact; the
+ * Loading in-page bundles on demand. The content script paints claims without Preact; the
  * overlay (popovers, editor, reading guide) is a separate script that the background injects into
- * the same isolated world when it is first needed. The two meet through a property of the
- * isolated world's global object, which the page's own scripts cannot see.
+ * the same isolated world when it is first needed. So is the rarely needed part of painting (the
+ * full, fuzzy matcher for edited quotes and the wrapping fallback for browsers without the Custom
+ * Highlight API). A bundle and the content script meet through a property of the isolated world's
+ * global object, which the page's own scripts cannot see; never through the page's DOM or events.
  */
+import type { FullTextMatcher } from '../anchoring/anchor';
+import type { FallbackFactory } from '../highlight/painter';
 import type { InteractionDependencies, Interactions } from './interactions';
 
 /** What the UI bundle provides to the content script. */
@@ -13,35 +17,53 @@ export interface OverlayUi {
   ): Interactions;
 }
 
-interface UiRegistry {
-  counterpointOverlayUi?: OverlayUi;
-  counterpointOverlayWaiters?: ((ui: OverlayUi) => void)[];
+/** What the extras bundle (`entrypoints/content-extras.ts`) provides to the content script. */
+export interface ContentExtras {
+  /** The full matcher, for quotes the page no longer holds word for word. */
+  anchorInFullText: FullTextMatcher;
+  /** The painter's wrapping fallback, where the Custom Highlight API is missing or refused. */
+  createFallbackBackend: FallbackFactory;
 }
 
-const registry = globalThis as unknown as UiRegistry;
-
-/** Called by the UI bundle when it has loaded. */
-export function registerOverlayUi(ui: OverlayUi): void {
-  registry.counterpointOverlayUi = ui;
-  const waiters = registry.counterpointOverlayWaiters ?? [];
-  registry.counterpointOverlayWaiters = [];
-  for (const resolve of waiters) resolve(ui);
+interface BundleSlot<T> {
+  loaded?: T;
+  waiters?: ((value: T) => void)[];
 }
 
-/** Returns the UI, asking `inject` to load it the first time. */
-export function loadOverlayUi(inject: () => Promise<void>, timeoutMs = 10_000): Promise<OverlayUi> {
-  const loaded = registry.counterpointOverlayUi;
+interface BundleRegistry {
+  counterpointOverlayUi?: BundleSlot<OverlayUi>;
+  counterpointContentExtras?: BundleSlot<ContentExtras>;
+}
+
+const registry = globalThis as unknown as BundleRegistry;
+
+function slotOf<K extends keyof BundleRegistry>(key: K): NonNullable<BundleRegistry[K]> {
+  registry[key] ??= {};
+  return registry[key] as NonNullable<BundleRegistry[K]>;
+}
+
+function register<T>(slot: BundleSlot<T>, value: T): void {
+  slot.loaded = value;
+  const waiters = slot.waiters ?? [];
+  slot.waiters = [];
+  for (const resolve of waiters) resolve(value);
+}
+
+function load<T>(
+  slot: BundleSlot<T>,
+  inject: () => Promise<void>,
+  timeoutMs: number,
+  failure: string,
+): Promise<T> {
+  const loaded = slot.loaded;
   if (loaded) return Promise.resolve(loaded);
-  return new Promise<OverlayUi>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error('The Counterpoint interface did not load.')),
-      timeoutMs,
-    );
-    registry.counterpointOverlayWaiters = [
-      ...(registry.counterpointOverlayWaiters ?? []),
-      (ui) => {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(failure)), timeoutMs);
+    slot.waiters = [
+      ...(slot.waiters ?? []),
+      (value) => {
         clearTimeout(timer);
-        resolve(ui);
+        resolve(value);
       },
     ];
     inject().catch((error: unknown) => {
@@ -49,4 +71,42 @@ export function loadOverlayUi(inject: () => Promise<void>, timeoutMs = 10_000): 
       reject(error instanceof Error ? error : new Error(String(error)));
     });
   });
+}
+
+/** Called by the UI bundle when it has loaded. */
+export function registerOverlayUi(ui: OverlayUi): void {
+  register(slotOf('counterpointOverlayUi'), ui);
+}
+
+/** Returns the UI, asking `inject` to load it the first time. */
+export function loadOverlayUi(inject: () => Promise<void>, timeoutMs = 10_000): Promise<OverlayUi> {
+  return load(
+    slotOf('counterpointOverlayUi'),
+    inject,
+    timeoutMs,
+    'The Counterpoint interface did not load.',
+  );
+}
+
+/** Called by the extras bundle when it has loaded. */
+export function registerContentExtras(extras: ContentExtras): void {
+  register(slotOf('counterpointContentExtras'), extras);
+}
+
+/** The extras, if their bundle has loaded in this isolated world. */
+export function loadedContentExtras(): ContentExtras | null {
+  return registry.counterpointContentExtras?.loaded ?? null;
+}
+
+/** Returns the extras, asking `inject` to load their bundle the first time. */
+export function loadContentExtras(
+  inject: () => Promise<void>,
+  timeoutMs = 10_000,
+): Promise<ContentExtras> {
+  return load(
+    slotOf('counterpointContentExtras'),
+    inject,
+    timeoutMs,
+    'The Counterpoint matcher did not load.',
+  );
 }

@@ -57,13 +57,14 @@ import {
 import { forgetTabPage, readTabPage, type TabPage, writeTabPage } from '../store/tab-pages';
 import type { Note } from '../store/types';
 import { setBadge } from './badge';
+import type { InPageBundle } from './inject-ui';
 
 /** What the service needs from the outside world. */
 export interface BackgroundDependencies {
   getDatabase: () => Promise<CounterpointDatabase>;
   browser: Browser;
   /** Runs the in-page UI bundle in a tab's top frame, next to the content script. */
-  injectUi: (tabId: number) => Promise<void>;
+  injectUi: (tabId: number, bundle?: InPageBundle) => Promise<void>;
   now: () => Date;
   /** The packs shipped with the extension: removing a file's pack puts the bundled one back. */
   bundledPacks?: readonly ContextPack[];
@@ -383,9 +384,9 @@ export function createBackgroundService(deps: BackgroundDependencies) {
       return restored;
     },
 
-    async 'ui.load'(_payload, sender) {
+    async 'ui.load'(payload, sender) {
       if (sender.kind !== 'content') throw new RequestError('This request comes from a page only.');
-      await deps.injectUi(sender.tabId);
+      await deps.injectUi(sender.tabId, payload.bundle);
       return null;
     },
 

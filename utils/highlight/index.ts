@@ -35,6 +35,12 @@ export type { Marker, MarkerOptions } from './marker-host';
 export { insertMarker } from './marker-host';
 export type { OwnNodeRegistry, TextOrigin } from './own-nodes';
 export { createOwnNodeRegistry, sharedOwnNodes } from './own-nodes';
-export type { Painter, PainterOptions, PaintItem, PaintMode } from './painter';
-export { createPainter } from './painter';
+export type {
+  FallbackFactory,
+  Painter,
+  PainterOptions,
+  PaintItem,
+  PaintMode,
+} from './painter';
+export { createPainter, createPainterWith, FallbackNeeded } from './painter';
 export type { HighlightStyle } from './styles';

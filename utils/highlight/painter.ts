@@ -74,15 +74,46 @@ export interface Painter {
   destroy(): void;
 }
 
+/** Makes the wrapping fallback's backend (`createFallbackBackend`). */
+export type FallbackFactory = (doc: Document, ownNodes: OwnNodeRegistry) => PaintBackend;
+
+/**
+ * Thrown by a painter made without the fallback (`createPainterWith(null, …)`) where it would
+ * need it: the caller loads the fallback and makes a new painter.
+ */
+export class FallbackNeeded extends Error {
+  constructor() {
+    super('The wrapping fallback is needed to paint here.');
+    this.name = 'FallbackNeeded';
+  }
+}
+
 /** Creates a painter for `doc`, using the Custom Highlight API where available. */
 export function createPainter(doc: Document, options: PainterOptions = {}): Painter {
+  return createPainterWith(createFallbackBackend, doc, options);
+}
+
+/**
+ * `createPainter` with the fallback passed in, or none (null): then making the painter, or a
+ * paint the browser refuses, throws `FallbackNeeded` where it would wrap text. The content
+ * script loads the fallback only on the pages that need it.
+ */
+export function createPainterWith(
+  fallback: FallbackFactory | null,
+  doc: Document,
+  options: PainterOptions = {},
+): Painter {
   const ownNodes = options.ownNodes ?? sharedOwnNodes;
   let entries: PaintEntry[] = [];
   let activeId: string | null = null;
   let destroyed = false;
 
+  const makeFallback = (): PaintBackend => {
+    if (!fallback) throw new FallbackNeeded();
+    return fallback(doc, ownNodes);
+  };
   const custom = options.forceFallback ? null : createHighlightRegistryBackend(doc);
-  let backend: PaintBackend = custom ?? createFallbackBackend(doc, ownNodes);
+  let backend: PaintBackend = custom ?? makeFallback();
 
   // Wrapping changes the DOM: the fallback paints everything, always.
   const shown = (): readonly PaintEntry[] =>
@@ -99,7 +130,15 @@ export function createPainter(doc: Document, options: PainterOptions = {}): Pain
       // rather than hiding it; wrapping still works there.
       if (backend.mode !== 'custom-highlight') throw error;
       backend.destroy(previous);
-      backend = createFallbackBackend(doc, ownNodes);
+      if (!fallback) {
+        // Nothing of ours is left on the page: this painter is done, the caller makes another.
+        for (const entry of entries) ownNodes.untrackRange(entry.range);
+        entries = [];
+        gate.destroy();
+        destroyed = true;
+        throw new FallbackNeeded();
+      }
+      backend = fallback(doc, ownNodes);
       backend.render(entries, previous, activeId);
     }
   }

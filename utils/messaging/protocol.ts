@@ -75,7 +75,7 @@ export interface Responses {
   /** The note back; a content script (the Undo of its own toast) gets only its anchor. */
   'note.restore': Note;
   'notes.changed': null;
-  /** Injects the in-page UI bundle into the sender's page. */
+  /** Injects the in-page UI bundle (or, `bundle: 'extras'`, the extras) into the sender's page. */
   'ui.load': null;
   /** The page's popover now shows this claim or note (or nothing), for the side panel. */
   'page.shown': null;

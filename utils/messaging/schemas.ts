@@ -103,7 +103,7 @@ export const requestSchemas = {
     }),
     v.strictObject({ kind: v.literal('none') }),
   ]),
-  'ui.load': v.strictObject({}),
+  'ui.load': v.strictObject({ bundle: v.optional(v.picklist(['overlay', 'extras'])) }),
   'help.open': v.strictObject({}),
   'notes.deleteAll': v.strictObject({}),
   'notes.restoreAll': v.strictObject({ deletedAt: v.pipe(v.string(), v.isoTimestamp()) }),

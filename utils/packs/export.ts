@@ -11,7 +11,8 @@
  * for a pack loaded from a file.
  */
 import type { Claim, ContextPack, Source, Verdict } from './types';
-import { VERDICT_LABELS, VERDICT_TABLE } from './verdicts';
+import { VERDICT_DEFINITIONS } from './verdict-definitions';
+import { VERDICT_LABELS } from './verdicts';
 
 /** Who writes the bundled packs' reviews, and makes every export. */
 const COUNTERPOINT = 'Counterpoint';
@@ -115,7 +116,7 @@ export function claimReviews(pack: ContextPack, options: ExportOptions): ClaimRe
         alternateName: VERDICT_LABELS[claim.verdict],
         ...(rating === null ? {} : { ratingValue: rating }),
         ...RATING_SCALE,
-        ratingExplanation: VERDICT_TABLE[claim.verdict].definition,
+        ratingExplanation: VERDICT_DEFINITIONS[claim.verdict],
       },
       itemReviewed: {
         '@type': 'Claim',

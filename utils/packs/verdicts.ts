@@ -25,8 +25,6 @@ export interface VerdictColours {
 export interface VerdictLook {
   /** The word readers see. */
   label: string;
-  /** One plain sentence saying what the verdict means, for the method page. */
-  definition: string;
   /** A glyph for markers and chips, distinct in shape, from fonts every system has. */
   glyph: string;
   /** The underline's line style on the page and under the chip's label. */
@@ -43,7 +41,6 @@ export interface VerdictLook {
 export const VERDICT_TABLE: Readonly<Record<Verdict, VerdictLook>> = {
   supported: {
     label: 'Supported',
-    definition: 'Dated, independent sources confirm what the article says.',
     glyph: '✓',
     underline: 'solid',
     overline: false,
@@ -53,8 +50,6 @@ export const VERDICT_TABLE: Readonly<Record<Verdict, VerdictLook>> = {
   },
   'partly-supported': {
     label: 'Partly supported',
-    definition:
-      'Part of the statement is confirmed by sources, but part is wrong, overstated or cannot be checked.',
     glyph: '◐',
     underline: 'dashed',
     overline: false,
@@ -64,8 +59,6 @@ export const VERDICT_TABLE: Readonly<Record<Verdict, VerdictLook>> = {
   },
   misleading: {
     label: 'Misleading',
-    definition:
-      'The statement has a factual core, but leaves out or distorts facts in a way that gives a false impression.',
     glyph: '!',
     underline: 'wavy',
     overline: false,
@@ -75,8 +68,6 @@ export const VERDICT_TABLE: Readonly<Record<Verdict, VerdictLook>> = {
   },
   contradicted: {
     label: 'Contradicted',
-    definition:
-      'The documented record at the time says the opposite, and no source supports the statement.',
     glyph: '≠',
     underline: 'solid',
     overline: true,
@@ -86,8 +77,6 @@ export const VERDICT_TABLE: Readonly<Record<Verdict, VerdictLook>> = {
   },
   unsupported: {
     label: 'Unsupported',
-    definition:
-      'No evidence for the statement was found; that is not the same as showing it is false.',
     glyph: '?',
     underline: 'double',
     overline: false,
@@ -97,8 +86,6 @@ export const VERDICT_TABLE: Readonly<Record<Verdict, VerdictLook>> = {
   },
   opinion: {
     label: 'Opinion',
-    definition:
-      'A view or interpretation rather than a statement of fact; it is labelled, not rated, and the other side is given with sources.',
     glyph: '❝',
     underline: 'dotted',
     overline: false,
