@@ -84,6 +84,16 @@ function tabFor(page: Page, probe: AccessibilityProbe): ArticleTab {
         return frame ? frame.evaluate(focusInFrame) : null;
       },
       box: () => popoverBox(page),
+      async clickByRole(role, name) {
+        const frame = await popoverFrame(page);
+        await frame
+          .getByRole('dialog')
+          .getByRole(role as 'button', { name, exact: true })
+          .click();
+      },
+    },
+    async waitForText(text) {
+      await probe.waitFor('StaticText', text);
     },
     emulateColorScheme: (scheme) => page.emulateMedia({ colorScheme: scheme }),
     async screenshot(path) {
@@ -148,10 +158,12 @@ export const chromiumDriver: BrowserDriver = {
             const found = page.getByRole('switch', { name, exact: true });
             return (await found.count()) === 0 ? null : found.getAttribute('aria-checked');
           },
+          statusTexts: () => page.getByRole('status').allTextContents(),
           close: () => page.close(),
         };
       },
       inExtension: (fn, arg) => session.inExtension(fn, arg),
+      stopBackground: () => session.stopServiceWorker(),
       close: () => session.close(),
     };
   },

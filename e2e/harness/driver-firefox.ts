@@ -185,6 +185,51 @@ function tabFor(session: FirefoxSession, page: Page): ArticleTab {
         return (await popoverFrame()).evaluate(focusInFrame);
       },
       box: frameBox,
+      async clickByRole(role, name) {
+        const inFrame = await popoverFrame();
+        const point = await inFrame.evaluate(
+          (wanted) => {
+            const dialog = document.querySelector('[role="dialog"]');
+            if (!dialog) throw new Error('no dialog shown');
+            const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+            for (const element of dialog.querySelectorAll('*')) {
+              const elementRole =
+                element.getAttribute('role') ??
+                (element.localName === 'a' && element.hasAttribute('href')
+                  ? 'link'
+                  : element.localName);
+              const elementName = squash(
+                element.getAttribute('aria-label') ?? element.textContent ?? '',
+              );
+              if (elementRole !== wanted.role || elementName !== wanted.name) continue;
+              element.scrollIntoView({ block: 'nearest' });
+              const box = element.getBoundingClientRect();
+              if (box.width === 0 || box.height === 0) continue;
+              return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+            }
+            throw new Error(`no ${wanted.role} named ${wanted.name} in the dialog`);
+          },
+          { role, name },
+        );
+        const offset = await session.popoverFrameOffset(page);
+        if (!offset) throw new Error('the popover frame is not laid out');
+        await page.mouse.move(offset.x + point.x, offset.y + point.y);
+        await page.mouse.click(offset.x + point.x, offset.y + point.y);
+      },
+    },
+    async waitForText(text) {
+      // Firefox has no accessibility protocol here; BiDi reads the closed roots' text instead.
+      await waitUntil(
+        async () =>
+          (
+            await session.callWithRoots(
+              page,
+              `(roots) => roots.some((root) => (root.textContent || '').replace(/\\s+/g, ' ').includes(${JSON.stringify(text)}))`,
+            )
+          ).value === true,
+        (shown) => shown,
+        { what: `"${text}" on the page`, timeoutMs: 5000 },
+      );
     },
     async emulateColorScheme(scheme) {
       // Puppeteer's media emulation needs CDP; Firefox's own setting does the same over BiDi.
@@ -277,10 +322,17 @@ export const firefoxDriver: BrowserDriver = {
                   ?.getAttribute('aria-checked') ?? null,
               name,
             ),
+          statusTexts: () =>
+            page.evaluate(() =>
+              [...document.querySelectorAll('[role="status"], output')].map(
+                (element) => element.textContent ?? '',
+              ),
+            ),
           close: () => page.close(),
         };
       },
       inExtension: (fn, arg) => session.inExtension(fn, arg),
+      stopBackground: () => session.stopBackground(),
       close: () => session.close(),
     };
   },

@@ -58,6 +58,8 @@ export interface PopoverDriver {
   focus(): Promise<PopoverFocus | null>;
   /** The frame's box in the viewport. */
   box(): Promise<Box>;
+  /** Clicks the control with this role and exact accessible name in the shown dialog, with the real mouse. */
+  clickByRole(role: string, name: string): Promise<void>;
 }
 
 /** Keys as Playwright names them: "Enter", " ", "Escape", "Tab", "Alt+Shift+J", "Control+Enter". */
@@ -90,6 +92,11 @@ export interface ArticleTab {
   focus(control: Control): Promise<void>;
   /** The focused control inside Counterpoint's closed roots, or null. */
   focused(): Promise<Control | null>;
+  /**
+   * Waits until Counterpoint's closed roots on the page show this text (a toast: "Note saved."),
+   * as a screen reader meets it.
+   */
+  waitForText(text: string): Promise<void>;
   popover: PopoverDriver;
   /** Follows the system's colour scheme as the reader's system would set it. */
   emulateColorScheme(scheme: 'light' | 'dark'): Promise<void>;
@@ -106,6 +113,8 @@ export interface ExtensionTab {
   clickByRole(role: string, name: string): Promise<void>;
   /** The `aria-checked` of the switch with this name (null if there is none). */
   switchState(name: string): Promise<string | null>;
+  /** The texts of the page's live status regions (`role="status"`, `<output>`). */
+  statusTexts(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -131,6 +140,11 @@ export interface BrowserSession {
    * Firefox, `chrome` in Chromium: both promise-based).
    */
   inExtension<Arg, Result>(fn: (arg: Arg) => Result | Promise<Result>, arg: Arg): Promise<Result>;
+  /**
+   * Stops the extension's background (Chromium's service worker; Firefox's background page,
+   * terminated as about:debugging does) and waits until it is gone; the next event starts it.
+   */
+  stopBackground(): Promise<void>;
   close(): Promise<void>;
 }
 

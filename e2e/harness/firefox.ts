@@ -72,6 +72,12 @@ export interface FirefoxSession {
    * when there is no frame. Add it to a point inside the frame to click there with the mouse.
    */
   popoverFrameOffset(page: Page): Promise<{ x: number; y: number } | null>;
+  /**
+   * Terminates the add-on's background page as about:debugging's "Terminate background script"
+   * does (in the browser's own realm, which `--remote-allow-system-access` opens to BiDi) and
+   * waits until it is stopped; the next event the add-on listens for starts it again.
+   */
+  stopBackground(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -307,6 +313,24 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
       const [x, y] = (point ?? []).map((entry) => Number(entry.value));
       if (x === undefined || y === undefined || Number.isNaN(x) || Number.isNaN(y)) return null;
       return { x, y };
+    },
+    async stopBackground() {
+      const { result: tree } = await bidi.send('browsingContext.getTree', {
+        'moz:scope': 'chrome',
+      });
+      const [window] = (tree as { contexts: { context: string }[] }).contexts;
+      if (!window) throw new Error('no browser window');
+      const { result } = await bidi.send('script.evaluate', {
+        expression: `(async () => {
+          const extension = WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension;
+          await extension.terminateBackground();
+          return extension.backgroundState;
+        })()`,
+        target: { context: window.context },
+        awaitPromise: true,
+      });
+      const state = (result as { result?: BidiValue }).result?.value;
+      if (state !== 'stopped') throw new Error(`the background is ${String(state)}, not stopped`);
     },
     async close() {
       await browser.close();
