@@ -4,12 +4,13 @@
  * closed shadow roots (BiDi finds them by role and accessible name, as the accessibility tree
  * does; page scripts cannot reach them).
  */
-import type { Frame, KeyInput, Page } from 'puppeteer-core';
+import type { Frame, KeyInput, Page, Target } from 'puppeteer-core';
 import {
   type ArticleTab,
   type BrowserDriver,
   type BrowserSession,
   type Control,
+  type ExtensionTab,
   focusInFrame,
   nameMatches,
   pointOfRoleInPage,
@@ -185,6 +186,11 @@ function tabFor(session: FirefoxSession, page: Page): ArticleTab {
         return (await popoverFrame()).evaluate(focusInFrame);
       },
       box: frameBox,
+      async status() {
+        return (await popoverFrame()).evaluate(
+          () => document.querySelector('[role="status"], output')?.textContent ?? null,
+        );
+      },
       async clickByRole(role, name) {
         const inFrame = await popoverFrame();
         const point = await inFrame.evaluate(
@@ -244,9 +250,78 @@ function tabFor(session: FirefoxSession, page: Page): ArticleTab {
         { what: `the page to see the ${scheme} scheme` },
       );
     },
-    async screenshot(path) {
-      await page.screenshot({ path: path as `${string}.png` });
+    async screenshot(path, clip) {
+      if (!clip) {
+        await page.screenshot({ path: path as `${string}.png` });
+        return;
+      }
+      // Puppeteer's clip is in the document's coordinates over BiDi; the box is the viewport's.
+      const scroll = await page.evaluate(() => ({ x: window.scrollX, y: window.scrollY }));
+      await page.screenshot({
+        path: path as `${string}.png`,
+        clip: { ...clip, x: clip.x + scroll.x, y: clip.y + scroll.y },
+      });
     },
+    // Page scripts may read the clipboard in Firefox only through a paste prompt; the browser's
+    // own realm reads it as the paste would.
+    readClipboard: () => session.readClipboard(),
+    bringToFront: () => page.bringToFront(),
+    close: () => page.close(),
+  };
+}
+
+/** One of the extension's pages open in a tab. */
+function extensionTab(page: Page): ExtensionTab {
+  return {
+    url: () => page.evaluate(() => location.href),
+    async waitForHeading(level, name) {
+      await waitUntil(
+        () =>
+          page.evaluate(
+            (wanted) =>
+              [...document.querySelectorAll(`h${wanted.level}`)].some(
+                (heading) =>
+                  (heading.textContent ?? '').replace(/\s+/g, ' ').trim() === wanted.name,
+              ),
+            { level, name },
+          ),
+        (found) => found,
+        { what: `a level-${level} heading "${name}"`, timeoutMs: 10_000 },
+      );
+    },
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
+    text: async () =>
+      (
+        await page.evaluate(
+          // biome-ignore lint/performance/useDomNodeTextContent: the text as shown (no <style>, nothing hidden)
+          () => document.body.innerText,
+        )
+      )
+        .replace(/\s+/g, ' ')
+        .trim(),
+    async clickByRole(role, name) {
+      const point = await page.evaluate(pointOfRoleInPage, { role, name });
+      await page.mouse.click(point.x, point.y);
+    },
+    switchState: (name) =>
+      page.evaluate(
+        (wanted) =>
+          [...document.querySelectorAll('[role="switch"]')]
+            .find(
+              (element) =>
+                (element.getAttribute('aria-label') ??
+                  (element as HTMLInputElement).labels?.[0]?.textContent?.trim() ??
+                  element.textContent?.trim()) === wanted,
+            )
+            ?.getAttribute('aria-checked') ?? null,
+        name,
+      ),
+    statusTexts: () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('[role="status"], output')].map(
+          (element) => element.textContent ?? '',
+        ),
+      ),
     close: () => page.close(),
   };
 }
@@ -292,45 +367,26 @@ export const firefoxDriver: BrowserDriver = {
             title: await action.getTitle({ tabId: id }),
           };
         }, tabId),
-      async openExtensionPage(path) {
-        const page = await session.openExtensionPage(path);
-        return {
-          evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
-          text: async () =>
-            (
-              await page.evaluate(
-                // biome-ignore lint/performance/useDomNodeTextContent: the text as shown (no <style>, nothing hidden)
-                () => document.body.innerText,
-              )
-            )
-              .replace(/\s+/g, ' ')
-              .trim(),
-          async clickByRole(role, name) {
-            const point = await page.evaluate(pointOfRoleInPage, { role, name });
-            await page.mouse.click(point.x, point.y);
-          },
-          switchState: (name) =>
-            page.evaluate(
-              (wanted) =>
-                [...document.querySelectorAll('[role="switch"]')]
-                  .find(
-                    (element) =>
-                      (element.getAttribute('aria-label') ??
-                        (element as HTMLInputElement).labels?.[0]?.textContent?.trim() ??
-                        element.textContent?.trim()) === wanted,
-                  )
-                  ?.getAttribute('aria-checked') ?? null,
-              name,
-            ),
-          statusTexts: () =>
-            page.evaluate(() =>
-              [...document.querySelectorAll('[role="status"], output')].map(
-                (element) => element.textContent ?? '',
-              ),
-            ),
-          close: () => page.close(),
-        };
+      extensionUrl: (path) => `${session.extensionOrigin}/${path.replace(/^\//, '')}`,
+      async waitForNewTab(action) {
+        const created = new Promise<Target>((resolve) =>
+          session.browser.once('targetcreated', (target: Target) => resolve(target)),
+        );
+        await action();
+        const page = await (await created).page();
+        if (!page) throw new Error('the new tab has no page');
+        // Puppeteer does not see an extension page's load over BiDi; the page itself says so.
+        await waitUntil(
+          () =>
+            page
+              .evaluate(() => document.readyState === 'complete' && location.href !== 'about:blank')
+              .catch(() => false),
+          (loaded) => loaded,
+          { what: 'the new tab to load', timeoutMs: 10_000 },
+        );
+        return extensionTab(page);
       },
+      openExtensionPage: async (path) => extensionTab(await session.openExtensionPage(path)),
       inExtension: (fn, arg) => session.inExtension(fn, arg),
       stopBackground: () => session.stopBackground(),
       close: () => session.close(),

@@ -43,6 +43,8 @@ export interface PopoverFocus {
   role: string | null;
   label: string | null;
   tag: string;
+  /** Its text, trimmed. */
+  text: string;
 }
 
 /** The popover frame of one tab. */
@@ -60,6 +62,8 @@ export interface PopoverDriver {
   box(): Promise<Box>;
   /** Clicks the control with this role and exact accessible name in the shown dialog, with the real mouse. */
   clickByRole(role: string, name: string): Promise<void>;
+  /** The text of the frame's status line (`role="status"`), or null when it has none. */
+  status(): Promise<string | null>;
 }
 
 /** Keys as Playwright names them: "Enter", " ", "Escape", "Tab", "Alt+Shift+J", "Control+Enter". */
@@ -100,12 +104,21 @@ export interface ArticleTab {
   popover: PopoverDriver;
   /** Follows the system's colour scheme as the reader's system would set it. */
   emulateColorScheme(scheme: 'light' | 'dark'): Promise<void>;
-  screenshot(path: string): Promise<void>;
+  /** Saves a picture of the viewport, or of just `clip` in it. */
+  screenshot(path: string, clip?: Box): Promise<void>;
+  /** The text on the system clipboard, as a paste into this tab would give it. */
+  readClipboard(): Promise<string>;
+  /** Brings the tab to the front, as the reader does by going back to it. */
+  bringToFront(): Promise<void>;
   close(): Promise<void>;
 }
 
 /** One of the extension's own pages (the popup, the notes manager) open in a tab. */
 export interface ExtensionTab {
+  /** The address the tab shows now. */
+  url(): Promise<string>;
+  /** Waits for a heading of this level and exact text. */
+  waitForHeading(level: number, name: string): Promise<void>;
   evaluate<Arg, Result>(fn: (arg: Arg) => Result | Promise<Result>, arg: Arg): Promise<Result>;
   /** The page's text as it reads now (its body's text, spaces squashed). */
   text(): Promise<string>;
@@ -135,6 +148,10 @@ export interface BrowserSession {
   toolbarButton(tabId: number): Promise<ToolbarButton>;
   /** Opens an extension page by its path (`popup.html?tabId=3`) in a new tab. */
   openExtensionPage(path: string): Promise<ExtensionTab>;
+  /** The full address of an extension page (`method.html` → `chrome-extension://<id>/method.html`). */
+  extensionUrl(path: string): string;
+  /** Does something that opens a new tab, and returns that tab once its page has loaded. */
+  waitForNewTab(action: () => Promise<void>): Promise<ExtensionTab>;
   /**
    * Runs a function in an extension page; `api` is the extension API there (`browser` in
    * Firefox, `chrome` in Chromium: both promise-based).
@@ -215,6 +232,7 @@ export function focusInFrame(): PopoverFocus | null {
     role: active.getAttribute('role'),
     label: active.getAttribute('aria-label'),
     tag: active.localName,
+    text: (active.textContent ?? '').trim(),
   };
 }
 

@@ -78,6 +78,8 @@ export interface FirefoxSession {
    * waits until it is stopped; the next event the add-on listens for starts it again.
    */
   stopBackground(): Promise<void>;
+  /** The text on the system clipboard, read in the browser's own realm (as a paste would). */
+  readClipboard(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -202,6 +204,20 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
     });
     return page;
   };
+  /** Evaluates an expression in the browser's own (chrome) realm, which the flag opens to BiDi. */
+  const inBrowserRealm = async (expression: string): Promise<BidiValue> => {
+    const { result: tree } = await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+    const [window] = (tree as { contexts: { context: string }[] }).contexts;
+    if (!window) throw new Error('no browser window');
+    const { result } = await bidi.send('script.evaluate', {
+      expression,
+      target: { context: window.context },
+      awaitPromise: true,
+    });
+    const outcome = result as { result?: BidiValue; exceptionDetails?: { text: string } };
+    if (outcome.exceptionDetails) throw new Error(outcome.exceptionDetails.text);
+    return outcome.result ?? { type: 'undefined' };
+  };
   let extensionPage: Page | null = null;
   const inExtension = async <Arg, Result>(
     fn: (arg: Arg) => Result | Promise<Result>,
@@ -315,22 +331,26 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
       return { x, y };
     },
     async stopBackground() {
-      const { result: tree } = await bidi.send('browsingContext.getTree', {
-        'moz:scope': 'chrome',
-      });
-      const [window] = (tree as { contexts: { context: string }[] }).contexts;
-      if (!window) throw new Error('no browser window');
-      const { result } = await bidi.send('script.evaluate', {
-        expression: `(async () => {
-          const extension = WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension;
-          await extension.terminateBackground();
-          return extension.backgroundState;
-        })()`,
-        target: { context: window.context },
-        awaitPromise: true,
-      });
-      const state = (result as { result?: BidiValue }).result?.value;
-      if (state !== 'stopped') throw new Error(`the background is ${String(state)}, not stopped`);
+      const state = await inBrowserRealm(`(async () => {
+        const extension = WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension;
+        await extension.terminateBackground();
+        return extension.backgroundState;
+      })()`);
+      if (state.value !== 'stopped') {
+        throw new Error(`the background is ${String(state.value)}, not stopped`);
+      }
+    },
+    async readClipboard() {
+      const text = await inBrowserRealm(`(() => {
+        const transfer = Cc['@mozilla.org/widget/transferable;1'].createInstance(Ci.nsITransferable);
+        transfer.init(null);
+        transfer.addDataFlavor('text/plain');
+        Services.clipboard.getData(transfer, Ci.nsIClipboard.kGlobalClipboard);
+        const data = {};
+        transfer.getTransferData('text/plain', data);
+        return data.value.QueryInterface(Ci.nsISupportsString).data;
+      })()`);
+      return String(text.value ?? '');
     },
     async close() {
       await browser.close();
