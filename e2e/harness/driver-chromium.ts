@@ -22,10 +22,12 @@ import {
   waitForPopover,
   waitForPopoverClosed,
 } from './popover';
+import { pressBrowserShortcut } from './shortcuts';
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-function tabFor(page: Page, probe: AccessibilityProbe): ArticleTab {
+function tabFor(page: Page, firstProbe: AccessibilityProbe): ArticleTab {
+  let probe = firstProbe;
   const nodes = new Map<string, AxNode>();
   const asControl = (node: AxNode): Control => {
     const id = String(node.backendDOMNodeId ?? node.nodeId);
@@ -41,7 +43,7 @@ function tabFor(page: Page, probe: AccessibilityProbe): ArticleTab {
     evaluate: (fn, arg) => page.evaluate(fn as never, arg as never),
     mouse: {
       move: (x, y, steps) => page.mouse.move(x, y, steps ? { steps } : undefined),
-      click: (x, y) => page.mouse.click(x, y),
+      click: (x, y, count) => page.mouse.click(x, y, count ? { clickCount: count } : undefined),
       down: () => page.mouse.down(),
       up: () => page.mouse.up(),
       wheel: (deltaY) => page.mouse.wheel(0, deltaY),
@@ -100,6 +102,12 @@ function tabFor(page: Page, probe: AccessibilityProbe): ArticleTab {
     },
     async waitForText(text) {
       await probe.waitFor('StaticText', text);
+    },
+    pressBrowserShortcut: (shortcut) => pressBrowserShortcut(page, shortcut),
+    async reload() {
+      await page.reload({ waitUntil: 'load' });
+      await probe.detach();
+      probe = await probeAccessibility(page);
     },
     emulateColorScheme: (scheme) => page.emulateMedia({ colorScheme: scheme }),
     async screenshot(path, clip) {

@@ -101,11 +101,11 @@ function tabFor(session: FirefoxSession, page: Page): ArticleTab {
     evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
     mouse: {
       move: (x, y, steps) => page.mouse.move(x, y, steps ? { steps } : undefined),
-      async click(x, y) {
+      async click(x, y, count) {
         // Puppeteer's BiDi click leaves its idea of the pointer where it was; the wheel turns
         // there, so move first, as a reader's hand does.
         await page.mouse.move(x, y);
-        await page.mouse.click(x, y);
+        await page.mouse.click(x, y, count ? { count } : undefined);
       },
       down: () => page.mouse.down(),
       up: () => page.mouse.up(),
@@ -127,6 +127,13 @@ function tabFor(session: FirefoxSession, page: Page): ArticleTab {
       return first;
     },
     async click(control) {
+      // To the middle of the viewport first: scrolled only as far as needed, a control at the
+      // top edge sits under the site's sticky header, which would take the click.
+      await session.callWithRoots(
+        page,
+        '(roots, element) => element.scrollIntoView({ block: "center" })',
+        [{ sharedId: control.id }],
+      );
       await session.click(page, { sharedId: control.id, attributes: {} });
     },
     async focus(control) {
@@ -224,18 +231,37 @@ function tabFor(session: FirefoxSession, page: Page): ArticleTab {
       },
     },
     async waitForText(text) {
-      // Firefox has no accessibility protocol here; BiDi reads the closed roots' text instead.
+      // Firefox has no accessibility protocol here; BiDi reads the closed roots' text nodes
+      // instead, each as a screen reader's static text (matched whole, or by the pattern).
+      const test =
+        typeof text === 'string'
+          ? `(line) => line === ${JSON.stringify(text)}`
+          : `(line) => new RegExp(${JSON.stringify(text.source)}, ${JSON.stringify(text.flags)}).test(line)`;
       await waitUntil(
         async () =>
           (
             await session.callWithRoots(
               page,
-              `(roots) => roots.some((root) => (root.textContent || '').replace(/\\s+/g, ' ').includes(${JSON.stringify(text)}))`,
+              `(roots) => roots.some((root) => {
+                const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                  if ((${test})(node.data.replace(/\\s+/g, ' ').trim())) return true;
+                }
+                return false;
+              })`,
             )
           ).value === true,
         (shown) => shown,
-        { what: `"${text}" on the page`, timeoutMs: 5000 },
+        { what: `"${String(text)}" on the page`, timeoutMs: 5000 },
       );
+    },
+    async pressBrowserShortcut(shortcut) {
+      await page.bringToFront();
+      await session.pressBrowserShortcut(shortcut);
+    },
+    async reload() {
+      await page.reload({ waitUntil: 'load' });
+      frame = null;
     },
     async emulateColorScheme(scheme) {
       // Puppeteer's media emulation needs CDP; Firefox's own setting does the same over BiDi.

@@ -33,6 +33,12 @@ export interface PopoverReading {
   heading: string;
   /** The addresses of its links. */
   links: string[];
+  /** The text of its "Passage" quote, or null when it has none. */
+  passage: string | null;
+  /** Its text boxes: accessible name and value. */
+  textboxes: { name: string; value: string }[];
+  /** How many images and scripts it holds (`img`, `script`, a shown `role="img"`). */
+  embedded: number;
   /** The frame page's theme (`data-theme` of its root) and the dialog's background colour. */
   theme: string;
   background: string;
@@ -75,7 +81,8 @@ export interface ArticleTab {
   evaluate<Arg, Result>(fn: (arg: Arg) => Result | Promise<Result>, arg: Arg): Promise<Result>;
   mouse: {
     move(x: number, y: number, steps?: number): Promise<void>;
-    click(x: number, y: number): Promise<void>;
+    /** Clicks there (`count` 2 or 3 for a double or triple click). */
+    click(x: number, y: number, count?: number): Promise<void>;
     down(): Promise<void>;
     up(): Promise<void>;
     wheel(deltaY: number): Promise<void>;
@@ -100,7 +107,14 @@ export interface ArticleTab {
    * Waits until Counterpoint's closed roots on the page show this text (a toast: "Note saved."),
    * as a screen reader meets it.
    */
-  waitForText(text: string): Promise<void>;
+  waitForText(text: string | RegExp): Promise<void>;
+  /**
+   * Presses a browser keyboard shortcut ("Alt+Shift+M") so that the browser's own table of
+   * shortcuts sees it, as an extension command needs (a key given to the page never gets there).
+   */
+  pressBrowserShortcut(shortcut: string): Promise<void>;
+  /** Reloads the page and waits for its load. */
+  reload(): Promise<void>;
   popover: PopoverDriver;
   /** Follows the system's colour scheme as the reader's system would set it. */
   emulateColorScheme(scheme: 'light' | 'dark'): Promise<void>;
@@ -218,6 +232,16 @@ export function readPopoverInFrame(): PopoverReading | null {
     text: dialog.textContent ?? '',
     heading: headingText,
     links: [...dialog.querySelectorAll('a[href]')].map((link) => link.getAttribute('href') ?? ''),
+    passage: dialog.querySelector('[aria-label="Passage"]')?.textContent ?? null,
+    textboxes: [...dialog.querySelectorAll('textarea, input:not([type]), input[type="text"]')].map(
+      (field) => {
+        const input = field as HTMLTextAreaElement;
+        const name =
+          input.getAttribute('aria-label') ?? input.labels?.[0]?.textContent ?? nameOf(input);
+        return { name: name.replace(/\s+/g, ' ').trim(), value: input.value };
+      },
+    ),
+    embedded: dialog.querySelectorAll('img, script, [role="img"]:not([aria-hidden="true"])').length,
     theme: document.getElementById('app')?.dataset.theme ?? '',
     background: getComputedStyle(dialog).backgroundColor,
   };

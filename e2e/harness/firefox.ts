@@ -80,6 +80,12 @@ export interface FirefoxSession {
   stopBackground(): Promise<void>;
   /** The text on the system clipboard, read in the browser's own realm (as a paste would). */
   readClipboard(): Promise<string>;
+  /**
+   * Presses a browser keyboard shortcut ("Alt+Shift+M": modifiers, then one letter) in the front
+   * window: the key events are dispatched in the browser's own realm, where its table of
+   * shortcuts (the add-on's commands among them) listens; a key sent to a page never gets there.
+   */
+  pressBrowserShortcut(shortcut: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -339,6 +345,31 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
       if (state.value !== 'stopped') {
         throw new Error(`the background is ${String(state.value)}, not stopped`);
       }
+    },
+    async pressBrowserShortcut(shortcut) {
+      const parts = shortcut.split('+');
+      const letter = (parts.pop() ?? '').toUpperCase();
+      if (!/^[A-Z]$/.test(letter)) throw new Error(`not a letter shortcut: ${shortcut}`);
+      const held = {
+        altKey: parts.includes('Alt'),
+        shiftKey: parts.includes('Shift'),
+        ctrlKey: parts.includes('Control'),
+        metaKey: parts.includes('Meta'),
+      };
+      await inBrowserRealm(`(() => {
+        const held = ${JSON.stringify(held)};
+        for (const type of ['keydown', 'keypress', 'keyup']) {
+          document.documentElement.dispatchEvent(new KeyboardEvent(type, {
+            ...held,
+            key: ${JSON.stringify(letter)},
+            code: ${JSON.stringify(`Key${letter}`)},
+            keyCode: ${letter.charCodeAt(0)},
+            charCode: type === 'keypress' ? ${letter.charCodeAt(0)} : 0,
+            bubbles: true,
+            cancelable: true,
+          }));
+        }
+      })()`);
     },
     async readClipboard() {
       const text = await inBrowserRealm(`(() => {
