@@ -132,7 +132,16 @@ export async function probeAccessibility(page: Page): Promise<AccessibilityProbe
     },
     async click(node) {
       await onCurrentNode(node, async (current) => {
-        await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: current.backendDOMNodeId });
+        // To the middle of the viewport: "if needed" leaves a control at the top edge, under the
+        // site's sticky header, which would take the click.
+        const { object } = (await cdp.send('DOM.resolveNode', {
+          backendNodeId: current.backendDOMNodeId,
+        })) as { object: { objectId: string } };
+        await cdp.send('Runtime.callFunctionOn', {
+          objectId: object.objectId,
+          functionDeclaration: 'function () { this.scrollIntoView({ block: "center" }); }',
+        });
+        await cdp.send('Runtime.releaseObject', { objectId: object.objectId });
         const box = await probe.box(current);
         await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
       });

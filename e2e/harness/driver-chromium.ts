@@ -11,6 +11,7 @@ import {
   type BrowserDriver,
   type BrowserSession,
   type Control,
+  type ExtensionTab,
   focusInFrame,
   readPopoverInFrame,
 } from './driver';
@@ -21,10 +22,12 @@ import {
   waitForPopover,
   waitForPopoverClosed,
 } from './popover';
+import { pressBrowserShortcut } from './shortcuts';
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-function tabFor(page: Page, probe: AccessibilityProbe): ArticleTab {
+function tabFor(page: Page, firstProbe: AccessibilityProbe): ArticleTab {
+  let probe = firstProbe;
   const nodes = new Map<string, AxNode>();
   const asControl = (node: AxNode): Control => {
     const id = String(node.backendDOMNodeId ?? node.nodeId);
@@ -40,7 +43,7 @@ function tabFor(page: Page, probe: AccessibilityProbe): ArticleTab {
     evaluate: (fn, arg) => page.evaluate(fn as never, arg as never),
     mouse: {
       move: (x, y, steps) => page.mouse.move(x, y, steps ? { steps } : undefined),
-      click: (x, y) => page.mouse.click(x, y),
+      click: (x, y, count) => page.mouse.click(x, y, count ? { clickCount: count } : undefined),
       down: () => page.mouse.down(),
       up: () => page.mouse.up(),
       wheel: (deltaY) => page.mouse.wheel(0, deltaY),
@@ -84,15 +87,62 @@ function tabFor(page: Page, probe: AccessibilityProbe): ArticleTab {
         return frame ? frame.evaluate(focusInFrame) : null;
       },
       box: () => popoverBox(page),
+      async status() {
+        const frame = await popoverFrame(page);
+        const status = frame.getByRole('status');
+        return (await status.count()) === 0 ? null : status.textContent();
+      },
+      async clickByRole(role, name) {
+        const frame = await popoverFrame(page);
+        await frame
+          .getByRole('dialog')
+          .getByRole(role as 'button', { name, exact: true })
+          .click();
+      },
+    },
+    async waitForText(text) {
+      await probe.waitFor('StaticText', text);
+    },
+    pressBrowserShortcut: (shortcut) => pressBrowserShortcut(page, shortcut),
+    async reload() {
+      await page.reload({ waitUntil: 'load' });
+      await probe.detach();
+      probe = await probeAccessibility(page);
     },
     emulateColorScheme: (scheme) => page.emulateMedia({ colorScheme: scheme }),
-    async screenshot(path) {
-      await page.screenshot({ path });
+    async screenshot(path, clip) {
+      await page.screenshot(clip ? { path, clip } : { path });
     },
+    async readClipboard() {
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+      // The popover frame may write to the clipboard but not read it; the page can, once allowed.
+      return page.evaluate(() => navigator.clipboard.readText());
+    },
+    bringToFront: () => page.bringToFront(),
     async close() {
       await probe.detach().catch(() => undefined);
       await page.close();
     },
+  };
+}
+
+/** One of the extension's pages open in a tab. */
+function extensionTab(page: Page): ExtensionTab {
+  return {
+    url: async () => page.url(),
+    async waitForHeading(level, name) {
+      await page.getByRole('heading', { level, name, exact: true }).waitFor({ timeout: 10_000 });
+    },
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg as never),
+    // biome-ignore lint/performance/useDomNodeTextContent: the text as shown (no <style>, nothing hidden)
+    text: async () => squash(await page.locator('body').innerText()),
+    clickByRole: (role, name) => page.getByRole(role as 'button', { name, exact: true }).click(),
+    async switchState(name) {
+      const found = page.getByRole('switch', { name, exact: true });
+      return (await found.count()) === 0 ? null : found.getAttribute('aria-checked');
+    },
+    statusTexts: () => page.getByRole('status').allTextContents(),
+    close: () => page.close(),
   };
 }
 
@@ -135,23 +185,22 @@ export const chromiumDriver: BrowserDriver = {
           ),
         };
       },
+      extensionUrl: (path) =>
+        `chrome-extension://${session.extensionId}/${path.replace(/^\//, '')}`,
+      async waitForNewTab(action) {
+        const opened = session.context.waitForEvent('page');
+        await action();
+        const page = await opened;
+        await page.waitForLoadState('load');
+        return extensionTab(page);
+      },
       async openExtensionPage(path) {
         const page = await session.context.newPage();
         await page.goto(`chrome-extension://${session.extensionId}/${path.replace(/^\//, '')}`);
-        return {
-          evaluate: (fn, arg) => page.evaluate(fn as never, arg as never),
-          // biome-ignore lint/performance/useDomNodeTextContent: the text as shown (no <style>, nothing hidden)
-          text: async () => squash(await page.locator('body').innerText()),
-          clickByRole: (role, name) =>
-            page.getByRole(role as 'button', { name, exact: true }).click(),
-          async switchState(name) {
-            const found = page.getByRole('switch', { name, exact: true });
-            return (await found.count()) === 0 ? null : found.getAttribute('aria-checked');
-          },
-          close: () => page.close(),
-        };
+        return extensionTab(page);
       },
       inExtension: (fn, arg) => session.inExtension(fn, arg),
+      stopBackground: () => session.stopServiceWorker(),
       close: () => session.close(),
     };
   },

@@ -4,12 +4,13 @@
  * closed shadow roots (BiDi finds them by role and accessible name, as the accessibility tree
  * does; page scripts cannot reach them).
  */
-import type { Frame, KeyInput, Page } from 'puppeteer-core';
+import type { Frame, KeyInput, Page, Target } from 'puppeteer-core';
 import {
   type ArticleTab,
   type BrowserDriver,
   type BrowserSession,
   type Control,
+  type ExtensionTab,
   focusInFrame,
   nameMatches,
   pointOfRoleInPage,
@@ -100,11 +101,11 @@ function tabFor(session: FirefoxSession, page: Page): ArticleTab {
     evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
     mouse: {
       move: (x, y, steps) => page.mouse.move(x, y, steps ? { steps } : undefined),
-      async click(x, y) {
+      async click(x, y, count) {
         // Puppeteer's BiDi click leaves its idea of the pointer where it was; the wheel turns
         // there, so move first, as a reader's hand does.
         await page.mouse.move(x, y);
-        await page.mouse.click(x, y);
+        await page.mouse.click(x, y, count ? { count } : undefined);
       },
       down: () => page.mouse.down(),
       up: () => page.mouse.up(),
@@ -126,6 +127,13 @@ function tabFor(session: FirefoxSession, page: Page): ArticleTab {
       return first;
     },
     async click(control) {
+      // To the middle of the viewport first: scrolled only as far as needed, a control at the
+      // top edge sits under the site's sticky header, which would take the click.
+      await session.callWithRoots(
+        page,
+        '(roots, element) => element.scrollIntoView({ block: "center" })',
+        [{ sharedId: control.id }],
+      );
       await session.click(page, { sharedId: control.id, attributes: {} });
     },
     async focus(control) {
@@ -185,6 +193,75 @@ function tabFor(session: FirefoxSession, page: Page): ArticleTab {
         return (await popoverFrame()).evaluate(focusInFrame);
       },
       box: frameBox,
+      async status() {
+        return (await popoverFrame()).evaluate(
+          () => document.querySelector('[role="status"], output')?.textContent ?? null,
+        );
+      },
+      async clickByRole(role, name) {
+        const inFrame = await popoverFrame();
+        const point = await inFrame.evaluate(
+          (wanted) => {
+            const dialog = document.querySelector('[role="dialog"]');
+            if (!dialog) throw new Error('no dialog shown');
+            const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+            for (const element of dialog.querySelectorAll('*')) {
+              const elementRole =
+                element.getAttribute('role') ??
+                (element.localName === 'a' && element.hasAttribute('href')
+                  ? 'link'
+                  : element.localName);
+              const elementName = squash(
+                element.getAttribute('aria-label') ?? element.textContent ?? '',
+              );
+              if (elementRole !== wanted.role || elementName !== wanted.name) continue;
+              element.scrollIntoView({ block: 'nearest' });
+              const box = element.getBoundingClientRect();
+              if (box.width === 0 || box.height === 0) continue;
+              return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+            }
+            throw new Error(`no ${wanted.role} named ${wanted.name} in the dialog`);
+          },
+          { role, name },
+        );
+        const offset = await session.popoverFrameOffset(page);
+        if (!offset) throw new Error('the popover frame is not laid out');
+        await page.mouse.move(offset.x + point.x, offset.y + point.y);
+        await page.mouse.click(offset.x + point.x, offset.y + point.y);
+      },
+    },
+    async waitForText(text) {
+      // Firefox has no accessibility protocol here; BiDi reads the closed roots' text nodes
+      // instead, each as a screen reader's static text (matched whole, or by the pattern).
+      const test =
+        typeof text === 'string'
+          ? `(line) => line === ${JSON.stringify(text)}`
+          : `(line) => new RegExp(${JSON.stringify(text.source)}, ${JSON.stringify(text.flags)}).test(line)`;
+      await waitUntil(
+        async () =>
+          (
+            await session.callWithRoots(
+              page,
+              `(roots) => roots.some((root) => {
+                const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                  if ((${test})(node.data.replace(/\\s+/g, ' ').trim())) return true;
+                }
+                return false;
+              })`,
+            )
+          ).value === true,
+        (shown) => shown,
+        { what: `"${String(text)}" on the page`, timeoutMs: 5000 },
+      );
+    },
+    async pressBrowserShortcut(shortcut) {
+      await page.bringToFront();
+      await session.pressBrowserShortcut(shortcut);
+    },
+    async reload() {
+      await page.reload({ waitUntil: 'load' });
+      frame = null;
     },
     async emulateColorScheme(scheme) {
       // Puppeteer's media emulation needs CDP; Firefox's own setting does the same over BiDi.
@@ -199,9 +276,78 @@ function tabFor(session: FirefoxSession, page: Page): ArticleTab {
         { what: `the page to see the ${scheme} scheme` },
       );
     },
-    async screenshot(path) {
-      await page.screenshot({ path: path as `${string}.png` });
+    async screenshot(path, clip) {
+      if (!clip) {
+        await page.screenshot({ path: path as `${string}.png` });
+        return;
+      }
+      // Puppeteer's clip is in the document's coordinates over BiDi; the box is the viewport's.
+      const scroll = await page.evaluate(() => ({ x: window.scrollX, y: window.scrollY }));
+      await page.screenshot({
+        path: path as `${string}.png`,
+        clip: { ...clip, x: clip.x + scroll.x, y: clip.y + scroll.y },
+      });
     },
+    // Page scripts may read the clipboard in Firefox only through a paste prompt; the browser's
+    // own realm reads it as the paste would.
+    readClipboard: () => session.readClipboard(),
+    bringToFront: () => page.bringToFront(),
+    close: () => page.close(),
+  };
+}
+
+/** One of the extension's pages open in a tab. */
+function extensionTab(page: Page): ExtensionTab {
+  return {
+    url: () => page.evaluate(() => location.href),
+    async waitForHeading(level, name) {
+      await waitUntil(
+        () =>
+          page.evaluate(
+            (wanted) =>
+              [...document.querySelectorAll(`h${wanted.level}`)].some(
+                (heading) =>
+                  (heading.textContent ?? '').replace(/\s+/g, ' ').trim() === wanted.name,
+              ),
+            { level, name },
+          ),
+        (found) => found,
+        { what: `a level-${level} heading "${name}"`, timeoutMs: 10_000 },
+      );
+    },
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
+    text: async () =>
+      (
+        await page.evaluate(
+          // biome-ignore lint/performance/useDomNodeTextContent: the text as shown (no <style>, nothing hidden)
+          () => document.body.innerText,
+        )
+      )
+        .replace(/\s+/g, ' ')
+        .trim(),
+    async clickByRole(role, name) {
+      const point = await page.evaluate(pointOfRoleInPage, { role, name });
+      await page.mouse.click(point.x, point.y);
+    },
+    switchState: (name) =>
+      page.evaluate(
+        (wanted) =>
+          [...document.querySelectorAll('[role="switch"]')]
+            .find(
+              (element) =>
+                (element.getAttribute('aria-label') ??
+                  (element as HTMLInputElement).labels?.[0]?.textContent?.trim() ??
+                  element.textContent?.trim()) === wanted,
+            )
+            ?.getAttribute('aria-checked') ?? null,
+        name,
+      ),
+    statusTexts: () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('[role="status"], output')].map(
+          (element) => element.textContent ?? '',
+        ),
+      ),
     close: () => page.close(),
   };
 }
@@ -247,40 +393,28 @@ export const firefoxDriver: BrowserDriver = {
             title: await action.getTitle({ tabId: id }),
           };
         }, tabId),
-      async openExtensionPage(path) {
-        const page = await session.openExtensionPage(path);
-        return {
-          evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
-          text: async () =>
-            (
-              await page.evaluate(
-                // biome-ignore lint/performance/useDomNodeTextContent: the text as shown (no <style>, nothing hidden)
-                () => document.body.innerText,
-              )
-            )
-              .replace(/\s+/g, ' ')
-              .trim(),
-          async clickByRole(role, name) {
-            const point = await page.evaluate(pointOfRoleInPage, { role, name });
-            await page.mouse.click(point.x, point.y);
-          },
-          switchState: (name) =>
-            page.evaluate(
-              (wanted) =>
-                [...document.querySelectorAll('[role="switch"]')]
-                  .find(
-                    (element) =>
-                      (element.getAttribute('aria-label') ??
-                        (element as HTMLInputElement).labels?.[0]?.textContent?.trim() ??
-                        element.textContent?.trim()) === wanted,
-                  )
-                  ?.getAttribute('aria-checked') ?? null,
-              name,
-            ),
-          close: () => page.close(),
-        };
+      extensionUrl: (path) => `${session.extensionOrigin}/${path.replace(/^\//, '')}`,
+      async waitForNewTab(action) {
+        const created = new Promise<Target>((resolve) =>
+          session.browser.once('targetcreated', (target: Target) => resolve(target)),
+        );
+        await action();
+        const page = await (await created).page();
+        if (!page) throw new Error('the new tab has no page');
+        // Puppeteer does not see an extension page's load over BiDi; the page itself says so.
+        await waitUntil(
+          () =>
+            page
+              .evaluate(() => document.readyState === 'complete' && location.href !== 'about:blank')
+              .catch(() => false),
+          (loaded) => loaded,
+          { what: 'the new tab to load', timeoutMs: 10_000 },
+        );
+        return extensionTab(page);
       },
+      openExtensionPage: async (path) => extensionTab(await session.openExtensionPage(path)),
       inExtension: (fn, arg) => session.inExtension(fn, arg),
+      stopBackground: () => session.stopBackground(),
       close: () => session.close(),
     };
   },

@@ -33,6 +33,12 @@ export interface PopoverReading {
   heading: string;
   /** The addresses of its links. */
   links: string[];
+  /** The text of its "Passage" quote, or null when it has none. */
+  passage: string | null;
+  /** Its text boxes: accessible name and value. */
+  textboxes: { name: string; value: string }[];
+  /** How many images and scripts it holds (`img`, `script`, a shown `role="img"`). */
+  embedded: number;
   /** The frame page's theme (`data-theme` of its root) and the dialog's background colour. */
   theme: string;
   background: string;
@@ -43,6 +49,8 @@ export interface PopoverFocus {
   role: string | null;
   label: string | null;
   tag: string;
+  /** Its text, trimmed. */
+  text: string;
 }
 
 /** The popover frame of one tab. */
@@ -58,6 +66,10 @@ export interface PopoverDriver {
   focus(): Promise<PopoverFocus | null>;
   /** The frame's box in the viewport. */
   box(): Promise<Box>;
+  /** Clicks the control with this role and exact accessible name in the shown dialog, with the real mouse. */
+  clickByRole(role: string, name: string): Promise<void>;
+  /** The text of the frame's status line (`role="status"`), or null when it has none. */
+  status(): Promise<string | null>;
 }
 
 /** Keys as Playwright names them: "Enter", " ", "Escape", "Tab", "Alt+Shift+J", "Control+Enter". */
@@ -69,7 +81,8 @@ export interface ArticleTab {
   evaluate<Arg, Result>(fn: (arg: Arg) => Result | Promise<Result>, arg: Arg): Promise<Result>;
   mouse: {
     move(x: number, y: number, steps?: number): Promise<void>;
-    click(x: number, y: number): Promise<void>;
+    /** Clicks there (`count` 2 or 3 for a double or triple click). */
+    click(x: number, y: number, count?: number): Promise<void>;
     down(): Promise<void>;
     up(): Promise<void>;
     wheel(deltaY: number): Promise<void>;
@@ -90,15 +103,36 @@ export interface ArticleTab {
   focus(control: Control): Promise<void>;
   /** The focused control inside Counterpoint's closed roots, or null. */
   focused(): Promise<Control | null>;
+  /**
+   * Waits until Counterpoint's closed roots on the page show this text (a toast: "Note saved."),
+   * as a screen reader meets it.
+   */
+  waitForText(text: string | RegExp): Promise<void>;
+  /**
+   * Presses a browser keyboard shortcut ("Alt+Shift+M") so that the browser's own table of
+   * shortcuts sees it, as an extension command needs (a key given to the page never gets there).
+   */
+  pressBrowserShortcut(shortcut: string): Promise<void>;
+  /** Reloads the page and waits for its load. */
+  reload(): Promise<void>;
   popover: PopoverDriver;
   /** Follows the system's colour scheme as the reader's system would set it. */
   emulateColorScheme(scheme: 'light' | 'dark'): Promise<void>;
-  screenshot(path: string): Promise<void>;
+  /** Saves a picture of the viewport, or of just `clip` in it. */
+  screenshot(path: string, clip?: Box): Promise<void>;
+  /** The text on the system clipboard, as a paste into this tab would give it. */
+  readClipboard(): Promise<string>;
+  /** Brings the tab to the front, as the reader does by going back to it. */
+  bringToFront(): Promise<void>;
   close(): Promise<void>;
 }
 
 /** One of the extension's own pages (the popup, the notes manager) open in a tab. */
 export interface ExtensionTab {
+  /** The address the tab shows now. */
+  url(): Promise<string>;
+  /** Waits for a heading of this level and exact text. */
+  waitForHeading(level: number, name: string): Promise<void>;
   evaluate<Arg, Result>(fn: (arg: Arg) => Result | Promise<Result>, arg: Arg): Promise<Result>;
   /** The page's text as it reads now (its body's text, spaces squashed). */
   text(): Promise<string>;
@@ -106,6 +140,8 @@ export interface ExtensionTab {
   clickByRole(role: string, name: string): Promise<void>;
   /** The `aria-checked` of the switch with this name (null if there is none). */
   switchState(name: string): Promise<string | null>;
+  /** The texts of the page's live status regions (`role="status"`, `<output>`). */
+  statusTexts(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -126,11 +162,20 @@ export interface BrowserSession {
   toolbarButton(tabId: number): Promise<ToolbarButton>;
   /** Opens an extension page by its path (`popup.html?tabId=3`) in a new tab. */
   openExtensionPage(path: string): Promise<ExtensionTab>;
+  /** The full address of an extension page (`method.html` → `chrome-extension://<id>/method.html`). */
+  extensionUrl(path: string): string;
+  /** Does something that opens a new tab, and returns that tab once its page has loaded. */
+  waitForNewTab(action: () => Promise<void>): Promise<ExtensionTab>;
   /**
    * Runs a function in an extension page; `api` is the extension API there (`browser` in
    * Firefox, `chrome` in Chromium: both promise-based).
    */
   inExtension<Arg, Result>(fn: (arg: Arg) => Result | Promise<Result>, arg: Arg): Promise<Result>;
+  /**
+   * Stops the extension's background (Chromium's service worker; Firefox's background page,
+   * terminated as about:debugging does) and waits until it is gone; the next event starts it.
+   */
+  stopBackground(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -187,6 +232,16 @@ export function readPopoverInFrame(): PopoverReading | null {
     text: dialog.textContent ?? '',
     heading: headingText,
     links: [...dialog.querySelectorAll('a[href]')].map((link) => link.getAttribute('href') ?? ''),
+    passage: dialog.querySelector('[aria-label="Passage"]')?.textContent ?? null,
+    textboxes: [...dialog.querySelectorAll('textarea, input:not([type]), input[type="text"]')].map(
+      (field) => {
+        const input = field as HTMLTextAreaElement;
+        const name =
+          input.getAttribute('aria-label') ?? input.labels?.[0]?.textContent ?? nameOf(input);
+        return { name: name.replace(/\s+/g, ' ').trim(), value: input.value };
+      },
+    ),
+    embedded: dialog.querySelectorAll('img, script, [role="img"]:not([aria-hidden="true"])').length,
     theme: document.getElementById('app')?.dataset.theme ?? '',
     background: getComputedStyle(dialog).backgroundColor,
   };
@@ -201,6 +256,7 @@ export function focusInFrame(): PopoverFocus | null {
     role: active.getAttribute('role'),
     label: active.getAttribute('aria-label'),
     tag: active.localName,
+    text: (active.textContent ?? '').trim(),
   };
 }
 

@@ -72,6 +72,20 @@ export interface FirefoxSession {
    * when there is no frame. Add it to a point inside the frame to click there with the mouse.
    */
   popoverFrameOffset(page: Page): Promise<{ x: number; y: number } | null>;
+  /**
+   * Terminates the add-on's background page as about:debugging's "Terminate background script"
+   * does (in the browser's own realm, which `--remote-allow-system-access` opens to BiDi) and
+   * waits until it is stopped; the next event the add-on listens for starts it again.
+   */
+  stopBackground(): Promise<void>;
+  /** The text on the system clipboard, read in the browser's own realm (as a paste would). */
+  readClipboard(): Promise<string>;
+  /**
+   * Presses a browser keyboard shortcut ("Alt+Shift+M": modifiers, then one letter) in the front
+   * window: the key events are dispatched in the browser's own realm, where its table of
+   * shortcuts (the add-on's commands among them) listens; a key sent to a page never gets there.
+   */
+  pressBrowserShortcut(shortcut: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -196,6 +210,20 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
     });
     return page;
   };
+  /** Evaluates an expression in the browser's own (chrome) realm, which the flag opens to BiDi. */
+  const inBrowserRealm = async (expression: string): Promise<BidiValue> => {
+    const { result: tree } = await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+    const [window] = (tree as { contexts: { context: string }[] }).contexts;
+    if (!window) throw new Error('no browser window');
+    const { result } = await bidi.send('script.evaluate', {
+      expression,
+      target: { context: window.context },
+      awaitPromise: true,
+    });
+    const outcome = result as { result?: BidiValue; exceptionDetails?: { text: string } };
+    if (outcome.exceptionDetails) throw new Error(outcome.exceptionDetails.text);
+    return outcome.result ?? { type: 'undefined' };
+  };
   let extensionPage: Page | null = null;
   const inExtension = async <Arg, Result>(
     fn: (arg: Arg) => Result | Promise<Result>,
@@ -307,6 +335,53 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
       const [x, y] = (point ?? []).map((entry) => Number(entry.value));
       if (x === undefined || y === undefined || Number.isNaN(x) || Number.isNaN(y)) return null;
       return { x, y };
+    },
+    async stopBackground() {
+      const state = await inBrowserRealm(`(async () => {
+        const extension = WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension;
+        await extension.terminateBackground();
+        return extension.backgroundState;
+      })()`);
+      if (state.value !== 'stopped') {
+        throw new Error(`the background is ${String(state.value)}, not stopped`);
+      }
+    },
+    async pressBrowserShortcut(shortcut) {
+      const parts = shortcut.split('+');
+      const letter = (parts.pop() ?? '').toUpperCase();
+      if (!/^[A-Z]$/.test(letter)) throw new Error(`not a letter shortcut: ${shortcut}`);
+      const held = {
+        altKey: parts.includes('Alt'),
+        shiftKey: parts.includes('Shift'),
+        ctrlKey: parts.includes('Control'),
+        metaKey: parts.includes('Meta'),
+      };
+      await inBrowserRealm(`(() => {
+        const held = ${JSON.stringify(held)};
+        for (const type of ['keydown', 'keypress', 'keyup']) {
+          document.documentElement.dispatchEvent(new KeyboardEvent(type, {
+            ...held,
+            key: ${JSON.stringify(letter)},
+            code: ${JSON.stringify(`Key${letter}`)},
+            keyCode: ${letter.charCodeAt(0)},
+            charCode: type === 'keypress' ? ${letter.charCodeAt(0)} : 0,
+            bubbles: true,
+            cancelable: true,
+          }));
+        }
+      })()`);
+    },
+    async readClipboard() {
+      const text = await inBrowserRealm(`(() => {
+        const transfer = Cc['@mozilla.org/widget/transferable;1'].createInstance(Ci.nsITransferable);
+        transfer.init(null);
+        transfer.addDataFlavor('text/plain');
+        Services.clipboard.getData(transfer, Ci.nsIClipboard.kGlobalClipboard);
+        const data = {};
+        transfer.getTransferData('text/plain', data);
+        return data.value.QueryInterface(Ci.nsISupportsString).data;
+      })()`);
+      return String(text.value ?? '');
     },
     async close() {
       await browser.close();
