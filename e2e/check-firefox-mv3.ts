@@ -6,7 +6,7 @@
  * checks for the host access a reader can withhold in MV3 and asks for it.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SITE_ORIGINS } from '../utils/popup/host-access';
 import { PROJECT_ROOT } from './harness/paths';
@@ -49,9 +49,17 @@ const popupCode = readdirSync(chunks)
 for (const [what, needle] of [
   ['the host-access check (permissions.contains)', '.contains('],
   ['the request for access (permissions.request)', '.request('],
-  ['the notice that access is missing', 'is not allowed to read Global Research pages'],
+  // The notice's words are in the interface's messages; its code names their key.
+  ['the notice that access is missing', 'access_withheld'],
 ] as const) {
   if (!popupCode.includes(needle)) problems.push(`the popup lacks ${what}`);
+}
+const englishMessages = join(build, '_locales', 'en', 'messages.json');
+if (
+  !existsSync(englishMessages) ||
+  !readFileSync(englishMessages, 'utf8').includes('is not allowed to read Global Research pages')
+) {
+  problems.push('the interface messages lack the notice that access is missing');
 }
 
 if (problems.length > 0) {
