@@ -15,8 +15,42 @@ import { ARTICLE_KEY } from '../harness/heavy-notes';
 import { CHROME_BUILD } from '../harness/paths';
 import { waitUntil } from '../harness/wait';
 import type { BenchSection } from './section';
+import { probedStart, type StartSteps } from './start-breakdown';
 
 const RUNS = 15;
+/** Loads with the logpoints set, after the plain ones (the first one, cold, is left out). */
+const PROBED_RUNS = 12;
+
+/** The parts of the start: each is the time from one step to the next, median over the runs. */
+const PARTS: readonly { label: string; from: string; to: string }[] = [
+  { label: 'recognising the article', from: 'start', to: 'recognised' },
+  {
+    label: 'reading its text for the fingerprint, sending the requests',
+    from: 'recognised',
+    to: 'sent',
+  },
+  { label: 'reading the text for anchoring, meanwhile', from: 'sent', to: 'text read' },
+  {
+    label: 'waiting for the background and the two settings reads',
+    from: 'text read',
+    to: 'replied',
+  },
+  { label: 'setting up the view', from: 'replied', to: 'anchoring' },
+  { label: 'anchoring 14 claims', from: 'anchoring', to: 'painting' },
+  { label: 'painting them with their markers', from: 'painting', to: 'painted' },
+  { label: 'total, start to claims painted', from: 'start', to: 'painted' },
+];
+/** Within the wait: when the request reached the background, and its answer the page. */
+const WAIT_DETAILS: readonly { label: string; from: string; to: string }[] = [
+  {
+    label:
+      '… recognised to the arrival of the request in the service worker (fingerprint text read)',
+    from: 'recognised',
+    to: 'arrived',
+  },
+  { label: '… its arrival to the answer back in the page', from: 'arrived', to: 'reply' },
+  { label: '… settings read (from sending)', from: 'sent', to: 'settings read' },
+];
 
 /**
  * The floor of the start, measured from an extension page in the same run: a round trip to the
@@ -110,6 +144,7 @@ export const contentScriptSection: BenchSection = {
     const session = await launchChromium();
     const paints: number[] = [];
     const floors: { roundTrip: number; read: number }[] = [];
+    const probed: StartSteps[] = [];
     try {
       for (let run = 0; run < RUNS; run++) {
         const page = await session.open(ARTICLE_URL);
@@ -131,9 +166,18 @@ export const contentScriptSection: BenchSection = {
         log(`run ${run + 1}: ${record?.paintMs?.toFixed(1)} ms, ${record?.claimsAnchored} claims`);
         await page.close();
       }
+      for (let run = 0; run < PROBED_RUNS; run++) {
+        const steps = await probedStart(session);
+        probed.push(steps);
+        log(`probed run ${run + 1}: ${steps.painted?.toFixed(1)} ms`);
+      }
     } finally {
       await session.close();
     }
+    const part = (from: string, to: string): string => {
+      const value = median(probed.map((steps) => (steps[to] ?? Number.NaN) - (steps[from] ?? 0)));
+      return `${value.toFixed(1)} ms`;
+    };
     const first = paints[0] ?? Number.NaN;
     const warm = paints.slice(1);
     const fox = await firefoxPaints(RUNS, log);
@@ -185,6 +229,22 @@ export const contentScriptSection: BenchSection = {
           ],
         },
         {
+          title: `Where the start goes (Chromium, same run, medians of ${PROBED_RUNS} loads with logpoints)`,
+          header: ['part', 'ms'],
+          rows: [
+            ...PARTS.map(({ label, from, to }) => [label, part(from, to)]),
+            ...WAIT_DETAILS.map(({ label, from, to }) => [label, part(from, to)]),
+            [
+              'empty round trip from the content script (after the load)',
+              part('start', 'empty round trip'),
+            ],
+            [
+              'total ÷ floor',
+              `${(median(probed.map((steps) => steps.painted ?? Number.NaN)) / floor).toFixed(1)}×`,
+            ],
+          ],
+        },
+        {
           title: 'Bundle sizes (gzip -9)',
           header: ['file', 'gzipped', 'target'],
           rows: [
@@ -204,7 +264,8 @@ export const contentScriptSection: BenchSection = {
       notes: [
         'The paint time covers recognising the page, the round trip to the background (which reads the claims and notes from IndexedDB), anchoring every claim and note in one pass, and painting them with their markers. The in-page UI loads after that, off the critical path, so it is not in this figure.',
         'The first load after the browser starts includes waking the service worker and opening the database; it is reported separately.',
-        'The floor is measured from an extension page right after each load: a request the background refuses at once (a page-only request from an extension page), and the two IndexedDB reads the background makes for the page (claims by article, notes by the article index). The start also includes recognising the page, reading its text, anchoring and painting, which the floor leaves out; no per-part breakdown of the start is measured yet.',
+        'The floor is measured from an extension page right after each load: a request the background refuses at once (a page-only request from an extension page), and the two IndexedDB reads the background makes for the page (claims by article, notes by the article index). The start also includes recognising the page, reading its text, anchoring and painting, which the floor leaves out.',
+        'The breakdown comes from separate loads of the same build with DevTools logpoints: breakpoints at the start path’s steps in the built content script whose condition makes a `performance.mark` and never pauses, so the bundle carries no benchmark code. The marks land in the page’s performance timeline, which the page’s worlds share; a listener the harness adds in the service worker records when the request arrives (the two clocks are compared through `performance.timeOrigin`, so that row is approximate). With the debugger attached these loads run a little slower than the plain ones above. The three requests of the start (the page’s data, the settings, the painting option) go out together, so the wait is the slowest of them. The background answers from caches it keeps for its life (packs, claims, notes, and whether notes filed under the address were moved), dropped when a pack is installed, replaced, removed or turned off, or a write names the article.',
         'Firefox ESR runs the MV2 build (a background page, not a service worker) in its own headless browser after the Chromium runs; the figure is the same one, the `paintMs` the content script measures with its own clock and reports with its first status, read from the background’s record of the tab through an extension page (WebDriver BiDi). Firefox has no CDP `Performance.getMetrics`, so main-thread time is not compared there.',
       ],
     };

@@ -229,6 +229,18 @@ describe('packs.remove and packs.turnOff', () => {
     await notesUnchanged();
   });
 
+  it('shows the next page the claims of the pack put back after a removal, none from before', async () => {
+    const { service } = await setUp();
+    await load(service, JSON.stringify(newer), bundled.packVersion);
+    // The page was read with the file's edition, so this worker holds its claims.
+    expect(await claimsOnPage(service)).toBe(newer.claims.length);
+    await service.handle(
+      { type: 'packs.remove', payload: { articleKey: bundled.article.id } },
+      fromPopup,
+    );
+    expect(await claimsOnPage(service)).toBe(bundled.claims.length);
+  });
+
   it('removes a file’s pack of an article with no bundled pack, claims and all', async () => {
     const { db, service, notesUnchanged } = await setUp({ seeded: false });
     const noBundle = createBackgroundService({

@@ -116,6 +116,46 @@ describe('page.opened', () => {
     expect(await notesForArticle(db, addressKey)).toEqual([]);
   });
 
+  it('files notes under the pack once per worker life, and again after a write names the address', async () => {
+    const { db, service } = await setUp();
+    const writes: string[] = [];
+    type Open = (stores: never, mode?: IDBTransactionMode, options?: object) => unknown;
+    const transaction = db.transaction.bind(db) as Open;
+    const counting: Open = (stores, mode, options) => {
+      if (mode === 'readwrite') writes.push(String(stores));
+      return transaction(stores, mode, options);
+    };
+    db.transaction = counting as unknown as typeof db.transaction;
+    const open = async () => {
+      const reply = await service.handle(
+        { type: 'page.opened', payload: { headline: ARTICLE_HEADLINE, text: ARTICLE_TEXT } },
+        fromTab(ARTICLE),
+      );
+      if (!reply.ok) throw new Error(reply.error);
+      return (reply.value as { notes: { id: string }[] }).notes.map((note) => note.id);
+    };
+    expect(await open()).toEqual([]);
+    expect(writes).toEqual(['notes']);
+    writes.length = 0;
+    expect(await open()).toEqual([]);
+    expect(writes).toEqual([]);
+    // A note filed under the address afterwards (an import, say) announces itself: it moves.
+    await putNote(db, {
+      id: 'late-note',
+      articleKey: articleKeyFor(ARTICLE),
+      url: ARTICLE,
+      articleTitle: ARTICLE_HEADLINE,
+      target: quote('vicious cycle'),
+      body: 'Imported later',
+      tags: [],
+      created: '2026-11-01T00:00:00.000Z',
+      modified: '2026-11-01T00:00:00.000Z',
+    });
+    service.notesChanged([articleKeyFor(ARTICLE)]);
+    expect(await open()).toEqual(['late-note']);
+    expect((await getNote(db, 'late-note'))?.articleKey).toBe(pack.article.id);
+  });
+
   it('matches the pack by headline and text, and labels the tab with the claim count', async () => {
     const { service } = await setUp();
     const reply = await service.handle(

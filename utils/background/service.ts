@@ -172,12 +172,18 @@ export function createBackgroundService(deps: BackgroundDependencies) {
     }
     return cached.then((notes) => [...notes]);
   };
+  const forgetNotesOf = (articleKey: string): void => {
+    noteCache.delete(articleKey);
+    refiled.delete(articleKey);
+  };
+  /** Address keys whose notes were filed under their article's pack (none left there since). */
+  const refiled = new Set<string>();
   /** One record per write: which notes, how, and who wrote them (one storage write). */
   const announce = async (
     articleKeys: readonly string[],
     details: NotesChangeInput,
   ): Promise<void> => {
-    for (const key of articleKeys) noteCache.delete(key);
+    for (const key of articleKeys) forgetNotesOf(key);
     await announceNotesChanged(browser.storage.local, articleKeys, details);
   };
 
@@ -230,8 +236,15 @@ export function createBackgroundService(deps: BackgroundDependencies) {
       // Notes written here before the article had a pack were filed under its address: one
       // article, one key, so they move to the pack's id (and the views that list them hear it).
       const addressKey = articleKeyFor(sender.url.href);
-      if (pack && addressKey !== articleKey) {
-        const moved = await refileNotes(db, addressKey, articleKey);
+      // Once done, nothing is left there until a write names the address again, so the later
+      // visits of this worker's life open no write transaction.
+      if (pack && addressKey !== articleKey && !refiled.has(addressKey)) {
+        // Marked first: a write under the address while the notes move unmarks it again.
+        refiled.add(addressKey);
+        const moved = await refileNotes(db, addressKey, articleKey).catch((error: unknown) => {
+          refiled.delete(addressKey);
+          throw error;
+        });
         if (moved.length > 0) {
           await announce([addressKey, articleKey], {
             kind: 'updated',
@@ -520,7 +533,7 @@ export function createBackgroundService(deps: BackgroundDependencies) {
 
   /** Drops cached notes of these articles (written elsewhere, e.g. by an import). */
   function notesChanged(articleKeys: readonly string[]): void {
-    for (const key of articleKeys) noteCache.delete(key);
+    for (const key of articleKeys) forgetNotesOf(key);
   }
 
   /** Drops cached packs and claims after a pack was installed. */
