@@ -82,7 +82,7 @@ describe('ReadingGuide', () => {
     const entry = screen.getByRole('region', { name: 'Global Research · Publisher' });
     expect(within(entry).getByText('A website based in Montreal.')).toBeTruthy();
     expect(within(entry).getByText('Founded in 2001.')).toBeTruthy();
-    expect(within(entry).getByText('Unverified:')).toBeTruthy();
+    expect(within(entry).getByText('Unverified')).toBeTruthy();
     expect(
       within(within(entry).getByRole('list', { name: 'Unverified' })).getByText('Who funds it.'),
     ).toBeTruthy();

@@ -9,16 +9,51 @@
  */
 import { useState } from 'preact/hooks';
 import type { GuideState } from '../utils/annotator/overlay-state';
-import type { AboutEntry } from '../utils/packs/types';
+import { type MessageKey, plural, t } from '../utils/i18n';
+import type { AboutEntry, Verdict } from '../utils/packs/types';
 import { VERDICTS } from '../utils/packs/types';
 import { SourceList } from './SourceList';
 import { useUniqueId } from './unique-id';
-import { VERDICT_LABELS, VerdictChip } from './VerdictChip';
+import { VerdictChip } from './VerdictChip';
 
 /** Every reader-facing sentence the guide adds for stepping by verdict and folding. */
 export const strings = {
-  nextOfVerdict: (label: string) => `Next ${label.toLowerCase()} claim`,
-} as const;
+  nextOfVerdict: (verdict: Verdict) => t(NEXT_OF_VERDICT[verdict]),
+  checked: (n: number) => plural('guide_checked', n),
+  found: (n: number) => t('guide_found', [n]),
+  get previous() {
+    return t('guide_previous');
+  },
+  get next() {
+    return t('guide_next');
+  },
+  previousTooltip: (shortcut: string) => t('guide_previous_tooltip', [shortcut]),
+  nextTooltip: (shortcut: string) => t('guide_next_tooltip', [shortcut]),
+  get byVerdict() {
+    return t('guide_by_verdict');
+  },
+  get yourNotes() {
+    return t('guide_your_notes');
+  },
+  get aboutSource() {
+    return t('guide_about_source');
+  },
+  get unverified() {
+    return t('guide_unverified');
+  },
+  sourcesAbout: (name: string) => t('guide_sources_about', [name]),
+  role: (role: AboutEntry['role']) => t(ROLE_LABELS[role]),
+};
+
+/** "Next misleading claim": a key per verdict, so the adjective agrees in every language. */
+const NEXT_OF_VERDICT: Record<Verdict, MessageKey> = {
+  supported: 'guide_next_supported',
+  'partly-supported': 'guide_next_partly_supported',
+  misleading: 'guide_next_misleading',
+  contradicted: 'guide_next_contradicted',
+  unsupported: 'guide_next_unsupported',
+  opinion: 'guide_next_opinion',
+};
 
 /** Props of {@link ReadingGuide}: the controller's guide state and the page's shortcuts. */
 export interface ReadingGuideProps
@@ -29,23 +64,18 @@ export interface ReadingGuideProps
   compact?: boolean;
 }
 
-const ROLE_LABELS: Record<AboutEntry['role'], string> = {
-  publisher: 'Publisher',
-  'original-publisher': 'Original publisher',
-  author: 'Author',
+const ROLE_LABELS: Record<AboutEntry['role'], MessageKey> = {
+  publisher: 'guide_role_publisher',
+  'original-publisher': 'guide_role_original_publisher',
+  author: 'guide_role_author',
 };
-
-/** "1 claim", "2 claims". */
-function count(value: number, singular: string, plural: string): string {
-  return `${value} ${value === 1 ? singular : plural}`;
-}
 
 function AboutSection({ entry }: { entry: AboutEntry }) {
   const headingId = useUniqueId();
   return (
     <section class="cp-about-entry" aria-labelledby={headingId}>
       <h3 id={headingId}>
-        {entry.name} <span class="cp-about-role">· {ROLE_LABELS[entry.role]}</span>
+        {entry.name} <span class="cp-about-role">· {strings.role(entry.role)}</span>
       </h3>
       <p>{entry.summary}</p>
       {entry.details.length === 0 ? null : (
@@ -58,16 +88,16 @@ function AboutSection({ entry }: { entry: AboutEntry }) {
       {entry.unverified.length === 0 ? null : (
         <>
           <p>
-            <strong>Unverified:</strong>
+            <strong>{strings.unverified}</strong>
           </p>
-          <ul aria-label="Unverified">
+          <ul aria-label={strings.unverified}>
             {entry.unverified.map((item, index) => (
               <li key={index}>{item}</li>
             ))}
           </ul>
         </>
       )}
-      <SourceList sources={entry.sources} label={`Sources about ${entry.name}`} />
+      <SourceList sources={entry.sources} label={strings.sourcesAbout(entry.name)} />
     </section>
   );
 }
@@ -98,35 +128,37 @@ export function ReadingGuide({
         <h2 id={titleId} class="cp-guide-title">
           Counterpoint
         </h2>
-        {hasClaims ? <span>{count(totalClaims, 'claim checked', 'claims checked')}</span> : null}
+        {hasClaims ? <span>{strings.checked(totalClaims)}</span> : null}
         {hasClaims && anchoredClaims < totalClaims ? (
-          <span class="cp-muted">{anchoredClaims} found on this page</span>
+          <span class="cp-muted">{strings.found(anchoredClaims)}</span>
         ) : null}
         {anchoredClaims > 0 ? (
           <div class="cp-guide-nav">
             <button
               type="button"
               class="cp-button"
-              title={`Previous claim (${shortcuts.previous})`}
+              title={strings.previousTooltip(shortcuts.previous)}
               aria-keyshortcuts={shortcuts.previous}
               onClick={onPrevious}
             >
-              <span aria-hidden="true">‹ </span>Previous claim
+              <span aria-hidden="true">‹ </span>
+              {strings.previous}
             </button>
             <button
               type="button"
               class="cp-button"
-              title={`Next claim (${shortcuts.next})`}
+              title={strings.nextTooltip(shortcuts.next)}
               aria-keyshortcuts={shortcuts.next}
               onClick={onNext}
             >
-              Next claim<span aria-hidden="true"> ›</span>
+              {strings.next}
+              <span aria-hidden="true"> ›</span>
             </button>
           </div>
         ) : null}
       </div>
       {compact || verdictsShown.length === 0 ? null : (
-        <ul class="cp-guide-counts" aria-label="Claims by verdict">
+        <ul class="cp-guide-counts" aria-label={strings.byVerdict}>
           {verdictsShown.map((verdict) => (
             <li key={verdict}>
               <VerdictChip
@@ -135,7 +167,7 @@ export function ReadingGuide({
                 {...(onStepVerdict
                   ? {
                       onActivate: () => onStepVerdict(verdict),
-                      actionLabel: strings.nextOfVerdict(VERDICT_LABELS[verdict]),
+                      actionLabel: strings.nextOfVerdict(verdict),
                     }
                   : {})}
               />
@@ -146,7 +178,7 @@ export function ReadingGuide({
       {compact || onShowNotes === undefined ? null : (
         <div class="cp-guide-row">
           <button type="button" class="cp-link-button" onClick={onShowNotes}>
-            Your notes on this article
+            {strings.yourNotes}
           </button>
         </div>
       )}
@@ -159,7 +191,7 @@ export function ReadingGuide({
             aria-controls={aboutId}
             onClick={() => setAboutOpen(!aboutOpen)}
           >
-            About this source
+            {strings.aboutSource}
           </button>
           <div id={aboutId} class="cp-about" hidden={!aboutOpen}>
             {about.map((entry) => (

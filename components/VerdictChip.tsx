@@ -54,7 +54,7 @@ export function VerdictChip({ verdict, count, onActivate, actionLabel }: Verdict
       title={actionLabel}
       // One name, as it reads (the pill's flex layout would otherwise split it into pieces).
       aria-label={[
-        count === undefined ? VERDICT_LABELS[verdict] : `${VERDICT_LABELS[verdict]}: ${count}`,
+        count === undefined ? verdictLabel(verdict) : `${verdictLabel(verdict)}: ${count}`,
         actionLabel,
       ]
         .filter(Boolean)

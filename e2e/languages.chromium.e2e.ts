@@ -1,6 +1,7 @@
 /**
  * The interface follows the browser's language: Chromium started in Spanish and in French shows
- * the popup, a claim popover, the side panel and the method page in that language (found by
+ * the claim markers, the reading guide, the welcome card, the popup, a claim popover, the side
+ * panel, the method page and the help and about pages in that language (found by
  * role and translated name), with the pack's own texts marked as English, and no text clipped or
  * overflowing, in light, dark and at 200 % zoom. Screenshots of each go to the artefacts (the
  * chosen ones are in docs/screenshots).
@@ -136,6 +137,51 @@ for (const { language, words } of LANGUAGES) {
       expect(typeof read.reported).toBe('string');
     });
 
+    /** A claim marker's name in this language: "Afirmación: …. Abrir el contexto". */
+    const markerName = (verdict?: string): RegExp => {
+      const [head = '', tail = ''] = words.t('marker_claim_open', ['\u0000']).split('\u0000');
+      const word =
+        verdict === undefined ? '.+' : escapeForPattern(words.t(verdictKey(verdict, 'label')));
+      return new RegExp(`^${escapeForPattern(head)}${word}${escapeForPattern(tail)}$`);
+    };
+
+    it('names the claim markers, the reading guide and the welcome card in that language', async () => {
+      await article.bringToFront();
+      const probe = await probeAccessibility(article);
+      try {
+        for (const claim of pack.claims) await probe.waitFor('button', markerName(claim.verdict));
+        const total = pack.claims.length;
+        const summary = words.plural('guide_checked', total);
+        await probe.waitFor('button', new RegExp(`^Counterpoint · ${escapeForPattern(summary)}`));
+        await probe.waitFor('button', words.t('guide_previous'));
+        await probe.waitFor('button', words.t('guide_next'));
+        const tally = await probe.waitFor('list', words.t('guide_by_verdict'));
+        const verdict = pack.claims[0]?.verdict ?? 'supported';
+        const chipName = new RegExp(
+          `^${escapeForPattern(words.t(verdictKey(verdict, 'label')))}: \\d+, ${escapeForPattern(
+            words.t(`guide_next_${verdict.replace('-', '_')}` as MessageKey),
+          )}$`,
+        );
+        expect(await probe.within(tally, 'button', chipName)).toHaveLength(1);
+        await probe.waitFor('button', words.t('guide_your_notes'));
+        // The welcome card, shown on the first article of a new profile.
+        await probe.waitFor('heading', words.t('welcome_title'));
+        await probe.waitFor('button', words.t('welcome_help'));
+        await article.screenshot({
+          path: join(artifactsDir('screenshots', 'languages'), `guide-${language}-light.png`),
+        });
+        // Put away, so it covers no marker at 200 % (the card is taller in these languages).
+        await probe.click(await probe.waitFor('button', words.t('welcome_dismiss')));
+        await waitUntil(
+          async () => (await probe.find('heading', words.t('welcome_title'))).length,
+          (count) => count === 0,
+          { what: 'the welcome card to go' },
+        );
+      } finally {
+        await probe.detach();
+      }
+    });
+
     async function openPopup(look: Look): Promise<Page> {
       const popup = await session.openPopup(tabId);
       await popup.emulateMedia({ colorScheme: look === 'dark' ? 'dark' : 'light' });
@@ -192,8 +238,10 @@ for (const { language, words } of LANGUAGES) {
       await article.bringToFront();
       const probe = await probeAccessibility(article);
       try {
-        // The page's markers are drawn by the page-side layer, still named in English.
-        await probe.click(await probe.waitFor('button', /^Claim: /));
+        // From the keyboard: at 200 % a click lands on the reading guide, larger in these
+        // languages, which docks over the first marker once it is scrolled into view.
+        await probe.focus(await probe.waitFor('button', markerName()));
+        await article.keyboard.press('Enter');
       } finally {
         await probe.detach();
       }
@@ -374,6 +422,88 @@ for (const { language, words } of LANGUAGES) {
         expect(await clippedText(method)).toEqual([]);
         await shoot(method, 'method', look);
         await method.close();
+      },
+    );
+
+    async function openHelp(look: Look): Promise<Page> {
+      const help = await openExtensionPage(
+        'help.html',
+        look,
+        look === 'zoom200' ? ZOOMED.article : { width: 1280, height: 900 },
+      );
+      await help.getByRole('heading', { level: 1, name: words.t('help_title') }).waitFor();
+      return help;
+    }
+
+    it('shows the help page in that language, by role and name', async () => {
+      const help = await openHelp('light');
+      expect(await help.locator('html').getAttribute('lang')).toMatch(new RegExp(`^${language}`));
+      expect(await help.title()).toBe(words.t('help_title'));
+      const browserTable = help.getByRole('table', { name: words.t('help_browser_heading') });
+      // The browser's own commands, described by the manifest in this language.
+      await browserTable.getByRole('rowheader', { name: words.t('command_add_note') }).waitFor();
+      await browserTable
+        .getByRole('rowheader', { name: words.t('command_toggle_highlights') })
+        .waitFor();
+      await browserTable.getByRole('columnheader', { name: words.t('help_keys') }).waitFor();
+      const pageTable = help.getByRole('table', { name: words.t('help_page_heading') });
+      await pageTable.getByRole('rowheader', { name: words.t('help_next_claim') }).waitFor();
+      await pageTable.getByRole('rowheader', { name: words.t('help_save') }).waitFor();
+      await help.getByRole('button', { name: words.t('help_open_settings') }).waitFor();
+      await help.getByRole('heading', { name: words.t('help_marks_heading') }).waitFor();
+      await help.getByRole('link', { name: words.t('common_how_checks') }).waitFor();
+      await help.getByRole('link', { name: words.t('help_about_link') }).waitFor();
+      await help.close();
+    });
+
+    it.each<Look>(['light', 'dark', 'zoom200'])(
+      'the help page fits its text (%s)',
+      async (look) => {
+        const help = await openHelp(look);
+        await help.getByRole('table', { name: words.t('help_page_heading') }).waitFor();
+        expect(await clippedText(help)).toEqual([]);
+        await shoot(help, 'help', look);
+        await help.close();
+      },
+    );
+
+    async function openAbout(look: Look): Promise<Page> {
+      const about = await openExtensionPage(
+        'about.html',
+        look,
+        look === 'zoom200' ? ZOOMED.article : { width: 1280, height: 900 },
+      );
+      await about.getByRole('heading', { level: 1, name: words.t('help_about_link') }).waitFor();
+      // The count has been read once the status says how many notes there are.
+      await about.getByRole('status').getByText(words.t('about_count_none')).waitFor();
+      return about;
+    }
+
+    it('shows the about page in that language, by role and name', async () => {
+      const about = await openAbout('light');
+      expect(await about.locator('html').getAttribute('lang')).toMatch(new RegExp(`^${language}`));
+      expect(await about.title()).toBe(words.t('help_about_link'));
+      await about.getByRole('region', { name: words.t('about_stored_heading') }).waitFor();
+      await about.getByRole('region', { name: words.t('about_sent_heading') }).waitFor();
+      await about.getByRole('term').getByText(words.t('about_notes_term')).waitFor();
+      const deleting = about.getByRole('region', { name: words.t('about_delete_heading') });
+      await deleting.getByRole('link', { name: words.t('popup_open_manager') }).waitFor();
+      // No notes yet, so nothing to delete.
+      expect(
+        await deleting.getByRole('button', { name: words.t('about_delete_button') }).isDisabled(),
+      ).toBe(true);
+      await about.getByRole('link', { name: words.t('help_title') }).waitFor();
+      await about.getByRole('link', { name: words.t('common_how_checks') }).waitFor();
+      await about.close();
+    });
+
+    it.each<Look>(['light', 'dark', 'zoom200'])(
+      'the about page fits its text (%s)',
+      async (look) => {
+        const about = await openAbout(look);
+        expect(await clippedText(about)).toEqual([]);
+        await shoot(about, 'about', look);
+        await about.close();
       },
     );
   });

@@ -4,53 +4,103 @@
  * the store keeps deleted notes restorable.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { plural, t } from '../../utils/i18n';
 import { ABOUT_CSS } from '../help/styles';
 import { Toast } from '../Toast';
 
-/** Every reader-facing sentence of the about page. */
+/**
+ * Every reader-facing sentence of the about page, each read in the interface language when used.
+ */
 export const strings = {
-  title: 'About Counterpoint and your data',
   brand: 'Counterpoint',
-  intro:
-    'Counterpoint has no account and no server. Everything it knows stays in this browser, in the extension’s own storage, which the websites you read cannot open.',
-  storedHeading: 'What is kept, and where',
-  notesTerm: 'Your notes',
-  notesWhere:
-    'In the browser’s IndexedDB, in a database of the extension’s own origin, not the website’s. Only Counterpoint’s own pages read them; the article page itself is told where a note goes, never what it says.',
-  settingsTerm: 'Your settings',
-  settingsWhere:
-    'The highlight switches, the sites where Counterpoint is paused and whether you have seen the welcome card, in the extension’s storage (storage.local).',
-  tabsTerm: 'What your open tabs show',
-  tabsWhere:
-    'Which article a tab shows and how many of its claims were found, in the extension’s session storage, forgotten when the browser closes.',
-  draftsTerm: 'Notes you have not saved',
-  draftsWhere: 'Only in the memory of the open note editor, until you save them or close the tab.',
-  packsTerm: 'The claims and their sources',
-  packsWhere:
-    'Come with the extension and are copied into the same database. Links to sources open only when you choose them.',
-  sentHeading: 'What is sent',
-  sent: 'Nothing. Counterpoint makes no network request of its own: no analytics, no sync, no account.',
-  deleteHeading: 'Delete all my notes',
-  deleteIntro:
-    'This removes every note you have written, on every article. To keep a copy, export your notes from the notes manager first.',
-  notesManager: 'Open the notes manager',
-  deleteButton: 'Delete all my notes…',
-  countLoading: 'Counting your notes…',
-  countNone: 'You have no notes.',
-  count: (n: number) => (n === 1 ? 'You have 1 note.' : `You have ${n} notes.`),
-  dialogTitle: 'Delete all your notes?',
-  dialogBody: (n: number, seconds: number) =>
-    `${n === 1 ? 'Your note' : `Your ${n} notes`}, on every article, will be deleted. You can undo this for ${seconds} seconds after.`,
-  cancel: 'Cancel',
-  confirm: 'Delete all notes',
-  deleted: (n: number) => (n === 1 ? '1 note deleted.' : `${n} notes deleted.`),
-  undo: 'Undo',
-  restored: (n: number) => (n === 1 ? 'Your note is back.' : `Your ${n} notes are back.`),
-  failed: (reason: string) => `Nothing was deleted. ${reason}`,
-  undoFailed: (reason: string) => `The notes could not be brought back. ${reason}`,
-  helpLink: 'Counterpoint help',
-  methodLink: 'How Counterpoint checks',
-} as const;
+  get title() {
+    return t('help_about_link');
+  },
+  get intro() {
+    return t('about_intro');
+  },
+  get storedHeading() {
+    return t('about_stored_heading');
+  },
+  get notesTerm() {
+    return t('about_notes_term');
+  },
+  get notesWhere() {
+    return t('about_notes_where');
+  },
+  get settingsTerm() {
+    return t('about_settings_term');
+  },
+  get settingsWhere() {
+    return t('about_settings_where');
+  },
+  get tabsTerm() {
+    return t('about_tabs_term');
+  },
+  get tabsWhere() {
+    return t('about_tabs_where');
+  },
+  get draftsTerm() {
+    return t('about_drafts_term');
+  },
+  get draftsWhere() {
+    return t('about_drafts_where');
+  },
+  get packsTerm() {
+    return t('about_packs_term');
+  },
+  get packsWhere() {
+    return t('about_packs_where');
+  },
+  get sentHeading() {
+    return t('about_sent_heading');
+  },
+  get sent() {
+    return t('about_sent');
+  },
+  get deleteHeading() {
+    return t('about_delete_heading');
+  },
+  get deleteIntro() {
+    return t('about_delete_intro');
+  },
+  get notesManager() {
+    return t('popup_open_manager');
+  },
+  get deleteButton() {
+    return t('about_delete_button');
+  },
+  get countLoading() {
+    return t('about_count_loading');
+  },
+  get countNone() {
+    return t('about_count_none');
+  },
+  get dialogTitle() {
+    return t('about_dialog_title');
+  },
+  get cancel() {
+    return t('editor_cancel');
+  },
+  get confirm() {
+    return t('about_confirm');
+  },
+  get undo() {
+    return t('notes_undo');
+  },
+  get helpLink() {
+    return t('help_title');
+  },
+  get methodLink() {
+    return t('common_how_checks');
+  },
+  count: (n: number) => plural('about_count', n),
+  dialogBody: (n: number, seconds: number) => plural('about_dialog_body', n, [seconds]),
+  deleted: (n: number) => plural('about_deleted', n),
+  restored: (n: number) => plural('about_restored', n),
+  failed: (reason: string) => t('about_failed', [reason]),
+  undoFailed: (reason: string) => t('about_undo_failed', [reason]),
+};
 
 /** What the page needs from the background. */
 export interface AboutActions {

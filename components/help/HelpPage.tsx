@@ -3,44 +3,97 @@
  * the browser has actually bound them (a reader may have changed them, and Chrome leaves a
  * command unbound when its suggestion clashes), and the way to the browser's shortcut settings.
  */
+import { t } from '../../utils/i18n';
 import { DEFAULT_SHORTCUTS } from '../../utils/shortcuts';
 import { HELP_CSS } from './styles';
 
-/** Every reader-facing sentence of the help page. */
+/**
+ * Every reader-facing sentence of the help page, each read in the interface language when used.
+ */
 export const strings = {
-  title: 'Counterpoint help',
   brand: 'Counterpoint',
-  intro:
-    'Counterpoint marks the key claims of an article you read and says what the public record showed about each one. Everything here works from the keyboard as well as the mouse.',
-  shortcutsHeading: 'Keyboard shortcuts',
-  browserHeading: 'Browser shortcuts',
-  browserIntro:
-    'These work anywhere on an article. Your browser keeps them, and you can change them in its shortcut settings.',
-  pageHeading: 'Shortcuts on the article',
-  pageIntro: 'These work while an article with claims is open and the page has the focus.',
-  action: 'Action',
-  keys: 'Keys',
-  notSet: 'Not set',
-  notSetHint: 'The browser did not assign this shortcut; choose one in the shortcut settings.',
-  loading: 'Reading the shortcuts your browser has set…',
-  unreadable: 'The browser did not say which shortcuts it has set; these are the suggested ones.',
-  openSettings: 'Change shortcuts in the browser',
-  settingsFailed: 'The browser did not open its shortcut settings.',
-  nextClaim: 'Open the next claim on the page',
-  previousClaim: 'Open the previous claim on the page',
-  escape: 'Close the open claim or note and return to where you were',
-  enter: 'Open the claim or note of a focused marker',
-  tab: 'Move between the markers of the claims, in reading order',
-  save: 'Save the note you are writing',
-  markersHeading: 'The marks on the page',
-  marks:
-    'Each key claim is underlined, with a small marker after it. The underline’s style and the marker’s symbol say the verdict, so none depends on colour. Your own notes are shaded yellow.',
-  notesHeading: 'Your notes',
-  notes:
-    'Select text on the article and press the add-note shortcut, or choose “Add note to selection” from the page’s context menu. Your notes are listed in the toolbar popup and in the notes manager.',
-  methodLink: 'How Counterpoint checks',
-  aboutLink: 'About Counterpoint and your data',
-} as const;
+  get title() {
+    return t('help_title');
+  },
+  get intro() {
+    return t('help_intro');
+  },
+  get shortcutsHeading() {
+    return t('help_shortcuts_heading');
+  },
+  get browserHeading() {
+    return t('help_browser_heading');
+  },
+  get browserIntro() {
+    return t('help_browser_intro');
+  },
+  get pageHeading() {
+    return t('help_page_heading');
+  },
+  get pageIntro() {
+    return t('help_page_intro');
+  },
+  get action() {
+    return t('help_action');
+  },
+  get keys() {
+    return t('help_keys');
+  },
+  get notSet() {
+    return t('help_not_set');
+  },
+  get notSetHint() {
+    return t('help_not_set_hint');
+  },
+  get loading() {
+    return t('help_loading');
+  },
+  get unreadable() {
+    return t('help_unreadable');
+  },
+  get openSettings() {
+    return t('help_open_settings');
+  },
+  get settingsFailed() {
+    return t('help_settings_failed');
+  },
+  get nextClaim() {
+    return t('help_next_claim');
+  },
+  get previousClaim() {
+    return t('help_previous_claim');
+  },
+  get escape() {
+    return t('help_escape');
+  },
+  get enter() {
+    return t('help_enter');
+  },
+  get tab() {
+    return t('help_tab');
+  },
+  get save() {
+    return t('help_save');
+  },
+  get markersHeading() {
+    return t('help_marks_heading');
+  },
+  get marks() {
+    return t('help_marks');
+  },
+  get notesHeading() {
+    return t('help_notes_heading');
+  },
+  get notes() {
+    return t('help_notes');
+  },
+  get methodLink() {
+    return t('common_how_checks');
+  },
+  get aboutLink() {
+    return t('help_about_link');
+  },
+};
 
 /** One browser command as the browser reports it. */
 export interface BoundCommand {
@@ -68,18 +121,20 @@ export interface HelpPageProps {
 }
 
 /** The manifest's commands with the keys suggested for them, for when the browser says nothing. */
-const SUGGESTED: readonly BoundCommand[] = [
-  {
-    name: 'toggle-highlights',
-    description: 'Turn claim and note highlights on or off',
-    shortcut: DEFAULT_SHORTCUTS.toggleHighlights,
-  },
-  {
-    name: 'add-note',
-    description: 'Add a note to the selected text',
-    shortcut: DEFAULT_SHORTCUTS.addNote,
-  },
-];
+function suggestedCommands(): readonly BoundCommand[] {
+  return [
+    {
+      name: 'toggle-highlights',
+      description: t('command_toggle_highlights'),
+      shortcut: DEFAULT_SHORTCUTS.toggleHighlights,
+    },
+    {
+      name: 'add-note',
+      description: t('command_add_note'),
+      shortcut: DEFAULT_SHORTCUTS.addNote,
+    },
+  ];
+}
 
 /** Shows "Alt+Shift+J" as separate keys. */
 function Keys({ shortcut }: { shortcut: string }) {
@@ -142,7 +197,7 @@ export function HelpPage({
   methodUrl,
   aboutUrl,
 }: HelpPageProps) {
-  const shown = commands === null || commands === 'unreadable' ? SUGGESTED : commands;
+  const shown = commands === null || commands === 'unreadable' ? suggestedCommands() : commands;
   // The toolbar button's own command has no description of ours; it is not a Counterpoint action.
   const browserRows = shown
     .filter((command) => command.description !== '' && !command.name.startsWith('_'))

@@ -4,14 +4,16 @@
  * Chrome's chrome://extensions/shortcuts page in a new tab, else words saying where to look).
  */
 import type { Browser } from '../../utils/browser';
+import { t } from '../../utils/i18n';
 import type { BoundCommand, ShortcutSettings } from './HelpPage';
 
 /** Reader-facing sentences of the wiring. */
 export const strings = {
-  firefoxInstructions:
-    'In Firefox: open Add-ons and themes (about:addons), choose the gear button, then Manage Extension Shortcuts.',
+  get firefoxInstructions() {
+    return t('help_firefox_instructions');
+  },
   chromeShortcutsPage: 'chrome://extensions/shortcuts',
-} as const;
+};
 
 /** The browser's commands, with '' for a command it left without keys. */
 export async function readCommands(browser: Browser): Promise<BoundCommand[]> {

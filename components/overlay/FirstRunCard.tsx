@@ -4,20 +4,28 @@
  * lives in the page's overlay (a closed shadow root), so it says nothing about any note; it never
  * takes the focus, and "Got it" or Escape (the controller's) puts it away.
  */
+import { t } from '../../utils/i18n';
 import { useUniqueId } from '../unique-id';
 
-/** Every reader-facing sentence of the card. */
+/** Every reader-facing sentence of the card, read in the interface language when used. */
 export const strings = {
-  title: 'Counterpoint is checking this article',
-  marks:
-    'The key claims are underlined. The small mark after each one says its verdict; point at it, click it, or Tab to it and press Enter to read the context and sources.',
-  guide:
-    'The guide at the top (“Counterpoint · claims checked”) lists the verdicts and steps from claim to claim.',
-  notes: (shortcut: string) =>
-    `To add a private note, select some words and choose “Add note” (${shortcut}). Your notes are listed in the Counterpoint toolbar button.`,
-  help: 'Help and shortcuts',
-  dismiss: 'Got it',
-} as const;
+  get title() {
+    return t('welcome_title');
+  },
+  get marks() {
+    return t('welcome_marks');
+  },
+  get guide() {
+    return t('welcome_guide');
+  },
+  notes: (shortcut: string) => t('welcome_notes', [shortcut]),
+  get help() {
+    return t('welcome_help');
+  },
+  get dismiss() {
+    return t('welcome_dismiss');
+  },
+};
 
 /** Props of {@link FirstRunCard}. */
 export interface FirstRunCardProps {

@@ -6,6 +6,7 @@
  */
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { OverlayState } from '../../utils/annotator/overlay-state';
+import { plural } from '../../utils/i18n';
 import { AdderButton } from '../AdderButton';
 import { ReadingGuide } from '../ReadingGuide';
 import { Toast } from '../Toast';
@@ -52,8 +53,8 @@ export function PageOverlay(props: PageOverlayProps) {
 
 /** Every reader-facing sentence of the guide's pill. */
 export const strings = {
-  summary: (n: number) => `${n} ${n === 1 ? 'claim' : 'claims'} checked`,
-} as const;
+  summary: (n: number) => plural('guide_checked', n),
+};
 
 /**
  * The reading guide: a pill near the headline ("Counterpoint · 14 claims checked") that opens

@@ -1,9 +1,13 @@
 import { render } from 'preact';
 import { AboutPage } from '@/components/about/AboutPage';
 import { extensionApi as browser } from '@/utils/browser';
+import { t, uiLanguage } from '@/utils/i18n';
 import { createRequester } from '@/utils/messaging/client';
 import { openStore } from '@/utils/store/db';
 import { allNotes, UNDO_WINDOW_MS } from '@/utils/store/notes';
+
+document.documentElement.lang = uiLanguage();
+document.title = t('help_about_link');
 
 const request = createRequester((message) => browser.runtime.sendMessage(message));
 

@@ -3,6 +3,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { type BoundCommand, HelpPage, strings } from '@/components/help/HelpPage';
 import { readCommands, shortcutSettingsFor } from '@/components/help/help-wiring';
 import { extensionApi as browser } from '@/utils/browser';
+import { t, uiLanguage } from '@/utils/i18n';
+
+document.documentElement.lang = uiLanguage();
+document.title = t('help_title');
 
 const settings = shortcutSettingsFor(browser, import.meta.env.BROWSER === 'firefox');
 

@@ -7,6 +7,7 @@
  * `attach`, from the UI bundle.
  */
 import type { PreparedText } from '../anchoring';
+import { extensionApi } from '../browser';
 import { createOwnNodeRegistry } from '../highlight';
 import type { NoteAnchor, PageStatusReport } from '../messaging/protocol';
 import { VERDICT_LABELS } from '../packs/verdicts';
@@ -74,6 +75,11 @@ export interface ArticleView {
 /** What the view needs. */
 export interface ArticleViewDependencies {
   doc: Document;
+  /**
+   * A message of the extension's files in the interface language, '' when there is none; the
+   * browser's own `i18n.getMessage` by default (utils/i18n stays out of the content script).
+   */
+  getMessage?: GetMessage;
   body: Element;
   claims: readonly StoredClaim[];
   notes: readonly NoteAnchor[];
@@ -90,6 +96,31 @@ export interface ArticleViewDependencies {
   scheduleIdle?: LayerDependencies['scheduleIdle'];
   /** Loads the extras bundle (full matcher, wrapping fallback) where the page needs it. */
   loadExtras?: LayerDependencies['loadExtras'];
+}
+
+/** Reads one message by key with its substitutions, '' when there is none. */
+export type GetMessage = (key: string, substitutions?: string[]) => string;
+
+/**
+ * The browser's `i18n.getMessage`, or '' when it has none or throws (a content script whose
+ * extension was reloaded; WXT's fake browser in unit tests), so the marker speaks English.
+ */
+function browserGetMessage(key: string, substitutions?: string[]): string {
+  try {
+    return extensionApi.i18n.getMessage(key, substitutions);
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * A claim marker's accessible name, "Claim: Misleading. Open context", in the interface
+ * language; its first sentence is the marker's tooltip (`marker-host.ts`). English when the
+ * browser has no message.
+ */
+export function claimMarkerLabel(getMessage: GetMessage, verdict: StoredClaim['verdict']): string {
+  const word = getMessage(`verdict_${verdict.replace('-', '_')}`) || VERDICT_LABELS[verdict];
+  return getMessage('marker_claim_open', [word]) || `Claim: ${word}. Open context`;
 }
 
 /** Anchors and paints the article, and keeps it painted. */
@@ -133,7 +164,10 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
     ...(deps.loadExtras ? { loadExtras: deps.loadExtras } : {}),
     label: (_kind, id) => {
       const claim = claimById(id);
-      return claim ? `Claim: ${VERDICT_LABELS[claim.verdict]}. Open context` : 'Claim';
+      const getMessage = deps.getMessage ?? browserGetMessage;
+      return claim
+        ? claimMarkerLabel(getMessage, claim.verdict)
+        : getMessage('marker_claim') || 'Claim';
     },
     callbacks: {
       onMarker(kind, id, button) {

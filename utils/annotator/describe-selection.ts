@@ -5,6 +5,7 @@
  */
 import { describe } from '../anchoring';
 import type { DescribeResult } from '../anchoring/types';
+import { type MessageKey, t } from '../i18n';
 import { rangeOutsideOwnNodes } from './selection-range';
 
 /** The selectors of a selection, or why it cannot take a note. */
@@ -12,12 +13,12 @@ export type DescribedSelection =
   | Extract<DescribeResult, { ok: true }>
   | { ok: false; message: string };
 
-const MESSAGES: Record<Extract<DescribeResult, { ok: false }>['reason'], string> = {
-  'empty-range': 'Select some words of the article first.',
-  'outside-root': 'Select text inside the article to add a note.',
-  'in-ignored-node': 'Select some words of the article first.',
-  'detached-root': 'The article changed while you were selecting; please select the passage again.',
-  'invalid-range': 'Select some words of the article first.',
+const MESSAGES: Record<Extract<DescribeResult, { ok: false }>['reason'], MessageKey> = {
+  'empty-range': 'page_select_words',
+  'outside-root': 'page_select_inside',
+  'in-ignored-node': 'page_select_words',
+  'detached-root': 'page_selection_changed',
+  'invalid-range': 'page_select_words',
 };
 
 /** Describes `selected`, skipping our own nodes (`ignore`). */
@@ -31,8 +32,8 @@ export function describeSelection(
   const inBody =
     body.contains(range.commonAncestorContainer) || body === range.commonAncestorContainer;
   const root = inBody ? body : doc.body;
-  if (!root) return { ok: false, message: 'This part of the page cannot take a note.' };
+  if (!root) return { ok: false, message: t('page_cannot_note') };
   const result = describe(root, range, { ignore });
   if (result.ok) return { ok: true, selectors: result.selectors };
-  return { ok: false, message: MESSAGES[result.reason] };
+  return { ok: false, message: t(MESSAGES[result.reason]) };
 }

@@ -16,6 +16,8 @@
  *
  * Part of the in-page UI bundle, loaded after the article is painted (`article-view.ts`).
  */
+
+import { t } from '../i18n';
 import type { Requester } from '../messaging/client';
 import type { PanelEvent } from '../messaging/panel-protocol';
 import type { AboutEntry, Verdict } from '../packs/types';
@@ -53,12 +55,14 @@ export const HOVER_GRACE_MS = 300;
 /** What the page says after the highlights command. */
 export const HIGHLIGHT_TOASTS = {
   off: (shortcut: string) =>
-    shortcut === ''
-      ? 'Highlights off. Turn them back on from the Counterpoint toolbar button.'
-      : `Highlights off — ${shortcut} to turn them back on.`,
-  on: 'Highlights on.',
-  paused: 'Counterpoint is paused on this site. Resume it from the Counterpoint toolbar button.',
-} as const;
+    shortcut === '' ? t('page_highlights_off_no_shortcut') : t('page_highlights_off', [shortcut]),
+  get on() {
+    return t('page_highlights_on');
+  },
+  get paused() {
+    return t('page_paused');
+  },
+};
 
 /** What the interactions need. */
 export interface InteractionDependencies {
@@ -282,7 +286,7 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
       case 'close':
         panels.close();
         if (event.draftKept) {
-          overlay.showToast('Draft kept: choose “Add note” on the same passage to go on with it.');
+          overlay.showToast(t('page_draft_kept'));
         }
         return;
       case 'open-note':
@@ -297,7 +301,7 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
       case 'saved':
         doc.getSelection()?.removeAllRanges();
         panels.close();
-        overlay.showToast(event.created ? 'Note saved.' : 'Note updated.');
+        overlay.showToast(event.created ? t('page_note_saved') : t('page_note_updated'));
         notes.saved(event.noteId, event.created).catch(() => {
           // The change feed brings it on the next change, or a reload does.
         });
@@ -335,7 +339,7 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
     addNoteFromSelection() {
       const range = selection.currentRange();
       if (!range) {
-        overlay.showToast('Select a passage of the article first, then add a note.');
+        overlay.showToast(t('page_select_first'));
         return;
       }
       openEditorForRange(range.cloneRange());

@@ -6,6 +6,7 @@
  * the frame's one request and one broadcast. Undo is offered for a while after a delete.
  */
 import type { Selector } from '../anchoring/types';
+import { t } from '../i18n';
 import type { Requester } from '../messaging/client';
 import type { NoteAnchor } from '../messaging/protocol';
 import type { ArticleView } from './article-view';
@@ -56,7 +57,7 @@ export function createNoteActions(deps: NoteActionsDependencies): NoteActions {
         target: restored.target,
         ...(restored.claimId ? { claimId: restored.claimId } : {}),
       });
-      if (!destroyed) deps.showToast('Note restored.');
+      if (!destroyed) deps.showToast(t('page_note_restored'));
     } catch (error) {
       if (!destroyed) deps.showToast(error instanceof Error ? error.message : String(error));
     }
@@ -85,8 +86,8 @@ export function createNoteActions(deps: NoteActionsDependencies): NoteActions {
         [noteId],
       );
       deps.showToast(
-        'Note deleted.',
-        { label: 'Undo', run: () => void restore(noteId) },
+        t('page_note_deleted'),
+        { label: t('notes_undo'), run: () => void restore(noteId) },
         UNDO_TOAST_MS,
       );
     },
