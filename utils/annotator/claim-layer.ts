@@ -8,13 +8,12 @@ import {
   FallbackNeeded,
   insertMarker,
   type Marker,
-  type OwnNodeRegistry,
   type Painter,
 } from '../highlight';
 import { pageScheme } from '../highlight/page-scheme';
 import type { StoredClaim } from '../store/db';
-import type { LayerCallbacks, MarkerLabel } from './layer-types';
-import type { ContentExtras } from './ui-loader';
+import type { ExtrasWait } from './extras-wait';
+import type { LayerDependencies } from './layer-types';
 
 /** A claim to paint: where it is and its verdict. */
 export interface ClaimItem {
@@ -23,22 +22,17 @@ export interface ClaimItem {
   style: StoredClaim['verdict'];
 }
 
-/** What the claim layer needs. */
-export interface ClaimLayerDependencies {
-  doc: Document;
-  ownNodes: OwnNodeRegistry;
-  callbacks: LayerCallbacks;
-  label: MarkerLabel;
-  /** Paint by wrapping text from the start, as where the Custom Highlight API is missing. */
-  paintByWrapping?: boolean;
-  /** The extras bundle, if loaded (it brings the wrapping fallback). */
-  extras(): ContentExtras | null;
-  /**
-   * Called when the browser needs the wrapping fallback and it is not loaded; absent when it
-   * cannot be loaded, and then the painter's error is thrown.
-   */
-  awaitFallback?: () => void;
-}
+/** What the claim layer needs: the page, the layers' marker labels and callbacks, the loader. */
+export type ClaimLayerDependencies = Pick<
+  LayerDependencies,
+  'doc' | 'ownNodes' | 'callbacks' | 'label' | 'paintByWrapping' | 'loadExtras'
+>;
+
+/**
+ * The wait for the extras bundle, which brings the wrapping fallback: when the browser needs it
+ * and it cannot be loaded, the painter's error is thrown.
+ */
+export type FallbackSource = Pick<ExtrasWait, 'extras' | 'awaitFallback'>;
 
 /** The claims' highlights and markers. */
 export interface ClaimLayer {
@@ -51,8 +45,8 @@ export interface ClaimLayer {
   dropMarker(id: string): void;
   /** Removes every marker. */
   removeMarkers(): void;
-  /** Removes the markers and the painter, so the next `show` paints afresh. */
-  reset(): void;
+  /** Removes the markers and the painter (the next `show` paints afresh); the page is as it was. */
+  clear(): void;
   /** The marker button of a claim, if shown. */
   markerOf(id: string): HTMLButtonElement | null;
   /** Claim ids under a viewport point. */
@@ -63,11 +57,10 @@ export interface ClaimLayer {
   setBusy(busy: boolean): void;
   /** True for the fallback's text wrappers (their text is the page's own). */
   isWrapper(node: Node): boolean;
-  destroy(): void;
 }
 
 /** Creates the claim layer; nothing is painted until `show`. */
-export function createClaimLayer(deps: ClaimLayerDependencies): ClaimLayer {
+export function createClaimLayer(deps: ClaimLayerDependencies, wait: FallbackSource): ClaimLayer {
   const { doc, ownNodes } = deps;
   let painter: Painter | null = null;
   const markers = new Map<string, Marker>();
@@ -109,7 +102,7 @@ export function createClaimLayer(deps: ClaimLayerDependencies): ClaimLayer {
   }
 
   function newPainter(): Painter {
-    const made = createPainterWith(deps.extras()?.createFallbackBackend ?? null, doc, {
+    const made = createPainterWith(wait.extras()?.createFallbackBackend ?? null, doc, {
       ownNodes,
       forceFallback: needsFallback,
     });
@@ -131,8 +124,8 @@ export function createClaimLayer(deps: ClaimLayerDependencies): ClaimLayer {
       dropPainter();
       needsFallback = true;
       removeMarkers();
-      if (!deps.awaitFallback) throw error;
-      deps.awaitFallback();
+      if (!deps.loadExtras) throw error;
+      wait.awaitFallback();
       return false;
     }
   }
@@ -154,7 +147,7 @@ export function createClaimLayer(deps: ClaimLayerDependencies): ClaimLayer {
       markers.delete(id);
     },
     removeMarkers,
-    reset() {
+    clear() {
       removeMarkers();
       dropPainter();
     },
@@ -173,9 +166,5 @@ export function createClaimLayer(deps: ClaimLayerDependencies): ClaimLayer {
       painter?.setViewportOnly(next);
     },
     isWrapper: (node) => painter?.isWrapper(node) ?? false,
-    destroy() {
-      removeMarkers();
-      dropPainter();
-    },
   };
 }

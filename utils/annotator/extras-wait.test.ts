@@ -20,21 +20,21 @@ describe('createExtrasWait', () => {
     const load = deferred<ContentExtras>();
     let loads = 0;
     const loaded: Array<{ waited: string[]; fallback: boolean }> = [];
-    const wait = createExtrasWait({
-      loadExtras: () => {
-        loads++;
-        return load.promise;
+    const wait = createExtrasWait(
+      {
+        loadExtras: () => {
+          loads++;
+          return load.promise;
+        },
       },
-      onLoaded: (waited, fallback) => loaded.push({ waited: [...waited], fallback }),
-      onFailed: () => undefined,
-    });
-    wait.awaitMatcher('a');
-    wait.awaitMatcher('b');
-    wait.forget((id) => id === 'b');
+      (waited, fallback) => loaded.push({ waited: [...waited], fallback }),
+      () => undefined,
+    );
+    wait.awaiting.add('a');
     wait.request();
     wait.awaitFallback();
     expect(loads).toBe(1);
-    expect(wait.awaitsMatcher('a')).toBe(true);
+    expect(wait.awaiting.has('a')).toBe(true);
     load.resolve(fakeExtras);
     await load.promise;
     await Promise.resolve();
@@ -47,42 +47,47 @@ describe('createExtrasWait', () => {
   it('hands back what waited as failed when the bundle cannot load, and forgets it', async () => {
     const load = deferred<ContentExtras>();
     const failed: string[][] = [];
-    const wait = createExtrasWait({
-      loadExtras: () => load.promise,
-      onLoaded: () => undefined,
-      onFailed: (waited) => failed.push([...waited]),
-    });
-    wait.awaitMatcher('a');
+    const wait = createExtrasWait(
+      { loadExtras: () => load.promise },
+      () => undefined,
+      (waited) => failed.push([...waited]),
+    );
+    wait.awaiting.add('a');
     wait.request();
     load.reject(new Error('no bundle'));
     await load.promise.catch(() => undefined);
     await Promise.resolve();
     expect(failed).toEqual([['a']]);
-    expect(wait.awaitingCount()).toBe(0);
+    expect(wait.awaiting.size).toBe(0);
   });
 
   it('changes nothing when the bundle loads after it was destroyed', async () => {
     const load = deferred<ContentExtras>();
     let calls = 0;
-    const wait = createExtrasWait({
-      loadExtras: () => load.promise,
-      onLoaded: () => calls++,
-      onFailed: () => calls++,
-    });
-    wait.awaitMatcher('a');
+    const wait = createExtrasWait(
+      { loadExtras: () => load.promise },
+      () => calls++,
+      () => calls++,
+    );
+    wait.awaiting.add('a');
     wait.request();
     wait.destroy();
     load.resolve(fakeExtras);
     await load.promise;
     await Promise.resolve();
     expect(calls).toBe(0);
-    expect(wait.awaitingCount()).toBe(0);
+    expect(wait.awaiting.size).toBe(0);
   });
 
   it('never loads without a loader', () => {
-    const wait = createExtrasWait({ onLoaded: () => undefined, onFailed: () => undefined });
-    expect(wait.canLoad).toBe(false);
+    const wait = createExtrasWait(
+      {},
+      () => undefined,
+      () => undefined,
+    );
+    wait.awaiting.add('a');
     wait.request();
+    wait.awaitFallback();
     expect(wait.extras()).toBeNull();
   });
 });

@@ -9,38 +9,33 @@ import { type anchorAll, anchorAllWith } from '../anchoring/anchor';
 import type { AnchorResult, AnchorTarget } from '../anchoring/types';
 import { type ContentExtras, loadedContentExtras } from './ui-loader';
 
-/** What the wait needs, and calls back into once the bundle loaded or failed to. */
-export interface ExtrasWaitOptions {
-  /** Loads the bundle; without it, a quote that needs the full matcher is an orphan. */
+/**
+ * What the wait needs: the bundle's loader (without it, a quote that needs the full matcher is
+ * an orphan) and, in tests, an `anchorAll` used as it is.
+ */
+export interface ExtrasSource {
   loadExtras?: () => Promise<ContentExtras>;
-  /** The anchoring engine's `anchorAll`, used as it is (a test's counting wrapper). */
   anchorAll?: typeof anchorAll;
-  /** The bundle loaded: `waited` are the ids that waited for the matcher. */
-  onLoaded(waited: ReadonlySet<string>, fallbackWaited: boolean): void;
-  /** The bundle could not load: `waited` are the ids that waited for the matcher. */
-  onFailed(waited: ReadonlySet<string>): void;
 }
+
+/** Called once the bundle loaded: `waited` are the ids that waited for the matcher. */
+export type ExtrasLoaded = (waited: ReadonlySet<string>, fallbackWaited: boolean) => void;
+
+/** Called if the bundle could not load: `waited` are the ids that waited for the matcher. */
+export type ExtrasFailed = (waited: ReadonlySet<string>) => void;
 
 /** The state of the wait for the extras bundle. */
 export interface ExtrasWait {
   /** The bundle, if loaded. */
   extras(): ContentExtras | null;
-  /** Whether the bundle can be loaded on demand. */
-  readonly canLoad: boolean;
   /** Anchors with the full matcher if loaded; `undefined` for a target that waits for it. */
   anchorTargets(
     root: Element,
     targets: readonly AnchorTarget[],
     options: Parameters<typeof anchorAll>[2],
   ): Array<AnchorResult | undefined>;
-  /** Records that this passage waits for the full matcher. */
-  awaitMatcher(id: string): void;
-  /** Whether this passage waits for the full matcher. */
-  awaitsMatcher(id: string): boolean;
-  /** Stops waiting for the passages `wanted` says (they are anchored again). */
-  forget(wanted: (id: string) => boolean): void;
-  /** How many passages wait for the full matcher. */
-  awaitingCount(): number;
+  /** The ids of the passages that wait for the full matcher (the caller adds and removes). */
+  readonly awaiting: Set<string>;
   /** Records that the claims' paint waits for the fallback, and asks for the bundle. */
   awaitFallback(): void;
   /** Loads the bundle once, if anything waits for it and it can be loaded. */
@@ -50,7 +45,11 @@ export interface ExtrasWait {
 }
 
 /** Creates the wait, with the bundle already in hand if it has registered. */
-export function createExtrasWait(options: ExtrasWaitOptions): ExtrasWait {
+export function createExtrasWait(
+  options: ExtrasSource,
+  onLoaded: ExtrasLoaded,
+  onFailed: ExtrasFailed,
+): ExtrasWait {
   let extras: ContentExtras | null = loadedContentExtras();
   let loading = false;
   const awaitingMatcher = new Set<string>();
@@ -68,7 +67,7 @@ export function createExtrasWait(options: ExtrasWaitOptions): ExtrasWait {
         const waited = new Set(awaitingMatcher);
         const fallbackWaited = awaitingFallback;
         awaitingFallback = false;
-        options.onLoaded(waited, fallbackWaited);
+        onLoaded(waited, fallbackWaited);
       },
       () => {
         loading = false;
@@ -76,14 +75,13 @@ export function createExtrasWait(options: ExtrasWaitOptions): ExtrasWait {
         const waited = new Set(awaitingMatcher);
         awaitingMatcher.clear();
         awaitingFallback = false;
-        options.onFailed(waited);
+        onFailed(waited);
       },
     );
   }
 
   return {
     extras: () => extras,
-    canLoad: options.loadExtras !== undefined,
     anchorTargets(root, targets, anchorOptions) {
       if (options.anchorAll) return options.anchorAll(root, targets, anchorOptions);
       const fullText = extras?.anchorInFullText ?? null;
@@ -96,14 +94,7 @@ export function createExtrasWait(options: ExtrasWaitOptions): ExtrasWait {
         anchorOptions,
       );
     },
-    awaitMatcher(id) {
-      awaitingMatcher.add(id);
-    },
-    awaitsMatcher: (id) => awaitingMatcher.has(id),
-    forget(wanted) {
-      for (const id of awaitingMatcher) if (wanted(id)) awaitingMatcher.delete(id);
-    },
-    awaitingCount: () => awaitingMatcher.size,
+    awaiting: awaitingMatcher,
     awaitFallback() {
       awaitingFallback = true;
       request();

@@ -52,30 +52,21 @@ export function createLayers(deps: LayerDependencies): Layers {
   let visibility: LayerVisibility = { claims: true, notes: true };
   const results = new Map<string, AnchorResult>();
   // The extras bundle, once loaded (the content script starts without it), and what waits for it.
-  const wait = createExtrasWait({
-    loadExtras: deps.loadExtras,
-    anchorAll: deps.anchorAll,
-    onLoaded(again, fallbackWaited) {
+  const wait = createExtrasWait(
+    deps,
+    (again, fallbackWaited) => {
       if (again.size > 0) anchorPassages(again);
       if (fallbackWaited) paint();
       else if (again.size > 0) repaintChanged(again);
       deps.onAnchored?.();
     },
-    onFailed(waited) {
+    (waited) => {
       // What waited is an orphan: reported, not lost.
       for (const id of waited) results.set(id, { status: 'orphan', reason: 'not-found' });
       deps.onAnchored?.();
     },
-  });
-  const claimLayer = createClaimLayer({
-    doc,
-    ownNodes,
-    callbacks: deps.callbacks,
-    label: deps.label,
-    paintByWrapping: deps.paintByWrapping,
-    extras: wait.extras,
-    awaitFallback: wait.canLoad ? () => wait.awaitFallback() : undefined,
-  });
+  );
+  const claimLayer = createClaimLayer(deps, wait);
   // The blocks of the passages placed in the article body, bound once per anchoring.
   const blocks = createPassageBlocks(body);
   // Notes anchored in idle time, a slice at a time, after the first paint.
@@ -113,7 +104,7 @@ export function createLayers(deps: LayerDependencies): Layers {
       const target = all[index];
       if (!target) return;
       if (!result) {
-        wait.awaitMatcher(target.id);
+        wait.awaiting.add(target.id);
         return;
       }
       results.set(target.id, result);
@@ -123,7 +114,7 @@ export function createLayers(deps: LayerDependencies): Layers {
     // One that waits for the full matcher in the body tries the page once the matcher is here.
     const pageRoot = doc.body;
     const strays = noteTargets.filter(
-      (target) => !wait.awaitsMatcher(target.id) && results.get(target.id)?.status !== 'anchored',
+      (target) => !wait.awaiting.has(target.id) && results.get(target.id)?.status !== 'anchored',
     );
     if (pageRoot && strays.length > 0 && pageRoot !== body) {
       wait.anchorTargets(pageRoot, strays, { ignore }).forEach((result, index) => {
@@ -131,11 +122,11 @@ export function createLayers(deps: LayerDependencies): Layers {
         if (!target) return;
         if (!result) {
           results.delete(target.id);
-          wait.awaitMatcher(target.id);
+          wait.awaiting.add(target.id);
         } else if (result.status === 'anchored') results.set(target.id, result);
       });
     }
-    if (wait.awaitingCount() > 0) wait.request();
+    if (wait.awaiting.size > 0) wait.request();
     for (const target of all) {
       const result = results.get(target.id);
       if (result?.status === 'anchored') ownNodes.trackRange(result.range);
@@ -156,7 +147,7 @@ export function createLayers(deps: LayerDependencies): Layers {
       results.delete(id);
       blocks.delete(id);
     }
-    wait.forget(wanted);
+    for (const id of wait.awaiting) if (wanted(id)) wait.awaiting.delete(id);
     if (only === undefined) {
       results.clear();
       blocks.clear();
@@ -239,7 +230,7 @@ export function createLayers(deps: LayerDependencies): Layers {
     },
     reanchor(scope) {
       if (!scope) {
-        claimLayer.reset();
+        claimLayer.clear();
         anchorEverything();
         paint();
         return claims.length + notes.length;
@@ -275,14 +266,14 @@ export function createLayers(deps: LayerDependencies): Layers {
         claimsAnchored: claims.filter((claim) => placed(claim.id)).length,
         // A passage waiting for the full matcher is not an orphan yet either.
         orphanedClaimIds: claims
-          .filter((claim) => !placed(claim.id) && !wait.awaitsMatcher(claim.id))
+          .filter((claim) => !placed(claim.id) && !wait.awaiting.has(claim.id))
           .map((claim) => claim.id),
         notesAnchored: notes.filter((note) => placed(note.id)).length,
         notesShown: visibility.notes ? notes.filter((note) => placed(note.id)).length : 0,
         // A note still waiting for its idle slice is not an orphan.
         orphanedNoteIds: notes
           .filter(
-            (note) => !placed(note.id) && !noteQueue.has(note.id) && !wait.awaitsMatcher(note.id),
+            (note) => !placed(note.id) && !noteQueue.has(note.id) && !wait.awaiting.has(note.id),
           )
           .map((note) => note.id),
       };
@@ -291,7 +282,7 @@ export function createLayers(deps: LayerDependencies): Layers {
       const result = results.get(id);
       return result?.status === 'anchored' ? result.range : null;
     },
-    markerOf: (id) => claimLayer.markerOf(id),
+    markerOf: claimLayer.markerOf,
     placedClaims() {
       const placed = claims.filter((claim) => results.get(claim.id)?.status === 'anchored');
       return placed
@@ -310,14 +301,14 @@ export function createLayers(deps: LayerDependencies): Layers {
       claimLayer.setActive(id);
       shade.setActive(id);
     },
-    setExpanded: (id) => claimLayer.setExpanded(id),
+    setExpanded: claimLayer.setExpanded,
     isOwnNode: ignore,
     ownsNode: owns,
-    setBusy: (next) => claimLayer.setBusy(next),
+    setBusy: claimLayer.setBusy,
     destroy() {
       wait.destroy();
       noteQueue.cancel();
-      claimLayer.destroy();
+      claimLayer.clear();
       shade.destroy();
       for (const result of results.values()) {
         if (result.status === 'anchored') ownNodes.untrackRange(result.range);

@@ -28,7 +28,6 @@ import {
   type Block,
   boxesOf,
   groupPassages,
-  measureNear as measureNearPassages,
   type Passage,
   passagesAt,
   readBlockLayout,
@@ -199,26 +198,46 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
    * first, for at most `MEASURE_BUDGET_MS` a frame: what is left is measured in the next frames.
    */
   function measureNear(): void {
-    const shadeHost = host;
-    if (!shadeHost) return;
+    if (!host) return;
     if (!layoutRead) readLayout();
+    const height = view?.innerHeight ?? 0;
     const scrollTop = view?.scrollY ?? 0;
+    const from = scrollTop - height;
+    const to = scrollTop + 2 * height;
+    const centre = scrollTop + height / 2;
+    const wanted = blocks
+      .filter((block) => block.bottom >= from && block.top <= to)
+      .sort(
+        (a, b) =>
+          Math.abs((a.top + a.bottom) / 2 - centre) - Math.abs((b.top + b.bottom) / 2 - centre),
+      );
     let origin: DOMRect | null = null;
-    const measured = measureNearPassages(blocks, {
-      scrollTop,
-      height: view?.innerHeight ?? 0,
-      maxPassages: MAX_MEASURED_NOTES,
-      budgetMs: MEASURE_BUDGET_MS,
-      now,
-      measure: (range) => {
-        origin ??= shadeHost.getBoundingClientRect();
-        return boxesOf(doc, range, origin);
-      },
-    });
-    near = measured.near;
+    const started = now();
+    const next: Passage[] = [];
+    let capped = false;
+    let unfinished = false;
+    for (const block of wanted) {
+      for (const passage of block.passages) {
+        if (next.length >= MAX_MEASURED_NOTES) {
+          capped = true;
+          break;
+        }
+        if (!passage.boxes) {
+          if (now() - started > MEASURE_BUDGET_MS) {
+            unfinished = true;
+            continue;
+          }
+          origin ??= host.getBoundingClientRect();
+          passage.boxes = boxesOf(doc, passage.range, origin);
+        }
+        next.push(passage);
+      }
+      if (capped) break;
+    }
+    near = next;
     measuredScroll = scrollTop;
-    setPartial(measured.capped);
-    if (measured.unfinished) scheduleDraw();
+    setPartial(capped);
+    if (unfinished) scheduleDraw();
   }
 
   function draw(): void {

@@ -1,7 +1,7 @@
 /**
  * The note shade's measuring and grouping: note passages grouped by their block (paragraph),
- * the blocks' positions read once per layout, the passages in or near the viewport chosen and
- * measured line by line within a cap and a time budget, and the passages under a point found.
+ * the blocks' positions read once per layout, a passage's boxes measured line by line, and the
+ * passages under a point found.
  * Pure DOM: no drawing, no Preact, no extension API.
  */
 
@@ -78,71 +78,6 @@ export function readBlockLayout(
     block.bottom = rect.bottom + scrollTop;
   }
   for (const passage of passages) passage.boxes = null;
-}
-
-/** Where and how much {@link measureNear} measures. */
-export interface MeasureWindow {
-  /** The viewport's top, in document coordinates. */
-  scrollTop: number;
-  /** The viewport's height. */
-  height: number;
-  /** The most passages chosen. */
-  maxPassages: number;
-  /** How long measuring may take before the rest waits for the next frame. */
-  budgetMs: number;
-  /** The clock the budget is kept by. */
-  now(): number;
-  /** Measures one passage's boxes. */
-  measure(range: Range): Box[];
-}
-
-/** What {@link measureNear} chose. */
-export interface NearPassages {
-  /** The passages measured, nearest the viewport's centre first. */
-  near: Passage[];
-  /** True when passages near the viewport were left out by the cap. */
-  capped: boolean;
-  /** True when the budget ran out: the rest is measured next time. */
-  unfinished: boolean;
-}
-
-/**
- * Measures the passages in or near the viewport (one viewport's height either side), nearest
- * first, within the budget and the cap; a passage measured before keeps its boxes.
- */
-export function measureNear(blocks: readonly Block[], area: MeasureWindow): NearPassages {
-  const { scrollTop, height } = area;
-  const from = scrollTop - height;
-  const to = scrollTop + 2 * height;
-  const centre = scrollTop + height / 2;
-  const wanted = blocks
-    .filter((block) => block.bottom >= from && block.top <= to)
-    .sort(
-      (a, b) =>
-        Math.abs((a.top + a.bottom) / 2 - centre) - Math.abs((b.top + b.bottom) / 2 - centre),
-    );
-  const started = area.now();
-  const near: Passage[] = [];
-  let capped = false;
-  let unfinished = false;
-  for (const block of wanted) {
-    for (const passage of block.passages) {
-      if (near.length >= area.maxPassages) {
-        capped = true;
-        break;
-      }
-      if (!passage.boxes) {
-        if (area.now() - started > area.budgetMs) {
-          unfinished = true;
-          continue;
-        }
-        passage.boxes = area.measure(passage.range);
-      }
-      near.push(passage);
-    }
-    if (capped) break;
-  }
-  return { near, capped, unfinished };
 }
 
 /** Ids of the passages with a box under this point (host coordinates), shortest first. */

@@ -8,13 +8,12 @@
  * heading that repeats the title, a body container) must add up to a minimum score. Runs on every
  * page of the site, so it never throws and bounds its work on huge pages. The parts: the signals
  * and their weights (`recognition-signals`), the headline (`find-headline`), the body
- * (`find-body`), and the wait for a late body (`page-watch`).
+ * (`find-body`); this module scores them and waits for a late body.
  */
 import { articlePathFromUrl, GLOBAL_RESEARCH_ORIGIN } from './article-path';
 import { findBody } from './find-body';
 import { findHeadline } from './find-headline';
 import { metaContent, queryHeadFirst } from './page-meta';
-import { watchPage } from './page-watch';
 import {
   inSignalOrder,
   MINIMUM_SCORE,
@@ -111,6 +110,11 @@ export function recogniseArticle(doc: Document, url: string): ArticleRecognition
   }
 }
 
+// Mutations come in bursts while a site builds its page: wait for a quiet moment, but never let a
+// constantly changing page (tickers, ads) postpone the check for longer than the maximum.
+const WAIT_QUIET_MS = 150;
+const WAIT_MAX_DELAY_MS = 1_000;
+
 /**
  * Recognises the article at once, or watches the page (a debounced MutationObserver) until the
  * site's scripts insert its body. Resolves null on timeout, on abort, or at once when the address
@@ -122,8 +126,64 @@ export function waitForArticle(
   options: WaitForArticleOptions = {},
 ): Promise<ArticleRecognition | null> {
   const { signal, timeoutMs = DEFAULT_WAIT_TIMEOUT_MS } = options;
-  if (signal?.aborted === true) return Promise.resolve(null);
-  const immediate = recogniseArticle(doc, url);
-  if (immediate !== null || articlePathFromUrl(url) === null) return Promise.resolve(immediate);
-  return watchPage(doc, () => recogniseArticle(doc, url), { signal, timeoutMs });
+  return new Promise((resolve) => {
+    if (signal?.aborted === true) {
+      resolve(null);
+      return;
+    }
+    const immediate = recogniseArticle(doc, url);
+    if (immediate !== null || articlePathFromUrl(url) === null) {
+      resolve(immediate);
+      return;
+    }
+
+    let settled = false;
+    let deadline: ReturnType<typeof setTimeout> | undefined;
+    let checkTimer: ReturnType<typeof setTimeout> | undefined;
+    let firstPendingMutationAt = 0;
+    let observer: MutationObserver | undefined;
+    let pollTimer: ReturnType<typeof setInterval> | undefined;
+
+    const finish = (result: ArticleRecognition | null): void => {
+      if (settled) return;
+      settled = true;
+      observer?.disconnect();
+      clearTimeout(checkTimer);
+      clearTimeout(deadline);
+      clearInterval(pollTimer);
+      signal?.removeEventListener('abort', onAbort);
+      resolve(result);
+    };
+    const onAbort = (): void => finish(null);
+
+    const check = (): void => {
+      checkTimer = undefined;
+      const result = recogniseArticle(doc, url);
+      if (result !== null) finish(result);
+    };
+
+    const onMutations = (): void => {
+      const now = Date.now();
+      if (checkTimer === undefined) {
+        firstPendingMutationAt = now;
+      } else {
+        clearTimeout(checkTimer);
+      }
+      const waitedSoFar = now - firstPendingMutationAt;
+      const delay = Math.max(0, Math.min(WAIT_QUIET_MS, WAIT_MAX_DELAY_MS - waitedSoFar));
+      checkTimer = setTimeout(check, delay);
+    };
+
+    deadline = setTimeout(() => finish(null), Math.max(0, timeoutMs));
+    signal?.addEventListener('abort', onAbort, { once: true });
+
+    const Observer = doc.defaultView?.MutationObserver ?? globalThis.MutationObserver;
+    if (typeof Observer === 'function') {
+      observer = new Observer(onMutations);
+      observer.observe(doc, { childList: true, subtree: true, characterData: true });
+    } else {
+      // No observer (an unusual document): look again now and then until the deadline.
+      pollTimer = setInterval(check, WAIT_MAX_DELAY_MS);
+    }
+  });
 }
