@@ -3,16 +3,15 @@
  * grouped by article; a search box that filters as you type (note text, quoted passages, tags),
  * a tag filter and the order; editing in place, delete with Undo, "Show in page"; export and
  * import. The first 100 notes are rendered and "Show more" adds more, so thousands of notes
- * open quickly.
+ * open quickly. The filters are drawn by `NotesFilters`, the empty list and the count by
+ * `NotesEmpty`.
  */
-
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { plural, t } from '../../utils/i18n';
+import { t } from '../../utils/i18n';
 import {
   displayTitle,
   groupByArticle,
   limitGroups,
-  NOTES_SORT_LABELS,
   type NotesSort,
   queryNotes,
   tagCounts,
@@ -20,15 +19,15 @@ import {
 import type { ExportScope } from '../../utils/popup/notes-transfer';
 import { NOTES_RENDERED_MARK, NOTES_UPDATED_MARK } from '../../utils/popup/perf-marks';
 import type { NotesData } from '../../utils/popup/popup-data';
-import { DEFAULT_SHORTCUTS } from '../../utils/shortcuts';
 import { UNDO_WINDOW_MS } from '../../utils/store/notes';
 import type { Note } from '../../utils/store/types';
 import type { NoteSaveResult } from '../NoteEditor';
 import { excerptOfNote } from '../note-text';
-import { SLOT, withSlots } from '../slots';
 import { Toast } from '../Toast';
 import { useUniqueId } from '../unique-id';
 import { NoteRow } from './NoteRow';
+import { countSentence, EmptyNotes } from './NotesEmpty';
+import { NotesFilters, type NotesScope } from './NotesFilters';
 import { NotesTransfer } from './NotesTransfer';
 import { useNotes } from './use-notes';
 
@@ -54,8 +53,6 @@ export interface NotesAreaProps {
   onShownInPage?(): void;
 }
 
-type Scope = 'article' | 'all';
-
 interface ToastState {
   message: string;
   /** The deleted note, while Undo is offered. */
@@ -65,7 +62,7 @@ interface ToastState {
 /** The notes section. */
 export function NotesArea({ data, article, onShownInPage }: NotesAreaProps) {
   const notes = useNotes(data, article?.notes);
-  const [scope, setScope] = useState<Scope>(article ? 'article' : 'all');
+  const [scope, setScope] = useState<NotesScope>(article ? 'article' : 'all');
   const [search, setSearch] = useState('');
   const [tag, setTag] = useState('');
   const [sort, setSort] = useState<NotesSort>('newest');
@@ -208,65 +205,26 @@ export function NotesArea({ data, article, onShownInPage }: NotesAreaProps) {
             {t('notes_heading')}
           </h2>
         </div>
-        {article ? (
-          <fieldset class="cp-scope">
-            <legend>{t('notes_scope_legend')}</legend>
-            <label>
-              <input
-                type="radio"
-                name={`${ids.heading}-scope`}
-                checked={scope === 'article'}
-                onChange={() => setScope('article')}
-              />
-              {t('notes_scope_article', [articleNoteCount])}
-            </label>
-            <label>
-              <input
-                type="radio"
-                name={`${ids.heading}-scope`}
-                checked={scope === 'all'}
-                onChange={() => setScope('all')}
-              />
-              {complete ? t('notes_scope_all_count', [allLive.length]) : t('notes_scope_all')}
-            </label>
-          </fieldset>
-        ) : null}
-        <div class="cp-notes-toolbar">
-          <label for={ids.search} class="cp-visually-hidden">
-            {t('notes_search')}
-          </label>
-          <input
-            id={ids.search}
-            type="search"
-            placeholder={t('notes_search_placeholder')}
-            value={search}
-            aria-describedby={ids.count}
-            onInput={(event) => setSearch(event.currentTarget.value)}
-          />
-          <select
-            aria-label={t('notes_filter_tag')}
-            value={tag}
-            onChange={(event) => setTag(event.currentTarget.value)}
-          >
-            <option value="">{t('notes_all_tags')}</option>
-            {tags.map((entry) => (
-              <option key={entry.tag.toLowerCase()} value={entry.tag}>
-                {entry.tag} ({entry.count})
-              </option>
-            ))}
-          </select>
-          <select
-            aria-label={t('notes_sort')}
-            value={sort}
-            onChange={(event) => setSort(event.currentTarget.value as NotesSort)}
-          >
-            {(Object.keys(NOTES_SORT_LABELS) as NotesSort[]).map((key) => (
-              <option key={key} value={key}>
-                {NOTES_SORT_LABELS[key]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <NotesFilters
+          ids={ids}
+          scope={
+            article
+              ? {
+                  value: scope,
+                  articleCount: articleNoteCount,
+                  allCount: complete ? allLive.length : null,
+                  onChange: setScope,
+                }
+              : undefined
+          }
+          search={search}
+          onSearch={setSearch}
+          tag={tag}
+          tags={tags}
+          onTag={setTag}
+          sort={sort}
+          onSort={setSort}
+        />
         <p id={ids.count} class="cp-result-count" aria-live="polite">
           {newestOnly
             ? t('notes_reading_rest')
@@ -362,52 +320,6 @@ export function NotesArea({ data, article, onShownInPage }: NotesAreaProps) {
         )}
       </div>
     </>
-  );
-}
-
-/** "12 notes", "Showing 100 of 2,345 notes", "3 notes match". */
-function countSentence(shown: number, total: number, filtering: boolean): string {
-  if (shown < total) return plural('notes_count_showing', total, [shown]);
-  return filtering ? plural('notes_count_matching', total) : plural('notes_count', total);
-}
-
-/** What an empty list says: how to add a first note, or that nothing matches. */
-function EmptyNotes({
-  anyNotes,
-  filtering,
-  articleOnly,
-  onClear,
-}: {
-  anyNotes: boolean;
-  filtering: boolean;
-  articleOnly: boolean;
-  onClear(): void;
-}) {
-  if (filtering) {
-    return (
-      <div class="cp-empty">
-        <p>{t('notes_none_match')}</p>
-        <button type="button" class="cp-link-button" onClick={onClear}>
-          {t('notes_clear_filters')}
-        </button>
-      </div>
-    );
-  }
-  if (articleOnly && anyNotes) {
-    return (
-      <p class="cp-empty">
-        {withSlots(t('notes_empty_article', [SLOT, DEFAULT_SHORTCUTS.addNote]), [
-          <strong key="add">{t('common_add_note')}</strong>,
-        ])}
-      </p>
-    );
-  }
-  return (
-    <p class="cp-empty">
-      {withSlots(t('notes_empty', [SLOT, DEFAULT_SHORTCUTS.addNote]), [
-        <strong key="add">{t('common_add_note')}</strong>,
-      ])}
-    </p>
   );
 }
 

@@ -4,162 +4,24 @@
  * off, and downloading a pack's verdicts as ClaimReview or its claims as Web Annotations. Shown
  * in the popup and on the method page. A chosen file is checked before anything is stored; a
  * newer edition of an installed pack replaces it only after the reader agrees; a pack never
- * changes a note.
+ * changes a note. This keeps the section's state and talks to the data; its parts draw: the
+ * rows (`PackRow`), the loader and its question (`PackLoader`), the words (`pack-files-strings`).
  */
-import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { plural, t } from '../../utils/i18n';
 import type { PackLoadResponse } from '../../utils/messaging/protocol';
 import type { PackExportFormat } from '../../utils/packs/export';
 import {
   describePackFileProblem,
-  formatBytes,
   MAX_PACK_FILE_BYTES,
   type PackFileMessage,
 } from '../../utils/packs/pack-file';
 import type { PackFilesData, PackListing } from '../../utils/popup/pack-files';
-import { formatPartialDate } from '../dates';
 import { useUniqueId } from '../unique-id';
+import { PackLoader } from './PackLoader';
+import { PackRow } from './PackRow';
+import { PACK_FILES_CSS, strings } from './pack-files-strings';
 
-/**
- * Every sentence and label this component shows, read from the interface language when used
- * (docs/i18n.md), so the tests name controls by the same words it shows.
- */
-export const strings = {
-  get heading() {
-    return t('packs_heading');
-  },
-  get intro() {
-    return t('packs_intro');
-  },
-  get loading() {
-    return t('packs_loading');
-  },
-  get none() {
-    return t('packs_none');
-  },
-  listError: (reason: string) => t('packs_list_error', [reason]),
-  by: (publisher: string) => t('packs_by', [publisher]),
-  get publisherUnknown() {
-    return t('packs_publisher_unknown');
-  },
-  reviewed: (date: string) => t('packs_reviewed', [date]),
-  claims: (count: number) => plural('packs_claims', count),
-  edition: (version: number) => t('packs_edition', [version]),
-  get bundled() {
-    return t('packs_bundled');
-  },
-  fromFile: (name: string) => t('packs_from_file', [name]),
-  get turnedOff() {
-    return t('packs_turned_off');
-  },
-  get turnOff() {
-    return t('packs_turn_off');
-  },
-  get turnOn() {
-    return t('packs_turn_on');
-  },
-  get remove() {
-    return t('packs_remove');
-  },
-  removeQuestion: (title: string) => t('packs_remove_question', [title]),
-  get removeConfirm() {
-    return t('packs_remove_confirm');
-  },
-  get keep() {
-    return t('packs_keep');
-  },
-  removed: (title: string) => t('packs_removed', [title]),
-  removedBundledBack: (title: string, version: number) =>
-    t('packs_removed_bundled_back', [title, version]),
-  turnedOffDone: (title: string) => t('packs_turned_off_done', [title]),
-  turnedOnDone: (title: string) => t('packs_turned_on_done', [title]),
-  get downloadClaimReview() {
-    return t('packs_download_claim_review');
-  },
-  get downloadAnnotations() {
-    return t('packs_download_annotations');
-  },
-  downloadFailed: (reason: string) => t('packs_download_failed', [reason]),
-  get load() {
-    return t('packs_load');
-  },
-  get loadElsewhere() {
-    return t('packs_load_elsewhere');
-  },
-  get reading() {
-    return t('packs_reading');
-  },
-  loadHint: (limit: string) => t('packs_load_hint', [limit]),
-  replaceQuestion: (
-    title: string,
-    version: number,
-    publisher: string,
-    installed: number,
-    origin: string,
-  ) => t('packs_replace_question', [title, version, publisher, installed, origin]),
-  get replaceConfirm() {
-    return t('packs_replace_confirm');
-  },
-  get cancel() {
-    return t('packs_cancel');
-  },
-  get cancelled() {
-    return t('packs_cancelled');
-  },
-  loaded: (title: string, version: number, count: number) =>
-    plural('packs_loaded', count, [title, version]),
-  replaced: (title: string, version: number) => t('packs_replaced', [title, version]),
-  get changedMeanwhile() {
-    return t('packs_changed_meanwhile');
-  },
-  get unreadable() {
-    return t('packs_unreadable');
-  },
-  failed: (reason: string) => t('packs_failed', [reason]),
-  get originBundledShort() {
-    return t('packs_origin_bundled');
-  },
-  get originFileShort() {
-    return t('packs_origin_file');
-  },
-};
-
-/** The component's own rules: it is shown in the popup and on the method page. */
-const PACK_FILES_CSS = `
-.cp-packs { display: flex; flex-direction: column; gap: 0.6em; }
-.cp-packs-list { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 0.5em; }
-.cp-pack {
-  display: flex; flex-direction: column; gap: 0.3em; padding: 0.55em 0.7em;
-  border: 1px solid var(--cp-border); border-radius: 6px; background: var(--cp-surface);
-}
-.cp-pack[data-off='true'] { border-style: dashed; }
-.cp-pack-title { font-weight: 600; overflow-wrap: anywhere; }
-.cp-pack-meta, .cp-pack-origin { font-size: 0.9em; color: var(--cp-muted); overflow-wrap: anywhere; }
-.cp-pack-fact { white-space: nowrap; }
-.cp-pack-off { font-size: 0.9em; font-weight: 600; color: var(--cp-warning); }
-.cp-pack-actions, .cp-packs-confirm-actions { display: flex; flex-wrap: wrap; gap: 0.4em; }
-.cp-packs-confirm {
-  display: flex; flex-direction: column; gap: 0.4em; margin: 0; padding: 0.5em 0.7em; border: 0;
-  border-radius: 6px; border-left: 4px solid var(--cp-warning);
-  background: var(--cp-partly-supported-background); min-inline-size: 0;
-}
-.cp-packs-confirm legend { float: left; width: 100%; padding: 0; margin-bottom: 0.4em; }
-.cp-packs-confirm-actions { clear: both; }
-.cp-packs-file { position: relative; display: inline-flex; align-items: center; align-self: flex-start; }
-.cp-packs-file:focus-within { outline: 2px solid var(--cp-focus); outline-offset: 2px; }
-.cp-packs-file input { position: absolute; inset: 0; width: 100%; height: 100%; opacity: 0; cursor: pointer; }
-.cp-packs h2:focus, .cp-packs h3:focus { outline: none; }
-.cp-packs h2:focus-visible, .cp-packs h3:focus-visible { outline: 2px solid var(--cp-focus); outline-offset: 2px; }
-.cp-packs-hint { font-size: 0.85em; color: var(--cp-muted); }
-.cp-packs-status:empty, .cp-packs-error:empty { display: none; }
-.cp-packs-error {
-  padding: 0.5em 0.75em; border-radius: 6px; border-left: 4px solid var(--cp-danger);
-  color: var(--cp-danger);
-}
-.cp-packs-error p { font-weight: 600; }
-.cp-packs-error ul { margin: 0.3em 0 0; padding-left: 1.1em; font-size: 0.9em; overflow-wrap: anywhere; }
-`;
+export { strings } from './pack-files-strings';
 
 /** Props of {@link PackFiles}. */
 export interface PackFilesProps {
@@ -402,58 +264,26 @@ export function PackFiles({
           ))}
         </ul>
       )}
-      {pending.kind === 'replace' ? (
-        <fieldset class="cp-packs-confirm">
-          <legend>{pending.question}</legend>
-          <div class="cp-packs-confirm-actions">
-            <button
-              type="button"
-              class="cp-button cp-button-primary"
-              ref={confirmRef}
-              onClick={() => void store(pending.fileName, pending.text, pending.replaces)}
-            >
-              {strings.replaceConfirm}
-            </button>
-            <button
-              type="button"
-              class="cp-button"
-              onClick={() => {
-                setPending({ kind: 'none' });
-                setOutcome({ kind: 'done', message: strings.cancelled });
-                setFocusAfter('load');
-              }}
-            >
-              {strings.cancel}
-            </button>
-          </div>
-        </fieldset>
-      ) : data.openPageToChooseFile ? (
-        <>
-          <button
-            type="button"
-            class="cp-button cp-packs-file"
-            ref={loadRef}
-            onClick={() => void data.openPageToChooseFile?.()}
-          >
-            {strings.load}
-          </button>
-          <p class="cp-packs-hint">{strings.loadElsewhere}</p>
-        </>
-      ) : (
-        <span class="cp-button cp-packs-file">
-          <label for={inputId}>{pending.kind === 'reading' ? strings.reading : strings.load}</label>
-          <input
-            id={inputId}
-            ref={loadRef}
-            type="file"
-            aria-label={strings.load}
-            accept=".json,application/json"
-            disabled={pending.kind === 'reading'}
-            onChange={(event) => void choose(event.currentTarget)}
-          />
-        </span>
-      )}
-      <p class="cp-packs-hint">{strings.loadHint(formatBytes(MAX_PACK_FILE_BYTES))}</p>
+      <PackLoader
+        replaceQuestion={pending.kind === 'replace' ? pending.question : null}
+        reading={pending.kind === 'reading'}
+        inputId={inputId}
+        loadRef={loadRef}
+        confirmRef={confirmRef}
+        onOpenPage={
+          data.openPageToChooseFile ? () => void data.openPageToChooseFile?.() : undefined
+        }
+        onChoose={(input) => void choose(input)}
+        onConfirmReplace={() => {
+          if (pending.kind === 'replace')
+            void store(pending.fileName, pending.text, pending.replaces);
+        }}
+        onCancelReplace={() => {
+          setPending({ kind: 'none' });
+          setOutcome({ kind: 'done', message: strings.cancelled });
+          setFocusAfter('load');
+        }}
+      />
       <div aria-live="polite">
         <p role="status" class="cp-packs-status">
           {outcome.kind === 'done' ? outcome.message : ''}
@@ -475,106 +305,5 @@ export function PackFiles({
         ) : null}
       </div>
     </section>
-  );
-}
-
-/** Props of one row of the list. */
-interface PackRowProps {
-  pack: PackListing;
-  confirming: boolean;
-  confirmRef: { current: HTMLButtonElement | null };
-  downloads: boolean;
-  onAskRemove(): void;
-  onCancel(): void;
-  onRemove(): void;
-  onTurn(off: boolean): void;
-  onDownload(format: PackExportFormat): void;
-}
-
-/** One installed pack: what it is, where it came from, and what can be done with it. */
-function PackRow(props: PackRowProps) {
-  const { pack, confirming } = props;
-  const titleId = useUniqueId('cp-pack-title');
-  const removeRef = useRef<HTMLButtonElement>(null);
-  const wasConfirming = useRef(false);
-  // "Keep it" (or a failed removal) gives focus back to the Remove button it came from.
-  useEffect(() => {
-    if (wasConfirming.current && !confirming) removeRef.current?.focus();
-    wasConfirming.current = confirming;
-  }, [confirming]);
-  const facts = [
-    strings.by(pack.publisher ?? strings.publisherUnknown),
-    strings.reviewed(formatPartialDate(pack.lastReviewed)),
-    strings.claims(pack.claimCount),
-    strings.edition(pack.packVersion),
-  ];
-  return (
-    <li class="cp-pack" data-off={String(pack.turnedOff)} aria-labelledby={titleId}>
-      <p class="cp-pack-title" id={titleId}>
-        {pack.title}
-      </p>
-      <p class="cp-pack-meta">
-        {/* Each fact keeps together with the separator after it; lines break between facts. */}
-        {facts.map((fact, index) => (
-          <Fragment key={fact}>
-            {index === 0 ? null : ' '}
-            <span class="cp-pack-fact">{index < facts.length - 1 ? `${fact} ·` : fact}</span>
-          </Fragment>
-        ))}
-      </p>
-      <p class="cp-pack-origin">
-        {pack.origin.kind === 'bundled' ? strings.bundled : strings.fromFile(pack.origin.fileName)}
-      </p>
-      {pack.turnedOff ? <p class="cp-pack-off">{strings.turnedOff}</p> : null}
-      {confirming ? (
-        <fieldset class="cp-packs-confirm">
-          <legend>{strings.removeQuestion(pack.title)}</legend>
-          <div class="cp-packs-confirm-actions">
-            <button
-              type="button"
-              class="cp-button cp-button-danger"
-              ref={props.confirmRef}
-              onClick={props.onRemove}
-            >
-              {strings.removeConfirm}
-            </button>
-            <button type="button" class="cp-button" onClick={props.onCancel}>
-              {strings.keep}
-            </button>
-          </div>
-        </fieldset>
-      ) : null}
-      <div class="cp-pack-actions">
-        {pack.origin.kind === 'bundled' ? (
-          <button type="button" class="cp-button" onClick={() => props.onTurn(!pack.turnedOff)}>
-            {pack.turnedOff ? strings.turnOn : strings.turnOff}
-          </button>
-        ) : (
-          <button
-            type="button"
-            class="cp-button cp-button-danger"
-            ref={removeRef}
-            disabled={confirming}
-            onClick={props.onAskRemove}
-          >
-            {strings.remove}
-          </button>
-        )}
-      </div>
-      {props.downloads ? (
-        <div class="cp-pack-actions">
-          <button type="button" class="cp-button" onClick={() => props.onDownload('claim-review')}>
-            {strings.downloadClaimReview}
-          </button>
-          <button
-            type="button"
-            class="cp-button"
-            onClick={() => props.onDownload('assessing-annotations')}
-          >
-            {strings.downloadAnnotations}
-          </button>
-        </div>
-      ) : null}
-    </li>
   );
 }

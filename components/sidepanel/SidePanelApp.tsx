@@ -4,11 +4,11 @@
  * review date and the method page, the reader's notes in the order of their passages, and the
  * notes that could not be placed, apart and said plainly. Choosing an entry scrolls the page to
  * the passage and opens its popover there; what the reader opens in the page is marked here.
- * An extension page, so it may show note text; the page is told only ids.
+ * An extension page, so it may show note text; the page is told only ids. The entries of the
+ * lists are drawn by `sidepanel-entries`, the words come from `sidepanel-strings`.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { textFragmentLink } from '../../utils/anchoring/text-fragment';
-import { plural, t } from '../../utils/i18n';
 import { verdictLabel } from '../../utils/i18n/verdicts';
 import type { ShownItem } from '../../utils/messaging/shown-item';
 import type { Verdict } from '../../utils/packs/types';
@@ -19,122 +19,24 @@ import type { StoredClaim } from '../../utils/store/db';
 import type { Note } from '../../utils/store/types';
 import { formatPartialDate } from '../dates';
 import { EXTERNAL_LINK_ATTRIBUTES } from '../links';
-import { excerptOfNote, quoteOfNote } from '../note-text';
-import { SLOT, withSlots } from '../slots';
+import { withSlots } from '../slots';
 import { useUniqueId } from '../unique-id';
 import { VerdictChip } from '../VerdictChip';
+import {
+  claimEntry,
+  claimKey,
+  estimateClaim,
+  estimateNote,
+  noteEntry,
+  noteKey,
+  orphanEntry,
+  shortQuote,
+} from './sidepanel-entries';
+import { PACK_LANGUAGE, strings } from './sidepanel-strings';
 import { SIDEPANEL_CSS } from './styles';
 import { type RowState, VirtualList } from './VirtualList';
 
-/**
- * Every string the panel shows, in one place: each is read from the interface language when
- * used (docs/i18n.md), so the tests name controls by the same words the panel shows.
- */
-export const strings = {
-  /** The product's name, the same in every language. */
-  appName: 'Counterpoint',
-  get loading() {
-    return t('sidepanel_loading');
-  },
-  get overviewOf() {
-    return t('sidepanel_overview_of');
-  },
-  get noTab() {
-    return t('sidepanel_no_tab');
-  },
-  get noContextTitle() {
-    return t('sidepanel_no_context_title');
-  },
-  get noContextOtherSite() {
-    return t('sidepanel_no_context_other_site');
-  },
-  get notAnArticleTitle() {
-    return t('sidepanel_not_article_title');
-  },
-  get notAnArticle() {
-    return t('sidepanel_not_article');
-  },
-  get waiting() {
-    return t('sidepanel_waiting');
-  },
-  pausedTitle: (host: string) => t('sidepanel_paused_title', [host]),
-  get paused() {
-    return t('sidepanel_paused');
-  },
-  get resume() {
-    return t('sidepanel_resume');
-  },
-  get noPack() {
-    return t('sidepanel_no_pack');
-  },
-  get claimsHeading() {
-    return t('sidepanel_key_claims');
-  },
-  /** "Claims reviewed" with {@link SLOT} where the date goes. */
-  get reviewed() {
-    return t('sidepanel_reviewed', [SLOT]);
-  },
-  get method() {
-    return t('common_how_checks');
-  },
-  get filterLabel() {
-    return t('sidepanel_filter_label');
-  },
-  filterSummary: (shown: number, total: number) =>
-    shown === total
-      ? plural('sidepanel_claims_all', total)
-      : plural('sidepanel_claims_shown', total, [shown]),
-  get showAll() {
-    return t('sidepanel_show_all');
-  },
-  get claimsList() {
-    return t('sidepanel_claims_list');
-  },
-  get notFound() {
-    return t('common_not_found_on_page');
-  },
-  get copyLink() {
-    return t('sidepanel_copy_link');
-  },
-  copyLinkName: (quote: string) => t('sidepanel_copy_link_named', [quote]),
-  linkCopied: (quote: string) => t('sidepanel_link_copied', [quote]),
-  get copyFailed() {
-    return t('claim_copy_refused');
-  },
-  get linkField() {
-    return t('sidepanel_link_field');
-  },
-  notesHeading: (count: number) =>
-    count === 0 ? t('sidepanel_notes_none') : plural('claim_your_notes', count),
-  get notesList() {
-    return t('sidepanel_notes_list');
-  },
-  get noNotes() {
-    return t('sidepanel_no_notes', [t('common_add_note')]);
-  },
-  orphansHeading: (count: number) => plural('popup_orphans_heading', count),
-  get orphansExplained() {
-    return t('sidepanel_orphans_explained');
-  },
-  get orphansList() {
-    return t('sidepanel_orphans_list');
-  },
-  get noQuote() {
-    return t('sidepanel_no_quote');
-  },
-  get openInPageFailed() {
-    return t('sidepanel_open_failed');
-  },
-  get shownNow() {
-    return t('sidepanel_shown_now');
-  },
-  get tags() {
-    return t('sidepanel_tags');
-  },
-};
-
-/** The language of the pack's own texts (quotes, title), until packs declare one. */
-const PACK_LANGUAGE = 'en';
+export { strings } from './sidepanel-strings';
 
 /** Props: the data source (real or fake). */
 export interface SidePanelAppProps {
@@ -275,87 +177,14 @@ function ArticleOverview({
   };
   const currentKey = shown ? `${shown.kind}:${shown.id}` : null;
 
-  const claimRow = (claim: StoredClaim, row: RowState) => {
-    const found = !missing.has(claim.id);
-    const tab = row.active ? 0 : -1;
-    return (
-      <div class="cp-entry" data-current={String(row.current)}>
-        <button
-          type="button"
-          class="cp-entry-main"
-          data-row-focus
-          tabIndex={tab}
-          aria-current={row.current ? 'true' : undefined}
-          aria-description={claim.summary}
-          onClick={() => show({ kind: 'claim', id: claim.id })}
-        >
-          <VerdictChip verdict={claim.verdict} />
-          <span class="cp-entry-quote" dir="auto" lang={PACK_LANGUAGE}>
-            {claim.quote.exact}
-          </span>
-          {found ? null : <span class="cp-entry-missing">{strings.notFound}</span>}
-          {row.current ? <span class="cp-entry-current">{strings.shownNow}</span> : null}
-        </button>
-        <div class="cp-entry-actions">
-          <button
-            type="button"
-            class="cp-button"
-            tabIndex={tab}
-            aria-label={strings.copyLinkName(shortQuote(claim.quote.exact))}
-            onClick={() => copyLink(claim)}
-          >
-            {strings.copyLink}
-          </button>
-        </div>
-      </div>
-    );
-  };
-
-  const noteContent = (note: Note) => (
-    <>
-      <span class="cp-entry-note-quote" dir="auto">
-        {quoteOfNote(note) || strings.noQuote}
-      </span>
-      <span class="cp-entry-body" dir="auto">
-        {excerptOfNote(note, 400)}
-      </span>
-      {note.tags.length === 0 ? null : (
-        <span class="cp-tags">
-          <span class="cp-visually-hidden">{strings.tags} </span>
-          {note.tags.map((tag) => (
-            <span key={tag} class="cp-tag" dir="auto">
-              {tag}
-            </span>
-          ))}
-        </span>
-      )}
-    </>
-  );
-
-  const noteRow = (note: Note, row: RowState) => (
-    <div class="cp-entry" data-current={String(row.current)}>
-      <button
-        type="button"
-        class="cp-entry-main"
-        data-row-focus
-        tabIndex={row.active ? 0 : -1}
-        aria-current={row.current ? 'true' : undefined}
-        onClick={() => show({ kind: 'note', id: note.id })}
-      >
-        {noteContent(note)}
-        {row.current ? <span class="cp-entry-current">{strings.shownNow}</span> : null}
-      </button>
-    </div>
-  );
-
-  // An unplaced note has no passage to open: it can be read here, and reached by the keyboard.
-  const orphanRow = (note: Note, row: RowState) => (
-    <div class="cp-entry">
-      <div class="cp-entry-main" data-row-focus tabIndex={row.active ? 0 : -1}>
-        {noteContent(note)}
-      </div>
-    </div>
-  );
+  const claimRow = (claim: StoredClaim, row: RowState) =>
+    claimEntry(claim, row, {
+      found: !missing.has(claim.id),
+      onShow: () => show({ kind: 'claim', id: claim.id }),
+      onCopyLink: () => copyLink(claim),
+    });
+  const noteRow = (note: Note, row: RowState) =>
+    noteEntry(note, row, () => show({ kind: 'note', id: note.id }));
 
   return (
     <>
@@ -463,24 +292,11 @@ function ArticleOverview({
             items={orphanedNotes}
             keyOf={noteKey}
             estimateHeight={estimateNote}
-            renderRow={orphanRow}
+            renderRow={orphanEntry}
             label={strings.orphansList}
           />
         </section>
       )}
     </>
   );
-}
-
-const claimKey = (claim: StoredClaim): string => `claim:${claim.id}`;
-const noteKey = (note: Note): string => `note:${note.id}`;
-const estimateClaim = (claim: StoredClaim): number =>
-  90 + Math.ceil(claim.quote.exact.length / 40) * 20;
-const estimateNote = (note: Note): number =>
-  70 + Math.min(4, Math.ceil(note.body.length / 40)) * 20;
-
-/** A claim's words, cut to a few for names and announcements. */
-function shortQuote(quote: string): string {
-  const words = quote.split(/\s+/).filter((word) => word !== '');
-  return words.length <= 8 ? words.join(' ') : `${words.slice(0, 8).join(' ')}…`;
 }

@@ -2,26 +2,32 @@
  * The two highlight layers of a page — claims and notes — from data to paint: anchor every
  * passage in one pass over the article's text, paint what anchored, put a keyboard marker after
  * each claim, and report what could not be placed. Claims are public: they go to the shared
- * highlight registry (`createPainter`). Notes are private: they are drawn inside one closed
+ * highlight registry (`createClaimLayer`). Notes are private: they are drawn inside one closed
  * shadow root (`createNoteShade`), with no element, marker or registry entry per note that the
- * page could count. Pure DOM (no Preact, no extension API).
+ * page could count. This module keeps the anchoring bookkeeping and wires the parts: the wait
+ * for the extras bundle (`extras-wait`), the notes anchored in idle time (`idle-queue`).
+ * Pure DOM (no Preact, no extension API).
  */
-import { type anchorAll, anchorAllWith, type PreparedText } from '../anchoring/anchor';
+import type { PreparedText } from '../anchoring/anchor';
 import type { AnchorResult, AnchorTarget, Selector } from '../anchoring/types';
-import {
-  createPainterWith,
-  FallbackNeeded,
-  insertMarker,
-  type Marker,
-  type OwnNodeRegistry,
-  type Painter,
-} from '../highlight';
 import { createNoteShade, type NoteShade } from '../highlight/note-shade';
-import { pageScheme } from '../highlight/page-scheme';
 import type { NoteAnchor } from '../messaging/protocol';
 import type { StoredClaim } from '../store/db';
-import { type ChangeScope, createPassageBlocks } from './change-scope';
-import { type ContentExtras, loadedContentExtras } from './ui-loader';
+import { createPassageBlocks } from './change-scope';
+import { type ClaimItem, createClaimLayer } from './claim-layer';
+import { createExtrasWait } from './extras-wait';
+import { createIdleQueue, idleScheduler } from './idle-queue';
+import type { LayerDependencies, Layers, LayerVisibility } from './layer-types';
+
+export type {
+  LayerCallbacks,
+  LayerDependencies,
+  LayerStatus,
+  Layers,
+  LayerVisibility,
+  MarkerLabel,
+  PlacedPassage,
+} from './layer-types';
 
 /** Notes anchored with the claims before the first paint; the rest follow in idle slices. */
 export const FIRST_NOTE_BATCH = 200;
@@ -32,119 +38,6 @@ const NOTE_SLICE_MS = 12;
 /** The longest an idle slice waits for the page to go idle. */
 const IDLE_TIMEOUT_MS = 200;
 
-/** Which layers are shown. */
-export interface LayerVisibility {
-  claims: boolean;
-  notes: boolean;
-}
-
-/** A passage placed on the page. */
-export interface PlacedPassage {
-  id: string;
-  kind: 'claim' | 'note';
-  range: Range;
-}
-
-/** How anchoring went, for the badge, the popup and the reading guide. */
-export interface LayerStatus {
-  claimsAnchored: number;
-  orphanedClaimIds: string[];
-  notesAnchored: number;
-  /** Notes painted now: the anchored ones while the notes layer is on, else none. */
-  notesShown: number;
-  orphanedNoteIds: string[];
-}
-
-/** What the layers call back into. */
-export interface LayerCallbacks {
-  /** A claim's marker was activated (click, Enter or Space). */
-  onMarker(kind: 'claim', id: string, button: HTMLButtonElement): void;
-  /** The pointer rests on a claim's marker, or left it. */
-  onMarkerHover?(kind: 'claim', id: string, hovering: boolean, button: HTMLButtonElement): void;
-}
-
-/** Describes a claim's marker for a screen reader. */
-export type MarkerLabel = (kind: 'claim', id: string) => string;
-
-/** The claim and note layers of one article. */
-export interface Layers {
-  /** Replaces the data and repaints; `prepared` is the body's text read ahead, if still valid. */
-  setData(
-    claims: readonly StoredClaim[],
-    notes: readonly NoteAnchor[],
-    prepared?: PreparedText | null,
-  ): void;
-  /** Shows or hides the layers. */
-  setVisibility(visibility: LayerVisibility): void;
-  /**
-   * Anchors again after the page changed, and repaints. Without a scope, everything; with one,
-   * only the passages it touched, plus the orphaned ones when anything is re-anchored or text
-   * arrived (late content). The other passages keep their ranges, highlights and markers. Returns
-   * how many targets were anchored again (0: nothing was done).
-   */
-  reanchor(scope?: ChangeScope): number;
-  /**
-   * Replaces the notes, anchoring again only those in `changed` (added, restored or removed);
-   * every other passage keeps its range, highlight and marker. Returns how many were anchored.
-   */
-  updateNotes(notes: readonly NoteAnchor[], changed: ReadonlySet<string>): number;
-  /** Adds to `scope` what these mutations of the article concern (our own nodes never count). */
-  collectChanges(records: readonly MutationRecord[], scope: ChangeScope): void;
-  status(): LayerStatus;
-  /** Where a passage is, if it anchored. */
-  rangeOf(id: string): Range | null;
-  /** The marker button of a claim, if shown. */
-  markerOf(id: string): HTMLButtonElement | null;
-  /** Claims that anchored, in reading order. */
-  placedClaims(): string[];
-  /** Ids under a viewport point, smallest first. */
-  hitTest(x: number, y: number): string[];
-  setActive(id: string | null): void;
-  setExpanded(id: string | null): void;
-  /**
-   * True for nodes the layers added that hold none of the page's text (markers, the notes
-   * layer's host): what anchoring and the reader's selections skip.
-   */
-  isOwnNode(node: Node): boolean;
-  /** True for every node the layers added, the fallback's text wrappers included. */
-  ownsNode(node: Node): boolean;
-  /**
-   * Says the page keeps changing: only the claims near the viewport stay registered with the
-   * browser (which repaints every registered highlight on every change), until it is quiet.
-   */
-  setBusy(busy: boolean): void;
-  destroy(): void;
-}
-
-/** Everything the layers need. */
-export interface LayerDependencies {
-  doc: Document;
-  /** The article body: claims anchor only here. */
-  body: Element;
-  ownNodes: OwnNodeRegistry;
-  callbacks: LayerCallbacks;
-  label: MarkerLabel;
-  /** Extra test to skip nodes in anchoring (e.g. the overlay's host). */
-  ignore?: (node: Node) => boolean;
-  /** The anchoring engine's `anchorAll`; a test passes a counting wrapper. */
-  anchorAll?: typeof anchorAll;
-  /** Paint claims by wrapping text, as where the Custom Highlight API is missing (tests). */
-  paintByWrapping?: boolean;
-  /**
-   * Called once passages anchored later are all placed (or orphans), and painted: the notes
-   * anchored in idle time, or what waited for the extras bundle.
-   */
-  onAnchored?: () => void;
-  /**
-   * Loads the extras bundle (the full matcher, the wrapping fallback) on the pages that need
-   * it: a quote the page no longer holds word for word, a browser without the Custom Highlight
-   * API. Without it (and unless the bundle has already registered) such quotes are orphans.
-   */
-  loadExtras?: () => Promise<ContentExtras>;
-  /** Runs a task when the page is idle; a test passes a fake. Default: `requestIdleCallback`. */
-  scheduleIdle?: (task: () => void) => { cancel(): void };
-}
-
 /** The selectors of a claim from its pack quote. */
 export function claimSelectors(claim: StoredClaim): Selector[] {
   return [{ type: 'TextQuoteSelector', ...claim.quote }];
@@ -153,40 +46,41 @@ export function claimSelectors(claim: StoredClaim): Selector[] {
 /** Creates the layers; nothing is painted until `setData`. */
 export function createLayers(deps: LayerDependencies): Layers {
   const { doc, body, ownNodes } = deps;
-  let painter: Painter | null = null;
   const shade: NoteShade = createNoteShade(doc, { ownNodes });
   let claims: readonly StoredClaim[] = [];
   let notes: readonly NoteAnchor[] = [];
   let visibility: LayerVisibility = { claims: true, notes: true };
   const results = new Map<string, AnchorResult>();
-  const markers = new Map<string, Marker>();
-  let expandedId: string | null = null;
-  let busy = false;
-  // The extras bundle, once loaded (the content script starts without it); what waits for it.
-  let extras: ContentExtras | null = loadedContentExtras();
-  let extrasLoading = false;
-  const awaitingMatcher = new Set<string>();
-  let awaitingFallback = false;
-  let needsFallback = deps.paintByWrapping === true;
-  let destroyed = false;
-  /** Anchors with the full matcher if loaded; `undefined` for a target that waits for it. */
-  const anchorTargets = (
-    root: Element,
-    targets: readonly AnchorTarget[],
-    options: Parameters<typeof anchorAll>[2],
-  ): Array<AnchorResult | undefined> => {
-    if (deps.anchorAll) return deps.anchorAll(root, targets, options);
-    const fullText = extras?.anchorInFullText ?? null;
-    if (fullText || deps.loadExtras) return anchorAllWith(fullText, root, targets, options);
-    return anchorAllWith(
-      () => targets.map(() => ({ status: 'orphan', reason: 'not-found' })),
-      root,
-      targets,
-      options,
-    );
-  };
+  // The extras bundle, once loaded (the content script starts without it), and what waits for it.
+  const wait = createExtrasWait(
+    deps,
+    (again, fallbackWaited) => {
+      if (again.size > 0) anchorPassages(again);
+      if (fallbackWaited) paint();
+      else if (again.size > 0) repaintChanged(again);
+      deps.onAnchored?.();
+    },
+    (waited) => {
+      // What waited is an orphan: reported, not lost.
+      for (const id of waited) results.set(id, { status: 'orphan', reason: 'not-found' });
+      deps.onAnchored?.();
+    },
+  );
+  const claimLayer = createClaimLayer(deps, wait);
   // The blocks of the passages placed in the article body, bound once per anchoring.
   const blocks = createPassageBlocks(body);
+  // Notes anchored in idle time, a slice at a time, after the first paint.
+  const noteQueue = createIdleQueue<NoteAnchor>({
+    schedule: deps.scheduleIdle ?? idleScheduler(doc, IDLE_TIMEOUT_MS),
+    chunk: NOTE_CHUNK,
+    sliceMs: NOTE_SLICE_MS,
+    run: (chunk) => anchorInto([], chunk.map(noteTarget)),
+    onDrained() {
+      // Every note is placed (or an orphan): one repaint of the notes layer, one report.
+      if (visibility.notes) shade.paint(noteItemsToPaint());
+      deps.onAnchored?.();
+    },
+  });
 
   /** Every node we added: markers, the shade's host, and the fallback's wrappers. */
   const owns = (node: Node): boolean =>
@@ -195,7 +89,7 @@ export function createLayers(deps: LayerDependencies): Layers {
    * What anchoring and the reader's selections skip: our nodes but the fallback's wrappers,
    * whose text is the page's own (a note on a painted claim's words is on those words).
    */
-  const ignore = (node: Node): boolean => owns(node) && !(painter?.isWrapper(node) ?? false);
+  const ignore = (node: Node): boolean => owns(node) && !claimLayer.isWrapper(node);
 
   /** Anchors these targets and records the results (notes may also sit outside the body). */
   function anchorInto(
@@ -205,12 +99,12 @@ export function createLayers(deps: LayerDependencies): Layers {
   ): void {
     const all = [...claimTargets, ...noteTargets];
     if (all.length === 0) return;
-    const inBody = anchorTargets(body, all, { ignore, prepared });
+    const inBody = wait.anchorTargets(body, all, { ignore, prepared });
     inBody.forEach((result, index) => {
       const target = all[index];
       if (!target) return;
       if (!result) {
-        awaitingMatcher.add(target.id);
+        wait.awaiting.add(target.id);
         return;
       }
       results.set(target.id, result);
@@ -220,19 +114,19 @@ export function createLayers(deps: LayerDependencies): Layers {
     // One that waits for the full matcher in the body tries the page once the matcher is here.
     const pageRoot = doc.body;
     const strays = noteTargets.filter(
-      (target) => !awaitingMatcher.has(target.id) && results.get(target.id)?.status !== 'anchored',
+      (target) => !wait.awaiting.has(target.id) && results.get(target.id)?.status !== 'anchored',
     );
     if (pageRoot && strays.length > 0 && pageRoot !== body) {
-      anchorTargets(pageRoot, strays, { ignore }).forEach((result, index) => {
+      wait.anchorTargets(pageRoot, strays, { ignore }).forEach((result, index) => {
         const target = strays[index];
         if (!target) return;
         if (!result) {
           results.delete(target.id);
-          awaitingMatcher.add(target.id);
+          wait.awaiting.add(target.id);
         } else if (result.status === 'anchored') results.set(target.id, result);
       });
     }
-    if (awaitingMatcher.size > 0) requestExtras();
+    if (wait.awaiting.size > 0) wait.request();
     for (const target of all) {
       const result = results.get(target.id);
       if (result?.status === 'anchored') ownNodes.trackRange(result.range);
@@ -253,7 +147,7 @@ export function createLayers(deps: LayerDependencies): Layers {
       results.delete(id);
       blocks.delete(id);
     }
-    for (const id of awaitingMatcher) if (wanted(id)) awaitingMatcher.delete(id);
+    for (const id of wait.awaiting) if (wanted(id)) wait.awaiting.delete(id);
     if (only === undefined) {
       results.clear();
       blocks.clear();
@@ -264,94 +158,14 @@ export function createLayers(deps: LayerDependencies): Layers {
     let chosen = only === undefined ? notes : notes.filter((note) => wanted(note.id));
     if (only === undefined && chosen.length > FIRST_NOTE_BATCH) {
       // The first notes go with the claims; the rest follow in idle slices, so no task is long.
-      queueNotes(chosen.slice(FIRST_NOTE_BATCH));
+      noteQueue.queue(chosen.slice(FIRST_NOTE_BATCH));
       chosen = chosen.slice(0, FIRST_NOTE_BATCH);
     }
     anchorInto(claimTargets, chosen.map(noteTarget), prepared);
   }
 
-  // Notes anchored in idle time, a slice at a time, after the first paint.
-  let pendingNotes: NoteAnchor[] = [];
-  const pendingIds = new Set<string>();
-  let idle: { cancel(): void } | null = null;
-
-  function cancelPending(): void {
-    idle?.cancel();
-    idle = null;
-    pendingNotes = [];
-    pendingIds.clear();
-  }
-
-  function queueNotes(queued: readonly NoteAnchor[]): void {
-    cancelPending();
-    pendingNotes = [...queued];
-    for (const note of queued) pendingIds.add(note.id);
-    idle = scheduleIdle(anchorSlice);
-  }
-
-  function anchorSlice(): void {
-    idle = null;
-    const started = performance.now();
-    while (pendingNotes.length > 0 && performance.now() - started < NOTE_SLICE_MS) {
-      const chunk = pendingNotes.splice(0, NOTE_CHUNK);
-      for (const note of chunk) pendingIds.delete(note.id);
-      anchorInto([], chunk.map(noteTarget));
-    }
-    if (pendingNotes.length > 0) {
-      idle = scheduleIdle(anchorSlice);
-      return;
-    }
-    // Every note is placed (or an orphan): one repaint of the notes layer, one report.
-    if (visibility.notes) shade.paint(noteItemsToPaint());
-    deps.onAnchored?.();
-  }
-
-  /**
-   * Loads the extras bundle once, then anchors what waited for the matcher and paints what
-   * waited for the fallback. If it cannot load, what waited is an orphan (reported, not lost).
-   */
-  function requestExtras(): void {
-    if (extras || extrasLoading || !deps.loadExtras) return;
-    extrasLoading = true;
-    deps.loadExtras().then(
-      (loaded) => {
-        extrasLoading = false;
-        extras = loaded;
-        if (destroyed) return;
-        const again = new Set(awaitingMatcher);
-        if (again.size > 0) anchorPassages(again);
-        if (awaitingFallback) {
-          awaitingFallback = false;
-          paint();
-        } else if (again.size > 0) repaintChanged(again);
-        deps.onAnchored?.();
-      },
-      () => {
-        extrasLoading = false;
-        if (destroyed) return;
-        for (const id of awaitingMatcher)
-          results.set(id, { status: 'orphan', reason: 'not-found' });
-        awaitingMatcher.clear();
-        awaitingFallback = false;
-        deps.onAnchored?.();
-      },
-    );
-  }
-
-  /** Runs `task` when the page is idle (soon, at the latest), via the injected or the page's scheduler. */
-  function scheduleIdle(task: () => void): { cancel(): void } {
-    if (deps.scheduleIdle) return deps.scheduleIdle(task);
-    const view = doc.defaultView;
-    if (view && typeof view.requestIdleCallback === 'function') {
-      const handle = view.requestIdleCallback(task, { timeout: IDLE_TIMEOUT_MS });
-      return { cancel: () => view.cancelIdleCallback(handle) };
-    }
-    const handle = setTimeout(task, 0);
-    return { cancel: () => clearTimeout(handle) };
-  }
-
   function anchorEverything(prepared?: PreparedText | null): void {
-    cancelPending();
+    noteQueue.cancel();
     anchorPassages(undefined, prepared);
   }
 
@@ -360,12 +174,7 @@ export function createLayers(deps: LayerDependencies): Layers {
     return !range.collapsed && range.startContainer.isConnected && range.endContainer.isConnected;
   }
 
-  function removeMarkers(): void {
-    for (const marker of markers.values()) marker.remove();
-    markers.clear();
-  }
-
-  function claimItemsToPaint() {
+  function claimItemsToPaint(): ClaimItem[] {
     return visibility.claims
       ? claims.flatMap((claim) => {
           const result = results.get(claim.id);
@@ -376,86 +185,6 @@ export function createLayers(deps: LayerDependencies): Layers {
       : [];
   }
 
-  /** The page's scheme, read once: its background does not change under a reader. */
-  let scheme: 'light' | 'dark' | null = null;
-  const schemeOfPage = (): 'light' | 'dark' => {
-    scheme ??= pageScheme(doc);
-    return scheme;
-  };
-
-  function addMarker(item: { id: string; range: Range; style: StoredClaim['verdict'] }): void {
-    const marker = insertMarker(doc, item.range, {
-      kind: 'claim',
-      style: item.style,
-      label: deps.label('claim', item.id),
-      ownNodes,
-      // The page's own scheme, not the system's: a white site keeps light markers.
-      scheme: schemeOfPage(),
-      onActivate: (button) => deps.callbacks.onMarker('claim', item.id, button),
-      onHover: (hovering, button) =>
-        deps.callbacks.onMarkerHover?.('claim', item.id, hovering, button),
-    });
-    markers.set(item.id, marker);
-    if (item.id === expandedId) marker.setExpanded(true);
-  }
-
-  /**
-   * Repaints with `changed` anchored again: the highlight sets are replaced whole (a registry
-   * update for claims, one shade for notes), the markers only for the changed claims.
-   */
-  function repaintChanged(changed: ReadonlySet<string>): void {
-    for (const id of changed) {
-      markers.get(id)?.remove();
-      markers.delete(id);
-    }
-    const claimItems = claimItemsToPaint();
-    const noteItems = visibility.notes ? noteItemsToPaint() : [];
-    if (visibility.notes) shade.paint(noteItems);
-    else shade.hide();
-    if (claimItems.length === 0) {
-      removeMarkers();
-      painter?.destroy();
-      painter = null;
-      return;
-    }
-    if (!paintClaims(claimItems)) return;
-    for (const item of claimItems) {
-      if (!markers.has(item.id)) addMarker(item);
-    }
-    shade.refresh();
-  }
-
-  /**
-   * Paints the claims' highlights; false (nothing painted, markers included) while the page
-   * waits for the wrapping fallback to load.
-   */
-  function paintClaims(items: Parameters<Painter['paint']>[0]): boolean {
-    try {
-      painter ??= newPainter();
-      painter.paint(items);
-      return true;
-    } catch (error) {
-      if (!(error instanceof FallbackNeeded)) throw error;
-      painter?.destroy();
-      painter = null;
-      needsFallback = true;
-      removeMarkers();
-      if (!deps.loadExtras) throw error;
-      awaitingFallback = true;
-      requestExtras();
-      return false;
-    }
-  }
-
-  function newPainter(): Painter {
-    const made = createPainterWith(extras?.createFallbackBackend ?? null, doc, {
-      ownNodes,
-      forceFallback: needsFallback,
-    });
-    made.setViewportOnly(busy);
-    return made;
-  }
-
   function noteItemsToPaint() {
     return notes.flatMap((note) => {
       const result = results.get(note.id);
@@ -463,29 +192,35 @@ export function createLayers(deps: LayerDependencies): Layers {
     });
   }
 
-  function paint(): void {
-    removeMarkers();
+  /** Paints both layers: the notes' shade whole, the claims with the markers they miss. */
+  function paintLayers(): void {
     const claimItems = claimItemsToPaint();
     const noteItems = visibility.notes ? noteItemsToPaint() : [];
     if (visibility.notes) shade.paint(noteItems);
     else shade.hide();
-    if (claimItems.length === 0) {
-      // No claim to show: take the claim layer out, style sheet included, so the page is as it was.
-      painter?.destroy();
-      painter = null;
-      return;
-    }
-    if (!paintClaims(claimItems)) return;
-    for (const item of claimItems) addMarker(item);
     // Markers take no room, but a split text node can nudge a line by a subpixel: measure after.
-    shade.refresh();
+    if (claimLayer.show(claimItems)) shade.refresh();
+  }
+
+  /**
+   * Repaints with `changed` anchored again: the highlight sets are replaced whole (a registry
+   * update for claims, one shade for notes), the markers only for the changed claims.
+   */
+  function repaintChanged(changed: ReadonlySet<string>): void {
+    for (const id of changed) claimLayer.dropMarker(id);
+    paintLayers();
+  }
+
+  function paint(): void {
+    claimLayer.removeMarkers();
+    paintLayers();
   }
 
   return {
     setData(nextClaims, nextNotes, prepared) {
       claims = nextClaims;
       notes = nextNotes;
-      removeMarkers();
+      claimLayer.removeMarkers();
       anchorEverything(prepared);
       paint();
     },
@@ -495,9 +230,7 @@ export function createLayers(deps: LayerDependencies): Layers {
     },
     reanchor(scope) {
       if (!scope) {
-        removeMarkers();
-        painter?.destroy();
-        painter = null;
+        claimLayer.clear();
         anchorEverything();
         paint();
         return claims.length + notes.length;
@@ -513,10 +246,7 @@ export function createLayers(deps: LayerDependencies): Layers {
       }
       if (again.size === 0) return 0;
       // As for a full anchoring, a passage is read without its marker and its paint.
-      for (const id of again) {
-        markers.get(id)?.remove();
-        markers.delete(id);
-      }
+      for (const id of again) claimLayer.dropMarker(id);
       anchorPassages(again);
       repaintChanged(again);
       return again.size;
@@ -536,14 +266,14 @@ export function createLayers(deps: LayerDependencies): Layers {
         claimsAnchored: claims.filter((claim) => placed(claim.id)).length,
         // A passage waiting for the full matcher is not an orphan yet either.
         orphanedClaimIds: claims
-          .filter((claim) => !placed(claim.id) && !awaitingMatcher.has(claim.id))
+          .filter((claim) => !placed(claim.id) && !wait.awaiting.has(claim.id))
           .map((claim) => claim.id),
         notesAnchored: notes.filter((note) => placed(note.id)).length,
         notesShown: visibility.notes ? notes.filter((note) => placed(note.id)).length : 0,
         // A note still waiting for its idle slice is not an orphan.
         orphanedNoteIds: notes
           .filter(
-            (note) => !placed(note.id) && !pendingIds.has(note.id) && !awaitingMatcher.has(note.id),
+            (note) => !placed(note.id) && !noteQueue.has(note.id) && !wait.awaiting.has(note.id),
           )
           .map((note) => note.id),
       };
@@ -552,9 +282,7 @@ export function createLayers(deps: LayerDependencies): Layers {
       const result = results.get(id);
       return result?.status === 'anchored' ? result.range : null;
     },
-    markerOf(id) {
-      return markers.get(id)?.button ?? null;
-    },
+    markerOf: claimLayer.markerOf,
     placedClaims() {
       const placed = claims.filter((claim) => results.get(claim.id)?.status === 'anchored');
       return placed
@@ -567,30 +295,20 @@ export function createLayers(deps: LayerDependencies): Layers {
     },
     hitTest(x, y) {
       // Notes first: they are the reader's own, drawn over the claims.
-      return [...shade.hitTest(x, y), ...(painter?.hitTest(x, y) ?? [])];
+      return [...shade.hitTest(x, y), ...claimLayer.hitTest(x, y)];
     },
     setActive(id) {
-      painter?.setActive(id);
+      claimLayer.setActive(id);
       shade.setActive(id);
     },
-    setExpanded(id) {
-      if (expandedId) markers.get(expandedId)?.setExpanded(false);
-      expandedId = id;
-      if (id) markers.get(id)?.setExpanded(true);
-    },
+    setExpanded: claimLayer.setExpanded,
     isOwnNode: ignore,
     ownsNode: owns,
-    setBusy(next) {
-      busy = next;
-      painter?.setViewportOnly(next);
-    },
+    setBusy: claimLayer.setBusy,
     destroy() {
-      destroyed = true;
-      awaitingMatcher.clear();
-      cancelPending();
-      removeMarkers();
-      painter?.destroy();
-      painter = null;
+      wait.destroy();
+      noteQueue.cancel();
+      claimLayer.clear();
       shade.destroy();
       for (const result of results.values()) {
         if (result.status === 'anchored') ownNodes.untrackRange(result.range);

@@ -21,15 +21,21 @@
  * changing, the body resizing or fonts loading measure again. Pure DOM: no Preact, no extension API.
  */
 
-import { hostStyle, PRINT_HIDDEN_CSS } from './host-style';
+import { PRINT_HIDDEN_CSS } from './host-style';
 import { type OwnNodeRegistry, sharedOwnNodes } from './own-nodes';
 import { pageScheme } from './page-scheme';
+import {
+  type Block,
+  boxesOf,
+  groupPassages,
+  type Passage,
+  passagesAt,
+  readBlockLayout,
+  type ShadeItem,
+} from './shade-geometry';
+import { HOST_STYLE, SHADE_CSS } from './shade-style';
 
-/** A note passage to draw. */
-export interface ShadeItem {
-  id: string;
-  range: Range;
-}
+export type { ShadeItem } from './shade-geometry';
 
 /** What the shade drew last, for the reader's notice and the tests. */
 export interface ShadeStats {
@@ -82,83 +88,9 @@ const MEASURE_BUDGET_MS = 8;
 
 const now = (): number => globalThis.performance?.now() ?? Date.now();
 
-interface Box {
-  left: number;
-  top: number;
-  width: number;
-  height: number;
-}
-
-interface Passage {
-  id: string;
-  range: Range;
-  /** The passage's length in characters, read when first needed (-1 until then). */
-  length: number;
-  /** Boxes in the host's coordinates (document coordinates, in effect), once measured. */
-  boxes: Box[] | null;
-}
-
-interface Block {
-  element: Element;
-  passages: Passage[];
-  /** Document-relative vertical extent, once read for the current layout. */
-  top: number;
-  bottom: number;
-}
-
-/** Follows the document (so it scrolls natively), catches no pointer, sits in the page's own layer. */
-const HOST_STYLE = hostStyle('absolute', [
-  'pointer-events: none',
-  'contain: none',
-  'z-index: auto',
-]);
-
-const SHADE_CSS = `
-:host { ${HOST_STYLE}; }
-.box {
-  position: absolute;
-  box-sizing: border-box;
-  pointer-events: none;
-  background: rgba(255, 204, 0, 0.32);
-  border-bottom: 2px solid rgba(196, 140, 0, 0.9);
-  border-radius: 2px;
-  /* Drawn over the text: multiplied (screened on dark pages), the text shows through however
-     many passages overlap. */
-  mix-blend-mode: multiply;
-}
-.box.active { background: rgba(255, 204, 0, 0.5); border-bottom-color: rgba(150, 100, 0, 1); }
-[data-scheme='dark'] > .box { background: rgba(255, 214, 64, 0.28); border-bottom-color: rgba(255, 214, 64, 0.9); mix-blend-mode: screen; }
-@media (forced-colors: active) {
-  .box { background: transparent; border-bottom: 2px solid Highlight; }
-}
-.notice {
-  position: fixed;
-  right: 12px;
-  bottom: 12px;
-  max-width: 22em;
-  padding: 6px 10px;
-  box-sizing: border-box;
-  pointer-events: none;
-  font: 13px/1.35 system-ui, sans-serif;
-  color: #1f1a00;
-  background: #fff6c2;
-  border: 1px solid #8a6a00;
-  border-radius: 6px;
-  box-shadow: 0 1px 4px rgba(0, 0, 0, 0.2);
-}
-.notice[hidden] { display: none; }
-[data-scheme='dark'] > .notice { color: #fff6c2; background: #2b2600; border-color: #f0e442; }
-@media (forced-colors: active) { .notice { border-color: CanvasText; } }
-@media print { .box, .notice { display: none; } }
-`;
-
 /** What the reader is told while notes near the viewport are left undrawn (no note text). */
 export const PARTIAL_NOTICE =
   'Too many notes here to show at once: only the nearest are highlighted.';
-
-/** Tags whose elements hold a passage's lines: a passage is placed by its nearest one. */
-const BLOCK_SELECTOR =
-  'p, li, blockquote, pre, h1, h2, h3, h4, h5, h6, td, th, dd, dt, figcaption, caption, div, section, article, aside, main, body';
 
 /** Creates the note layer; the host is added on the first paint. */
 export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): NoteShade {
@@ -257,13 +189,7 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
 
   /** Reads the blocks' positions (one layout read per block, not per passage). */
   function readLayout(): void {
-    const scrollTop = view?.scrollY ?? 0;
-    for (const block of blocks) {
-      const rect = block.element.getBoundingClientRect();
-      block.top = rect.top + scrollTop;
-      block.bottom = rect.bottom + scrollTop;
-    }
-    for (const passage of passages) passage.boxes = null;
+    readBlockLayout(blocks, passages, view?.scrollY ?? 0);
     layoutRead = true;
   }
 
@@ -361,23 +287,7 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
   }
 
   function group(items: readonly ShadeItem[]): void {
-    const byElement = new Map<Element, Block>();
-    passages = items.map((item) => ({
-      id: item.id,
-      range: item.range,
-      length: -1,
-      boxes: null,
-    }));
-    for (const passage of passages) {
-      const element = blockElementOf(passage.range.startContainer, doc);
-      let block = byElement.get(element);
-      if (!block) {
-        block = { element, passages: [], top: 0, bottom: 0 };
-        byElement.set(element, block);
-      }
-      block.passages.push(passage);
-    }
-    blocks = [...byElement.values()];
+    ({ passages, blocks } = groupPassages(doc, items));
     layoutRead = false;
   }
 
@@ -409,24 +319,7 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
       if (!layoutRead || measuredScroll !== (view?.scrollY ?? 0)) update();
       // A point on screen lies in the measured part, unless the cap left its passage out.
       const origin = host.getBoundingClientRect();
-      const px = x - origin.left;
-      const py = y - origin.top;
-      return near
-        .filter((passage) =>
-          (passage.boxes ?? []).some(
-            (box) =>
-              px >= box.left &&
-              px <= box.left + box.width &&
-              py >= box.top &&
-              py <= box.top + box.height,
-          ),
-        )
-        .map((passage) => {
-          if (passage.length < 0) passage.length = passage.range.toString().length;
-          return passage;
-        })
-        .sort((a, b) => a.length - b.length)
-        .map((passage) => passage.id);
+      return passagesAt(near, x - origin.left, y - origin.top);
     },
     stats() {
       return { notes: passages.length, measured: near.length, boxes: drawnBoxes, partial };
@@ -442,42 +335,4 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
       removeHost();
     },
   };
-}
-
-/** The nearest element holding a passage's lines (its paragraph, usually). */
-function blockElementOf(node: Node, doc: Document): Element {
-  const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
-  return element?.closest(BLOCK_SELECTOR) ?? doc.documentElement;
-}
-
-/** The boxes of a range's text, line by line, relative to `origin`. */
-function boxesOf(doc: Document, range: Range, origin: DOMRect): Box[] {
-  const boxes: Box[] = [];
-  const root = range.commonAncestorContainer;
-  const add = (text: Text): void => {
-    const from = text === range.startContainer ? range.startOffset : 0;
-    const to = text === range.endContainer ? range.endOffset : text.length;
-    if (from >= to) return;
-    const part = doc.createRange();
-    part.setStart(text, from);
-    part.setEnd(text, to);
-    for (const rect of Array.from(part.getClientRects())) {
-      if (rect.width < 0.5 || rect.height < 0.5) continue;
-      boxes.push({
-        left: rect.left - origin.left,
-        top: rect.top - origin.top,
-        width: rect.width,
-        height: rect.height,
-      });
-    }
-  };
-  if (root.nodeType === 3) {
-    add(root as Text);
-    return boxes;
-  }
-  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (range.intersectsNode(node)) add(node as Text);
-  }
-  return boxes;
 }

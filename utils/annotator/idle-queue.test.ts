@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { createIdleQueue, type ScheduleIdle } from './idle-queue';
+
+/** A scheduler that runs nothing until the test says so. */
+function manualScheduler() {
+  const tasks: Array<() => void> = [];
+  const schedule: ScheduleIdle = (task) => {
+    tasks.push(task);
+    return { cancel: () => tasks.splice(tasks.indexOf(task) >>> 0, 1) };
+  };
+  return { schedule, tasks, runNext: () => tasks.shift()?.() };
+}
+
+const items = (count: number) => Array.from({ length: count }, (_, i) => ({ id: `n${i}` }));
+
+describe('createIdleQueue', () => {
+  it('works the queue off a chunk at a time and reports once when it is empty', () => {
+    const scheduler = manualScheduler();
+    const chunks: string[][] = [];
+    let drained = 0;
+    let clock = 0;
+    const queue = createIdleQueue({
+      schedule: scheduler.schedule,
+      chunk: 2,
+      sliceMs: 10,
+      // Each chunk takes 6 ms: a slice runs two chunks, then yields.
+      run: (chunk) => {
+        chunks.push(chunk.map((item) => item.id));
+        clock += 6;
+      },
+      onDrained: () => drained++,
+      now: () => clock,
+    });
+    queue.queue(items(5));
+    expect(queue.has('n4')).toBe(true);
+    scheduler.runNext();
+    expect(chunks).toEqual([
+      ['n0', 'n1'],
+      ['n2', 'n3'],
+    ]);
+    expect(queue.has('n1')).toBe(false);
+    expect(queue.has('n4')).toBe(true);
+    expect(drained).toBe(0);
+    scheduler.runNext();
+    expect(chunks.at(-1)).toEqual(['n4']);
+    expect(drained).toBe(1);
+    expect(scheduler.tasks).toHaveLength(0);
+  });
+
+  it('drops what is queued and the slice scheduled when cancelled', () => {
+    const scheduler = manualScheduler();
+    let ran = 0;
+    const queue = createIdleQueue({
+      schedule: scheduler.schedule,
+      chunk: 1,
+      sliceMs: 10,
+      run: () => ran++,
+      onDrained: () => undefined,
+      now: () => 0,
+    });
+    queue.queue(items(3));
+    queue.cancel();
+    expect(scheduler.tasks).toHaveLength(0);
+    expect(queue.has('n0')).toBe(false);
+    expect(ran).toBe(0);
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * Work done in idle time: a queue of items worked off a chunk at a time, in slices short enough
+ * that no task is long, on the page's `requestIdleCallback` or a scheduler a test passes in.
+ * Pure DOM (no Preact, no extension API).
+ */
+
+/** Runs a task when the page is idle; `cancel` drops it if it has not run yet. */
+export type ScheduleIdle = (task: () => void) => { cancel(): void };
+
+/** A scheduler on the page's `requestIdleCallback` (at most `timeoutMs` late), else a timeout. */
+export function idleScheduler(doc: Document, timeoutMs: number): ScheduleIdle {
+  return (task) => {
+    const view = doc.defaultView;
+    if (view && typeof view.requestIdleCallback === 'function') {
+      const handle = view.requestIdleCallback(task, { timeout: timeoutMs });
+      return { cancel: () => view.cancelIdleCallback(handle) };
+    }
+    const handle = setTimeout(task, 0);
+    return { cancel: () => clearTimeout(handle) };
+  };
+}
+
+/** What an idle queue runs on. */
+export interface IdleQueueOptions<T> {
+  /** Schedules the next slice. */
+  schedule: ScheduleIdle;
+  /** Items handed to `run` at once. */
+  chunk: number;
+  /** How long a slice runs chunks before it yields to the page. */
+  sliceMs: number;
+  /** Handles one chunk of items. */
+  run(chunk: T[]): void;
+  /** Called once, after the slice that emptied the queue. */
+  onDrained(): void;
+  /** The clock slices are timed by; default `performance.now`. */
+  now?: () => number;
+}
+
+/** A queue of items worked off in idle slices. */
+export interface IdleQueue<T extends { id: string }> {
+  /** Replaces what is queued with these items and schedules the first slice. */
+  queue(items: readonly T[]): void;
+  /** Drops every queued item and the scheduled slice. */
+  cancel(): void;
+  /** Whether an item with this id still waits for its slice. */
+  has(id: string): boolean;
+}
+
+/** Creates an empty idle queue. */
+export function createIdleQueue<T extends { id: string }>(
+  options: IdleQueueOptions<T>,
+): IdleQueue<T> {
+  const now = options.now ?? (() => performance.now());
+  let pending: T[] = [];
+  const pendingIds = new Set<string>();
+  let idle: { cancel(): void } | null = null;
+
+  function cancel(): void {
+    idle?.cancel();
+    idle = null;
+    pending = [];
+    pendingIds.clear();
+  }
+
+  function slice(): void {
+    idle = null;
+    const started = now();
+    while (pending.length > 0 && now() - started < options.sliceMs) {
+      const chunk = pending.splice(0, options.chunk);
+      for (const item of chunk) pendingIds.delete(item.id);
+      options.run(chunk);
+    }
+    if (pending.length > 0) {
+      idle = options.schedule(slice);
+      return;
+    }
+    options.onDrained();
+  }
+
+  return {
+    queue(items) {
+      cancel();
+      pending = [...items];
+      for (const item of items) pendingIds.add(item.id);
+      idle = options.schedule(slice);
+    },
+    cancel,
+    has: (id) => pendingIds.has(id),
+  };
+}
