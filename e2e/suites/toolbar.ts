@@ -65,7 +65,13 @@ export function defineToolbarSuite(driver: BrowserDriver): void {
         { what: 'the popup to list the claims' },
       );
       expect(text).toContain(`Global Research article recognised: ${ARTICLE_HEADLINE}`);
-      expect(await popup.switchState('Claim highlights')).toBe('true');
+      // The switches are drawn once the settings are read, which may be after the claims.
+      const before = await waitUntil(
+        () => popup.switchState('Claim highlights'),
+        (state) => state !== null,
+        { what: 'the claim highlights switch' },
+      );
+      expect(before).toBe('true');
       await popup.clickByRole('switch', 'Claim highlights');
       await waitUntil(
         () => claimHighlights(tab),
