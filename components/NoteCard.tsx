@@ -31,11 +31,13 @@ export function TagList({ tags }: { tags: readonly string[] }) {
   );
 }
 
-/** One note, full or compact. */
-export function NoteCard({ note, compact = false, onOpen }: NoteCardProps) {
-  const quote = compact ? '' : quoteOfNote(note);
+/**
+ * A note's passage (left out when `quote` is empty), its text and its tags, each laid out in its
+ * own writing direction: what the note card and the popup's note row both show.
+ */
+export function NoteContent({ quote, note }: { quote: string; note: Pick<Note, 'body' | 'tags'> }) {
   return (
-    <article class="cp-note-card" data-compact={compact ? '' : undefined}>
+    <>
       {quote === '' ? null : (
         <blockquote class="cp-quote" dir="auto">
           {quote}
@@ -45,6 +47,16 @@ export function NoteCard({ note, compact = false, onOpen }: NoteCardProps) {
         {renderMarkdown(note.body)}
       </div>
       <TagList tags={note.tags} />
+    </>
+  );
+}
+
+/** One note, full or compact. */
+export function NoteCard({ note, compact = false, onOpen }: NoteCardProps) {
+  const quote = compact ? '' : quoteOfNote(note);
+  return (
+    <article class="cp-note-card" data-compact={compact ? '' : undefined}>
+      <NoteContent quote={quote} note={note} />
       <div class="cp-note-card-meta">
         <time dateTime={note.modified}>{formatTimestamp(note.modified)}</time>
         {onOpen === undefined ? null : (

@@ -9,8 +9,7 @@ import { t } from '../../utils/i18n';
 import { notePage } from '../../utils/popup/show-in-page';
 import type { Note } from '../../utils/store/types';
 import { formatTimestamp } from '../dates';
-import { renderMarkdown } from '../markdown';
-import { TagList } from '../NoteCard';
+import { NoteContent } from '../NoteCard';
 import { NoteEditor, type NoteSaveResult } from '../NoteEditor';
 import { excerptOfNote, quoteOfNote } from '../note-text';
 
@@ -75,15 +74,7 @@ export function NoteRow({
         data-orphan={orphan ? '' : undefined}
         aria-label={t('row_note', [excerpt])}
       >
-        {quote === '' ? null : (
-          <blockquote class="cp-quote" dir="auto">
-            {quote}
-          </blockquote>
-        )}
-        <div class="cp-note-body" dir="auto">
-          {renderMarkdown(note.body)}
-        </div>
-        <TagList tags={note.tags} />
+        <NoteContent quote={quote} note={note} />
         {orphan ? <p class="cp-note-flag">{t('common_not_found_on_page')}</p> : null}
         {page.kind === 'other-site' ? (
           <p class="cp-note-flag">
