@@ -10,8 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTICLE_URL } from '../fixtures';
 import type { ArticleTab, BrowserDriver, BrowserSession } from '../harness/driver';
 import { ARTICLE_URL_VARIANT } from '../harness/offline-site';
-import { findPassage, selectWithMouse } from '../harness/selection';
+import { findPassage } from '../harness/selection';
 import { waitUntil } from '../harness/wait';
+import { clickPassage, selectPassage, waitForEditorFocus } from './reader-actions';
 
 const PASSAGE = 'the more poverty in these countries, the more there will be immigrants in the US';
 /** A passage of the article that no claim covers, for a note started and then abandoned. */
@@ -39,21 +40,6 @@ async function claimsPainted(tab: ArticleTab): Promise<void> {
   );
 }
 
-/** Drags the mouse across a passage, selecting it. */
-function select(tab: ArticleTab, passage: string) {
-  return selectWithMouse(
-    {
-      evaluate: tab.evaluate as never,
-      mouse: {
-        move: (x, y, options) => tab.mouse.move(x, y, options?.steps),
-        down: () => tab.mouse.down(),
-        up: () => tab.mouse.up(),
-      },
-    },
-    passage,
-  );
-}
-
 /** Where a passage is on screen (scrolled into view). */
 function locate(tab: ArticleTab, passage: string) {
   return findPassage(
@@ -63,26 +49,6 @@ function locate(tab: ArticleTab, passage: string) {
     },
     passage,
   );
-}
-
-/** Clicks the start of a passage's first line, as a reader clicks a highlight. */
-async function clickPassage(tab: ArticleTab, passage: string): Promise<void> {
-  const point = await tab.evaluate((wanted: string) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = node as Text;
-      const at = text.data.replace(/\s+/g, ' ').indexOf(wanted.slice(0, 24));
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(text, at + 2);
-      range.setEnd(text, at + 8);
-      text.parentElement?.scrollIntoView({ block: 'center' });
-      const rect = range.getClientRects()[0];
-      if (rect) return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    }
-    throw new Error(`passage not on the page: ${wanted}`);
-  }, passage);
-  await tab.mouse.click(point.x, point.y);
 }
 
 /**
@@ -99,16 +65,6 @@ async function clickMargin(tab: ArticleTab): Promise<void> {
     undefined,
   );
   await tab.mouse.click(corner.x, corner.y);
-}
-
-/** Waits for the note editor to show with the caret in its text box, as a reader would. */
-async function waitForEditorFocus(tab: ArticleTab, name = 'Add note'): Promise<void> {
-  await tab.popover.waitFor(name);
-  await waitUntil(
-    () => tab.popover.focus(),
-    (focus) => focus?.tag === 'textarea',
-    { what: 'the caret in the note field' },
-  );
 }
 
 /** Everything a page script can read: light DOM text and attributes, open shadow roots. */
@@ -177,7 +133,7 @@ export function defineNotesSuite(driver: BrowserDriver): void {
 
   /** Selects a passage with the mouse, presses "Add note", types the note and saves it. */
   async function addNote(tab: ArticleTab, passage: string, text: string): Promise<void> {
-    await select(tab, passage);
+    await selectPassage(tab, passage);
     await tab.click(await tab.waitForControl('button', 'Add note'));
     await waitForEditorFocus(tab);
     await tab.keyboard.type(text);
@@ -201,7 +157,7 @@ export function defineNotesSuite(driver: BrowserDriver): void {
   describe(`notes in ${driver.name}`, () => {
     it('adds a note to a passage selected with the mouse', async () => {
       await reader.bringToFront();
-      await select(reader, PASSAGE);
+      await selectPassage(reader, PASSAGE);
       await reader.click(await reader.waitForControl('button', 'Add note'));
       const editor = await reader.popover.waitFor('Add note');
       expect(editor.textboxes.filter((box) => box.name === 'Note')).toHaveLength(1);
@@ -223,7 +179,7 @@ export function defineNotesSuite(driver: BrowserDriver): void {
 
     it('opens the editor for the selected text with the keyboard command (Alt+Shift+M)', async () => {
       await reader.bringToFront();
-      await select(reader, OTHER_PASSAGE);
+      await selectPassage(reader, OTHER_PASSAGE);
       await reader.pressBrowserShortcut('Alt+Shift+M');
       const editor = await reader.popover.waitFor('Add note');
       // The editor shows the selected passage and takes the focus, as from the button.
@@ -284,7 +240,7 @@ export function defineNotesSuite(driver: BrowserDriver): void {
 
     it('shows text that looks like HTML as text, and never runs it', async () => {
       const passage = 'Mexico wants the US to help poor Central American nations';
-      await select(reader, passage);
+      await selectPassage(reader, passage);
       await reader.click(await reader.waitForControl('button', 'Add note'));
       await waitForEditorFocus(reader);
       const hostile =
@@ -343,7 +299,7 @@ export function defineNotesSuite(driver: BrowserDriver): void {
     it('takes a passage whose drag ends just after a claim’s last word', async () => {
       // A click on the page's empty margin clears the paragraph selected above.
       await clickMargin(reader);
-      await select(
+      await selectPassage(
         reader,
         'in addition to having generated a diplomatic crisis with Canada due to the allocation of illegal immigrants on the northern border',
       );
@@ -357,7 +313,7 @@ export function defineNotesSuite(driver: BrowserDriver): void {
     it('keeps what was typed when the editor is closed with Escape, and gives it back', async () => {
       await clickMargin(reader);
       const passage = 'Washington and the Latin world';
-      await select(reader, passage);
+      await selectPassage(reader, passage);
       await reader.click(await reader.waitForControl('button', 'Add note'));
       await waitForEditorFocus(reader);
       await reader.keyboard.type('Half a thought');
@@ -365,7 +321,7 @@ export function defineNotesSuite(driver: BrowserDriver): void {
       await reader.popover.waitClosed();
       await reader.waitForText(/^Draft kept/);
       await clickMargin(reader);
-      await select(reader, passage);
+      await selectPassage(reader, passage);
       await reader.click(await reader.waitForControl('button', 'Add note'));
       await reader.popover.waitFor('Add note');
       const editor = await waitUntil(

@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundledPacks } from '../../utils/packs';
 import { ARTICLE_URL } from '../fixtures';
 import type { ArticleTab, BrowserDriver, BrowserSession } from '../harness/driver';
-import { selectWithMouse } from '../harness/selection';
 import { waitUntil } from '../harness/wait';
+import { clickPassage, selectPassage, waitForEditorFocus } from './reader-actions';
 
 const [pack] = loadBundledPacks().packs;
 if (!pack) throw new Error('no bundled pack');
@@ -70,55 +70,15 @@ function setSettings(
   }, settings);
 }
 
-/** Waits for the note editor to show with the caret in its text box, as a reader would. */
-async function waitForEditorFocus(tab: ArticleTab, name: string): Promise<void> {
-  await tab.popover.waitFor(name);
-  await waitUntil(
-    () => tab.popover.focus(),
-    (focus) => focus?.tag === 'textarea',
-    { what: 'the caret in the note field' },
-  );
-}
-
 /** Selects a passage with the mouse, presses "Add note", types the note and saves it. */
 async function addNote(tab: ArticleTab, passage: string, text: string): Promise<void> {
-  await selectWithMouse(
-    {
-      evaluate: tab.evaluate as never,
-      mouse: {
-        move: (x, y, options) => tab.mouse.move(x, y, options?.steps),
-        down: () => tab.mouse.down(),
-        up: () => tab.mouse.up(),
-      },
-    },
-    passage,
-  );
+  await selectPassage(tab, passage);
   await tab.click(await tab.waitForControl('button', 'Add note'));
   await waitForEditorFocus(tab, 'Add note');
   await tab.keyboard.type(text);
   await tab.keyboard.press('Control+Enter');
   await tab.waitForText('Note saved.');
   await tab.popover.waitClosed();
-}
-
-/** Clicks the start of a passage's first line, as a reader clicks a highlight. */
-async function clickPassage(tab: ArticleTab, passage: string): Promise<void> {
-  const point = await tab.evaluate((wanted: string) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = node as Text;
-      const at = text.data.replace(/\s+/g, ' ').indexOf(wanted.slice(0, 24));
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(text, at + 2);
-      range.setEnd(text, at + 8);
-      text.parentElement?.scrollIntoView({ block: 'center' });
-      const rect = range.getClientRects()[0];
-      if (rect) return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    }
-    throw new Error(`passage not on the page: ${wanted}`);
-  }, passage);
-  await tab.mouse.click(point.x, point.y);
 }
 
 /** Defines the durability suite for one browser. */
