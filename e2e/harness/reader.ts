@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import type { AccessibilityProbe } from './accessibility';
 import type { ChromiumSession } from './chromium';
 import { focusInPopover, waitForPopover, waitForPopoverClosed } from './popover';
-import { selectWithMouse } from './selection';
+import { passageClickPoint, selectWithMouse } from './selection';
 import { waitUntil } from './wait';
 
 /** Selects a passage with the mouse, presses "Add note", types the note and saves it. */
@@ -38,21 +38,7 @@ export async function waitForEditorFocus(page: Page, name = 'Add note'): Promise
 
 /** Clicks the start of a passage's first line, as a reader clicks a highlight. */
 export async function clickPassage(page: Page, passage: string): Promise<void> {
-  const point = await page.evaluate((wanted) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = node as Text;
-      const at = text.data.replace(/\s+/g, ' ').indexOf(wanted.slice(0, 24));
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(text, at + 2);
-      range.setEnd(text, at + 8);
-      text.parentElement?.scrollIntoView({ block: 'center' });
-      const rect = range.getClientRects()[0];
-      if (rect) return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    }
-    throw new Error(`passage not on the page: ${wanted}`);
-  }, passage);
+  const point = await page.evaluate(passageClickPoint, passage);
   await page.mouse.click(point.x, point.y);
 }
 

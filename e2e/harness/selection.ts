@@ -63,3 +63,23 @@ export async function selectWithMouse(page: PageLike, passage: string): Promise<
   await page.mouse.up();
   return box;
 }
+
+/**
+ * Where a reader clicks a highlighted passage: a few characters into its first line, scrolled to
+ * the middle of the window. Runs in the page (`evaluate`), so it is self-contained.
+ */
+export function passageClickPoint(wanted: string): { x: number; y: number } {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node as Text;
+    const at = text.data.replace(/\s+/g, ' ').indexOf(wanted.slice(0, 24));
+    if (at < 0) continue;
+    const range = document.createRange();
+    range.setStart(text, at + 2);
+    range.setEnd(text, at + 8);
+    text.parentElement?.scrollIntoView({ block: 'center' });
+    const rect = range.getClientRects()[0];
+    if (rect) return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  }
+  throw new Error(`passage not on the page: ${wanted}`);
+}

@@ -3,7 +3,7 @@
  * driver: drag across a passage, click a highlighted passage, wait for the caret in the editor.
  */
 import type { ArticleTab } from '../harness/driver';
-import { selectWithMouse } from '../harness/selection';
+import { passageClickPoint, selectWithMouse } from '../harness/selection';
 import { waitUntil } from '../harness/wait';
 
 /** Drags the mouse across a passage, selecting it. */
@@ -23,21 +23,7 @@ export function selectPassage(tab: ArticleTab, passage: string) {
 
 /** Clicks the start of a passage's first line, as a reader clicks a highlight. */
 export async function clickPassage(tab: ArticleTab, passage: string): Promise<void> {
-  const point = await tab.evaluate((wanted: string) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = node as Text;
-      const at = text.data.replace(/\s+/g, ' ').indexOf(wanted.slice(0, 24));
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(text, at + 2);
-      range.setEnd(text, at + 8);
-      text.parentElement?.scrollIntoView({ block: 'center' });
-      const rect = range.getClientRects()[0];
-      if (rect) return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    }
-    throw new Error(`passage not on the page: ${wanted}`);
-  }, passage);
+  const point = await tab.evaluate(passageClickPoint, passage);
   await tab.mouse.click(point.x, point.y);
 }
 
