@@ -11,8 +11,14 @@ import { loadBundledPacks } from '../utils/packs';
 import { ARTICLE_URL } from './fixtures';
 import { type FirefoxSession, launchFirefox } from './harness/firefox';
 import { openExtensionPage } from './harness/firefox-extension-page';
-import { type FrameDialog, frameDialog, waitForPopoverFrame } from './harness/firefox-popover';
-import { findPassage, selectWithMouse } from './harness/selection';
+import {
+  type FrameDialog,
+  frameDialog,
+  openNoteByClick,
+  saveNoteOnSelection,
+  waitForPopoverFrame,
+} from './harness/firefox-popover';
+import { selectWithMouse } from './harness/selection';
 import { waitUntil } from './harness/wait';
 
 const [pack] = loadBundledPacks().packs;
@@ -73,28 +79,9 @@ afterAll(async () => {
 /** Saves a note on a passage with the mouse and keyboard. */
 async function addNote(frame: Frame, passage: string, text: string): Promise<void> {
   await selectWithMouse(page, passage);
-  const [adder] = await waitUntil(
-    () => session.findControls(page, 'button', 'Add note'),
-    (found) => found.length === 1,
-    { what: 'the "Add note" button' },
-  );
-  if (!adder) throw new Error('no "Add note" button');
-  await session.click(page, adder);
-  const editor = await waitUntil(
-    () => frameDialog(frame),
-    (state) => state?.focused === true && state.focusedName === 'Note',
-    { what: 'the note editor, with the cursor in its note field' },
-  );
+  const editor = await saveNoteOnSelection(session, page, text);
   expect(editor?.text).toContain(passage);
-  await page.keyboard.type(text);
-  await page.keyboard.down('Control');
-  await page.keyboard.press('Enter');
-  await page.keyboard.up('Control');
-  await waitUntil(
-    () => frameDialog(frame),
-    (state) => state === null,
-    { what: 'the editor to close on saving' },
-  );
+  expect(await frameDialog(frame)).toBeNull();
 }
 
 describe('the wrapping fallback in Firefox', () => {
@@ -111,18 +98,7 @@ describe('the wrapping fallback in Firefox', () => {
     // The popover frame is made when the interface loads, before any popover opens.
     const frame = await waitForPopoverFrame(session, page);
     await addNote(frame, PASSAGE_IN_CLAIM, NOTE_TEXT);
-    const note: FrameDialog | null = await waitUntil(
-      async () => {
-        const open = await frameDialog(frame);
-        if (open?.name === 'Your note') return open;
-        if (open) await page.keyboard.press('Escape');
-        const box = await findPassage(page, PASSAGE_IN_CLAIM);
-        await page.mouse.click(box.from.x + 20, box.from.y);
-        return null;
-      },
-      (state) => state?.focused === true,
-      { what: 'the note popover, opened by a click on its passage', intervalMs: 400 },
-    );
+    const note: FrameDialog | null = await openNoteByClick(session, page, PASSAGE_IN_CLAIM);
     expect(note?.text).toContain(NOTE_TEXT);
     expect(await markerCount(page)).toBe(claimCount);
     expect((await wrappedTexts(page)).join(' ')).toContain(PASSAGE_IN_CLAIM);

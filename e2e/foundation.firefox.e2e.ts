@@ -16,9 +16,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundledPacks } from '../utils/packs';
 import { ARTICLE_PATH, ARTICLE_URL, THEME_URL } from './fixtures';
 import { type FirefoxSession, launchFirefox } from './harness/firefox';
-import { type FrameDialog, frameDialog, waitForPopoverFrame } from './harness/firefox-popover';
+import {
+  frameDialog,
+  openNoteByClick,
+  saveNoteOnSelection,
+  waitForPopoverFrame,
+} from './harness/firefox-popover';
 import { ARTICLE_URL_VARIANT } from './harness/offline-site';
-import { findPassage, selectWithMouse } from './harness/selection';
+import { selectWithMouse } from './harness/selection';
 import { waitUntil } from './harness/wait';
 
 const [pack] = loadBundledPacks().packs;
@@ -200,51 +205,9 @@ describe('notes in Firefox', () => {
   /** Saves a note on a passage with the mouse and keyboard, in the given page. */
   async function addNote(page: Page, passage: string, text: string): Promise<void> {
     await selectWithMouse(page, passage);
-    const [adder] = await waitUntil(
-      () => session.findControls(page, 'button', 'Add note'),
-      (found) => found.length === 1,
-      { what: 'the "Add note" button' },
-    );
-    if (!adder) throw new Error('no "Add note" button');
-    await session.click(page, adder);
-    const frame = await waitForPopoverFrame(session, page);
-    const editor = await waitUntil(
-      () => frameDialog(frame),
-      (state) => state?.focused === true && state.focusedName === 'Note',
-      { what: 'the note editor, with the cursor in its note field' },
-    );
+    const editor = await saveNoteOnSelection(session, page, text);
     expect(editor?.name).toBe('Add note');
     expect(editor?.text).toContain(passage);
-    await page.keyboard.type(text);
-    await page.keyboard.down('Control');
-    await page.keyboard.press('Enter');
-    await page.keyboard.up('Control');
-    await waitUntil(
-      () => frameDialog(frame),
-      (state) => state === null,
-      { what: 'the editor to close on saving' },
-    );
-  }
-
-  /**
-   * Clicks the passage (as a reader does) until the note's popover opens in the frame, which
-   * shows the note is painted there; returns the popover.
-   */
-  async function openNoteByClick(page: Page, passage: string): Promise<FrameDialog | null> {
-    const frame = await waitForPopoverFrame(session, page);
-    return waitUntil(
-      async () => {
-        const open = await frameDialog(frame);
-        if (open?.name === 'Your note') return open;
-        // Not painted yet (the click found nothing, or the claim under it): close, click again.
-        if (open) await page.keyboard.press('Escape');
-        const box = await findPassage(page, passage);
-        await page.mouse.click(box.from.x + 20, box.from.y);
-        return null;
-      },
-      (state) => state?.focused === true,
-      { what: 'the note popover, opened by a click on its passage', intervalMs: 400 },
-    );
   }
 
   it('adds a note from a mouse selection, keeps its text from the page, and keeps the note across a reload', async () => {
@@ -255,7 +218,7 @@ describe('notes in Firefox', () => {
 
     await page.reload({ waitUntil: 'load' });
     await waitForClaims(page);
-    const note = await openNoteByClick(page, PASSAGE);
+    const note = await openNoteByClick(session, page, PASSAGE);
     expect(note?.text).toContain(NOTE);
     expect(note?.text).toContain(PASSAGE);
     expect(await pageSees(page)).toEqual({ text: false, noteHighlights: 0 });
@@ -268,7 +231,7 @@ describe('notes in Firefox', () => {
     const page = await session.open(ARTICLE_URL_VARIANT);
     await waitForClaims(page);
     await addNote(page, passage, text);
-    const note = await openNoteByClick(page, passage);
+    const note = await openNoteByClick(session, page, passage);
     expect(note?.text).toContain(text);
     await page.close();
   });

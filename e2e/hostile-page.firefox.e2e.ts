@@ -28,8 +28,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundledPacks } from '../utils/packs';
 import { ARTICLE_URL } from './fixtures';
 import { type FirefoxSession, launchFirefox } from './harness/firefox';
-import { type FrameDialog, frameDialog, waitForPopoverFrame } from './harness/firefox-popover';
-import { findPassage, selectWithMouse } from './harness/selection';
+import {
+  type FrameDialog,
+  frameDialog,
+  openNoteByClick as openNoteByClickIn,
+  saveNoteOnSelection,
+  waitForPopoverFrame,
+} from './harness/firefox-popover';
+import { selectWithMouse } from './harness/selection';
 import { waitUntil } from './harness/wait';
 import { type AttackLog, installAttacker } from './hostile/attacker';
 import { attackReport, leakingChannels } from './hostile/haul';
@@ -133,45 +139,13 @@ async function selectPassage(passage: string): Promise<void> {
 /** Saves a note on a passage with the mouse and keyboard. */
 async function addNote(passage: string, text: string): Promise<void> {
   await selectPassage(passage);
-  const [adder] = await waitUntil(
-    () => session.findControls(page, 'button', 'Add note'),
-    (found) => found.length === 1,
-    { what: 'the "Add note" button' },
-  );
-  if (!adder) throw new Error('no "Add note" button');
-  await session.click(page, adder);
-  const frame = await waitForPopoverFrame(session, page);
-  const editor = await waitUntil(
-    () => frameDialog(frame),
-    (state) => state?.focused === true && state.focusedName === 'Note',
-    { what: 'the note editor, with the cursor in its note field' },
-  );
+  const editor = await saveNoteOnSelection(session, page, text);
   expect(editor?.name).toBe('Add note');
-  await page.keyboard.type(text);
-  await page.keyboard.down('Control');
-  await page.keyboard.press('Enter');
-  await page.keyboard.up('Control');
-  await waitForDialogClosed(frame, 'the editor to close on saving');
 }
 
-/**
- * Clicks the passage (as a reader does) until the note's popover opens in the frame, which shows
- * the note is placed there; returns the popover.
- */
-async function openNoteByClick(passage: string): Promise<FrameDialog | null> {
-  const frame = await waitForPopoverFrame(session, page);
-  return waitUntil(
-    async () => {
-      const open = await frameDialog(frame);
-      if (open?.name === 'Your note') return open;
-      if (open) await page.keyboard.press('Escape');
-      const box = await findPassage(page, passage);
-      await page.mouse.click(box.from.x + 20, box.from.y);
-      return null;
-    },
-    (state) => state?.focused === true,
-    { what: 'the note popover, opened by a click on its passage', intervalMs: 400 },
-  );
+/** Clicks a passage until its note's popover opens in the frame; returns the popover. */
+function openNoteByClick(passage: string): Promise<FrameDialog | null> {
+  return openNoteByClickIn(session, page, passage);
 }
 
 /** Opens the first claim from its marker with the real mouse, and closes it with Escape. */
