@@ -171,7 +171,11 @@ describe('the Markdown export, rendered', () => {
         const markdown = exportMarkdown(notes, { generatedAt });
         for (const render of Object.values(RENDERERS)) expectOnlyText(notes, render(markdown));
       }),
-      { numRuns: 300 },
+      {
+        numRuns: 300,
+        // Found by this property: a line ":-" under another line rendered as a one-column table.
+        examples: [[{ body: '<\n:-', tag: '', title: '', quote: '<' }]],
+      },
     );
     // Rendering 300 exports twice is slow when test files run in parallel.
   }, 30_000);

@@ -6,7 +6,8 @@
  * Markdown. Characters that start inline structure (links, emphasis, code, HTML, entities, tables,
  * strikethrough, maths) are backslash-escaped wherever they appear, and so are the characters
  * that make a renderer link a bare address (`https://`, `www.`, `a@b.c`); characters that start block
- * structure (headings, quotes, lists, rules, setext underlines) are escaped at the start of a line;
+ * structure (headings, quotes, lists, rules, setext underlines, table delimiter rows) are escaped at
+ * the start of a line;
  * leading and trailing spaces are dropped so no line turns into code or a hidden line break. A
  * body's line breaks and paragraphs are kept. The cost is that a reader's own light Markdown
  * (**bold**) shows as typed, which is the honest rendering of a note written as plain text.
@@ -230,10 +231,13 @@ function escapeInline(text: string): string {
     .replace(AUTOLINK_TRIGGERS, (character) => `\\${character}`);
 }
 
-/** A line that cannot start a block (heading, quote, list, rule) and carries no indentation. */
+/**
+ * A line that cannot start a block (heading, quote, list, rule, or a table's delimiter row such
+ * as `:-` under another line) and carries no indentation.
+ */
 function escapeLine(line: string): string {
   const escaped = escapeInline(line.trim());
-  if (/^[#>+=-]/.test(escaped)) return `\\${escaped}`;
+  if (/^[#>+=:-]/.test(escaped)) return `\\${escaped}`;
   // "1." or "1)" would start an ordered list.
   return escaped.replace(/^(\d{1,9})([.)])/, '$1\\$2');
 }
