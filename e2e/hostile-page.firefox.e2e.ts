@@ -242,9 +242,26 @@ describe('a hostile page in Firefox', () => {
       (state) => state?.name === 'Edit note' && state.focused && state.focusedName === 'Note',
       { what: 'the editor, with the caret in its note field' },
     );
-    await page.keyboard.down('Control');
-    await page.keyboard.press('a');
-    await page.keyboard.up('Control');
+    // Select the whole note with Ctrl+A, and make sure it is selected before typing over it
+    // (on a loaded machine a first Ctrl+A can arrive before the field has the caret).
+    await waitUntil(
+      async () => {
+        await page.keyboard.down('Control');
+        await page.keyboard.press('a');
+        await page.keyboard.up('Control');
+        return frame.evaluate(() => {
+          const field = document.activeElement;
+          return (
+            field instanceof HTMLTextAreaElement &&
+            field.value.length > 0 &&
+            field.selectionStart === 0 &&
+            field.selectionEnd === field.value.length
+          );
+        });
+      },
+      (selected) => selected,
+      { what: 'the whole note selected in its field' },
+    );
     await page.keyboard.type(EDITED);
     // Saved with the editor's own shortcut: its Save button sits at the foot of a frame that may
     // reach past the window, and a click there, after scrolling, does not reliably land on it.
