@@ -6,13 +6,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { plural, t } from '../../utils/i18n';
 import { ABOUT_CSS } from '../help/styles';
+import { PageFooter, PageHeader } from '../page/PageChrome';
 import { Toast } from '../Toast';
 
 /**
  * Every reader-facing sentence of the about page, each read in the interface language when used.
  */
 export const strings = {
-  brand: 'Counterpoint',
   get title() {
     return t('help_about_link');
   },
@@ -87,12 +87,6 @@ export const strings = {
   },
   get undo() {
     return t('notes_undo');
-  },
-  get helpLink() {
-    return t('help_title');
-  },
-  get methodLink() {
-    return t('common_how_checks');
   },
   count: (n: number) => plural('about_count', n),
   dialogBody: (n: number, seconds: number) => plural('about_dialog_body', n, [seconds]),
@@ -214,11 +208,7 @@ export function AboutPage({
   return (
     <div class="cp-theme cp-help cp-about">
       <style>{ABOUT_CSS}</style>
-      <header>
-        <p class="cp-help-brand">{strings.brand}</p>
-        <h1>{strings.title}</h1>
-        <p>{strings.intro}</p>
-      </header>
+      <PageHeader title={strings.title} intro={strings.intro} />
       <main>
         <section aria-labelledby="cp-about-stored">
           <h2 id="cp-about-stored">{strings.storedHeading}</h2>
@@ -301,10 +291,7 @@ export function AboutPage({
           </button>
         </div>
       </dialog>
-      <footer class="cp-help-footer">
-        <a href={helpUrl}>{strings.helpLink}</a>
-        <a href={methodUrl}>{strings.methodLink}</a>
-      </footer>
+      <PageFooter current="about" hrefs={{ help: helpUrl, method: methodUrl }} />
     </div>
   );
 }

@@ -5,13 +5,13 @@
  */
 import { t } from '../../utils/i18n';
 import { DEFAULT_SHORTCUTS } from '../../utils/shortcuts';
+import { PageFooter, PageHeader } from '../page/PageChrome';
 import { HELP_CSS } from './styles';
 
 /**
  * Every reader-facing sentence of the help page, each read in the interface language when used.
  */
 export const strings = {
-  brand: 'Counterpoint',
   get title() {
     return t('help_title');
   },
@@ -86,12 +86,6 @@ export const strings = {
   },
   get notes() {
     return t('help_notes');
-  },
-  get methodLink() {
-    return t('common_how_checks');
-  },
-  get aboutLink() {
-    return t('help_about_link');
   },
 };
 
@@ -213,11 +207,7 @@ export function HelpPage({
   return (
     <div class="cp-theme cp-help">
       <style>{HELP_CSS}</style>
-      <header>
-        <p class="cp-help-brand">{strings.brand}</p>
-        <h1>{strings.title}</h1>
-        <p>{strings.intro}</p>
-      </header>
+      <PageHeader title={strings.title} intro={strings.intro} />
       <main>
         <section aria-labelledby="cp-help-shortcuts">
           <h2 id="cp-help-shortcuts">{strings.shortcutsHeading}</h2>
@@ -251,10 +241,7 @@ export function HelpPage({
           <p>{strings.notes}</p>
         </section>
       </main>
-      <footer class="cp-help-footer">
-        <a href={methodUrl}>{strings.methodLink}</a>
-        <a href={aboutUrl}>{strings.aboutLink}</a>
-      </footer>
+      <PageFooter current="help" hrefs={{ method: methodUrl, about: aboutUrl }} />
     </div>
   );
 }

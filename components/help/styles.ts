@@ -1,21 +1,10 @@
 /** The stylesheet of the help and about pages: the shared theme and a readable column. */
-import { BASE_CSS, DARK_PALETTE, LIGHT_PALETTE, TOAST_CSS } from '../styles';
+import { readingColumnCss } from '../page/PageChrome';
+import { BASE_CSS, TOAST_CSS } from '../styles';
 
-/** The column, headings, tables and footer both pages share. */
-const PAGE_CSS = `
-html { background: ${LIGHT_PALETTE.surface}; }
-@media (prefers-color-scheme: dark) { html { background: ${DARK_PALETTE.surface}; } }
-body { margin: 0; }
-.cp-help {
-  font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
-  font-size: 1rem; line-height: 1.55; color: var(--cp-text); background: var(--cp-surface);
-  max-width: 42rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem;
-}
-.cp-help h1 { font-size: 1.6em; line-height: 1.25; margin: 0.1em 0 0.5em; font-weight: 700; }
-.cp-help h2 { font-size: 1.2em; margin: 1.6em 0 0.5em; }
-.cp-help h3 { font-size: 1em; margin: 1.2em 0 0.4em; }
-.cp-help p + p, .cp-help p + table, .cp-help table + p { margin-top: 0.6em; }
-.cp-help-brand { font-size: 0.875em; font-weight: 600; color: var(--cp-muted); letter-spacing: 0.02em; }
+/** The tables, keys and error line both pages share, on the reading pages' column. */
+const PAGE_CSS = `${readingColumnCss('cp-help')}
+.cp-help p + table, .cp-help table + p { margin-top: 0.6em; }
 .cp-help-table { width: 100%; border-collapse: collapse; margin-top: 0.6em; }
 .cp-help-table th, .cp-help-table td {
   text-align: start; vertical-align: top; padding: 0.45em 0.5em 0.45em 0;
@@ -32,11 +21,6 @@ body { margin: 0; }
 }
 .cp-help-error:empty { display: none; }
 .cp-help-error { color: var(--cp-danger); }
-.cp-help-list { list-style: disc; padding-left: 1.25em; display: flex; flex-direction: column; gap: 0.5em; }
-.cp-help-footer {
-  display: flex; flex-wrap: wrap; gap: 0.5em 1.5em; margin-top: 2.5em; padding-top: 1em;
-  border-top: 1px solid var(--cp-border);
-}
 @media (max-width: 30rem) { .cp-help-table td { width: auto; } }
 `;
 

@@ -12,6 +12,7 @@ import { VERDICTS } from '../../utils/packs/types';
 import { type UnderlineStyle, VERDICT_TABLE, type VerdictLook } from '../../utils/packs/verdicts';
 import { PACK_LIST_ANCHOR, type PackFilesData } from '../../utils/popup/pack-files';
 import { formatPartialDate } from '../dates';
+import { PageFooter, PageHeader } from '../page/PageChrome';
 import { PackFiles } from '../popup/PackFiles';
 import { SLOT, withSlots } from '../slots';
 import { VerdictChip } from '../VerdictChip';
@@ -104,11 +105,7 @@ export function MethodPage({ packs, packFiles }: MethodPageProps) {
   return (
     <div class="cp-theme cp-method">
       <style>{METHOD_CSS}</style>
-      <header class="cp-method-header">
-        <p class="cp-method-brand">Counterpoint</p>
-        <h1>{t('common_how_checks')}</h1>
-        <p>{t('method_intro')}</p>
-      </header>
+      <PageHeader title={t('common_how_checks')} intro={t('method_intro')} />
       <main>
         <section aria-labelledby="verdicts-heading">
           <h2 id="verdicts-heading">{t('method_verdicts_heading')}</h2>
@@ -134,7 +131,7 @@ export function MethodPage({ packs, packFiles }: MethodPageProps) {
         </section>
         <section aria-labelledby="sources-heading">
           <h2 id="sources-heading">{t('method_sources_heading')}</h2>
-          <ul class="cp-method-list">
+          <ul class="cp-page-list">
             <li>{t('method_sources_two')}</li>
             <li>{t('method_sources_notes')}</li>
             <li>{t('method_sources_headline')}</li>
@@ -144,7 +141,7 @@ export function MethodPage({ packs, packFiles }: MethodPageProps) {
           {reported.length === 0 ? (
             <p>{t('packs_none')}</p>
           ) : (
-            <ul class="cp-method-list">
+            <ul class="cp-page-list">
               {reported.map((pack) => (
                 <PackSources key={pack.article.id} pack={pack} />
               ))}
@@ -153,7 +150,7 @@ export function MethodPage({ packs, packFiles }: MethodPageProps) {
         </section>
         <section aria-labelledby="corrections-heading">
           <h2 id="corrections-heading">{t('method_corrections_heading')}</h2>
-          <ul class="cp-method-list">
+          <ul class="cp-page-list">
             <li>{t('method_corrections_edition')}</li>
             <li>{t('method_corrections_research')}</li>
             <li>{t('method_corrections_newer')}</li>
@@ -163,10 +160,7 @@ export function MethodPage({ packs, packFiles }: MethodPageProps) {
           <PackFiles data={packFiles} downloads onChanged={readInstalled} id={PACK_LIST_ANCHOR} />
         ) : null}
       </main>
-      <footer class="cp-method-footer">
-        <a href="/help.html">Counterpoint help and shortcuts</a>
-        <a href="/about.html">About Counterpoint and your data</a>
-      </footer>
+      <PageFooter current="method" />
     </div>
   );
 }
