@@ -4,6 +4,7 @@
  * replaces an installed one. Draws only: the parent reads, checks and stores the file.
  */
 import { formatBytes, MAX_PACK_FILE_BYTES } from '../../utils/packs/pack-file';
+import { ConfirmQuestion } from './ConfirmQuestion';
 import { strings } from './pack-files-strings';
 
 /** Props of {@link PackLoader}. */
@@ -34,22 +35,15 @@ export function PackLoader(props: PackLoaderProps) {
   return (
     <>
       {replaceQuestion !== null ? (
-        <fieldset class="cp-packs-confirm">
-          <legend>{replaceQuestion}</legend>
-          <div class="cp-packs-confirm-actions">
-            <button
-              type="button"
-              class="cp-button cp-button-primary"
-              ref={props.confirmRef}
-              onClick={props.onConfirmReplace}
-            >
-              {strings.replaceConfirm}
-            </button>
-            <button type="button" class="cp-button" onClick={props.onCancelReplace}>
-              {strings.cancel}
-            </button>
-          </div>
-        </fieldset>
+        <ConfirmQuestion
+          question={replaceQuestion}
+          confirmLabel={strings.replaceConfirm}
+          declineLabel={strings.cancel}
+          tone="primary"
+          confirmRef={props.confirmRef}
+          onConfirm={props.onConfirmReplace}
+          onDecline={props.onCancelReplace}
+        />
       ) : props.onOpenPage ? (
         <>
           <button

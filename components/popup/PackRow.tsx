@@ -9,6 +9,7 @@ import type { PackExportFormat } from '../../utils/packs/export';
 import type { PackListing } from '../../utils/popup/pack-files';
 import { formatPartialDate } from '../dates';
 import { useUniqueId } from '../unique-id';
+import { ConfirmQuestion } from './ConfirmQuestion';
 import { strings } from './pack-files-strings';
 
 /** Props of one row of the list. */
@@ -60,22 +61,15 @@ export function PackRow(props: PackRowProps) {
       </p>
       {pack.turnedOff ? <p class="cp-pack-off">{strings.turnedOff}</p> : null}
       {confirming ? (
-        <fieldset class="cp-packs-confirm">
-          <legend>{strings.removeQuestion(pack.title)}</legend>
-          <div class="cp-packs-confirm-actions">
-            <button
-              type="button"
-              class="cp-button cp-button-danger"
-              ref={props.confirmRef}
-              onClick={props.onRemove}
-            >
-              {strings.removeConfirm}
-            </button>
-            <button type="button" class="cp-button" onClick={props.onCancel}>
-              {strings.keep}
-            </button>
-          </div>
-        </fieldset>
+        <ConfirmQuestion
+          question={strings.removeQuestion(pack.title)}
+          confirmLabel={strings.removeConfirm}
+          declineLabel={strings.keep}
+          tone="danger"
+          confirmRef={props.confirmRef}
+          onConfirm={props.onRemove}
+          onDecline={props.onCancel}
+        />
       ) : null}
       <div class="cp-pack-actions">
         {pack.origin.kind === 'bundled' ? (
