@@ -154,8 +154,19 @@ export interface ChromiumBrowserSession extends BrowserSession {
 /** Counterpoint in Chromium, for the shared suites. */
 export const chromiumDriver: BrowserDriver = {
   name: 'Chromium',
-  async launch(): Promise<ChromiumBrowserSession> {
-    const session = await launchChromium();
+  async launch(options = {}): Promise<ChromiumBrowserSession> {
+    const { language } = options;
+    const savedLanguage = process.env.LANGUAGE;
+    // Linux Chromium takes its interface language from the environment as well as --lang.
+    if (language) process.env.LANGUAGE = language;
+    const session = await launchChromium(
+      language ? { args: [`--lang=${language}`, `--accept-lang=${language}`] } : {},
+    );
+    if (language) {
+      // The browser has read it at start; the tests' own process goes back to what it had.
+      if (savedLanguage === undefined) delete process.env.LANGUAGE;
+      else process.env.LANGUAGE = savedLanguage;
+    }
     const pages = new WeakMap<ArticleTab, Page>();
     return {
       chromium: session,

@@ -355,9 +355,12 @@ function extensionTab(page: Page): ExtensionTab {
 /** Counterpoint in Firefox, for the shared suites. */
 export const firefoxDriver: BrowserDriver = {
   name: 'Firefox',
-  async launch(): Promise<BrowserSession> {
+  async launch(options = {}): Promise<BrowserSession> {
     // The size the Chromium sessions have, so a suite sees the same page in both.
-    const session = await launchFirefox({ viewport: { width: 1280, height: 900 } });
+    const session = await launchFirefox({
+      viewport: { width: 1280, height: 900 },
+      ...(options.language ? { language: options.language } : {}),
+    });
     // The extension page that runs `inExtension` opens first, so the tabs a test opens later
     // stay in front of it: a background tab scrolls no wheel and runs no animation frames.
     await session.inExtension(() => true, undefined);

@@ -179,11 +179,20 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
+/** How a browser is started for a suite. */
+export interface LaunchOptions {
+  /**
+   * The browser's interface language ("es", "fr"), as a reader's browser set to it would be;
+   * the browser's own default (English here) when absent.
+   */
+  language?: string;
+}
+
 /** How a suite gets its browser. */
 export interface BrowserDriver {
   /** "Chromium" or "Firefox", for test names. */
   name: string;
-  launch(): Promise<BrowserSession>;
+  launch(options?: LaunchOptions): Promise<BrowserSession>;
 }
 
 /** Whether a control's name matches what a test asks for. */

@@ -119,6 +119,11 @@ export interface FirefoxOptions {
   extensionPath?: string;
   /** The pages' viewport (Puppeteer's 800 × 600 by default). */
   viewport?: { width: number; height: number };
+  /**
+   * The interface language to ask for ("fr"); Firefox uses it when its language pack is
+   * installed (Debian's `firefox-esr-l10n-*`, which `e2e/install-browsers.sh` installs).
+   */
+  language?: string;
 }
 
 /** Launches Firefox with the add-on and the offline site. */
@@ -141,6 +146,9 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
       'browser.safebrowsing.phishing.enabled': false,
       'network.captive-portal-service.enabled': false,
       'extensions.getAddons.cache.enabled': false,
+      ...(options.language
+        ? { 'intl.locale.requested': options.language, 'intl.accept_languages': options.language }
+        : {}),
     },
   });
   await browser.installExtension(options.extensionPath ?? FIREFOX_BUILD);
