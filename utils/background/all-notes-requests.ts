@@ -3,6 +3,7 @@
  * itself (an import), deleting every note, and taking that back.
  */
 
+import { t } from '../i18n';
 import { restoreAllDeletedAt, softDeleteAllNotes } from '../store/delete-all';
 import { purgeDeletedNotes } from '../store/notes';
 import { type RequestContext, RequestError, type RequestHandlers } from './request-context';
@@ -37,7 +38,7 @@ export function createAllNotesRequests(context: RequestContext): RequestHandlers
     async 'notes.restoreAll'(payload) {
       const db = await deps.getDatabase();
       const result = await restoreAllDeletedAt(db, payload.deletedAt, deps.now().getTime());
-      if (!result) throw new RequestError('The notes can no longer be restored.');
+      if (!result) throw new RequestError(t('error_notes_not_restorable'));
       await caches.announce(result.articleKeys, { kind: 'created' });
       return { count: result.count };
     },

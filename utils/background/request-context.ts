@@ -47,7 +47,7 @@ export class RequestError extends Error {}
 
 /** The refusal of a request only an article tab's page may send. */
 export function pageOnlyError(): RequestError {
-  return new RequestError('This request comes from a page only.');
+  return new RequestError(t('error_page_only'));
 }
 
 /** The context the handlers of one service share. */

@@ -53,7 +53,7 @@ describe('notes through the background', () => {
       { type: 'note.create', payload: { id: 'n', target: quote('x'), body: '   ', tags: [] } },
       fromFrame(),
     );
-    expect(empty).toEqual({ ok: false, error: 'body: Write something before saving.' });
+    expect(empty).toEqual({ ok: false, error: 'Write something before saving.' });
     const huge = await service.handle(
       {
         type: 'note.create',
@@ -202,7 +202,7 @@ describe('notes through the background', () => {
     ] as const) {
       expect(await service.handle({ type, payload }, fromTab(ARTICLE))).toEqual({
         ok: false,
-        error: 'Not allowed.',
+        error: 'This page is not allowed to ask Counterpoint for that.',
       });
     }
     // Undo of a delete is the page side's one write, and it answers without the text.
@@ -227,7 +227,7 @@ describe('notes through the background', () => {
     };
     expect(await service.handle({ type: 'panel.notes', payload: {} }, popupInTab)).toEqual({
       ok: false,
-      error: 'Not allowed.',
+      error: 'This page is not allowed to ask Counterpoint for that.',
     });
     expect(await service.handle({ type: 'panel.notes', payload: {} }, fromFrame())).toMatchObject({
       ok: true,

@@ -147,7 +147,7 @@ describe('page.opened', () => {
     const message = { type: 'page.opened', payload: { headline: 'x', text: '' } };
     expect(await service.handle(message, fromTab('https://evil.example/x/1234567'))).toEqual({
       ok: false,
-      error: 'Unknown sender.',
+      error: 'Counterpoint answers only its own pages and Global Research articles.',
     });
     expect(
       await service.handle(message, { ...fromTab(ARTICLE), id: 'another-extension' }),
@@ -162,7 +162,7 @@ describe('page.opened', () => {
     const { service } = await setUp();
     expect(await service.handle({ type: 'notes.dumpAll', payload: {} }, fromTab(ARTICLE))).toEqual({
       ok: false,
-      error: 'Unknown request.',
+      error: 'Counterpoint does not recognise this request.',
     });
     expect(await service.handle('hello', fromTab(ARTICLE))).toMatchObject({ ok: false });
     const bad = await service.handle(
@@ -170,7 +170,8 @@ describe('page.opened', () => {
       fromTab(ARTICLE),
     );
     expect(bad).toMatchObject({ ok: false });
-    if (!bad.ok) expect(bad.error).toMatch(/headline/);
+    if (!bad.ok)
+      expect(bad.error).toMatch(/^Counterpoint could not read this request \(headline: /);
   });
 });
 

@@ -16,6 +16,7 @@ import type { MessageType, Reply } from '../messaging/protocol';
 import { describeIssues, envelopeSchema, requestSchemas } from '../messaging/schemas';
 import { writeShownItem } from '../messaging/shown-item';
 import { StorageError } from '../store/errors';
+import { checkNoteText } from '../store/note-rules';
 import { forgetTabPage, readTabPage } from '../store/tab-pages';
 import type { Note } from '../store/types';
 import { createAllNotesRequests } from './all-notes-requests';
@@ -58,19 +59,21 @@ export function createBackgroundService(deps: BackgroundDependencies) {
         id: browser.runtime.id,
         origin: extensionOrigin,
       });
-      if (sender.kind === 'unknown') return { ok: false, error: 'Unknown sender.' };
+      if (sender.kind === 'unknown') return { ok: false, error: t('error_unknown_sender') };
       const envelope = v.safeParse(envelopeSchema, message);
-      if (!envelope.success) return { ok: false, error: 'Unknown request.' };
+      if (!envelope.success) return { ok: false, error: t('error_unknown_request') };
       const type = envelope.output.type;
       if (!ALLOWED[sender.kind].has(type)) {
         // The page-side layer never gets note text: nothing it may not ask is answered.
         return {
           ok: false,
-          error: CONTENT_ONLY.has(type) ? 'This request comes from a page only.' : 'Not allowed.',
+          error: CONTENT_ONLY.has(type) ? t('error_page_only') : t('error_not_allowed'),
         };
       }
       const payload = v.safeParse(requestSchemas[type], envelope.output.payload);
-      if (!payload.success) return { ok: false, error: describeIssues(payload.issues) };
+      if (!payload.success) {
+        return { ok: false, error: payloadRefusal(envelope.output.payload, payload.issues) };
+      }
       const handler = handlers[type] as (payload: unknown, sender: Sender) => Promise<unknown>;
       const value = await handler(payload.output, sender);
       // The page-side layer gets where a restored note is, never what it says.
@@ -117,6 +120,26 @@ export function createBackgroundService(deps: BackgroundDependencies) {
   }
 
   return { handle, forgetTab, noteNavigation, packsChanged, notesChanged };
+}
+
+/**
+ * Why a payload was refused, in the reader's language. A note's text that breaks the one note
+ * rule set gets that rule's own sentence, as the editor shows it; any other malformed payload
+ * (never sent by Counterpoint's own pages) says so, with the schema's technical reason.
+ */
+function payloadRefusal(payload: unknown, issues: readonly v.BaseIssue<unknown>[]): string {
+  const note = payload as { body?: unknown; tags?: unknown } | null;
+  if (
+    typeof note === 'object' &&
+    note !== null &&
+    typeof note.body === 'string' &&
+    Array.isArray(note.tags) &&
+    note.tags.every((tag) => typeof tag === 'string')
+  ) {
+    const checked = checkNoteText({ body: note.body, tags: note.tags });
+    if (!checked.ok) return checked.problem.message;
+  }
+  return t('error_request_malformed', [describeIssues(issues)]);
 }
 
 /** The service's public face. */
