@@ -198,7 +198,7 @@ describe('packs.load', () => {
     for (const sender of [fromContent, fromFrame]) {
       expect(await load(service, JSON.stringify(newer), null, sender)).toEqual({
         ok: false,
-        error: expect.stringMatching(/Not allowed|comes from a page only/),
+        error: expect.stringMatching(/not allowed to ask|Only a Global Research article/),
       });
       for (const message of [
         { type: 'packs.remove', payload: { articleKey: bundled.article.id } },

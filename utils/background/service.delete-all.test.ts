@@ -73,14 +73,14 @@ describe('deleting all notes through the background', () => {
     for (const sender of [fromArticleTab, fromPopoverFrame]) {
       expect(await service.handle({ type: 'notes.deleteAll', payload: {} }, sender)).toEqual({
         ok: false,
-        error: 'Not allowed.',
+        error: 'This page is not allowed to ask Counterpoint for that.',
       });
       expect(
         await service.handle(
           { type: 'notes.restoreAll', payload: { deletedAt: '2026-12-01T10:00:01.000Z' } },
           sender,
         ),
-      ).toEqual({ ok: false, error: 'Not allowed.' });
+      ).toEqual({ ok: false, error: 'This page is not allowed to ask Counterpoint for that.' });
     }
     expect((await allNotes(db)).length).toBe(notes.length);
   });
@@ -92,7 +92,7 @@ describe('deleting all notes through the background', () => {
     const { deletedAt } = reply.value as { deletedAt: string };
     expect(
       await service.handle({ type: 'notes.restoreAll', payload: { deletedAt } }, fromAboutPage),
-    ).toEqual({ ok: false, error: 'The notes can no longer be restored.' });
+    ).toEqual({ ok: false, error: 'Those notes can no longer be restored.' });
   });
 });
 

@@ -156,7 +156,10 @@ describe('the background under hostile input', () => {
           tab: { id: 6 } as Runtime.MessageSender['tab'],
           frameId: 0,
         });
-        expect(outsider).toEqual({ ok: false, error: 'Unknown sender.' });
+        expect(outsider).toEqual({
+          ok: false,
+          error: 'Counterpoint answers only its own pages and Global Research articles.',
+        });
       }),
       { numRuns: 200 },
     );

@@ -1,0 +1,96 @@
+/**
+ * What the background keeps for one worker life, shared by its request handlers: installed packs
+ * and their claims (they change only when a pack is installed, removed or turned off), each
+ * article's live notes (until a write names the article), the address keys whose notes were
+ * already filed under their pack, and the tab records being written.
+ *
+ * Made once per service and passed to every handler, so what they share is in one place.
+ */
+
+import type { Browser } from '../browser';
+import { announceNotesChanged, type NotesChangeInput } from '../store/change-feed';
+import type { CounterpointDatabase, StoredClaim, StoredPack } from '../store/db';
+import { notesForArticle } from '../store/notes';
+import { claimsForArticle, installedPacks } from '../store/packs';
+import type { Note } from '../store/types';
+
+/** The background's per-worker caches and the one way to announce a write. */
+export interface ServiceCaches {
+  /** Tab records being written; a tab's later requests wait for its record. */
+  readonly pendingTabWrites: Map<number, Promise<void>>;
+  /** Address keys whose notes were filed under their article's pack (none left there since). */
+  readonly refiled: Set<string>;
+  /** The installed packs, read once until {@link ServiceCaches.packsChanged}. */
+  packsOf(db: CounterpointDatabase): Promise<StoredPack[]>;
+  /** A pack article's claims, read once until {@link ServiceCaches.packsChanged}. */
+  claimsOf(db: CounterpointDatabase, articleKey: string): Promise<StoredClaim[]>;
+  /** An article's live notes (a fresh array each time), read once until a write names it. */
+  notesOf(db: CounterpointDatabase, articleKey: string): Promise<Note[]>;
+  /** Drops the cached notes of these articles (written elsewhere, e.g. by an import). */
+  notesChanged(articleKeys: readonly string[]): void;
+  /** Drops cached packs and claims after a pack was installed, removed or turned off. */
+  packsChanged(): void;
+  /** One record per write: which notes, how, and who wrote them (one storage write). */
+  announce(articleKeys: readonly string[], details: NotesChangeInput): Promise<void>;
+}
+
+/** Empty caches for a new worker life. */
+export function createServiceCaches(browser: Browser): ServiceCaches {
+  const pendingTabWrites = new Map<number, Promise<void>>();
+  let packCache: Promise<StoredPack[]> | null = null;
+  const claimCache = new Map<string, Promise<StoredClaim[]>>();
+  // Each article's live notes, read once and kept until a write names the article: every write
+  // goes through the service or announces itself (`notes.changed`), which calls `notesChanged`.
+  const noteCache = new Map<string, Promise<Note[]>>();
+  const refiled = new Set<string>();
+
+  const forgetNotesOf = (articleKey: string): void => {
+    noteCache.delete(articleKey);
+    refiled.delete(articleKey);
+  };
+
+  return {
+    pendingTabWrites,
+    refiled,
+    packsOf(db) {
+      packCache ??= installedPacks(db).catch((error: unknown) => {
+        packCache = null;
+        throw error;
+      });
+      return packCache;
+    },
+    claimsOf(db, articleKey) {
+      let cached = claimCache.get(articleKey);
+      if (!cached) {
+        cached = claimsForArticle(db, articleKey).catch((error: unknown) => {
+          claimCache.delete(articleKey);
+          throw error;
+        });
+        claimCache.set(articleKey, cached);
+      }
+      return cached;
+    },
+    notesOf(db, articleKey) {
+      let cached = noteCache.get(articleKey);
+      if (!cached) {
+        cached = notesForArticle(db, articleKey).catch((error: unknown) => {
+          noteCache.delete(articleKey);
+          throw error;
+        });
+        noteCache.set(articleKey, cached);
+      }
+      return cached.then((notes) => [...notes]);
+    },
+    notesChanged(articleKeys) {
+      for (const key of articleKeys) forgetNotesOf(key);
+    },
+    packsChanged() {
+      packCache = null;
+      claimCache.clear();
+    },
+    async announce(articleKeys, details) {
+      for (const key of articleKeys) forgetNotesOf(key);
+      await announceNotesChanged(browser.storage.local, articleKeys, details);
+    },
+  };
+}

@@ -1,0 +1,155 @@
+/**
+ * The requests of an article tab: the page opening (which pack, which claims, where the notes
+ * are), its status and what it has open, the notes' anchors for the page-side layer and their
+ * text for the popover frame, loading the in-page UI, and opening the help page.
+ */
+
+import type { PageData } from '../messaging/protocol';
+import { MAX_CHANGED_IDS } from '../messaging/schemas';
+import { writeShownItem } from '../messaging/shown-item';
+import { articleKeyFor } from '../notes-io/article-key';
+import { matchPackArticle } from '../packs/match';
+import { fingerprintSimilarity, textFingerprint } from '../page/fingerprint';
+import { refileNotes } from '../store/notes';
+import { writeTabPage } from '../store/tab-pages';
+import { setBadge } from './badge';
+import {
+  anchorsOf,
+  pageOnlyError,
+  type RequestContext,
+  type RequestHandlers,
+} from './request-context';
+
+/** The page's requests. */
+export type PageRequest =
+  | 'page.opened'
+  | 'page.status'
+  | 'page.notes'
+  | 'page.shown'
+  | 'panel.notes'
+  | 'ui.load'
+  | 'help.open';
+
+/** Handlers for the page's requests. */
+export function createPageRequests(context: RequestContext): RequestHandlers<PageRequest> {
+  const { deps, caches, pageOf } = context;
+  const { browser } = deps;
+
+  return {
+    async 'page.opened'(payload, sender) {
+      if (sender.kind !== 'content') throw pageOnlyError();
+      const db = await deps.getDatabase();
+      const packs = (await caches.packsOf(db)).filter((installed) => installed.turnedOff !== true);
+      const pack = matchPackArticle(
+        packs,
+        {
+          hostname: sender.url.hostname,
+          headline: payload.headline,
+          fingerprint: textFingerprint(payload.text),
+        },
+        fingerprintSimilarity,
+      );
+      const url = `${sender.url.origin}${sender.url.pathname}`;
+      const articleKey = articleKeyFor(sender.url.href, { packArticleKey: pack?.articleKey });
+      // Notes written here before the article had a pack were filed under its address: one
+      // article, one key, so they move to the pack's id (and the views that list them hear it).
+      const addressKey = articleKeyFor(sender.url.href);
+      // Once done, nothing is left there until a write names the address again, so the later
+      // visits of this worker's life open no write transaction.
+      if (pack && addressKey !== articleKey && !caches.refiled.has(addressKey)) {
+        // Marked first: a write under the address while the notes move unmarks it again.
+        caches.refiled.add(addressKey);
+        const moved = await refileNotes(db, addressKey, articleKey).catch((error: unknown) => {
+          caches.refiled.delete(addressKey);
+          throw error;
+        });
+        if (moved.length > 0) {
+          await caches.announce([addressKey, articleKey], {
+            kind: 'updated',
+            ...(moved.length <= MAX_CHANGED_IDS ? { noteIds: moved.map((note) => note.id) } : {}),
+            writer: `tab:${sender.tabId}`,
+          });
+        }
+      }
+      const [claims, notes] = await Promise.all([
+        pack ? caches.claimsOf(db, pack.articleKey) : Promise.resolve([]),
+        caches.notesOf(db, articleKey),
+      ]);
+      const articleTitle = pack?.article.title ?? payload.headline;
+      // The page gets its data at once; the tab's record and badge are written meanwhile, and
+      // the tab's next request waits for them.
+      const tabId = sender.tabId;
+      const written = writeTabPage(browser, {
+        tabId,
+        articleKey,
+        articleTitle,
+        url,
+        hasPack: pack !== null,
+        ...(pack ? { lastReviewed: pack.lastReviewed } : {}),
+        claimsTotal: claims.length,
+        orphanedClaimIds: [],
+        orphanedNoteIds: [],
+      })
+        .then(() => setBadge(browser, tabId, pack ? String(claims.length) : ''))
+        .catch((error: unknown) => console.error('Counterpoint: could not record the tab', error))
+        .finally(() => {
+          if (caches.pendingTabWrites.get(tabId) === written) caches.pendingTabWrites.delete(tabId);
+        });
+      caches.pendingTabWrites.set(tabId, written);
+      const data: PageData = {
+        articleKey,
+        articleTitle,
+        pack: pack
+          ? {
+              packVersion: pack.packVersion,
+              lastReviewed: pack.lastReviewed,
+              article: pack.article,
+              about: pack.about,
+            }
+          : null,
+        claims,
+        notes: anchorsOf(notes),
+        writer: `tab:${tabId}`,
+      };
+      return data;
+    },
+
+    async 'page.status'(payload, sender) {
+      const page = await pageOf(sender);
+      await writeTabPage(browser, { ...page, ...payload });
+      if (page.hasPack && sender.kind === 'content') {
+        await setBadge(browser, sender.tabId, String(payload.claimsAnchored));
+      }
+      return null;
+    },
+
+    async 'page.notes'(_payload, sender) {
+      const page = await pageOf(sender);
+      return anchorsOf(await caches.notesOf(await deps.getDatabase(), page.articleKey));
+    },
+
+    async 'page.shown'(payload, sender) {
+      // Ids only, and only for a tab whose article is known: what the side panel marks current.
+      await pageOf(sender);
+      if (sender.kind !== 'content') throw pageOnlyError();
+      await writeShownItem(browser, sender.tabId, payload.kind === 'none' ? null : payload);
+      return null;
+    },
+
+    async 'panel.notes'(_payload, sender) {
+      const page = await pageOf(sender);
+      return caches.notesOf(await deps.getDatabase(), page.articleKey);
+    },
+
+    async 'ui.load'(payload, sender) {
+      if (sender.kind !== 'content') throw pageOnlyError();
+      await deps.injectUi(sender.tabId, payload.bundle);
+      return null;
+    },
+
+    async 'help.open'() {
+      await browser.tabs.create({ url: browser.runtime.getURL('/help.html') });
+      return null;
+    },
+  };
+}
