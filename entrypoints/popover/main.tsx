@@ -7,11 +7,12 @@ import { createMoreCue } from '@/components/panel/more-cue';
 import { PANEL_CSS, PanelApp } from '@/components/panel/PanelApp';
 import { COUNTERPOINT_CSS } from '@/components/styles';
 import { extensionApi as browser } from '@/utils/browser';
-import { uiLanguage } from '@/utils/i18n';
+import { t, uiLanguage } from '@/utils/i18n';
 import { createRequester } from '@/utils/messaging/client';
 import { startPanelSession } from '@/utils/panel/panel-session';
 
 document.documentElement.lang = uiLanguage();
+document.title = t('popover_title');
 const root = document.getElementById('app');
 if (root) {
   const style = document.createElement('style');
