@@ -164,8 +164,8 @@ export function MethodPage({ packs, packFiles }: MethodPageProps) {
         ) : null}
       </main>
       <footer class="cp-method-footer">
-        <a href="/help.html">Counterpoint help and shortcuts</a>
-        <a href="/about.html">About Counterpoint and your data</a>
+        <a href="/help.html">{t('method_help_link')}</a>
+        <a href="/about.html">{t('help_about_link')}</a>
       </footer>
     </div>
   );
