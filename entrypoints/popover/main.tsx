@@ -9,6 +9,7 @@ import { COUNTERPOINT_CSS } from '@/components/styles';
 import { extensionApi as browser } from '@/utils/browser';
 import { t, uiLanguage } from '@/utils/i18n';
 import { createRequester } from '@/utils/messaging/client';
+import { unansweredInLanguage } from '@/utils/messaging/unanswered';
 import { startPanelSession } from '@/utils/panel/panel-session';
 
 document.documentElement.lang = uiLanguage();
@@ -37,7 +38,11 @@ if (root) {
   startPanelSession({
     window,
     browser,
-    request: createRequester((message) => browser.runtime.sendMessage(message)),
+    request: createRequester(
+      (message) => browser.runtime.sendMessage(message),
+      undefined,
+      unansweredInLanguage,
+    ),
     render(state, actions) {
       root.dataset.theme = state.scheme;
       report = actions.resized;
