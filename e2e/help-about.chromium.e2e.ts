@@ -84,7 +84,7 @@ describe('the help page', () => {
 
     const method = await session.context.newPage();
     await method.goto(`chrome-extension://${session.extensionId}/method.html`);
-    await method.getByRole('link', { name: 'Counterpoint help' }).click();
+    await method.getByRole('link', { name: 'Counterpoint help and shortcuts' }).click();
     await method.getByRole('heading', { level: 1, name: 'Counterpoint help' }).waitFor();
     await method.close();
   });

@@ -77,6 +77,8 @@ describe('MethodPage', () => {
         /revisado el 1 de diciembre de 2026, edición 2: \d+ afirmaciones/,
       );
       expect(sources.querySelector('cite')?.getAttribute('lang')).toBe('en');
+      screen.getByRole('link', { name: 'Ayuda y atajos de Counterpoint' });
+      screen.getByRole('link', { name: 'Counterpoint y tus datos' });
     } finally {
       setMessageSource(fileMessageSource(english, 'en-GB'));
     }

@@ -42,7 +42,7 @@ describe('PageFooter', () => {
     try {
       render(<PageFooter current="method" hrefs={{ help: 'chrome-extension://id/help.html' }} />);
       expect(footerLinks()).toEqual([
-        { name: french.help_title.message, href: 'chrome-extension://id/help.html' },
+        { name: french.method_help_link.message, href: 'chrome-extension://id/help.html' },
         { name: french.help_about_link.message, href: '/about.html' },
       ]);
     } finally {

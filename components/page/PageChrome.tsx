@@ -18,7 +18,7 @@ export const READING_PAGE_PATHS: Readonly<Record<ReadingPage, string>> = {
 
 /** The footer's name of each reading page, in the interface language. */
 function linkLabel(page: ReadingPage): string {
-  if (page === 'help') return t('help_title');
+  if (page === 'help') return t('method_help_link');
   if (page === 'about') return t('help_about_link');
   return t('common_how_checks');
 }

@@ -166,10 +166,10 @@ export function PopupApp({ data, packs, hostAccess }: PopupAppProps) {
         ) : null}
         <p class="cp-footer-links">
           <a href="/help.html" {...EXTERNAL_LINK_ATTRIBUTES}>
-            Help and shortcuts
+            {t('popup_help_link')}
           </a>
           <a href="/about.html" {...EXTERNAL_LINK_ATTRIBUTES}>
-            Your data
+            {t('popup_data_link')}
           </a>
         </p>
       </footer>

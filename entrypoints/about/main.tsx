@@ -3,13 +3,18 @@ import { AboutPage } from '@/components/about/AboutPage';
 import { extensionApi as browser } from '@/utils/browser';
 import { t, uiLanguage } from '@/utils/i18n';
 import { createRequester } from '@/utils/messaging/client';
+import { unansweredInLanguage } from '@/utils/messaging/unanswered';
 import { openStore } from '@/utils/store/db';
 import { allNotes, UNDO_WINDOW_MS } from '@/utils/store/notes';
 
 document.documentElement.lang = uiLanguage();
 document.title = t('help_about_link');
 
-const request = createRequester((message) => browser.runtime.sendMessage(message));
+const request = createRequester(
+  (message) => browser.runtime.sendMessage(message),
+  undefined,
+  unansweredInLanguage,
+);
 
 const actions = {
   async countNotes() {

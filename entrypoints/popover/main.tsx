@@ -7,11 +7,13 @@ import { createMoreCue } from '@/components/panel/more-cue';
 import { PANEL_CSS, PanelApp } from '@/components/panel/PanelApp';
 import { COUNTERPOINT_CSS } from '@/components/styles';
 import { extensionApi as browser } from '@/utils/browser';
-import { uiLanguage } from '@/utils/i18n';
+import { t, uiLanguage } from '@/utils/i18n';
 import { createRequester } from '@/utils/messaging/client';
+import { unansweredInLanguage } from '@/utils/messaging/unanswered';
 import { startPanelSession } from '@/utils/panel/panel-session';
 
 document.documentElement.lang = uiLanguage();
+document.title = t('popover_title');
 const root = document.getElementById('app');
 if (root) {
   const style = document.createElement('style');
@@ -36,7 +38,11 @@ if (root) {
   startPanelSession({
     window,
     browser,
-    request: createRequester((message) => browser.runtime.sendMessage(message)),
+    request: createRequester(
+      (message) => browser.runtime.sendMessage(message),
+      undefined,
+      unansweredInLanguage,
+    ),
     render(state, actions) {
       root.dataset.theme = state.scheme;
       report = actions.resized;

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from '../browser';
+import { inLanguage } from '../i18n/test-languages';
 import { updateSettings } from '../settings';
 import { writeTabPage } from '../store/tab-pages';
 import { badgeTitle, refreshBadgeTitles, setBadge } from './badge';
@@ -75,5 +76,37 @@ describe('the toolbar badge', () => {
       'Counterpoint: 14 claims checked on this page',
     );
     expect(await fakeBrowser.action.getBadgeText({ tabId: article.id! })).toBe('14');
+  });
+
+  it('speaks the interface language, with its plurals', async () => {
+    const titles = () => [
+      badgeTitle('14'),
+      badgeTitle('1'),
+      badgeTitle('0'),
+      badgeTitle('3', true),
+      badgeTitle('1', true),
+      badgeTitle('0', true),
+    ];
+    expect(await inLanguage('es', titles)).toEqual([
+      'Counterpoint: 14 afirmaciones verificadas en esta página',
+      'Counterpoint: 1 afirmación verificada en esta página',
+      'Counterpoint: no se encontró en esta página ninguna de las afirmaciones del artículo',
+      'Counterpoint está en pausa en este sitio (3 afirmaciones encontradas, no mostradas)',
+      'Counterpoint está en pausa en este sitio (1 afirmación encontrada, no mostrada)',
+      'Counterpoint está en pausa en este sitio',
+    ]);
+    expect(await inLanguage('fr', titles)).toEqual([
+      'Counterpoint : 14 affirmations vérifiées sur cette page',
+      'Counterpoint : 1 affirmation vérifiée sur cette page',
+      'Counterpoint : aucune des affirmations de l’article n’a été trouvée sur cette page',
+      'Counterpoint est en pause sur ce site (3 affirmations trouvées, non affichées)',
+      'Counterpoint est en pause sur ce site (1 affirmation trouvée, non affichée)',
+      'Counterpoint est en pause sur ce site',
+    ]);
+    // The tooltip the button gets is the same sentence.
+    await inLanguage('fr', () => setBadge(browser, 7, '2'));
+    expect(await fakeBrowser.action.getTitle({ tabId: 7 })).toBe(
+      'Counterpoint : 2 affirmations vérifiées sur cette page',
+    );
   });
 });

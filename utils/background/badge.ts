@@ -5,24 +5,25 @@
  * since nothing is shown on the page; the tooltip keeps the count).
  */
 import type { Browser } from '../browser';
+import { plural, t } from '../i18n';
 import { isPaused, readSettings } from '../settings';
 import { readTabPage } from '../store/tab-pages';
 
 /** The toolbar button's tooltip when the tab has nothing of Counterpoint's to count. */
 export const DEFAULT_TITLE = 'Counterpoint';
 
-/** The tooltip that explains a badge text: the number is how many of the claims were found. */
+/**
+ * The tooltip that explains a badge text: the number is how many of the claims were found. In
+ * the interface language, since the tooltip is read like any of the extension's words.
+ */
 export function badgeTitle(text: string, paused = false): string {
   const count = /^\d+$/.test(text) ? Number(text) : null;
-  const claims = (n: number) => `${n} ${n === 1 ? 'claim' : 'claims'}`;
   if (paused) {
-    return count
-      ? `Counterpoint is paused on this site (${claims(count)} found, not shown)`
-      : 'Counterpoint is paused on this site';
+    return count ? plural('badge_paused_found', count) : t('badge_paused');
   }
   if (count === null) return DEFAULT_TITLE;
-  if (count === 0) return 'Counterpoint: none of this article’s claims were found on this page';
-  return `Counterpoint: ${claims(count)} checked on this page`;
+  if (count === 0) return t('badge_none_found');
+  return plural('badge_checked', count);
 }
 
 /** Whether the reader paused Counterpoint on the site a tab shows (false when unknown). */

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser, Menus, Tabs } from '../browser';
+import { inLanguage } from '../i18n/test-languages';
 import { readSettings, updateSettings } from '../settings';
 import {
   ADD_NOTE_MENU_ID,
@@ -119,5 +120,29 @@ describe('keyboard commands and the context menu', () => {
       title: 'Open overview',
       contexts: ['action'],
     });
+  });
+
+  it('names the menu items in the interface language', async () => {
+    const titles = async (): Promise<unknown[]> => {
+      const created: { title?: unknown }[] = [];
+      await createContextMenu({
+        ...browser,
+        sidePanel: { open: async () => undefined },
+        runtime: { ...browser.runtime, getManifest: () => ({ manifest_version: 3 }) },
+        contextMenus: {
+          removeAll: async () => undefined,
+          create: (item: { title?: unknown }) => created.push(item),
+        },
+      } as unknown as Browser);
+      return created.map((item) => item.title);
+    };
+    expect(await inLanguage('fr', titles)).toEqual([
+      'Ajouter une note à la sélection',
+      'Ouvrir la vue d’ensemble',
+    ]);
+    expect(await inLanguage('es', titles)).toEqual([
+      'Añadir nota a la selección',
+      'Abrir el resumen',
+    ]);
   });
 });

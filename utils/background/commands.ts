@@ -30,7 +30,7 @@ export async function createContextMenu(browser: Browser): Promise<void> {
   if (overviewOpener(browser).available) {
     browser.contextMenus.create({
       id: OPEN_OVERVIEW_MENU_ID,
-      title: 'Open overview',
+      title: t('menu_open_overview'),
       // The toolbar button's own menu: `action` in Manifest V3, `browser_action` in V2.
       contexts: [
         browser.runtime.getManifest().manifest_version === 3 ? 'action' : 'browser_action',

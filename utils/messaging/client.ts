@@ -16,8 +16,22 @@ export class RequestFailed extends Error {
 
 const RETRY_DELAYS_MS = [100, 400, 1200];
 
+/**
+ * What the reader is told when the background never answered; `detail` is the last failure's
+ * own words. English by default: the content script has no `utils/i18n` (its size budget);
+ * extension pages pass `unansweredInLanguage` (`./unanswered.ts`).
+ */
+export type DescribeUnanswered = (detail: string) => string;
+
+const unansweredInEnglish: DescribeUnanswered = (detail) =>
+  `Counterpoint's background did not answer (${detail}). Nothing was lost; please try again.`;
+
 /** Creates a typed `request(type, payload)` over a send function. */
-export function createRequester(send: SendMessage, wait = defaultWait) {
+export function createRequester(
+  send: SendMessage,
+  wait = defaultWait,
+  describeUnanswered: DescribeUnanswered = unansweredInEnglish,
+) {
   return async function request<K extends MessageType>(
     type: K,
     payload: Protocol[K]['request'],
@@ -46,7 +60,7 @@ export function createRequester(send: SendMessage, wait = defaultWait) {
       await wait(delay);
     }
     throw new RequestFailed(
-      `Counterpoint's background did not answer (${lastError instanceof Error ? lastError.message : String(lastError)}). Nothing was lost; please try again.`,
+      describeUnanswered(lastError instanceof Error ? lastError.message : String(lastError)),
     );
   };
 }

@@ -6,11 +6,20 @@
  */
 import * as v from 'valibot';
 import type { Selector, TextQuoteSelector } from '../anchoring/types';
+import { t } from '../i18n';
 import { checkNoteText, NOTE_MAX_LENGTH } from '../store/note-rules';
 import type { Note } from '../store/types';
 import { EXTENSION_PROPERTY, isUuid, UUID_URN_PREFIX } from './annotation-format';
 import { articleKeyFromUrl } from './article-key';
-import { clip, describeIssue, describeValue, isRecord, own, typesOf } from './import-helpers';
+import {
+  clip,
+  describeIssue,
+  describeValue,
+  isRecord,
+  own,
+  FIELD_PROBLEMS as P,
+  typesOf,
+} from './import-helpers';
 import { isAnnotationType } from './import-locate';
 
 /** Longest quote context kept, as the message schemas allow; longer context is cut, not refused. */
@@ -39,31 +48,32 @@ export interface SkippedAnnotation {
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
 
+// The messages are keys of the interface's words, put into sentences by `describeIssue`.
 const dateTimeSchema = v.pipe(
-  v.string('must be text'),
-  v.regex(ISO_DATE_TIME, 'must be an ISO 8601 date-time such as 2024-05-01T12:00:00Z'),
-  v.check((text) => Number.isFinite(Date.parse(text)), 'is not a real date'),
+  v.string(P.text),
+  v.regex(ISO_DATE_TIME, P.dateTime),
+  v.check((text) => Number.isFinite(Date.parse(text)), P.notRealDate),
 );
 
 const extensionSchema = v.object(
   {
     articleKey: v.optional(
       v.pipe(
-        v.string('must be text'),
-        v.minLength(1, 'is empty'),
-        v.maxLength(ARTICLE_KEY_MAX_LENGTH, `is longer than ${ARTICLE_KEY_MAX_LENGTH} characters`),
+        v.string(P.text),
+        v.minLength(1, P.empty),
+        v.maxLength(ARTICLE_KEY_MAX_LENGTH, P.tooLong),
       ),
     ),
-    articleTitle: v.optional(v.string('must be text')),
+    articleTitle: v.optional(v.string(P.text)),
     claimId: v.optional(
       v.pipe(
-        v.string('must be text'),
-        v.minLength(1, 'is empty'),
-        v.maxLength(CLAIM_ID_MAX_LENGTH, `is longer than ${CLAIM_ID_MAX_LENGTH} characters`),
+        v.string(P.text),
+        v.minLength(1, P.empty),
+        v.maxLength(CLAIM_ID_MAX_LENGTH, P.tooLong),
       ),
     ),
   },
-  'must be an object',
+  P.object,
 );
 
 /** The annotation's own fields; body and target have too many valid forms for one schema. */
@@ -72,7 +82,7 @@ const annotationSchema = v.object({
   created: v.optional(dateTimeSchema),
   modified: v.optional(dateTimeSchema),
   body: v.optional(v.unknown()),
-  bodyValue: v.optional(v.string('must be text')),
+  bodyValue: v.optional(v.string(P.text)),
   target: v.optional(v.unknown()),
   [EXTENSION_PROPERTY]: v.optional(extensionSchema),
 });
@@ -80,15 +90,12 @@ const annotationSchema = v.object({
 const textQuoteSelectorSchema = v.object({
   type: v.literal('TextQuoteSelector'),
   exact: v.pipe(
-    v.string('must be text'),
-    v.check((text) => text.trim() !== '', 'is empty'),
-    v.maxLength(
-      NOTE_MAX_LENGTH,
-      `is longer than ${NOTE_MAX_LENGTH.toLocaleString('en')} characters`,
-    ),
+    v.string(P.text),
+    v.check((text) => text.trim() !== '', P.empty),
+    v.maxLength(NOTE_MAX_LENGTH, P.tooLong),
   ),
-  prefix: v.optional(v.string('must be text')),
-  suffix: v.optional(v.string('must be text')),
+  prefix: v.optional(v.string(P.text)),
+  suffix: v.optional(v.string(P.text)),
 });
 
 const textPositionSelectorSchema = v.pipe(
@@ -136,10 +143,10 @@ function annotationToNote(
   options: ImportOptions,
   readUrl: (source: unknown) => PageUrl,
 ): ConvertedAnnotation {
-  if (!isRecord(item)) return skip(`it is ${describeValue(item)}, not an annotation`);
+  if (!isRecord(item)) return skip(t('import_skip_not_annotation', [describeValue(item)]));
   const types = typesOf(item);
   if (types.length > 0 && !isAnnotationType(types)) {
-    return skip(`its type is "${clip(types.join(', '), 60)}", not Annotation`);
+    return skip(t('import_skip_type', [clip(types.join(', '), 60)]));
   }
 
   const parsed = v.safeParse(annotationSchema, item);
@@ -198,7 +205,7 @@ type Target = { ok: true; source: unknown; selectors: Selector[] } | { ok: false
 /** The page and the selectors of the first target that quotes a passage. */
 function readTarget(target: unknown): Target {
   if (typeof target === 'string') {
-    return skip('it has no TextQuoteSelector (its target is only an address)');
+    return skip(t('import_skip_target_address'));
   }
   const candidates = Array.isArray(target) ? target : [target];
   let firstProblem: string | undefined;
@@ -210,9 +217,9 @@ function readTarget(target: unknown): Target {
     firstProblem ??= selectors.reason;
   }
   if (candidates.length === 0 || target === undefined || target === null) {
-    return skip('it has no target');
+    return skip(t('import_skip_no_target'));
   }
-  return skip(firstProblem ?? `its target is ${describeValue(target)}, not a resource`);
+  return skip(firstProblem ?? t('import_skip_target_value', [describeValue(target)]));
 }
 
 /**
@@ -258,9 +265,7 @@ function readSelectors(
       quoteProblem ??= parsed.reason;
     }
   }
-  return skip(
-    quoteProblem ?? 'it has no TextQuoteSelector, so there is no quoted passage to attach it to',
-  );
+  return skip(quoteProblem ?? t('import_skip_no_quote'));
 }
 
 function readQuote(
@@ -268,7 +273,7 @@ function readQuote(
 ): { ok: true; value: TextQuoteSelector } | { ok: false; reason: string } {
   const parsed = v.safeParse(textQuoteSelectorSchema, entry);
   if (!parsed.success) {
-    return skip(`its TextQuoteSelector ${describeIssue(parsed.issues[0])}`);
+    return skip(t('import_skip_quote_problem', [describeIssue(parsed.issues[0])]));
   }
   const { exact, prefix, suffix } = parsed.output;
   const quote: TextQuoteSelector = { type: 'TextQuoteSelector', exact };
@@ -286,18 +291,16 @@ type PageUrl = { ok: true; value: string } | { ok: false; reason: string };
 
 function readPageUrl(source: unknown): PageUrl {
   if (typeof source !== 'string' || source.trim() === '') {
-    return skip("its target has no page address (the target's source)");
+    return skip(t('import_skip_no_address'));
   }
   let parsed: URL;
   try {
     parsed = new URL(source.trim());
   } catch {
-    return skip(`its page address "${clip(source, 60)}" is not a valid address`);
+    return skip(t('import_skip_bad_address', [clip(source, 60)]));
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    return skip(
-      `its page address uses "${clip(parsed.protocol, 20)}"; only http and https pages are accepted`,
-    );
+    return skip(t('import_skip_protocol', [clip(parsed.protocol, 20)]));
   }
   return { ok: true, value: `${parsed.origin}${parsed.pathname}` };
 }

@@ -1,5 +1,6 @@
 /** Small helpers of the notes-file reader: safe reads of parsed JSON, and words for messages. */
 import * as v from 'valibot';
+import { type MessageKey, t } from '../i18n';
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -19,20 +20,50 @@ export function typesOf(record: Record<string, unknown>): string[] {
   return [];
 }
 
-/** A value of the file in a few words, for messages. */
+/** A value of the file in a few words of the interface language, for messages. */
 export function describeValue(value: unknown): string {
   if (value === null) return 'null';
-  if (value === undefined) return 'nothing';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return `the text "${clip(value, 40)}"`;
-  return `a ${typeof value} (${clip(String(value), 40)})`;
+  if (value === undefined) return t('import_value_nothing');
+  if (Array.isArray(value)) return t('import_value_list');
+  if (typeof value === 'object') return t('import_value_object');
+  if (typeof value === 'string') return t('import_value_text', [clip(value, 40)]);
+  const written = clip(String(value), 40);
+  if (typeof value === 'number') return t('import_value_number', [written]);
+  if (typeof value === 'boolean') return t('import_value_boolean', [written]);
+  return t('import_value_unknown', [written]);
 }
 
-/** A valibot issue as a short phrase with its path. */
+/**
+ * What a field's check says when it fails, as the message given to valibot: a key whose message
+ * names the field (and, for a length, the limit, which valibot keeps as the issue's requirement).
+ */
+export const FIELD_PROBLEMS = {
+  text: 'import_field_text',
+  object: 'import_field_object',
+  empty: 'import_field_empty',
+  tooLong: 'import_field_too_long',
+  dateTime: 'import_field_date_time',
+  notRealDate: 'import_field_not_real_date',
+} as const satisfies Record<string, MessageKey>;
+
+type FieldProblem = (typeof FIELD_PROBLEMS)[keyof typeof FIELD_PROBLEMS];
+
+const FIELD_PROBLEM_KEYS: readonly string[] = Object.values(FIELD_PROBLEMS);
+
+function isFieldProblem(message: string): message is FieldProblem {
+  return FIELD_PROBLEM_KEYS.includes(message);
+}
+
+/** A valibot issue as a short clause with its field, in the interface language. */
 export function describeIssue(issue: v.BaseIssue<unknown>): string {
-  const path = v.getDotPath(issue);
-  return path ? `${path} ${issue.message}` : issue.message;
+  const field = v.getDotPath(issue);
+  if (!field) return t('import_item_invalid');
+  const { message } = issue;
+  if (!isFieldProblem(message)) return t('import_field_invalid', [field]);
+  if (message === FIELD_PROBLEMS.tooLong) {
+    return t(message, [field, typeof issue.requirement === 'number' ? issue.requirement : '?']);
+  }
+  return t(message, [field]);
 }
 
 /** A short, single-line excerpt of text from the file, for messages. */

@@ -9,19 +9,23 @@
  * headline as published. Verdicts carry over unchanged: every format-1 verdict exists in format 2.
  */
 import * as v from 'valibot';
+import { t } from '../i18n';
 import {
   ABOUT_ROLES,
   CLAIM_KINDS,
   type Exactly,
   fullDateSchema,
   list,
+  oneOf,
   PACK_LIMITS,
   PackArticleSchema,
   partialDateSchema,
   record,
+  say,
   sentences,
   slugSchema,
   text,
+  tooLong,
   uniqueIds,
   urlSchema,
 } from './schema-parts';
@@ -107,18 +111,24 @@ const Format1SourceSchema = record({
 });
 
 const format1Sources = (min: number) =>
-  list(Format1SourceSchema, min, PACK_LIMITS.maxSources, min === 1 ? 'source' : 'sources');
+  list(Format1SourceSchema, min, PACK_LIMITS.maxSources, 'sources');
 
 const Format1ClaimSchema = v.pipe(
   record({
     id: slugSchema,
     quote: record({
       exact: text(PACK_LIMITS.quoteLength),
-      prefix: v.pipe(v.string('must be a string'), v.maxLength(PACK_LIMITS.affixLength)),
-      suffix: v.pipe(v.string('must be a string'), v.maxLength(PACK_LIMITS.affixLength)),
+      prefix: v.pipe(
+        v.string(say('packschema_string')),
+        v.maxLength(PACK_LIMITS.affixLength, tooLong(PACK_LIMITS.affixLength)),
+      ),
+      suffix: v.pipe(
+        v.string(say('packschema_string')),
+        v.maxLength(PACK_LIMITS.affixLength, tooLong(PACK_LIMITS.affixLength)),
+      ),
     }),
-    kind: v.picklist(CLAIM_KINDS, `must be one of ${CLAIM_KINDS.join(', ')}`),
-    verdict: v.picklist(FORMAT_1_VERDICTS, `must be one of ${FORMAT_1_VERDICTS.join(', ')}`),
+    kind: v.picklist(CLAIM_KINDS, oneOf(CLAIM_KINDS)),
+    verdict: v.picklist(FORMAT_1_VERDICTS, oneOf(FORMAT_1_VERDICTS)),
     summary: sentences(1, 1, PACK_LIMITS.sentenceLength),
     context: sentences(
       PACK_LIMITS.minContextSentences,
@@ -139,7 +149,7 @@ const Format1ClaimSchema = v.pipe(
       (claim) =>
         claim.verdict === 'opinion' ||
         claim.sources.length >= PACK_LIMITS.minSourcesForFactualVerdict,
-      `must have at least ${PACK_LIMITS.minSourcesForFactualVerdict} sources unless the verdict is opinion`,
+      () => t('packschema_factual_sources', [PACK_LIMITS.minSourcesForFactualVerdict]),
     ),
     ['sources'],
   ),
@@ -147,12 +157,12 @@ const Format1ClaimSchema = v.pipe(
 
 /** Schema of a whole format-1 pack, as format 1 defined it. */
 export const Format1ContextPackSchema = record({
-  format: v.literal('counterpoint-context-pack', 'must be "counterpoint-context-pack"'),
-  formatVersion: v.literal(1, 'must be 1'),
+  format: v.literal('counterpoint-context-pack', say('packschema_format_name')),
+  formatVersion: v.literal(1, say('packschema_format_1')),
   packVersion: v.pipe(
-    v.number('must be a number'),
-    v.safeInteger('must be a whole number'),
-    v.minValue(1, 'must be 1 or more'),
+    v.number(say('packschema_number')),
+    v.safeInteger(say('packschema_whole_number')),
+    v.minValue(1, say('packschema_positive')),
   ),
   lastReviewed: fullDateSchema,
   article: PackArticleSchema,
@@ -161,7 +171,7 @@ export const Format1ContextPackSchema = record({
       record({
         id: slugSchema,
         name: text(PACK_LIMITS.nameLength),
-        role: v.picklist(ABOUT_ROLES, `must be one of ${ABOUT_ROLES.join(', ')}`),
+        role: v.picklist(ABOUT_ROLES, oneOf(ABOUT_ROLES)),
         summary: sentences(1, 1, PACK_LIMITS.sentenceLength),
         details: list(text(PACK_LIMITS.paragraphLength), 0, PACK_LIMITS.maxListItems, 'details'),
         unverified: list(text(PACK_LIMITS.paragraphLength), 0, PACK_LIMITS.maxListItems, 'items'),

@@ -3,7 +3,33 @@
  * addresses, slugs, strict objects, lists and the article's identity.
  */
 import * as v from 'valibot';
+import { type MessageKey, type PluralBase, plural, t } from '../i18n';
+import type { KeyWithPlaceholders } from '../i18n/messages';
 import type { AboutEntry, ClaimKind } from './types';
+
+/**
+ * A schema message in the interface language, read when a problem is found (never at import),
+ * so a pack file refused in the popup is explained in the reader's language.
+ */
+export function say(key: PackSchemaPlainKey): () => string {
+  return () => t(key);
+}
+
+/** The schema messages that take no substitution and are no plural form. */
+type PackSchemaPlainKey = Exclude<
+  Extract<MessageKey, `packschema_${string}`>,
+  KeyWithPlaceholders | `${PluralBase}_${'one' | 'other'}`
+>;
+
+/** "must be at most 200 characters long", as a schema message. */
+export function tooLong(max: number): () => string {
+  return () => t('packschema_too_long', [max]);
+}
+
+/** "must be one of factual, opinion…", as a schema message. */
+export function oneOf(values: readonly (string | number)[]): () => string {
+  return () => t('packschema_one_of', [values.join(', ')]);
+}
 
 /** Upper bounds on every string and list, so a broken or hostile pack cannot flood the UI. */
 export const PACK_LIMITS = {
@@ -130,41 +156,54 @@ function endsLikeSentence(text: string): boolean {
 /** A non-empty string without surrounding spaces, at most `max` characters long. */
 export function text(max: number) {
   return v.pipe(
-    v.string('must be a string'),
-    v.maxLength(max, `must be at most ${max} characters long`),
-    v.check((value) => value.trim().length > 0, 'must not be empty'),
-    v.check(
-      (value) => value.length === 0 || value === value.trim(),
-      'must not start or end with spaces',
-    ),
+    v.string(say('packschema_string')),
+    v.maxLength(max, tooLong(max)),
+    v.check((value) => value.trim().length > 0, say('packschema_empty')),
+    v.check((value) => value.length === 0 || value === value.trim(), say('packschema_spaces')),
   );
 }
 
 /** A string of sentences: `min` to `max` of them, written as prose. */
 export function sentences(min: number, max: number, maxLength: number) {
-  const wanted =
-    min === max ? (min === 1 ? 'one sentence' : `${min} sentences`) : `${min} to ${max} sentences`;
+  const wanted = () =>
+    min === max ? plural('packschema_sentences', min) : t('packschema_sentences_range', [min, max]);
   return v.pipe(
     text(maxLength),
-    v.check(endsLikeSentence, 'must end with ".", "!" or "?"'),
+    v.check(endsLikeSentence, say('packschema_sentence_end')),
     v.check((value) => {
       const count = countSentences(value);
       return count >= min && count <= max;
-    }, `must be ${wanted}`),
+    }, wanted),
   );
 }
+
+/** The plural messages for a list with too few and too many items, by what it lists. */
+const LIST_BOUNDS = {
+  claims: ['packschema_min_claims', 'packschema_max_claims'],
+  sources: ['packschema_min_sources', 'packschema_max_sources'],
+  counterpoints: ['packschema_min_counterpoints', 'packschema_max_counterpoints'],
+  details: ['packschema_min_details', 'packschema_max_details'],
+  items: ['packschema_min_items', 'packschema_max_items'],
+  entries: ['packschema_min_entries', 'packschema_max_entries'],
+  hosts: ['packschema_min_hosts', 'packschema_max_hosts'],
+  fingerprint: ['packschema_min_fingerprint', 'packschema_max_fingerprint'],
+} as const satisfies Record<string, readonly [PluralBase, PluralBase]>;
+
+/** What a list of a pack holds, for its messages ("must have at least 10 claims"). */
+export type ListedThing = keyof typeof LIST_BOUNDS;
 
 /** A list with item schema `item`, between `min` and `max` items long. */
 export function list<TItem extends v.GenericSchema>(
   item: TItem,
   min: number,
   max: number,
-  what: string,
+  what: ListedThing,
 ) {
+  const [fewest, most] = LIST_BOUNDS[what];
   return v.pipe(
-    v.array(item, 'must be a list'),
-    v.minLength(min, `must have at least ${min} ${what}`),
-    v.maxLength(max, `must have at most ${max} ${what}`),
+    v.array(item, say('packschema_list')),
+    v.minLength(min, () => plural(fewest, min)),
+    v.maxLength(max, () => plural(most, max)),
   );
 }
 
@@ -176,41 +215,43 @@ function isPlainObject(value: unknown): boolean {
 /** Strict objects: an unknown key in a hand-written pack is almost always a misspelt field. */
 export function record<TEntries extends v.ObjectEntries>(entries: TEntries) {
   return v.pipe(
-    v.custom<unknown>(isPlainObject, 'must be an object'),
+    v.custom<unknown>(isPlainObject, say('packschema_object')),
     v.strictObject(entries, (issue) => {
-      if (issue.expected === 'never') return 'is not a field of this format';
-      if (issue.input === undefined && issue.expected?.startsWith('"')) return 'is missing';
-      return 'must be an object';
+      if (issue.expected === 'never') return t('packschema_unknown_field');
+      if (issue.input === undefined && issue.expected?.startsWith('"')) {
+        return t('packschema_missing');
+      }
+      return t('packschema_object');
     }),
   );
 }
 
 /** A slug id. */
 export const slugSchema = v.pipe(
-  v.string('must be a string'),
-  v.maxLength(PACK_LIMITS.idLength, `must be at most ${PACK_LIMITS.idLength} characters long`),
-  v.regex(SLUG, 'must be a slug: lowercase letters and digits joined by single hyphens'),
+  v.string(say('packschema_string')),
+  v.maxLength(PACK_LIMITS.idLength, tooLong(PACK_LIMITS.idLength)),
+  v.regex(SLUG, say('packschema_slug')),
 );
 
 /** A date written YYYY, YYYY-MM or YYYY-MM-DD. */
 export const partialDateSchema = v.pipe(
-  v.string('must be a string'),
-  v.maxLength(10, 'must be a date written YYYY, YYYY-MM or YYYY-MM-DD'),
-  v.check(isPartialDate, 'must be a real date written YYYY, YYYY-MM or YYYY-MM-DD'),
+  v.string(say('packschema_string')),
+  v.maxLength(10, say('packschema_partial_date_form')),
+  v.check(isPartialDate, say('packschema_partial_date_real')),
 );
 
 /** A date written YYYY-MM-DD. */
 export const fullDateSchema = v.pipe(
-  v.string('must be a string'),
-  v.maxLength(10, 'must be a date written YYYY-MM-DD'),
-  v.check(isFullDate, 'must be a real date written YYYY-MM-DD'),
+  v.string(say('packschema_string')),
+  v.maxLength(10, say('packschema_full_date_form')),
+  v.check(isFullDate, say('packschema_full_date_real')),
 );
 
 /** An http or https address. */
 export const urlSchema = v.pipe(
-  v.string('must be a string'),
-  v.maxLength(PACK_LIMITS.urlLength, `must be at most ${PACK_LIMITS.urlLength} characters long`),
-  v.check(isHttpUrl, 'must be an http or https address'),
+  v.string(say('packschema_string')),
+  v.maxLength(PACK_LIMITS.urlLength, tooLong(PACK_LIMITS.urlLength)),
+  v.check(isHttpUrl, say('packschema_url')),
 );
 
 /** Schema of the article's identity and how to recognise it. */
@@ -224,17 +265,17 @@ export const PackArticleSchema = record({
   recognise: record({
     hosts: list(
       v.pipe(
-        v.string('must be a string'),
-        v.maxLength(253, 'must be at most 253 characters long'),
-        v.regex(HOST, 'must be a lowercase host name such as example.org'),
-        v.check((host) => !host.startsWith('www.'), 'must be written without "www."'),
+        v.string(say('packschema_string')),
+        v.maxLength(253, tooLong(253)),
+        v.regex(HOST, say('packschema_host')),
+        v.check((host) => !host.startsWith('www.'), say('packschema_host_www')),
       ),
       1,
       PACK_LIMITS.maxListItems,
       'hosts',
     ),
     headline: text(PACK_LIMITS.titleLength),
-    fingerprint: list(text(PACK_LIMITS.sentenceLength), 0, 64, 'fingerprint entries'),
+    fingerprint: list(text(PACK_LIMITS.sentenceLength), 0, 64, 'fingerprint'),
   }),
 });
 
@@ -250,7 +291,7 @@ export function uniqueIds<TItem extends { id: string }>(listName: string) {
         return;
       }
       addIssue({
-        message: `is a duplicate: "${item.id}" is already the id of ${listName}[${earlier}]`,
+        message: t('packschema_duplicate_id', [item.id, `${listName}[${earlier}]`]),
         path: [
           { type: 'array', origin: 'value', input: dataset.value, key: index, value: item },
           { type: 'object', origin: 'value', input: item, key: 'id', value: item.id },

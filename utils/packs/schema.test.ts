@@ -186,7 +186,7 @@ describe('validatePack', () => {
 
   it('needs one to three counterpoints, each with a source', () => {
     expect(errorsAfter((pack) => (claimAt(pack, 0).counterpoints = []))).toEqual([
-      'claims[0].counterpoints: must have at least 1 counterpoints',
+      'claims[0].counterpoints: must have at least 1 counterpoint',
     ]);
     const four = errorsAfter((pack) => {
       const claim = claimAt(pack, 0);

@@ -7,6 +7,7 @@
  * returns readable messages with the path of each problem instead of throwing.
  */
 import * as v from 'valibot';
+import { plural, t } from '../i18n';
 import { Format1ContextPackSchema, migrateFormat1 } from './format-1';
 import {
   ABOUT_ROLES,
@@ -15,13 +16,16 @@ import {
   formatPath,
   fullDateSchema,
   list,
+  oneOf,
   PACK_LIMITS,
   PackArticleSchema,
   partialDateSchema,
   record,
+  say,
   sentences,
   slugSchema,
   text,
+  tooLong,
   uniqueIds,
   urlSchema,
 } from './schema-parts';
@@ -51,7 +55,7 @@ const TITLE_KINDS = ['headline', 'description'] as const satisfies readonly Sour
 export const SourceSchema = record({
   id: slugSchema,
   title: text(PACK_LIMITS.titleLength),
-  titleKind: v.picklist(TITLE_KINDS, `must be one of ${TITLE_KINDS.join(', ')}`),
+  titleKind: v.picklist(TITLE_KINDS, oneOf(TITLE_KINDS)),
   publisher: text(PACK_LIMITS.nameLength),
   date: partialDateSchema,
   url: urlSchema,
@@ -74,7 +78,7 @@ function uniqueUrls() {
         return;
       }
       addIssue({
-        message: `is listed twice: sources[${earlier}] has the same address`,
+        message: t('packschema_duplicate_url', [`sources[${earlier}]`]),
         path: [
           { type: 'array', origin: 'value', input: dataset.value, key: index, value: source },
           {
@@ -92,7 +96,7 @@ function uniqueUrls() {
 
 const sourcesSchema = (min: number) =>
   v.pipe(
-    list(SourceSchema, min, PACK_LIMITS.maxSources, min === 1 ? 'source' : 'sources'),
+    list(SourceSchema, min, PACK_LIMITS.maxSources, 'sources'),
     uniqueIds<Source>('sources'),
     uniqueUrls(),
   );
@@ -100,25 +104,19 @@ const sourcesSchema = (min: number) =>
 /** Schema of a counterpoint: a correction or other side, citing at least one of the claim's sources. */
 export const CounterpointSchema = record({
   text: text(PACK_LIMITS.paragraphLength),
-  sources: list(slugSchema, 1, PACK_LIMITS.maxSources, 'source'),
+  sources: list(slugSchema, 1, PACK_LIMITS.maxSources, 'sources'),
 });
 
 /** Schema of a claim's quote. Prefix and suffix keep their spaces: they are article text. */
 export const ClaimQuoteSchema = record({
   exact: text(PACK_LIMITS.quoteLength),
   prefix: v.pipe(
-    v.string('must be a string'),
-    v.maxLength(
-      PACK_LIMITS.affixLength,
-      `must be at most ${PACK_LIMITS.affixLength} characters long`,
-    ),
+    v.string(say('packschema_string')),
+    v.maxLength(PACK_LIMITS.affixLength, tooLong(PACK_LIMITS.affixLength)),
   ),
   suffix: v.pipe(
-    v.string('must be a string'),
-    v.maxLength(
-      PACK_LIMITS.affixLength,
-      `must be at most ${PACK_LIMITS.affixLength} characters long`,
-    ),
+    v.string(say('packschema_string')),
+    v.maxLength(PACK_LIMITS.affixLength, tooLong(PACK_LIMITS.affixLength)),
   ),
 });
 
@@ -132,7 +130,7 @@ function counterpointSourcesExist() {
       counterpoint.sources.forEach((id, position) => {
         if (known.has(id)) return;
         addIssue({
-          message: `names no source of this claim: "${id}" is not among its sources' ids`,
+          message: t('packschema_unknown_source', [id]),
           path: [
             {
               type: 'object',
@@ -174,8 +172,8 @@ export const ClaimSchema = v.pipe(
   record({
     id: slugSchema,
     quote: ClaimQuoteSchema,
-    kind: v.picklist(CLAIM_KINDS, `must be one of ${CLAIM_KINDS.join(', ')}`),
-    verdict: v.picklist(VERDICTS, `must be one of ${VERDICTS.join(', ')}`),
+    kind: v.picklist(CLAIM_KINDS, oneOf(CLAIM_KINDS)),
+    verdict: v.picklist(VERDICTS, oneOf(VERDICTS)),
     summary: sentences(
       PACK_LIMITS.maxSummarySentences,
       PACK_LIMITS.maxSummarySentences,
@@ -201,7 +199,7 @@ export const ClaimSchema = v.pipe(
       (claim) =>
         claim.verdict === 'opinion' ||
         claim.sources.length >= PACK_LIMITS.minSourcesForFactualVerdict,
-      `must have at least ${PACK_LIMITS.minSourcesForFactualVerdict} sources unless the verdict is opinion`,
+      () => t('packschema_factual_sources', [PACK_LIMITS.minSourcesForFactualVerdict]),
     ),
     ['sources'],
   ),
@@ -212,7 +210,7 @@ export const ClaimSchema = v.pipe(
       [['kind'], ['verdict']],
       (claim) =>
         (claim.kind === 'opinion') === (claim.verdict === 'opinion') || claim.kind === 'prediction',
-      'must be opinion exactly when the kind is opinion (a prediction may be either)',
+      say('packschema_opinion_kind'),
     ),
     ['verdict'],
   ),
@@ -223,7 +221,7 @@ export const ClaimSchema = v.pipe(
 export const AboutEntrySchema = record({
   id: slugSchema,
   name: text(PACK_LIMITS.nameLength),
-  role: v.picklist(ABOUT_ROLES, `must be one of ${ABOUT_ROLES.join(', ')}`),
+  role: v.picklist(ABOUT_ROLES, oneOf(ABOUT_ROLES)),
   summary: sentences(1, 1, PACK_LIMITS.sentenceLength),
   details: list(text(PACK_LIMITS.paragraphLength), 0, PACK_LIMITS.maxListItems, 'details'),
   unverified: list(text(PACK_LIMITS.paragraphLength), 0, PACK_LIMITS.maxListItems, 'items'),
@@ -232,12 +230,12 @@ export const AboutEntrySchema = record({
 
 /** Schema of a whole context pack, format version 2. */
 export const ContextPackSchema = record({
-  format: v.literal('counterpoint-context-pack', 'must be "counterpoint-context-pack"'),
-  formatVersion: v.literal(2, 'must be 1 or 2, the format versions this build reads'),
+  format: v.literal('counterpoint-context-pack', say('packschema_format_name')),
+  formatVersion: v.literal(2, say('packschema_format_versions')),
   packVersion: v.pipe(
-    v.number('must be a number'),
-    v.safeInteger('must be a whole number'),
-    v.minValue(1, 'must be 1 or more'),
+    v.number(say('packschema_number')),
+    v.safeInteger(say('packschema_whole_number')),
+    v.minValue(1, say('packschema_positive')),
   ),
   lastReviewed: fullDateSchema,
   publisher: v.optional(text(PACK_LIMITS.nameLength)),
@@ -289,12 +287,15 @@ export type PackValidationResult =
 const MAX_ERRORS = 50;
 
 /** The messages of a failed parse, deduplicated and capped. */
-function messagesOf(issues: readonly v.BaseIssue<unknown>[], prefix = ''): string[] {
-  const errors = issues.map((issue) => `${prefix}${formatPath(issue.path)}: ${issue.message}`);
+function messagesOf(issues: readonly v.BaseIssue<unknown>[], migrated = false): string[] {
+  const errors = issues.map((issue) => {
+    const line = t('packschema_line', [formatPath(issue.path), issue.message]);
+    return migrated ? t('packschema_after_migration', [line]) : line;
+  });
   const unique = [...new Set(errors)];
   if (unique.length <= MAX_ERRORS) return unique;
   const left = unique.length - MAX_ERRORS;
-  return [...unique.slice(0, MAX_ERRORS), `…and ${left} more problems`];
+  return [...unique.slice(0, MAX_ERRORS), plural('packschema_more_problems', left)];
 }
 
 /** Whether `input` says it is written in format version 1. */
@@ -319,7 +320,7 @@ export function validatePack(input: unknown): PackValidationResult {
       if (!old.success) return { ok: false, errors: messagesOf(old.issues) };
       const migrated = v.safeParse(ContextPackSchema, migrateFormat1(old.output));
       if (migrated.success) return { ok: true, pack: migrated.output };
-      return { ok: false, errors: messagesOf(migrated.issues, 'after migration from format 1: ') };
+      return { ok: false, errors: messagesOf(migrated.issues, true) };
     }
     const result = v.safeParse(ContextPackSchema, input);
     if (result.success) return { ok: true, pack: result.output };
@@ -327,6 +328,6 @@ export function validatePack(input: unknown): PackValidationResult {
   } catch (error) {
     // A throwing getter or a proxy can make reading the input itself fail.
     const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, errors: [`pack: could not be read (${reason})`] };
+    return { ok: false, errors: [t('packschema_unreadable', [reason])] };
   }
 }

@@ -11,6 +11,7 @@
  */
 
 import type { Browser } from '../browser';
+import { t } from '../i18n';
 import type { Requester } from '../messaging/client';
 import {
   PANEL_CONNECT,
@@ -169,7 +170,7 @@ export function startPanelSession(deps: PanelSessionDependencies): PanelSession 
     },
     async create(input) {
       const view = state.view;
-      if (view?.kind !== 'new-note') return { ok: false, error: 'Nothing to save a note on.' };
+      if (view?.kind !== 'new-note') return { ok: false, error: t('panel_nothing_to_save') };
       try {
         const note = await request('note.create', {
           id: newId(),

@@ -9,6 +9,7 @@ import type { Browser } from '../browser';
 import { t } from '../i18n';
 import { createRequester, type Requester } from '../messaging/client';
 import type { PackLoadResponse } from '../messaging/protocol';
+import { unansweredInLanguage } from '../messaging/unanswered';
 import { type PackExportFile, type PackExportFormat, packExportFile } from '../packs/export';
 import { type PackFileResult, readPackFile } from '../packs/pack-file';
 import type { ContextPack } from '../packs/types';
@@ -172,7 +173,11 @@ export function packFilesDataForPage(
       });
       return database;
     },
-    request: createRequester((message) => browser.runtime.sendMessage(message)),
+    request: createRequester(
+      (message) => browser.runtime.sendMessage(message),
+      undefined,
+      unansweredInLanguage,
+    ),
     saveFile: (file) => saveFileWithLink(doc, file),
   });
   if (!inPopup || !closesPopupForFilePicker(browser)) return data;

@@ -10,6 +10,7 @@ import type { Browser } from '../browser';
 import { createRequester, type Requester } from '../messaging/client';
 import type { TabMessage } from '../messaging/protocol';
 import { MAX_CHANGED_IDS } from '../messaging/schemas';
+import { unansweredInLanguage } from '../messaging/unanswered';
 import { readSettings, type Settings, updateSettings, watchSettings } from '../settings';
 import { type NotesChange, watchNotesChanged } from '../store/change-feed';
 import { type CounterpointDatabase, openStore, type StoredClaim } from '../store/db';
@@ -99,7 +100,12 @@ export function createPopupData(dependencies: PopupDataDependencies): PopupData 
   const doc = dependencies.document ?? document;
   const openDatabase = dependencies.openDatabase ?? (() => openStore());
   const request =
-    dependencies.request ?? createRequester((message) => browser.runtime.sendMessage(message));
+    dependencies.request ??
+    createRequester(
+      (message) => browser.runtime.sendMessage(message),
+      undefined,
+      unansweredInLanguage,
+    );
   const now = dependencies.now ?? (() => new Date());
   const newId = dependencies.newId ?? (() => crypto.randomUUID());
   /** This view's writer id in the change feed: it skips the echo of its own writes. */

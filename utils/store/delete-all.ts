@@ -33,7 +33,7 @@ export async function softDeleteAllNotes(
     await tx.done;
     return { deletedAt: now, count, articleKeys: [...articleKeys] };
   } catch (error) {
-    throw explainStorageError(error, 'delete your notes');
+    throw explainStorageError(error, 'delete-all');
   }
 }
 
@@ -67,6 +67,6 @@ export async function restoreAllDeletedAt(
     await tx.done;
     return { count, articleKeys: [...articleKeys] };
   } catch (error) {
-    throw explainStorageError(error, 'restore your notes');
+    throw explainStorageError(error, 'restore-all');
   }
 }

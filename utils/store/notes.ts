@@ -16,7 +16,7 @@ export async function putNote(db: CounterpointDatabase, note: Note): Promise<Not
     await db.put('notes', note);
     return note;
   } catch (error) {
-    throw explainStorageError(error, 'save the note');
+    throw explainStorageError(error, 'save-note');
   }
 }
 
@@ -44,7 +44,7 @@ export async function updateNote(
     await tx.done;
     return updated;
   } catch (error) {
-    throw explainStorageError(error, 'save the change');
+    throw explainStorageError(error, 'save-change');
   }
 }
 
@@ -80,7 +80,7 @@ async function setDeleted(
     await tx.done;
     return next;
   } catch (error) {
-    throw explainStorageError(error, deletedAt ? 'delete the note' : 'restore the note');
+    throw explainStorageError(error, deletedAt ? 'delete-note' : 'restore-note');
   }
 }
 
@@ -119,7 +119,7 @@ export async function refileNotes(
     await tx.done;
     return filed.filter((note) => !note.deletedAt).map((note) => ({ ...note, articleKey: toKey }));
   } catch (error) {
-    throw explainStorageError(error, 'file the notes under the article');
+    throw explainStorageError(error, 'rekey');
   }
 }
 
@@ -211,7 +211,7 @@ export async function addNotesInBatches(
   try {
     tx = db.transaction('notes', 'readwrite');
   } catch (error) {
-    throw explainStorageError(error, 'import the notes');
+    throw explainStorageError(error, 'import');
   }
   // Settled either way, so an abort below never surfaces as an unhandled rejection.
   const finished = tx.done.then(
@@ -241,10 +241,10 @@ export async function addNotesInBatches(
     if (error instanceof PreparationError) throw error.cause;
     // A write that failed aborted the transaction and left its reason there; later requests
     // then fail only because the transaction is gone.
-    throw explainStorageError(tx.error ?? error, 'import the notes');
+    throw explainStorageError(tx.error ?? error, 'import');
   }
   const outcome = await finished;
-  if (!outcome.ok) throw explainStorageError(outcome.error, 'import the notes');
+  if (!outcome.ok) throw explainStorageError(outcome.error, 'import');
 }
 
 /** A failure of the caller's preparation, kept apart from failures of the store. */

@@ -63,7 +63,7 @@ export async function installPack(
     await tx.done;
     return existing ? 'replaced' : 'installed';
   } catch (error) {
-    throw explainStorageError(error, `install the context pack for "${pack.article.title}"`);
+    throw explainStorageError(error, 'install-pack', pack.article.title);
   }
 }
 
@@ -88,7 +88,7 @@ export async function removePack(
     await tx.done;
     return existing ?? null;
   } catch (error) {
-    throw explainStorageError(error, 'remove the context pack');
+    throw explainStorageError(error, 'remove-pack');
   }
 }
 
@@ -108,10 +108,7 @@ export async function setPackTurnedOff(
     await tx.done;
     return existing !== undefined;
   } catch (error) {
-    throw explainStorageError(
-      error,
-      off ? 'turn the context pack off' : 'turn the context pack on',
-    );
+    throw explainStorageError(error, off ? 'pack-off' : 'pack-on');
   }
 }
 
