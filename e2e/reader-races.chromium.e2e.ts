@@ -1,5 +1,97 @@
-/** The quick-reader suite (`suites/reader-races.ts`) in real Chromium. */
+/**
+ * The quick-reader suite (`suites/reader-races.ts`) in real Chromium, and one path that
+ * Chromium's request interception can hold still: a passage selected while the article is still
+ * loading, before Counterpoint has started on it, gets its "Add note" once Counterpoint is there.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTICLE_PATH, ARTICLE_URL, readFixture } from './fixtures';
+import { probeAccessibility } from './harness/accessibility';
+import { type ChromiumSession, launchChromium } from './harness/chromium';
 import { chromiumDriver } from './harness/driver-chromium';
+import { waitForEditorFocus } from './harness/reader';
+import { selectWithMouse } from './harness/selection';
+import { waitUntil } from './harness/wait';
 import { defineReaderRacesSuite } from './suites/reader-races';
 
 defineReaderRacesSuite(chromiumDriver);
+
+/** A passage that no claim covers. */
+const PASSAGE = 'any optimism regarding this topic should be carefully considered';
+/** A script at the end of the article, held back by the test: the page stays loading. */
+const HELD_SCRIPT = '/counterpoint-test-held-script.js';
+
+describe('a passage selected while the article loads, in Chromium', () => {
+  let session: ChromiumSession;
+  let release: () => void = () => undefined;
+
+  beforeAll(async () => {
+    const article = readFixture('article.html').replace(
+      '</body>',
+      `<script src="${HELD_SCRIPT}"></script></body>`,
+    );
+    session = await launchChromium({
+      site: (url) =>
+        url.pathname.replace(/\/+$/, '') === ARTICLE_PATH ? { html: article } : undefined,
+    });
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // Registered after the session's own routes, so it answers first.
+    await session.context.route(
+      (url) => url.pathname === HELD_SCRIPT,
+      async (route) => {
+        await held;
+        await route.fulfill({ contentType: 'text/javascript', body: 'void 0;' });
+      },
+    );
+  });
+
+  afterAll(async () => {
+    release();
+    await session?.close();
+  });
+
+  it('offers "Add note" for it once Counterpoint has painted, with no further input', async () => {
+    const page: Page = await session.context.newPage();
+    await page.goto(ARTICLE_URL, { waitUntil: 'commit' });
+    await page.bringToFront();
+    await waitUntil(
+      () =>
+        page.evaluate((wanted) => document.body?.textContent?.includes(wanted) ?? false, PASSAGE),
+      (found) => found,
+      { what: 'the passage parsed' },
+    );
+    await selectWithMouse(page, PASSAGE);
+    // The document is still loading (the held script blocks its parser): Counterpoint, which
+    // starts once the document is idle, has not run, so it saw none of that drag.
+    const state = await page.evaluate(() => ({
+      loading: document.readyState === 'loading',
+      selected: document.getSelection()?.toString() ?? '',
+      highlights: (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size,
+    }));
+    expect(state).toEqual({ loading: true, selected: PASSAGE, highlights: 0 });
+    release();
+    const probe = await probeAccessibility(page);
+    try {
+      // Counterpoint paints the claims, then its interface arrives: the selection is offered.
+      await probe.click(await probe.waitFor('button', 'Add note', 15_000));
+      await waitForEditorFocus(page);
+      const quote = await waitUntil(
+        async () => {
+          const frame = page
+            .frames()
+            .find((candidate) => candidate.url().includes('/popover.html'));
+          return frame
+            ? frame.evaluate(() => document.querySelector('blockquote')?.textContent ?? '')
+            : '';
+        },
+        (text) => text !== '',
+        { what: 'the passage in the editor' },
+      );
+      expect(quote.replace(/\s+/g, ' ').trim()).toBe(PASSAGE);
+    } finally {
+      await probe.detach();
+    }
+  });
+});
