@@ -1,7 +1,9 @@
 /**
- * The quick-reader suite (`suites/reader-races.ts`) in real Chromium, and one path that
- * Chromium's request interception can hold still: a passage selected while the article is still
- * loading, before Counterpoint has started on it, gets its "Add note" once Counterpoint is there.
+ * The quick-reader suite (`suites/reader-races.ts`) in real Chromium, and two paths only Chromium
+ * lets a test watch: a passage selected while the article is still loading (its last script held
+ * back), before Counterpoint has started on it, gets its "Add note" once Counterpoint is there;
+ * and the editor opened from a claim's "Add note to this claim" takes the caret without the
+ * popover frame ever losing focus on the way (it used to, for the page to give it back).
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +11,12 @@ import { ARTICLE_PATH, ARTICLE_URL, readFixture } from './fixtures';
 import { probeAccessibility } from './harness/accessibility';
 import { type ChromiumSession, launchChromium } from './harness/chromium';
 import { chromiumDriver } from './harness/driver-chromium';
+import {
+  focusInPopover,
+  popoverFrame,
+  waitForPopover,
+  waitForPopoverClosed,
+} from './harness/popover';
 import { waitForEditorFocus } from './harness/reader';
 import { selectWithMouse } from './harness/selection';
 import { waitUntil } from './harness/wait';
@@ -90,6 +98,56 @@ describe('a passage selected while the article loads, in Chromium', () => {
         { what: 'the passage in the editor' },
       );
       expect(quote.replace(/\s+/g, ' ').trim()).toBe(PASSAGE);
+    } finally {
+      await probe.detach();
+    }
+  });
+});
+
+describe('the editor opened from a claim, in Chromium', () => {
+  let session: ChromiumSession;
+
+  beforeAll(async () => {
+    session = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('takes the caret from "Add note to this claim" without the frame ever losing focus', async () => {
+    const page = await session.open(ARTICLE_URL);
+    const probe = await probeAccessibility(page);
+    try {
+      for (let round = 0; round < 3; round++) {
+        await probe.click(await probe.waitFor('button', /^Claim: /, 15_000));
+        await waitForPopover(page, /^Claim: /);
+        await waitUntil(
+          () => focusInPopover(page),
+          (focus) => focus?.role === 'dialog',
+          { what: 'focus in the claim popover' },
+        );
+        const frame = await popoverFrame(page);
+        // Every time the frame's window loses focus while the editor replaces the popover.
+        await frame.evaluate(() => {
+          const counted = window as unknown as { blurs?: number };
+          counted.blurs = 0;
+          window.addEventListener('blur', () => {
+            counted.blurs = (counted.blurs ?? 0) + 1;
+          });
+        });
+        await frame
+          .getByRole('dialog')
+          .getByRole('button', { name: 'Add note to this claim', exact: true })
+          .click();
+        await waitForEditorFocus(page);
+        expect(
+          await frame.evaluate(() => (window as unknown as { blurs?: number }).blurs),
+          'the frame lost focus on its way to the editor',
+        ).toBe(0);
+        await page.keyboard.press('Escape');
+        await waitForPopoverClosed(page);
+      }
     } finally {
       await probe.detach();
     }
