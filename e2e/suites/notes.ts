@@ -283,6 +283,9 @@ export function defineNotesSuite(driver: BrowserDriver): void {
     it('takes a whole paragraph that holds a claim, selected with a triple-click', async () => {
       await reader.bringToFront();
       await reader.keyboard.press('Escape');
+      // Closed first: focus goes back to the claim's marker, which scrolls the page to it, and
+      // the paragraph must be found where it is after that.
+      await reader.popover.waitClosed();
       const box = await locate(reader, 'Currently, one of the most relevant points');
       // On the paragraph's first word, which no claim covers.
       await reader.mouse.click(box.from.x + 4, box.from.y, 3);

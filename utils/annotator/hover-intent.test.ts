@@ -33,6 +33,32 @@ describe('createHoverIntent', () => {
     expect(opened).toEqual(['a']);
   });
 
+  it('drops an open on its way when cancelled, and a resting pointer does not start it again', () => {
+    const { hover, opened } = setup();
+    hover.enter('a');
+    vi.advanceTimersByTime(200);
+    hover.cancel();
+    hover.enter('a');
+    vi.advanceTimersByTime(1000);
+    expect(opened).toEqual([]);
+    // Leaving and coming back is a new hover.
+    hover.leave(false);
+    hover.enter('a');
+    vi.advanceTimersByTime(350);
+    expect(opened).toEqual(['a']);
+  });
+
+  it('with a claim, counts it hovered already: its arrival reported after the click opens nothing', () => {
+    const { hover, opened } = setup();
+    hover.cancel('b');
+    hover.enter('b');
+    vi.advanceTimersByTime(1000);
+    expect(opened).toEqual([]);
+    hover.enter('c');
+    vi.advanceTimersByTime(350);
+    expect(opened).toEqual(['c']);
+  });
+
   it('does not open when the pointer moves on before the delay', () => {
     const { hover, opened } = setup();
     hover.enter('a');

@@ -27,6 +27,13 @@ export interface HoverIntent {
   leave(hoverPopoverOpen: boolean): void;
   /** The pointer entered (true) or left (false) the popover itself. */
   pointerInPopover(inside: boolean): void;
+  /**
+   * Drops an open on its way: the reader's click, key or Escape has the last word, so a popover
+   * they have just closed does not come back while the pointer still rests on its claim. With
+   * `id`, that claim counts as hovered already: it opens again by hover only once the pointer
+   * has left it (the pointer's own report of arriving may come after the click).
+   */
+  cancel(id?: string): void;
 }
 
 /** Creates the hover intent. */
@@ -72,6 +79,11 @@ export function createHoverIntent(deps: HoverIntentDependencies): HoverIntent {
       openTimer = null;
       popoverOpen = hoverPopoverOpen;
       if (hoverPopoverOpen) scheduleClose();
+    },
+    cancel(id) {
+      deps.clearTimer(openTimer);
+      openTimer = null;
+      if (id !== undefined) hoveredId = id;
     },
     pointerInPopover(inside) {
       if (!inside && !inPopover) return;

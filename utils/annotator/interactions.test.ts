@@ -5,7 +5,12 @@ import { loadBundledPacks } from '../packs';
 import type { StoredClaim } from '../store/db';
 import { createArticleView } from './article-view';
 import { CONTENT_EXTRAS } from './content-extras';
-import { createInteractions, type InteractionDependencies, withoutFragment } from './interactions';
+import {
+  createInteractions,
+  HOVER_OPEN_MS,
+  type InteractionDependencies,
+  withoutFragment,
+} from './interactions';
 import { fakePanel, loadArticle, recordingOverlay } from './test-doubles';
 import { registerContentExtras } from './ui-loader';
 
@@ -249,6 +254,42 @@ describe('the annotator on the article', () => {
       { kind: 'note', id: 'n1' },
       { kind: 'none' },
     ]);
+    annotator.destroy();
+  });
+
+  it('does not bring back by hover a claim the reader opened with a click and closed at once', async () => {
+    const { annotator, panel } = start();
+    await settle();
+    const claim = claims[0]!;
+    const button = annotator.article.layers.markerOf(claim.id);
+    if (!button) throw new Error('no marker');
+    const trusted = <E extends Event>(event: E): E => {
+      Object.defineProperty(event, 'isTrusted', { value: true });
+      return event;
+    };
+    const arrive = () => button.dispatchEvent(trusted(new Event('pointerenter')));
+    const leave = () => button.dispatchEvent(trusted(new Event('pointerleave')));
+    const click = () => button.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true })));
+    const pressEscape = () =>
+      document.dispatchEvent(trusted(new KeyboardEvent('keydown', { key: 'Escape' })));
+    // The pointer arrives on the marker (a hover starts counting), the reader clicks at once and
+    // presses Escape before the hover delay is over; the pointer stays where it is. The arrival
+    // may also be reported after the click.
+    for (const steps of [
+      [arrive, click, pressEscape],
+      [click, arrive, pressEscape],
+      [click, pressEscape, arrive],
+    ]) {
+      for (const step of steps) step();
+      expect(panel.isOpen()).toBe(false);
+      await vi.advanceTimersByTimeAsync(HOVER_OPEN_MS * 3);
+      expect(panel.isOpen()).toBe(false);
+      leave();
+    }
+    // Once the pointer has left, a hover opens it again.
+    arrive();
+    await vi.advanceTimersByTimeAsync(HOVER_OPEN_MS);
+    expect(panel.isOpen()).toBe(true);
     annotator.destroy();
   });
 

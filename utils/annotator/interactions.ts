@@ -149,6 +149,7 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
       overlay.redraw();
     },
     onOpened: () => overlay.redraw(),
+    onPinned: (claimId) => hover.cancel(claimId ?? undefined),
     // The side panel follows what the reader opened; the page works without it.
     onShown: (item) => void request('page.shown', item).catch(() => undefined),
     signal,

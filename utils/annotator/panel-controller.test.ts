@@ -29,6 +29,7 @@ function setUp() {
   } as unknown as Layers;
   const frame = fakePanel();
   let closed = 0;
+  const pinned: (string | null)[] = [];
   const controller = new AbortController();
   const panels = createPanelController({
     article: {
@@ -41,6 +42,7 @@ function setUp() {
     about: [],
     lastReviewed: '2026-11-27',
     onClosed: () => closed++,
+    onPinned: (claimId) => pinned.push(claimId),
     signal: controller.signal,
   });
   return {
@@ -48,6 +50,7 @@ function setUp() {
     frame,
     active,
     closed: () => closed,
+    pinned: () => pinned,
     unplace: () => {
       placed = false;
     },
@@ -87,6 +90,20 @@ describe('the popover and focus return', () => {
     stop();
     document.dispatchEvent(readerKey('Escape'));
     expect(frame.isOpen()).toBe(true);
+  });
+
+  it('tells when the reader opens or closes a popover (to drop a hover on its way), not for a hover', () => {
+    const { panels, pinned } = setUp();
+    panels.openClaim('c1', 'hover', false);
+    panels.close();
+    expect(pinned()).toEqual([]);
+    panels.openClaim('c1', 'pinned', true);
+    expect(pinned()).toEqual(['c1']);
+    document.dispatchEvent(readerKey('Escape'));
+    expect(pinned()).toEqual(['c1', 'c1']);
+    panels.openNote('n1', true);
+    panels.close();
+    expect(pinned()).toEqual(['c1', 'c1', null, null]);
   });
 
   it('lists placed and unplaced notes, and keeps an editor open when the layers change', () => {

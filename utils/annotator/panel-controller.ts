@@ -28,6 +28,12 @@ export interface PanelControllerDependencies {
   lastReviewed?: string;
   /** After the frame closed (e.g. to offer "Add note" again for a selection still there). */
   onClosed(): void;
+  /**
+   * A popover was opened or closed by the reader (a click, a key, Escape, Close), with the claim
+   * it shows if it is one: a hover open on its way is dropped, so a popover just closed does not
+   * come back under a resting pointer.
+   */
+  onPinned?(claimId: string | null): void;
   /** After a popover opened where none was (e.g. to draw the reading guide compact). */
   onOpened?(): void;
   /**
@@ -90,6 +96,7 @@ export function createPanelController(deps: PanelControllerDependencies): PanelC
     open = { kind: view.kind, id, mode };
     if (!wasOpen) deps.onOpened?.();
     if (mode === 'pinned') {
+      deps.onPinned?.(view.kind === 'claim' ? id : null);
       reportShown(
         id !== null && (view.kind === 'claim' || view.kind === 'note')
           ? { kind: view.kind, id }
@@ -117,9 +124,12 @@ export function createPanelController(deps: PanelControllerDependencies): PanelC
     const quietly = focusQuietly;
     focusTarget = null;
     focusQuietly = false;
-    const wasPinned = open.mode === 'pinned';
+    const closing = open;
     open = null;
-    if (wasPinned) reportShown({ kind: 'none' });
+    if (closing.mode === 'pinned') {
+      deps.onPinned?.(closing.kind === 'claim' ? closing.id : null);
+      reportShown({ kind: 'none' });
+    }
     layers.setActive(null);
     layers.setExpanded(null);
     panel.hide();

@@ -283,10 +283,14 @@ export function createPanelFrame(deps: PanelFrameDependencies): PanelFrame {
       const scheme = pageScheme(doc);
       iframe.style.colorScheme = scheme;
       serial++;
+      // A view that replaces one holding the reader's focus (the editor opened from a claim's
+      // "Add note to this claim") keeps the frame shown: hidden for a moment, the focused frame
+      // would lose focus, and the caret would be the page's to give back.
+      const keepShown = open && doc.activeElement === host;
       open = true;
       wantFocus = options.focus;
       focusGiven = false;
-      box.classList.remove('open');
+      if (!keepShown) box.classList.remove('open');
       lastReference = options.reference;
       place(options.reference);
       post({

@@ -3,9 +3,13 @@ import type { OverlayState } from './overlay-state';
 import { createSelectionAdder, SELECTION_SETTLE_MS } from './selection-adder';
 import { createTimers } from './timers';
 
-function setUp(editing = false) {
+function setUp(editing = false, selectedBefore?: [number, number]) {
   document.body.innerHTML = '<article><p>The vicious cycle of debt.</p></article>';
   const body = document.querySelector('article')!;
+  if (selectedBefore) {
+    const text = body.querySelector('p')!.firstChild as Text;
+    document.getSelection()?.setBaseAndExtent(text, selectedBefore[0], text, selectedBefore[1]);
+  }
   let adder: OverlayState['adder'] = null;
   const edited: string[] = [];
   const controller = new AbortController();
@@ -49,6 +53,14 @@ afterEach(() => {
 });
 
 describe('selection → Add note', () => {
+  it('offers "Add note" for a selection made before it started (the page was still loading)', async () => {
+    const { adder, stop } = setUp(false, [4, 17]);
+    // The selection events of that drag are long gone: none comes now.
+    await vi.advanceTimersByTimeAsync(SELECTION_SETTLE_MS);
+    expect(adder()?.reference.toString()).toBe('vicious cycle');
+    stop();
+  });
+
   it('offers "Add note" once the selection has rested, and opens the editor for it', async () => {
     const { select, adder, edited, stop } = setUp();
     select(4, 17);

@@ -3,6 +3,10 @@
  * "Add note" button next to it (after the selection rests a moment); pressing it opens the
  * editor for the selection as it is then. A triple-click selects the whole paragraph (Chromium
  * stops a paragraph selection at a shadow host, such as a claim's marker). Trusted input only.
+ *
+ * A selection the reader made before this controller started (while the page was still
+ * loading, or before the in-page interface arrived after the first paint) is offered too: no
+ * `selectionchange` will come for it.
  */
 import type { OverlayState } from './overlay-state';
 import type { Timer, Timers } from './timers';
@@ -69,6 +73,8 @@ export function createSelectionAdder(deps: SelectionAdderDependencies): Selectio
   }
 
   doc.addEventListener('selectionchange', () => refresh(), { signal: deps.signal });
+  // The selection may already be there, made before we started.
+  refresh();
 
   doc.addEventListener(
     'click',
