@@ -3,6 +3,7 @@
  * and the frames, and the DevTools protocol's accessibility tree for Counterpoint's controls in
  * closed shadow roots.
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { type AccessibilityProbe, type AxNode, probeAccessibility } from './accessibility';
 import { type ChromiumSession, launchChromium } from './chromium';
@@ -23,6 +24,7 @@ import {
   waitForPopoverClosed,
 } from './popover';
 import { pressBrowserShortcut } from './shortcuts';
+import { waitUntil } from './wait';
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
@@ -128,6 +130,9 @@ function tabFor(page: Page, firstProbe: AccessibilityProbe): ArticleTab {
 
 /** One of the extension's pages open in a tab. */
 function extensionTab(page: Page): ExtensionTab {
+  let probe: Promise<AccessibilityProbe> | null = null;
+  const byRole = (role: string, name?: string | RegExp) =>
+    page.getByRole(role as 'button', name === undefined ? {} : { name, exact: true });
   return {
     url: async () => page.url(),
     async waitForHeading(level, name) {
@@ -142,7 +147,58 @@ function extensionTab(page: Page): ExtensionTab {
       return (await found.count()) === 0 ? null : found.getAttribute('aria-checked');
     },
     statusTexts: () => page.getByRole('status').allTextContents(),
-    close: () => page.close(),
+    async names(role, name) {
+      // As the accessibility tree names them, in its order (the document's).
+      probe ??= probeAccessibility(page);
+      return (await (await probe).find(role, name)).map((node) => node.name?.value ?? '');
+    },
+    async textOf(role, name) {
+      const found = byRole(role, name);
+      return (await found.count()) === 0 ? null : squash((await found.first().textContent()) ?? '');
+    },
+    async textMatching(pattern) {
+      const found = page.getByText(pattern);
+      return (await found.count()) === 0 ? null : squash((await found.first().textContent()) ?? '');
+    },
+    async fill(role, name, text) {
+      const field = byRole(role, name);
+      await field.click();
+      await page.keyboard.press('ControlOrMeta+A');
+      if (text === '') await page.keyboard.press('Backspace');
+      else await page.keyboard.type(text);
+    },
+    press: (key) => page.keyboard.press(key),
+    async focusedName() {
+      probe ??= probeAccessibility(page);
+      return (await (await probe).focused())?.name?.value ?? '';
+    },
+    async setFiles(name, files) {
+      await page.getByLabel(name, { exact: true }).setInputFiles(
+        files.map((file) => ({
+          name: file.name,
+          mimeType: file.mimeType,
+          buffer: Buffer.from(file.content),
+        })),
+      );
+    },
+    async download(action) {
+      const started = page.waitForEvent('download');
+      await action();
+      const saved = await started;
+      const path = await saved.path();
+      return { filename: saved.suggestedFilename(), text: readFileSync(path, 'utf8') };
+    },
+    resize: (width, height) => page.setViewportSize({ width, height }),
+    emulateColorScheme: (scheme) => page.emulateMedia({ colorScheme: scheme }),
+    async screenshot(path) {
+      await page.screenshot({ path, fullPage: true });
+    },
+    isClosed: () => page.isClosed(),
+    async close() {
+      // Opening a claim closes the popup, and its debugging session with it.
+      if (probe) await (await probe).detach().catch(() => undefined);
+      if (!page.isClosed()) await page.close();
+    },
   };
 }
 
@@ -195,6 +251,19 @@ export const chromiumDriver: BrowserDriver = {
             tabId,
           ),
         };
+      },
+      async waitForArticleTab(address) {
+        // Chromium serves the offline site to every tab of the context, new ones included.
+        const found = await waitUntil(
+          async () => session.context.pages().find((page) => page.url().startsWith(address)),
+          (page) => page !== undefined,
+          { what: `a tab showing ${address}` },
+        );
+        if (!found) throw new Error(`no tab shows ${address}`);
+        await found.waitForLoadState('load');
+        const tab = tabFor(found, await probeAccessibility(found));
+        pages.set(tab, found);
+        return tab;
       },
       extensionUrl: (path) =>
         `chrome-extension://${session.extensionId}/${path.replace(/^\//, '')}`,

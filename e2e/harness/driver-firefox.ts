@@ -4,17 +4,24 @@
  * closed shadow roots (BiDi finds them by role and accessible name, as the accessibility tree
  * does; page scripts cannot reach them).
  */
-import type { Frame, KeyInput, Page, Target } from 'puppeteer-core';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Frame, KeyInput, Page } from 'puppeteer-core';
 import {
   type ArticleTab,
   type BrowserDriver,
   type BrowserSession,
   type Control,
   type ExtensionTab,
+  elementsOfRoleInPage,
+  focusedNameInPage,
   focusInFrame,
   nameMatches,
-  pointOfRoleInPage,
   readPopoverInFrame,
+  roleQuery,
+  type SavedDownload,
+  textMatchingInPage,
 } from './driver';
 import { type BidiValue, type FirefoxSession, launchFirefox } from './firefox';
 import { setWebsiteAppearance } from './firefox-console';
@@ -296,8 +303,74 @@ function tabFor(session: FirefoxSession, page: Page): ArticleTab {
   };
 }
 
+/** The raw BiDi connection of a session. */
+function bidiOf(session: FirefoxSession): {
+  send(method: string, params: object): Promise<{ result: unknown }>;
+} {
+  return (
+    session.browser as unknown as {
+      connection: { send(method: string, params: object): Promise<{ result: unknown }> };
+    }
+  ).connection;
+}
+
+/** The browser's tabs as BiDi lists them (top-level browsing contexts). */
+async function topLevelContexts(session: FirefoxSession): Promise<{ id: string; url: string }[]> {
+  const { result } = await bidiOf(session).send('browsingContext.getTree', { maxDepth: 0 });
+  return (result as { contexts: { context: string; url: string }[] }).contexts.map((context) => ({
+    id: context.context,
+    url: context.url,
+  }));
+}
+
+/** Evaluates an expression in a tab over raw BiDi, as a string ("" when it cannot). */
+async function evaluateIn(session: FirefoxSession, context: string, expression: string) {
+  const { result } = await bidiOf(session).send('script.evaluate', {
+    expression,
+    target: { context },
+    awaitPromise: false,
+  });
+  return String((result as { result?: { value?: unknown } }).result?.value ?? '');
+}
+
+/** Whether Puppeteer's scripts reach a page (within two seconds). */
+async function responds(page: Page): Promise<boolean> {
+  const answer = page.evaluate(() => true).catch(() => false);
+  const silence = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2000));
+  return Promise.race([answer, silence]);
+}
+
+/** Waits until a download has been saved in the folder, and returns its name and text. */
+async function savedDownload(dir: string, before: ReadonlySet<string>): Promise<SavedDownload> {
+  const filename = await waitUntil(
+    async () => {
+      const names = readdirSync(dir);
+      // Firefox writes into "<name>.part" and renames it when the download is complete.
+      return names.find(
+        (name) =>
+          !before.has(name) &&
+          !name.endsWith('.part') &&
+          !names.includes(`${name}.part`) &&
+          statSync(join(dir, name)).size > 0,
+      );
+    },
+    (name) => name !== undefined,
+    { what: `a download saved in ${dir}` },
+  );
+  if (!filename) throw new Error('no download');
+  return { filename, text: readFileSync(join(dir, filename), 'utf8') };
+}
+
 /** One of the extension's pages open in a tab. */
-function extensionTab(page: Page): ExtensionTab {
+function extensionTab(page: Page, session?: FirefoxSession): ExtensionTab {
+  const find = (role: string, name?: string | RegExp, reveal = false) =>
+    page.evaluate(elementsOfRoleInPage, { ...roleQuery(role, name), reveal });
+  const clickAt = async (role: string, name: string | RegExp) => {
+    const [first] = await find(role, name, true);
+    if (!first || Number.isNaN(first.x)) throw new Error(`no ${role} named ${String(name)} shown`);
+    await page.mouse.move(first.x, first.y);
+    await page.mouse.click(first.x, first.y);
+  };
   return {
     url: () => page.evaluate(() => location.href),
     async waitForHeading(level, name) {
@@ -325,10 +398,7 @@ function extensionTab(page: Page): ExtensionTab {
       )
         .replace(/\s+/g, ' ')
         .trim(),
-    async clickByRole(role, name) {
-      const point = await page.evaluate(pointOfRoleInPage, { role, name });
-      await page.mouse.click(point.x, point.y);
-    },
+    clickByRole: (role, name) => clickAt(role, name),
     switchState: (name) =>
       page.evaluate(
         (wanted) =>
@@ -348,17 +418,86 @@ function extensionTab(page: Page): ExtensionTab {
           (element) => element.textContent ?? '',
         ),
       ),
-    close: () => page.close(),
+    names: async (role, name) => (await find(role, name)).map((found) => found.name),
+    textOf: async (role, name) => (await find(role, name))[0]?.text ?? null,
+    textMatching: (pattern) =>
+      page.evaluate(textMatchingInPage, { source: pattern.source, flags: pattern.flags }),
+    async fill(role, name, text) {
+      await clickAt(role, name);
+      await pressKey(page, 'Control+A');
+      if (text === '') await pressKey(page, 'Backspace');
+      else await page.keyboard.type(text);
+    },
+    press: (key) => pressKey(page, key),
+    focusedName: () => page.evaluate(focusedNameInPage),
+    async setFiles(name, files) {
+      // BiDi's `input.setFiles` takes files on disk, as the file picker gives them.
+      const dir = mkdtempSync(join(tmpdir(), 'counterpoint-chosen-'));
+      const paths = files.map((file) => {
+        const path = join(dir, file.name);
+        writeFileSync(path, file.content);
+        return path;
+      });
+      const input = await page.evaluateHandle((wanted) => {
+        const found = [...document.querySelectorAll('input[type="file"]')].find(
+          (element) =>
+            (element.getAttribute('aria-label') ??
+              (element as HTMLInputElement).labels?.[0]?.textContent?.trim()) === wanted,
+        );
+        if (!found) throw new Error(`no file input named ${wanted}`);
+        return found as HTMLInputElement;
+      }, name);
+      try {
+        await input.uploadFile(...paths);
+      } finally {
+        await input.dispose();
+      }
+    },
+    async download(action) {
+      if (!session) throw new Error('downloads need the session');
+      const before = new Set(readdirSync(session.downloadDir));
+      await action();
+      return savedDownload(session.downloadDir, before);
+    },
+    async resize(width, height) {
+      await page.setViewport({ width, height });
+    },
+    async emulateColorScheme(scheme) {
+      if (!session) throw new Error('the colour scheme needs the session');
+      // Firefox's own setting (for every page), as in the article tabs.
+      await setWebsiteAppearance(session, scheme);
+      await waitUntil(
+        () =>
+          page.evaluate(
+            (wanted) => matchMedia(`(prefers-color-scheme: ${wanted})`).matches,
+            scheme,
+          ),
+        (matches) => matches,
+        { what: `the page to see the ${scheme} scheme` },
+      );
+    },
+    async screenshot(path) {
+      await page.screenshot({ path: path as `${string}.png`, fullPage: true });
+    },
+    isClosed: () => page.isClosed(),
+    async close() {
+      if (!page.isClosed()) await page.close();
+    },
   };
 }
 
 /** Counterpoint in Firefox, for the shared suites. */
 export const firefoxDriver: BrowserDriver = {
   name: 'Firefox',
+  popupClosesForFilePicker: true,
+  // Seen in the browser's own realm: Alt+Shift+H is taken (the keypress handled, the add-on's
+  // key never run) until `ui.key.menuAccessKey` is 0; Alt+Shift+M reaches the add-on.
+  menuAccessKeys: 'FEVSBTH',
   async launch(options = {}): Promise<BrowserSession> {
     // The size the Chromium sessions have, so a suite sees the same page in both.
     const session = await launchFirefox({
       viewport: { width: 1280, height: 900 },
+      serveOpenedTabs: true,
       ...(options.language ? { language: options.language } : {}),
     });
     // The extension page that runs `inExtension` opens first, so the tabs a test opens later
@@ -398,24 +537,53 @@ export const firefoxDriver: BrowserDriver = {
         }, tabId),
       extensionUrl: (path) => `${session.extensionOrigin}/${path.replace(/^\//, '')}`,
       async waitForNewTab(action) {
-        const created = new Promise<Target>((resolve) =>
-          session.browser.once('targetcreated', (target: Target) => resolve(target)),
-        );
+        const before = new Set((await topLevelContexts(session)).map((context) => context.id));
         await action();
-        const page = await (await created).page();
-        if (!page) throw new Error('the new tab has no page');
+        const opened = await waitUntil(
+          async () => (await topLevelContexts(session)).find((context) => !before.has(context.id)),
+          (context) => context !== undefined,
+          { what: 'a new tab', timeoutMs: 10_000 },
+        );
+        if (!opened) throw new Error('no new tab');
         // Puppeteer does not see an extension page's load over BiDi; the page itself says so.
-        await waitUntil(
-          () =>
-            page
-              .evaluate(() => document.readyState === 'complete' && location.href !== 'about:blank')
-              .catch(() => false),
-          (loaded) => loaded,
+        const address = await waitUntil(
+          () => evaluateIn(session, opened.id, 'document.readyState + " " + location.href'),
+          (state) => /^complete (?!about:blank)/.test(state),
           { what: 'the new tab to load', timeoutMs: 10_000 },
         );
-        return extensionTab(page);
+        const url = address.slice('complete '.length);
+        const known = (await session.browser.pages()).find(
+          (page) => (page.mainFrame() as unknown as { _id: string })._id === opened.id,
+        );
+        if (known && (await responds(known))) return extensionTab(known, session);
+        // A tab an extension page opens with `target="_blank"` gets no Puppeteer page (or one
+        // whose scripts never answer): once it is seen loaded at its address, the same address
+        // is opened in a tab Puppeteer drives, and the first is closed.
+        if (!url.startsWith(session.extensionOrigin))
+          throw new Error(`not an extension page: ${url}`);
+        const driven = await session.openExtensionPage(url.slice(session.extensionOrigin.length));
+        await bidiOf(session).send('browsingContext.close', { context: opened.id });
+        return extensionTab(driven, session);
       },
-      openExtensionPage: async (path) => extensionTab(await session.openExtensionPage(path)),
+      async waitForArticleTab(address) {
+        const page = await waitUntil(
+          async () =>
+            (await session.browser.pages()).find((shown) => shown.url().startsWith(address)),
+          (shown) => shown !== undefined,
+          { what: `a tab showing ${address}` },
+        );
+        if (!page) throw new Error(`no tab shows ${address}`);
+        await waitUntil(
+          () => page.evaluate(() => document.readyState === 'complete').catch(() => false),
+          (loaded) => loaded,
+          { what: `${address} to load` },
+        );
+        const tab = tabFor(session, page);
+        pages.set(tab, page);
+        return tab;
+      },
+      openExtensionPage: async (path) =>
+        extensionTab(await session.openExtensionPage(path), session),
       inExtension: (fn, arg) => session.inExtension(fn, arg),
       stopBackground: () => session.stopBackground(),
       close: () => session.close(),

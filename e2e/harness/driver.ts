@@ -136,13 +136,61 @@ export interface ExtensionTab {
   evaluate<Arg, Result>(fn: (arg: Arg) => Result | Promise<Result>, arg: Arg): Promise<Result>;
   /** The page's text as it reads now (its body's text, spaces squashed). */
   text(): Promise<string>;
-  /** Clicks the control with this role and accessible name with the real mouse. */
-  clickByRole(role: string, name: string): Promise<void>;
+  /**
+   * Clicks the control with this role and accessible name (exactly, or the first that the
+   * pattern matches) with the real mouse.
+   */
+  clickByRole(role: string, name: string | RegExp): Promise<void>;
   /** The `aria-checked` of the switch with this name (null if there is none). */
   switchState(name: string): Promise<string | null>;
   /** The texts of the page's live status regions (`role="status"`, `<output>`). */
   statusTexts(): Promise<string[]>;
+  /** The accessible names of the elements with this role (and a matching name), in document order. */
+  names(role: string, name?: string | RegExp): Promise<string[]>;
+  /** The text of the first element with this role (and a matching name), or null if none. */
+  textOf(role: string, name?: string | RegExp): Promise<string | null>;
+  /** The text of the innermost element whose whole text matches (as `getByText`), or null. */
+  textMatching(pattern: RegExp): Promise<string | null>;
+  /**
+   * Types into the text field with this role and name as a reader does: a click into it, its
+   * text selected with the keyboard and replaced by the typed keys ("" leaves it empty).
+   */
+  fill(role: 'textbox' | 'searchbox', name: string, text: string): Promise<void>;
+  /** Presses a key in the page (named as in {@link KeyName}). */
+  press(key: KeyName): Promise<void>;
+  /** The accessible name of the element with keyboard focus, or "" when none has it. */
+  focusedName(): Promise<string>;
+  /**
+   * Gives the file input with this accessible name these files, as choosing them in the browser's
+   * file picker does (its `change` event fires).
+   */
+  setFiles(name: string, files: ChosenFile[]): Promise<void>;
+  /** Does something that makes the page save a download, and returns the file once saved. */
+  download(action: () => Promise<void>): Promise<SavedDownload>;
+  /** Sets the size of the page's viewport (the popup's width, say). */
+  resize(width: number, height: number): Promise<void>;
+  /** Follows the system's colour scheme as the reader's system would set it. */
+  emulateColorScheme(scheme: 'light' | 'dark'): Promise<void>;
+  /** Saves a picture of the whole page. */
+  screenshot(path: string): Promise<void>;
+  /** Whether the tab has closed (a popup closes itself once it has sent the reader on). */
+  isClosed(): boolean;
   close(): Promise<void>;
+}
+
+/** A file as the reader picks it in a file picker. */
+export interface ChosenFile {
+  name: string;
+  mimeType: string;
+  content: string;
+}
+
+/** A download the browser saved. */
+export interface SavedDownload {
+  /** The name the page suggested (`<a download>`), which the browser saved it under. */
+  filename: string;
+  /** What the file holds, read from disk. */
+  text: string;
 }
 
 /** The toolbar button of a tab: its badge and the tooltip that explains it. */
@@ -164,6 +212,11 @@ export interface BrowserSession {
   openExtensionPage(path: string): Promise<ExtensionTab>;
   /** The full address of an extension page (`method.html` → `chrome-extension://<id>/method.html`). */
   extensionUrl(path: string): string;
+  /**
+   * Waits for a tab the extension opened at an address of the offline site (a note's article,
+   * say), served as every tab of the session is, and returns it once loaded.
+   */
+  waitForArticleTab(address: string): Promise<ArticleTab>;
   /** Does something that opens a new tab, and returns that tab once its page has loaded. */
   waitForNewTab(action: () => Promise<void>): Promise<ExtensionTab>;
   /**
@@ -192,6 +245,17 @@ export interface LaunchOptions {
 export interface BrowserDriver {
   /** "Chromium" or "Firefox", for test names. */
   name: string;
+  /**
+   * Whether the toolbar popup closes when a file picker opens, so that it never gets the chosen
+   * file (Firefox, bug 1292701): there the popup sends the reader to a page that can take one.
+   */
+  popupClosesForFilePicker?: boolean;
+  /**
+   * The letters the browser's menu bar takes with Alt held, Shift or not (its menus' access
+   * keys: Firefox's File, Edit, View, History, Bookmarks, Tools, Help on Linux and Windows), so
+   * that an add-on command on Alt+Shift+one of them never runs.
+   */
+  menuAccessKeys?: string;
   launch(options?: LaunchOptions): Promise<BrowserSession>;
 }
 
@@ -313,4 +377,144 @@ export function pointOfRoleInPage(wanted: { role: string; name: string }): {
     return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
   }
   throw new Error(`no ${wanted.role} named ${wanted.name}`);
+}
+
+/** What a test asks of a role query, in a form that crosses into a page. */
+export interface RoleQuery {
+  role: string;
+  /** The exact name wanted, if any. */
+  name?: string;
+  /** A pattern the name must match instead, as its source and flags. */
+  pattern?: { source: string; flags: string };
+}
+
+/** A role query for a page, from a name or a pattern. */
+export function roleQuery(role: string, name?: string | RegExp): RoleQuery {
+  if (name === undefined) return { role };
+  return typeof name === 'string'
+    ? { role, name }
+    : { role, pattern: { source: name.source, flags: name.flags } };
+}
+
+/**
+ * The elements of an extension page with a role and a matching accessible name (run in the
+ * page): each one's name, text and the middle of its box (scrolled into view when `reveal`).
+ * Roles are `role`, else the element's own (button, link, checkbox, radio, searchbox, textbox,
+ * article, region, heading, dialog, listitem, group); names are `aria-label`, then the
+ * `aria-labelledby` texts, then the `<label>`s, then the text, without what is hidden from
+ * assistive technology. Hidden elements (no box) are left out.
+ */
+export function elementsOfRoleInPage(query: RoleQuery & { reveal?: boolean }): {
+  name: string;
+  text: string;
+  x: number;
+  y: number;
+}[] {
+  const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+  const spoken = (node: Element | null): string => {
+    if (!node) return '';
+    const copy = node.cloneNode(true) as Element;
+    for (const hidden of copy.querySelectorAll('[aria-hidden="true"], style, script')) {
+      hidden.remove();
+    }
+    return copy.textContent ?? '';
+  };
+  const nameOf = (element: Element): string => {
+    const label = element.getAttribute('aria-label');
+    if (label) return squash(label);
+    const ids = element.getAttribute('aria-labelledby');
+    if (ids) {
+      return squash(
+        ids
+          .split(/\s+/)
+          .map((id) => spoken(document.getElementById(id)))
+          .join(' '),
+      );
+    }
+    const labels = (element as HTMLInputElement).labels;
+    if (labels && labels.length > 0) return squash(spoken(labels[0] ?? null));
+    return squash(spoken(element));
+  };
+  const named = (element: Element) =>
+    element.hasAttribute('aria-label') || element.hasAttribute('aria-labelledby');
+  const roleOf = (element: Element): string => {
+    const explicit = element.getAttribute('role');
+    if (explicit) return explicit;
+    const tag = element.localName;
+    if (tag === 'a') return element.hasAttribute('href') ? 'link' : '';
+    if (tag === 'input') {
+      const type = (element as HTMLInputElement).type;
+      if (type === 'checkbox' || type === 'radio') return type;
+      if (type === 'search') return 'searchbox';
+      if (type === 'button' || type === 'submit') return 'button';
+      if (type === 'file') return 'button';
+      return 'textbox';
+    }
+    if (tag === 'textarea') return 'textbox';
+    if (tag === 'summary') return 'button';
+    if (/^h[1-6]$/.test(tag)) return 'heading';
+    if (tag === 'li') return 'listitem';
+    if (tag === 'fieldset') return 'group';
+    if (tag === 'output') return 'status';
+    if (tag === 'section') return named(element) ? 'region' : '';
+    return tag;
+  };
+  const matches = (name: string) => {
+    if (query.name !== undefined) return name === query.name;
+    if (query.pattern) return new RegExp(query.pattern.source, query.pattern.flags).test(name);
+    return true;
+  };
+  const found: { name: string; text: string; x: number; y: number }[] = [];
+  for (const element of document.querySelectorAll('*')) {
+    if (roleOf(element) !== query.role) continue;
+    const name = nameOf(element);
+    if (!matches(name)) continue;
+    // Only the first is scrolled to (the one a click goes to).
+    if (query.reveal && found.length === 0) element.scrollIntoView({ block: 'center' });
+    // The first line's box: the middle of a link that wraps can fall between its lines.
+    const box = element.getClientRects()[0];
+    // A file input is drawn as its label: it counts if the label is shown.
+    const shown = box !== undefined || (element as HTMLInputElement).labels?.length;
+    if (!shown) continue;
+    found.push({
+      name,
+      text: squash(spoken(element)),
+      x: box ? box.left + box.width / 2 : Number.NaN,
+      y: box ? box.top + box.height / 2 : Number.NaN,
+    });
+  }
+  return found;
+}
+
+/** The text of the innermost element whose whole text matches a pattern (run in the page). */
+export function textMatchingInPage(pattern: { source: string; flags: string }): string | null {
+  const wanted = new RegExp(pattern.source, pattern.flags);
+  let best: string | null = null;
+  for (const element of document.body.querySelectorAll('*')) {
+    if (element.localName === 'style' || element.localName === 'script') continue;
+    const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (wanted.test(text)) best = text;
+  }
+  return best;
+}
+
+/** The accessible name of the focused element of an extension page (run in the page), or "". */
+export function focusedNameInPage(): string {
+  const active = document.activeElement;
+  if (!active || active === document.body) return '';
+  const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+  const label = active.getAttribute('aria-label');
+  if (label) return squash(label);
+  const ids = active.getAttribute('aria-labelledby');
+  if (ids) {
+    return squash(
+      ids
+        .split(/\s+/)
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' '),
+    );
+  }
+  const labels = (active as HTMLInputElement).labels;
+  if (labels && labels.length > 0) return squash(labels[0]?.textContent ?? '');
+  return squash(active.textContent ?? '');
 }

@@ -11,6 +11,9 @@
  * finds them by role and name, the way a screen reader meets them.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { ARTICLE_URL } from '../fixtures';
 import { defaultSite, isSiteAddress, pageFor, type SiteMap } from './offline-site';
@@ -37,6 +40,11 @@ export interface FirefoxSession {
   extensionOrigin: string;
   /** Requests to anything but the offline site and the add-on itself, from any page. */
   unexpectedRequests: string[];
+  /**
+   * The folder downloads are saved to, without asking (`browser.download.dir` with
+   * `browser.download.folderList` 2): a test reads a saved file from there.
+   */
+  downloadDir: string;
   /**
    * Opens a page at `url`; `prepare`, if given, runs on the new page before it navigates (e.g. to
    * install a script that runs before any of the page's own, with `evaluateOnNewDocument`).
@@ -92,6 +100,8 @@ export interface FirefoxSession {
 /** The part of puppeteer's BiDi connection used here (`Browser.connection` in BiDi mode). */
 interface BidiConnection {
   send(method: string, params: object): Promise<{ result: unknown }>;
+  /** BiDi events the session subscribed to, by method name. */
+  on(event: string, listener: (params: never) => void): unknown;
 }
 
 /** A value as BiDi serialises it (`script.RemoteValue`), in part. */
@@ -124,11 +134,68 @@ export interface FirefoxOptions {
    * installed (Debian's `firefox-esr-l10n-*`, which `e2e/install-browsers.sh` installs).
    */
   language?: string;
+  /**
+   * Also serve the offline site to tabs the add-on opens itself (a note's article): request
+   * interception is per page, and such a tab starts loading before a test could set it up, so
+   * a browser-wide BiDi intercept answers the site's addresses in every other tab.
+   */
+  serveOpenedTabs?: boolean;
+}
+
+/** A request paused by a BiDi intercept (`network.beforeRequestSent`), in part. */
+interface PausedRequest {
+  context: string | null;
+  isBlocked: boolean;
+  intercepts?: string[];
+  request: { request: string; url: string };
+}
+
+/**
+ * Answers the offline site's addresses in every tab but those in `selfServed` (which intercept
+ * their own) with a browser-wide BiDi intercept, so that a tab the add-on opens never asks the
+ * real site.
+ */
+async function serveOtherTabs(
+  bidi: BidiConnection,
+  site: SiteMap,
+  selfServed: ReadonlySet<string>,
+): Promise<void> {
+  const { result } = await bidi.send('network.addIntercept', {
+    phases: ['beforeRequestSent'],
+    urlPatterns: [
+      { type: 'pattern', protocol: 'https', hostname: 'www.globalresearch.ca' },
+      { type: 'pattern', protocol: 'https', hostname: 'globalresearch.ca' },
+    ],
+  });
+  const { intercept } = result as { intercept: string };
+  bidi.on('network.beforeRequestSent', (params: PausedRequest) => {
+    if (!params.isBlocked || !params.intercepts?.includes(intercept)) return;
+    if (params.context !== null && selfServed.has(params.context)) return;
+    const html = pageFor(site, params.request.url);
+    void bidi
+      .send('network.provideResponse', {
+        request: params.request.request,
+        statusCode: html === undefined ? 404 : 200,
+        reasonPhrase: html === undefined ? 'Not Found' : 'OK',
+        headers: [
+          {
+            name: 'content-type',
+            value: {
+              type: 'string',
+              value: html === undefined ? 'text/plain' : 'text/html; charset=utf-8',
+            },
+          },
+        ],
+        body: { type: 'string', value: html ?? 'Not found' },
+      })
+      .catch(() => undefined);
+  });
 }
 
 /** Launches Firefox with the add-on and the offline site. */
 export async function launchFirefox(options: FirefoxOptions = {}): Promise<FirefoxSession> {
   const uuid = randomUUID();
+  const downloadDir = mkdtempSync(join(tmpdir(), 'counterpoint-firefox-downloads-'));
   const site = options.site ?? defaultSite;
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -149,6 +216,13 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
       ...(options.language
         ? { 'intl.locale.requested': options.language, 'intl.accept_languages': options.language }
         : {}),
+      // Downloads go straight to a folder of the session's own, as a reader's "save to" folder.
+      'browser.download.dir': downloadDir,
+      'browser.download.folderList': 2,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+      'browser.download.start_downloads_in_tmp_dir': false,
+      'browser.download.alwaysOpenPanel': false,
     },
   });
   await browser.installExtension(options.extensionPath ?? FIREFOX_BUILD);
@@ -182,6 +256,9 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
   const bidi = (browser as unknown as { connection: BidiConnection }).connection;
   // Puppeteer's frame id is the BiDi browsing context id.
   const contextOf = (page: Page): string => (page.mainFrame() as unknown as { _id: string })._id;
+  /** Tabs that intercept their own requests (opened by `open`). */
+  const selfServed = new Set<string>();
+  if (options.serveOpenedTabs) await serveOtherTabs(bidi, site, selfServed);
   const locate = async (params: object): Promise<BidiNode[]> => {
     const { result } = await bidi.send('browsingContext.locateNodes', {
       serializationOptions: { maxDomDepth: 0 },
@@ -247,6 +324,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
     browser,
     extensionOrigin,
     unexpectedRequests,
+    downloadDir,
     openExtensionPage,
     inExtension,
     async tabIdOf(page) {
@@ -264,6 +342,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
     },
     async open(url = ARTICLE_URL, prepare) {
       const page = await browser.newPage();
+      selfServed.add(contextOf(page));
       await intercept(page);
       await prepare?.(page);
       await page.goto(url, { waitUntil: 'load' });
