@@ -8,8 +8,8 @@
  * - webextension-polyfill serves the background and the extension pages; the content script
  *   takes the browser's own promise-based API (`wxt.config.ts`, `vite:build:extendConfig`).
  *
- * The check fails if either library's code is in either built script, or if a script is over
- * its gzip budget, and prints the scripts' sizes.
+ * The check fails if either library's code is in either built script, if a script ships a
+ * comment inside a string, or if a script is over its gzip budget, and prints the scripts' sizes.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,12 +17,13 @@ import { gzipSync } from 'node:zlib';
 import { CHROME_BUILD } from './harness/paths';
 
 /**
- * The content script's budget, in KB (1000 bytes) of gzip. The goal is 20. It was 24.7 before
+ * The content script's budget, in KB (1000 bytes) of gzip: the goal of 20. It was 24.7 before
  * the full matcher and the wrapping fallback moved to the extras bundle (19.5 after); the
  * translated marker names and the split of the layers into modules (whose property names the
- * minifier keeps) brought it to 20.1, so the check holds it at 20.5 until it is cut again.
+ * minifier keeps) brought it to 20.1, and taking the notes out of the marker and note-shade
+ * style sheets (comments inside a string ship as they are) to 19.7.
  */
-export const CONTENT_SCRIPT_BUDGET_KB = 20.5;
+export const CONTENT_SCRIPT_BUDGET_KB = 20;
 
 /** The extras bundle's budget, in KB of gzip (10.2 when it was split off). */
 export const EXTRAS_SCRIPT_BUDGET_KB = 11;
@@ -35,6 +36,13 @@ export const DEAD_CODE_MARKERS: Readonly<Record<string, readonly string[]>> = {
     'webextension-polyfill',
   ],
 };
+
+/**
+ * A CSS comment inside a style sheet's string: the minifier drops script comments, never the
+ * text of a string, so a note there ships in the bundle (it was 0.4 KB gzip of the content
+ * script). The notes belong in script comments beside the rules.
+ */
+export const COMMENT_IN_STRING = /\/\*[\s*]/;
 
 /** The libraries whose markers a bundle's code contains, with the markers found. */
 export function deadCodeIn(code: string): { library: string; markers: string[] }[] {
@@ -74,6 +82,13 @@ for (const script of scripts) {
         (library === '@wxt-dev/storage'
           ? 'A function parameter named `storage` somewhere in its imports makes WXT auto-import it; rename the parameter.'
           : 'Something in its imports reads the polyfill (`utils/browser.ts` at run time); pass the API in instead.'),
+    );
+  }
+  const comment = COMMENT_IN_STRING.exec(code);
+  if (comment) {
+    failed = true;
+    console.error(
+      `The ${script.name} ships a comment inside a string (at ${JSON.stringify(code.slice(comment.index, comment.index + 60))}…): move it out of the style sheet, into a script comment.`,
     );
   }
   if (gzipKb > script.budgetKb) {
