@@ -6,9 +6,10 @@
  * - WXT's auto-import (still active despite `imports: false`) pulls `@wxt-dev/storage` into a
  *   bundle whenever a function parameter is named `storage`.
  * - webextension-polyfill serves the background and the extension pages; the content script
- *   takes the browser's own promise-based API (`wxt.config.ts`, `vite:build:extendConfig`).
+ *   and the in-page UI bundle injected into its world take the browser's own promise-based API
+ *   (`wxt.config.ts`, `vite:build:extendConfig`).
  *
- * The check fails if either library's code is in either built script, if a script ships a
+ * The check fails if either library's code is in a built in-page script, if a script ships a
  * comment inside a string, if a script is over its gzip budget, or if the in-page UI bundle
  * carries the anchoring text model (a second copy: the extras bundle has it), and prints the
  * scripts' sizes.
@@ -136,6 +137,12 @@ if (unnamed.length > 0) {
     `The extras bundle lacks the text model's markers ${unnamed.map((m) => JSON.stringify(m)).join(', ')}: update TEXT_MODEL_MARKERS to names the text model still has.`,
   );
 }
+for (const { library, markers } of deadCodeIn(ui)) {
+  failed = true;
+  console.error(
+    `The in-page UI bundle contains ${library} code (found ${markers.map((m) => JSON.stringify(m)).join(', ')}): it runs in the content script's world and takes the browser's own API (\`wxt.config.ts\`, \`vite:build:extendConfig\`).`,
+  );
+}
 const copied = TEXT_MODEL_MARKERS.filter((marker) => ui.includes(marker));
 if (copied.length > 0) {
   failed = true;
@@ -145,5 +152,5 @@ if (copied.length > 0) {
 }
 if (failed) process.exit(1);
 console.log(
-  `content script and extras bundle: no @wxt-dev/storage or webextension-polyfill code, within ${CONTENT_SCRIPT_BUDGET_KB} and ${EXTRAS_SCRIPT_BUDGET_KB} KB gzip; no text model in the in-page UI bundle`,
+  `content script, extras and in-page UI bundles: no @wxt-dev/storage or webextension-polyfill code; content script and extras within ${CONTENT_SCRIPT_BUDGET_KB} and ${EXTRAS_SCRIPT_BUDGET_KB} KB gzip; no text model in the UI bundle`,
 );
