@@ -76,9 +76,14 @@ export default defineConfig({
     // The content script runs on every article page and uses only what Chrome (MV3) and Firefox
     // give with promises natively (runtime messages, storage, events): it takes the browser's own
     // API instead of webextension-polyfill, which stays where it serves (the background's
-    // promise-returning message listeners, the extension pages).
+    // promise-returning message listeners, the extension pages). So does the in-page UI bundle
+    // the background injects into the content script's world: it reads only the interface's
+    // words and its own URLs, and sends through the content script's requester.
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
+      const inPage = entrypoints.every(
+        (entrypoint) => entrypoint.type === 'content-script' || entrypoint.name === 'content-ui',
+      );
+      if (!inPage) return;
       config.plugins = [
         ...(config.plugins ?? []),
         {

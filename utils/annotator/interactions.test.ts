@@ -36,8 +36,16 @@ function fakeRequest(calls: Calls, anchors: () => NoteAnchor[] = () => []) {
   }) as InteractionDependencies['request'];
 }
 
+/** The content-script layer's describer: the extras bundle's `describe`, loaded. */
+const loadedDescribe: InteractionDependencies['describe'] = async (root, range, options) =>
+  CONTENT_EXTRAS.describe(root, range, options);
+
 /** The painted article with its interactions, as the content script and UI bundle set them up. */
-function start(notes: NoteAnchor[] = [], serverNotes: () => NoteAnchor[] = () => notes) {
+function start(
+  notes: NoteAnchor[] = [],
+  serverNotes: () => NoteAnchor[] = () => notes,
+  describe = loadedDescribe,
+) {
   const recognition = loadArticle();
   const original = document.body.innerHTML;
   const overlay = recordingOverlay();
@@ -64,6 +72,7 @@ function start(notes: NoteAnchor[] = [], serverNotes: () => NoteAnchor[] = () =>
     headline: recognition.body,
     about: [],
     request: fakeRequest(calls, serverNotes),
+    describe,
     createOverlay: overlay.createOverlay,
     createPanel: panel.create,
   });
@@ -173,11 +182,80 @@ describe('the annotator on the article', () => {
     annotator.destroy();
   });
 
+  it('asks the content-script layer to describe the selection, and says so when it cannot', async () => {
+    const asked: string[] = [];
+    const { annotator, panel, overlay, body } = start(
+      [],
+      () => [],
+      async (_root, range) => {
+        asked.push(range.toString());
+        throw new Error('The Counterpoint matcher did not load.');
+      },
+    );
+    select(body, 'vicious cycle');
+    annotator.addNoteFromSelection();
+    await settle();
+    expect(asked).toEqual(['vicious cycle']);
+    expect(panel.shown).toEqual([]);
+    expect(overlay.last()?.toast?.message).toBe(
+      'Counterpoint could not get ready to take a note here. Reload the page and try again.',
+    );
+    // Nothing is lost: the reader's selection is still there to try again.
+    expect(document.getSelection()?.toString()).toBe('vicious cycle');
+    annotator.destroy();
+  });
+
+  it('opens one editor, for the latest selection, when an earlier one is still being described', async () => {
+    const pending: (() => void)[] = [];
+    const { annotator, panel, body } = start(
+      [],
+      () => [],
+      (root, range, options) => {
+        const result = CONTENT_EXTRAS.describe(root, range, options);
+        return new Promise((resolve) => pending.push(() => resolve(result)));
+      },
+    );
+    select(body, 'vicious cycle');
+    annotator.addNoteFromSelection();
+    select(body, 'Earlier this week');
+    annotator.addNoteFromSelection();
+    // The second answer comes first, then the first one, which is dropped.
+    pending[1]?.();
+    await settle();
+    pending[0]?.();
+    await settle();
+    expect(panel.shown.map((shown) => shown.view)).toEqual([
+      expect.objectContaining({ kind: 'new-note', quote: 'Earlier this week' }),
+    ]);
+    annotator.destroy();
+  });
+
+  it('opens no editor once destroyed while the selection was being described', async () => {
+    let answer: () => void = () => undefined;
+    const { annotator, panel, body } = start(
+      [],
+      () => [],
+      (root, range, options) => {
+        const result = CONTENT_EXTRAS.describe(root, range, options);
+        return new Promise((resolve) => {
+          answer = () => resolve(result);
+        });
+      },
+    );
+    select(body, 'vicious cycle');
+    annotator.addNoteFromSelection();
+    annotator.destroy();
+    answer();
+    await settle();
+    expect(panel.shown).toEqual([]);
+  });
+
   it('after the frame saved a note, closes it, says so and paints the new passage', async () => {
     let server: NoteAnchor[] = [];
     const { annotator, panel, overlay, body, calls } = start([], () => server);
     select(body, 'vicious cycle');
     annotator.addNoteFromSelection();
+    await settle();
     server = [VICIOUS];
     panel.emit({ type: 'saved', noteId: 'n1', created: true });
     await settle();

@@ -24,7 +24,11 @@ import type { AboutEntry, Verdict } from '../packs/types';
 import { DEFAULT_SHORTCUTS } from '../shortcuts';
 import type { ArticleView } from './article-view';
 import { createClaimStepper } from './claim-stepper';
-import { describeSelection } from './describe-selection';
+import {
+  type DescribedSelection,
+  describeSelection,
+  type RangeDescriber,
+} from './describe-selection';
 import { createHoverIntent } from './hover-intent';
 import { createNoteActions } from './note-actions';
 import { createOverlayController } from './overlay-controller';
@@ -74,6 +78,8 @@ export interface InteractionDependencies {
   /** When the pack's claims were last reviewed (ISO date), if a pack matched. */
   lastReviewed?: string;
   request: Requester;
+  /** A selection to selectors: the content-script layer's, with the text model this bundle lacks. */
+  describe: RangeDescriber;
   /** Creates the overlay's closed shadow root on the page. */
   createOverlay: (doc: Document) => OverlayHost;
   /**
@@ -263,9 +269,17 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
     };
   }
 
+  /** The latest editor asked for: an earlier one still being described is dropped. */
+  let editorRequest = 0;
   function openEditorForRange(range: Range, claimId?: string): void {
-    const described = describeSelection(doc, body, range, layers.isOwnNode);
     overlay.setAdder(null);
+    const ticket = ++editorRequest;
+    void describeSelection(deps.describe, doc, body, range, layers.isOwnNode).then((described) => {
+      if (!destroyed && ticket === editorRequest) openEditorWith(described, range, claimId);
+    });
+  }
+
+  function openEditorWith(described: DescribedSelection, range: Range, claimId?: string): void {
     if (!described.ok) {
       overlay.showToast(described.message);
       return;

@@ -7,9 +7,11 @@ import type { MessageType, NoteAnchor } from '../messaging/protocol';
 import { loadBundledPacks } from '../packs';
 import { announceNotesChanged, type ChangeKind } from '../store/change-feed';
 import type { StoredClaim } from '../store/db';
+import { CONTENT_EXTRAS } from './content-extras';
 import { createInteractions } from './interactions';
 import { type PageSession, startPageSession } from './page-session';
 import { fakePanel, loadArticle, recordingOverlay } from './test-doubles';
+import { registerContentExtras } from './ui-loader';
 
 const browser = fakeBrowser as unknown as Browser;
 const [pack] = loadBundledPacks().packs;
@@ -36,7 +38,7 @@ function fakeBackground() {
   return {
     /** A content script's request from tab 7. */
     async fromPage(message: unknown) {
-      const { type } = message as { type: MessageType };
+      const { type, payload } = message as { type: MessageType; payload: unknown };
       if (type === 'page.opened') {
         return reply({
           articleKey: 'article',
@@ -48,6 +50,10 @@ function fakeBackground() {
         });
       }
       if (type === 'page.notes') return reply([...notes]);
+      // The real background injects the extras bundle, which registers itself.
+      if (type === 'ui.load' && (payload as { bundle?: string }).bundle === 'extras') {
+        registerContentExtras(CONTENT_EXTRAS);
+      }
       return reply(null);
     },
     /** A popover frame's request from a tab (the frame of tab 7, or another tab's). */
@@ -160,6 +166,8 @@ describe('a page session and the change feed', () => {
     range.setEnd(text, at + 'vicious cycle'.length);
     document.getSelection()?.addRange(range);
     (await session.interactions).addNoteFromSelection();
+    // The selection is described by the extras bundle, which the page has the background load.
+    await flush();
     const view = panel.last()?.view;
     if (view?.kind !== 'new-note') throw new Error('the editor did not open');
 

@@ -81,6 +81,8 @@ export async function startPageSession(deps: PageSessionDependencies): Promise<P
   if (signal.aborted) return null;
 
   let firstReport = true;
+  const loadExtras = () =>
+    loadContentExtras(() => request('ui.load', { bundle: 'extras' }).then(() => undefined));
   const article = createArticleView({
     doc: deps.doc,
     body: recognition.body,
@@ -89,8 +91,7 @@ export async function startPageSession(deps: PageSessionDependencies): Promise<P
     visibility: visibilityOf(settings, hostname),
     prepared: changed ? null : prepared,
     paintByWrapping,
-    loadExtras: () =>
-      loadContentExtras(() => request('ui.load', { bundle: 'extras' }).then(() => undefined)),
+    loadExtras,
     onStatus: (status) => {
       // The first report follows the first paint: it carries how long the whole start took.
       const timing =
@@ -115,6 +116,9 @@ export async function startPageSession(deps: PageSessionDependencies): Promise<P
       about: data.pack?.about ?? [],
       ...(data.pack ? { lastReviewed: data.pack.lastReviewed } : {}),
       request,
+      // The text model is in the extras bundle (the UI bundle has none): loaded for the first note.
+      describe: (root, range, options) =>
+        loadExtras().then((extras) => extras.describe(root, range, options)),
       // The first article with claims gets the welcome card, once.
       ...(welcomeShown || !data.pack || isPaused(settings, hostname)
         ? {}

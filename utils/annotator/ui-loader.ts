@@ -3,10 +3,11 @@
  * overlay (popovers, editor, reading guide) is a separate script that the background injects into
  * the same isolated world when it is first needed. So is the rarely needed part of painting (the
  * full, fuzzy matcher for edited quotes and the wrapping fallback for browsers without the Custom
- * Highlight API). A bundle and the content script meet through a property of the isolated world's
+ * Highlight API), which also describes a selection for a new note. A bundle and the content script meet through a property of the isolated world's
  * global object, which the page's own scripts cannot see; never through the page's DOM or events.
  */
 import type { FullTextMatcher } from '../anchoring/anchor';
+import type { describe } from '../anchoring/describe';
 import type { FallbackFactory } from '../highlight/painter';
 import type { InteractionDependencies, Interactions } from './interactions';
 
@@ -23,6 +24,8 @@ export interface ContentExtras {
   anchorInFullText: FullTextMatcher;
   /** The painter's wrapping fallback, where the Custom Highlight API is missing or refused. */
   createFallbackBackend: FallbackFactory;
+  /** A selection to a note's selectors, on the text model this bundle has for the matcher. */
+  describe: typeof describe;
 }
 
 interface BundleSlot<T> {

@@ -247,9 +247,12 @@ function lastTextPoint(
   return found;
 }
 
-/** The markers' style sheet; each button sets its own --cp-ink and --cp-ink-dark. */
-const MARKER_CSS = `
-:host {
+/**
+ * The markers' style sheet; each button sets its own --cp-ink and --cp-ink-dark. Its notes are
+ * script comments between the rules, so the minifier drops them and they never ship.
+ */
+const MARKER_CSS = [
+  `:host {
   display: inline !important;
   position: static !important;
   float: none !important;
@@ -262,19 +265,17 @@ const MARKER_CSS = `
   word-spacing: inherit !important;
   vertical-align: baseline !important;
   transform: none !important;
-}
-:host::before, :host::after { content: none !important; display: none !important; }
-button {
+}`,
+  ':host::before, :host::after { content: none !important; display: none !important; }',
+  // The button is out of flow at its static position: drawn after the passage, taking no room
+  // in the line; above the passage's text, below the site's own sticky headers and menus.
+  // It is the hit target, 24 px square (WCAG 2.2 target size), transparent. Its static position
+  // is the top of the line box, so it reaches down into its own line and never up into the
+  // line above; it starts a few pixels back, over the passage's own last letters.
+  `button {
   all: initial;
-  /* Out of flow at its static position: drawn after the passage, taking no room in the line. */
   position: absolute;
-  /* Above the passage's text, below the site's own sticky headers and menus. */
   z-index: 1;
-  /*
-   * The button is the hit target, 24 px square (WCAG 2.2 target size), transparent. Its static
-   * position is the top of the line box, so it reaches down into its own line and never up into
-   * the line above; it starts a few pixels back, over the passage's own last letters.
-   */
   font-size: inherit;
   box-sizing: border-box;
   min-width: 24px;
@@ -290,9 +291,9 @@ button {
   user-select: none;
   -webkit-user-select: none;
   outline: none;
-}
-/* The visible badge: small, at the top of the line, so it hides little of the text. */
-.badge {
+}`,
+  // The visible badge: small, at the top of the line, so it hides little of the text.
+  `.badge {
   box-sizing: border-box;
   min-width: 1.15em;
   height: 1.15em;
@@ -306,19 +307,19 @@ button {
   display: inline-flex;
   align-items: center;
   justify-content: center;
-}
-button:hover .badge { background: var(--cp-ink); color: #ffffff; }
-button:focus-visible .badge { outline: 3px solid var(--cp-ink); outline-offset: 2px; }
-/* Dark marks on a dark page, whatever the system theme: a white site keeps light ones. */
-button[data-scheme='dark'] .badge { background: #1e1e1e; color: var(--cp-ink-dark); border-color: var(--cp-ink-dark); }
-button[data-scheme='dark']:hover .badge { background: var(--cp-ink-dark); color: #111111; }
-button[data-scheme='dark']:focus-visible .badge { outline-color: var(--cp-ink-dark); }
-@media (forced-colors: active) {
+}`,
+  'button:hover .badge { background: var(--cp-ink); color: #ffffff; }',
+  'button:focus-visible .badge { outline: 3px solid var(--cp-ink); outline-offset: 2px; }',
+  // Dark marks on a dark page, whatever the system theme: a white site keeps light ones.
+  "button[data-scheme='dark'] .badge { background: #1e1e1e; color: var(--cp-ink-dark); border-color: var(--cp-ink-dark); }",
+  "button[data-scheme='dark']:hover .badge { background: var(--cp-ink-dark); color: #111111; }",
+  "button[data-scheme='dark']:focus-visible .badge { outline-color: var(--cp-ink-dark); }",
+  `@media (forced-colors: active) {
   .badge { border-color: ButtonText; color: ButtonText; background: ButtonFace; }
   button:focus-visible .badge { outline-color: Highlight; }
-}
-${PRINT_HIDDEN_CSS}
-`;
+}`,
+  PRINT_HIDDEN_CSS,
+].join('\n');
 
 const sharedSheets = new WeakMap<Document, CSSStyleSheet | null>();
 

@@ -11,7 +11,11 @@ export const HOST_STYLE = hostStyle('absolute', [
   'z-index: auto',
 ]);
 
-/** The style sheet inside the shade's closed root. */
+/**
+ * The style sheet inside the shade's closed root. The boxes are drawn over the text, multiplied
+ * (screened on dark pages), so the text shows through however many passages overlap. (Notes
+ * stay out of the sheet itself: a comment inside the string would ship in the content script.)
+ */
 export const SHADE_CSS = `
 :host { ${HOST_STYLE}; }
 .box {
@@ -21,8 +25,6 @@ export const SHADE_CSS = `
   background: rgba(255, 204, 0, 0.32);
   border-bottom: 2px solid rgba(196, 140, 0, 0.9);
   border-radius: 2px;
-  /* Drawn over the text: multiplied (screened on dark pages), the text shows through however
-     many passages overlap. */
   mix-blend-mode: multiply;
 }
 .box.active { background: rgba(255, 204, 0, 0.5); border-bottom-color: rgba(150, 100, 0, 1); }
