@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundledPacks } from '../utils/packs';
 import { VERDICT_LABELS } from '../utils/packs/verdicts';
+import { DEFAULT_SHORTCUTS } from '../utils/shortcuts';
 import { ARTICLE_URL } from './fixtures';
 import { type AxNode, probeAccessibility } from './harness/accessibility';
 import { type ChromiumSession, launchChromium } from './harness/chromium';
@@ -114,13 +115,16 @@ describe('printing the article', () => {
 describe('the highlights command', () => {
   it('says the highlights are off and how to bring them back, then that they are on', async () => {
     await page.bringToFront();
-    await pressBrowserShortcut(page, 'Alt+Shift+H');
+    await pressBrowserShortcut(page, DEFAULT_SHORTCUTS.toggleHighlights);
     await waitUntil(markerCount, (count) => count === 0, { what: 'the highlights to go' });
     const probe = await probeAccessibility(page);
     try {
-      await probe.waitFor('StaticText', 'Highlights off — Alt+Shift+H to turn them back on.');
+      await probe.waitFor(
+        'StaticText',
+        `Highlights off — ${DEFAULT_SHORTCUTS.toggleHighlights} to turn them back on.`,
+      );
       await page.screenshot({ path: join(SCREENSHOTS, 'highlights-off-toast.png') });
-      await pressBrowserShortcut(page, 'Alt+Shift+H');
+      await pressBrowserShortcut(page, DEFAULT_SHORTCUTS.toggleHighlights);
       await probe.waitFor('StaticText', 'Highlights on.');
       await waitUntil(markerCount, (count) => count === claims.length, { what: 'markers back' });
     } finally {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SHORTCUTS, matchesShortcut } from './shortcuts';
+import { DEFAULT_SHORTCUTS, MENU_ACCESS_KEYS, matchesShortcut } from './shortcuts';
 
 const key = (
   code: string,
@@ -10,6 +10,17 @@ const key = (
   shiftKey: modifiers.shift ?? false,
   ctrlKey: modifiers.ctrl ?? false,
   metaKey: modifiers.meta ?? false,
+});
+
+describe('DEFAULT_SHORTCUTS', () => {
+  it('puts no shortcut on Alt with a letter a browser menu takes, and no two on one key', () => {
+    const shortcuts = Object.values(DEFAULT_SHORTCUTS);
+    for (const shortcut of shortcuts) {
+      const letter = shortcut.split('+').at(-1) ?? '';
+      if (shortcut.startsWith('Alt+')) expect(MENU_ACCESS_KEYS, shortcut).not.toContain(letter);
+    }
+    expect(new Set(shortcuts).size).toBe(shortcuts.length);
+  });
 });
 
 describe('matchesShortcut', () => {

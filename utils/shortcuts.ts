@@ -5,11 +5,13 @@
  * The browser commands (toggle, add note) are suggestions: Chrome leaves a command without a
  * shortcut when the suggestion is one of its own reserved keys (it refuses Alt+Shift+N, for
  * one), and the reader can change them in the browser's shortcut settings. A browser test
- * checks that Chrome assigns every suggestion here.
+ * checks that Chrome assigns every suggestion here. None uses a letter that a browser's menu bar
+ * takes with Alt ({@link MENU_ACCESS_KEYS}): Firefox gives Alt+Shift+H to its Help menu, and an
+ * add-on command on it never runs.
  */
 export const DEFAULT_SHORTCUTS = {
   /** Browser command: turn both highlight layers on or off. */
-  toggleHighlights: 'Alt+Shift+H',
+  toggleHighlights: 'Alt+Shift+U',
   /** Browser command: open the note editor for the selected text. */
   addNote: 'Alt+Shift+M',
   /** Page shortcut: the next claim. */
@@ -17,6 +19,14 @@ export const DEFAULT_SHORTCUTS = {
   /** Page shortcut: the previous claim. */
   previousClaim: 'Alt+Shift+K',
 } as const;
+
+/**
+ * The letters Firefox's menu bar takes with Alt held, with Shift or without, on Linux and
+ * Windows: the access keys of its File, Edit, View, History, Bookmarks, Tools and Help menus.
+ * A shortcut of ours on Alt+one of them would open that menu instead (seen in Firefox ESR 153:
+ * Alt+Shift+H never reached the add-on until `ui.key.menuAccessKey` was 0).
+ */
+export const MENU_ACCESS_KEYS = 'FEVSBTH';
 
 /**
  * Whether a key event is the given shortcut ("Alt+Shift+J"): the modifiers exactly, and the key

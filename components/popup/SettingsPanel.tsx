@@ -1,7 +1,7 @@
 /**
  * The popup's switches: claim highlights, note highlights, and pausing Counterpoint on the
  * current site. A change is written at once and applies to every open tab; changes made
- * elsewhere (the Alt+Shift+H command, another window's popup) show here as they happen.
+ * elsewhere (the toggle command, another window's popup) show here as they happen.
  */
 
 import { useEffect, useState } from 'preact/hooks';

@@ -490,9 +490,6 @@ function extensionTab(page: Page, session?: FirefoxSession): ExtensionTab {
 export const firefoxDriver: BrowserDriver = {
   name: 'Firefox',
   popupClosesForFilePicker: true,
-  // Seen in the browser's own realm: Alt+Shift+H is taken (the keypress handled, the add-on's
-  // key never run) until `ui.key.menuAccessKey` is 0; Alt+Shift+M reaches the add-on.
-  menuAccessKeys: 'FEVSBTH',
   async launch(options = {}): Promise<BrowserSession> {
     // The size the Chromium sessions have, so a suite sees the same page in both.
     const session = await launchFirefox({

@@ -250,12 +250,6 @@ export interface BrowserDriver {
    * file (Firefox, bug 1292701): there the popup sends the reader to a page that can take one.
    */
   popupClosesForFilePicker?: boolean;
-  /**
-   * The letters the browser's menu bar takes with Alt held, Shift or not (its menus' access
-   * keys: Firefox's File, Edit, View, History, Bookmarks, Tools, Help on Linux and Windows), so
-   * that an add-on command on Alt+Shift+one of them never runs.
-   */
-  menuAccessKeys?: string;
   launch(options?: LaunchOptions): Promise<BrowserSession>;
 }
 

@@ -18,7 +18,7 @@ beforeEach(() => {
 });
 
 describe('keyboard commands and the context menu', () => {
-  it('Alt+Shift+H hides both layers when any shows, and shows both when none does', async () => {
+  it('The toggle command hides both layers when any shows, and shows both when none does', async () => {
     await runCommand(browser, 'toggle-highlights');
     expect(await readSettings(browser.storage.local)).toMatchObject({
       claimHighlights: false,
@@ -37,7 +37,7 @@ describe('keyboard commands and the context menu', () => {
     });
   });
 
-  it('Alt+Shift+H tells the tab what it did, with the keys the browser bound', async () => {
+  it('The toggle command tells the tab what it did, with the keys the browser bound', async () => {
     const sent: { tabId: number; message: unknown }[] = [];
     const spyBrowser = {
       ...browser,
