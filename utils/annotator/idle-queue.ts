@@ -30,7 +30,10 @@ export interface IdleQueueOptions<T> {
   sliceMs: number;
   /** Handles one chunk of items. */
   run(chunk: T[]): void;
-  /** Called once, after the slice that emptied the queue. */
+  /**
+   * Called once the queue is empty: in a slice of its own after the slice that anchored the last
+   * chunk (what it does, a repaint and a report, would make that slice long).
+   */
   onDrained(): void;
   /** The clock slices are timed by; default `performance.now`. */
   now?: () => number;
@@ -62,6 +65,11 @@ export function createIdleQueue<T extends { id: string }>(
     pendingIds.clear();
   }
 
+  function drained(): void {
+    idle = null;
+    options.onDrained();
+  }
+
   function slice(): void {
     idle = null;
     const started = now();
@@ -70,11 +78,7 @@ export function createIdleQueue<T extends { id: string }>(
       for (const item of chunk) pendingIds.delete(item.id);
       options.run(chunk);
     }
-    if (pending.length > 0) {
-      idle = options.schedule(slice);
-      return;
-    }
-    options.onDrained();
+    idle = options.schedule(pending.length > 0 ? slice : drained);
   }
 
   return {
