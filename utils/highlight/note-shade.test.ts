@@ -204,4 +204,29 @@ describe('the note shade with many notes', () => {
       Element.prototype.attachShadow = attach;
     }
   });
+
+  it('reads no layout when there is no note to draw (the scroll position would force one)', () => {
+    const own = Object.getOwnPropertyDescriptor(window, 'scrollY');
+    let reads = 0;
+    Object.defineProperty(window, 'scrollY', {
+      configurable: true,
+      get: () => {
+        reads += 1;
+        return 0;
+      },
+    });
+    try {
+      const shade = createNoteShade(document, { ownNodes: createOwnNodeRegistry() });
+      shade.paint([]);
+      shade.refresh();
+      expect(reads).toBe(0);
+      shade.paint(article(2, 1));
+      expect(reads).toBeGreaterThan(0);
+      expect(shade.stats().boxes).toBeGreaterThan(0);
+      shade.destroy();
+    } finally {
+      if (own) Object.defineProperty(window, 'scrollY', own);
+      else delete (window as { scrollY?: number }).scrollY;
+    }
+  });
 });

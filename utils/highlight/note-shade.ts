@@ -292,7 +292,12 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
   }
 
   function update(): void {
-    measureNear();
+    // No passage: nothing to measure, so no layout is read (reading the scroll position would
+    // force one, in the middle of the first paint).
+    if (passages.length === 0) {
+      near = [];
+      setPartial(false);
+    } else measureNear();
     draw();
   }
 
