@@ -22,7 +22,7 @@ const RUNS = 15;
 const PROBED_RUNS = 12;
 
 /** The parts of the start: each is the time from one step to the next, median over the runs. */
-const PARTS: readonly { label: string; from: string; to: string }[] = [
+export const PARTS: readonly { label: string; from: string; to: string }[] = [
   { label: 'recognising the article', from: 'start', to: 'recognised' },
   {
     label: 'reading its text for the fingerprint, sending the requests',
@@ -41,7 +41,7 @@ const PARTS: readonly { label: string; from: string; to: string }[] = [
   { label: 'total, start to claims painted', from: 'start', to: 'painted' },
 ];
 /** Within the wait: when the request reached the background, and its answer the page. */
-const WAIT_DETAILS: readonly { label: string; from: string; to: string }[] = [
+export const WAIT_DETAILS: readonly { label: string; from: string; to: string }[] = [
   {
     label:
       '… recognised to the arrival of the request in the service worker (fingerprint text read)',
@@ -58,7 +58,7 @@ const WAIT_DETAILS: readonly { label: string; from: string; to: string }[] = [
  * reading the same records the background reads for the page (the article's claims and notes,
  * by index, from IndexedDB). Milliseconds, each part and the sum.
  */
-function floorOnce(session: Awaited<ReturnType<typeof launchChromium>>, articleKey: string) {
+export function floorOnce(session: Awaited<ReturnType<typeof launchChromium>>, articleKey: string) {
   return session.inExtension(async (key: string) => {
     const roundTripStart = performance.now();
     await chrome.runtime.sendMessage({ type: 'page.notes', payload: {} }).catch(() => undefined);
@@ -129,7 +129,7 @@ function gzippedKilobytes(file: string): number {
   return gzipSync(readFileSync(join(CHROME_BUILD, file)), { level: 9 }).length / 1024;
 }
 
-function median(values: readonly number[]): number {
+export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2

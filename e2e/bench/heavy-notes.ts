@@ -18,6 +18,7 @@ import {
 import { defaultSite, isSiteAddress, pageFor } from '../harness/offline-site';
 import { readPageSummary } from '../harness/page-ui';
 import { waitUntil } from '../harness/wait';
+import { longestTasks, traceMainThread } from './main-thread-trace';
 import type { BenchSection } from './section';
 
 const COUNTS = [0, 1_000, 10_000, 100_000] as const;
@@ -56,6 +57,8 @@ async function scrollThrough(page: Page): Promise<void> {
 
 interface Row {
   notes: number;
+  /** The longest main-thread tasks of the page in the trace, until placed and while scrolling. */
+  traced: { load: ReturnType<typeof longestTasks>; scroll: ReturnType<typeof longestTasks> };
   placedMs: number;
   placed: string;
   loadTasks: number[];
@@ -69,63 +72,139 @@ const ms = (value: number) => `${value.toFixed(0)} ms`;
 const tasks = (values: readonly number[]) =>
   values.length === 0 ? 'none' : `${values.length} (longest ${ms(Math.max(...values))})`;
 
+/** A browser with one build loaded and the article open, measuring one note count at a time. */
+interface Measurer {
+  measure(count: number): Promise<Row>;
+  close(): Promise<void>;
+}
+
+async function openMeasurer(
+  extensionPath: string | undefined,
+  log: (message: string) => void,
+): Promise<Measurer> {
+  const session = await launchChromium(extensionPath ? { extensionPath } : {});
+  await session.context.addInitScript(LONG_TASKS_SCRIPT);
+  await session.context.addInitScript('globalThis.__name = (target) => target;');
+  (await session.worker()).evaluate('globalThis.__name = (target) => target;');
+  const page = await session.open(ARTICLE_URL);
+  const tabId = await session.tabIdOf(page);
+  await waitUntil(
+    () => readPageSummary(session, page, tabId),
+    (state) => state.claimsAnchored > 0,
+    { what: 'the claims placed', timeoutMs: 15_000 },
+  );
+  const passages = await articlePassages(page, 2_000);
+  log(`${passages.length} distinct passages of the article`);
+  const cdp = await page.context().newCDPSession(page);
+  return {
+    async measure(count) {
+      await clearArticleNotes(session);
+      if (count > 0) await seedArticleNotes(session, passages, count);
+      await longTasks(page);
+      const trace = await traceMainThread(cdp);
+      const started = Date.now();
+      await page.reload({ waitUntil: 'load' });
+      const summary = await waitUntil(
+        () => readPageSummary(session, page, tabId),
+        (state) =>
+          state.claimsAnchored === state.claimsTotal &&
+          state.notesAnchored + state.orphanedNoteIds.length === count,
+        { what: `${count} notes placed`, timeoutMs: 180_000, intervalMs: 100 },
+      );
+      const placedMs = Date.now() - started;
+      // Let the interactive UI finish loading before the scroll.
+      await page.waitForTimeout(500);
+      const loadTasks = await longTasks(page);
+      await trace.mark(page, SCROLL_MARK);
+      await scrollThrough(page);
+      const scrollTasks = await longTasks(page);
+      const { tasks: traced, marks } = await trace.stop();
+      const scrollFrom = marks.get(SCROLL_MARK) ?? Number.POSITIVE_INFINITY;
+      const elements = await countElements(page);
+      const heap = await heapMiB(page);
+      return {
+        notes: count,
+        traced: {
+          load: longestTasks(traced.filter((task) => task.ts < scrollFrom)),
+          scroll: longestTasks(traced.filter((task) => task.ts >= scrollFrom)),
+        },
+        placedMs,
+        placed: `${summary.notesAnchored} placed, ${summary.orphanedNoteIds.length} orphans`,
+        loadTasks,
+        scrollTasks,
+        light: elements.light,
+        shadow: elements.shadow,
+        heap,
+      };
+    },
+    async close() {
+      await clearArticleNotes(session).catch(() => undefined);
+      await session.close();
+    },
+  };
+}
+
+const logRow = (log: (message: string) => void, label: string, row: Row) =>
+  log(
+    `${label}${row.notes} notes: placed in ${row.placedMs} ms, long tasks ${tasks(row.loadTasks)} / scroll ${tasks(row.scrollTasks)}; traced longest CPU ${cpuOf(row.traced.load)} / scroll ${cpuOf(row.traced.scroll)}; elements ${row.light} + ${row.shadow} in closed roots, heap ${row.heap.toFixed(1)} MiB`,
+  );
+
+/** The longest task by the thread's CPU time: its CPU and wall time, and what it ran. */
+const cpuOf = ({ cpu }: ReturnType<typeof longestTasks>) =>
+  `${ms(cpu.cpuMs)} CPU (${ms(cpu.wallMs)} wall, ${cpu.what})`;
+
+/** The console.timeStamp that splits the trace between placing and scrolling. */
+const SCROLL_MARK = 'counterpoint-bench-scroll';
+
+/**
+ * A build to compare with, in the same run (`HEAVY_NOTES_BASELINE=<unpacked build>`, e.g. a
+ * build of the main branch copied aside): each count is measured with it, then with this build.
+ */
+const BASELINE_BUILD = process.env.HEAVY_NOTES_BASELINE;
+/** The counts compared with the baseline (100,000 takes minutes per build). */
+const COMPARED = [1_000, 10_000] as const;
+/** Runs of each compared count per build (`HEAVY_NOTES_RUNS`): the tasks vary with the machine's load. */
+const COMPARED_RUNS = Number(process.env.HEAVY_NOTES_RUNS ?? 3);
+
 /** The heavy-annotation section of `npm run bench`. */
 export const heavyNotesSection: BenchSection = {
   name: 'Heavy annotation',
   async run({ browser, log }) {
-    const session = await launchChromium();
     const rows: Row[] = [];
+    const compared: { build: string; row: Row }[] = [];
     let plainHeap = Number.NaN;
-    try {
-      await session.context.addInitScript(LONG_TASKS_SCRIPT);
-      await session.context.addInitScript('globalThis.__name = (target) => target;');
-      (await session.worker()).evaluate('globalThis.__name = (target) => target;');
-      const page = await session.open(ARTICLE_URL);
-      const tabId = await session.tabIdOf(page);
-      await waitUntil(
-        () => readPageSummary(session, page, tabId),
-        (state) => state.claimsAnchored > 0,
-        { what: 'the claims placed', timeoutMs: 15_000 },
-      );
-      const passages = await articlePassages(page, 2_000);
-      log(`${passages.length} distinct passages of the article`);
-      for (const count of COUNTS) {
-        await clearArticleNotes(session);
-        if (count > 0) await seedArticleNotes(session, passages, count);
-        await longTasks(page);
-        const started = Date.now();
-        await page.reload({ waitUntil: 'load' });
-        const summary = await waitUntil(
-          () => readPageSummary(session, page, tabId),
-          (state) =>
-            state.claimsAnchored === state.claimsTotal &&
-            state.notesAnchored + state.orphanedNoteIds.length === count,
-          { what: `${count} notes placed`, timeoutMs: 180_000, intervalMs: 100 },
-        );
-        const placedMs = Date.now() - started;
-        // Let the interactive UI finish loading before the scroll.
-        await page.waitForTimeout(500);
-        const loadTasks = await longTasks(page);
-        await scrollThrough(page);
-        const scrollTasks = await longTasks(page);
-        const elements = await countElements(page);
-        const heap = await heapMiB(page);
-        rows.push({
-          notes: count,
-          placedMs,
-          placed: `${summary.notesAnchored} placed, ${summary.orphanedNoteIds.length} orphans`,
-          loadTasks,
-          scrollTasks,
-          light: elements.light,
-          shadow: elements.shadow,
-          heap,
-        });
-        log(
-          `${count} notes: placed in ${placedMs} ms, long tasks ${tasks(loadTasks)} / scroll ${tasks(scrollTasks)}, elements ${elements.light} + ${elements.shadow} in closed roots, heap ${heap.toFixed(1)} MiB`,
-        );
+    if (BASELINE_BUILD) {
+      const before = await openMeasurer(BASELINE_BUILD, log);
+      const after = await openMeasurer(undefined, log);
+      try {
+        for (const count of COMPARED) {
+          for (let run = 0; run < COMPARED_RUNS; run++) {
+            for (const [build, measurer] of [
+              ['before', before],
+              ['after', after],
+            ] as const) {
+              const row = await measurer.measure(count);
+              compared.push({ build, row });
+              logRow(log, `${build}: `, row);
+            }
+          }
+        }
+      } finally {
+        await before.close();
+        await after.close();
       }
-      await clearArticleNotes(session);
-      await page.close();
+    }
+    const measurer = await openMeasurer(undefined, log);
+    try {
+      for (const count of COUNTS) {
+        const row = await measurer.measure(count);
+        rows.push(row);
+        logRow(log, '', row);
+      }
+    } finally {
+      await measurer.close();
+    }
+    {
       // The same page in a context of the plain browser, for the heap without the extension.
       const plain = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       await plain.route('**/*', async (route) => {
@@ -140,12 +219,49 @@ export const heavyNotesSection: BenchSection = {
       await plainPage.waitForTimeout(500);
       plainHeap = await heapMiB(plainPage);
       await plain.close();
-    } finally {
-      await session.close();
     }
+    const longest = (values: readonly number[]) => (values.length === 0 ? 0 : Math.max(...values));
+    const comparison = COMPARED.flatMap((count) =>
+      (['before', 'after'] as const).map((build) => {
+        const runs = compared.filter((entry) => entry.build === build && entry.row.notes === count);
+        const load = runs.map((entry) => longest(entry.row.loadTasks));
+        const scroll = runs.map((entry) => longest(entry.row.scrollTasks));
+        const over = (values: number[]) => values.filter((value) => value > 0).length;
+        return [
+          count.toLocaleString('en'),
+          build === 'before' ? 'before (baseline build)' : 'after (this build)',
+          load.map((value) => (value > 0 ? ms(value) : 'none')).join(', '),
+          scroll.map((value) => (value > 0 ? ms(value) : 'none')).join(', '),
+          `${over(load)} / ${runs.length}`,
+          `${over(scroll)} / ${runs.length}`,
+          runs.map((entry) => ms(entry.row.traced.load.cpu.cpuMs)).join(', '),
+          runs.map((entry) => ms(entry.row.traced.scroll.cpu.cpuMs)).join(', '),
+          runs.map((entry) => ms(entry.row.placedMs)).join(', '),
+        ];
+      }),
+    );
     const base = rows[0];
     return {
       tables: [
+        ...(compared.length > 0
+          ? [
+              {
+                title: `Before and after, same run, ${COMPARED_RUNS} loads each (longest task over 50 ms of each load, "none" when no task was over 50 ms)`,
+                header: [
+                  'notes',
+                  'build',
+                  'longest task until placed',
+                  'longest task while scrolling',
+                  'loads with a long task, until placed',
+                  'loads with a long task, scrolling',
+                  'longest task by CPU time until placed (trace)',
+                  'longest task by CPU time while scrolling (trace)',
+                  'reload to every note placed',
+                ],
+                rows: comparison,
+              },
+            ]
+          : []),
         {
           title: 'Notes on the article page (Chromium): long tasks, placement, elements and heap',
           header: [
@@ -154,6 +270,7 @@ export const heavyNotesSection: BenchSection = {
             'placed',
             'long tasks (> 50 ms) until placed',
             'long tasks while scrolling the article',
+            'longest task by CPU time, until placed / scrolling (trace)',
             'elements in the page (Δ from no note)',
             'nodes in closed shadow roots (Δ)',
             'renderer JS heap (Δ from no note)',
@@ -164,6 +281,7 @@ export const heavyNotesSection: BenchSection = {
             row.placed,
             tasks(row.loadTasks),
             tasks(row.scrollTasks),
+            `${cpuOf(row.traced.load)} / ${cpuOf(row.traced.scroll)}`,
             `${row.light} (${row.light - (base?.light ?? 0) >= 0 ? '+' : ''}${row.light - (base?.light ?? 0)})`,
             `${row.shadow} (+${row.shadow - (base?.shadow ?? 0)})`,
             `${row.heap.toFixed(1)} MiB (+${(row.heap - (base?.heap ?? 0)).toFixed(1)})`,
@@ -185,6 +303,8 @@ export const heavyNotesSection: BenchSection = {
       notes: [
         'Notes are written straight to the extension’s database from its service worker, as an import leaves them: passages of 5–12 words cut from the article body (with 24 characters of context either side), cycled through when there are more notes than passages. The tab is reloaded for each count; "reload to every note placed" ends at the first look (every 100 ms) at the background’s record of the tab that finds every note placed or reported as an orphan, so it includes the database read and the message to the page.',
         'Long tasks are the page’s PerformanceObserver `longtask` entries (any task over 50 ms on the renderer’s main thread: the page, the content script and the in-page UI share it), from navigation until every note is placed (plus 0.5 s), then while the mouse wheel scrolls the whole article 400 px at a time, a frame after each step.',
+        'The trace (CDP `Tracing`, categories `devtools.timeline` and `toplevel`, over the same reload and scroll) gives each task of the page’s renderer main thread its wall time and its thread time (`tdur`, the time the thread ran on a core). The observer’s long tasks are wall time, which a loaded machine stretches: a task that waits for a core looks long however little it does. The thread time is what the task cost; "what" is the first script, timer, idle callback or frame callback the task ran.',
+        'With `HEAVY_NOTES_BASELINE=<unpacked build>` (a build of the main branch copied aside) the 1,000- and 10,000-note loads run first in two browsers side by side, the baseline build and this one, one load of each in turn, three loads per build and count, so both get the machine’s load alike.',
         'Elements are counted through CDP (`DOM.getDocument` with `pierce`): in the page’s DOM, and inside shadow roots (only ours are on this page: the markers’ buttons, the notes layer’s rectangles, the overlay). Heap: `Runtime.getHeapUsage` after `HeapProfiler.collectGarbage` on the tab’s renderer; the page and the content script share that heap, so the difference from the plain browser’s tab is what Counterpoint adds.',
       ],
     };

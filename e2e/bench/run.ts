@@ -14,6 +14,7 @@ import { heavyNotesSection } from './heavy-notes';
 import { popupScaleSection } from './popup-scale';
 import { describeMachine, renderSection, writeSection } from './report';
 import type { BenchSection } from './section';
+import { startCompareSection } from './start-compare';
 
 /** Every section, in the order they run. */
 const SECTIONS: readonly BenchSection[] = [
@@ -22,6 +23,8 @@ const SECTIONS: readonly BenchSection[] = [
   popupScaleSection,
   busyPageSection,
   heavyNotesSection,
+  // Only with a baseline build to compare with (`START_BASELINE`).
+  ...(process.env.START_BASELINE ? [startCompareSection] : []),
 ];
 
 const REPORT_PATH = resolve(import.meta.dirname, '../../docs/benchmarks.md');

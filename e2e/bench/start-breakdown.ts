@@ -32,7 +32,10 @@ const PROBES: readonly Probe[] = [
   { name: 'sent', pattern: new RegExp(`(\\]\\),)${ID}=new MutationObserver\\(\\(\\)=>void 0\\)`) },
   {
     name: 'text read',
-    pattern: new RegExp(`(let ${ID}=${ID}\\(${ID}\\.body\\),)\\[${ID},${ID},${ID}\\]=await`),
+    // After the text (and, in later builds, the page's scheme) is read, before the replies' await.
+    pattern: new RegExp(
+      `(let ${ID}=${ID}\\(${ID}\\.body\\),(?:${ID}=${ID}\\(${ID}\\.doc\\),)?)\\[${ID}(?:,${ID})*\\]=await`,
+    ),
   },
   {
     name: 'reply',
@@ -49,7 +52,13 @@ const PROBES: readonly Probe[] = [
     name: 'paint option read',
     pattern: new RegExp(`(\\.then\\(${ID}=>)${ID}\\[${ID}\\]===!0,\\(\\)=>!1\\)`),
   },
-  { name: 'replied', pattern: new RegExp(`(\\]=await ${ID},)${ID}=${ID}\\.takeRecords\\(\\)`) },
+  {
+    name: 'replied',
+    // After the replies (and the yield a large reply takes before its paint, when it is there).
+    pattern: new RegExp(
+      `(\\]=await ${ID}[,;](?:${ID}\\.notes\\.length>${ID}&&await\\(${ID}\\.yieldToPage\\?\\?${ID}\\)\\(\\);let )?)${ID}=${ID}\\.takeRecords\\(\\)`,
+    ),
+  },
   {
     name: 'anchoring',
     pattern: new RegExp(
@@ -66,13 +75,13 @@ const PROBES: readonly Probe[] = [
 ];
 
 /** The line and column (both from 0) of each probe in the built content script. */
-function probeLocations(): {
+export function probeLocations(build: string): {
   name: string;
   lineNumber: number;
   columnNumber: number;
   condition: string;
 }[] {
-  const source = readFileSync(join(CHROME_BUILD, 'content-scripts/content.js'), 'utf8');
+  const source = readFileSync(join(build, 'content-scripts/content.js'), 'utf8');
   return PROBES.map((probe) => {
     const found = probe.pattern.exec(source);
     if (!found) throw new Error(`the start's step "${probe.name}" is not in the built bundle`);
@@ -94,7 +103,10 @@ export type StartSteps = Record<string, number>;
  * ms of the page's clock turned into offsets from `start`), with the paint time the content
  * script reported itself and when the service worker got the request.
  */
-export async function probedStart(session: ChromiumSession): Promise<StartSteps> {
+export async function probedStart(
+  session: ChromiumSession,
+  build: string = CHROME_BUILD,
+): Promise<StartSteps> {
   const worker = await session.worker();
   await worker.evaluate(() => {
     const scope = globalThis as unknown as {
@@ -113,7 +125,7 @@ export async function probedStart(session: ChromiumSession): Promise<StartSteps>
   const page: Page = await session.context.newPage();
   const cdp = await session.context.newCDPSession(page);
   await cdp.send('Debugger.enable');
-  for (const probe of probeLocations()) {
+  for (const probe of probeLocations(build)) {
     await cdp.send('Debugger.setBreakpointByUrl', {
       urlRegex: 'content-scripts/content\\.js$',
       lineNumber: probe.lineNumber,

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { ARTICLE_URL, readFixture } from '../../e2e/fixtures';
-import { anchorAll } from '../anchoring';
+import { anchorAll, readText } from '../anchoring';
 import type { NoteAnchor, PageStatusReport } from '../messaging/protocol';
 import { loadBundledPacks } from '../packs';
 import { recogniseArticle } from '../page/recognise';
@@ -361,6 +361,67 @@ describe('the article view with many notes', () => {
     expect(statuses).toHaveLength(2);
     expect(statuses[1]?.notesAnchored).toBe(notes.length);
   });
+
+  it('anchors 1,500 notes in bounded idle slices over one reading of the body, read again after a change of the page', async () => {
+    const body = loadArticle();
+    const notes = notesOn(body, 1_500);
+    const calls: AnchorCall[] = [];
+    let reads = 0;
+    const idle: (() => void)[] = [];
+    view = createArticleView({
+      doc: document,
+      body,
+      claims,
+      notes,
+      visibility: { claims: true, notes: true },
+      onStatus: () => undefined,
+      // Each engine call takes 5 ms of the fake clock, so a slice (12 ms) runs a few chunks.
+      anchorAll: (root, targets, options) => {
+        vi.advanceTimersByTime(5);
+        return countingAnchorAll(calls)(root, targets, options);
+      },
+      readText: (root) => {
+        reads += 1;
+        return readText(root);
+      },
+      scheduleIdle: (task) => {
+        idle.push(task);
+        return { cancel: () => idle.splice(idle.indexOf(task), 1) };
+      },
+    });
+    expect(calls).toHaveLength(1);
+    // Slices until half the notes are placed: the body's text is read by the first only.
+    let slices = 0;
+    while (view.layers.status().notesAnchored < notes.length / 2 && slices < 1000) {
+      idle.shift()?.();
+      slices += 1;
+    }
+    expect(slices).toBeGreaterThan(1);
+    expect(reads).toBe(1);
+    // The page changes between two slices: the next one reads the body again.
+    const aside = document.createElement('aside');
+    aside.textContent = 'A teaser arrived.';
+    body.append(aside);
+    await Promise.resolve();
+    idle.shift()?.();
+    expect(reads).toBe(2);
+    const chunksSoFar = calls.length;
+    while (idle.length > 0 && slices < 1000) {
+      idle.shift()?.();
+      slices += 1;
+    }
+    // Later slices read it again only after something changed it (the re-anchor the change
+    // started repaints the claims' markers): far fewer reads than chunks.
+    expect(reads).toBeLessThanOrEqual(3);
+    expect(calls.length - chunksSoFar).toBeGreaterThan(3);
+    // Every engine call after the first paint took at most one chunk of notes.
+    expect(Math.max(...calls.slice(1).map((call) => call.ids.length))).toBeLessThanOrEqual(100);
+    expect(calls.slice(1).reduce((sum, call) => sum + call.ids.length, 0)).toBeGreaterThanOrEqual(
+      notes.length - FIRST_NOTE_BATCH,
+    );
+    const done = view.layers.status();
+    expect(done.notesAnchored).toBe(notes.length);
+  }, 20_000);
 
   it('drops the notes still waiting when the notes are replaced', () => {
     const body = loadArticle();

@@ -90,12 +90,16 @@ export interface ArticleViewDependencies {
   onStatus(status: PageStatusReport): void;
   /** The anchoring engine's `anchorAll`; a test passes a counting wrapper. */
   anchorAll?: LayerDependencies['anchorAll'];
+  /** The engine's `readText`; a test passes a counting wrapper. */
+  readText?: LayerDependencies['readText'];
   /** Paint claims by wrapping text even where the Custom Highlight API exists (tests). */
   paintByWrapping?: boolean;
   /** Runs a task when the page is idle (notes beyond the first batch); a test passes a fake. */
   scheduleIdle?: LayerDependencies['scheduleIdle'];
   /** Loads the extras bundle (full matcher, wrapping fallback) where the page needs it. */
   loadExtras?: LayerDependencies['loadExtras'];
+  /** The page's scheme, read while the background answered. */
+  scheme?: LayerDependencies['scheme'];
 }
 
 /** Reads one message by key with its substitutions, '' when there is none. */
@@ -152,6 +156,7 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
     ownNodes,
     ignore: (node) => extraIgnores.some((test) => test(node)),
     ...(deps.anchorAll ? { anchorAll: deps.anchorAll } : {}),
+    ...(deps.readText ? { readText: deps.readText } : {}),
     paintByWrapping: deps.paintByWrapping === true,
     // Notes beyond the first batch are placed in idle time: report them once all are placed.
     onAnchored: () => {
@@ -162,6 +167,7 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
     },
     ...(deps.scheduleIdle ? { scheduleIdle: deps.scheduleIdle } : {}),
     ...(deps.loadExtras ? { loadExtras: deps.loadExtras } : {}),
+    ...(deps.scheme ? { scheme: deps.scheme } : {}),
     label: (_kind, id) => {
       const claim = claimById(id);
       const getMessage = deps.getMessage ?? browserGetMessage;

@@ -25,7 +25,7 @@ export interface ClaimItem {
 /** What the claim layer needs: the page, the layers' marker labels and callbacks, the loader. */
 export type ClaimLayerDependencies = Pick<
   LayerDependencies,
-  'doc' | 'ownNodes' | 'callbacks' | 'label' | 'paintByWrapping' | 'loadExtras'
+  'doc' | 'ownNodes' | 'callbacks' | 'label' | 'paintByWrapping' | 'loadExtras' | 'scheme'
 >;
 
 /**
@@ -69,7 +69,7 @@ export function createClaimLayer(deps: ClaimLayerDependencies, wait: FallbackSou
   let needsFallback = deps.paintByWrapping === true;
 
   /** The page's scheme, read once: its background does not change under a reader. */
-  let scheme: 'light' | 'dark' | null = null;
+  let scheme: 'light' | 'dark' | null = deps.scheme ?? null;
   const schemeOfPage = (): 'light' | 'dark' => {
     scheme ??= pageScheme(doc);
     return scheme;
@@ -105,6 +105,7 @@ export function createClaimLayer(deps: ClaimLayerDependencies, wait: FallbackSou
     const made = createPainterWith(wait.extras()?.createFallbackBackend ?? null, doc, {
       ownNodes,
       forceFallback: needsFallback,
+      scheme: schemeOfPage(),
     });
     made.setViewportOnly(busy);
     return made;

@@ -33,6 +33,7 @@ describe('createIdleQueue', () => {
     });
     queue.queue(items(5));
     expect(queue.has('n4')).toBe(true);
+    expect(queue.busy()).toBe(true);
     scheduler.runNext();
     expect(chunks).toEqual([
       ['n0', 'n1'],
@@ -43,8 +44,52 @@ describe('createIdleQueue', () => {
     expect(drained).toBe(0);
     scheduler.runNext();
     expect(chunks.at(-1)).toEqual(['n4']);
+    // The report (a repaint and a message, in the layers) waits for a slice of its own.
+    expect(queue.has('n4')).toBe(false);
+    expect(queue.busy()).toBe(false);
+    expect(drained).toBe(0);
+    expect(scheduler.tasks).toHaveLength(1);
+    scheduler.runNext();
+    expect(chunks).toHaveLength(3);
     expect(drained).toBe(1);
     expect(scheduler.tasks).toHaveLength(0);
+  });
+
+  it('works 10,000 items off in bounded slices, each yielding to the page, and reports in one more', () => {
+    const scheduler = manualScheduler();
+    const perSlice: number[] = [];
+    let inSlice = 0;
+    let drained = 0;
+    let clock = 0;
+    const queue = createIdleQueue({
+      schedule: scheduler.schedule,
+      chunk: 100,
+      sliceMs: 12,
+      // A chunk costs 5 ms of the fake clock: three chunks fit a slice.
+      run: (chunk) => {
+        inSlice += chunk.length;
+        clock += 5;
+      },
+      onDrained: () => {
+        drained++;
+        expect(inSlice).toBe(0);
+      },
+      now: () => clock,
+    });
+    queue.queue(items(10_000));
+    let slices = 0;
+    while (scheduler.tasks.length > 0 && slices < 1000) {
+      scheduler.runNext();
+      slices += 1;
+      if (inSlice > 0) perSlice.push(inSlice);
+      inSlice = 0;
+    }
+    // 100 chunks, three a slice: 34 slices that anchor, then the one that reports.
+    expect(perSlice).toHaveLength(34);
+    expect(Math.max(...perSlice)).toBe(300);
+    expect(perSlice.reduce((sum, count) => sum + count, 0)).toBe(10_000);
+    expect(slices).toBe(35);
+    expect(drained).toBe(1);
   });
 
   it('drops what is queued and the slice scheduled when cancelled', () => {

@@ -30,7 +30,10 @@ export interface IdleQueueOptions<T> {
   sliceMs: number;
   /** Handles one chunk of items. */
   run(chunk: T[]): void;
-  /** Called once, after the slice that emptied the queue. */
+  /**
+   * Called once the queue is empty: in a slice of its own after the slice that anchored the last
+   * chunk (what it does, a repaint and a report, would make that slice long).
+   */
   onDrained(): void;
   /** The clock slices are timed by; default `performance.now`. */
   now?: () => number;
@@ -44,6 +47,8 @@ export interface IdleQueue<T extends { id: string }> {
   cancel(): void;
   /** Whether an item with this id still waits for its slice. */
   has(id: string): boolean;
+  /** Whether any item still waits (cheaper than `has` for each of many items). */
+  busy(): boolean;
 }
 
 /** Creates an empty idle queue. */
@@ -51,40 +56,49 @@ export function createIdleQueue<T extends { id: string }>(
   options: IdleQueueOptions<T>,
 ): IdleQueue<T> {
   const now = options.now ?? (() => performance.now());
-  let pending: T[] = [];
-  const pendingIds = new Set<string>();
+  let pending: readonly T[] = [];
+  /** Where the items still waiting start in `pending`. */
+  let next = 0;
+  /** Their ids, made only when asked (queueing ten thousand items builds no set). */
+  let pendingIds: Set<string> | null = null;
   let idle: { cancel(): void } | null = null;
 
   function cancel(): void {
     idle?.cancel();
     idle = null;
     pending = [];
-    pendingIds.clear();
+    next = 0;
+    pendingIds = null;
+  }
+
+  function drained(): void {
+    idle = null;
+    options.onDrained();
   }
 
   function slice(): void {
     idle = null;
     const started = now();
-    while (pending.length > 0 && now() - started < options.sliceMs) {
-      const chunk = pending.splice(0, options.chunk);
-      for (const item of chunk) pendingIds.delete(item.id);
+    while (next < pending.length && now() - started < options.sliceMs) {
+      const chunk = pending.slice(next, next + options.chunk);
+      next += chunk.length;
+      pendingIds = null;
       options.run(chunk);
     }
-    if (pending.length > 0) {
-      idle = options.schedule(slice);
-      return;
-    }
-    options.onDrained();
+    idle = options.schedule(next < pending.length ? slice : drained);
   }
 
   return {
     queue(items) {
       cancel();
-      pending = [...items];
-      for (const item of items) pendingIds.add(item.id);
+      pending = items;
       idle = options.schedule(slice);
     },
     cancel,
-    has: (id) => pendingIds.has(id),
+    has(id) {
+      pendingIds ??= new Set(pending.slice(next).map((item) => item.id));
+      return pendingIds.has(id);
+    },
+    busy: () => next < pending.length,
   };
 }

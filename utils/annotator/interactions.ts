@@ -249,14 +249,18 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
     const reference = deps.headline;
     const all = article.claims();
     if (!reference || !article.visibility().claims || all.length === 0) return null;
+    // Counted from the claims alone: the layers' status also walks every note.
     const counts: Partial<Record<Verdict, number>> = {};
+    let anchoredClaims = 0;
     for (const claim of all) {
-      if (layers.rangeOf(claim.id)) counts[claim.verdict] = (counts[claim.verdict] ?? 0) + 1;
+      if (!layers.rangeOf(claim.id)) continue;
+      counts[claim.verdict] = (counts[claim.verdict] ?? 0) + 1;
+      anchoredClaims += 1;
     }
     return {
       reference,
       claimCounts: counts,
-      anchoredClaims: layers.status().claimsAnchored,
+      anchoredClaims,
       totalClaims: all.length,
       about: deps.about,
       onNext: () => stepper.step(1),

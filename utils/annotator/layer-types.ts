@@ -2,7 +2,7 @@
  * The shapes the claim and note layers share with the article view: what is shown, what was
  * placed, how anchoring went, and what the layers need and call back into. Types only.
  */
-import type { anchorAll, PreparedText } from '../anchoring/anchor';
+import type { anchorAll, PreparedText, readText } from '../anchoring/anchor';
 import type { OwnNodeRegistry } from '../highlight';
 import type { NoteAnchor } from '../messaging/protocol';
 import type { StoredClaim } from '../store/db';
@@ -105,6 +105,8 @@ export interface LayerDependencies {
   ignore?: (node: Node) => boolean;
   /** The anchoring engine's `anchorAll`; a test passes a counting wrapper. */
   anchorAll?: typeof anchorAll;
+  /** The engine's `readText` (the body's text read once for the idle slices); a test counts. */
+  readText?: typeof readText;
   /** Paint claims by wrapping text, as where the Custom Highlight API is missing (tests). */
   paintByWrapping?: boolean;
   /**
@@ -120,4 +122,9 @@ export interface LayerDependencies {
   loadExtras?: () => Promise<ContentExtras>;
   /** Runs a task when the page is idle; a test passes a fake. Default: `requestIdleCallback`. */
   scheduleIdle?: (task: () => void) => { cancel(): void };
+  /**
+   * The page's scheme, read before anything is painted (reading it forces a style pass, which
+   * after our first writes would be a second one); read on first use when absent.
+   */
+  scheme?: 'light' | 'dark';
 }

@@ -8,7 +8,7 @@
  * for the extras bundle (`extras-wait`), the notes anchored in idle time (`idle-queue`).
  * Pure DOM (no Preact, no extension API).
  */
-import type { PreparedText } from '../anchoring/anchor';
+import { type PreparedText, readText } from '../anchoring/anchor';
 import type { AnchorResult, AnchorTarget, Selector } from '../anchoring/types';
 import { createNoteShade, type NoteShade } from '../highlight/note-shade';
 import type { NoteAnchor } from '../messaging/protocol';
@@ -46,7 +46,10 @@ export function claimSelectors(claim: StoredClaim): Selector[] {
 /** Creates the layers; nothing is painted until `setData`. */
 export function createLayers(deps: LayerDependencies): Layers {
   const { doc, body, ownNodes } = deps;
-  const shade: NoteShade = createNoteShade(doc, { ownNodes });
+  const shade: NoteShade = createNoteShade(doc, {
+    ownNodes,
+    ...(deps.scheme ? { scheme: deps.scheme } : {}),
+  });
   let claims: readonly StoredClaim[] = [];
   let notes: readonly NoteAnchor[] = [];
   let visibility: LayerVisibility = { claims: true, notes: true };
@@ -69,12 +72,20 @@ export function createLayers(deps: LayerDependencies): Layers {
   const claimLayer = createClaimLayer(deps, wait);
   // The blocks of the passages placed in the article body, bound once per anchoring.
   const blocks = createPassageBlocks(body);
+  /**
+   * The body's text for the idle slices, read by the first and kept while nothing changes it: a
+   * change of the page's (`collectChanges`) or our paint (markers split text nodes) drops it.
+   */
+  let sliceText: PreparedText | null = null;
   // Notes anchored in idle time, a slice at a time, after the first paint.
   const noteQueue = createIdleQueue<NoteAnchor>({
     schedule: deps.scheduleIdle ?? idleScheduler(doc, IDLE_TIMEOUT_MS),
     chunk: NOTE_CHUNK,
     sliceMs: NOTE_SLICE_MS,
-    run: (chunk) => anchorInto([], chunk.map(noteTarget)),
+    run: (chunk) => {
+      sliceText ??= (deps.readText ?? readText)(body);
+      anchorInto([], chunk.map(noteTarget), sliceText);
+    },
     onDrained() {
       // Every note is placed (or an orphan): one repaint of the notes layer, one report.
       if (visibility.notes) shade.paint(noteItemsToPaint());
@@ -192,14 +203,16 @@ export function createLayers(deps: LayerDependencies): Layers {
     });
   }
 
-  /** Paints both layers: the notes' shade whole, the claims with the markers they miss. */
+  /**
+   * Paints both layers: the claims with the markers they miss, then the notes' shade whole.
+   * Markers take no room, but a split text node can nudge a line by a subpixel: the shade
+   * measures after them, so one layout serves both.
+   */
   function paintLayers(): void {
-    const claimItems = claimItemsToPaint();
-    const noteItems = visibility.notes ? noteItemsToPaint() : [];
-    if (visibility.notes) shade.paint(noteItems);
+    sliceText = null;
+    claimLayer.show(claimItemsToPaint());
+    if (visibility.notes) shade.paint(noteItemsToPaint());
     else shade.hide();
-    // Markers take no room, but a split text node can nudge a line by a subpixel: measure after.
-    if (claimLayer.show(claimItems)) shade.refresh();
   }
 
   /**
@@ -258,24 +271,31 @@ export function createLayers(deps: LayerDependencies): Layers {
       return notes.filter((note) => changed.has(note.id)).length;
     },
     collectChanges(records, scope) {
+      sliceText = null;
       blocks.collect(records, owns, scope);
     },
     status() {
       const placed = (id: string) => results.get(id)?.status === 'anchored';
+      // One pass over the notes: a heavy annotator's page reports after every slice.
+      let notesAnchored = 0;
+      const orphanedNoteIds: string[] = [];
+      // While idle slices are due, a note not placed yet may be waiting for its slice: it is
+      // not an orphan until they are done (the report after the last one says).
+      const queued = noteQueue.busy();
+      for (const note of notes) {
+        if (placed(note.id)) notesAnchored += 1;
+        else if (!wait.awaiting.has(note.id) && !(queued && !results.has(note.id)))
+          orphanedNoteIds.push(note.id);
+      }
       return {
         claimsAnchored: claims.filter((claim) => placed(claim.id)).length,
         // A passage waiting for the full matcher is not an orphan yet either.
         orphanedClaimIds: claims
           .filter((claim) => !placed(claim.id) && !wait.awaiting.has(claim.id))
           .map((claim) => claim.id),
-        notesAnchored: notes.filter((note) => placed(note.id)).length,
-        notesShown: visibility.notes ? notes.filter((note) => placed(note.id)).length : 0,
-        // A note still waiting for its idle slice is not an orphan.
-        orphanedNoteIds: notes
-          .filter(
-            (note) => !placed(note.id) && !noteQueue.has(note.id) && !wait.awaiting.has(note.id),
-          )
-          .map((note) => note.id),
+        notesAnchored,
+        notesShown: visibility.notes ? notesAnchored : 0,
+        orphanedNoteIds,
       };
     },
     rangeOf(id) {
@@ -306,6 +326,7 @@ export function createLayers(deps: LayerDependencies): Layers {
     ownsNode: owns,
     setBusy: claimLayer.setBusy,
     destroy() {
+      sliceText = null;
       wait.destroy();
       noteQueue.cancel();
       claimLayer.clear();

@@ -9,6 +9,7 @@ import { announceNotesChanged, type ChangeKind } from '../store/change-feed';
 import type { StoredClaim } from '../store/db';
 import { CONTENT_EXTRAS } from './content-extras';
 import { createInteractions } from './interactions';
+import { FIRST_NOTE_BATCH } from './layers';
 import { type PageSession, startPageSession } from './page-session';
 import { fakePanel, loadArticle, recordingOverlay } from './test-doubles';
 import { registerContentExtras } from './ui-loader';
@@ -241,5 +242,55 @@ describe('a page session and the change feed', () => {
     await flush();
     expect(sent).toEqual([]);
     expect(session.article.notes()).toEqual([]);
+  });
+});
+
+describe('a heavy annotator’s page', () => {
+  /** Starts a session whose reply holds `count` notes, counting the yields before the paint. */
+  async function startWith(count: number) {
+    loadArticle();
+    const notes: NoteAnchor[] = Array.from({ length: count }, (_, n) => ({
+      id: `imported-${n}`,
+      target: { selectors: SELECTORS },
+    }));
+    const sent: MessageType[] = [];
+    const request = createRequester(async (message) => {
+      const { type } = message as { type: MessageType };
+      sent.push(type);
+      const value =
+        type === 'page.opened'
+          ? { articleKey: 'article', articleTitle: 'Mexico', pack: null, claims, notes }
+          : null;
+      return { ok: true, value };
+    });
+    const yields: { statusSent: boolean }[] = [];
+    const controller = new AbortController();
+    const session = (await startPageSession({
+      doc: document,
+      url: ARTICLE_URL,
+      browser,
+      request,
+      signal: controller.signal,
+      loadUi: () => new Promise(() => undefined),
+      yieldToPage: async () => {
+        // Nothing is painted yet: the first report follows the first paint.
+        yields.push({ statusSent: sent.includes('page.status') });
+      },
+    })) as PageSession;
+    return { session, yields, stop: () => controller.abort() };
+  }
+
+  it('paints a reply of 10,000 notes in a task after the one that decoded it, with only the first batch anchored at once', async () => {
+    const { session, yields, stop } = await startWith(10_000);
+    expect(yields).toEqual([{ statusSent: false }]);
+    expect(session.article.layers.status().notesAnchored).toBe(FIRST_NOTE_BATCH);
+    stop();
+  });
+
+  it('paints a reply with few notes at once, with no yield', async () => {
+    const { session, yields, stop } = await startWith(FIRST_NOTE_BATCH);
+    expect(yields).toEqual([]);
+    expect(session.article.layers.status().notesAnchored).toBe(FIRST_NOTE_BATCH);
+    stop();
   });
 });

@@ -7,6 +7,7 @@
 
 import { readText } from '../anchoring';
 import type { Browser, Runtime } from '../browser';
+import { pageScheme } from '../highlight/page-scheme';
 import type { Requester } from '../messaging/client';
 import type { TabMessage } from '../messaging/protocol';
 import { MAX_ARTICLE_TEXT } from '../messaging/protocol';
@@ -24,6 +25,7 @@ import { watchNotesChanged } from '../store/change-feed';
 import { watchWhileShown } from '../while-shown';
 import { type ArticleView, createArticleView, PAINT_BY_WRAPPING_KEY } from './article-view';
 import type { Interactions } from './interactions';
+import { FIRST_NOTE_BATCH } from './layers';
 import { applyNotesChange } from './notes-sync';
 import { loadContentExtras, loadOverlayUi, type OverlayUi } from './ui-loader';
 
@@ -38,7 +40,17 @@ export interface PageSessionDependencies {
   startedAt?: number;
   /** Loads the interactive UI; by default the background injects the UI bundle. */
   loadUi?: () => Promise<OverlayUi>;
+  /**
+   * Lets the page run before a large reply is painted: decoding many notes' selectors is one
+   * task, the first paint another. A macrotask by default; a test passes a counting one.
+   */
+  yieldToPage?: () => Promise<void>;
 }
+
+/** A reply with more notes than the first paint anchors is painted in a task of its own. */
+export const YIELD_AFTER_NOTES = FIRST_NOTE_BATCH;
+
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** The running session, for tests. */
 export interface PageSession {
@@ -75,7 +87,10 @@ export async function startPageSession(deps: PageSessionDependencies): Promise<P
   const changes = new MutationObserver(() => undefined);
   changes.observe(recognition.body, { childList: true, subtree: true, characterData: true });
   const prepared = readText(recognition.body);
+  // The page's scheme too: read before our first writes, it costs no second style pass.
+  const scheme = pageScheme(deps.doc);
   const [data, settings, paintByWrapping, welcomeShown] = await replies;
+  if (data.notes.length > YIELD_AFTER_NOTES) await (deps.yieldToPage ?? nextTask)();
   const changed = changes.takeRecords().length > 0;
   changes.disconnect();
   if (signal.aborted) return null;
@@ -90,6 +105,7 @@ export async function startPageSession(deps: PageSessionDependencies): Promise<P
     notes: data.notes,
     visibility: visibilityOf(settings, hostname),
     prepared: changed ? null : prepared,
+    scheme,
     paintByWrapping,
     loadExtras,
     onStatus: (status) => {

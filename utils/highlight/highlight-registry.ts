@@ -26,7 +26,10 @@ export function highlightApiOf(doc: Document): HighlightApi | null {
 }
 
 /** Creates the backend, or null where the API is missing. */
-export function createHighlightRegistryBackend(doc: Document): PaintBackend | null {
+export function createHighlightRegistryBackend(
+  doc: Document,
+  pageSchemeRead?: 'light' | 'dark',
+): PaintBackend | null {
   const api = highlightApiOf(doc);
   if (!api) return null;
   const { registry, Highlight: HighlightConstructor } = api;
@@ -38,7 +41,7 @@ export function createHighlightRegistryBackend(doc: Document): PaintBackend | nu
     `counterpoint-claim-${style}${active ? '-active' : ''}-${suffix}`;
 
   const css: string[] = [];
-  const scheme = pageScheme(doc);
+  const scheme = pageSchemeRead ?? pageScheme(doc);
   for (const style of stylesOfLayer('claims')) {
     for (const active of [false, true])
       css.push(highlightRules(nameOf(style, active), style, active, scheme));

@@ -180,4 +180,53 @@ describe('the note shade with many notes', () => {
     expect(shade.stats().boxes).toBe(0);
     shade.destroy();
   });
+
+  it('keeps its rectangles out of the accessibility tree, and its notice in it', () => {
+    // The root is closed: the test keeps the one the shade attaches.
+    const attach = Element.prototype.attachShadow;
+    let root: ShadowRoot | null = null;
+    Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit) {
+      root = attach.call(this, init);
+      return root;
+    };
+    try {
+      const shade = createNoteShade(document, { ownNodes: createOwnNodeRegistry() });
+      shade.paint(article(20, 30));
+      const shadow = root as ShadowRoot | null;
+      const boxes = [...(shadow?.querySelectorAll('.box') ?? [])];
+      expect(boxes.length).toBe(shade.stats().boxes);
+      expect(boxes.length).toBeGreaterThan(0);
+      for (const box of boxes) expect(box.closest('[aria-hidden="true"]')).not.toBeNull();
+      const notice = shadow?.querySelector('[role="status"]');
+      expect(notice?.closest('[aria-hidden="true"]')).toBeNull();
+      shade.destroy();
+    } finally {
+      Element.prototype.attachShadow = attach;
+    }
+  });
+
+  it('reads no layout when there is no note to draw (the scroll position would force one)', () => {
+    const own = Object.getOwnPropertyDescriptor(window, 'scrollY');
+    let reads = 0;
+    Object.defineProperty(window, 'scrollY', {
+      configurable: true,
+      get: () => {
+        reads += 1;
+        return 0;
+      },
+    });
+    try {
+      const shade = createNoteShade(document, { ownNodes: createOwnNodeRegistry() });
+      shade.paint([]);
+      shade.refresh();
+      expect(reads).toBe(0);
+      shade.paint(article(2, 1));
+      expect(reads).toBeGreaterThan(0);
+      expect(shade.stats().boxes).toBeGreaterThan(0);
+      shade.destroy();
+    } finally {
+      if (own) Object.defineProperty(window, 'scrollY', own);
+      else delete (window as { scrollY?: number }).scrollY;
+    }
+  });
 });

@@ -77,6 +77,8 @@ export interface NoteShadeOptions {
   ownNodes?: OwnNodeRegistry;
   /** Called when the shade starts or stops leaving passages undrawn (too many near the viewport). */
   onPartial?: (partial: boolean) => void;
+  /** The page's scheme, if already read (reading it forces a style pass). */
+  scheme?: 'light' | 'dark';
 }
 
 /** The most passages measured for one frame: beyond it, the rest near the viewport wait. */
@@ -98,6 +100,8 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
   const view = doc.defaultView;
   let host: HTMLDivElement | null = null;
   let layer: HTMLDivElement | null = null;
+  /** The rectangles' parent, out of the accessibility tree. */
+  let boxLayer: HTMLDivElement | null = null;
   let notice: HTMLDivElement | null = null;
   let blocks: Block[] = [];
   let passages: Passage[] = [];
@@ -125,13 +129,18 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
     style.textContent = `${SHADE_CSS}\n${PRINT_HIDDEN_CSS}`;
     layer = doc.createElement('div');
     // Inside the closed root, where the page cannot read it.
-    layer.dataset.scheme = pageScheme(doc);
+    layer.dataset.scheme = options.scheme ?? pageScheme(doc);
+    // The rectangles say nothing a reader of the page's text does not hear already: the browser
+    // keeps none of them in its accessibility tree (a thousand boxes cost it a frame's time).
+    boxLayer = doc.createElement('div');
+    boxLayer.className = 'boxes';
+    boxLayer.setAttribute('aria-hidden', 'true');
     notice = doc.createElement('div');
     notice.className = 'notice';
     notice.setAttribute('role', 'status');
     notice.hidden = true;
     notice.textContent = PARTIAL_NOTICE;
-    layer.append(notice);
+    layer.append(boxLayer, notice);
     shadow.append(style, layer);
     doc.documentElement.append(host);
     ownNodes.add(host);
@@ -159,6 +168,7 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
     }
     host = null;
     layer = null;
+    boxLayer = null;
     notice = null;
     pool = [];
     drawnBoxes = 0;
@@ -241,7 +251,7 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
   }
 
   function draw(): void {
-    if (!layer) return;
+    if (!boxLayer) return;
     let count = 0;
     // Passages on the same words (an import of duplicates) are drawn once, the open one on top.
     const drawn = new Set<string>();
@@ -261,7 +271,7 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
         if (!element) {
           element = doc.createElement('div');
           pool.push(element);
-          layer.insertBefore(element, notice);
+          boxLayer.append(element);
         }
         if (element.hidden) element.hidden = false;
         element.className = passage.id === activeId ? 'box active' : 'box';
@@ -282,7 +292,12 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
   }
 
   function update(): void {
-    measureNear();
+    // No passage: nothing to measure, so no layout is read (reading the scroll position would
+    // force one, in the middle of the first paint).
+    if (passages.length === 0) {
+      near = [];
+      setPartial(false);
+    } else measureNear();
     draw();
   }
 

@@ -38,6 +38,8 @@ export interface PainterOptions {
   forceFallback?: boolean;
   /** The registry shared with the markers; defaults to the realm-wide `sharedOwnNodes`. */
   ownNodes?: OwnNodeRegistry;
+  /** The page's scheme, if already read (reading it forces a style pass). */
+  scheme?: 'light' | 'dark';
 }
 
 /** Paints and removes the claim highlights of one document. */
@@ -112,7 +114,7 @@ export function createPainterWith(
     if (!fallback) throw new FallbackNeeded();
     return fallback(doc, ownNodes);
   };
-  const custom = options.forceFallback ? null : createHighlightRegistryBackend(doc);
+  const custom = options.forceFallback ? null : createHighlightRegistryBackend(doc, options.scheme);
   let backend: PaintBackend = custom ?? makeFallback();
 
   // Wrapping changes the DOM: the fallback paints everything, always.

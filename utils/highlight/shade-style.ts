@@ -28,7 +28,7 @@ export const SHADE_CSS = `
   mix-blend-mode: multiply;
 }
 .box.active { background: rgba(255, 204, 0, 0.5); border-bottom-color: rgba(150, 100, 0, 1); }
-[data-scheme='dark'] > .box { background: rgba(255, 214, 64, 0.28); border-bottom-color: rgba(255, 214, 64, 0.9); mix-blend-mode: screen; }
+[data-scheme='dark'] .box { background: rgba(255, 214, 64, 0.28); border-bottom-color: rgba(255, 214, 64, 0.9); mix-blend-mode: screen; }
 @media (forced-colors: active) {
   .box { background: transparent; border-bottom: 2px solid Highlight; }
 }

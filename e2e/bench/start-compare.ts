@@ -1,0 +1,135 @@
+/**
+ * Start to claims painted, before and after a change, in one run: the article opened alternately
+ * in two browsers, one with a baseline build (`START_BASELINE=<unpacked build>`, e.g. a build
+ * of the main branch copied aside) and one with this checkout's build. For each: the paint time
+ * the content script reports, the floor measured right after each load (an empty round trip
+ * plus reading the same records), their ratio, and the start's breakdown from logpoint loads
+ * (`start-breakdown.ts`).
+ */
+import { ARTICLE_URL } from '../fixtures';
+import { type ChromiumSession, launchChromium } from '../harness/chromium';
+import { ARTICLE_KEY } from '../harness/heavy-notes';
+import { CHROME_BUILD } from '../harness/paths';
+import { waitUntil } from '../harness/wait';
+import { floorOnce, median, PARTS, WAIT_DETAILS } from './content-script';
+import type { BenchSection } from './section';
+import { probedStart, type StartSteps } from './start-breakdown';
+
+/** Plain loads per build, alternating (the first, cold, is left out of the medians). */
+const RUNS = 15;
+/** Loads with the logpoints set, per build, alternating. */
+const PROBED_RUNS = 12;
+
+interface BuildRuns {
+  label: string;
+  build: string;
+  session: ChromiumSession;
+  paints: number[];
+  floors: number[];
+  probed: StartSteps[];
+}
+
+async function paintOnce(session: ChromiumSession): Promise<number> {
+  const page = await session.open(ARTICLE_URL);
+  const tabId = await session.tabIdOf(page);
+  const record = await waitUntil(
+    () =>
+      session.inExtension(async (id: number) => {
+        const key = `tab:${id}`;
+        return ((await chrome.storage.session.get(key))[key] ?? null) as {
+          paintMs?: number;
+        } | null;
+      }, tabId),
+    (value) => typeof value?.paintMs === 'number',
+    { what: 'the first paint report', timeoutMs: 15_000 },
+  );
+  await page.close();
+  return record?.paintMs ?? Number.NaN;
+}
+
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+/** The before/after start section of `npm run bench` (needs `START_BASELINE`). */
+export const startCompareSection: BenchSection = {
+  name: 'Start before and after',
+  async run({ log }) {
+    const baseline = process.env.START_BASELINE;
+    if (!baseline) throw new Error('START_BASELINE names no build to compare with');
+    const builds: BuildRuns[] = [];
+    try {
+      for (const [label, build] of [
+        ['before (baseline build)', baseline],
+        ['after (this build)', CHROME_BUILD],
+      ] as const) {
+        builds.push({
+          label,
+          build,
+          session: await launchChromium({ extensionPath: build }),
+          paints: [],
+          floors: [],
+          probed: [],
+        });
+      }
+      for (let run = 0; run < RUNS; run++) {
+        for (const entry of builds) {
+          entry.paints.push(await paintOnce(entry.session));
+          const floor = await floorOnce(entry.session, ARTICLE_KEY);
+          entry.floors.push(floor.roundTrip + floor.read);
+          log(`${entry.label} run ${run + 1}: ${entry.paints.at(-1)?.toFixed(1)} ms`);
+        }
+      }
+      for (let run = 0; run < PROBED_RUNS; run++) {
+        for (const entry of builds) {
+          entry.probed.push(await probedStart(entry.session, entry.build));
+          log(
+            `${entry.label} probed run ${run + 1}: ${entry.probed.at(-1)?.painted?.toFixed(1)} ms`,
+          );
+        }
+      }
+    } finally {
+      for (const entry of builds) await entry.session.close();
+    }
+    const part = (entry: BuildRuns, from: string, to: string) =>
+      median(entry.probed.map((steps) => (steps[to] ?? Number.NaN) - (steps[from] ?? 0)));
+    const summary = builds.map((entry) => {
+      const warm = entry.paints.slice(1);
+      const floor = median(entry.floors.slice(1));
+      return { entry, paint: median(warm), floor, ratio: median(warm) / floor };
+    });
+    return {
+      tables: [
+        {
+          title: 'Start to claims painted beside its floor, before and after (Chromium, one run)',
+          header: ['build', 'median of the warm loads', 'floor', 'ratio (target ≤ 2×)'],
+          rows: summary.map(({ entry, paint, floor, ratio }) => [
+            entry.label,
+            ms(paint),
+            ms(floor),
+            `${ratio.toFixed(1)}×`,
+          ]),
+        },
+        {
+          title: `Where the start goes, before and after (medians of ${PROBED_RUNS} loads with logpoints each)`,
+          header: ['part', ...builds.map((entry) => entry.label)],
+          rows: [
+            ...PARTS.map(({ label, from, to }) => [
+              label,
+              ...builds.map((entry) => ms(part(entry, from, to))),
+            ]),
+            ...WAIT_DETAILS.map(({ label, from, to }) => [
+              label,
+              ...builds.map((entry) => ms(part(entry, from, to))),
+            ]),
+          ],
+        },
+      ],
+      notes: [
+        `The two builds run in two headless browsers side by side, one load of each in turn (${RUNS} plain loads, then ${PROBED_RUNS} with logpoints), so the machine's load falls on both alike. The figures and the floor are those of the Content script section: the \`paintMs\` the content script reports with its first status, and, right after each load, an empty round trip from an extension page plus the two IndexedDB reads the background makes for the page.`,
+      ],
+    };
+  },
+};
+
+declare const chrome: {
+  storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
+};
