@@ -150,8 +150,10 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
 
   const claimById = (id: string) => claims.find((claim) => claim.id === id);
 
+  const getMessage = deps.getMessage ?? browserGetMessage;
   const layers = createLayers({
     doc,
+    partialNotice: getMessage('notes_partial_notice'),
     body,
     ownNodes,
     ignore: (node) => extraIgnores.some((test) => test(node)),
@@ -170,7 +172,6 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
     ...(deps.scheme ? { scheme: deps.scheme } : {}),
     label: (_kind, id) => {
       const claim = claimById(id);
-      const getMessage = deps.getMessage ?? browserGetMessage;
       return claim
         ? claimMarkerLabel(getMessage, claim.verdict)
         : getMessage('marker_claim') || 'Claim';

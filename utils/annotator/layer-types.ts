@@ -101,6 +101,8 @@ export interface LayerDependencies {
   ownNodes: OwnNodeRegistry;
   callbacks: LayerCallbacks;
   label: MarkerLabel;
+  /** The note layer's "only the nearest are shown" notice, in the interface language. */
+  partialNotice?: string;
   /** Extra test to skip nodes in anchoring (e.g. the overlay's host). */
   ignore?: (node: Node) => boolean;
   /** The anchoring engine's `anchorAll`; a test passes a counting wrapper. */

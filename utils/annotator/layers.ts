@@ -49,6 +49,7 @@ export function createLayers(deps: LayerDependencies): Layers {
   const shade: NoteShade = createNoteShade(doc, {
     ownNodes,
     ...(deps.scheme ? { scheme: deps.scheme } : {}),
+    ...(deps.partialNotice ? { partialNotice: deps.partialNotice } : {}),
   });
   let claims: readonly StoredClaim[] = [];
   let notes: readonly NoteAnchor[] = [];

@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createNoteShade, MAX_BOXES, MAX_MEASURED_NOTES, type ShadeItem } from './note-shade';
+import {
+  createNoteShade,
+  MAX_BOXES,
+  MAX_MEASURED_NOTES,
+  PARTIAL_NOTICE,
+  type ShadeItem,
+} from './note-shade';
 import { createOwnNodeRegistry } from './own-nodes';
 
 /** Paragraphs laid out one under the other, 100 px each (happy-dom has no layout). */
@@ -200,6 +206,31 @@ describe('the note shade with many notes', () => {
       const notice = shadow?.querySelector('[role="status"]');
       expect(notice?.closest('[aria-hidden="true"]')).toBeNull();
       shade.destroy();
+    } finally {
+      Element.prototype.attachShadow = attach;
+    }
+  });
+
+  it('says its notice in the words it is given (the interface language), English by default', () => {
+    const attach = Element.prototype.attachShadow;
+    const roots: ShadowRoot[] = [];
+    Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit) {
+      const root = attach.call(this, init);
+      roots.push(root);
+      return root;
+    };
+    try {
+      const french = 'Trop de notes pour les afficher toutes à la fois.';
+      for (const partialNotice of [french, undefined]) {
+        const shade = createNoteShade(document, {
+          ownNodes: createOwnNodeRegistry(),
+          ...(partialNotice ? { partialNotice } : {}),
+        });
+        shade.paint(article(3, 1));
+        const notice = roots.at(-1)?.querySelector('[role="status"]');
+        expect(notice?.textContent).toBe(partialNotice ?? PARTIAL_NOTICE);
+        shade.destroy();
+      }
     } finally {
       Element.prototype.attachShadow = attach;
     }

@@ -79,6 +79,8 @@ export interface NoteShadeOptions {
   onPartial?: (partial: boolean) => void;
   /** The page's scheme, if already read (reading it forces a style pass). */
   scheme?: 'light' | 'dark';
+  /** The notice's words in the interface language ({@link PARTIAL_NOTICE} when absent). */
+  partialNotice?: string;
 }
 
 /** The most passages measured for one frame: beyond it, the rest near the viewport wait. */
@@ -90,7 +92,7 @@ const MEASURE_BUDGET_MS = 8;
 
 const now = (): number => globalThis.performance?.now() ?? Date.now();
 
-/** What the reader is told while notes near the viewport are left undrawn (no note text). */
+/** What the reader is told while notes near the viewport are left undrawn (no note text), in English. */
 export const PARTIAL_NOTICE =
   'Too many notes here to show at once: only the nearest are highlighted.';
 
@@ -139,7 +141,7 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
     notice.className = 'notice';
     notice.setAttribute('role', 'status');
     notice.hidden = true;
-    notice.textContent = PARTIAL_NOTICE;
+    notice.textContent = options.partialNotice || PARTIAL_NOTICE;
     layer.append(boxLayer, notice);
     shadow.append(style, layer);
     doc.documentElement.append(host);
