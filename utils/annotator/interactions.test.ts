@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-
 import type { NoteAnchor, PageData, Protocol } from '../messaging/protocol';
 import { loadBundledPacks } from '../packs';
 import type { StoredClaim } from '../store/db';
@@ -11,6 +10,7 @@ import {
   type InteractionDependencies,
   withoutFragment,
 } from './interactions';
+import { SELECTION_SETTLE_MS } from './selection-adder';
 import { fakePanel, loadArticle, recordingOverlay } from './test-doubles';
 import { registerContentExtras } from './ui-loader';
 
@@ -45,6 +45,7 @@ function start(
   notes: NoteAnchor[] = [],
   serverNotes: () => NoteAnchor[] = () => notes,
   describe = loadedDescribe,
+  prepareDescribe?: () => void,
 ) {
   const recognition = loadArticle();
   const original = document.body.innerHTML;
@@ -73,6 +74,7 @@ function start(
     about: [],
     request: fakeRequest(calls, serverNotes),
     describe,
+    ...(prepareDescribe ? { prepareDescribe } : {}),
     createOverlay: overlay.createOverlay,
     createPanel: panel.create,
   });
@@ -202,6 +204,25 @@ describe('the annotator on the article', () => {
     );
     // Nothing is lost: the reader's selection is still there to try again.
     expect(document.getSelection()?.toString()).toBe('vicious cycle');
+    annotator.destroy();
+  });
+
+  it('starts loading the describer when "Add note" is offered, before the reader presses it', async () => {
+    let prepared = 0;
+    const { annotator, overlay, body } = start(
+      [],
+      () => [],
+      loadedDescribe,
+      () => {
+        prepared += 1;
+      },
+    );
+    await vi.advanceTimersByTimeAsync(SELECTION_SETTLE_MS);
+    expect(prepared).toBe(0);
+    select(body, 'vicious cycle');
+    await vi.advanceTimersByTimeAsync(SELECTION_SETTLE_MS);
+    expect(overlay.last()?.adder).toBeTruthy();
+    expect(prepared).toBe(1);
     annotator.destroy();
   });
 

@@ -80,6 +80,11 @@ export interface InteractionDependencies {
   request: Requester;
   /** A selection to selectors: the content-script layer's, with the text model this bundle lacks. */
   describe: RangeDescriber;
+  /**
+   * Starts loading what `describe` needs, called when "Add note" is offered: the first note's
+   * editor then opens without waiting for it.
+   */
+  prepareDescribe?: () => void;
   /** Creates the overlay's closed shadow root on the page. */
   createOverlay: (doc: Document) => OverlayHost;
   /**
@@ -168,7 +173,10 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
     body,
     timers,
     editing: panels.editing,
-    setAdder: overlay.setAdder,
+    setAdder: (adder) => {
+      if (adder) deps.prepareDescribe?.();
+      overlay.setAdder(adder);
+    },
     openEditor: (range) => openEditorForRange(range),
     inOverlay: overlay.contains,
     signal,

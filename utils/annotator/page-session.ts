@@ -135,6 +135,7 @@ export async function startPageSession(deps: PageSessionDependencies): Promise<P
       // The text model is in the extras bundle (the UI bundle has none): loaded for the first note.
       describe: (root, range, options) =>
         loadExtras().then((extras) => extras.describe(root, range, options)),
+      prepareDescribe: () => void loadExtras().catch(() => undefined),
       // The first article with claims gets the welcome card, once.
       ...(welcomeShown || !data.pack || isPaused(settings, hostname)
         ? {}
