@@ -13,10 +13,11 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    // One retry: a few browser tests race the page's own timing on a loaded two-core machine
-    // (Escape pressed while focus is still moving into the popover frame; a selection drag
-    // while the page settles). A test that fails twice fails the run; vitest's report names
-    // every test that needed its retry, and docs/testing.md lists the ones known to.
+    // One retry, as a net for a shared two-core machine under heavy load: the races once known
+    // (a hover reopening a popover closed with Escape, a selection made before the in-page UI
+    // started, the editor's frame losing focus) are fixed in the product and have tests of
+    // their own (e2e/suites/reader-races.ts). A test that fails twice fails the run; vitest's
+    // report names every test that needed its retry, and docs/testing.md says what is known.
     retry: 1,
     // What a test computes from the interface's words (dates, messages) is in US English.
     setupFiles: ['e2e/harness/i18n-setup.ts'],
