@@ -38,7 +38,7 @@ import { createTimers } from './timers';
 
 export { UNDO_TOAST_MS } from './note-actions';
 export { withoutFragment } from './panel-controller';
-export { ROOMY_WINDOW } from './reading-guide';
+export { ROOMY_HEIGHT } from './reading-guide';
 
 /** Keyboard shortcuts on the article page. */
 export const SHORTCUTS = {
@@ -210,6 +210,7 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
     doc,
     inOverlay: overlay.contains,
     popoverOpen: () => panels.current() !== null,
+    article: () => (deps.headline ? [deps.headline, body] : [body]),
     guideShown: () => guide() !== null,
     redraw: () => overlay.redraw(),
     ...(deps.welcome && article.claims().length > 0 ? { welcome: deps.welcome } : {}),
@@ -248,6 +249,7 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
     }
     return {
       reference,
+      article: body,
       claimCounts: counts,
       anchoredClaims: layers.status().claimsAnchored,
       totalClaims: all.length,

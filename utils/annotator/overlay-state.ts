@@ -8,6 +8,8 @@ import type { AboutEntry, Verdict } from '../packs/types';
 
 /** The reading guide's content: claims only, never anything about notes. */
 export interface GuideState {
+  /** The article's body: the guide sits beside its column where the window has room. */
+  article: Element;
   claimCounts: Partial<Record<Verdict, number>>;
   /** Claims found on the page; the rest cannot be stepped to. */
   anchoredClaims: number;

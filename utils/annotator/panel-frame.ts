@@ -74,6 +74,18 @@ export interface PanelFrameDependencies {
 /** Below either size, the popover is a sheet along the bottom of the window. */
 export const SHEET_BELOW = { width: 560, height: 560 } as const;
 
+/** The share of the window's height a sheet may take at most. */
+const SHEET_SHARE = 0.72;
+
+/**
+ * The highest a sheet's top edge can be in a window of this size, or null where popovers sit
+ * beside their passage: what is above it (the reading guide, docked there) stays uncovered.
+ */
+export function sheetTop(viewport: { width: number; height: number }): number | null {
+  if (viewport.width >= SHEET_BELOW.width && viewport.height >= SHEET_BELOW.height) return null;
+  return viewport.height - 8 - Math.max(120, Math.round(viewport.height * SHEET_SHARE));
+}
+
 /**
  * At the document's origin, above the page's own layers: a popover beside its passage is placed
  * in document coordinates, so the page's scrolling carries it (moved from scroll events, it
@@ -214,7 +226,7 @@ export function createPanelFrame(deps: PanelFrameDependencies): PanelFrame {
         box.style.top = '16px';
         availableHeight = view.innerHeight - 32;
       } else {
-        availableHeight = Math.round(view.innerHeight * 0.72);
+        availableHeight = Math.round(view.innerHeight * SHEET_SHARE);
       }
       applyHeight();
       return;
