@@ -238,8 +238,12 @@ for (const { language, words } of LANGUAGES) {
       await article.bringToFront();
       const probe = await probeAccessibility(article);
       try {
-        // With the mouse, at every zoom: the reading guide, larger in these languages, sits
-        // beside the article's column, never over a marker.
+        // With the mouse, at every zoom, the reading guide open (its largest, and larger in these
+        // languages): it sits beside the article's column, never over a marker.
+        const pill = await probe.waitFor('button', /^Counterpoint · /);
+        const open = pill.properties?.some((p) => p.name === 'expanded' && p.value.value === true);
+        if (!open) await probe.click(pill);
+        await probe.waitFor('list', words.t('guide_by_verdict'));
         await probe.click(await probe.waitFor('button', markerName()));
       } finally {
         await probe.detach();
