@@ -3,7 +3,7 @@
  * right after the headline, before the first claim marker (its host is inside the headline, and
  * changes neither the article's layout nor what the site's CSS selectors match); in a 1280 px
  * window it opens beside the article's column, covering none of the headline, byline or first
- * paragraphs; and at 200 % zoom (640×450 CSS px at twice the density) a popover, a sheet along
+ * paragraphs; no claim's popover covers it there (at 1280 and 1024 px); and at 200 % zoom (640×450 CSS px at twice the density) a popover, a sheet along
  * the window's bottom, leaves the guide's stepping row visible and clickable.
  */
 import type { Page } from 'playwright-core';
@@ -216,6 +216,44 @@ describe('the reading guide by the headline', () => {
       for (const rect of text) expect(intersects(box, rect), JSON.stringify(rect)).toBe(false);
     }
   });
+});
+
+describe('the reading guide beside popovers', () => {
+  it.each([
+    [1280, 900],
+    [1024, 800],
+  ])(
+    'is never covered by a claim’s popover in a %i×%i window, stepping with its own button',
+    async (width, height) => {
+      const { page, probe } = await openArticle();
+      try {
+        await page.setViewportSize({ width, height });
+        const seen = new Set<string>();
+        for (let step = 0; step < claims.length; step++) {
+          // Clicked with the reader's mouse where it is drawn: a popover over it would take the click.
+          const next = await probe.waitFor('button', 'Next claim');
+          const box = await probe.box(next);
+          await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+          const dialog = await waitForPopover(page, /^Claim: /);
+          await waitUntil(
+            async () => (await dialog.textContent()) ?? '',
+            (text) => !seen.has(text),
+            { what: `claim ${step + 1} to open` },
+          );
+          seen.add((await dialog.textContent()) ?? '');
+          await untilStill(page);
+          const popover = await popoverBox(page);
+          const [guide] = await probe.find('region', 'Counterpoint');
+          if (!guide) throw new Error('no guide');
+          expect(intersects(await probe.box(guide), popover), `claim ${step + 1}`).toBe(false);
+        }
+        expect(seen.size).toBe(claims.length);
+      } finally {
+        await probe.detach();
+        await page.close();
+      }
+    },
+  );
 });
 
 describe('the reading guide at 200 % zoom beside a popover', () => {

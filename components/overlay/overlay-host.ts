@@ -109,6 +109,11 @@ export function createOverlay(doc: Document): OverlayHost {
       renderGuide(state);
     },
     isHost: (node) => ownHosts().some((host) => node === host),
+    guideBox: () => {
+      if (!guideLayer?.host.isConnected) return null;
+      // Only beside the article's column: a column of its own that popovers can keep clear of.
+      return guideLayer.mount.querySelector('.cp-guide-beside')?.getBoundingClientRect() ?? null;
+    },
     contains: (event) => {
       const path = event.composedPath();
       return ownHosts().some((host) => path.includes(host));

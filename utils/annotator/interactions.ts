@@ -135,6 +135,7 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
     doc,
     onEvent: (event) => onPanelEvent(event),
     onPointer: (inside) => hover.pointerInPopover(inside),
+    keepClear: overlay.guideBox,
   });
 
   const panels = createPanelController({

@@ -59,5 +59,7 @@ export interface OverlayHost {
   isHost(node: Node): boolean;
   /** Whether an event happened inside the overlay. */
   contains(event: Event): boolean;
+  /** Where the reading guide is drawn, if it sits beside the article (popovers keep clear). */
+  guideBox?(): DOMRect | null;
   destroy(): void;
 }
