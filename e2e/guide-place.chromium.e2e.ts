@@ -1,7 +1,8 @@
 /**
  * Where the reading guide is, in real Chromium, as a reader meets it: the keyboard reaches it
  * right after the headline, before the first claim marker (its host is inside the headline, and
- * changes neither the article's layout nor what the site's CSS selectors match); in a 1280 px
+ * changes neither the article's layout, what the site's CSS selectors match, the heading's
+ * accessible name, nor what a reader's copy of the headline holds); in a 1280 px
  * window it opens beside the article's column, covering none of the headline, byline or first
  * paragraphs; no claim's popover covers it there (at 1280 and 1024 px); and at 200 % zoom (640×450 CSS px at twice the density) a popover, a sheet along
  * the window's bottom, leaves the guide's stepping row visible and clickable.
@@ -176,6 +177,41 @@ describe('the reading guide by the headline', () => {
     expect(read.hostBox.height).toBe(0);
     // Nothing of ours is readable through the page's DOM: the host is empty, its root closed.
     expect(read.hostChildren).toBe(0);
+  });
+
+  it('leaves a copy of the headline and byline as the site’s text alone', async () => {
+    await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(ARTICLE_URL).origin,
+    });
+    await page.bringToFront();
+    /** Selects from the headline to the byline's end as a reader's drag would, and copies it. */
+    const copy = async (withHost: boolean): Promise<string> => {
+      await page.evaluate((keep) => {
+        const headline = document.querySelector('[itemprop="headline"]');
+        const byline = document.querySelector('.author-date');
+        if (!headline || !byline) throw new Error('no headline or byline');
+        const host = headline.lastElementChild;
+        if (!keep && host) (window as unknown as { guideHost?: Element }).guideHost = host;
+        if (!keep) host?.remove();
+        const range = document.createRange();
+        range.setStartBefore(headline);
+        range.setEndAfter(byline);
+        getSelection()?.removeAllRanges();
+        getSelection()?.addRange(range);
+      }, withHost);
+      await page.keyboard.press('Control+C');
+      const text = await page.evaluate(() => navigator.clipboard.readText());
+      await page.evaluate(() => {
+        const parked = (window as unknown as { guideHost?: Element }).guideHost;
+        if (parked) document.querySelector('[itemprop="headline"]')?.append(parked);
+        getSelection()?.removeAllRanges();
+      });
+      return text;
+    };
+    const withGuide = await copy(true);
+    const without = await copy(false);
+    expect(without).toContain('Mexico: President AMLO Meets Vice President Kamala Harris');
+    expect(withGuide).toBe(without);
   });
 
   it('opens beside the article in a 1280 px window, covering none of its first text', async () => {

@@ -229,7 +229,8 @@ function GuideDock({
 /** Layout of the overlay's boxes (positions come from Floating). */
 export const OVERLAY_CSS = `
 .cp-floating { z-index: 2147483647; }
-.cp-guide-box { z-index: 2147483647; overflow: auto; width: max-content; }
+/* Not selectable: in the headline, a reader's copy of it would take the guide's words along. */
+.cp-guide-box { z-index: 2147483647; overflow: auto; width: max-content; -webkit-user-select: none; user-select: none; }
 .cp-adder-box { z-index: 2147483647; }
 .cp-toast-box { position: fixed; left: 50%; bottom: 24px; transform: translateX(-50%); z-index: 2147483647; }
 .cp-guide-pill-box { display: flex; flex-direction: column; align-items: flex-end; gap: 6px; max-width: var(--cp-guide-max, min(560px, calc(100vw - 16px))); }
