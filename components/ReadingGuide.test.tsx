@@ -32,6 +32,18 @@ function renderGuide(overrides: Partial<ReadingGuideProps> = {}) {
 }
 
 describe('ReadingGuide', () => {
+  it('keeps only its stepping buttons beside a popover, still named Counterpoint', () => {
+    renderGuide({ compact: true });
+    const guide = screen.getByRole('region', { name: 'Counterpoint' });
+    expect(
+      within(guide)
+        .getAllByRole('button')
+        .map((button) => button.textContent),
+    ).toEqual(['‹ Previous claim', 'Next claim ›']);
+    expect(within(guide).queryByText('12 claims checked')).toBeNull();
+    expect(screen.queryByRole('list', { name: 'Claims by verdict' })).toBeNull();
+  });
+
   it('counts the claims and lists verdicts in VERDICTS order, skipping zeros', () => {
     renderGuide();
     const guide = screen.getByRole('region', { name: 'Counterpoint' });

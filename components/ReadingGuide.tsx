@@ -57,10 +57,10 @@ const NEXT_OF_VERDICT: Record<Verdict, MessageKey> = {
 
 /** Props of {@link ReadingGuide}: the controller's guide state and the page's shortcuts. */
 export interface ReadingGuideProps
-  extends Omit<GuideState, 'expanded' | 'onExpandedChange' | 'compact'> {
+  extends Omit<GuideState, 'article' | 'expanded' | 'onExpandedChange' | 'compact'> {
   /** Keyboard shortcuts in aria-keyshortcuts form, e.g. "Alt+Shift+J". */
   shortcuts: { next: string; previous: string };
-  /** Only the stepping row (a popover is open). */
+  /** Only the stepping buttons, the title kept for screen readers (a popover is open). */
   compact?: boolean;
 }
 
@@ -125,11 +125,11 @@ export function ReadingGuide({
   return (
     <section class="cp-guide" aria-labelledby={titleId}>
       <div class="cp-guide-row">
-        <h2 id={titleId} class="cp-guide-title">
+        <h2 id={titleId} class={compact ? 'cp-visually-hidden' : 'cp-guide-title'}>
           Counterpoint
         </h2>
-        {hasClaims ? <span>{strings.checked(totalClaims)}</span> : null}
-        {hasClaims && anchoredClaims < totalClaims ? (
+        {hasClaims && !compact ? <span>{strings.checked(totalClaims)}</span> : null}
+        {hasClaims && !compact && anchoredClaims < totalClaims ? (
           <span class="cp-muted">{strings.found(anchoredClaims)}</span>
         ) : null}
         {anchoredClaims > 0 ? (

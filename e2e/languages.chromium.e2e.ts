@@ -238,10 +238,13 @@ for (const { language, words } of LANGUAGES) {
       await article.bringToFront();
       const probe = await probeAccessibility(article);
       try {
-        // From the keyboard: at 200 % a click lands on the reading guide, larger in these
-        // languages, which docks over the first marker once it is scrolled into view.
-        await probe.focus(await probe.waitFor('button', markerName()));
-        await article.keyboard.press('Enter');
+        // With the mouse, at every zoom, the reading guide open (its largest, and larger in these
+        // languages): it sits beside the article's column, never over a marker.
+        const pill = await probe.waitFor('button', /^Counterpoint · /);
+        const open = pill.properties?.some((p) => p.name === 'expanded' && p.value.value === true);
+        if (!open) await probe.click(pill);
+        await probe.waitFor('list', words.t('guide_by_verdict'));
+        await probe.click(await probe.waitFor('button', markerName()));
       } finally {
         await probe.detach();
       }

@@ -11,6 +11,7 @@ function guide(): NonNullable<PageOverlayProps['guide']> {
   document.body.append(reference);
   return {
     reference,
+    article: document.body,
     claimCounts: { supported: 2, misleading: 1 },
     anchoredClaims: 3,
     totalClaims: 3,

@@ -6,6 +6,8 @@
  */
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { OverlayState } from '../../utils/annotator/overlay-state';
+import { sheetTop } from '../../utils/annotator/panel-frame';
+import { articleRight, GUIDE_GAP } from '../../utils/annotator/reading-guide';
 import { plural } from '../../utils/i18n';
 import { AdderButton } from '../AdderButton';
 import { ReadingGuide } from '../ReadingGuide';
@@ -70,9 +72,16 @@ function GuideDock({
   shortcuts: PageOverlayProps['shortcuts'];
 }) {
   const panelId = useUniqueId();
+  const unnamedId = useUniqueId();
   const box = useRef<HTMLDivElement>(null);
   const pill = useRef<HTMLButtonElement>(null);
-  const { reference, expanded, onExpandedChange, compact, ...props } = guide;
+  const { reference, article, expanded, onExpandedChange, compact, ...props } = guide;
+
+  // What placing depends on that changes without the headline moving: a popover opening (the
+  // compact guide then docks above a sheet) is read through this ref by the placing below.
+  const compactNow = useRef(compact);
+  compactNow.current = compact;
+  const replace = useRef<(() => void) | null>(null);
 
   useLayoutEffect(() => {
     const element = box.current;
@@ -85,28 +94,52 @@ function GuideDock({
     // Two places, and no scroll listener (moved from scroll events, a box lags behind the page
     // and Firefox warns of a scroll-linked effect): by the headline, in the document's own
     // coordinates, so the page's scrolling carries it; or, once the headline is scrolled up under
-    // the site's header, pinned in the window below that header. An IntersectionObserver on the
-    // headline switches between the two.
+    // the site's header (or while a popover is a sheet), pinned in the window. An
+    // IntersectionObserver on the headline switches between the two.
     let pinned = false;
     let watched: IntersectionObserver | null = null;
+    let watchedInset = -1;
     const place = (): void => {
       frame = 0;
       const pillHeight = pill.current?.offsetHeight ?? 28;
       const obstruction = topObstruction(doc, (candidate) => candidate === host);
-      const { left, top } = guidePosition(
+      const viewport = { width: view.innerWidth, height: view.innerHeight };
+      const spot = guidePosition(
         reference.getBoundingClientRect(),
-        { width: element.offsetWidth, pillHeight },
-        { width: view.innerWidth, height: view.innerHeight },
-        obstruction,
+        { width: element.offsetWidth, height: element.offsetHeight, pillHeight },
+        viewport,
+        {
+          obstruction,
+          articleRight: articleRight([reference, article]),
+          sheetTop: compactNow.current ? sheetTop(viewport) : null,
+        },
       );
-      element.style.position = pinned ? 'fixed' : 'absolute';
-      element.style.left = `${pinned ? left : left + view.scrollX}px`;
-      element.style.top = `${pinned ? top : top + view.scrollY}px`;
-      element.style.maxHeight = `${Math.max(120, view.innerHeight - top - 8)}px`;
+      const fixed = pinned || spot.docked;
+      element.classList.toggle('cp-guide-beside', spot.beside);
+      element.style.setProperty('--cp-guide-max', `${spot.maxWidth}px`);
+      element.style.maxWidth = `${spot.maxWidth}px`;
+      element.style.maxHeight = `${spot.maxHeight}px`;
+      element.style.position = fixed ? 'fixed' : 'absolute';
+      // The host may sit anywhere (by the headline, or at the document's end): the box is placed
+      // from where the host is, then nudged by whatever a containing block still adds.
+      const origin = fixed || !host ? { left: 0, top: 0 } : host.getBoundingClientRect();
+      let left = spot.left - origin.left;
+      let top = spot.top - origin.top;
+      element.style.left = `${left}px`;
+      element.style.top = `${top}px`;
+      const drawn = element.getBoundingClientRect();
+      left += spot.left - drawn.left;
+      top += spot.top - drawn.top;
+      element.style.left = `${left}px`;
+      element.style.top = `${top}px`;
       element.style.visibility = 'visible';
       // The line the headline crosses when the guide would slide under the site's header.
-      const inset = Math.round(obstruction + pillHeight + 12);
-      if (watched === null && 'IntersectionObserver' in view) {
+      const inset = Math.round(
+        obstruction + GUIDE_GAP + (spot.beside ? 0 : pillHeight + GUIDE_GAP),
+      );
+      if (inset !== watchedInset && 'IntersectionObserver' in view) {
+        watched?.disconnect();
+        watchedInset = inset;
         watched = new view.IntersectionObserver(
           (entries) => {
             const entry = entries[entries.length - 1];
@@ -124,18 +157,25 @@ function GuideDock({
     const schedule = (): void => {
       if (!frame) frame = view.requestAnimationFrame(place);
     };
+    replace.current = schedule;
     place();
     const watching = new AbortController();
     view.addEventListener('resize', schedule, { passive: true, signal: watching.signal });
     const resized = 'ResizeObserver' in view ? new view.ResizeObserver(schedule) : null;
     resized?.observe(element);
     return () => {
+      replace.current = null;
       watching.abort();
       resized?.disconnect();
       watched?.disconnect();
       if (frame) view.cancelAnimationFrame(frame);
     };
-  }, [reference]);
+  }, [reference, article]);
+
+  // A popover opening or closing moves the guide (above a sheet, or back by the headline).
+  useEffect(() => {
+    replace.current?.();
+  }, [compact]);
 
   // Folding while the focus is inside the guide gives it back to the pill, not to the page's top.
   // Whether it was inside is read while rendering, before the fold removes the focused button.
@@ -154,11 +194,18 @@ function GuideDock({
   }, [expanded]);
 
   return (
+    // A group named by an empty element: where the host is inside the headline, the heading's
+    // accessible name (computed from its content) takes the group's empty name, not the guide's
+    // words, and screen readers still say the headline alone.
+    // biome-ignore lint/a11y/useSemanticElements: a fieldset is a form's group; this is the guide's.
     <div
       ref={box}
       class="cp-guide-box"
+      role="group"
+      aria-labelledby={unnamedId}
       style={{ position: 'absolute', left: '0px', top: '0px', visibility: 'hidden' }}
     >
+      <span id={unnamedId} />
       <div class="cp-guide-pill-box">
         <button
           ref={pill}
@@ -182,10 +229,12 @@ function GuideDock({
 /** Layout of the overlay's boxes (positions come from Floating). */
 export const OVERLAY_CSS = `
 .cp-floating { z-index: 2147483647; }
-.cp-guide-box { z-index: 2147483647; overflow: auto; }
+/* Not selectable: in the headline, a reader's copy of it would take the guide's words along. */
+.cp-guide-box { z-index: 2147483647; overflow: auto; width: max-content; -webkit-user-select: none; user-select: none; }
 .cp-adder-box { z-index: 2147483647; }
 .cp-toast-box { position: fixed; left: 50%; bottom: 24px; transform: translateX(-50%); z-index: 2147483647; }
-.cp-guide-pill-box { display: flex; flex-direction: column; align-items: flex-end; gap: 6px; max-width: min(560px, calc(100vw - 16px)); }
+.cp-guide-pill-box { display: flex; flex-direction: column; align-items: flex-end; gap: 6px; max-width: var(--cp-guide-max, min(560px, calc(100vw - 16px))); }
+.cp-guide-beside .cp-guide-pill-box { align-items: flex-start; }
 .cp-guide-pill {
   font: inherit; font-size: 0.8125em; line-height: 1.2; cursor: pointer; padding: 0.35em 0.8em;
   color: var(--cp-text); background: var(--cp-surface); border: 1px solid var(--cp-border);

@@ -3,26 +3,46 @@ import { guidePosition } from './guide-dock';
 
 const viewport = { width: 1280, height: 900 };
 const headline = (top: number) => new DOMRect(94, top, 768, 77);
+const pill = { width: 266, height: 27, pillHeight: 27 };
+/** A column reaching the window's right part: no room beside it. */
+const wide = { obstruction: 143, articleRight: 1100, sheetTop: null };
 
 describe('guidePosition', () => {
-  it('sits just above the headline, at the end of its line, below the site’s header', () => {
-    expect(guidePosition(headline(186), { width: 266, pillHeight: 27 }, viewport, 143)).toEqual({
+  it('sits beside the article’s column, level with the headline, where the window has room', () => {
+    const place = guidePosition(headline(186), pill, viewport, { ...wide, articleRight: 862 });
+    // Past the 24 px a marker may hang beyond the column's last word.
+    expect(place).toMatchObject({ left: 892, top: 186, beside: true, docked: false });
+    // As wide as the room beside the column, and no wider.
+    expect(place.maxWidth).toBe(1280 - 892 - 6);
+  });
+
+  it('sits just above the headline, at the end of its line, with no room beside the column', () => {
+    expect(guidePosition(headline(186), pill, viewport, wide)).toMatchObject({
       left: 596,
       top: 153,
+      beside: false,
     });
   });
 
   it('stays under the site’s header once the headline has scrolled away', () => {
-    expect(guidePosition(headline(-600), { width: 266, pillHeight: 27 }, viewport, 143)).toEqual({
+    expect(guidePosition(headline(-600), pill, viewport, wide)).toMatchObject({
       left: 596,
       top: 149,
     });
-    expect(guidePosition(headline(-600), { width: 266, pillHeight: 27 }, viewport, 0).top).toBe(6);
+    expect(guidePosition(headline(-600), pill, viewport, { ...wide, obstruction: 0 }).top).toBe(6);
+    expect(guidePosition(headline(-600), pill, viewport, { ...wide, articleRight: 862 }).top).toBe(
+      149,
+    );
   });
 
   it('is placed by its top edge: opening it (a wider, taller box) moves the top nowhere', () => {
-    const closed = guidePosition(headline(186), { width: 266, pillHeight: 27 }, viewport, 143);
-    const open = guidePosition(headline(186), { width: 560, pillHeight: 27 }, viewport, 143);
+    const closed = guidePosition(headline(186), pill, viewport, wide);
+    const open = guidePosition(
+      headline(186),
+      { width: 560, height: 200, pillHeight: 27 },
+      viewport,
+      wide,
+    );
     expect(open.top).toBe(closed.top);
   });
 
@@ -30,10 +50,23 @@ describe('guidePosition', () => {
     const narrow = { width: 320, height: 480 };
     const position = guidePosition(
       new DOMRect(10, 200, 900, 40),
-      { width: 560, pillHeight: 27 },
+      { width: 560, height: 27, pillHeight: 27 },
       narrow,
-      0,
+      { obstruction: 0, articleRight: 310, sheetTop: null },
     );
     expect(position.left).toBe(6);
+    expect(position.maxWidth).toBe(308);
+  });
+
+  it('docks above a popover sheet: under the site’s header when it fits there, else over it', () => {
+    const zoomed = { width: 640, height: 450 };
+    const row = { width: 240, height: 70, pillHeight: 27 };
+    const around = { obstruction: 30, articleRight: 272, sheetTop: 118 };
+    const under = guidePosition(headline(238), row, zoomed, around);
+    expect(under).toMatchObject({ top: 36, docked: true, left: 302 });
+    expect(under.top + under.maxHeight).toBeLessThanOrEqual(118 - 6);
+    const over = guidePosition(headline(238), row, zoomed, { ...around, obstruction: 190 });
+    expect(over.top).toBe(6);
+    expect(over.top + over.maxHeight).toBeLessThanOrEqual(118 - 6);
   });
 });

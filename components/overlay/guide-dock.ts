@@ -1,15 +1,20 @@
 /**
- * Where the reading guide sits: at the end of the headline's line, just above it, and once the
- * headline scrolls away, pinned under whatever the site keeps at the top of the window (its
- * sticky header or navigation), so "Next claim" stays in view and the site's navigation stays
- * uncovered. The box is placed by its top edge, so opening the guide grows it downwards and
- * nothing jumps. Reads the page's layout only; writes nothing to the page.
+ * Where the reading guide sits. Where the window has room beside the article's column (its
+ * content box's right edge against the window's width), it sits there, level with the headline,
+ * covering none of the article's text; otherwise at the end of the headline's line, just above
+ * it. Once the headline scrolls away, it is pinned under whatever the site keeps at the top of
+ * the window (its sticky header or navigation), so "Next claim" stays in view and the site's
+ * navigation stays uncovered. While a popover is a sheet along the window's bottom (a small
+ * window, or 200 % zoom), the guide's stepping row docks above the sheet's highest edge, so the
+ * two never overlap. The box is placed by its top edge, so opening the guide grows it downwards
+ * and nothing jumps. Reads the page's layout only; writes nothing to the page.
  */
+import { besideLeft, GUIDE_GAP as GAP, roomBeside } from '../../utils/annotator/reading-guide';
 
-/** The gap between the guide and what it sits by, in pixels. */
-const GAP = 6;
 /** A site bar taller than this share of the window is an overlay, not a header to avoid. */
 const MAX_HEADER_SHARE = 0.5;
+/** The guide's widest box. */
+const MAX_WIDTH = 560;
 
 /**
  * The bottom edge of what the site pins at the top of the window (0 when nothing): fixed or
@@ -37,15 +42,64 @@ export function topObstruction(doc: Document, isOwn: (element: Element) => boole
   return bottom;
 }
 
-/** The guide's top-left corner in the window, for a box of this width and pill height. */
+/** What the guide's place depends on besides the headline and the window. */
+export interface GuideSurroundings {
+  /** The bottom of the site's bar pinned at the window's top (0: none). */
+  obstruction: number;
+  /** The right edge of the article's text in the window (see `articleRight`). */
+  articleRight: number;
+  /** The highest a popover sheet's top can be while one is open, or null (none open). */
+  sheetTop: number | null;
+}
+
+/** The guide's box in the window: its top-left corner and how large it may grow. */
+export interface GuidePlace {
+  left: number;
+  top: number;
+  maxWidth: number;
+  maxHeight: number;
+  /** Beside the article's column (the pill is then at the box's left end). */
+  beside: boolean;
+  /** Pinned in the window rather than carried by the page's scrolling. */
+  docked: boolean;
+}
+
+/** The guide's place for a box of this size and pill height. */
 export function guidePosition(
   reference: DOMRect,
-  box: { width: number; pillHeight: number },
+  box: { width: number; height: number; pillHeight: number },
   viewport: { width: number; height: number },
-  obstruction: number,
-): { left: number; top: number } {
-  const top = Math.max(reference.top - box.pillHeight - GAP, obstruction + GAP, GAP);
+  around: GuideSurroundings,
+): GuidePlace {
+  const { obstruction, sheetTop } = around;
+  const room = roomBeside(around.articleRight, viewport.width);
+  const beside = room > 0;
+  const maxWidth = Math.min(MAX_WIDTH, beside ? room : viewport.width - 2 * GAP);
+  const width = Math.min(box.width, maxWidth);
   const right = Math.min(reference.right, viewport.width - GAP);
-  const left = Math.max(GAP, right - box.width);
-  return { left: Math.round(left), top: Math.round(top) };
+  const left = beside ? besideLeft(around.articleRight) : Math.max(GAP, right - width);
+  if (sheetTop !== null) {
+    // Above the sheet: under the site's header if the guide fits there, else over it (the
+    // sheet covers the page below anyway), and never further down than the sheet's top.
+    const under = obstruction + GAP;
+    const top = under + box.height <= sheetTop - GAP ? under : GAP;
+    return {
+      left: Math.round(left),
+      top: Math.round(top),
+      maxWidth,
+      maxHeight: Math.max(0, Math.floor(sheetTop - GAP - top)),
+      beside,
+      docked: true,
+    };
+  }
+  const level = beside ? reference.top : reference.top - box.pillHeight - GAP;
+  const top = Math.max(level, obstruction + GAP, GAP);
+  return {
+    left: Math.round(left),
+    top: Math.round(top),
+    maxWidth,
+    maxHeight: Math.max(120, Math.floor(viewport.height - top - 8)),
+    beside,
+    docked: false,
+  };
 }

@@ -42,7 +42,7 @@ import { createTimers } from './timers';
 
 export { UNDO_TOAST_MS } from './note-actions';
 export { withoutFragment } from './panel-controller';
-export { ROOMY_WINDOW } from './reading-guide';
+export { ROOMY_HEIGHT } from './reading-guide';
 
 /** Keyboard shortcuts on the article page. */
 export const SHORTCUTS = {
@@ -146,6 +146,7 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
     doc,
     onEvent: (event) => onPanelEvent(event),
     onPointer: (inside) => hover.pointerInPopover(inside),
+    keepClear: overlay.guideBox,
   });
 
   const panels = createPanelController({
@@ -225,6 +226,7 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
     doc,
     inOverlay: overlay.contains,
     popoverOpen: () => panels.current() !== null,
+    article: () => (deps.headline ? [deps.headline, body] : [body]),
     guideShown: () => guide() !== null,
     redraw: () => overlay.redraw(),
     ...(deps.welcome && article.claims().length > 0 ? { welcome: deps.welcome } : {}),
@@ -267,6 +269,7 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
     }
     return {
       reference,
+      article: body,
       claimCounts: counts,
       anchoredClaims,
       totalClaims: all.length,

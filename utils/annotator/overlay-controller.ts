@@ -42,6 +42,8 @@ export interface OverlayController {
   contains(event: Event): boolean;
   /** True for the overlay's host node. */
   isHost(node: Node): boolean;
+  /** Where the reading guide is drawn, if it sits beside the article. */
+  guideBox(): DOMRect | null;
   destroy(): void;
 }
 
@@ -107,6 +109,7 @@ export function createOverlayController(deps: OverlayControllerDependencies): Ov
     redraw,
     contains: (event) => overlay?.contains(event) ?? false,
     isHost: (node) => overlay?.isHost(node) ?? false,
+    guideBox: () => overlay?.guideBox?.() ?? null,
     destroy() {
       destroyed = true;
       timers.clear(toastTimer);

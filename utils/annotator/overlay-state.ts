@@ -8,6 +8,8 @@ import type { AboutEntry, Verdict } from '../packs/types';
 
 /** The reading guide's content: claims only, never anything about notes. */
 export interface GuideState {
+  /** The article's body: the guide sits beside its column where the window has room. */
+  article: Element;
   claimCounts: Partial<Record<Verdict, number>>;
   /** Claims found on the page; the rest cannot be stepped to. */
   anchoredClaims: number;
@@ -57,5 +59,7 @@ export interface OverlayHost {
   isHost(node: Node): boolean;
   /** Whether an event happened inside the overlay. */
   contains(event: Event): boolean;
+  /** Where the reading guide is drawn, if it sits beside the article (popovers keep clear). */
+  guideBox?(): DOMRect | null;
   destroy(): void;
 }

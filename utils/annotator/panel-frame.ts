@@ -10,8 +10,8 @@
  * ignores every other message, so the page can neither listen to nor forge what passes here.
  * What passes is ids and page text only: the frame reads note text from the background itself.
  *
- * Placement: beside the passage (flipping and shifting to stay in the viewport) on a roomy
- * window; as a sheet along the bottom of a short or narrow one (a phone, or 200 % zoom), so the
+ * Placement: beside the passage (flipping and shifting to stay in the viewport, and left of the
+ * reading guide where it sits beside the article) on a roomy window; as a sheet along the bottom of a short or narrow one (a phone, or 200 % zoom), so the
  * popover is never a slit. The iframe's height follows the frame's own reports of its content.
  */
 import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
@@ -69,10 +69,24 @@ export interface PanelFrameDependencies {
   onEvent(event: PanelEvent): void;
   /** The pointer entered (true) or left (false) the popover. */
   onPointer?(inside: boolean): void;
+  /** What a popover beside its passage keeps clear of, where it can (the reading guide). */
+  keepClear?(): DOMRect | null;
 }
 
 /** Below either size, the popover is a sheet along the bottom of the window. */
 export const SHEET_BELOW = { width: 560, height: 560 } as const;
+
+/** The share of the window's height a sheet may take at most. */
+const SHEET_SHARE = 0.72;
+
+/**
+ * The highest a sheet's top edge can be in a window of this size, or null where popovers sit
+ * beside their passage: what is above it (the reading guide, docked there) stays uncovered.
+ */
+export function sheetTop(viewport: { width: number; height: number }): number | null {
+  if (viewport.width >= SHEET_BELOW.width && viewport.height >= SHEET_BELOW.height) return null;
+  return viewport.height - 8 - Math.max(120, Math.round(viewport.height * SHEET_SHARE));
+}
 
 /**
  * At the document's origin, above the page's own layers: a popover beside its passage is placed
@@ -214,7 +228,7 @@ export function createPanelFrame(deps: PanelFrameDependencies): PanelFrame {
         box.style.top = '16px';
         availableHeight = view.innerHeight - 32;
       } else {
-        availableHeight = Math.round(view.innerHeight * 0.72);
+        availableHeight = Math.round(view.innerHeight * SHEET_SHARE);
       }
       applyHeight();
       return;
@@ -227,13 +241,20 @@ export function createPanelFrame(deps: PanelFrameDependencies): PanelFrame {
         : {}),
     };
     const update = (): void => {
+      // The reading guide beside the article, right of the passage: the popover stays left of it.
+      const clear = deps.keepClear?.();
+      const passage = anchor.getBoundingClientRect();
+      const right =
+        clear && clear.width > 0 && clear.left > passage.left
+          ? Math.max(8, view.innerWidth - clear.left + 8)
+          : 8;
       void computePosition(anchor, box, {
         strategy: 'absolute',
         placement: 'bottom-start',
         middleware: [
           offset(8),
           flip({ padding: 8 }),
-          shift({ padding: 8 }),
+          shift({ padding: { top: 8, bottom: 8, left: 8, right } }),
           size({
             padding: 8,
             apply({ availableHeight: room }) {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createReadingGuide, ROOMY_WINDOW } from './reading-guide';
+import { articleRight, createReadingGuide, ROOMY_HEIGHT, roomBeside } from './reading-guide';
 
 /** An event as the reader's own (happy-dom lets a test set `isTrusted`, a browser does not). */
 function trusted<E extends Event>(event: E): E {
@@ -14,7 +14,21 @@ afterEach(() => {
   for (const controller of controllers.splice(0)) controller.abort();
 });
 
-function setUp(options: { popoverOpen?: boolean; welcome?: boolean; inOverlay?: boolean } = {}) {
+/** An element laid out with its right edge here (happy-dom lays nothing out). */
+function columnEndingAt(right: number): Element {
+  const element = document.createElement('div');
+  element.getBoundingClientRect = () => new DOMRect(right - 700, 100, 700, 50);
+  return element;
+}
+
+function setUp(
+  options: {
+    popoverOpen?: boolean;
+    welcome?: boolean;
+    inOverlay?: boolean;
+    columnRight?: number;
+  } = {},
+) {
   const controller = new AbortController();
   controllers.push(controller);
   let redraws = 0;
@@ -23,6 +37,7 @@ function setUp(options: { popoverOpen?: boolean; welcome?: boolean; inOverlay?: 
     doc: document,
     inOverlay: () => options.inOverlay ?? false,
     popoverOpen: () => options.popoverOpen ?? false,
+    article: () => [columnEndingAt(options.columnRight ?? 862)],
     guideShown: () => true,
     redraw: () => {
       redraws += 1;
@@ -43,13 +58,26 @@ function setUp(options: { popoverOpen?: boolean; welcome?: boolean; inOverlay?: 
 }
 
 describe('the reading guide on the page', () => {
-  it('starts open in a roomy window, and as its pill in a small one', () => {
-    window.innerWidth = ROOMY_WINDOW.width;
-    window.innerHeight = ROOMY_WINDOW.height;
-    expect(setUp().guide.expanded()).toBe(true);
+  it('starts open only with room beside the article and height for it, else as its pill', () => {
+    window.innerWidth = 1280;
+    window.innerHeight = ROOMY_HEIGHT;
+    expect(setUp({ columnRight: 862 }).guide.expanded()).toBe(true);
+    // The article's column reaching too far right: open, the guide would cover its text.
+    expect(setUp({ columnRight: 1000 }).guide.expanded()).toBe(false);
     window.innerWidth = 640;
     window.innerHeight = 450;
-    expect(setUp().guide.expanded()).toBe(false);
+    expect(setUp({ columnRight: 272 }).guide.expanded()).toBe(false);
+  });
+
+  it('measures the article’s right edge from its content boxes, and the room beside it', () => {
+    const headline = columnEndingAt(862);
+    const body = columnEndingAt(880);
+    body.setAttribute('style', 'padding-right: 18px; border-right: 2px solid');
+    document.body.append(body);
+    expect(articleRight([headline, body])).toBe(862);
+    body.remove();
+    expect(roomBeside(862, 1280)).toBe(382);
+    expect(roomBeside(1000, 1280)).toBe(0);
   });
 
   it('folds on Escape and on a click outside the overlay, not on a click inside it', () => {

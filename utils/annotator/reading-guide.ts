@@ -1,14 +1,55 @@
 /**
  * The reading guide's own state on the page side: whether it is open (its legend showing) and
  * the first-run welcome card. The guide starts open where the window has room for it beside the
- * article, and as its one-line pill in a small window (or at a high zoom), so it covers no text.
+ * article's column (measured: the right edge of the headline's and the body's content boxes
+ * against the window's width) and is tall enough, and as its one-line pill otherwise, so it
+ * covers no text.
  * Escape folds it (or dismisses the welcome card) when no popover is open; a click anywhere but
  * in the overlay folds it. Acts on trusted input only; carries no note data.
  */
 import type { OverlayState } from './overlay-state';
 
-/** The smallest window (CSS px) in which the reading guide starts open. */
-export const ROOMY_WINDOW = { width: 1000, height: 700 };
+/** The lowest window (CSS px) in which the reading guide starts open. */
+export const ROOMY_HEIGHT = 700;
+
+/** The narrowest room (CSS px) beside the article's column in which the guide sits there. */
+export const SIDE_ROOM = 320;
+
+/** The gap between the guide and what it sits by, in pixels. */
+export const GUIDE_GAP = 6;
+
+/**
+ * The right edge, in the window, of the article's text: the furthest right of these elements'
+ * content boxes (a headline and the article's body), so the guide beside it covers none of it.
+ */
+export function articleRight(elements: readonly Element[]): number {
+  let right = 0;
+  for (const element of elements) {
+    const view = element.ownerDocument.defaultView;
+    if (!view) continue;
+    const style = view.getComputedStyle(element);
+    const rect = element.getBoundingClientRect();
+    const inset =
+      (Number.parseFloat(style.paddingRight) || 0) +
+      (Number.parseFloat(style.borderRightWidth) || 0);
+    right = Math.max(right, rect.right - inset);
+  }
+  return right;
+}
+
+/** How far a claim's marker (24 px) may hang past the column's edge, after a line's last word. */
+const MARKER_OVERHANG = 24;
+
+/** Where the guide's left edge goes beside the article's column. */
+export function besideLeft(articleRightEdge: number): number {
+  return articleRightEdge + MARKER_OVERHANG + GUIDE_GAP;
+}
+
+/** The width the guide may take beside the article's column, or 0 when there is no room. */
+export function roomBeside(articleRightEdge: number, viewportWidth: number): number {
+  const room = Math.floor(viewportWidth - besideLeft(articleRightEdge) - GUIDE_GAP);
+  return room >= SIDE_ROOM ? room : 0;
+}
 
 /** What the guide controller needs. */
 export interface ReadingGuideDependencies {
@@ -17,6 +58,8 @@ export interface ReadingGuideDependencies {
   inOverlay(event: Event): boolean;
   /** Whether a popover is open (Escape is then the popover's). */
   popoverOpen(): boolean;
+  /** The headline and the article's body: the guide starts open only with room beside them. */
+  article(): readonly Element[];
   /** Whether the guide is shown at all (claims painted, a headline to sit by). */
   guideShown(): boolean;
   /** Draws the overlay again after a change. */
@@ -38,7 +81,8 @@ export interface ReadingGuide {
 export function createReadingGuide(deps: ReadingGuideDependencies): ReadingGuide {
   const { doc } = deps;
   const win = doc.defaultView ?? window;
-  let expanded = win.innerWidth >= ROOMY_WINDOW.width && win.innerHeight >= ROOMY_WINDOW.height;
+  let expanded =
+    win.innerHeight >= ROOMY_HEIGHT && roomBeside(articleRight(deps.article()), win.innerWidth) > 0;
   let welcome: OverlayState['welcome'] = null;
 
   const setExpanded = (next: boolean): void => {
