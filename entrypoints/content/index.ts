@@ -7,7 +7,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { extensionAlive } from '@/utils/annotator/extension-alive';
 import { startPageSession } from '@/utils/annotator/page-session';
 import { extensionApi as browser } from '@/utils/browser';
-import { createRequester } from '@/utils/messaging/client';
+import { createRequester, unansweredFrom } from '@/utils/messaging/client';
 
 export default defineContentScript({
   matches: ['*://globalresearch.ca/*', '*://*.globalresearch.ca/*'],
@@ -24,7 +24,11 @@ export default defineContentScript({
       doc: document,
       url: location.href,
       browser,
-      request: createRequester((message) => browser.runtime.sendMessage(message)),
+      request: createRequester(
+        (message) => browser.runtime.sendMessage(message),
+        undefined,
+        unansweredFrom((key, substitutions) => browser.i18n.getMessage(key, substitutions)),
+      ),
       signal: stopped.signal,
       startedAt,
     }).catch((error: unknown) => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createRequester, RequestFailed } from './client';
+import spanish from '../../public/_locales/es/messages.json';
+import { fileMessageSource } from '../i18n/file-source';
+import { createRequester, RequestFailed, unansweredFrom } from './client';
 
 const noWait = async () => {};
 
@@ -57,5 +59,28 @@ describe('requests to the background', () => {
     }, noWait);
     await expect(request('page.notes', {})).rejects.toThrow(/did not answer.*Nothing was lost/);
     expect(attempts).toBe(4);
+  });
+
+  it('words the give-up in the language of the getMessage it is given, English without one', async () => {
+    const fail = async () => {
+      throw new Error('Could not establish connection.');
+    };
+    const spanishSource = fileMessageSource(spanish, 'es');
+    const inSpanish = createRequester(
+      fail,
+      noWait,
+      unansweredFrom((key, substitutions) => spanishSource.getMessage(key, substitutions)),
+    );
+    await expect(inSpanish('page.notes', {})).rejects.toThrow(
+      spanishSource.getMessage('messaging_no_answer', ['Could not establish connection.']),
+    );
+    const runtimeGone = createRequester(
+      fail,
+      noWait,
+      unansweredFrom(() => {
+        throw new Error('Extension context invalidated.');
+      }),
+    );
+    await expect(runtimeGone('page.notes', {})).rejects.toThrow(/did not answer.*Nothing was lost/);
   });
 });

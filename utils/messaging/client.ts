@@ -18,13 +18,33 @@ const RETRY_DELAYS_MS = [100, 400, 1200];
 
 /**
  * What the reader is told when the background never answered; `detail` is the last failure's
- * own words. English by default: the content script has no `utils/i18n` (its size budget);
- * extension pages pass `unansweredInLanguage` (`./unanswered.ts`).
+ * own words. English by default. Extension pages pass `unansweredInLanguage` (`./unanswered.ts`);
+ * the content script, which has no `utils/i18n` (its size budget), passes
+ * {@link unansweredFrom} over the browser's `i18n.getMessage`.
  */
 export type DescribeUnanswered = (detail: string) => string;
 
 const unansweredInEnglish: DescribeUnanswered = (detail) =>
   `Counterpoint's background did not answer (${detail}). Nothing was lost; please try again.`;
+
+/**
+ * The words for a background that never answered read from a `getMessage` (the browser's, in
+ * the interface language), in English when it has none or throws (an extension reloaded under
+ * an open page).
+ */
+export function unansweredFrom(
+  getMessage: (key: string, substitutions: string[]) => string,
+): DescribeUnanswered {
+  return (detail) => {
+    let words = '';
+    try {
+      words = getMessage('messaging_no_answer', [detail]);
+    } catch {
+      // The runtime is gone: English below.
+    }
+    return words || unansweredInEnglish(detail);
+  };
+}
 
 /** Creates a typed `request(type, payload)` over a send function. */
 export function createRequester(
