@@ -76,7 +76,9 @@ async function waitForClaims(page: Page) {
 
 /**
  * What has focus, as the page sees it: a marker is a `span` the page cannot focus by itself (no
- * tabindex, not editable), so focus on one means focus inside its shadow root.
+ * tabindex, not editable), so focus on one means focus inside its shadow root. The reading
+ * guide's host is such a `span` too (the headline's last child), but a zero-size box taken out of
+ * the flow; markers sit in the article's text.
  */
 function focusedIsMarkerHost(page: Page): Promise<boolean> {
   return page.evaluate(() => {
@@ -85,7 +87,8 @@ function focusedIsMarkerHost(page: Page): Promise<boolean> {
       active instanceof HTMLSpanElement &&
       !active.hasAttribute('tabindex') &&
       !active.isContentEditable &&
-      active.shadowRoot === null
+      active.shadowRoot === null &&
+      getComputedStyle(active).position !== 'absolute'
     );
   });
 }

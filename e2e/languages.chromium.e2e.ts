@@ -495,7 +495,7 @@ for (const { language, words } of LANGUAGES) {
       expect(
         await deleting.getByRole('button', { name: words.t('about_delete_button') }).isDisabled(),
       ).toBe(true);
-      await about.getByRole('link', { name: words.t('help_title') }).waitFor();
+      await about.getByRole('link', { name: words.t('method_help_link') }).waitFor();
       await about.getByRole('link', { name: words.t('common_how_checks') }).waitFor();
       await about.close();
     });
