@@ -14,6 +14,7 @@ import { heavyNotesSection } from './heavy-notes';
 import { popupScaleSection } from './popup-scale';
 import { describeMachine, renderSection, writeSection } from './report';
 import type { BenchSection } from './section';
+import { twoBrowsersSection } from './two-browsers';
 
 /** Every section, in the order they run. */
 const SECTIONS: readonly BenchSection[] = [
@@ -22,6 +23,7 @@ const SECTIONS: readonly BenchSection[] = [
   popupScaleSection,
   busyPageSection,
   heavyNotesSection,
+  twoBrowsersSection,
 ];
 
 const REPORT_PATH = resolve(import.meta.dirname, '../../docs/benchmarks.md');
