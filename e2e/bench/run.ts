@@ -15,6 +15,7 @@ import { popupScaleSection } from './popup-scale';
 import { describeMachine, renderSection, writeSection } from './report';
 import type { BenchSection } from './section';
 import { startCompareSection } from './start-compare';
+import { twoBrowsersSection } from './two-browsers';
 
 /** Every section, in the order they run. */
 const SECTIONS: readonly BenchSection[] = [
@@ -25,6 +26,7 @@ const SECTIONS: readonly BenchSection[] = [
   heavyNotesSection,
   // Only with a baseline build to compare with (`START_BASELINE`).
   ...(process.env.START_BASELINE ? [startCompareSection] : []),
+  twoBrowsersSection,
 ];
 
 const REPORT_PATH = resolve(import.meta.dirname, '../../docs/benchmarks.md');

@@ -1,15 +1,15 @@
 /**
  * Approximate search of a whole text without reading all of it when it need not be read.
  *
- * `approximateSearch` (Myers' bit-parallel algorithm, from approx-string-match) reports the
- * matches with the fewest errors, up to a budget, and reads every character of the text to do
- * so: on a megabyte page that is most of the cost of a quote that was edited. Most edited quotes
- * differ from the page by a few letters, far fewer than the budget allows, and then the places
- * worth reading can be found first:
+ * An approximate search (Myers' bit-parallel algorithm, bit-parallel.ts, which answers as
+ * approx-string-match does) reports the matches with the fewest errors, up to a budget, and
+ * reads every character of the text to do so: on a megabyte page that is most of the cost of a
+ * quote that was edited. Most edited quotes differ from the page by a few letters, far fewer than
+ * the budget allows, and then the places worth reading can be found first:
  *
  * Cut the quote into e + 1 pieces. A stretch of text within e edits of the quote holds at least
  * one piece unchanged (e edits touch at most e pieces), at a known offset give or take e. So
- * only the windows around the pieces' exact occurrences (found natively by `indexOf`) can hold
+ * only the windows around the pieces' exact occurrences (found in one pass, find-all.ts) can hold
  * such a match. If the windows hold matches with at most e errors, the fewest errors among them
  * are the fewest in the whole text, and every place with that count lies in a window: the same
  * matches a search of the whole text reports, with the same starts (each window reaches far
@@ -17,8 +17,8 @@
  * text is within e edits, and the whole text is searched as before.
  */
 
-import approximateSearch from 'approx-string-match';
-import { findOccurrences } from './find-all';
+import { searchBitParallel } from './bit-parallel';
+import { findAllOccurrences } from './find-all';
 
 /** One approximate match: text[start, end) is `errors` edits away from the quote. */
 export interface ApproximateMatch {
@@ -40,17 +40,12 @@ export function searchSpan(
   to: number,
   maxErrors: number,
 ): ApproximateMatch[] {
-  const span = from === 0 && to === text.length ? text : text.slice(from, to);
-  return approximateSearch(span, quote, maxErrors).map((match) => ({
-    start: from + match.start,
-    end: from + match.end,
-    errors: match.errors,
-  }));
+  return searchBitParallel(text, quote, from, to, maxErrors);
 }
 
 /**
  * The matches of `quote` in the whole text with the fewest errors (at most `maxErrors`): the
- * same list, in the same order, as `approximateSearch(text, quote, maxErrors)`.
+ * same list, in the same order, as approx-string-match's `search(text, quote, maxErrors)`.
  */
 export function searchWholeText(
   text: string,
@@ -75,12 +70,21 @@ export function searchNearPieces(
   const few = Math.min(maxErrors, Math.floor(quote.length / MIN_PIECE_LENGTH) - 1);
   if (few < 1) return null;
   const pieces = few + 1;
+  const offsets = Array.from({ length: pieces + 1 }, (_, piece) =>
+    Math.floor((piece * quote.length) / pieces),
+  );
+  // All pieces' occurrences in one sampled pass over the text, rather than one `indexOf` per
+  // occurrence (each of which sets up its search anew).
+  const occurrences = findAllOccurrences(
+    text,
+    offsets.slice(0, pieces).map((offset, piece) => quote.slice(offset, offsets[piece + 1])),
+    MAX_PIECE_HITS + 1,
+  );
   const windows: Array<[number, number]> = [];
   let covered = 0;
   for (let piece = 0; piece < pieces; piece += 1) {
-    const offset = Math.floor((piece * quote.length) / pieces);
-    const end = Math.floor(((piece + 1) * quote.length) / pieces);
-    const hits = findOccurrences(text, quote.slice(offset, end), MAX_PIECE_HITS + 1);
+    const offset = offsets[piece] as number;
+    const hits = occurrences[piece] ?? [];
     if (hits.length > MAX_PIECE_HITS) return null;
     for (const at of hits) {
       const quoteStart = at - offset;

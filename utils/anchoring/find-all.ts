@@ -21,9 +21,15 @@
 const MIN_SAMPLED = 8;
 /** Window length for bands whose shortest quote is at least LONG_BAND characters. */
 const LONG_GRAM = 12;
+/**
+ * Window length for bands whose shortest quote is at least MEDIUM_BAND characters: long enough
+ * that the commonest words ("the ", "and ") do not make most sampled windows hit some entry.
+ */
+const MEDIUM_GRAM = 6;
 /** Window length for bands of shorter quotes: a shorter window allows a longer stride. */
 const SHORT_GRAM = 4;
 const LONG_BAND = 32;
+const MEDIUM_BAND = 12;
 /** A band with fewer quotes than this joins the band of shorter quotes before it. */
 const MIN_BAND_SIZE = 16;
 const BASE = 31;
@@ -93,7 +99,8 @@ function searchBand(
   found: number[][],
 ): void {
   const shortest = quotes[band[0] ?? 0]?.length ?? 0;
-  const gram = shortest >= LONG_BAND ? LONG_GRAM : SHORT_GRAM;
+  const gram =
+    shortest >= LONG_BAND ? LONG_GRAM : shortest >= MEDIUM_BAND ? MEDIUM_GRAM : SHORT_GRAM;
   // Any stride up to shortest - gram + 1 finds every occurrence. Each quote registers `stride`
   // windows and the text is sampled every `stride` characters: on a short text, many quotes
   // cost more to register than the text costs to sample, so the stride balances the two.

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FUZZY_THRESHOLD, matchQuote } from './match-quote';
+import { FUZZY_THRESHOLD, matchQuote, type QuoteMatch } from './match-quote';
 import { editDistance } from './similarity';
 
 const text =
@@ -74,5 +75,71 @@ describe('matchQuote', () => {
       suffix: ' and different words after',
     });
     expect(result).toEqual({ found: false, reason: 'below-threshold' });
+  });
+});
+
+/** Sentences that recur with a word or two changed, as in copies of one article. */
+const VOCABULARY = ['the', 'harbour', 'council', 'approved', 'a', 'new', 'plan', 'on', 'Tuesday'];
+const edit = fc.record({ at: fc.nat(), letter: fc.constantFrom('x', 'q', ' ', '') });
+const lookAlikes = fc
+  .record({
+    sentence: fc.array(fc.constantFrom(...VOCABULARY), { minLength: 8, maxLength: 16 }),
+    copies: fc.array(
+      fc.array(fc.record({ at: fc.nat(), word: fc.constantFrom(...VOCABULARY, 'mayor') }), {
+        maxLength: 3,
+      }),
+      { minLength: 2, maxLength: 8 },
+    ),
+    copy: fc.nat(),
+    start: fc.nat(),
+    length: fc.integer({ min: 10, max: 60 }),
+    quoteEdits: fc.array(edit, { maxLength: 6 }),
+    contextEdits: fc.array(edit, { maxLength: 3 }),
+    hinted: fc.boolean(),
+  })
+  .map(({ sentence, copies, copy, start, length, quoteEdits, contextEdits, hinted }) => {
+    const sentences = copies.map((changes) => {
+      const words = [...sentence];
+      for (const { at, word } of changes) words[at % words.length] = word;
+      return `${words.join(' ')}.`;
+    });
+    const text = sentences.join(' ');
+    const chosen = copy % sentences.length;
+    const base = sentences.slice(0, chosen).join(' ').length + (chosen > 0 ? 1 : 0);
+    const sentenceLength = (sentences[chosen] ?? '').length;
+    const from = base + (start % Math.max(1, sentenceLength - length));
+    const change = (piece: string, edits: readonly { at: number; letter: string }[]) => {
+      const chars = piece.split('');
+      for (const { at, letter } of edits) if (chars.length > 0) chars[at % chars.length] = letter;
+      return chars.join('');
+    };
+    const quote = change(text.slice(from, from + length), quoteEdits).trim();
+    return {
+      text,
+      quote,
+      prefix: change(text.slice(Math.max(0, from - 32), from), contextEdits),
+      suffix: text.slice(from + length, from + length + 32),
+      hint: hinted ? from : undefined,
+    };
+  })
+  .filter(({ quote }) => quote.length > 0);
+
+describe('matchQuote over look-alike passages', () => {
+  it('decides as the search of every window with the full budget does', () => {
+    const outcomes = new Map<string, number>();
+    fc.assert(
+      fc.property(lookAlikes, ({ text, quote, prefix, suffix, hint }) => {
+        const context = { prefix, suffix, hint };
+        const pruned: QuoteMatch = matchQuote(text, quote, context);
+        expect(pruned).toEqual(matchQuote(text, quote, { ...context, exhaustive: true }));
+        const kind = pruned.found ? pruned.quality : pruned.reason;
+        outcomes.set(kind, (outcomes.get(kind) ?? 0) + 1);
+      }),
+      { numRuns: 2000 },
+    );
+    // Every kind of outcome came up often enough for the comparison to mean something.
+    for (const kind of ['exact', 'fuzzy', 'ambiguous', 'not-found']) {
+      expect(outcomes.get(kind) ?? 0).toBeGreaterThan(50);
+    }
   });
 });

@@ -32,6 +32,11 @@ export interface QuoteContext {
   exactStarts?: readonly number[];
   /** Exact occurrences of fuzzy-search seeds already found (see `fuzzySeeds`). */
   seedOccurrences?: ReadonlyMap<string, readonly number[]>;
+  /**
+   * Search every window with the full error budget, in the order of the text: the reference the
+   * pruned search (see `searchWindows`) is checked against. Slower, same answers.
+   */
+  exhaustive?: boolean;
 }
 
 /** Where a quote was found, or why it was not. */
@@ -108,9 +113,7 @@ export function matchQuote(text: string, quote: string, context: QuoteContext = 
     // where its context survived, so weigh nearby approximate matches against the exact ones.
     const maxErrors = errorBudget(quote.length);
     const windows = fuzzyWindows(text, quote, prefix, suffix, hint, maxErrors, context);
-    const nearby = windows.flatMap(([from, to]) =>
-      searchWindow(text, quote, from, to, maxErrors, scorer),
-    );
+    const nearby = searchWindows(text, quote, windows, maxErrors, scorer, exact, context);
     return decide(exact.concat(nearby), hint);
   }
 
@@ -271,12 +274,8 @@ function matchFuzzy(
 ): QuoteMatch {
   const maxErrors = errorBudget(quote.length);
   const windows = fuzzyWindows(text, quote, prefix, suffix, hint, maxErrors, context);
-  let candidates: Candidate[] = [];
-  let covered = 0;
-  for (const [from, to] of windows) {
-    covered += to - from;
-    candidates.push(...searchWindow(text, quote, from, to, maxErrors, scorer));
-  }
+  let candidates = searchWindows(text, quote, windows, maxErrors, scorer, [], context);
+  const covered = windows.reduce((sum, window) => sum + window.to - window.from, 0);
   let outcome = decide(candidates, hint);
   if (!outcome.found && outcome.reason !== 'ambiguous' && covered < text.length) {
     const everywhere = searchWholeText(text, quote, maxErrors);
@@ -284,6 +283,52 @@ function matchFuzzy(
     outcome = decide(candidates, hint);
   }
   return outcome;
+}
+
+/**
+ * The candidates of every window (`known` are candidates found already), in the windows' order.
+ *
+ * `decide` looks only at acceptable candidates with the fewest edits in all (quote and context),
+ * so once an acceptable candidate with `n` edits in all is known, a place whose quote alone needs
+ * more than `n` edits cannot change the outcome. The windows are therefore searched with the
+ * budget cut down to `n`, the windows with the most evidence (seeds and hint pointing into them)
+ * first, so that the place the evidence agrees on usually sets `n` before the look-alikes are
+ * read. A window searched with a smaller budget reports the same matches when its best has at
+ * most that many errors (the search reports only a window's best), and none otherwise: the
+ * candidates that remain and their order are those that decide the outcome, unchanged.
+ */
+function searchWindows(
+  text: string,
+  quote: string,
+  windows: readonly FuzzyWindow[],
+  maxErrors: number,
+  scorer: CandidateScorer,
+  known: readonly Candidate[],
+  context: QuoteContext,
+): Candidate[] {
+  if (context.exhaustive) {
+    return windows.flatMap(({ from, to }) =>
+      searchWindow(text, quote, from, to, maxErrors, scorer),
+    );
+  }
+  let bound = maxErrors;
+  const tighten = (candidate: Candidate): void => {
+    if (candidate.acceptable) {
+      bound = Math.min(bound, candidate.quoteErrors + candidate.contextErrors);
+    }
+  };
+  known.forEach(tighten);
+  const order = windows.map((_, index) => index);
+  order.sort((a, b) => (windows[b]?.votes ?? 0) - (windows[a]?.votes ?? 0) || a - b);
+  const found: Candidate[][] = windows.map(() => []);
+  for (const index of order) {
+    const window = windows[index];
+    if (!window) continue;
+    const candidates = searchWindow(text, quote, window.from, window.to, bound, scorer);
+    candidates.forEach(tighten);
+    found[index] = candidates;
+  }
+  return found.flat();
 }
 
 /** Approximate matches of `quote` inside text[from, to), scored as candidates. */
@@ -347,6 +392,13 @@ export function fuzzySeeds(quote: string, prefix: string, suffix: string): Seed[
   return seeds;
 }
 
+/** A span of text worth an approximate search, and how many pieces of evidence point into it. */
+interface FuzzyWindow {
+  from: number;
+  to: number;
+  votes: number;
+}
+
 /** Windows of text, merged and sorted, worth an approximate search before the whole text. */
 function fuzzyWindows(
   text: string,
@@ -356,14 +408,14 @@ function fuzzyWindows(
   hint: number | undefined,
   maxErrors: number,
   context: QuoteContext,
-): Array<[number, number]> {
+): FuzzyWindow[] {
   const span = quote.length + maxErrors;
   const slack = maxErrors + SEED_LENGTH;
-  const windows: Array<[number, number]> = [];
+  const windows: FuzzyWindow[] = [];
   const add = (quoteStart: number): void => {
     const from = Math.max(0, quoteStart - slack);
     const to = Math.min(text.length, quoteStart + span + slack);
-    if (from < to) windows.push([from, to]);
+    if (from < to) windows.push({ from, to, votes: 1 });
   };
   if (hint !== undefined) add(hint);
   for (const seed of fuzzySeeds(quote, prefix, suffix)) {
@@ -371,12 +423,16 @@ function fuzzyWindows(
     const hits = known ? usefulHits(known) : seedHits(text, seed.text);
     for (const at of hits) add(at + seed.quoteOffset);
   }
-  windows.sort((a, b) => a[0] - b[0]);
-  const merged: Array<[number, number]> = [];
+  windows.sort((a, b) => a.from - b.from);
+  const merged: FuzzyWindow[] = [];
   for (const window of windows) {
     const last = merged[merged.length - 1];
-    if (last && window[0] <= last[1]) last[1] = Math.max(last[1], window[1]);
-    else merged.push([window[0], window[1]]);
+    if (last && window.from <= last.to) {
+      last.to = Math.max(last.to, window.to);
+      last.votes += window.votes;
+    } else {
+      merged.push({ ...window });
+    }
   }
   return merged;
 }

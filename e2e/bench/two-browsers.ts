@@ -1,0 +1,610 @@
+/**
+ * The busy page and heavy annotation in Chromium and Firefox ESR, side by side, measured the
+ * same way in both. Firefox has neither CDP `Performance.getMetrics` nor PerformanceObserver
+ * `longtask`, so this section uses what both browsers give:
+ *
+ * - main-thread CPU time of the tab's content process, read from the browser's own per-thread
+ *   clock: in Chromium TaskDuration with CDP's `threadTicks` time domain (the renderer main
+ *   thread's CPU time inside tasks), in Firefox the main thread ("Web Content", the thread whose
+ *   id is the process id) of the process showing the article, from `ChromeUtils.requestProcInfo`
+ *   in the browser's own realm (the kernel's count, in 10 ms ticks);
+ * - a probe in the page for the heavy-annotation runs, the same script in both, installed before
+ *   the page's own scripts: an animation-frame loop that records every gap over 50 ms between
+ *   two frames (a frame the page could not have, because its main thread was held: a long task
+ *   seen from the page).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page as PlaywrightPage } from 'playwright-core';
+import type { Page as PuppeteerPage } from 'puppeteer-core';
+import { ARTICLE_URL } from '../fixtures';
+import { launchChromium } from '../harness/chromium';
+import { type FirefoxSession, GECKO_ID, launchFirefox } from '../harness/firefox';
+import {
+  ARTICLE_KEY,
+  articlePassages,
+  clearArticleNotes,
+  type Passage,
+  seedArticleNotes,
+} from '../harness/heavy-notes';
+import { defaultSite, isSiteAddress, pageFor } from '../harness/offline-site';
+import { readPageSummary } from '../harness/page-ui';
+import { waitUntil } from '../harness/wait';
+import type { BenchSection } from './section';
+
+const ROUNDS = 3;
+const BUSY_MS = 10_000;
+const SETTLE_MS = 600;
+const NOTE_COUNTS = [0, 1_000, 10_000] as const;
+/** A gap between two animation frames longer than this counts as a long task. */
+const LONG_GAP_MS = 50;
+
+/**
+ * The page probe (see the module header): an animation-frame loop that records every gap over
+ * LONG_GAP_MS between two frames. It runs only in a tab whose session storage says so (set
+ * before the reload of the heavy-annotation runs), so that it adds no frames to the busy-page
+ * windows. Where the browser has it, a PerformanceObserver for `longtask` runs beside it, so
+ * that Chromium's table shows how the probe compares.
+ */
+const PROBE_SCRIPT = `(() => {
+  if (globalThis.__probe) return;
+  const probe = { gaps: [], longTasks: [], last: performance.now() };
+  Object.defineProperty(globalThis, '__probe', { value: probe });
+  let on = false;
+  try {
+    on = sessionStorage.getItem('counterpoint-bench-probe') === 'on';
+  } catch {}
+  if (!on) return;
+  const frame = () => {
+    const now = performance.now();
+    const gap = now - probe.last;
+    probe.last = now;
+    if (gap > ${LONG_GAP_MS}) probe.gaps.push(gap);
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) probe.longTasks.push(entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+})();`;
+
+/** Turns the probe on for the tab's next loads. */
+const PROBE_ON = `sessionStorage.setItem('counterpoint-bench-probe', 'on')`;
+
+/** What the probe saw since it was last read, and a fresh start for it. */
+interface ProbeReading {
+  gaps: number[];
+  longTasks: number[];
+}
+
+const TAKE_PROBE = `(() => {
+  const probe = globalThis.__probe;
+  const reading = { gaps: probe.gaps.splice(0), longTasks: probe.longTasks.splice(0) };
+  return JSON.stringify(reading);
+})()`;
+
+/** The busy script of the busy-page section: a teaser replaced every 200 ms, a paragraph a second. */
+const BUSY_SCRIPT = `(async () => {
+  const body = document.querySelector('[itemprop="articleBody"]');
+  if (!body) throw new Error('no article body');
+  const teaser = document.createElement('aside');
+  teaser.className = 'teaser';
+  body.querySelectorAll('p')[1]?.after(teaser);
+  let tick = 0;
+  const rotate = setInterval(() => {
+    tick += 1;
+    teaser.innerHTML = '<h4>Read next</h4><a href="#t' + tick + '">Story ' + tick + ': what happened at the border today</a>';
+  }, 200);
+  const append = setInterval(() => {
+    const paragraph = document.createElement('p');
+    paragraph.textContent = 'Update ' + tick + ': more reporting on the meeting arrived, with reactions from officials in both capitals.';
+    body.append(paragraph);
+  }, 1000);
+  await new Promise((resolve) => setTimeout(resolve, ${BUSY_MS}));
+  clearInterval(rotate);
+  clearInterval(append);
+  await new Promise((resolve) => setTimeout(resolve, ${SETTLE_MS}));
+})()`;
+
+/** One tab as both drivers can drive it. */
+interface Tab {
+  /** Evaluates an expression in the page and returns its (JSON-able) value. */
+  evaluate<T>(expression: string): Promise<T>;
+  /** The main thread's CPU time so far, in ms. */
+  cpuMs(): Promise<number>;
+  /** Scrolls by 400 px with the mouse wheel. */
+  wheel(): Promise<void>;
+  reload(): Promise<void>;
+  close(): Promise<void>;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+/** A Playwright (Chromium) page as a Tab, its CPU time from CDP in the thread-time domain. */
+async function chromiumTab(page: PlaywrightPage): Promise<Tab> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  return {
+    evaluate: (expression) => page.evaluate(expression),
+    async cpuMs() {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      return (metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? Number.NaN) * 1000;
+    },
+    wheel: () => page.mouse.wheel(0, 400),
+    async reload() {
+      await page.reload({ waitUntil: 'load' });
+    },
+    async close() {
+      await cdp.detach().catch(() => undefined);
+      await page.close();
+    },
+  };
+}
+
+/** Evaluates an expression in Firefox's own (chrome) realm, which the harness's flag opens. */
+async function inFirefoxChrome(session: FirefoxSession, expression: string): Promise<unknown> {
+  const bidi = (
+    session.browser as unknown as {
+      connection: { send(method: string, params: object): Promise<{ result: unknown }> };
+    }
+  ).connection;
+  const { result: tree } = await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const [window] = (tree as { contexts: { context: string }[] }).contexts;
+  if (!window) throw new Error('no browser window');
+  const { result } = await bidi.send('script.evaluate', {
+    expression,
+    target: { context: window.context },
+    awaitPromise: true,
+  });
+  const outcome = result as { result?: { value?: unknown }; exceptionDetails?: { text: string } };
+  if (outcome.exceptionDetails) throw new Error(outcome.exceptionDetails.text);
+  return outcome.result?.value;
+}
+
+/** A Puppeteer (Firefox) page as a Tab, its CPU time from the browser's process information. */
+function firefoxTab(session: FirefoxSession, page: PuppeteerPage): Tab {
+  return {
+    async evaluate<T>(expression: string) {
+      return (await page.evaluate(expression)) as T;
+    },
+    async cpuMs() {
+      const value = await inFirefoxChrome(
+        session,
+        `(async () => {
+          const info = await ChromeUtils.requestProcInfo();
+          const process = info.children.find((child) =>
+            (child.windows ?? []).some((window) => window.documentURI?.spec === ${JSON.stringify(page.url())}),
+          );
+          const main = process?.threads.find((thread) => thread.tid === process.pid);
+          return main ? main.cpuTime / 1e6 : null;
+        })()`,
+      );
+      if (typeof value !== 'number') throw new Error('no content process shows the article');
+      return value;
+    },
+    wheel: () => page.mouse.wheel({ deltaY: 400 }),
+    async reload() {
+      await page.reload({ waitUntil: 'load' });
+    },
+    close: () => page.close(),
+  };
+}
+
+async function takeProbe(tab: Tab): Promise<ProbeReading> {
+  return JSON.parse(await tab.evaluate<string>(TAKE_PROBE)) as ProbeReading;
+}
+
+/** Main-thread CPU time over the busy script's 10 s (and the settling after it), in ms. */
+async function busyCpuMs(tab: Tab): Promise<number> {
+  const before = await tab.cpuMs();
+  await tab.evaluate(BUSY_SCRIPT);
+  return (await tab.cpuMs()) - before;
+}
+
+/** Scrolls the whole article, a frame after each step, and back to the top. */
+async function scrollThrough(tab: Tab): Promise<void> {
+  const height = await tab.evaluate<number>('document.documentElement.scrollHeight');
+  for (let y = 0; y <= height; y += 400) {
+    await tab.wheel();
+    await tab.evaluate('new Promise((resolve) => requestAnimationFrame(() => resolve(true)))');
+  }
+  await tab.evaluate('window.scrollTo(0, 0)');
+}
+
+/** A folder holding an add-on that does nothing: Firefox "without the extension". */
+function emptyAddOn(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'counterpoint-empty-addon-'));
+  writeFileSync(
+    join(folder, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 2,
+      name: 'Nothing',
+      version: '1.0',
+      browser_specific_settings: { gecko: { id: GECKO_ID } },
+    }),
+  );
+  return folder;
+}
+
+/** The tab record the background keeps for a Firefox tab, read through an extension page. */
+function firefoxRecord(
+  session: FirefoxSession,
+  tabId: number,
+): Promise<{ claimsAnchored?: number; notesAnchored?: number; orphanedNoteIds?: string[] } | null> {
+  return session.inExtension(async (id: number) => {
+    const api = (globalThis as unknown as { browser: FirefoxStorage }).browser;
+    const area = api.storage.session ?? api.storage.local;
+    const key = `tab:${id}`;
+    return ((await area.get(key))[key] ?? null) as {
+      claimsAnchored?: number;
+      notesAnchored?: number;
+      orphanedNoteIds?: string[];
+    } | null;
+  }, tabId);
+}
+
+interface FirefoxStorage {
+  storage: {
+    session?: { get(key: string): Promise<Record<string, unknown>> };
+    local: {
+      get(key: string): Promise<Record<string, unknown>>;
+      set(items: object): Promise<void>;
+    };
+  };
+}
+
+/** Replaces the article's notes in Firefox's database with `count` notes cut from `passages`. */
+function seedFirefoxNotes(
+  session: FirefoxSession,
+  passages: readonly Passage[],
+  count: number,
+): Promise<void> {
+  return session.inExtension(
+    async ({ passages, count, articleKey, url }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('counterpoint');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const start = Date.UTC(2025, 0, 1);
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction('notes', 'readwrite');
+        const store = tx.objectStore('notes');
+        store.clear();
+        for (let n = 0; n < count; n++) {
+          const passage = passages[n % passages.length];
+          if (!passage) continue;
+          const time = new Date(start + n * 60_000).toISOString();
+          store.put({
+            id: `00000000-0000-4000-9000-${n.toString(16).padStart(12, '0')}`,
+            articleKey,
+            url,
+            articleTitle: 'Mexico: President AMLO Meets Vice President Kamala Harris',
+            target: { selectors: [{ type: 'TextQuoteSelector', ...passage }] },
+            body: `Imported note ${n}`,
+            tags: [],
+            created: time,
+            modified: time,
+          });
+        }
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+      const api = (globalThis as unknown as { browser: FirefoxStorage }).browser;
+      await api.storage.local.set({
+        notesChanged: { articleKeys: [articleKey], stamp: `seed-${Date.now()}` },
+      });
+    },
+    { passages: [...passages], count, articleKey: ARTICLE_KEY, url: ARTICLE_URL.split('?')[0] },
+  );
+}
+
+/** One browser's figures. */
+interface BrowserFigures {
+  busyWith: number[];
+  busyWithout: number[];
+  notes: Array<{
+    count: number;
+    placedMs: number;
+    placed: string;
+    loadGaps: number[];
+    scrollGaps: number[];
+    loadLongTasks: number[];
+    scrollLongTasks: number[];
+  }>;
+}
+
+const emptyFigures = (): BrowserFigures => ({
+  busyWith: [],
+  busyWithout: [],
+  notes: [],
+});
+
+/** Heavy notes in one browser: seed, reload, wait until placed, scroll; the probe's readings. */
+async function heavyNotes(
+  tab: Tab,
+  seed: (count: number) => Promise<void>,
+  placed: () => Promise<{ anchored: number; orphans: number }>,
+  figures: BrowserFigures,
+  label: string,
+  log: (line: string) => void,
+): Promise<void> {
+  await tab.evaluate(PROBE_ON);
+  for (const count of NOTE_COUNTS) {
+    await seed(count);
+    const started = Date.now();
+    await tab.reload();
+    const state = await waitUntil(placed, (now) => now.anchored + now.orphans === count, {
+      what: `${count} notes placed in ${label}`,
+      timeoutMs: 180_000,
+      intervalMs: 100,
+    });
+    const placedMs = Date.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const load = await takeProbe(tab);
+    await scrollThrough(tab);
+    const scroll = await takeProbe(tab);
+    figures.notes.push({
+      count,
+      placedMs,
+      placed: `${state.anchored} placed, ${state.orphans} orphans`,
+      loadGaps: load.gaps,
+      scrollGaps: scroll.gaps,
+      loadLongTasks: load.longTasks,
+      scrollLongTasks: scroll.longTasks,
+    });
+    log(
+      `${label}, ${count} notes: placed in ${placedMs} ms; frame gaps over ${LONG_GAP_MS} ms: load ${load.gaps.length}, scroll ${scroll.gaps.length}; long tasks ${load.longTasks.length} / ${scroll.longTasks.length}`,
+    );
+  }
+}
+
+async function measureChromium(
+  context: Parameters<BenchSection['run']>[0],
+  figures: BrowserFigures,
+): Promise<void> {
+  const { browser, log } = context;
+  const session = await launchChromium();
+  const plain = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    colorScheme: 'light',
+  });
+  try {
+    await session.context.addInitScript(PROBE_SCRIPT);
+    await session.context.addInitScript('globalThis.__name = (target) => target;');
+    await plain.addInitScript(PROBE_SCRIPT);
+    await plain.route('**/*', async (route) => {
+      const address = route.request().url();
+      const html = isSiteAddress(address) ? pageFor(defaultSite, address) : undefined;
+      if (html === undefined) await route.abort('blockedbyclient');
+      else
+        await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    });
+    for (let round = 0; round < ROUNDS; round++) {
+      const page = await session.open(ARTICLE_URL);
+      const tabId = await session.tabIdOf(page);
+      await waitUntil(
+        () => readPageSummary(session, page, tabId),
+        (state) => state.claimsAnchored > 0,
+        { what: 'the claims placed', timeoutMs: 15_000 },
+      );
+      await page.waitForTimeout(1000);
+      const withTab = await chromiumTab(page);
+      figures.busyWith.push(await busyCpuMs(withTab));
+      await withTab.close();
+      const plainPage = await plain.newPage();
+      await plainPage.goto(ARTICLE_URL, { waitUntil: 'load' });
+      await plainPage.bringToFront();
+      await plainPage.waitForTimeout(1000);
+      const withoutTab = await chromiumTab(plainPage);
+      figures.busyWithout.push(await busyCpuMs(withoutTab));
+      await withoutTab.close();
+      log(
+        `Chromium busy round ${round + 1}: ${figures.busyWith.at(-1)?.toFixed(0)} ms with, ${figures.busyWithout.at(-1)?.toFixed(0)} ms without`,
+      );
+    }
+    const page = await session.open(ARTICLE_URL);
+    const tabId = await session.tabIdOf(page);
+    await waitUntil(
+      () => readPageSummary(session, page, tabId),
+      (state) => state.claimsAnchored > 0,
+      { what: 'the claims placed', timeoutMs: 15_000 },
+    );
+    const passages = await articlePassages(page, 2_000);
+    const tab = await chromiumTab(page);
+    await heavyNotes(
+      tab,
+      async (count) => {
+        await clearArticleNotes(session);
+        await seedArticleNotes(session, passages, count);
+      },
+      async () => {
+        const summary = await readPageSummary(session, page, tabId);
+        return { anchored: summary.notesAnchored, orphans: summary.orphanedNoteIds.length };
+      },
+      figures,
+      'Chromium',
+      log,
+    );
+    await clearArticleNotes(session);
+    await tab.close();
+  } finally {
+    await plain.close();
+    await session.close();
+  }
+}
+
+async function measureFirefox(log: (line: string) => void, figures: BrowserFigures) {
+  const viewport = { width: 1280, height: 900 };
+  const addOn = emptyAddOn();
+  const session = await launchFirefox({ viewport });
+  const plain = await launchFirefox({ viewport, extensionPath: addOn });
+  // The reader's tab must be the front one: Firefox throttles the timers of a background tab
+  // to one a second, which would slow the busy script and the probe alike. The extension page
+  // that reads the background's records is opened first, so the article's tabs open in front.
+  const open = async (on: FirefoxSession) => {
+    const page = await on.open(ARTICLE_URL, (page) => page.evaluateOnNewDocument(PROBE_SCRIPT));
+    await page.bringToFront();
+    return page;
+  };
+  try {
+    await session.inExtension(() => true, null);
+    for (let round = 0; round < ROUNDS; round++) {
+      const page = await open(session);
+      const tabId = await session.tabIdOf(page);
+      await waitUntil(
+        () => firefoxRecord(session, tabId),
+        (record) => (record?.claimsAnchored ?? 0) > 0,
+        { what: 'the claims placed in Firefox', timeoutMs: 15_000 },
+      );
+      await page.bringToFront();
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const withTab = firefoxTab(session, page);
+      figures.busyWith.push(await busyCpuMs(withTab));
+      await withTab.close();
+      const plainPage = await open(plain);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const withoutTab = firefoxTab(plain, plainPage);
+      figures.busyWithout.push(await busyCpuMs(withoutTab));
+      await withoutTab.close();
+      log(
+        `Firefox busy round ${round + 1}: ${figures.busyWith.at(-1)?.toFixed(0)} ms with, ${figures.busyWithout.at(-1)?.toFixed(0)} ms without`,
+      );
+    }
+    const page = await open(session);
+    const tabId = await session.tabIdOf(page);
+    await waitUntil(
+      () => firefoxRecord(session, tabId),
+      (record) => (record?.claimsAnchored ?? 0) > 0,
+      { what: 'the claims placed in Firefox', timeoutMs: 15_000 },
+    );
+    // Both drivers' evaluate take a function and its argument alike.
+    const passages = await articlePassages(page as unknown as PlaywrightPage, 2_000);
+    await page.bringToFront();
+    await heavyNotes(
+      firefoxTab(session, page),
+      (count) => seedFirefoxNotes(session, passages, count),
+      async () => {
+        const record = await firefoxRecord(session, tabId);
+        return {
+          anchored: record?.notesAnchored ?? 0,
+          orphans: record?.orphanedNoteIds?.length ?? 0,
+        };
+      },
+      figures,
+      'Firefox',
+      log,
+    );
+    await seedFirefoxNotes(session, passages, 0);
+    await page.close();
+  } finally {
+    await plain.close();
+    await session.close();
+    rmSync(addOn, { recursive: true, force: true });
+  }
+}
+
+const FRAME_GAPS = `frame gaps over ${LONG_GAP_MS} ms`;
+const ms = (value: number) => `${value.toFixed(0)} ms`;
+const gaps = (values: readonly number[]) =>
+  values.length === 0 ? 'none' : `${values.length} (longest ${ms(Math.max(...values))})`;
+
+/** The two-browser section of `npm run bench`. */
+export const twoBrowsersSection: BenchSection = {
+  name: 'Busy page and heavy annotation in Chromium and Firefox',
+  async run(context) {
+    const chromium = emptyFigures();
+    const firefox = emptyFigures();
+    await measureChromium(context, chromium);
+    await measureFirefox(context.log, firefox);
+    const busyRow = (label: string, pick: (figures: BrowserFigures) => number[]) => [
+      label,
+      ms(median(pick(chromium))),
+      ms(median(pick(firefox))),
+    ];
+    const ratio = (figures: BrowserFigures) =>
+      `${(median(figures.busyWith) / median(figures.busyWithout)).toFixed(2)}×`;
+    const list = (values: readonly number[]) => values.map((value) => value.toFixed(0)).join(', ');
+    const noteRows = NOTE_COUNTS.flatMap((count) => {
+      const c = chromium.notes.find((row) => row.count === count);
+      const f = firefox.notes.find((row) => row.count === count);
+      const label = `${count.toLocaleString('en')} notes`;
+      if (count === 0) {
+        return [
+          [
+            `no note (the page loading): ${FRAME_GAPS} until loaded`,
+            gaps(c?.loadGaps ?? []),
+            gaps(f?.loadGaps ?? []),
+          ],
+          [
+            `no note: ${FRAME_GAPS} while scrolling`,
+            gaps(c?.scrollGaps ?? []),
+            gaps(f?.scrollGaps ?? []),
+          ],
+          [
+            'no note: PerformanceObserver long tasks, loading / scrolling',
+            `${gaps(c?.loadLongTasks ?? [])} / ${gaps(c?.scrollLongTasks ?? [])}`,
+            'not available',
+          ],
+        ];
+      }
+      return [
+        [
+          `${label}: reload to every note placed`,
+          ms(c?.placedMs ?? Number.NaN),
+          ms(f?.placedMs ?? Number.NaN),
+        ],
+        [`${label}: placed`, c?.placed ?? '', f?.placed ?? ''],
+        [`${label}: ${FRAME_GAPS} until placed`, gaps(c?.loadGaps ?? []), gaps(f?.loadGaps ?? [])],
+        [
+          `${label}: ${FRAME_GAPS} while scrolling`,
+          gaps(c?.scrollGaps ?? []),
+          gaps(f?.scrollGaps ?? []),
+        ],
+        [
+          `${label}: PerformanceObserver long tasks, until placed / scrolling`,
+          `${gaps(c?.loadLongTasks ?? [])} / ${gaps(c?.scrollLongTasks ?? [])}`,
+          'not available',
+        ],
+      ];
+    });
+    return {
+      tables: [
+        {
+          title: `Busy page: main-thread CPU time over ${BUSY_MS / 1000} s (+${SETTLE_MS} ms to settle), medians of ${ROUNDS} runs`,
+          header: ['measure', 'Chromium', 'Firefox ESR'],
+          rows: [
+            busyRow('with Counterpoint', (figures) => figures.busyWith),
+            busyRow('without the extension', (figures) => figures.busyWithout),
+            ['ratio (target ≤ 1.5×)', ratio(chromium), ratio(firefox)],
+            [
+              'runs, with / without (ms)',
+              `${list(chromium.busyWith)} / ${list(chromium.busyWithout)}`,
+              `${list(firefox.busyWith)} / ${list(firefox.busyWithout)}`,
+            ],
+          ],
+        },
+        {
+          title: 'Heavy annotation: notes on the article page, the page probe in both browsers',
+          header: ['measure', 'Chromium', 'Firefox ESR'],
+          rows: noteRows,
+        },
+      ],
+      notes: [
+        'Both browsers get the same page, script and probe, each in its own headless browser, Chromium first. "Without the extension" is, in Chromium, a context of the plain browser; in Firefox, a second Firefox with an add-on that does nothing in place of Counterpoint. The busy script is the busy-page section’s: a teaser after the second paragraph replaced every 200 ms, a paragraph appended to the article body every second, for 10 s.',
+        'Main-thread CPU time is the CPU time of the main thread of the process showing the article, read before and after the busy window. Chromium: `Performance.getMetrics` TaskDuration after `Performance.enable` with the `threadTicks` time domain, the renderer main thread’s CPU time inside tasks (the busy-page section reads the same metric in wall time). Firefox: the `cpuTime` of the thread whose id is the process id (the main thread, "Web Content") in `ChromeUtils.requestProcInfo()`, evaluated in the browser’s own realm over WebDriver BiDi; Linux counts it in 10 ms ticks, so each Firefox figure is good to about ±20 ms. CPU time, unlike wall time, does not grow when other processes hold the machine’s two cores.',
+        `The page probe stands in for PerformanceObserver \`longtask\`, which Firefox does not have: an animation-frame loop in the page (\`requestAnimationFrame\`, 60 a second in both headless browsers) that records each gap over ${LONG_GAP_MS} ms between two frames, from the reload until every note is placed (plus 0.5 s), then while the mouse wheel scrolls the whole article 400 px at a time, a frame after each step. A gap means the page’s main thread could not give a frame: a long task of the page, the content script or the in-page UI, or long style, layout or paint work, which the \`longtask\` entries Chromium reports beside it do not all count; on this shared machine it can also be the tab not being scheduled at all. The loop runs only in the heavy-annotation runs (a flag in the tab’s session storage), so it adds no frames to the busy-page windows. The notes are written to the extension’s database (in Firefox through an extension page), and the tab is reloaded for each count.`,
+      ],
+    };
+  },
+};
