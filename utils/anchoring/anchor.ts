@@ -10,8 +10,9 @@
  */
 
 import { findAllOccurrences } from './find-all';
+import { fuzzySeeds, SEED_HIT_LIMIT } from './fuzzy-windows';
 import { isElementLike } from './guards';
-import { fuzzySeeds, MAX_EXACT_CANDIDATES, matchQuote, SEED_HIT_LIMIT } from './match-quote';
+import { MAX_EXACT_CANDIDATES, matchQuote } from './match-quote';
 import { normaliseString } from './normalise';
 import { pickSelectors } from './selectors';
 import { MAX_CONTEXT_COMPARED } from './similarity';
