@@ -53,6 +53,29 @@ afterEach(() => {
 });
 
 describe('selection → Add note', () => {
+  it('takes the button away at once when the reader presses on the page, and looks again on release', async () => {
+    const { select, adder, stop } = setUp();
+    select(4, 17);
+    await vi.advanceTimersByTimeAsync(SELECTION_SETTLE_MS);
+    expect(adder()?.reference.toString()).toBe('vicious cycle');
+    const press = (type: string, trusted: boolean) => {
+      const event = new Event(type, { bubbles: true });
+      if (trusted) Object.defineProperty(event, 'isTrusted', { value: true });
+      document.body.querySelector('p')?.dispatchEvent(event);
+    };
+    // A page script's forged press changes nothing.
+    press('pointerdown', false);
+    expect(adder()).not.toBeNull();
+    // The reader's own press: gone before any selection event or timer.
+    press('pointerdown', true);
+    expect(adder()).toBeNull();
+    // Released with the selection as it was (a right-click on it): offered again.
+    press('pointerup', true);
+    await vi.advanceTimersByTimeAsync(SELECTION_SETTLE_MS);
+    expect(adder()?.reference.toString()).toBe('vicious cycle');
+    stop();
+  });
+
   it('offers "Add note" for a selection made before it started (the page was still loading)', async () => {
     const { adder, stop } = setUp(false, [4, 17]);
     // The selection events of that drag are long gone: none comes now.

@@ -73,6 +73,27 @@ export function createSelectionAdder(deps: SelectionAdderDependencies): Selectio
   }
 
   doc.addEventListener('selectionchange', () => refresh(), { signal: deps.signal });
+  // A press on the page starts a new click or drag: the button for the old selection goes at
+  // once (it would stand where the old words were until the new selection settles), and the
+  // release looks again, for a press that left the selection as it was (a right-click on it).
+  // Presses on our own overlay (the button keeps the selection) are not the page's.
+  doc.addEventListener(
+    'pointerdown',
+    (event) => {
+      if (!event.isTrusted || deps.inOverlay(event) || deps.editing()) return;
+      timers.clear(timer);
+      timer = null;
+      deps.setAdder(null);
+    },
+    { signal: deps.signal, capture: true },
+  );
+  doc.addEventListener(
+    'pointerup',
+    (event) => {
+      if (event.isTrusted && !deps.inOverlay(event)) refresh();
+    },
+    { signal: deps.signal, capture: true },
+  );
   // The selection may already be there, made before we started.
   refresh();
 
