@@ -22,11 +22,12 @@ import { ARTICLE_URL } from '../fixtures';
 import { launchChromium } from '../harness/chromium';
 import { type FirefoxSession, GECKO_ID, launchFirefox } from '../harness/firefox';
 import {
-  ARTICLE_KEY,
   articlePassages,
   clearArticleNotes,
   type Passage,
+  seedArguments,
   seedArticleNotes,
+  writeArticleNotes,
 } from '../harness/heavy-notes';
 import { defaultSite, isSiteAddress, pageFor } from '../harness/offline-site';
 import { readPageSummary } from '../harness/page-ui';
@@ -268,45 +269,7 @@ function seedFirefoxNotes(
   passages: readonly Passage[],
   count: number,
 ): Promise<void> {
-  return session.inExtension(
-    async ({ passages, count, articleKey, url }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('counterpoint');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      const start = Date.UTC(2025, 0, 1);
-      await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction('notes', 'readwrite');
-        const store = tx.objectStore('notes');
-        store.clear();
-        for (let n = 0; n < count; n++) {
-          const passage = passages[n % passages.length];
-          if (!passage) continue;
-          const time = new Date(start + n * 60_000).toISOString();
-          store.put({
-            id: `00000000-0000-4000-9000-${n.toString(16).padStart(12, '0')}`,
-            articleKey,
-            url,
-            articleTitle: 'Mexico: President AMLO Meets Vice President Kamala Harris',
-            target: { selectors: [{ type: 'TextQuoteSelector', ...passage }] },
-            body: `Imported note ${n}`,
-            tags: [],
-            created: time,
-            modified: time,
-          });
-        }
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-      const api = (globalThis as unknown as { browser: FirefoxStorage }).browser;
-      await api.storage.local.set({
-        notesChanged: { articleKeys: [articleKey], stamp: `seed-${Date.now()}` },
-      });
-    },
-    { passages: [...passages], count, articleKey: ARTICLE_KEY, url: ARTICLE_URL.split('?')[0] },
-  );
+  return session.inExtension(writeArticleNotes, seedArguments(passages, count, true));
 }
 
 /** One browser's figures. */

@@ -43,9 +43,86 @@ export function articlePassages(page: Page, count: number): Promise<Passage[]> {
   }, count);
 }
 
+/** What {@link writeArticleNotes} is given. */
+export interface SeedNotes {
+  passages: Passage[];
+  count: number;
+  articleKey: string;
+  url: string;
+  /** Whether the article's earlier seeded notes are removed first. */
+  replace: boolean;
+}
+
 /**
- * Writes `count` notes on the article, cycling through `passages`, and tells the background its
- * cached notes of the article are stale. Every note has a distinct id and body.
+ * Writes `count` notes on the article in the extension's database, cycling through `passages`
+ * (every note a distinct id and body), and tells the background its cached notes of the article
+ * are stale. It runs inside an extension page or the service worker of either browser (passed
+ * to `evaluate` as it is, so it uses nothing from outside itself).
+ */
+export async function writeArticleNotes({
+  passages,
+  count,
+  articleKey,
+  url,
+  replace,
+}: SeedNotes): Promise<void> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open('counterpoint');
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const start = Date.UTC(2025, 0, 1);
+  await new Promise<void>((resolve, reject) => {
+    const tx = db.transaction('notes', 'readwrite');
+    const store = tx.objectStore('notes');
+    if (replace) store.clear();
+    for (let n = 0; n < count; n++) {
+      const passage = passages[n % passages.length];
+      if (!passage) continue;
+      const time = new Date(start + n * 60_000).toISOString();
+      store.put({
+        id: `00000000-0000-4000-9000-${n.toString(16).padStart(12, '0')}`,
+        articleKey,
+        url,
+        articleTitle: 'Mexico: President AMLO Meets Vice President Kamala Harris',
+        target: { selectors: [{ type: 'TextQuoteSelector', ...passage }] },
+        body: `Imported note ${n}`,
+        tags: [],
+        created: time,
+        modified: time,
+      });
+    }
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+  db.close();
+  const scope = globalThis as unknown as {
+    browser?: { storage: { local: { set(items: object): Promise<void> } } };
+    chrome?: { storage: { local: { set(items: object): Promise<void> } } };
+  };
+  await (scope.browser ?? scope.chrome)?.storage.local.set({
+    notesChanged: { articleKeys: [articleKey], stamp: `seed-${Date.now()}` },
+  });
+}
+
+/** The arguments of {@link writeArticleNotes} for `count` notes on the article. */
+export function seedArguments(
+  passages: readonly Passage[],
+  count: number,
+  replace = false,
+): SeedNotes {
+  return {
+    passages: [...passages],
+    count,
+    articleKey: ARTICLE_KEY,
+    url: ARTICLE_URL.split('?')[0] ?? ARTICLE_URL,
+    replace,
+  };
+}
+
+/**
+ * Writes `count` notes on the article from the service worker, cycling through `passages`, and
+ * tells the background its cached notes of the article are stale.
  */
 export async function seedArticleNotes(
   session: ChromiumSession,
@@ -53,43 +130,7 @@ export async function seedArticleNotes(
   count: number,
 ): Promise<void> {
   const worker = await session.worker();
-  await worker.evaluate(
-    async ({ passages, count, articleKey, url }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('counterpoint');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      const start = Date.UTC(2025, 0, 1);
-      await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction('notes', 'readwrite');
-        const store = tx.objectStore('notes');
-        for (let n = 0; n < count; n++) {
-          const passage = passages[n % passages.length];
-          if (!passage) continue;
-          const time = new Date(start + n * 60_000).toISOString();
-          store.put({
-            id: `00000000-0000-4000-9000-${n.toString(16).padStart(12, '0')}`,
-            articleKey,
-            url,
-            articleTitle: 'Mexico: President AMLO Meets Vice President Kamala Harris',
-            target: { selectors: [{ type: 'TextQuoteSelector', ...passage }] },
-            body: `Imported note ${n}`,
-            tags: [],
-            created: time,
-            modified: time,
-          });
-        }
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-      await chrome.storage.local.set({
-        notesChanged: { articleKeys: [articleKey], stamp: `seed-${Date.now()}` },
-      });
-    },
-    { passages: [...passages], count, articleKey: ARTICLE_KEY, url: ARTICLE_URL.split('?')[0] },
-  );
+  await worker.evaluate(writeArticleNotes, seedArguments(passages, count));
 }
 
 /** Removes every note of the article from the database. */
