@@ -15,7 +15,6 @@ import {
   type Control,
   type ExtensionTab,
   elementsOfRoleInPage,
-  focusedNameInPage,
   focusInFrame,
   nameMatches,
   readPopoverInFrame,
@@ -429,7 +428,8 @@ function extensionTab(page: Page, session?: FirefoxSession): ExtensionTab {
       else await page.keyboard.type(text);
     },
     press: (key) => pressKey(page, key),
-    focusedName: () => page.evaluate(focusedNameInPage),
+    focusedName: async () =>
+      (await page.evaluate(elementsOfRoleInPage, { role: '*', focusedOnly: true }))[0]?.name ?? '',
     async setFiles(name, files) {
       // BiDi's `input.setFiles` takes files on disk, as the file picker gives them.
       const dir = mkdtempSync(join(tmpdir(), 'counterpoint-chosen-'));

@@ -327,54 +327,9 @@ export function focusInFrame(): PopoverFocus | null {
   };
 }
 
-/**
- * Where the control with this role and accessible name is in an extension page (run in the
- * page): the middle of its box, scrolled into view. Names come from `aria-label`, then the
- * `aria-labelledby` texts, then the `<label>`s, then the text; roles from `role`, else the
- * element's own (button, link, checkbox).
- */
-export function pointOfRoleInPage(wanted: { role: string; name: string }): {
-  x: number;
-  y: number;
-} {
-  const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
-  const nameOf = (element: Element): string => {
-    const label = element.getAttribute('aria-label');
-    if (label) return squash(label);
-    const ids = element.getAttribute('aria-labelledby');
-    if (ids) {
-      return squash(
-        ids
-          .split(/\s+/)
-          .map((id) => document.getElementById(id)?.textContent ?? '')
-          .join(' '),
-      );
-    }
-    const labels = (element as HTMLInputElement).labels;
-    if (labels && labels.length > 0) return squash(labels[0]?.textContent ?? '');
-    return squash(element.textContent ?? '');
-  };
-  const roleOf = (element: Element): string => {
-    const explicit = element.getAttribute('role');
-    if (explicit) return explicit;
-    if (element.localName === 'a' && element.hasAttribute('href')) return 'link';
-    if (element.localName === 'input') {
-      return (element as HTMLInputElement).type === 'checkbox' ? 'checkbox' : 'textbox';
-    }
-    return element.localName;
-  };
-  for (const element of document.querySelectorAll('*')) {
-    if (roleOf(element) !== wanted.role || nameOf(element) !== wanted.name) continue;
-    element.scrollIntoView({ block: 'center' });
-    const box = element.getBoundingClientRect();
-    if (box.width === 0 || box.height === 0) continue;
-    return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-  }
-  throw new Error(`no ${wanted.role} named ${wanted.name}`);
-}
-
 /** What a test asks of a role query, in a form that crosses into a page. */
 export interface RoleQuery {
+  /** The role wanted; `*` for any. */
   role: string;
   /** The exact name wanted, if any. */
   name?: string;
@@ -396,9 +351,12 @@ export function roleQuery(role: string, name?: string | RegExp): RoleQuery {
  * Roles are `role`, else the element's own (button, link, checkbox, radio, searchbox, textbox,
  * article, region, heading, dialog, listitem, group); names are `aria-label`, then the
  * `aria-labelledby` texts, then the `<label>`s, then the text, without what is hidden from
- * assistive technology. Hidden elements (no box) are left out.
+ * assistive technology. Hidden elements (no box) are left out. With `focusedOnly`, only the
+ * focused element is looked at (none when focus is on the body).
  */
-export function elementsOfRoleInPage(query: RoleQuery & { reveal?: boolean }): {
+export function elementsOfRoleInPage(
+  query: RoleQuery & { reveal?: boolean; focusedOnly?: boolean },
+): {
   name: string;
   text: string;
   x: number;
@@ -459,8 +417,14 @@ export function elementsOfRoleInPage(query: RoleQuery & { reveal?: boolean }): {
     return true;
   };
   const found: { name: string; text: string; x: number; y: number }[] = [];
-  for (const element of document.querySelectorAll('*')) {
-    if (roleOf(element) !== query.role) continue;
+  const active = document.activeElement;
+  const candidates = query.focusedOnly
+    ? active && active !== document.body
+      ? [active]
+      : []
+    : document.querySelectorAll('*');
+  for (const element of candidates) {
+    if (query.role !== '*' && roleOf(element) !== query.role) continue;
     const name = nameOf(element);
     if (!matches(name)) continue;
     // Only the first is scrolled to (the one a click goes to).
@@ -490,25 +454,4 @@ export function textMatchingInPage(pattern: { source: string; flags: string }): 
     if (wanted.test(text)) best = text;
   }
   return best;
-}
-
-/** The accessible name of the focused element of an extension page (run in the page), or "". */
-export function focusedNameInPage(): string {
-  const active = document.activeElement;
-  if (!active || active === document.body) return '';
-  const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
-  const label = active.getAttribute('aria-label');
-  if (label) return squash(label);
-  const ids = active.getAttribute('aria-labelledby');
-  if (ids) {
-    return squash(
-      ids
-        .split(/\s+/)
-        .map((id) => document.getElementById(id)?.textContent ?? '')
-        .join(' '),
-    );
-  }
-  const labels = (active as HTMLInputElement).labels;
-  if (labels && labels.length > 0) return squash(labels[0]?.textContent ?? '');
-  return squash(active.textContent ?? '');
 }
