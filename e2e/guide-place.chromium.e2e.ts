@@ -11,8 +11,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundledPacks } from '../utils/packs';
 import { ARTICLE_URL } from './fixtures';
-import { type AccessibilityProbe, type AxNode, probeAccessibility } from './harness/accessibility';
+import { type AccessibilityProbe, isExpanded, probeAccessibility } from './harness/accessibility';
 import { type ChromiumSession, launchChromium } from './harness/chromium';
+import { intersects, untilStill } from './harness/layout';
 import { popoverBox, waitForPopover, waitForPopoverClosed } from './harness/popover';
 import { waitUntil } from './harness/wait';
 
@@ -20,11 +21,6 @@ const [pack] = loadBundledPacks().packs;
 if (!pack) throw new Error('no bundled pack');
 const claims = pack.claims;
 
-type Box = { x: number; y: number; width: number; height: number };
-const intersects = (a: Box, b: Box) =>
-  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-const isExpanded = (node: AxNode) =>
-  node.properties?.some((p) => p.name === 'expanded' && p.value.value === true) ?? false;
 const PILL = /^Counterpoint · 14 claims checked/;
 
 let session: ChromiumSession;
@@ -58,22 +54,6 @@ async function openArticle(zoomed = false): Promise<{ page: Page; probe: Accessi
   );
   await probe.waitFor('button', PILL);
   return { page, probe };
-}
-
-/** Waits until the page has stopped scrolling (a claim is scrolled into place smoothly). */
-async function untilStill(page: Page): Promise<void> {
-  await waitUntil(
-    () =>
-      page.evaluate(
-        () =>
-          new Promise<boolean>((done) => {
-            const before = scrollY;
-            requestAnimationFrame(() => requestAnimationFrame(() => done(scrollY === before)));
-          }),
-      ),
-    (still) => still,
-    { what: 'the page to stop scrolling' },
-  );
 }
 
 describe('the reading guide by the headline', () => {

@@ -17,7 +17,7 @@ import type { MessageKey } from '../utils/i18n/messages';
 import { createTranslator } from '../utils/i18n/translator';
 import { loadBundledPacks } from '../utils/packs';
 import { VERDICTS } from '../utils/packs/types';
-import { probeAccessibility } from './harness/accessibility';
+import { isExpanded, probeAccessibility } from './harness/accessibility';
 import { type ChromiumSession, launchChromium } from './harness/chromium';
 import { artifactsDir } from './harness/paths';
 import { popoverFrame, waitForPopover } from './harness/popover';
@@ -241,7 +241,7 @@ for (const { language, words } of LANGUAGES) {
         // With the mouse, at every zoom, the reading guide open (its largest, and larger in these
         // languages): it sits beside the article's column, never over a marker.
         const pill = await probe.waitFor('button', /^Counterpoint · /);
-        const open = pill.properties?.some((p) => p.name === 'expanded' && p.value.value === true);
+        const open = isExpanded(pill);
         if (!open) await probe.click(pill);
         await probe.waitFor('list', words.t('guide_by_verdict'));
         await probe.click(await probe.waitFor('button', markerName()));

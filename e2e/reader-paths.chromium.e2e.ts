@@ -14,8 +14,9 @@ import { loadBundledPacks } from '../utils/packs';
 import { VERDICT_LABELS } from '../utils/packs/verdicts';
 import { DEFAULT_SHORTCUTS } from '../utils/shortcuts';
 import { ARTICLE_URL } from './fixtures';
-import { type AxNode, probeAccessibility } from './harness/accessibility';
+import { type AxNode, isExpanded, probeAccessibility } from './harness/accessibility';
 import { type ChromiumSession, launchChromium } from './harness/chromium';
+import { intersects, untilStill } from './harness/layout';
 import { highlightedTexts, setSettings } from './harness/page-ui';
 import { PROJECT_ROOT } from './harness/paths';
 import { differingPixels } from './harness/pixels';
@@ -251,29 +252,7 @@ describe('the claim markers', () => {
   });
 });
 
-/** Waits until the page has stopped scrolling (a claim is scrolled into place smoothly). */
-async function untilStill(target: Page): Promise<void> {
-  await waitUntil(
-    () =>
-      target.evaluate(
-        () =>
-          new Promise<boolean>((done) => {
-            const before = scrollY;
-            requestAnimationFrame(() => requestAnimationFrame(() => done(scrollY === before)));
-          }),
-      ),
-    (still) => still,
-    { what: 'the page to stop scrolling' },
-  );
-}
-
 describe('the reading guide', () => {
-  type Box = { x: number; y: number; width: number; height: number };
-  const intersects = (a: Box, b: Box) =>
-    a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-  const isExpanded = (node: AxNode) =>
-    node.properties?.some((p) => p.name === 'expanded' && p.value.value === true) ?? false;
-
   let guidePage: Page;
   beforeAll(async () => {
     guidePage = await session.open(ARTICLE_URL);

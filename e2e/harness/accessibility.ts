@@ -157,3 +157,8 @@ export async function probeAccessibility(page: Page): Promise<AccessibilityProbe
   };
   return probe;
 }
+
+/** Whether the accessibility tree says a node is expanded (`aria-expanded="true"`). */
+export function isExpanded(node: AxNode): boolean {
+  return node.properties?.some((p) => p.name === 'expanded' && p.value.value === true) ?? false;
+}
