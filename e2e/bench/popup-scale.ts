@@ -22,7 +22,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { IMPORT_MAX_BYTES } from '../../utils/notes-io';
-import { bundledPacks } from '../../utils/packs';
 import {
   IMPORT_FINISHED_MARK,
   IMPORT_STARTED_MARK,
@@ -31,10 +30,10 @@ import {
 } from '../../utils/popup/perf-marks';
 import { ARTICLE_URL } from '../fixtures';
 import { type ChromiumSession, launchChromium } from '../harness/chromium';
+import { ARTICLE_KEY, seedArguments, writeArticleNotes } from '../harness/heavy-notes';
 import { waitUntil } from '../harness/wait';
 import type { BenchContext, BenchSection, SectionReport, Table } from './section';
 
-const REAL_ARTICLE_KEY = bundledPacks[0]?.article.id ?? 'amlo-harris';
 const NOTE_COUNT = 10_000;
 const ARTICLE_COUNT = 500;
 const FIRST_SCREEN_RUNS = 7;
@@ -126,30 +125,14 @@ async function seedNotes(worker: Worker): Promise<void> {
       noteCount: NOTE_COUNT,
       articleCount: ARTICLE_COUNT,
       rareWord: RARE_WORD,
-      realArticle: { key: REAL_ARTICLE_KEY, url: ARTICLE_URL },
+      realArticle: { key: ARTICLE_KEY, url: ARTICLE_URL },
     },
   );
 }
 
 /** Empties the notes store (for the import into an empty database). */
 async function clearNotes(worker: Worker): Promise<void> {
-  await worker.evaluate(async (realArticleKey) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('counterpoint');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction('notes', 'readwrite');
-      tx.objectStore('notes').clear();
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-    await chrome.storage.local.set({
-      notesChanged: { articleKeys: [realArticleKey], stamp: `clear-${Date.now()}` },
-    });
-  }, REAL_ARTICLE_KEY);
+  await worker.evaluate(writeArticleNotes, seedArguments([], 0, true));
 }
 
 /** Opens an extension page and returns the time from navigation to the first notes list. */

@@ -133,26 +133,10 @@ export async function seedArticleNotes(
   await worker.evaluate(writeArticleNotes, seedArguments(passages, count));
 }
 
-/** Removes every note of the article from the database. */
+/** Removes every note of the database, telling the background the article's are gone. */
 export async function clearArticleNotes(session: ChromiumSession): Promise<void> {
   const worker = await session.worker();
-  await worker.evaluate(async (articleKey) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('counterpoint');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction('notes', 'readwrite');
-      tx.objectStore('notes').clear();
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-    await chrome.storage.local.set({
-      notesChanged: { articleKeys: [articleKey], stamp: `clear-${Date.now()}` },
-    });
-  }, ARTICLE_KEY);
+  await worker.evaluate(writeArticleNotes, seedArguments([], 0, true));
 }
 
 /**
