@@ -48,6 +48,40 @@ describe('loading the in-page UI bundle', () => {
     expect(asked).toBe(1);
   });
 
+  it('asks once for callers that come while the bundle is still on its way', async () => {
+    let asked = 0;
+    let answer: () => void = () => undefined;
+    background = async (message: unknown) => {
+      if ((message as { type?: string }).type !== 'ui.load') return undefined;
+      asked++;
+      await new Promise<void>((resolve) => {
+        answer = resolve;
+      });
+      setTimeout(() => registerOverlayUi(ui), 0);
+      return { ok: true, value: null };
+    };
+    const first = loadOverlayUi(inject);
+    const second = loadOverlayUi(inject);
+    await vi.waitFor(() => expect(asked).toBe(1));
+    answer();
+    await expect(Promise.all([first, second])).resolves.toEqual([ui, ui]);
+    expect(asked).toBe(1);
+  });
+
+  it('asks again after a refusal', async () => {
+    let asked = 0;
+    background = async (message: unknown) => {
+      if ((message as { type?: string }).type !== 'ui.load') return undefined;
+      asked++;
+      if (asked === 1) return { ok: false, error: 'Not now.' };
+      setTimeout(() => registerOverlayUi(ui), 0);
+      return { ok: true, value: null };
+    };
+    await expect(loadOverlayUi(inject)).rejects.toThrow('Not now.');
+    await expect(loadOverlayUi(inject)).resolves.toBe(ui);
+    expect(asked).toBe(2);
+  });
+
   it('says so when the background refuses to inject it', async () => {
     background = async () => ({ ok: false, error: 'This request comes from a page only.' });
     await expect(loadOverlayUi(inject)).rejects.toThrow('This request comes from a page only.');

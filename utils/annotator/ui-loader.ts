@@ -30,7 +30,10 @@ export interface ContentExtras {
 
 interface BundleSlot<T> {
   loaded?: T;
-  waiters?: ((value: T) => void)[];
+  /** The load under way, which every caller meanwhile shares (one injection). */
+  loading?: Promise<T>;
+  /** Settles it when the bundle registers. */
+  onLoad?: (value: T) => void;
 }
 
 interface BundleRegistry {
@@ -47,9 +50,7 @@ function slotOf<K extends keyof BundleRegistry>(key: K): NonNullable<BundleRegis
 
 function register<T>(slot: BundleSlot<T>, value: T): void {
   slot.loaded = value;
-  const waiters = slot.waiters ?? [];
-  slot.waiters = [];
-  for (const resolve of waiters) resolve(value);
+  slot.onLoad?.(value);
 }
 
 function load<T>(
@@ -60,20 +61,22 @@ function load<T>(
 ): Promise<T> {
   const loaded = slot.loaded;
   if (loaded) return Promise.resolve(loaded);
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(failure)), timeoutMs);
-    slot.waiters = [
-      ...(slot.waiters ?? []),
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-    ];
-    inject().catch((error: unknown) => {
+  // Callers that come while the bundle is on its way (a selection's "Add note" and the matcher
+  // can ask together) share one injection; after a failure or a timeout the next one asks again.
+  slot.loading ??= new Promise<T>((resolve, reject) => {
+    const fail = (error: unknown) => {
       clearTimeout(timer);
+      slot.loading = undefined;
       reject(error instanceof Error ? error : new Error(String(error)));
-    });
+    };
+    const timer = setTimeout(() => fail(failure), timeoutMs);
+    slot.onLoad = (value) => {
+      clearTimeout(timer);
+      resolve(value);
+    };
+    inject().catch(fail);
   });
+  return slot.loading;
 }
 
 /** Called by the UI bundle when it has loaded. */
