@@ -23,6 +23,7 @@ import { registerContentExtras } from './ui-loader';
 // `layers-extras.test.ts` tests the view while it loads.
 registerContentExtras(CONTENT_EXTRAS);
 
+import { pageWords } from '../i18n/page-words';
 import { rangeOutsideOwnNodes } from './selection-range';
 
 const [pack] = loadBundledPacks().packs;
@@ -73,6 +74,7 @@ function start(notes: NoteAnchor[] = []) {
     claims,
     notes,
     visibility: { claims: true, notes: true },
+    words: pageWords(),
     onStatus: (status) => statuses.push(status),
     anchorAll: countingAnchorAll(calls),
   });
@@ -332,6 +334,7 @@ describe('the article view with many notes', () => {
       claims,
       notes,
       visibility: { claims: true, notes: true },
+      words: pageWords(),
       onStatus: (status) => statuses.push(status),
       anchorAll: countingAnchorAll(calls),
       scheduleIdle: (task) => {
@@ -374,6 +377,7 @@ describe('the article view with many notes', () => {
       claims,
       notes,
       visibility: { claims: true, notes: true },
+      words: pageWords(),
       onStatus: () => undefined,
       // Each engine call takes 5 ms of the fake clock, so a slice (12 ms) runs a few chunks.
       anchorAll: (root, targets, options) => {
@@ -432,6 +436,7 @@ describe('the article view with many notes', () => {
       claims,
       notes: notesOn(body, 600),
       visibility: { claims: true, notes: true },
+      words: pageWords(),
       onStatus: () => undefined,
       scheduleIdle: (task) => {
         idle.push(task);

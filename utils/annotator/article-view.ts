@@ -7,10 +7,8 @@
  * `attach`, from the UI bundle.
  */
 import type { PreparedText } from '../anchoring';
-import { extensionApi } from '../browser';
 import { createOwnNodeRegistry } from '../highlight';
-import type { NoteAnchor, PageStatusReport } from '../messaging/protocol';
-import { VERDICT_LABELS } from '../packs/verdicts';
+import type { NoteAnchor, PageStatusReport, PageWords } from '../messaging/protocol';
 import type { StoredClaim } from '../store/db';
 import type { ChangeScope } from './change-scope';
 import { createLayers, type LayerDependencies, type Layers, type LayerVisibility } from './layers';
@@ -75,11 +73,8 @@ export interface ArticleView {
 /** What the view needs. */
 export interface ArticleViewDependencies {
   doc: Document;
-  /**
-   * A message of the extension's files in the interface language, '' when there is none; the
-   * browser's own `i18n.getMessage` by default (utils/i18n stays out of the content script).
-   */
-  getMessage?: GetMessage;
+  /** The markers' names and the notes' notice in the interface language, from the background. */
+  words: PageWords;
   body: Element;
   claims: readonly StoredClaim[];
   notes: readonly NoteAnchor[];
@@ -100,31 +95,6 @@ export interface ArticleViewDependencies {
   loadExtras?: LayerDependencies['loadExtras'];
   /** The page's scheme, read while the background answered. */
   scheme?: LayerDependencies['scheme'];
-}
-
-/** Reads one message by key with its substitutions, '' when there is none. */
-export type GetMessage = (key: string, substitutions?: string[]) => string;
-
-/**
- * The browser's `i18n.getMessage`, or '' when it has none or throws (a content script whose
- * extension was reloaded; WXT's fake browser in unit tests), so the marker speaks English.
- */
-function browserGetMessage(key: string, substitutions?: string[]): string {
-  try {
-    return extensionApi.i18n.getMessage(key, substitutions);
-  } catch {
-    return '';
-  }
-}
-
-/**
- * A claim marker's accessible name, "Claim: Misleading. Open context", in the interface
- * language; its first sentence is the marker's tooltip (`marker-host.ts`). English when the
- * browser has no message.
- */
-export function claimMarkerLabel(getMessage: GetMessage, verdict: StoredClaim['verdict']): string {
-  const word = getMessage(`verdict_${verdict.replace('-', '_')}`) || VERDICT_LABELS[verdict];
-  return getMessage('marker_claim_open', [word]) || `Claim: ${word}. Open context`;
 }
 
 /** Anchors and paints the article, and keeps it painted. */
@@ -150,10 +120,10 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
 
   const claimById = (id: string) => claims.find((claim) => claim.id === id);
 
-  const getMessage = deps.getMessage ?? browserGetMessage;
+  const { words } = deps;
   const layers = createLayers({
     doc,
-    partialNotice: getMessage('notes_partial_notice'),
+    partialNotice: words.notesPartial,
     body,
     ownNodes,
     ignore: (node) => extraIgnores.some((test) => test(node)),
@@ -172,9 +142,7 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
     ...(deps.scheme ? { scheme: deps.scheme } : {}),
     label: (_kind, id) => {
       const claim = claimById(id);
-      return claim
-        ? claimMarkerLabel(getMessage, claim.verdict)
-        : getMessage('marker_claim') || 'Claim';
+      return claim ? words.claimMarkers[claim.verdict] : words.claim;
     },
     callbacks: {
       onMarker(kind, id, button) {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { pageWords } from '../i18n/page-words';
 import type { NoteAnchor, PageData, Protocol } from '../messaging/protocol';
 import { loadBundledPacks } from '../packs';
 import type { StoredClaim } from '../store/db';
@@ -59,6 +60,7 @@ function start(
     pack: null,
     claims,
     notes,
+    words: pageWords(),
   };
   const article = createArticleView({
     doc: document,
@@ -66,6 +68,7 @@ function start(
     claims: data.claims,
     notes: data.notes,
     visibility: { claims: true, notes: true },
+    words: pageWords(),
     onStatus: (status) => statuses.push(status),
   });
   const interactions = createInteractions({

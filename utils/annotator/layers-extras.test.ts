@@ -5,6 +5,7 @@
  * painting the claims needs the fallback here.) Nothing in this file registers the extras.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { pageWords } from '../i18n/page-words';
 import type { NoteAnchor, PageStatusReport } from '../messaging/protocol';
 import { loadBundledPacks } from '../packs';
 import type { StoredClaim } from '../store/db';
@@ -60,6 +61,7 @@ function start(notes: NoteAnchor[]) {
     claims,
     notes,
     visibility: { claims: true, notes: true },
+    words: pageWords(),
     onStatus: (status) => statuses.push(status),
     loadExtras: () => {
       asked += 1;

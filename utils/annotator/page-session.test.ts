@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ARTICLE_URL } from '../../e2e/fixtures';
 import type { Browser } from '../browser';
+import { pageWords } from '../i18n/page-words';
 import { createRequester } from '../messaging/client';
 import type { MessageType, NoteAnchor } from '../messaging/protocol';
 import { loadBundledPacks } from '../packs';
@@ -48,6 +49,7 @@ function fakeBackground() {
           claims,
           notes: [...notes],
           writer: 'tab:7',
+          words: pageWords(),
         });
       }
       if (type === 'page.notes') return reply([...notes]);
@@ -259,7 +261,14 @@ describe('a heavy annotator’s page', () => {
       sent.push(type);
       const value =
         type === 'page.opened'
-          ? { articleKey: 'article', articleTitle: 'Mexico', pack: null, claims, notes }
+          ? {
+              articleKey: 'article',
+              articleTitle: 'Mexico',
+              pack: null,
+              claims,
+              notes,
+              words: pageWords(),
+            }
           : null;
       return { ok: true, value };
     });

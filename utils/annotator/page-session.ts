@@ -108,6 +108,7 @@ export async function startPageSession(deps: PageSessionDependencies): Promise<P
     scheme,
     paintByWrapping,
     loadExtras,
+    words: data.words,
     onStatus: (status) => {
       // The first report follows the first paint: it carries how long the whole start took.
       const timing =

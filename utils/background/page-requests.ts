@@ -4,6 +4,7 @@
  * text for the popover frame, loading the in-page UI, and opening the help page.
  */
 
+import { pageWords } from '../i18n/page-words';
 import type { PageData } from '../messaging/protocol';
 import { MAX_CHANGED_IDS } from '../messaging/schemas';
 import { writeShownItem } from '../messaging/shown-item';
@@ -110,6 +111,7 @@ export function createPageRequests(context: RequestContext): RequestHandlers<Pag
         claims,
         notes: anchorsOf(notes),
         writer: `tab:${tabId}`,
+        words: pageWords(),
       };
       return data;
     },

@@ -10,6 +10,7 @@
 import type * as v from 'valibot';
 import type { Selector } from '../anchoring/types';
 import type { PackFileProblem } from '../packs/pack-file';
+import type { Verdict } from '../packs/types';
 import type { StoredClaim, StoredPack } from '../store/db';
 import type { Note } from '../store/types';
 import type { requestSchemas, tabMessageSchema } from './schemas';
@@ -60,6 +61,21 @@ export interface PageData {
    * tab skips the records it wrote itself, which it has already applied.
    */
   writer?: string;
+  /** The page-side layer's words in the interface language (`utils/i18n/page-words.ts`). */
+  words: PageWords;
+}
+
+/**
+ * The words the page-side layer shows, in the interface language, sent with the page's data: the
+ * content script reads no message catalogue on its way to the first paint.
+ */
+export interface PageWords {
+  /** A claim marker's accessible name for each verdict ("Claim: Misleading. Open context"). */
+  claimMarkers: Record<Verdict, string>;
+  /** A claim marker's name when its claim is not known. */
+  claim: string;
+  /** The notes' notice when only part of them is shown. */
+  notesPartial: string;
 }
 
 /** What the background answers to each request. */

@@ -115,7 +115,52 @@ describe('textFingerprint', () => {
     expect(textFingerprint(' … — ')).toEqual([]);
     expect(textFingerprint('two words')).toHaveLength(1);
   });
+
+  it('gives the sketch of a shingle-by-shingle reading, hashed in place', () => {
+    // The packs' stored fingerprints were made by this reading: hashing each shingle where it
+    // stands in the text must not change one of them.
+    const words = fc.constantFrom('a', 'Biden’s', 'AMLO', 'café', 'naïve', '—', '2021', 'x', '“no”');
+    const texts = fc.array(words, { maxLength: 400 }).map((list) => list.join(' \n'));
+    fc.assert(
+      fc.property(texts, (text) => {
+        expect(textFingerprint(text)).toEqual(fingerprintBySlices(text));
+      }),
+      { seed: 1701, numRuns: 400 },
+    );
+    expect(textFingerprint(articleBodyText)).toEqual(fingerprintBySlices(articleBodyText));
+  });
+
+  it('reads no more than the first 50,000 words of a huge text', () => {
+    const huge = Array.from({ length: 50_010 }, (_, index) => `w${index}`).join(' ');
+    const first = Array.from({ length: 50_000 }, (_, index) => `w${index}`).join(' ');
+    expect(textFingerprint(huge)).toEqual(textFingerprint(first));
+    expect(textFingerprint(huge)).toEqual(fingerprintBySlices(huge));
+  });
 });
+
+/** The sketch made one shingle string at a time, as fingerprints were first made (the oracle). */
+function fingerprintBySlices(text: string): string[] {
+  const normalised = normaliseForFingerprint(text);
+  if (normalised === '') return [];
+  const words = normalised.split(' ', 50_000);
+  const fnv = (value: string): number => {
+    let hash = 0x811c9dc5;
+    for (let index = 0; index < value.length; index++) {
+      hash ^= value.charCodeAt(index);
+      hash = Math.imul(hash, 0x01000193);
+    }
+    return hash >>> 0;
+  };
+  const hashes = new Set<number>();
+  if (words.length < 5) hashes.add(fnv(words.join(' ')));
+  for (let start = 0; start + 5 <= words.length; start++) {
+    hashes.add(fnv(words.slice(start, start + 5).join(' ')));
+  }
+  return [...hashes]
+    .sort((left, right) => left - right)
+    .slice(0, FINGERPRINT_SIZE)
+    .map((hash) => hash.toString(16).padStart(8, '0'));
+}
 
 describe('fingerprintSimilarity', () => {
   const main = textFingerprint(articleText(fixtureBody('article.html')));

@@ -74,10 +74,10 @@ export function normaliseForFingerprint(text: string): string {
   );
 }
 
-/** FNV-1a, 32-bit, over UTF-16 code units: fast, stable across runs and engines. */
-function fnv1a32(text: string): number {
+/** FNV-1a, 32-bit, over the UTF-16 code units of `text` from `start` to `end`: fast, stable across runs and engines. */
+function fnv1a32(text: string, start = 0, end = text.length): number {
   let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) {
+  for (let index = start; index < end; index++) {
     hash ^= text.charCodeAt(index);
     hash = Math.imul(hash, 0x01000193);
   }
@@ -92,20 +92,39 @@ function fnv1a32(text: string): number {
 export function textFingerprint(text: string): string[] {
   const normalised = normaliseForFingerprint(text);
   if (normalised === '') return [];
-  const words = normalised.split(' ', MAX_FINGERPRINT_WORDS);
-
-  const hashes = new Set<number>();
-  if (words.length < SHINGLE_WORDS) {
-    hashes.add(fnv1a32(words.join(' ')));
-  } else {
-    for (let start = 0; start + SHINGLE_WORDS <= words.length; start++) {
-      hashes.add(fnv1a32(words.slice(start, start + SHINGLE_WORDS).join(' ')));
-    }
+  // Words are separated by single spaces, so a shingle is a stretch of the normalised text: it is
+  // hashed where it stands, with no string made per shingle (the background does this for every
+  // article page opened, on the way to its first paint).
+  const starts: number[] = [];
+  // Where the last word read ends: the space after it, or the end of the text.
+  let lastEnd = normalised.length;
+  for (let from = 0; starts.length < MAX_FINGERPRINT_WORDS; ) {
+    starts.push(from);
+    const space = normalised.indexOf(' ', from);
+    lastEnd = space === -1 ? normalised.length : space;
+    if (space === -1) break;
+    from = space + 1;
   }
-  return [...hashes]
-    .sort((left, right) => left - right)
-    .slice(0, FINGERPRINT_SIZE)
-    .map((hash) => hash.toString(16).padStart(8, '0'));
+  const wordCount = starts.length;
+  const endOf = (word: number): number =>
+    word + 1 < wordCount ? (starts[word + 1] as number) - 1 : lastEnd;
+  if (wordCount < SHINGLE_WORDS) return [hex(fnv1a32(normalised, 0, endOf(wordCount - 1)))];
+
+  const hashes = new Uint32Array(wordCount - SHINGLE_WORDS + 1);
+  for (let first = 0; first < hashes.length; first++) {
+    hashes[first] = fnv1a32(normalised, starts[first] as number, endOf(first + SHINGLE_WORDS - 1));
+  }
+  hashes.sort();
+  const smallest: string[] = [];
+  for (let index = 0; index < hashes.length && smallest.length < FINGERPRINT_SIZE; index++) {
+    if (index > 0 && hashes[index] === hashes[index - 1]) continue;
+    smallest.push(hex(hashes[index] as number));
+  }
+  return smallest;
+}
+
+function hex(hash: number): string {
+  return hash.toString(16).padStart(8, '0');
 }
 
 /**
