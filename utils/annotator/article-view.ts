@@ -124,6 +124,7 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
   const layers = createLayers({
     doc,
     partialNotice: words.notesPartial,
+    visibility,
     body,
     ownNodes,
     ignore: (node) => extraIgnores.some((test) => test(node)),
@@ -226,7 +227,7 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
     maxWaitTimer ??= setTimeout(settle, REANCHOR_MAX_WAIT_MS);
   });
 
-  layers.setVisibility(visibility);
+  // One paint, with the reader's layers as they are: no first paint of nothing.
   layers.setData(claims, notes, deps.prepared);
   observer.observe(body, { childList: true, subtree: true, characterData: true });
   report();

@@ -129,4 +129,6 @@ export interface LayerDependencies {
    * after our first writes would be a second one); read on first use when absent.
    */
   scheme?: 'light' | 'dark';
+  /** Which layers show from the first paint on; both by default. */
+  visibility?: LayerVisibility;
 }

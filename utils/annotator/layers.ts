@@ -53,7 +53,7 @@ export function createLayers(deps: LayerDependencies): Layers {
   });
   let claims: readonly StoredClaim[] = [];
   let notes: readonly NoteAnchor[] = [];
-  let visibility: LayerVisibility = { claims: true, notes: true };
+  let visibility: LayerVisibility = deps.visibility ?? { claims: true, notes: true };
   const results = new Map<string, AnchorResult>();
   // The extras bundle, once loaded (the content script starts without it), and what waits for it.
   const wait = createExtrasWait(

@@ -79,6 +79,17 @@ const CONTAINED_EVENTS = [
   'keyup',
 ] as const;
 
+/**
+ * Keeps a marker's own events from the page's handlers. The keys that press the button stay with
+ * it; any other key (Escape to close the popover, the claim-stepping shortcuts) goes on to the
+ * page's document as usual. One function for every marker.
+ */
+function containEvent(event: Event): void {
+  const key = (event as Partial<KeyboardEvent>).key;
+  if (typeof key === 'string' && key !== 'Enter' && key !== ' ') return;
+  event.stopPropagation();
+}
+
 /** Inserts a marker right after the end of `range`. */
 export function insertMarker(doc: Document, range: Range, options: MarkerOptions): Marker {
   const ownNodes = options.ownNodes ?? sharedOwnNodes;
@@ -110,15 +121,7 @@ export function insertMarker(doc: Document, range: Range, options: MarkerOptions
   }
   shadow.append(button);
 
-  for (const type of CONTAINED_EVENTS) {
-    button.addEventListener(type, (event) => {
-      // The keys that press the button stay with it; any other key (Escape to close the
-      // popover, the claim-stepping shortcuts) goes on to the page's document as usual.
-      const key = (event as Partial<KeyboardEvent>).key;
-      if (typeof key === 'string' && key !== 'Enter' && key !== ' ') return;
-      event.stopPropagation();
-    });
-  }
+  for (const type of CONTAINED_EVENTS) button.addEventListener(type, containEvent);
   // Only the reader's own input acts: a page script can dispatch a click, not make it trusted.
   button.addEventListener('click', (event) => {
     if (event.isTrusted) options.onActivate(button);

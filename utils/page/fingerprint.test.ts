@@ -119,7 +119,17 @@ describe('textFingerprint', () => {
   it('gives the sketch of a shingle-by-shingle reading, hashed in place', () => {
     // The packs' stored fingerprints were made by this reading: hashing each shingle where it
     // stands in the text must not change one of them.
-    const words = fc.constantFrom('a', 'Biden’s', 'AMLO', 'café', 'naïve', '—', '2021', 'x', '“no”');
+    const words = fc.constantFrom(
+      'a',
+      'Biden’s',
+      'AMLO',
+      'café',
+      'naïve',
+      '—',
+      '2021',
+      'x',
+      '“no”',
+    );
     const texts = fc.array(words, { maxLength: 400 }).map((list) => list.join(' \n'));
     fc.assert(
       fc.property(texts, (text) => {
