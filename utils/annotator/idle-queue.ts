@@ -43,6 +43,8 @@ export interface IdleQueueOptions<T> {
 export interface IdleQueue<T extends { id: string }> {
   /** Replaces what is queued with these items and schedules the first slice. */
   queue(items: readonly T[]): void;
+  /** Adds these items after the queued ones (a page of notes that came later). */
+  append(items: readonly T[]): void;
   /** Drops every queued item and the scheduled slice. */
   cancel(): void;
   /** Whether an item with this id still waits for its slice. */
@@ -62,10 +64,13 @@ export function createIdleQueue<T extends { id: string }>(
   /** Their ids, made only when asked (queueing ten thousand items builds no set). */
   let pendingIds: Set<string> | null = null;
   let idle: { cancel(): void } | null = null;
+  /** Whether the task scheduled is the report after the last chunk (not a slice). */
+  let draining = false;
 
   function cancel(): void {
     idle?.cancel();
     idle = null;
+    draining = false;
     pending = [];
     next = 0;
     pendingIds = null;
@@ -73,6 +78,7 @@ export function createIdleQueue<T extends { id: string }>(
 
   function drained(): void {
     idle = null;
+    draining = false;
     options.onDrained();
   }
 
@@ -85,7 +91,8 @@ export function createIdleQueue<T extends { id: string }>(
       pendingIds = null;
       options.run(chunk);
     }
-    idle = options.schedule(next < pending.length ? slice : drained);
+    draining = next >= pending.length;
+    idle = options.schedule(draining ? drained : slice);
   }
 
   return {
@@ -93,6 +100,20 @@ export function createIdleQueue<T extends { id: string }>(
       cancel();
       pending = items;
       idle = options.schedule(slice);
+    },
+    append(items) {
+      if (items.length === 0) return;
+      // What was worked off is dropped: the queue holds only what still waits.
+      pending = [...pending.slice(next), ...items];
+      next = 0;
+      pendingIds = null;
+      // A report due after the last chunk waits for these too: a slice comes first.
+      if (draining) {
+        idle?.cancel();
+        idle = null;
+        draining = false;
+      }
+      idle ??= options.schedule(slice);
     },
     cancel,
     has(id) {

@@ -271,6 +271,10 @@ export function createLayers(deps: LayerDependencies): Layers {
       repaintChanged(changed);
       return notes.filter((note) => changed.has(note.id)).length;
     },
+    appendNotes(nextNotes, added) {
+      notes = nextNotes;
+      noteQueue.append(added);
+    },
     collectChanges(records, scope) {
       sliceText = null;
       blocks.collect(records, owns, scope);
