@@ -18,10 +18,20 @@ import {
 import { defaultSite, isSiteAddress, pageFor } from '../harness/offline-site';
 import { readPageSummary } from '../harness/page-ui';
 import { waitUntil } from '../harness/wait';
-import { longestTasks, traceMainThread } from './main-thread-trace';
+import { longestTasks, type TraceTask, traceMainThread } from './main-thread-trace';
 import type { BenchSection } from './section';
 
-const COUNTS = [0, 1_000, 10_000, 100_000] as const;
+/** Note counts from an environment variable (`1000,100000`), or the default. */
+function countsFrom(value: string | undefined, fallback: readonly number[]): readonly number[] {
+  const counts = (value ?? '')
+    .split(',')
+    .map((part) => Number(part.trim()))
+    .filter((count) => Number.isInteger(count) && count >= 0);
+  return counts.length > 0 ? counts : fallback;
+}
+
+/** The counts of the main table (`HEAVY_NOTES_COUNTS`, e.g. `0,100000` for a quick look). */
+const COUNTS = countsFrom(process.env.HEAVY_NOTES_COUNTS, [0, 1_000, 10_000, 100_000]);
 
 /** Long tasks seen by the page since it started (an init script keeps the observer). */
 const LONG_TASKS_SCRIPT = `
@@ -59,6 +69,8 @@ interface Row {
   notes: number;
   /** The longest main-thread tasks of the page in the trace, until placed and while scrolling. */
   traced: { load: ReturnType<typeof longestTasks>; scroll: ReturnType<typeof longestTasks> };
+  /** The five tasks with the most CPU time until placed, for the log. */
+  heaviest: TraceTask[];
   placedMs: number;
   placed: string;
   loadTasks: number[];
@@ -128,6 +140,17 @@ async function openMeasurer(
           load: longestTasks(traced.filter((task) => task.ts < scrollFrom)),
           scroll: longestTasks(traced.filter((task) => task.ts >= scrollFrom)),
         },
+        heaviest: [
+          ...traced
+            .filter((task) => task.ts < scrollFrom)
+            .sort((a, b) => b.cpuMs - a.cpuMs)
+            .slice(0, 5),
+          // And the heaviest with no script at its start (a message's reply being decoded).
+          ...traced
+            .filter((task) => task.ts < scrollFrom && task.what === 'native')
+            .sort((a, b) => b.cpuMs - a.cpuMs)
+            .slice(0, 3),
+        ],
         placedMs,
         placed: `${summary.notesAnchored} placed, ${summary.orphanedNoteIds.length} orphans`,
         loadTasks,
@@ -146,7 +169,7 @@ async function openMeasurer(
 
 const logRow = (log: (message: string) => void, label: string, row: Row) =>
   log(
-    `${label}${row.notes} notes: placed in ${row.placedMs} ms, long tasks ${tasks(row.loadTasks)} / scroll ${tasks(row.scrollTasks)}; traced longest CPU ${cpuOf(row.traced.load)} / scroll ${cpuOf(row.traced.scroll)}; elements ${row.light} + ${row.shadow} in closed roots, heap ${row.heap.toFixed(1)} MiB`,
+    `${label}${row.notes} notes: placed in ${row.placedMs} ms, long tasks ${tasks(row.loadTasks)} / scroll ${tasks(row.scrollTasks)}; traced longest CPU ${cpuOf(row.traced.load)} / scroll ${cpuOf(row.traced.scroll)}; elements ${row.light} + ${row.shadow} in closed roots, heap ${row.heap.toFixed(1)} MiB; heaviest tasks until placed: ${row.heaviest.map((task) => `${task.cpuMs.toFixed(0)} ms ${task.what}`).join(', ')}`,
   );
 
 /** The longest task by the thread's CPU time: its CPU and wall time, and what it ran. */
@@ -161,8 +184,11 @@ const SCROLL_MARK = 'counterpoint-bench-scroll';
  * build of the main branch copied aside): each count is measured with it, then with this build.
  */
 const BASELINE_BUILD = process.env.HEAVY_NOTES_BASELINE;
-/** The counts compared with the baseline (100,000 takes minutes per build). */
-const COMPARED = [1_000, 10_000] as const;
+/**
+ * The counts compared with the baseline (`HEAVY_NOTES_COMPARED`; 100,000 takes a minute or more
+ * per load and build).
+ */
+const COMPARED = countsFrom(process.env.HEAVY_NOTES_COMPARED, [1_000, 10_000]);
 /** Runs of each compared count per build (`HEAVY_NOTES_RUNS`): the tasks vary with the machine's load. */
 const COMPARED_RUNS = Number(process.env.HEAVY_NOTES_RUNS ?? 3);
 

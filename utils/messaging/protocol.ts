@@ -51,8 +51,11 @@ export interface NoteAnchor {
 /**
  * The most notes one reply carries to the page: decoding a reply is one task of the page (about
  * 1.6 µs a note in Chromium, so 100,000 notes were one 160 ms task); more come in further pages.
+ * At 2,000 (about 3 ms) or 5,000 the pages' replies were not among a 100,000-note load's five
+ * heaviest tasks, nor was the time to every note placed apart by more than the runs' spread
+ * (docs/benchmarks.md); the smaller page keeps the first reply small.
  */
-export const NOTE_PAGE_SIZE = 5000;
+export const NOTE_PAGE_SIZE = 2000;
 
 /** Where some of an article's notes are, and the cursor of the page after them, if any. */
 export interface NotePage {
