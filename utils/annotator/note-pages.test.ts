@@ -111,7 +111,7 @@ async function drain(
 }
 
 describe('createNotePages', () => {
-  it('asks for one page at a time in idle time, and appends each reply on its own', async () => {
+  it('asks in idle time after the paint, then each page once the one before arrived, each reply appended on its own', async () => {
     const all = range(10);
     const background = pagedBackground(all, 3);
     const scheduler = manualScheduler();
@@ -132,15 +132,18 @@ describe('createNotePages', () => {
     expect(background.asked()).toBe(1);
     await background.deliver();
     expect(article.appended).toEqual([['n3', 'n4', 'n5']]);
-    // The next page waits for the next idle time.
-    expect(background.inFlight()).toBe(0);
-    expect(scheduler.tasks).toHaveLength(1);
+    // The next page is on its way, alone: one request at a time.
+    expect(background.asked()).toBe(2);
+    expect(background.inFlight()).toBe(1);
+    await background.deliver();
+    expect(article.appended).toHaveLength(2);
     await drain(scheduler, background);
     // One reply per page: 7 notes after the first page, 3 to a page.
     expect(background.asked()).toBe(3);
     expect(article.appended).toEqual([['n3', 'n4', 'n5'], ['n6', 'n7', 'n8'], ['n9']]);
     expect(idsOf(article.notes())).toEqual(idsOf(all));
     expect(pages.busy()).toBe(false);
+    expect(scheduler.tasks).toEqual([]);
   });
 
   it('a note deleted while its page is on its way does not come back; one added is there once', async () => {
