@@ -25,6 +25,7 @@ import type { BenchSection } from './section';
 function countsFrom(value: string | undefined, fallback: readonly number[]): readonly number[] {
   const counts = (value ?? '')
     .split(',')
+    .filter((part) => part.trim() !== '')
     .map((part) => Number(part.trim()))
     .filter((count) => Number.isInteger(count) && count >= 0);
   return counts.length > 0 ? counts : fallback;
@@ -330,7 +331,7 @@ export const heavyNotesSection: BenchSection = {
         'Notes are written straight to the extension’s database from its service worker, as an import leaves them: passages of 5–12 words cut from the article body (with 24 characters of context either side), cycled through when there are more notes than passages. The tab is reloaded for each count; "reload to every note placed" ends at the first look (every 100 ms) at the background’s record of the tab that finds every note placed or reported as an orphan, so it includes the database read and the message to the page.',
         'Long tasks are the page’s PerformanceObserver `longtask` entries (any task over 50 ms on the renderer’s main thread: the page, the content script and the in-page UI share it), from navigation until every note is placed (plus 0.5 s), then while the mouse wheel scrolls the whole article 400 px at a time, a frame after each step.',
         'The trace (CDP `Tracing`, categories `devtools.timeline` and `toplevel`, over the same reload and scroll) gives each task of the page’s renderer main thread its wall time and its thread time (`tdur`, the time the thread ran on a core). The observer’s long tasks are wall time, which a loaded machine stretches: a task that waits for a core looks long however little it does. The thread time is what the task cost; "what" is the first script, timer, idle callback or frame callback the task ran.',
-        'With `HEAVY_NOTES_BASELINE=<unpacked build>` (a build of the main branch copied aside) the 1,000- and 10,000-note loads run first in two browsers side by side, the baseline build and this one, one load of each in turn, three loads per build and count, so both get the machine’s load alike.',
+        `With \`HEAVY_NOTES_BASELINE=<unpacked build>\` (a build of the main branch copied aside) the loads of ${COMPARED.map((count) => count.toLocaleString('en')).join(', ')} notes (\`HEAVY_NOTES_COMPARED\`) run first in two browsers side by side, the baseline build and this one, one load of each in turn, ${COMPARED_RUNS} loads per build and count, so both get the machine’s load alike.`,
         'Elements are counted through CDP (`DOM.getDocument` with `pierce`): in the page’s DOM, and inside shadow roots (only ours are on this page: the markers’ buttons, the notes layer’s rectangles, the overlay). Heap: `Runtime.getHeapUsage` after `HeapProfiler.collectGarbage` on the tab’s renderer; the page and the content script share that heap, so the difference from the plain browser’s tab is what Counterpoint adds.',
       ],
     };

@@ -92,11 +92,18 @@ describe('notes appended after the first paint', () => {
     const reports = statuses.length;
     const third = notesOn(body, first.length + second.length, 30);
     view.appendNotes(third);
+    const total = first.length + second.length + 30;
+    // The slice that places the last notes, then the repaint, then the report: three tasks.
+    const tasks: string[] = [];
     while (idle.length > 0 && slices < 200) {
       idle.shift()?.();
       slices += 1;
+      if (view.layers.status().notesAnchored === total) {
+        tasks.push(statuses.length > reports ? 'reported' : 'not yet');
+      }
     }
-    expect(view.layers.status().notesAnchored).toBe(first.length + second.length + 30);
+    expect(view.layers.status().notesAnchored).toBe(total);
+    expect(tasks).toEqual(['not yet', 'not yet', 'reported']);
     expect(statuses).toHaveLength(reports + 1);
   });
 });

@@ -64,13 +64,10 @@ export function createIdleQueue<T extends { id: string }>(
   /** Their ids, made only when asked (queueing ten thousand items builds no set). */
   let pendingIds: Set<string> | null = null;
   let idle: { cancel(): void } | null = null;
-  /** Whether the task scheduled is the report after the last chunk (not a slice). */
-  let draining = false;
 
   function cancel(): void {
     idle?.cancel();
     idle = null;
-    draining = false;
     pending = [];
     next = 0;
     pendingIds = null;
@@ -78,7 +75,6 @@ export function createIdleQueue<T extends { id: string }>(
 
   function drained(): void {
     idle = null;
-    draining = false;
     options.onDrained();
   }
 
@@ -91,8 +87,7 @@ export function createIdleQueue<T extends { id: string }>(
       pendingIds = null;
       options.run(chunk);
     }
-    draining = next >= pending.length;
-    idle = options.schedule(draining ? drained : slice);
+    idle = options.schedule(next < pending.length ? slice : drained);
   }
 
   return {
@@ -107,13 +102,9 @@ export function createIdleQueue<T extends { id: string }>(
       pending = [...pending.slice(next), ...items];
       next = 0;
       pendingIds = null;
-      // A report due after the last chunk waits for these too: a slice comes first.
-      if (draining) {
-        idle?.cancel();
-        idle = null;
-        draining = false;
-      }
-      idle ??= options.schedule(slice);
+      // A slice next, in place of what was due (a report after the last chunk waits for these).
+      idle?.cancel();
+      idle = options.schedule(slice);
     },
     cancel,
     has(id) {
