@@ -8,11 +8,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BOXES, PARTIAL_NOTICE } from '../utils/highlight/note-shade';
+import { NOTE_PAGE_SIZE } from '../utils/messaging/protocol';
 import { ARTICLE_URL } from './fixtures';
 import { probeAccessibility } from './harness/accessibility';
 import { type ChromiumSession, launchChromium } from './harness/chromium';
 import {
   articlePassages,
+  clearArticleNotes,
   countElements,
   type Passage,
   seedArticleNotes,
@@ -113,6 +115,28 @@ describe('10,000 notes on one article', () => {
     const probe = await probeAccessibility(page);
     await probe.waitFor('StaticText', PARTIAL_NOTICE);
     await probe.detach();
+    const counted = await countElements(page);
+    expect(counted.light).toBe(withoutNotes.light);
+    expect(counted.shadow - withoutNotes.shadow).toBeLessThanOrEqual(MAX_BOXES + 1);
+  });
+});
+
+describe('more notes than one reply carries', () => {
+  it('asks for the rest page by page and places every note', async () => {
+    // Three pages after the first one's, the last one short.
+    const count = 3 * NOTE_PAGE_SIZE + 7;
+    // Fewer notes than the test before wrote: those are cleared first.
+    await clearArticleNotes(session);
+    await seedArticleNotes(session, passages, count);
+    await page.reload({ waitUntil: 'load' });
+    const placed = await waitUntil(
+      () => summary(),
+      (state) => state.notesAnchored + state.orphanedNoteIds.length === count,
+      { what: `all ${count} notes placed or reported`, timeoutMs: 50_000, intervalMs: 250 },
+    );
+    expect(placed.orphanedNoteIds).toEqual([]);
+    expect(placed.notesAnchored).toBe(count);
+    expect(placed.claimsAnchored).toBe(placed.claimsTotal);
     const counted = await countElements(page);
     expect(counted.light).toBe(withoutNotes.light);
     expect(counted.shadow - withoutNotes.shadow).toBeLessThanOrEqual(MAX_BOXES + 1);

@@ -6,6 +6,7 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { createOverlay } from '@/components/overlay/overlay-host';
 import { createInteractions } from '@/utils/annotator/interactions';
+import { followNotes } from '@/utils/annotator/note-pages';
 import { createPanelFrame } from '@/utils/annotator/panel-frame';
 import { registerOverlayUi } from '@/utils/annotator/ui-loader';
 import { extensionApi as browser } from '@/utils/browser';
@@ -36,5 +37,6 @@ export default defineUnlistedScript(() => {
             frameOrigin: extensionOrigin(browser),
           }),
       }),
+    followNotes,
   });
 });

@@ -18,10 +18,21 @@ import {
 import { defaultSite, isSiteAddress, pageFor } from '../harness/offline-site';
 import { readPageSummary } from '../harness/page-ui';
 import { waitUntil } from '../harness/wait';
-import { longestTasks, traceMainThread } from './main-thread-trace';
+import { longestTasks, type TraceTask, traceMainThread } from './main-thread-trace';
 import type { BenchSection } from './section';
 
-const COUNTS = [0, 1_000, 10_000, 100_000] as const;
+/** Note counts from an environment variable (`1000,100000`), or the default. */
+function countsFrom(value: string | undefined, fallback: readonly number[]): readonly number[] {
+  const counts = (value ?? '')
+    .split(',')
+    .filter((part) => part.trim() !== '')
+    .map((part) => Number(part.trim()))
+    .filter((count) => Number.isInteger(count) && count >= 0);
+  return counts.length > 0 ? counts : fallback;
+}
+
+/** The counts of the main table (`HEAVY_NOTES_COUNTS`, e.g. `0,100000` for a quick look). */
+const COUNTS = countsFrom(process.env.HEAVY_NOTES_COUNTS, [0, 1_000, 10_000, 100_000]);
 
 /** Long tasks seen by the page since it started (an init script keeps the observer). */
 const LONG_TASKS_SCRIPT = `
@@ -59,6 +70,8 @@ interface Row {
   notes: number;
   /** The longest main-thread tasks of the page in the trace, until placed and while scrolling. */
   traced: { load: ReturnType<typeof longestTasks>; scroll: ReturnType<typeof longestTasks> };
+  /** The five tasks with the most CPU time until placed, for the log. */
+  heaviest: TraceTask[];
   placedMs: number;
   placed: string;
   loadTasks: number[];
@@ -128,6 +141,17 @@ async function openMeasurer(
           load: longestTasks(traced.filter((task) => task.ts < scrollFrom)),
           scroll: longestTasks(traced.filter((task) => task.ts >= scrollFrom)),
         },
+        heaviest: [
+          ...traced
+            .filter((task) => task.ts < scrollFrom)
+            .sort((a, b) => b.cpuMs - a.cpuMs)
+            .slice(0, 5),
+          // And the heaviest with no script at its start (a message's reply being decoded).
+          ...traced
+            .filter((task) => task.ts < scrollFrom && task.what === 'native')
+            .sort((a, b) => b.cpuMs - a.cpuMs)
+            .slice(0, 3),
+        ],
         placedMs,
         placed: `${summary.notesAnchored} placed, ${summary.orphanedNoteIds.length} orphans`,
         loadTasks,
@@ -146,7 +170,7 @@ async function openMeasurer(
 
 const logRow = (log: (message: string) => void, label: string, row: Row) =>
   log(
-    `${label}${row.notes} notes: placed in ${row.placedMs} ms, long tasks ${tasks(row.loadTasks)} / scroll ${tasks(row.scrollTasks)}; traced longest CPU ${cpuOf(row.traced.load)} / scroll ${cpuOf(row.traced.scroll)}; elements ${row.light} + ${row.shadow} in closed roots, heap ${row.heap.toFixed(1)} MiB`,
+    `${label}${row.notes} notes: placed in ${row.placedMs} ms, long tasks ${tasks(row.loadTasks)} / scroll ${tasks(row.scrollTasks)}; traced longest CPU ${cpuOf(row.traced.load)} / scroll ${cpuOf(row.traced.scroll)}; elements ${row.light} + ${row.shadow} in closed roots, heap ${row.heap.toFixed(1)} MiB; heaviest tasks until placed: ${row.heaviest.map((task) => `${task.cpuMs.toFixed(0)} ms ${task.what}`).join(', ')}`,
   );
 
 /** The longest task by the thread's CPU time: its CPU and wall time, and what it ran. */
@@ -161,8 +185,11 @@ const SCROLL_MARK = 'counterpoint-bench-scroll';
  * build of the main branch copied aside): each count is measured with it, then with this build.
  */
 const BASELINE_BUILD = process.env.HEAVY_NOTES_BASELINE;
-/** The counts compared with the baseline (100,000 takes minutes per build). */
-const COMPARED = [1_000, 10_000] as const;
+/**
+ * The counts compared with the baseline (`HEAVY_NOTES_COMPARED`; 100,000 takes a minute or more
+ * per load and build).
+ */
+const COMPARED = countsFrom(process.env.HEAVY_NOTES_COMPARED, [1_000, 10_000]);
 /** Runs of each compared count per build (`HEAVY_NOTES_RUNS`): the tasks vary with the machine's load. */
 const COMPARED_RUNS = Number(process.env.HEAVY_NOTES_RUNS ?? 3);
 
@@ -304,7 +331,7 @@ export const heavyNotesSection: BenchSection = {
         'Notes are written straight to the extension’s database from its service worker, as an import leaves them: passages of 5–12 words cut from the article body (with 24 characters of context either side), cycled through when there are more notes than passages. The tab is reloaded for each count; "reload to every note placed" ends at the first look (every 100 ms) at the background’s record of the tab that finds every note placed or reported as an orphan, so it includes the database read and the message to the page.',
         'Long tasks are the page’s PerformanceObserver `longtask` entries (any task over 50 ms on the renderer’s main thread: the page, the content script and the in-page UI share it), from navigation until every note is placed (plus 0.5 s), then while the mouse wheel scrolls the whole article 400 px at a time, a frame after each step.',
         'The trace (CDP `Tracing`, categories `devtools.timeline` and `toplevel`, over the same reload and scroll) gives each task of the page’s renderer main thread its wall time and its thread time (`tdur`, the time the thread ran on a core). The observer’s long tasks are wall time, which a loaded machine stretches: a task that waits for a core looks long however little it does. The thread time is what the task cost; "what" is the first script, timer, idle callback or frame callback the task ran.',
-        'With `HEAVY_NOTES_BASELINE=<unpacked build>` (a build of the main branch copied aside) the 1,000- and 10,000-note loads run first in two browsers side by side, the baseline build and this one, one load of each in turn, three loads per build and count, so both get the machine’s load alike.',
+        `With \`HEAVY_NOTES_BASELINE=<unpacked build>\` (a build of the main branch copied aside) the loads of ${COMPARED.map((count) => count.toLocaleString('en')).join(', ')} notes (\`HEAVY_NOTES_COMPARED\`) run first in two browsers side by side, the baseline build and this one, one load of each in turn, ${COMPARED_RUNS} loads per build and count, so both get the machine’s load alike.`,
         'Elements are counted through CDP (`DOM.getDocument` with `pierce`): in the page’s DOM, and inside shadow roots (only ours are on this page: the markers’ buttons, the notes layer’s rectangles, the overlay). Heap: `Runtime.getHeapUsage` after `HeapProfiler.collectGarbage` on the tab’s renderer; the page and the content script share that heap, so the difference from the plain browser’s tab is what Counterpoint adds.',
       ],
     };

@@ -61,6 +61,8 @@ export interface ArticleView {
   setNotes(notes: readonly NoteAnchor[]): void;
   /** Replaces the notes, anchoring again only `changedIds` (the change feed's record). */
   reanchorNotes(notes: readonly NoteAnchor[], changedIds: readonly string[]): void;
+  /** Adds notes that came later (a further page), placed in idle time after those queued. */
+  appendNotes(more: readonly NoteAnchor[]): void;
   /** Also skip these nodes when anchoring and watching (e.g. the overlay's host). */
   ignore(test: (node: Node) => boolean): void;
   /** Hands marker activations to the interactive part; one made before it loaded is replayed. */
@@ -262,6 +264,11 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
       observer.takeRecords();
       notify('notes');
       report();
+    },
+    appendNotes(more) {
+      notes = [...notes, ...more];
+      layers.appendNotes(notes, more);
+      notify('notes');
     },
     ignore(test) {
       extraIgnores.push(test);

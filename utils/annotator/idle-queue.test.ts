@@ -109,4 +109,54 @@ describe('createIdleQueue', () => {
     expect(queue.has('n0')).toBe(false);
     expect(ran).toBe(0);
   });
+  it('takes more items after those queued, and reports once, after the last of them', () => {
+    const scheduler = manualScheduler();
+    const chunks: string[][] = [];
+    let drained = 0;
+    const queue = createIdleQueue<{ id: string }>({
+      schedule: scheduler.schedule,
+      chunk: 2,
+      sliceMs: 10,
+      // Each chunk takes the whole slice.
+      run: (chunk) => chunks.push(chunk.map((item) => item.id)),
+      onDrained: () => drained++,
+      now: (() => {
+        let clock = 0;
+        return () => (clock += 6);
+      })(),
+    });
+    queue.queue(items(3));
+    scheduler.runNext();
+    // The last chunk ran, and the report is due: more items come (a page of notes).
+    scheduler.runNext();
+    expect(queue.busy()).toBe(false);
+    queue.append([{ id: 'later-0' }, { id: 'later-1' }, { id: 'later-2' }]);
+    expect(queue.busy()).toBe(true);
+    expect(queue.has('later-2')).toBe(true);
+    expect(queue.has('n0')).toBe(false);
+    // The report waits for them: a slice comes first.
+    expect(scheduler.tasks).toHaveLength(1);
+    for (let turn = 0; turn < 10 && scheduler.tasks.length > 0; turn++) scheduler.runNext();
+    expect(chunks).toEqual([['n0', 'n1'], ['n2'], ['later-0', 'later-1'], ['later-2']]);
+    expect(drained).toBe(1);
+  });
+
+  it('starts slices again for items appended once it was empty', () => {
+    const scheduler = manualScheduler();
+    const seen: string[] = [];
+    let drained = 0;
+    const queue = createIdleQueue<{ id: string }>({
+      schedule: scheduler.schedule,
+      chunk: 10,
+      sliceMs: 10,
+      run: (chunk) => seen.push(...chunk.map((item) => item.id)),
+      onDrained: () => drained++,
+    });
+    queue.append([]);
+    expect(scheduler.tasks).toHaveLength(0);
+    queue.append(items(2));
+    for (let turn = 0; turn < 10 && scheduler.tasks.length > 0; turn++) scheduler.runNext();
+    expect(seen).toEqual(['n0', 'n1']);
+    expect(drained).toBe(1);
+  });
 });

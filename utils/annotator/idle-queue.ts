@@ -43,6 +43,8 @@ export interface IdleQueueOptions<T> {
 export interface IdleQueue<T extends { id: string }> {
   /** Replaces what is queued with these items and schedules the first slice. */
   queue(items: readonly T[]): void;
+  /** Adds these items after the queued ones (a page of notes that came later). */
+  append(items: readonly T[]): void;
   /** Drops every queued item and the scheduled slice. */
   cancel(): void;
   /** Whether an item with this id still waits for its slice. */
@@ -92,6 +94,16 @@ export function createIdleQueue<T extends { id: string }>(
     queue(items) {
       cancel();
       pending = items;
+      idle = options.schedule(slice);
+    },
+    append(items) {
+      if (items.length === 0) return;
+      // What was worked off is dropped: the queue holds only what still waits.
+      pending = [...pending.slice(next), ...items];
+      next = 0;
+      pendingIds = null;
+      // A slice next, in place of what was due (a report after the last chunk waits for these).
+      idle?.cancel();
       idle = options.schedule(slice);
     },
     cancel,

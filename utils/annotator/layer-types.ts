@@ -65,6 +65,8 @@ export interface Layers {
    * every other passage keeps its range, highlight and marker. Returns how many were anchored.
    */
   updateNotes(notes: readonly NoteAnchor[], changed: ReadonlySet<string>): number;
+  /** Replaces the notes with `notes`, which end with `added`: those are anchored in idle time. */
+  appendNotes(notes: readonly NoteAnchor[], added: readonly NoteAnchor[]): void;
   /** Adds to `scope` what these mutations of the article concern (our own nodes never count). */
   collectChanges(records: readonly MutationRecord[], scope: ChangeScope): void;
   status(): LayerStatus;

@@ -2,7 +2,8 @@
  * Keeps the painted article's notes in step with the change feed: a record names the notes
  * that changed, so only those are anchored again, against the article as it stands. A change
  * of a note's text moves nothing on the page (the page side never has the text), a delete
- * needs no request, and only a new or imported note asks the background where it is.
+ * needs no request, and only a new or imported note asks the background where it is (those
+ * notes alone). A change that names no note loads them all again, in pages (`reload`).
  */
 import type { Requester } from '../messaging/client';
 import type { NotesChange } from '../store/change-feed';
@@ -13,9 +14,10 @@ export type NotesSyncOutcome = 'unchanged' | 'removed' | 'reanchored' | 'reloade
 
 /** Applies one change record of this article to the painted notes. */
 export async function applyNotesChange(
-  article: Pick<ArticleView, 'notes' | 'setNotes' | 'reanchorNotes'>,
+  article: Pick<ArticleView, 'notes' | 'reanchorNotes'>,
   request: Requester,
   change: Pick<NotesChange, 'noteIds' | 'kind'>,
+  reload: () => void,
 ): Promise<NotesSyncOutcome> {
   const ids = change.noteIds;
   if (ids && change.kind === 'updated') return 'unchanged';
@@ -29,11 +31,13 @@ export async function applyNotesChange(
     );
     return 'removed';
   }
-  const anchors = await request('page.notes', {});
-  if (ids) {
-    article.reanchorNotes(anchors, ids);
-    return 'reanchored';
+  if (!ids) {
+    reload();
+    return 'reloaded';
   }
-  article.setNotes(anchors);
-  return 'reloaded';
+  if (ids.length === 0) return 'unchanged';
+  const { notes } = await request('page.notesPage', { ids });
+  const named = new Set(ids);
+  article.reanchorNotes([...article.notes().filter((note) => !named.has(note.id)), ...notes], ids);
+  return 'reanchored';
 }

@@ -4,13 +4,14 @@ import { ARTICLE_URL } from '../../e2e/fixtures';
 import type { Browser } from '../browser';
 import { pageWords } from '../i18n/page-words';
 import { createRequester } from '../messaging/client';
-import type { MessageType, NoteAnchor } from '../messaging/protocol';
+import { type MessageType, NOTE_PAGE_SIZE, type NoteAnchor } from '../messaging/protocol';
 import { loadBundledPacks } from '../packs';
 import { announceNotesChanged, type ChangeKind } from '../store/change-feed';
 import type { StoredClaim } from '../store/db';
 import { CONTENT_EXTRAS } from './content-extras';
 import { createInteractions } from './interactions';
 import { FIRST_NOTE_BATCH } from './layers';
+import { followNotes } from './note-pages';
 import { type PageSession, startPageSession } from './page-session';
 import { fakePanel, loadArticle, recordingOverlay } from './test-doubles';
 import { registerContentExtras } from './ui-loader';
@@ -28,8 +29,17 @@ const claims: StoredClaim[] = (pack?.claims ?? []).map((claim, order) => ({
  * service's records are checked in `service.test.ts`): a tab's content script and its popover
  * frame write as `tab:<id>`.
  */
-function fakeBackground() {
-  const notes: NoteAnchor[] = [];
+function fakeBackground(pageSize = NOTE_PAGE_SIZE, notes: NoteAnchor[] = []) {
+  /** The page of notes after the cursor `after` (from the first without). */
+  const pageAfter = (after?: string) => {
+    const start = after === undefined ? 0 : notes.findIndex((note) => note.id === after) + 1;
+    const page = notes.slice(start, start + pageSize);
+    const last = page.at(-1);
+    return {
+      notes: page,
+      ...(last && start + pageSize < notes.length ? { next: last.id } : {}),
+    };
+  };
   const announce = (noteIds: string[], kind: ChangeKind, tabId: number) =>
     announceNotesChanged(browser.storage.local, ['article'], {
       noteIds,
@@ -42,17 +52,26 @@ function fakeBackground() {
     async fromPage(message: unknown) {
       const { type, payload } = message as { type: MessageType; payload: unknown };
       if (type === 'page.opened') {
+        const first = pageAfter();
         return reply({
           articleKey: 'article',
           articleTitle: 'Mexico',
           pack: null,
           claims,
-          notes: [...notes],
+          notes: first.notes,
+          ...(first.next ? { notesNext: first.next } : {}),
           writer: 'tab:7',
           words: pageWords(),
         });
       }
-      if (type === 'page.notes') return reply([...notes]);
+      if (type === 'page.notesPage') {
+        const wanted = payload as { after?: string; ids?: string[] };
+        return reply(
+          wanted.ids
+            ? { notes: notes.filter((note) => wanted.ids?.includes(note.id)) }
+            : pageAfter(wanted.after),
+        );
+      }
       // The real background injects the extras bundle, which registers itself.
       if (type === 'ui.load' && (payload as { bundle?: string }).bundle === 'extras') {
         registerContentExtras(CONTENT_EXTRAS);
@@ -94,9 +113,8 @@ function countBroadcasts(): { count: () => number } {
 }
 
 /** Runs a page session on the article fixture against the fake background. */
-async function start() {
+async function start(background = fakeBackground()) {
   loadArticle();
-  const background = fakeBackground();
   const sent: MessageType[] = [];
   const request = createRequester(async (message) => {
     sent.push((message as { type: MessageType }).type);
@@ -118,6 +136,7 @@ async function start() {
           createOverlay: overlay.createOverlay,
           createPanel: panel.create,
         }),
+      followNotes,
     }),
   })) as PageSession;
   await session.interactions;
@@ -209,7 +228,7 @@ describe('a page session and the change feed', () => {
       tags: [],
     });
     await flush();
-    expect(sent.filter((type) => type !== 'page.status')).toEqual(['page.notes']);
+    expect(sent.filter((type) => type !== 'page.status')).toEqual(['page.notesPage']);
     expect(anchoring.whole()).toBe(0);
     expect(anchoring.partialIds()).toEqual([['from-tab-8']]);
     expect(session.article.layers.rangeOf('from-tab-8')).not.toBeNull();
@@ -228,6 +247,20 @@ describe('a page session and the change feed', () => {
     expect(anchoring.partialIds().at(-1)).toEqual(['from-tab-8']);
     expect(session.article.layers.rangeOf('from-tab-8')).toBeNull();
     expect(anchoring.whole()).toBe(0);
+    stop();
+  });
+
+  it('asks for the notes after the first page a page per request, and places every one', async () => {
+    const many: NoteAnchor[] = Array.from({ length: 8 }, (_, n) => ({
+      id: `paged-${n}`,
+      target: { selectors: SELECTORS },
+    }));
+    const { session, sent, stop } = await start(fakeBackground(3, many));
+    const placed = () => session.article.layers.status().notesAnchored;
+    for (let turn = 0; turn < 50 && placed() < many.length; turn++) await flush();
+    expect(placed()).toBe(many.length);
+    expect(session.article.notes().map((note) => note.id)).toEqual(many.map((note) => note.id));
+    expect(sent.filter((type) => type === 'page.notesPage')).toHaveLength(2);
     stop();
   });
 

@@ -26,7 +26,7 @@ import { watchWhileShown } from '../while-shown';
 import { type ArticleView, createArticleView, PAINT_BY_WRAPPING_KEY } from './article-view';
 import type { Interactions } from './interactions';
 import { FIRST_NOTE_BATCH } from './layers';
-import { applyNotesChange } from './notes-sync';
+import type { NoteFollower } from './note-pages';
 import { loadContentExtras, loadOverlayUi, type OverlayUi } from './ui-loader';
 
 /** What a page session needs. */
@@ -125,7 +125,8 @@ export async function startPageSession(deps: PageSessionDependencies): Promise<P
   // The popovers should open at once on the first click: attach them while the reader reads.
   const loadUi =
     deps.loadUi ?? (() => loadOverlayUi(() => request('ui.load', {}).then(() => undefined)));
-  const interactions = loadUi().then((ui) => {
+  const overlayUi = loadUi();
+  const interactions = overlayUi.then((ui) => {
     if (signal.aborted) throw new Error('Counterpoint stopped on this page.');
     return ui.createInteractions({
       view: article,
@@ -156,15 +157,18 @@ export async function startPageSession(deps: PageSessionDependencies): Promise<P
       // Reported above.
     });
   };
+  // The notes after the first page, and the change feed's records, are applied by the UI bundle
+  // (which holds that code, out of the content script's budget); what comes before it waits.
+  const notes = overlayUi.then((ui) =>
+    ui.followNotes({ article, request, ...(data.notesNext ? { next: data.notesNext } : {}) }),
+  );
+  const withNotes = (act: (follower: NoteFollower) => unknown): void => {
+    notes.then(act).catch(() => {
+      // Shown again on the next change or reload.
+    });
+  };
 
   let latestSettings = settings;
-  const reloadNotes = (): void => {
-    void request('page.notes', {})
-      .then((notes) => article.setNotes(notes))
-      .catch(() => {
-        // Shown again on the next change or reload.
-      });
-  };
   // Listeners live while the page is shown (Firefox logs the ones left when a tab closes).
   const stopWatching = watchWhileShown(deps.doc, signal, {
     watch: () => {
@@ -178,9 +182,7 @@ export async function startPageSession(deps: PageSessionDependencies): Promise<P
         browser,
         (articleKeys, change) => {
           if (!articleKeys.includes(data.articleKey)) return;
-          applyNotesChange(article, request, change).catch(() => {
-            // Shown again on the next change or reload.
-          });
+          withNotes((follower) => follower.apply(change));
         },
         data.writer ? { writer: data.writer } : {},
       );
@@ -197,7 +199,7 @@ export async function startPageSession(deps: PageSessionDependencies): Promise<P
           article.setVisibility(visibilityOf(next, hostname));
         })
         .catch(() => undefined);
-      reloadNotes();
+      withNotes((follower) => follower.reload());
     },
   });
   const onTabMessage = (message: unknown, sender: Runtime.MessageSender): undefined => {
@@ -227,6 +229,7 @@ export async function startPageSession(deps: PageSessionDependencies): Promise<P
 
   signal.addEventListener('abort', () => {
     stopWatching();
+    withNotes((follower) => follower.stop());
     browser.runtime.onMessage.removeListener(onTabMessage);
     withInteractions((ui) => ui.destroy());
     article.destroy();

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createRequester } from '../messaging/client';
 import type { Interactions } from './interactions';
+import type { NoteFollower } from './note-pages';
 import { loadOverlayUi, type OverlayUi, registerOverlayUi } from './ui-loader';
 
 const registry = globalThis as {
@@ -9,7 +10,10 @@ const registry = globalThis as {
   counterpointContentExtras?: unknown;
 };
 
-const ui: OverlayUi = { createInteractions: () => ({}) as Interactions };
+const ui: OverlayUi = {
+  createInteractions: () => ({}) as Interactions,
+  followNotes: () => ({}) as NoteFollower,
+};
 
 /** The content script's `ui.load` request over the (fake) extension messaging. */
 const request = createRequester((message) => fakeBrowser.runtime.sendMessage(message));

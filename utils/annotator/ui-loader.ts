@@ -10,12 +10,15 @@ import type { FullTextMatcher } from '../anchoring/anchor';
 import type { describe } from '../anchoring/describe';
 import type { FallbackFactory } from '../highlight/painter';
 import type { InteractionDependencies, Interactions } from './interactions';
+import type { NoteFollower, NoteFollowerDependencies } from './note-pages';
 
 /** What the UI bundle provides to the content script. */
 export interface OverlayUi {
   createInteractions(
     deps: Omit<InteractionDependencies, 'createOverlay' | 'createPanel'>,
   ): Interactions;
+  /** Keeps the painted notes current: the pages after the first, the change feed's records. */
+  followNotes(deps: NoteFollowerDependencies): NoteFollower;
 }
 
 /** What the extras bundle (`entrypoints/content-extras.ts`) provides to the content script. */

@@ -11,9 +11,10 @@ import { writeShownItem } from '../messaging/shown-item';
 import { articleKeyFor } from '../notes-io/article-key';
 import { matchPackArticle } from '../packs/match';
 import { fingerprintSimilarity, textFingerprint } from '../page/fingerprint';
-import { refileNotes } from '../store/notes';
+import { getNote, refileNotes } from '../store/notes';
 import { writeTabPage } from '../store/tab-pages';
 import { setBadge } from './badge';
+import { notePageOf } from './note-pages';
 import {
   anchorsOf,
   pageOnlyError,
@@ -26,6 +27,7 @@ export type PageRequest =
   | 'page.opened'
   | 'page.status'
   | 'page.notes'
+  | 'page.notesPage'
   | 'page.shown'
   | 'panel.notes'
   | 'ui.load'
@@ -97,6 +99,8 @@ export function createPageRequests(context: RequestContext): RequestHandlers<Pag
           if (caches.pendingTabWrites.get(tabId) === written) caches.pendingTabWrites.delete(tabId);
         });
       caches.pendingTabWrites.set(tabId, written);
+      // The first page of notes only: the page asks for the rest from idle time.
+      const firstPage = await notePageOf(notes, {}, () => Promise.resolve(undefined));
       const data: PageData = {
         articleKey,
         articleTitle,
@@ -109,7 +113,8 @@ export function createPageRequests(context: RequestContext): RequestHandlers<Pag
             }
           : null,
         claims,
-        notes: anchorsOf(notes),
+        notes: firstPage.notes,
+        ...(firstPage.next ? { notesNext: firstPage.next } : {}),
         writer: `tab:${tabId}`,
         words: pageWords(),
       };
@@ -128,6 +133,14 @@ export function createPageRequests(context: RequestContext): RequestHandlers<Pag
     async 'page.notes'(_payload, sender) {
       const page = await pageOf(sender);
       return anchorsOf(await caches.notesOf(await deps.getDatabase(), page.articleKey));
+    },
+
+    async 'page.notesPage'(payload, sender) {
+      const page = await pageOf(sender);
+      const db = await deps.getDatabase();
+      return notePageOf(await caches.notesOf(db, page.articleKey), payload, (id) =>
+        getNote(db, id),
+      );
     },
 
     async 'page.shown'(payload, sender) {

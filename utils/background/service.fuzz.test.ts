@@ -33,6 +33,7 @@ const messageTypes = [
   'page.opened',
   'page.status',
   'page.notes',
+  'page.notesPage',
   'note.create',
   'note.update',
   'note.delete',

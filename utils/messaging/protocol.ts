@@ -49,13 +49,37 @@ export interface NoteAnchor {
   claimId?: string;
 }
 
-/** What the content script needs to paint a page: its claims (if a pack matches) and where notes are. */
+/**
+ * The most notes one reply carries to the page: decoding a reply is one task of the page (about
+ * 1.6 µs a note in Chromium, so 100,000 notes were one 160 ms task); more come in further pages.
+ * At 2,000 (about 3 ms) or 5,000 the pages' replies were not among a 100,000-note load's five
+ * heaviest tasks, nor was the time to every note placed apart by more than the runs' spread
+ * (docs/benchmarks.md); the smaller page keeps the first reply small.
+ */
+export const NOTE_PAGE_SIZE = 2000;
+
+/** Where some of an article's notes are, and the cursor of the page after them, if any. */
+export interface NotePage {
+  notes: NoteAnchor[];
+  /** The id of the last note of this page, to ask for the next (`page.notesPage`); none at the end. */
+  next?: string;
+}
+
+/** A request for a page of notes: the first, the one after a cursor, or the notes a change names. */
+export type NotePageRequest = RequestOf<'page.notesPage'>;
+
+/**
+ * What the content script needs to paint a page: its claims (if a pack matches) and where notes
+ * are, the first {@link NOTE_PAGE_SIZE} of them (the rest follow from `notesNext`).
+ */
 export interface PageData {
   articleKey: string;
   articleTitle: string;
   pack: Pick<StoredPack, 'packVersion' | 'lastReviewed' | 'article' | 'about'> | null;
   claims: StoredClaim[];
   notes: NoteAnchor[];
+  /** The cursor of the next page of notes, when the article has more than one page of them. */
+  notesNext?: string;
   /**
    * The writer id of this tab in the change feed (its content script and popover frame): the
    * tab skips the records it wrote itself, which it has already applied.
@@ -83,6 +107,8 @@ export interface Responses {
   'page.opened': PageData;
   'page.status': null;
   'page.notes': NoteAnchor[];
+  /** A page of the article's notes, in the store's order (oldest first, then by id). */
+  'page.notesPage': NotePage;
   /** The popover frame: the notes of the article its tab shows, in full. */
   'panel.notes': Note[];
   'note.create': Note;
@@ -135,6 +161,7 @@ export const CONTENT_REQUESTS = [
   'page.opened',
   'page.status',
   'page.notes',
+  'page.notesPage',
   'ui.load',
   'note.restore',
   'page.shown',

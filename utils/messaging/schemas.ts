@@ -83,6 +83,11 @@ export const requestSchemas = {
     paintMs: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(3_600_000))),
   }),
   'page.notes': v.strictObject({}),
+  // The first page (no field), the page after a cursor (a note id), or the notes a change names.
+  'page.notesPage': v.union([
+    v.strictObject({ after: v.optional(id) }),
+    v.strictObject({ ids: v.pipe(v.array(id), v.minLength(1), v.maxLength(MAX_CHANGED_IDS)) }),
+  ]),
   'panel.notes': v.strictObject({}),
   'note.create': v.strictObject({
     id,

@@ -1,0 +1,222 @@
+/**
+ * The article's notes beyond the first reply, a page at a time (`page.notesPage`): the first is
+ * asked for in idle time after the first paint, each next one as soon as the one before arrived
+ * (one request on its way at a time). Each reply is decoded in a task of its own and appended to
+ * the layers' idle queue, which anchors in idle slices. Asking each page in idle time instead kept
+ * the queue waiting for pages: a 100,000-note article took half as long again to be placed, and
+ * each wait ended in a repaint of every note so far. A notes change heard while a page is on its way makes that page stale (it
+ * may hold a note deleted meanwhile): it is asked for again. A note the page already has (its own
+ * save, a change feed's new note) is not added twice. A page that fails is asked for again later,
+ * and reported once it has failed every time.
+ */
+import type { Requester } from '../messaging/client';
+import type { NoteAnchor, NotePageRequest } from '../messaging/protocol';
+import type { NotesChange } from '../store/change-feed';
+import type { ArticleView } from './article-view';
+import { idleScheduler, type ScheduleIdle } from './idle-queue';
+import { applyNotesChange, type NotesSyncOutcome } from './notes-sync';
+
+/** How long the pager waits before it asks again for a page that failed, each time. */
+export const PAGE_RETRY_DELAYS_MS = [2_000, 10_000];
+/** The longest the next page waits for the page to go idle. */
+const PAGE_IDLE_TIMEOUT_MS = 200;
+
+/** What the pager works with. */
+export interface NotePagesDependencies {
+  article: Pick<ArticleView, 'notes' | 'setNotes' | 'appendNotes'>;
+  request: Requester;
+  /** Runs the first request (after the first paint) when the page is idle. */
+  schedule: ScheduleIdle;
+  /** Told when a page failed every time: its notes stay unshown until the next reload. */
+  onFailed(error: unknown): void;
+}
+
+/** The notes still to come, and the way to load them all again. */
+export interface NotePages {
+  /** Asks for the pages after `after` (the first reply's cursor), appending each. */
+  follow(after: string): void;
+  /** Loads every note again, in pages, then replaces the painted notes at once. */
+  reload(): void;
+  /** A change of this article's notes was heard: a page on its way is asked for again. */
+  changed(): void;
+  /** Whether pages are still due. */
+  busy(): boolean;
+  /** Stops asking. */
+  stop(): void;
+}
+
+/** Creates the pager of one article view. */
+export function createNotePages(deps: NotePagesDependencies): NotePages {
+  const { article } = deps;
+  /** Bumped by each new run (follow, reload, stop): an older run's replies are dropped. */
+  let run = 0;
+  /** Bumped by each change heard: a reply asked for before it is stale. */
+  let epoch = 0;
+  let due: { cancel(): void } | null = null;
+  let busy = false;
+  /** The ids of `seenOf`, the notes the view had when they were last counted. */
+  let seen = new Set<string>();
+  let seenOf: readonly NoteAnchor[] | null = null;
+
+  const known = (): Set<string> => {
+    const notes = article.notes();
+    if (notes !== seenOf) {
+      // Changed by someone else (a save, the change feed): counted again, once.
+      seen = new Set(notes.map((note) => note.id));
+      seenOf = notes;
+    }
+    return seen;
+  };
+
+  /** Takes the notes of a page that are new to the view. */
+  const fresh = (page: readonly NoteAnchor[]): NoteAnchor[] => {
+    const ids = known();
+    const added = page.filter((note) => !ids.has(note.id));
+    for (const note of added) ids.add(note.id);
+    return added;
+  };
+
+  function stop(): void {
+    run += 1;
+    due?.cancel();
+    due = null;
+    busy = false;
+  }
+
+  /**
+   * Asks for one page and hands its notes to `take`; on to the next page at once while there is
+   * one, `done` at the end.
+   */
+  function ask(
+    mine: number,
+    payload: NotePageRequest,
+    take: (notes: NoteAnchor[]) => void,
+    done: () => void,
+    attempt = 0,
+  ): void {
+    const askedAt = epoch;
+    deps.request('page.notesPage', payload).then(
+      (page) => {
+        if (mine !== run) return;
+        if (askedAt !== epoch) {
+          ask(mine, payload, take, done);
+          return;
+        }
+        take(page.notes);
+        if (page.next === undefined) {
+          busy = false;
+          done();
+          return;
+        }
+        ask(mine, { after: page.next }, take, done);
+      },
+      (error: unknown) => {
+        if (mine !== run) return;
+        const delay = PAGE_RETRY_DELAYS_MS[attempt];
+        if (delay === undefined) {
+          busy = false;
+          deps.onFailed(error);
+          return;
+        }
+        const timer = setTimeout(() => ask(mine, payload, take, done, attempt + 1), delay);
+        due = { cancel: () => clearTimeout(timer) };
+      },
+    );
+  }
+
+  return {
+    follow(after) {
+      stop();
+      busy = true;
+      const mine = run;
+      due = deps.schedule(() =>
+        ask(
+          mine,
+          { after },
+          (notes) => {
+            const added = fresh(notes);
+            if (added.length > 0) article.appendNotes(added);
+            seenOf = article.notes();
+          },
+          () => undefined,
+        ),
+      );
+    },
+    reload() {
+      stop();
+      busy = true;
+      const mine = run;
+      const startedAt = { epoch, notes: article.notes() };
+      let gathered: NoteAnchor[] = [];
+      const begin = (): void =>
+        ask(
+          mine,
+          {},
+          (notes) => {
+            gathered = gathered.concat(notes);
+          },
+          () => {
+            // A change meanwhile may concern a page already gathered: gathered again.
+            if (startedAt.epoch !== epoch || startedAt.notes !== article.notes()) {
+              startedAt.epoch = epoch;
+              startedAt.notes = article.notes();
+              gathered = [];
+              busy = true;
+              due = deps.schedule(begin);
+              return;
+            }
+            article.setNotes(gathered);
+          },
+        );
+      begin();
+    },
+    changed() {
+      epoch += 1;
+    },
+    busy: () => busy,
+    stop,
+  };
+}
+
+/** What the page session hands the in-page UI bundle to keep the painted notes current. */
+export interface NoteFollowerDependencies {
+  article: NotePagesDependencies['article'] & Pick<ArticleView, 'doc' | 'reanchorNotes'>;
+  request: Requester;
+  /** The first reply's cursor, when the article has more notes than one page. */
+  next?: string;
+  /** Runs the first request when the page is idle; the page's `requestIdleCallback` by default. */
+  schedule?: ScheduleIdle;
+}
+
+/** The painted notes kept current: the pages still to come, and the change feed's records. */
+export interface NoteFollower {
+  /** Applies one change record of this article (`notes-sync.ts`). */
+  apply(change: Pick<NotesChange, 'noteIds' | 'kind'>): Promise<NotesSyncOutcome>;
+  /** Loads every note again (back from the back-forward cache, where changes went unheard). */
+  reload(): void;
+  /** Stops asking. */
+  stop(): void;
+}
+
+/**
+ * Follows the notes after the first page and the change feed. It lives in the in-page UI bundle,
+ * which every article page loads after its first paint: the content script stays within its size.
+ */
+export function followNotes(deps: NoteFollowerDependencies): NoteFollower {
+  const { article, request } = deps;
+  const pages = createNotePages({
+    article,
+    request,
+    schedule: deps.schedule ?? idleScheduler(article.doc, PAGE_IDLE_TIMEOUT_MS),
+    onFailed: (error) => console.warn('Counterpoint: some notes could not be loaded', error),
+  });
+  if (deps.next !== undefined) pages.follow(deps.next);
+  return {
+    apply(change) {
+      pages.changed();
+      return applyNotesChange(article, request, change, pages.reload);
+    },
+    reload: pages.reload,
+    stop: pages.stop,
+  };
+}
