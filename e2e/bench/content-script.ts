@@ -61,7 +61,9 @@ export const WAIT_DETAILS: readonly { label: string; from: string; to: string }[
 export function floorOnce(session: Awaited<ReturnType<typeof launchChromium>>, articleKey: string) {
   return session.inExtension(async (key: string) => {
     const roundTripStart = performance.now();
-    await chrome.runtime.sendMessage({ type: 'page.notes', payload: {} }).catch(() => undefined);
+    await chrome.runtime
+      .sendMessage({ type: 'page.notesPage', payload: {} })
+      .catch(() => undefined);
     const roundTrip = performance.now() - roundTripStart;
     const readStart = performance.now();
     const db = await new Promise<IDBDatabase>((resolve, reject) => {

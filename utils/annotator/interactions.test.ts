@@ -31,7 +31,10 @@ type Calls = { type: string; payload: unknown }[];
 function fakeRequest(calls: Calls, anchors: () => NoteAnchor[] = () => []) {
   return (async (type: keyof Protocol, payload: unknown) => {
     calls.push({ type, payload });
-    if (type === 'page.notes') return anchors();
+    if (type === 'page.notesPage') {
+      const { ids } = payload as { ids?: string[] };
+      return { notes: anchors().filter((note) => !ids || ids.includes(note.id)) };
+    }
     if (type === 'note.restore') return anchors()[0] ?? null;
     return null;
   }) as InteractionDependencies['request'];

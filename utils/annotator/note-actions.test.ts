@@ -23,13 +23,16 @@ function fakeArticle(initial: NoteAnchor[]) {
   };
 }
 
-function setUp(initial: NoteAnchor[], answer: (type: string) => unknown = () => null) {
+function setUp(
+  initial: NoteAnchor[],
+  answer: (type: string, payload: unknown) => unknown = () => null,
+) {
   const article = fakeArticle(initial);
   const sent: string[] = [];
   const toasts: { message: string; action?: ToastAction; ms?: number }[] = [];
-  const request = (async (type: string) => {
+  const request = (async (type: string, payload: unknown) => {
     sent.push(type);
-    const value = answer(type);
+    const value = answer(type, payload);
     if (value instanceof Error) throw value;
     return value;
   }) as Requester;
@@ -56,14 +59,18 @@ describe('note actions on the page side', () => {
   });
 
   it('leaves an edited note where it is, and asks once where a note it did not expect is', async () => {
-    const { article, sent, actions } = setUp([], (type) =>
-      type === 'page.notes' ? [anchor('n2')] : null,
+    const { article, sent, actions } = setUp([anchor('old')], (type, payload) =>
+      type === 'page.notesPage'
+        ? { notes: [anchor((payload as { ids: string[] }).ids[0] ?? '')] }
+        : null,
     );
     await actions.saved('n1', false);
     expect(article.reanchored).toEqual([]);
     await actions.saved('n2', true);
-    expect(sent).toEqual(['page.notes']);
+    // That note alone is asked for, and joins the notes the page already has.
+    expect(sent).toEqual(['page.notesPage']);
     expect(article.reanchored).toEqual([['n2']]);
+    expect(article.notes().map((note) => note.id)).toEqual(['old', 'n2']);
   });
 
   it('takes a deleted note off at once and offers Undo, which puts it back', async () => {

@@ -76,9 +76,11 @@ export function createNoteActions(deps: NoteActionsDependencies): NoteActions {
         place({ id: noteId, ...known });
         return;
       }
-      // A note saved without this page's selectors (none known): ask where it is.
-      const anchors = await request('page.notes', {});
-      if (!destroyed) article.reanchorNotes(anchors, [noteId]);
+      // A note saved without this page's selectors (none known): ask where it is, that note alone.
+      const { notes: found } = await request('page.notesPage', { ids: [noteId] });
+      if (destroyed) return;
+      const others = article.notes().filter((note) => note.id !== noteId);
+      article.reanchorNotes([...others, ...found], [noteId]);
     },
     deleted(noteId) {
       article.reanchorNotes(

@@ -26,7 +26,6 @@ import {
 export type PageRequest =
   | 'page.opened'
   | 'page.status'
-  | 'page.notes'
   | 'page.notesPage'
   | 'page.shown'
   | 'panel.notes'
@@ -128,11 +127,6 @@ export function createPageRequests(context: RequestContext): RequestHandlers<Pag
         await setBadge(browser, sender.tabId, String(payload.claimsAnchored));
       }
       return null;
-    },
-
-    async 'page.notes'(_payload, sender) {
-      const page = await pageOf(sender);
-      return anchorsOf(await caches.notesOf(await deps.getDatabase(), page.articleKey));
     },
 
     async 'page.notesPage'(payload, sender) {

@@ -186,10 +186,10 @@ describe('notes through the background', () => {
       { type: 'page.opened', payload: { headline: ARTICLE_HEADLINE, text: ARTICLE_TEXT } },
       fromTab(ARTICLE),
     );
-    const anchors = await service.handle({ type: 'page.notes', payload: {} }, fromTab(ARTICLE));
+    const anchors = await service.handle({ type: 'page.notesPage', payload: {} }, fromTab(ARTICLE));
     expect(anchors).toEqual({
       ok: true,
-      value: [{ id: 'note-1', target: quote('new era'), claimId: 'c1' }],
+      value: { notes: [{ id: 'note-1', target: quote('new era'), claimId: 'c1' }] },
     });
     expect(JSON.stringify(opened)).not.toMatch(/secret text|private-tag/);
     expect(opened).toMatchObject({ ok: true, value: { notes: [{ id: 'note-1' }] } });
@@ -242,10 +242,9 @@ describe('notes read for pages', () => {
       { type: 'page.opened', payload: { headline: ARTICLE_HEADLINE, text: ARTICLE_TEXT } },
       fromTab(ARTICLE),
     );
-    expect(await service.handle({ type: 'page.notes', payload: {} }, fromTab(ARTICLE))).toEqual({
-      ok: true,
-      value: [],
-    });
+    expect(await service.handle({ type: 'page.notesPage', payload: {} }, fromTab(ARTICLE))).toEqual(
+      { ok: true, value: { notes: [] } },
+    );
     await db.put('notes', {
       id: 'imported',
       articleKey: pack.article.id,
@@ -261,8 +260,11 @@ describe('notes read for pages', () => {
       { type: 'notes.changed', payload: { articleKeys: [pack.article.id] } },
       fromPopup,
     );
-    const reply = await service.handle({ type: 'page.notes', payload: {} }, fromTab(ARTICLE));
-    expect(reply).toEqual({ ok: true, value: [{ id: 'imported', target: quote('new era') }] });
+    const reply = await service.handle({ type: 'page.notesPage', payload: {} }, fromTab(ARTICLE));
+    expect(reply).toEqual({
+      ok: true,
+      value: { notes: [{ id: 'imported', target: quote('new era') }] },
+    });
     const inFrame = await service.handle({ type: 'panel.notes', payload: {} }, fromFrame());
     expect(inFrame).toMatchObject({ ok: true, value: [{ id: 'imported', body: 'from a file' }] });
   });

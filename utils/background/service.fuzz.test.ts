@@ -32,7 +32,6 @@ async function setUp() {
 const messageTypes = [
   'page.opened',
   'page.status',
-  'page.notes',
   'page.notesPage',
   'note.create',
   'note.update',

@@ -116,7 +116,7 @@ describe('page.opened', () => {
     expect(data.articleKey).toBe(pack.article.id);
     expect(data.claims).toHaveLength(pack.claims.length);
     // The tab's record and badge are written after the reply; its next request waits for them.
-    await service.handle({ type: 'page.notes', payload: {} }, fromTab(ARTICLE));
+    await service.handle({ type: 'page.notesPage', payload: {} }, fromTab(ARTICLE));
     expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe(String(pack.claims.length));
     const page = await readTabPage(browser, 7);
     expect(page).toMatchObject({
@@ -137,7 +137,7 @@ describe('page.opened', () => {
       ok: true,
       value: { articleKey: '/another-story/5800001', pack: null, claims: [] },
     });
-    await service.handle({ type: 'page.notes', payload: {} }, fromTab(OTHER_ARTICLE));
+    await service.handle({ type: 'page.notesPage', payload: {} }, fromTab(OTHER_ARTICLE));
     expect(await readTabPage(browser, 7)).toMatchObject({ hasPack: false });
     expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('');
   });

@@ -8,7 +8,7 @@ const noWait = async () => {};
 describe('requests to the background', () => {
   it('returns the value of a successful reply', async () => {
     const request = createRequester(async () => ({ ok: true, value: [1, 2] }), noWait);
-    expect(await request('page.notes', {})).toEqual([1, 2]);
+    expect(await request('page.notesPage', {})).toEqual([1, 2]);
   });
 
   it('reports a refusal with the background’s own words, without retrying', async () => {
@@ -57,7 +57,7 @@ describe('requests to the background', () => {
       attempts++;
       throw new Error('Could not establish connection.');
     }, noWait);
-    await expect(request('page.notes', {})).rejects.toThrow(/did not answer.*Nothing was lost/);
+    await expect(request('page.notesPage', {})).rejects.toThrow(/did not answer.*Nothing was lost/);
     expect(attempts).toBe(4);
   });
 
@@ -71,7 +71,7 @@ describe('requests to the background', () => {
       noWait,
       unansweredFrom((key, substitutions) => spanishSource.getMessage(key, substitutions)),
     );
-    await expect(inSpanish('page.notes', {})).rejects.toThrow(
+    await expect(inSpanish('page.notesPage', {})).rejects.toThrow(
       spanishSource.getMessage('messaging_no_answer', ['Could not establish connection.']),
     );
     const runtimeGone = createRequester(
@@ -81,6 +81,8 @@ describe('requests to the background', () => {
         throw new Error('Extension context invalidated.');
       }),
     );
-    await expect(runtimeGone('page.notes', {})).rejects.toThrow(/did not answer.*Nothing was lost/);
+    await expect(runtimeGone('page.notesPage', {})).rejects.toThrow(
+      /did not answer.*Nothing was lost/,
+    );
   });
 });

@@ -106,7 +106,6 @@ export interface PageWords {
 export interface Responses {
   'page.opened': PageData;
   'page.status': null;
-  'page.notes': NoteAnchor[];
   /** A page of the article's notes, in the store's order (oldest first, then by id). */
   'page.notesPage': NotePage;
   /** The popover frame: the notes of the article its tab shows, in full. */
@@ -160,7 +159,6 @@ export type Protocol = {
 export const CONTENT_REQUESTS = [
   'page.opened',
   'page.status',
-  'page.notes',
   'page.notesPage',
   'ui.load',
   'note.restore',

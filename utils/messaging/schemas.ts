@@ -82,7 +82,6 @@ export const requestSchemas = {
     orphanedNoteIds: v.pipe(v.array(id), v.maxLength(100_000)),
     paintMs: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(3_600_000))),
   }),
-  'page.notes': v.strictObject({}),
   // The first page (no field), the page after a cursor (a note id), or the notes a change names.
   'page.notesPage': v.union([
     v.strictObject({ after: v.optional(id) }),

@@ -14,7 +14,7 @@ async function unanswered(describe = unansweredInLanguage): Promise<string> {
     noWait,
     describe,
   );
-  return request('page.notes', {}).then(
+  return request('page.notesPage', {}).then(
     () => 'answered',
     (error: unknown) => (error instanceof Error ? error.message : String(error)),
   );
@@ -28,7 +28,7 @@ describe('a background that never answers, told in the interface language', () =
     const contentScripts = createRequester(async () => {
       throw new Error('Could not establish connection.');
     }, noWait);
-    await expect(contentScripts('page.notes', {})).rejects.toThrow(english);
+    await expect(contentScripts('page.notesPage', {})).rejects.toThrow(english);
   });
 
   it('is Spanish and French in those languages', async () => {
