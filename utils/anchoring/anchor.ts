@@ -265,13 +265,13 @@ export function anchorInFullText(
       ),
     ),
   ];
-  const hits = findAllOccurrences(text, quotes.concat(seeds), MAX_EXACT_CANDIDATES);
-  // The first hits in order are the same however many are collected.
+  // A seed needs no more hits than show it is too common to point anywhere: once it has them,
+  // the pass stops looking for it.
+  const limits = new Float64Array(quotes.length + seeds.length);
+  limits.fill(MAX_EXACT_CANDIDATES, 0, quotes.length).fill(SEED_HIT_LIMIT, quotes.length);
+  const hits = findAllOccurrences(text, quotes.concat(seeds), limits);
   const seedOccurrences = new Map(
-    seeds.map((seed, index) => [
-      seed,
-      (hits[quotes.length + index] ?? []).slice(0, SEED_HIT_LIMIT),
-    ]),
+    seeds.map((seed, index) => [seed, hits[quotes.length + index] ?? []]),
   );
   return prepared.map((target, index) => {
     try {

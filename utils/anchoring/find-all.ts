@@ -95,7 +95,7 @@ function searchBand(
   text: string,
   quotes: readonly string[],
   band: readonly number[],
-  limit: number,
+  limits: ArrayLike<number>,
   found: number[][],
 ): void {
   const shortest = quotes[band[0] ?? 0]?.length ?? 0;
@@ -148,53 +148,67 @@ function searchBand(
   const last = text.length - gram;
   for (let at = 0; at <= last; at += stride) {
     const hash = hashWindow(text, at, gram);
-    for (let candidate = heads[slotOf(hash, bits)] as number; candidate !== -1; ) {
+    const slot = slotOf(hash, bits);
+    let previous = -1;
+    for (let candidate = heads[slot] as number; candidate !== -1; ) {
+      const following = next[candidate] as number;
       if (hashes[candidate] === hash) {
         const index = owners[candidate] as number;
+        const full = fullAt[index] as number;
+        if (full !== -1 && full !== at) {
+          // The quote has all the occurrences it needs: its entries leave the table as they
+          // are met, so a common quote costs nothing once it has enough.
+          if (previous === -1) heads[slot] = following;
+          else next[previous] = following;
+          candidate = following;
+          continue;
+        }
         const start = at - (offsets[candidate] as number);
         const quote = quotes[index] ?? '';
         const starts = found[index];
-        const full = fullAt[index] as number;
         if (
           start >= 0 &&
           starts !== undefined &&
-          (full === -1 || full === at) &&
           text.charCodeAt(start + quote.length - 1) === lastChars[index] &&
           text.charCodeAt(start + (quote.length >> 1)) === middleChars[index] &&
           text.startsWith(quote, start)
         ) {
           starts.push(start);
-          if (starts.length === limit) fullAt[index] = at;
+          if (starts.length === limits[index]) fullAt[index] = at;
         }
       }
-      candidate = next[candidate] as number;
+      previous = candidate;
+      candidate = following;
     }
   }
   for (const index of band) {
     const starts = found[index];
     if (!starts || starts.length < 2) continue;
     starts.sort((a, b) => a - b);
+    const limit = limits[index] as number;
     if (starts.length > limit) starts.length = limit;
   }
 }
 
 /**
  * Start offsets of every exact occurrence of each quote in `text` (the first `limit` per
- * quote, ascending), in the order of `quotes`.
+ * quote, ascending), in the order of `quotes`. `limit` is one number for every quote, or one
+ * per quote.
  */
 export function findAllOccurrences(
   text: string,
   quotes: readonly string[],
-  limit: number,
+  limit: number | ArrayLike<number>,
 ): number[][] {
   const found: number[][] = quotes.map(() => []);
-  if (limit <= 0) return found;
+  const limits = typeof limit === 'number' ? new Float64Array(quotes.length).fill(limit) : limit;
   const sampled: number[] = [];
   quotes.forEach((quote, index) => {
-    if (quote.length === 0 || quote.length > text.length) return;
-    if (quote.length < MIN_SAMPLED) found[index] = findOccurrences(text, quote, limit);
+    const quoteLimit = limits[index] ?? 0;
+    if (quote.length === 0 || quote.length > text.length || !(quoteLimit > 0)) return;
+    if (quote.length < MIN_SAMPLED) found[index] = findOccurrences(text, quote, quoteLimit);
     else sampled.push(index);
   });
-  for (const band of bandsByLength(quotes, sampled)) searchBand(text, quotes, band, limit, found);
+  for (const band of bandsByLength(quotes, sampled)) searchBand(text, quotes, band, limits, found);
   return found;
 }
