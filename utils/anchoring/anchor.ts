@@ -267,8 +267,7 @@ export function anchorInFullText(
   ];
   // A seed needs no more hits than show it is too common to point anywhere: once it has them,
   // the pass stops looking for it.
-  const limits = new Float64Array(quotes.length + seeds.length);
-  limits.fill(MAX_EXACT_CANDIDATES, 0, quotes.length).fill(SEED_HIT_LIMIT, quotes.length);
+  const limits = quotes.map(() => MAX_EXACT_CANDIDATES).concat(seeds.map(() => SEED_HIT_LIMIT));
   const hits = findAllOccurrences(text, quotes.concat(seeds), limits);
   const seedOccurrences = new Map(
     seeds.map((seed, index) => [seed, hits[quotes.length + index] ?? []]),

@@ -79,8 +79,8 @@ describe('findAllOccurrences', () => {
           { minLength: 1, maxLength: 40 },
         ),
         (text, cuts) => {
-          // Many quotes of like lengths share one band, and short ones recur often: a quote's
-          // entries leave the table once it has its limit, while the others go on being found.
+          // Many quotes of like lengths share one band, and short ones recur often: a quote
+          // stops being collected at its own limit, while the others go on being found.
           const quotes = cuts.map(([at, length]) => text.slice(at % text.length).slice(0, length));
           const limits = cuts.map(([, , limit]) => limit);
           expect(findAllOccurrences(text, quotes, limits)).toEqual(

@@ -148,27 +148,17 @@ function searchBand(
   const last = text.length - gram;
   for (let at = 0; at <= last; at += stride) {
     const hash = hashWindow(text, at, gram);
-    const slot = slotOf(hash, bits);
-    let previous = -1;
-    for (let candidate = heads[slot] as number; candidate !== -1; ) {
-      const following = next[candidate] as number;
+    for (let candidate = heads[slotOf(hash, bits)] as number; candidate !== -1; ) {
       if (hashes[candidate] === hash) {
         const index = owners[candidate] as number;
-        const full = fullAt[index] as number;
-        if (full !== -1 && full !== at) {
-          // The quote has all the occurrences it needs: its entries leave the table as they
-          // are met, so a common quote costs nothing once it has enough.
-          if (previous === -1) heads[slot] = following;
-          else next[previous] = following;
-          candidate = following;
-          continue;
-        }
         const start = at - (offsets[candidate] as number);
         const quote = quotes[index] ?? '';
         const starts = found[index];
+        const full = fullAt[index] as number;
         if (
           start >= 0 &&
           starts !== undefined &&
+          (full === -1 || full === at) &&
           text.charCodeAt(start + quote.length - 1) === lastChars[index] &&
           text.charCodeAt(start + (quote.length >> 1)) === middleChars[index] &&
           text.startsWith(quote, start)
@@ -177,17 +167,10 @@ function searchBand(
           if (starts.length === limits[index]) fullAt[index] = at;
         }
       }
-      previous = candidate;
-      candidate = following;
+      candidate = next[candidate] as number;
     }
   }
-  for (const index of band) {
-    const starts = found[index];
-    if (!starts || starts.length < 2) continue;
-    starts.sort((a, b) => a - b);
-    const limit = limits[index] as number;
-    if (starts.length > limit) starts.length = limit;
-  }
+  for (const index of band) found[index]?.sort((a, b) => a - b).splice(limits[index] as number);
 }
 
 /**
@@ -204,8 +187,8 @@ export function findAllOccurrences(
   const limits = typeof limit === 'number' ? new Float64Array(quotes.length).fill(limit) : limit;
   const sampled: number[] = [];
   quotes.forEach((quote, index) => {
-    const quoteLimit = limits[index] ?? 0;
-    if (quote.length === 0 || quote.length > text.length || !(quoteLimit > 0)) return;
+    const quoteLimit = limits[index] as number;
+    if (quote.length === 0 || quote.length > text.length || quoteLimit <= 0) return;
     if (quote.length < MIN_SAMPLED) found[index] = findOccurrences(text, quote, quoteLimit);
     else sampled.push(index);
   });

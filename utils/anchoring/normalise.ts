@@ -173,19 +173,10 @@ class SegmentMap {
  * LineTerminator; the BOM included, U+0085 not).
  */
 export function isSpaceCode(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  if (code < 0xa0) return false;
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
+  // Called only where a character may be special, so the rare non-ASCII case may ask \s itself.
+  return code < 0x80
+    ? code === SPACE || (code >= 0x09 && code <= 0x0d)
+    : WHITESPACE.test(String.fromCharCode(code));
 }
 
 /**
@@ -233,14 +224,6 @@ function specialAt(
   return index;
 }
 
-/** Where the special stretch starting at `start` (see `nextSpecial`) ends. */
-function specialEnd(source: string, start: number): number {
-  if (!isSpaceCode(source.charCodeAt(start))) return start + 1;
-  let end = start + 1;
-  while (end < source.length && isSpaceCode(source.charCodeAt(end))) end += 1;
-  return end;
-}
-
 /** Normalises `source` for matching and keeps the map back to it. */
 export function normaliseText(source: string): NormalisedText {
   const pieces: string[] = [];
@@ -277,7 +260,8 @@ export function normaliseText(source: string): NormalisedText {
     let end: number;
     if (isSpaceCode(first)) {
       copy(copiedUpTo, start);
-      end = specialEnd(source, start);
+      end = start + 1;
+      while (end < source.length && isSpaceCode(source.charCodeAt(end))) end += 1;
       // A lone BOM counts as whitespace to \s but is an invisible character here.
       replace(start, end, end - start === 1 && first === 0xfeff ? '' : ' ');
     } else {
