@@ -61,18 +61,14 @@ function foldCluster(cluster: string): string {
   return folded;
 }
 
-/** Whether the code point continues the cluster before it rather than starting a new one. */
-function continuesCluster(codePoint: number, char: string): boolean {
-  // Hangul medial vowels and final consonants compose with the syllable before them under NFC,
-  // yet are letters, not marks; keeping them in the cluster lets NFD Korean meet NFC Korean.
-  if (codePoint >= 0x1161 && codePoint <= 0x11ff) return true;
-  return codePoint >= 0x300 && COMBINING_MARK.test(char);
-}
-
 /** Whether the code point at `index` continues the cluster before it (a combining mark…). */
 export function startsMark(source: string, index: number): boolean {
   const codePoint = source.codePointAt(index) ?? 0;
-  return continuesCluster(codePoint, String.fromCodePoint(codePoint));
+  // Hangul medial vowels and final consonants compose with the syllable before them under NFC,
+  // yet are letters, not marks; keeping them in the cluster lets NFD Korean meet NFC Korean.
+  if (codePoint >= 0x1161 && codePoint <= 0x11ff) return true;
+  // Tested before the code point is made a string: most characters asked about are ASCII.
+  return codePoint >= 0x300 && COMBINING_MARK.test(String.fromCodePoint(codePoint));
 }
 
 /** Length in UTF-16 units of the code point at `index`. */
