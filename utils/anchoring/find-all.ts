@@ -175,8 +175,8 @@ function searchBand(
 
 /**
  * Start offsets of every exact occurrence of each quote in `text` (the first `limit` per
- * quote, ascending), in the order of `quotes`. `limit` is one number for every quote, or one
- * per quote.
+ * quote, ascending), in the order of `quotes`. `limit` (at least 1) is one number for every
+ * quote, or one per quote.
  */
 export function findAllOccurrences(
   text: string,
@@ -187,9 +187,9 @@ export function findAllOccurrences(
   const limits = typeof limit === 'number' ? new Float64Array(quotes.length).fill(limit) : limit;
   const sampled: number[] = [];
   quotes.forEach((quote, index) => {
-    const quoteLimit = limits[index] as number;
-    if (quote.length === 0 || quote.length > text.length || quoteLimit <= 0) return;
-    if (quote.length < MIN_SAMPLED) found[index] = findOccurrences(text, quote, quoteLimit);
+    if (quote.length === 0 || quote.length > text.length) return;
+    if (quote.length < MIN_SAMPLED)
+      found[index] = findOccurrences(text, quote, limits[index] as number);
     else sampled.push(index);
   });
   for (const band of bandsByLength(quotes, sampled)) searchBand(text, quotes, band, limits, found);
