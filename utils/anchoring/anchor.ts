@@ -142,14 +142,22 @@ export function anchor(
 function verbatimQuoteOf(target: AnchorTarget | null | undefined): VerbatimQuote | null {
   const { quote } = pickSelectors(target?.selectors ?? []);
   if (!quote) return null;
-  const exact = quote.exact.trim();
+  const saved = quote.exact;
+  const exact = saved.trim();
   if (exact.length === 0) return null;
-  // As in the full matcher, context beyond MAX_CONTEXT_COMPARED characters is not compared: a
-  // huge saved context (from a hostile import, say) costs no more than a normal one.
+  // As in the full matcher, whitespace trimmed off the quote belongs to its context (so the
+  // context lines up with the text right next to the match), and context beyond
+  // MAX_CONTEXT_COMPARED characters is not compared: a huge saved context (from a hostile
+  // import, say) costs no more than a normal one.
   return {
     exact,
-    prefix: (quote.prefix ?? '').slice(-MAX_CONTEXT_COMPARED),
-    suffix: (quote.suffix ?? '').slice(0, MAX_CONTEXT_COMPARED),
+    prefix: ((quote.prefix ?? '') + (saved[0] === exact[0] ? '' : ' ')).slice(
+      -MAX_CONTEXT_COMPARED,
+    ),
+    suffix: ((saved.endsWith(exact) ? '' : ' ') + (quote.suffix ?? '')).slice(
+      0,
+      MAX_CONTEXT_COMPARED,
+    ),
   };
 }
 
