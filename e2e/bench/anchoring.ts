@@ -484,6 +484,20 @@ async function runAnchoring({ browser, log }: BenchContext): Promise<SectionRepo
           '200 quotes unedited, 2.71 and 2.76 ms (unchanged). Six-character sampling windows for ' +
           'quotes of 12 to 31 characters then took another 6 % off both (19.1 to 17.9 ms, 3.5 ' +
           'to 3.2 ms).',
+        'Where the 1 MB edited case goes (the 45 quotes the verbatim path leaves undecided; ' +
+          'each step alone, medians of 15 runs outside the bench, 2026-12-01): the raw text 0.5 ms; the ' +
+          'verbatim path 2.8, of which 1.4 is its second search (the quotes alone, which edited ' +
+          'quotes fail too); the visible text model 4.0 (the walk with a computed style per ' +
+          "element 1.3, normalisation 1.85); the full matcher's one exact search for the quotes " +
+          'and their seeds 2.5; the fuzzy matching about 3, of which 1.2 is the whole-text ' +
+          'search of one quote whose seeds all recur too often to point anywhere. Normalisation ' +
+          'took 3.3 ms while a regular expression found what needs more than a copy; a loop of ' +
+          'one comparison per character now does. Seeds were collected up to 5,000 hits and ' +
+          'then cut to the 33 that are used; they now stop at 33. In CPU time (as above, two ' +
+          'sets of 15 alternating runs of each build, the machine shared with other work): with ' +
+          '20 % edited, `anchorAll` took 16.6 and 17.5 ms before, 15.2 and 15.5 after (0.92× and ' +
+          '0.89×); with the 200 quotes unedited, 2.68 and 2.80 before, 2.71 and 2.90 after (the ' +
+          "same, within the runs' spread).",
         'The breakdown times each step alone, by repetition (steady state), on the text read ' +
           'once beforehand: the search finds every quote together with the context the raw text ' +
           'should hold verbatim; the verbatim path adds settling each quote (its context, one ' +

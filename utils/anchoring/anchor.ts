@@ -142,14 +142,22 @@ export function anchor(
 function verbatimQuoteOf(target: AnchorTarget | null | undefined): VerbatimQuote | null {
   const { quote } = pickSelectors(target?.selectors ?? []);
   if (!quote) return null;
-  const exact = quote.exact.trim();
+  const saved = quote.exact;
+  const exact = saved.trim();
   if (exact.length === 0) return null;
-  // As in the full matcher, context beyond MAX_CONTEXT_COMPARED characters is not compared: a
-  // huge saved context (from a hostile import, say) costs no more than a normal one.
+  // As in the full matcher, whitespace trimmed off the quote belongs to its context (so the
+  // context lines up with the text right next to the match), and context beyond
+  // MAX_CONTEXT_COMPARED characters is not compared: a huge saved context (from a hostile
+  // import, say) costs no more than a normal one.
   return {
     exact,
-    prefix: (quote.prefix ?? '').slice(-MAX_CONTEXT_COMPARED),
-    suffix: (quote.suffix ?? '').slice(0, MAX_CONTEXT_COMPARED),
+    prefix: ((quote.prefix ?? '') + (saved[0] === exact[0] ? '' : ' ')).slice(
+      -MAX_CONTEXT_COMPARED,
+    ),
+    suffix: ((saved.endsWith(exact) ? '' : ' ') + (quote.suffix ?? '')).slice(
+      0,
+      MAX_CONTEXT_COMPARED,
+    ),
   };
 }
 
@@ -265,13 +273,12 @@ export function anchorInFullText(
       ),
     ),
   ];
-  const hits = findAllOccurrences(text, quotes.concat(seeds), MAX_EXACT_CANDIDATES);
-  // The first hits in order are the same however many are collected.
+  // A seed needs no more hits than show it is too common to point anywhere: once it has them,
+  // the pass stops looking for it.
+  const limits = quotes.map(() => MAX_EXACT_CANDIDATES).concat(seeds.map(() => SEED_HIT_LIMIT));
+  const hits = findAllOccurrences(text, quotes.concat(seeds), limits);
   const seedOccurrences = new Map(
-    seeds.map((seed, index) => [
-      seed,
-      (hits[quotes.length + index] ?? []).slice(0, SEED_HIT_LIMIT),
-    ]),
+    seeds.map((seed, index) => [seed, hits[quotes.length + index] ?? []]),
   );
   return prepared.map((target, index) => {
     try {

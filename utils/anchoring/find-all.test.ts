@@ -64,4 +64,31 @@ describe('findAllOccurrences', () => {
       { numRuns: 300 },
     );
   });
+
+  it('gives each quote its own limit, and finds the rest once common quotes have theirs', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .array(fc.constantFrom('ab ', 'abc ', 'the ', 'a', 'quick '), {
+            minLength: 20,
+            maxLength: 500,
+          })
+          .map((words) => words.join('')),
+        fc.array(
+          fc.tuple(fc.nat(), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 30 })),
+          { minLength: 1, maxLength: 40 },
+        ),
+        (text, cuts) => {
+          // Many quotes of like lengths share one band, and short ones recur often: a quote
+          // stops being collected at its own limit, while the others go on being found.
+          const quotes = cuts.map(([at, length]) => text.slice(at % text.length).slice(0, length));
+          const limits = cuts.map(([, , limit]) => limit);
+          expect(findAllOccurrences(text, quotes, limits)).toEqual(
+            quotes.map((quote, index) => findOccurrences(text, quote, limits[index] ?? 0)),
+          );
+        },
+      ),
+      { seed: 20261201, numRuns: 400 },
+    );
+  });
 });

@@ -95,7 +95,7 @@ function searchBand(
   text: string,
   quotes: readonly string[],
   band: readonly number[],
-  limit: number,
+  limits: ArrayLike<number>,
   found: number[][],
 ): void {
   const shortest = quotes[band[0] ?? 0]?.length ?? 0;
@@ -164,37 +164,34 @@ function searchBand(
           text.startsWith(quote, start)
         ) {
           starts.push(start);
-          if (starts.length === limit) fullAt[index] = at;
+          if (starts.length === limits[index]) fullAt[index] = at;
         }
       }
       candidate = next[candidate] as number;
     }
   }
-  for (const index of band) {
-    const starts = found[index];
-    if (!starts || starts.length < 2) continue;
-    starts.sort((a, b) => a - b);
-    if (starts.length > limit) starts.length = limit;
-  }
+  for (const index of band) found[index]?.sort((a, b) => a - b).splice(limits[index] as number);
 }
 
 /**
  * Start offsets of every exact occurrence of each quote in `text` (the first `limit` per
- * quote, ascending), in the order of `quotes`.
+ * quote, ascending), in the order of `quotes`. `limit` (at least 1) is one number for every
+ * quote, or one per quote.
  */
 export function findAllOccurrences(
   text: string,
   quotes: readonly string[],
-  limit: number,
+  limit: number | ArrayLike<number>,
 ): number[][] {
   const found: number[][] = quotes.map(() => []);
-  if (limit <= 0) return found;
+  const limits = typeof limit === 'number' ? new Float64Array(quotes.length).fill(limit) : limit;
   const sampled: number[] = [];
   quotes.forEach((quote, index) => {
     if (quote.length === 0 || quote.length > text.length) return;
-    if (quote.length < MIN_SAMPLED) found[index] = findOccurrences(text, quote, limit);
+    if (quote.length < MIN_SAMPLED)
+      found[index] = findOccurrences(text, quote, limits[index] as number);
     else sampled.push(index);
   });
-  for (const band of bandsByLength(quotes, sampled)) searchBand(text, quotes, band, limit, found);
+  for (const band of bandsByLength(quotes, sampled)) searchBand(text, quotes, band, limits, found);
   return found;
 }

@@ -1,5 +1,79 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normaliseString, normaliseText } from './normalise';
+import { isSpaceCode, normaliseString, normaliseText } from './normalise';
+import { referenceNormaliseText } from './normalise.reference';
+
+/**
+ * Characters where normalisation does something: every kind of white space (the BOM and U+0085
+ * among them), controls and DEL, invisible characters, combining marks, Hangul jamo, surrogate
+ * halves and pairs, compatibility forms, curly quotes and dashes, and plain letters around them.
+ */
+const TYPOGRAPHIC = [
+  ...'ab Z.1',
+  ' ',
+  '  ',
+  '\n',
+  '\t',
+  '\r\n',
+  '\v',
+  '\f',
+  '\u0000',
+  '\u0001',
+  '\u001f',
+  '\u007f',
+  '\u0085',
+  '\u00a0',
+  '\u1680',
+  '\u2003',
+  '\u200a',
+  '\u2028',
+  '\u202f',
+  '\u3000',
+  '\ufeff',
+  '\u00ad',
+  '\u200b',
+  '\u200d',
+  '\u0301',
+  '\u0308',
+  '\u20dd',
+  '\u1100',
+  '\u1161',
+  '\u11a8',
+  '\ud83d',
+  '\ude00',
+  '\u{1F600}',
+  '\u{1D400}',
+  '\ufb01',
+  '\u2460',
+  '\u00bd',
+  '\u2018',
+  '\u2019',
+  '\u201c',
+  '\u201d',
+  '\u00ab',
+  '\u2013',
+  '\u2014',
+  '\u2212',
+  '\u00e9',
+  '\u00c5',
+  '\u0130',
+  '\u03a9',
+  '\u4e2d',
+];
+
+/** Every span and position the two normalisers report for `source`. */
+function mapOf(normalised: ReturnType<typeof normaliseText>, source: string) {
+  return {
+    text: normalised.text,
+    spans: Array.from(normalised.text, (_, index) => [
+      normalised.sourceStartOf(index),
+      normalised.sourceEndOf(index),
+    ]),
+    positions: Array.from({ length: source.length + 1 }, (_, offset) =>
+      normalised.indexAtSource(offset),
+    ),
+  };
+}
 
 describe('normaliseText', () => {
   it('collapses whitespace runs, no-break spaces and line breaks into one space', () => {
@@ -69,5 +143,44 @@ describe('normaliseText', () => {
     expect(normalised.text).toBe(plain);
     expect(normalised.sourceStartOf(31_337)).toBe(31_337);
     expect(normalised.indexAtSource(4_242)).toBe(4_242);
+  });
+
+  it('treats as white space exactly the code units that \\s matches', () => {
+    const regex = /\s/;
+    for (let code = 0; code <= 0xffff; code += 1) {
+      expect(isSpaceCode(code), code.toString(16)).toBe(regex.test(String.fromCharCode(code)));
+    }
+  });
+
+  it('gives the text and map the regular-expression normaliser gave, on typographic text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...TYPOGRAPHIC), { maxLength: 60 }), (pieces) => {
+        const source = pieces.join('');
+        expect(mapOf(normaliseText(source), source)).toEqual(
+          mapOf(referenceNormaliseText(source), source),
+        );
+      }),
+      { seed: 20261201, numRuns: 3000 },
+    );
+  });
+
+  it('gives the text and map the regular-expression normaliser gave, on random text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 80 }), (source) => {
+        expect(mapOf(normaliseText(source), source)).toEqual(
+          mapOf(referenceNormaliseText(source), source),
+        );
+      }),
+      { seed: 17, numRuns: 2000 },
+    );
+  });
+
+  it('gives the text and map the regular-expression normaliser gave, on a long page', () => {
+    const paragraph =
+      'The \u201cnew era\u201d \u2014 it\u2019s US\u2013Mexico  talks,\n\n  Andre\u0301s L\u00f3pez ';
+    const source = Array.from({ length: 400 }, (_, index) => `${paragraph}${index}\t`).join('\n');
+    expect(mapOf(normaliseText(source), source)).toEqual(
+      mapOf(referenceNormaliseText(source), source),
+    );
   });
 });

@@ -61,18 +61,14 @@ function foldCluster(cluster: string): string {
   return folded;
 }
 
-/** Whether the code point continues the cluster before it rather than starting a new one. */
-function continuesCluster(codePoint: number, char: string): boolean {
-  // Hangul medial vowels and final consonants compose with the syllable before them under NFC,
-  // yet are letters, not marks; keeping them in the cluster lets NFD Korean meet NFC Korean.
-  if (codePoint >= 0x1161 && codePoint <= 0x11ff) return true;
-  return codePoint >= 0x300 && COMBINING_MARK.test(char);
-}
-
 /** Whether the code point at `index` continues the cluster before it (a combining mark…). */
 export function startsMark(source: string, index: number): boolean {
   const codePoint = source.codePointAt(index) ?? 0;
-  return continuesCluster(codePoint, String.fromCodePoint(codePoint));
+  // Hangul medial vowels and final consonants compose with the syllable before them under NFC,
+  // yet are letters, not marks; keeping them in the cluster lets NFD Korean meet NFC Korean.
+  if (codePoint >= 0x1161 && codePoint <= 0x11ff) return true;
+  // Tested before the code point is made a string: most characters asked about are ASCII.
+  return codePoint >= 0x300 && COMBINING_MARK.test(String.fromCodePoint(codePoint));
 }
 
 /** Length in UTF-16 units of the code point at `index`. */
@@ -169,10 +165,60 @@ class SegmentMap {
 }
 
 /**
- * What needs more than a copy: whitespace other than a lone space, and non-ASCII characters.
- * Everything between matches is copied as one slice.
+ * Whether a UTF-16 code unit is white space as `\s` sees it (ECMAScript's WhiteSpace and
+ * LineTerminator; the BOM included, U+0085 not).
  */
-const SPECIAL = /\s\s+|[^ \S]|[\u0080-\uffff]/g;
+export function isSpaceCode(code: number): boolean {
+  // Called only where a character may be special, so the rare non-ASCII case may ask \s itself.
+  return code < 0x80
+    ? code === SPACE || (code >= 0x09 && code <= 0x0d)
+    : WHITESPACE.test(String.fromCharCode(code));
+}
+
+/**
+ * Where the next stretch that needs more than a copy starts, at or after `from`, or -1: a run of
+ * two or more white-space characters, any other white space than a lone space, or a non-ASCII
+ * code unit. These are the matches of `/\s\s+|[^ \S]|[\u0080-\uffff]/g`, found without a
+ * regular expression, which costs several times this loop: most of a page is printable ASCII
+ * and lone spaces, which two tests that are almost never true let through.
+ */
+function nextSpecial(source: string, from: number): number {
+  const last = source.length - 1;
+  if (from > last) return -1;
+  // The loop stops one short of the end, so that `next` is always a character code: a NaN read
+  // past the end would make the engine compile the loop for floating point.
+  let next = source.charCodeAt(from);
+  for (let index = from; index < last; index += 1) {
+    const code = next;
+    next = source.charCodeAt(index + 1);
+    // Printable ASCII or a space, and not a space before a space.
+    if ((code - 0x20) >>> 0 <= 0x5e && (code | next) !== SPACE) continue;
+    const start = specialAt(source, from, index, code, next);
+    if (start !== -1) return start;
+  }
+  return specialAt(source, from, last, source.charCodeAt(last), -1);
+}
+
+/**
+ * Where a special stretch starts if one starts at `index` (or at the space before it), or -1.
+ * `code` is the character at `index` and `next` the one after it (-1 at the end).
+ */
+function specialAt(
+  source: string,
+  from: number,
+  index: number,
+  code: number,
+  next: number,
+): number {
+  if (code === SPACE) return isSpaceCode(next) ? index : -1;
+  // Control characters other than white space, printable ASCII and DEL are copied as they are.
+  if (code < 0x20 ? code < 0x09 || code > 0x0d : code <= 0x7f) return -1;
+  // White space right after a space makes a run that starts at the space.
+  if (index > from && source.charCodeAt(index - 1) === SPACE && isSpaceCode(code)) {
+    return index - 1;
+  }
+  return index;
+}
 
 /** Normalises `source` for matching and keeps the map back to it. */
 export function normaliseText(source: string): NormalisedText {
@@ -205,26 +251,25 @@ export function normaliseText(source: string): NormalisedText {
     lastIsSpace = text.charCodeAt(text.length - 1) === SPACE;
   };
 
-  SPECIAL.lastIndex = 0;
-  for (let match = SPECIAL.exec(source); match !== null; match = SPECIAL.exec(source)) {
-    let start = match.index;
+  for (let start = nextSpecial(source, 0); start !== -1; ) {
     const first = source.charCodeAt(start);
-    if (first <= 0x20 || WHITESPACE.test(match[0])) {
+    let end: number;
+    if (isSpaceCode(first)) {
       copy(copiedUpTo, start);
-      const end = start + match[0].length;
+      end = start + 1;
+      while (end < source.length && isSpaceCode(source.charCodeAt(end))) end += 1;
       // A lone BOM counts as whitespace to \s but is an invisible character here.
-      replace(start, end, match[0] === '\ufeff' ? '' : ' ');
-      copiedUpTo = end;
-      continue;
+      replace(start, end, end - start === 1 && first === 0xfeff ? '' : ' ');
+    } else {
+      // A combining mark after an ASCII letter joins it: "e\u0301" becomes one "é" cluster.
+      if (start > copiedUpTo && startsMark(source, start)) start -= 1;
+      copy(copiedUpTo, start);
+      end = start + codePointLength(source, start);
+      while (end < source.length && startsMark(source, end)) end += codePointLength(source, end);
+      replace(start, end, foldCluster(source.slice(start, end)));
     }
-    // A combining mark after an ASCII letter joins it: "e\u0301" becomes one "é" cluster.
-    if (start > copiedUpTo && startsMark(source, start)) start -= 1;
-    copy(copiedUpTo, start);
-    let end = start + codePointLength(source, start);
-    while (end < source.length && startsMark(source, end)) end += codePointLength(source, end);
-    replace(start, end, foldCluster(source.slice(start, end)));
     copiedUpTo = end;
-    SPECIAL.lastIndex = end;
+    start = nextSpecial(source, end);
   }
   copy(copiedUpTo, source.length);
   return {

@@ -162,9 +162,8 @@ export function keyOf(quote: VerbatimQuote): { key: string; quoteOffset: number 
   if (quote.prefix.trim() === '' && quote.suffix.trim() === '') {
     return { key: quote.exact, quoteOffset: 0 };
   }
-  const prefixTail = quote.prefix.slice(quote.prefix.lastIndexOf('\n') + 1);
-  const lineBreak = quote.suffix.indexOf('\n');
-  const suffixHead = lineBreak === -1 ? quote.suffix : quote.suffix.slice(0, lineBreak);
+  const prefixTail = quote.prefix.split('\n').pop() as string;
+  const suffixHead = quote.suffix.split('\n', 1)[0] as string;
   return { key: prefixTail + quote.exact + suffixHead, quoteOffset: prefixTail.length };
 }
 
