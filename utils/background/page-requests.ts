@@ -16,7 +16,6 @@ import { writeTabPage } from '../store/tab-pages';
 import { setBadge } from './badge';
 import { notePageOf } from './note-pages';
 import {
-  anchorsOf,
   pageOnlyError,
   type RequestContext,
   type RequestHandlers,
