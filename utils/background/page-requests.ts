@@ -15,11 +15,7 @@ import { getNote, refileNotes } from '../store/notes';
 import { writeTabPage } from '../store/tab-pages';
 import { setBadge } from './badge';
 import { notePageOf } from './note-pages';
-import {
-  pageOnlyError,
-  type RequestContext,
-  type RequestHandlers,
-} from './request-context';
+import { pageOnlyError, type RequestContext, type RequestHandlers } from './request-context';
 
 /** The page's requests. */
 export type PageRequest =
