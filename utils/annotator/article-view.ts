@@ -1,7 +1,8 @@
 /**
  * The article as Counterpoint paints it: its claims and notes anchored, painted and marked
  * (`layers.ts`), kept in place when the page changes (a debounced MutationObserver that ignores
- * our own nodes and re-anchors only the passages whose blocks changed, `change-scope.ts`), and
+ * our own nodes and re-anchors only the passages whose blocks changed, `change-scope.ts`; on a
+ * busy page it watches only the body's children that hold a passage), and
  * reported to the background. This is the content script's critical path:
  * it needs no Preact. The interactive part (popovers, editor, selection) attaches later through
  * `attach`, from the UI bundle.
