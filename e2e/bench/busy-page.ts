@@ -14,6 +14,11 @@ import { waitUntil } from '../harness/wait';
 import type { BenchSection } from './section';
 
 const ROUNDS = 3;
+/**
+ * A build to compare with, in the same run (`BUSY_BASELINE=<unpacked build>`, e.g. a build of
+ * the main branch copied aside): each round measures it busy too, beside this build.
+ */
+const BASELINE_BUILD = process.env.BUSY_BASELINE;
 const BUSY_MS = 10_000;
 /** After the script stops: long enough for a last re-anchor (debounce and max wait) to run. */
 const SETTLE_MS = 600;
@@ -134,6 +139,10 @@ export const busyPageSection: BenchSection = {
   name: 'Busy page',
   async run({ browser, log }) {
     const session = await launchChromium();
+    const baseline = BASELINE_BUILD
+      ? await launchChromium({ extensionPath: BASELINE_BUILD })
+      : null;
+    const withBaseline: Runs = { quiet: [], busy: [] };
     const plain = await plainContext(browser);
     const withExtension: Runs = { quiet: [], busy: [] };
     const without: Runs = { quiet: [], busy: [] };
@@ -166,6 +175,18 @@ export const busyPageSection: BenchSection = {
         log(`with Counterpoint, highlights cleared: busy ${unpainted.task.toFixed(0)} ms`);
         await page.close();
       };
+      const runBaseline = async (): Promise<void> => {
+        if (!baseline) return;
+        const page = await baseline.open(ARTICLE_URL);
+        await waitUntil(
+          () => claimHighlights(page),
+          (count) => count > 0,
+          { what: 'claims painted (baseline)', timeoutMs: 15_000 },
+        );
+        await page.waitForTimeout(1000);
+        await measure(page, withBaseline, 'baseline build', log);
+        await page.close();
+      };
       const runWithout = async (): Promise<void> => {
         const page = await plain.newPage();
         await page.goto(ARTICLE_URL, { waitUntil: 'load' });
@@ -178,15 +199,18 @@ export const busyPageSection: BenchSection = {
         // Alternating order, so drift on a shared machine falls on both.
         if (round % 2 === 0) {
           await runWith();
+          await runBaseline();
           await runWithout();
         } else {
           await runWithout();
+          await runBaseline();
           await runWith();
         }
       }
     } finally {
       await plain.close();
       await session.close();
+      await baseline?.close();
     }
     const task = (runs: readonly MainThread[]) => median(runs.map((run) => run.task));
     const script = (runs: readonly MainThread[]) => median(runs.map((run) => run.script));
@@ -222,6 +246,12 @@ export const busyPageSection: BenchSection = {
               without.busy,
             ),
             row('quiet (the same tab just before, no script)', withExtension.quiet, without.quiet),
+            ...(baseline
+              ? [
+                  row('busy, the baseline build (main)', withBaseline.busy, without.busy),
+                  row('quiet, the baseline build (main)', withBaseline.quiet, without.quiet),
+                ]
+              : []),
             row(
               'busy, with the claim highlights cleared from the registry afterwards',
               withoutPaint,
@@ -258,6 +288,7 @@ export const busyPageSection: BenchSection = {
         'TaskDuration and ScriptDuration are the renderer main thread’s busy time and script time from CDP `Performance.getMetrics`, read before and after each 10.6 s window; with the extension they include the content script. The run without the extension is a second context of a plain headless Chromium, with the same offline page and script; the quiet row is the same tab sitting idle for the same time just before, so the difference between the rows is what the changes cost. Before this change (every mutation re-anchored everything after a 150 ms debounce), issue 17 measured about 21× on this page.',
         'Where the rest goes: the script time Counterpoint adds is the difference in the script column; the row with the highlights cleared (same tab, same script, run after the measured one) shows what painting the claim highlights costs while the page above and below them keeps moving; what remains is native work of the extension’s page (its frames, markers and observers).',
         'A trace of this page (CDP tracing, 5 s, before the change below) put the extension’s extra main-thread time mostly in Paint (38 against 10 ms without the extension) and Commit, and the content script’s own JavaScript at about 8 ms of CPU; with one highlight range left in the registry instead of 14, Paint fell to 17 ms: the browser repaints every registered highlight on every change of the page. So a page whose changes settle three times within 2 s counts as busy, and while it is, only the claims within a viewport’s height of the screen stay registered (scrolling brings the others in, in the next animation frame); 3 s without a change make it quiet again, with every claim registered. The claims stay placed throughout (the table above).',
+        'A second trace (CPU time, 10 s, with builds that each left one part out) found what the content script still cost after that: a settle of the debounce for every teaser change (about 50 timers and settles in 10 s, each finding nothing to anchor) and the observer’s callback for every change; an empty observer callback alone cost about 7 ms over the 10 s, the browser entering the content script’s world once per change. Since then, while the page is busy and every passage is placed, only the article body’s children that hold a passage, and the body’s own list of children, are watched: the teaser (a child of its own) is not handed over at all, an appended paragraph is, and a change inside a passage’s paragraph still re-anchors that paragraph’s passages. A change that touches no passage and brings no text sets no timer. Because the teaser is no longer seen, the page counts as quiet 3 s after the last change it watches, and as busy again after three changes of the whole body; an orphan, a passage not placed yet, or one across the body’s children keeps the whole body watched. With `BUSY_BASELINE=<unpacked build>` (a build of the main branch copied aside) the rows of the baseline build run in the same rounds.',
       ],
     };
   },

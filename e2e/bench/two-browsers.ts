@@ -34,7 +34,15 @@ import { readPageSummary } from '../harness/page-ui';
 import { waitUntil } from '../harness/wait';
 import type { BenchSection } from './section';
 
-const ROUNDS = 3;
+/** Rounds of the busy page per browser (`BUSY_ROUNDS`): its CPU time varies with the machine's load. */
+const ROUNDS = Number(process.env.BUSY_ROUNDS ?? 3);
+/**
+ * Builds to compare the busy page with, in the same rounds (`BUSY_BASELINE=<unpacked Chrome
+ * build>`, `BUSY_BASELINE_FIREFOX=<unpacked Firefox build>`, e.g. builds of the main branch
+ * copied aside).
+ */
+const CHROMIUM_BASELINE = process.env.BUSY_BASELINE;
+const FIREFOX_BASELINE = process.env.BUSY_BASELINE_FIREFOX;
 const BUSY_MS = 10_000;
 const SETTLE_MS = 600;
 const NOTE_COUNTS = [0, 1_000, 10_000] as const;
@@ -276,6 +284,8 @@ function seedFirefoxNotes(
 interface BrowserFigures {
   busyWith: number[];
   busyWithout: number[];
+  /** The busy page with the baseline build, when there is one. */
+  busyBaseline: number[];
   notes: Array<{
     count: number;
     placedMs: number;
@@ -290,6 +300,7 @@ interface BrowserFigures {
 const emptyFigures = (): BrowserFigures => ({
   busyWith: [],
   busyWithout: [],
+  busyBaseline: [],
   notes: [],
 });
 
@@ -338,6 +349,9 @@ async function measureChromium(
 ): Promise<void> {
   const { browser, log } = context;
   const session = await launchChromium();
+  const baseline = CHROMIUM_BASELINE
+    ? await launchChromium({ extensionPath: CHROMIUM_BASELINE })
+    : null;
   const plain = await browser.newContext({
     viewport: { width: 1280, height: 900 },
     colorScheme: 'light',
@@ -365,6 +379,19 @@ async function measureChromium(
       const withTab = await chromiumTab(page);
       figures.busyWith.push(await busyCpuMs(withTab));
       await withTab.close();
+      if (baseline) {
+        const basePage = await baseline.open(ARTICLE_URL);
+        const baseTabId = await baseline.tabIdOf(basePage);
+        await waitUntil(
+          () => readPageSummary(baseline, basePage, baseTabId),
+          (state) => state.claimsAnchored > 0,
+          { what: 'the claims placed (baseline build)', timeoutMs: 15_000 },
+        );
+        await basePage.waitForTimeout(1000);
+        const baseTab = await chromiumTab(basePage);
+        figures.busyBaseline.push(await busyCpuMs(baseTab));
+        await baseTab.close();
+      }
       const plainPage = await plain.newPage();
       await plainPage.goto(ARTICLE_URL, { waitUntil: 'load' });
       await plainPage.bringToFront();
@@ -404,6 +431,7 @@ async function measureChromium(
   } finally {
     await plain.close();
     await session.close();
+    await baseline?.close();
   }
 }
 
@@ -412,6 +440,9 @@ async function measureFirefox(log: (line: string) => void, figures: BrowserFigur
   const addOn = emptyAddOn();
   const session = await launchFirefox({ viewport });
   const plain = await launchFirefox({ viewport, extensionPath: addOn });
+  const baseline = FIREFOX_BASELINE
+    ? await launchFirefox({ viewport, extensionPath: FIREFOX_BASELINE })
+    : null;
   // The reader's tab must be the front one: Firefox throttles the timers of a background tab
   // to one a second, which would slow the busy script and the probe alike. The extension page
   // that reads the background's records is opened first, so the article's tabs open in front.
@@ -435,6 +466,21 @@ async function measureFirefox(log: (line: string) => void, figures: BrowserFigur
       const withTab = firefoxTab(session, page);
       figures.busyWith.push(await busyCpuMs(withTab));
       await withTab.close();
+      if (baseline) {
+        if (round === 0) await baseline.inExtension(() => true, null);
+        const basePage = await open(baseline);
+        const baseTabId = await baseline.tabIdOf(basePage);
+        await waitUntil(
+          () => firefoxRecord(baseline, baseTabId),
+          (record) => (record?.claimsAnchored ?? 0) > 0,
+          { what: 'the claims placed in Firefox (baseline build)', timeoutMs: 15_000 },
+        );
+        await basePage.bringToFront();
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        const baseTab = firefoxTab(baseline, basePage);
+        figures.busyBaseline.push(await busyCpuMs(baseTab));
+        await baseTab.close();
+      }
       const plainPage = await open(plain);
       await new Promise((resolve) => setTimeout(resolve, 1000));
       const withoutTab = firefoxTab(plain, plainPage);
@@ -473,6 +519,7 @@ async function measureFirefox(log: (line: string) => void, figures: BrowserFigur
   } finally {
     await plain.close();
     await session.close();
+    await baseline?.close();
     rmSync(addOn, { recursive: true, force: true });
   }
 }
@@ -497,6 +544,11 @@ export const twoBrowsersSection: BenchSection = {
     ];
     const ratio = (figures: BrowserFigures) =>
       `${(median(figures.busyWith) / median(figures.busyWithout)).toFixed(2)}×`;
+    const compared = chromium.busyBaseline.length > 0 || firefox.busyBaseline.length > 0;
+    const baselineRatio = (figures: BrowserFigures) =>
+      figures.busyBaseline.length > 0
+        ? `${(median(figures.busyBaseline) / median(figures.busyWithout)).toFixed(2)}×`
+        : 'not measured';
     const list = (values: readonly number[]) => values.map((value) => value.toFixed(0)).join(', ');
     const noteRows = NOTE_COUNTS.flatMap((count) => {
       const c = chromium.notes.find((row) => row.count === count);
@@ -550,11 +602,26 @@ export const twoBrowsersSection: BenchSection = {
             busyRow('with Counterpoint', (figures) => figures.busyWith),
             busyRow('without the extension', (figures) => figures.busyWithout),
             ['ratio (target ≤ 1.5×)', ratio(chromium), ratio(firefox)],
+            ...(compared
+              ? [
+                  busyRow('the baseline build (main)', (figures) => figures.busyBaseline),
+                  ['the baseline build’s ratio', baselineRatio(chromium), baselineRatio(firefox)],
+                ]
+              : []),
             [
               'runs, with / without (ms)',
               `${list(chromium.busyWith)} / ${list(chromium.busyWithout)}`,
               `${list(firefox.busyWith)} / ${list(firefox.busyWithout)}`,
             ],
+            ...(compared
+              ? [
+                  [
+                    'runs of the baseline build (ms)',
+                    list(chromium.busyBaseline),
+                    list(firefox.busyBaseline),
+                  ],
+                ]
+              : []),
           ],
         },
         {
@@ -564,7 +631,7 @@ export const twoBrowsersSection: BenchSection = {
         },
       ],
       notes: [
-        'Both browsers get the same page, script and probe, each in its own headless browser, Chromium first. "Without the extension" is, in Chromium, a context of the plain browser; in Firefox, a second Firefox with an add-on that does nothing in place of Counterpoint. The busy script is the busy-page section’s: a teaser after the second paragraph replaced every 200 ms, a paragraph appended to the article body every second, for 10 s.',
+        'Both browsers get the same page, script and probe, each in its own headless browser, Chromium first. "Without the extension" is, in Chromium, a context of the plain browser; in Firefox, a second Firefox with an add-on that does nothing in place of Counterpoint. The busy script is the busy-page section’s: a teaser after the second paragraph replaced every 200 ms, a paragraph appended to the article body every second, for 10 s. With `BUSY_BASELINE` and `BUSY_BASELINE_FIREFOX` (unpacked builds of the main branch copied aside) a third browser of each kind runs the baseline build in the same rounds, right after the tab with this build.',
         'Main-thread CPU time is the CPU time of the main thread of the process showing the article, read before and after the busy window. Chromium: `Performance.getMetrics` TaskDuration after `Performance.enable` with the `threadTicks` time domain, the renderer main thread’s CPU time inside tasks (the busy-page section reads the same metric in wall time). Firefox: the `cpuTime` of the thread whose id is the process id (the main thread, "Web Content") in `ChromeUtils.requestProcInfo()`, evaluated in the browser’s own realm over WebDriver BiDi; Linux counts it in 10 ms ticks, so each Firefox figure is good to about ±20 ms. CPU time, unlike wall time, does not grow when other processes hold the machine’s two cores.',
         `The page probe stands in for PerformanceObserver \`longtask\`, which Firefox does not have: an animation-frame loop in the page (\`requestAnimationFrame\`, 60 a second in both headless browsers) that records each gap over ${LONG_GAP_MS} ms between two frames, from the reload until every note is placed (plus 0.5 s), then while the mouse wheel scrolls the whole article 400 px at a time, a frame after each step. A gap means the page’s main thread could not give a frame: a long task of the page, the content script or the in-page UI, or long style, layout or paint work, which the \`longtask\` entries Chromium reports beside it do not all count; on this shared machine it can also be the tab not being scheduled at all. The loop runs only in the heavy-annotation runs (a flag in the tab’s session storage), so it adds no frames to the busy-page windows. The notes are written to the extension’s database (in Firefox through an extension page), and the tab is reloaded for each count.`,
       ],

@@ -68,6 +68,7 @@ function start(notes: NoteAnchor[] = []) {
   const body = loadArticle();
   const calls: AnchorCall[] = [];
   const statuses: PageStatusReport[] = [];
+  const reads = { count: 0 };
   const view: ArticleView = createArticleView({
     doc: document,
     body,
@@ -77,12 +78,35 @@ function start(notes: NoteAnchor[] = []) {
     words: pageWords(),
     onStatus: (status) => statuses.push(status),
     anchorAll: countingAnchorAll(calls),
+    readText: (root) => {
+      reads.count += 1;
+      return readText(root);
+    },
   });
   // Only what the changes cost is counted, not the first anchoring.
   calls.length = 0;
+  reads.count = 0;
   /** Every target anchored again since the start (or the last `reset`). */
   const anchoredIds = () => calls.flatMap((call) => call.ids);
-  return { body, view, calls, statuses, anchoredIds };
+  return { body, view, calls, statuses, reads, anchoredIds };
+}
+
+/** A teaser after a paragraph that holds no claim, rotated until the page is busy. */
+async function rotateUntilBusy(started: ReturnType<typeof start>): Promise<HTMLElement> {
+  const quiet = [...started.body.querySelectorAll('p')].find(
+    (p) => claimsIn(started.view, p).length === 0,
+  );
+  if (!quiet) throw new Error('no paragraph without a claim');
+  const teaser = document.createElement('aside');
+  quiet.after(teaser);
+  for (let round = 0; !started.view.busy(); round++) {
+    if (round > 10) throw new Error('the page never became busy');
+    teaser.innerHTML = `<h4>Read next</h4><a href="#${round}">Story ${round}</a>`;
+    await vi.advanceTimersByTimeAsync(200);
+  }
+  // What the changes before it set going has run.
+  await vi.advanceTimersByTimeAsync(REANCHOR_MAX_WAIT_MS);
+  return teaser;
 }
 
 /** The article paragraph that holds this text. */
@@ -470,6 +494,65 @@ describe('a busy page', () => {
     expect(started.anchoredIds()).toEqual([]);
     await vi.advanceTimersByTimeAsync(QUIET_AFTER_MS + 100);
     expect(view.busy()).toBe(false);
+  });
+
+  it('hands a change outside every passage to nothing while busy: no anchoring, text read, timer or status', async () => {
+    const started = start();
+    view = started.view;
+    const teaser = await rotateUntilBusy(started);
+    started.calls.length = 0;
+    started.reads.count = 0;
+    const statuses = started.statuses.length;
+    // Only the wait for the page to go quiet is pending.
+    const timers = vi.getTimerCount();
+    expect(timers).toBe(1);
+
+    for (let round = 0; round < 10; round++) {
+      teaser.innerHTML = `<h4>Read next</h4><a href="#later-${round}">Later story ${round}</a>`;
+      await Promise.resolve();
+      await Promise.resolve();
+      // No debounce, no re-armed quiet timer: the change was never handed over.
+      expect(vi.getTimerCount()).toBe(timers);
+      await vi.advanceTimersByTimeAsync(200);
+    }
+    expect(view.busy()).toBe(true);
+    expect(started.anchoredIds()).toEqual([]);
+    expect(started.reads.count).toBe(0);
+    expect(started.statuses).toHaveLength(statuses);
+    expect(view.layers.status().claimsAnchored).toBe(claims.length);
+  });
+
+  it('still re-anchors only the targets of a block the busy page changes', async () => {
+    const started = start();
+    view = started.view;
+    await rotateUntilBusy(started);
+    started.calls.length = 0;
+    const paragraph = paragraphWith(started.body, 'AstraZeneca');
+    const inside = claimsIn(started.view, paragraph);
+    expect(inside.length).toBeGreaterThan(0);
+
+    const html = paragraph.innerHTML;
+    const cut = html.indexOf('The gesture');
+    paragraph.innerHTML = `${html.slice(0, cut)}<span class="ad-inline">Advertisement.</span> ${html.slice(cut)}`;
+    await vi.advanceTimersByTimeAsync(REANCHOR_DEBOUNCE_MS + 50);
+
+    expect(started.anchoredIds().sort()).toEqual([...inside].sort());
+    expect(view.layers.status().claimsAnchored).toBe(claims.length);
+  });
+
+  it('still finds an orphan whose text arrives while the page is busy', async () => {
+    const started = start([lateNote]);
+    view = started.view;
+    await rotateUntilBusy(started);
+    started.calls.length = 0;
+
+    const paragraph = document.createElement('p');
+    paragraph.textContent = `Update: ${LATE_QUOTE}, and here is why.`;
+    started.body.append(paragraph);
+    await vi.advanceTimersByTimeAsync(REANCHOR_DEBOUNCE_MS + 50);
+
+    expect(view.layers.rangeOf('late-note')?.toString()).toBe(LATE_QUOTE);
+    expect(new Set(started.anchoredIds())).toEqual(new Set(['late-note']));
   });
 
   it('is not busy for a few changes far apart', async () => {

@@ -1,7 +1,8 @@
 /**
  * The article as Counterpoint paints it: its claims and notes anchored, painted and marked
  * (`layers.ts`), kept in place when the page changes (a debounced MutationObserver that ignores
- * our own nodes and re-anchors only the passages whose blocks changed, `change-scope.ts`), and
+ * our own nodes and re-anchors only the passages whose blocks changed, `change-scope.ts`; on a
+ * busy page it watches only the body's children that hold a passage), and
  * reported to the background. This is the content script's critical path:
  * it needs no Preact. The interactive part (popovers, editor, selection) attaches later through
  * `attach`, from the UI bundle.
@@ -29,12 +30,17 @@ export const REANCHOR_MAX_WAIT_MS = 400;
  */
 export const PAINT_BY_WRAPPING_KEY = 'diagnostics:paintByWrapping';
 
-/** A page whose changes settle this many times within `BUSY_WINDOW_MS` is busy. */
+/**
+ * A page that changes at this many moments (at least `REANCHOR_DEBOUNCE_MS` apart) within
+ * `BUSY_WINDOW_MS` is busy.
+ */
 export const BUSY_SETTLES = 3;
-/** The window in which `BUSY_SETTLES` settled changes make a page busy. */
+/** The window in which `BUSY_SETTLES` moments of change make a page busy. */
 export const BUSY_WINDOW_MS = 2000;
 /** How long a busy page must stay unchanged to be quiet again. */
 export const QUIET_AFTER_MS = 3000;
+/** What the whole article body is watched for. */
+const WATCH_ALL: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
 /** What changed, for whoever draws on top of the article. */
 export type ArticleChange = 'anchors' | 'notes' | 'visibility';
@@ -110,41 +116,32 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
   let pending: Parameters<MarkerHandler['onMarker']> | null = null;
   const extraIgnores: ((node: Node) => boolean)[] = [];
   const listeners = new Set<(change: ArticleChange) => void>();
-  let reanchorTimer: ReturnType<typeof setTimeout> | null = null;
-  let maxWaitTimer: ReturnType<typeof setTimeout> | null = null;
+  let reanchorTimer: ReturnType<typeof setTimeout> | undefined;
+  let maxWaitTimer: ReturnType<typeof setTimeout> | undefined;
   // What the changes since the last anchoring concern, gathered as they come.
   let scope: ChangeScope = { touched: new Set(), addedText: false };
   let destroyed = false;
-  // When the page's changes settled lately, to tell a busy page (a live blog, a rotating teaser).
-  let settledAt: number[] = [];
+  // When the page changed lately, to tell a busy page (a live blog, a rotating teaser).
+  let changedAt: number[] = [];
   let busy = false;
-  let quietTimer: ReturnType<typeof setTimeout> | null = null;
-
-  const claimById = (id: string) => claims.find((claim) => claim.id === id);
+  let quietTimer: ReturnType<typeof setTimeout> | undefined;
+  // Whether some passage is not placed (an orphan, or not anchored yet), as last reported.
+  let unplaced = true;
 
   const { words } = deps;
   const layers = createLayers({
-    doc,
+    // The engine, loader and scheduler a test passes, the page's scheme and the reader's
+    // visibility (the first paint is made with it), as they are.
+    ...deps,
     partialNotice: words.notesPartial,
-    visibility,
-    body,
     ownNodes,
     ignore: (node) => extraIgnores.some((test) => test(node)),
-    ...(deps.anchorAll ? { anchorAll: deps.anchorAll } : {}),
-    ...(deps.readText ? { readText: deps.readText } : {}),
-    paintByWrapping: deps.paintByWrapping === true,
     // Notes beyond the first batch are placed in idle time: report them once all are placed.
     onAnchored: () => {
-      if (destroyed) return;
-      observer.takeRecords();
-      notify('anchors');
-      report();
+      if (!destroyed) repainted('anchors');
     },
-    ...(deps.scheduleIdle ? { scheduleIdle: deps.scheduleIdle } : {}),
-    ...(deps.loadExtras ? { loadExtras: deps.loadExtras } : {}),
-    ...(deps.scheme ? { scheme: deps.scheme } : {}),
     label: (_kind, id) => {
-      const claim = claimById(id);
+      const claim = claims.find((candidate) => candidate.id === id);
       return claim ? words.claimMarkers[claim.verdict] : words.claim;
     },
     callbacks: {
@@ -161,6 +158,8 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
   let lastReported = '';
   const report = (): void => {
     const status = layers.status();
+    unplaced = status.claimsAnchored + status.notesAnchored < claims.length + notes.length;
+    watch();
     const key = JSON.stringify(status);
     if (key === lastReported) return;
     lastReported = key;
@@ -170,68 +169,103 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
     for (const listener of listeners) listener(change);
   };
 
-  const isOwnChange = (record: MutationRecord): boolean => {
-    if (layers.ownsNode(record.target)) return true;
-    if (record.type !== 'childList') return false;
-    const changed = [...record.addedNodes, ...record.removedNodes];
-    return changed.length > 0 && changed.every((node) => layers.ownsNode(node));
-  };
-
-  const cancelTimers = (): void => {
-    if (reanchorTimer !== null) clearTimeout(reanchorTimer);
-    if (maxWaitTimer !== null) clearTimeout(maxWaitTimer);
-    reanchorTimer = null;
-    maxWaitTimer = null;
-  };
-
-  const noteSettled = (): void => {
-    const now = Date.now();
-    settledAt = settledAt.filter((at) => now - at < BUSY_WINDOW_MS);
-    settledAt.push(now);
-    if (!busy && settledAt.length >= BUSY_SETTLES) {
-      busy = true;
-      layers.setBusy(true);
-    }
-    if (quietTimer !== null) clearTimeout(quietTimer);
-    quietTimer = setTimeout(() => {
-      quietTimer = null;
-      settledAt = [];
-      if (!busy || destroyed) return;
-      busy = false;
-      layers.setBusy(false);
-    }, QUIET_AFTER_MS);
-  };
-
-  const settle = (): void => {
-    cancelTimers();
-    if (destroyed) return;
-    noteSettled();
-    // Changes that arrived since the last callback belong to this anchoring too.
-    const late = observer.takeRecords().filter((record) => !isOwnChange(record));
-    layers.collectChanges(late, scope);
-    const changed = scope;
-    scope = { touched: new Set(), addedText: false };
-    const anchored = layers.reanchor(changed);
-    // Our own repainting is not a change of the article.
+  /**
+   * After our repainting: its changes dropped (they are not the page's), the subscribers told,
+   * the status reported.
+   */
+  const repainted = (change: ArticleChange): void => {
     observer.takeRecords();
-    if (anchored === 0) return;
-    notify('anchors');
+    notify(change);
     report();
   };
 
-  const observer = new MutationObserver((records) => {
-    const theirs = records.filter((record) => !isOwnChange(record));
-    if (theirs.length === 0) return;
+  const cancelTimers = (): void => {
+    clearTimeout(reanchorTimer);
+    clearTimeout(maxWaitTimer);
+    reanchorTimer = maxWaitTimer = undefined;
+  };
+
+  /**
+   * A busy page is quiet again once nothing it watches has changed for `QUIET_AFTER_MS`.
+   */
+  const waitForQuiet = (): void => {
+    clearTimeout(quietTimer);
+    quietTimer = setTimeout(() => {
+      changedAt = [];
+      busy = false;
+      layers.setBusy(false);
+      watch();
+    }, QUIET_AFTER_MS);
+  };
+
+  /** Counts a change of the page towards telling a busy page. */
+  const noteChange = (): void => {
+    const now = Date.now();
+    // Changes closer together than the debounce are one moment of change.
+    if (!busy && now - (changedAt.at(-1) ?? 0) >= REANCHOR_DEBOUNCE_MS) {
+      // The last `BUSY_SETTLES` moments: busy when they fall within `BUSY_WINDOW_MS`.
+      changedAt = [...changedAt.slice(1 - BUSY_SETTLES), now];
+      if (changedAt.length < BUSY_SETTLES || now - (changedAt[0] ?? 0) >= BUSY_WINDOW_MS) return;
+      busy = true;
+      layers.setBusy(true);
+      watch();
+    }
+    if (busy) waitForQuiet();
+  };
+
+  const settle = (): void => {
+    // (`destroy` cancels the timers, so this never runs after it.)
+    cancelTimers();
+    // Changes that arrived since the last callback belong to this anchoring too (our own
+    // nodes are never a change: `collectChanges` skips them).
+    layers.collectChanges(observer.takeRecords(), scope);
+    const changed = scope;
+    scope = { touched: new Set(), addedText: false };
+    const anchored = layers.reanchor(changed);
+    if (anchored) repainted('anchors');
+    else observer.takeRecords();
+  };
+
+  /** The page's changes that can concern the passages, as the observer hands them over. */
+  const onRecords = (records: readonly MutationRecord[]): void => {
+    noteChange();
     // Bound to the passages now, while the nodes are where the mutations left them.
-    layers.collectChanges(theirs, scope);
-    if (reanchorTimer !== null) clearTimeout(reanchorTimer);
+    layers.collectChanges(records, scope);
+    if (scope.touched.size === 0 && !scope.addedText) return;
+    clearTimeout(reanchorTimer);
     reanchorTimer = setTimeout(settle, REANCHOR_DEBOUNCE_MS);
     maxWaitTimer ??= setTimeout(settle, REANCHOR_MAX_WAIT_MS);
-  });
+  };
+  const observer = new MutationObserver(onRecords);
+
+  /**
+   * Watches the whole body, or, while the page is busy and every passage is placed, only what can move them: the body's children that hold them (and which children the
+   * body has). A change elsewhere (a teaser, a comment widget) is then not even handed over.
+   */
+  const watch = (): void => {
+    // Changes not yet handed over are handled after the watch moved.
+    const pending = observer.takeRecords();
+    observer.disconnect();
+    let children: Set<Node> | null = busy && !unplaced ? new Set() : null;
+    // Only while busy: a heavy annotator's page reports (and so comes here) with every note.
+    for (const { id } of children ? [...claims, ...notes] : []) {
+      let node: Node | null | undefined = layers.rangeOf(id)?.commonAncestorContainer;
+      // A passage across the body's children: any change of the body may move it.
+      if (node === body) {
+        children = null;
+        break;
+      }
+      // One outside the body (a note on the headline) is not watched.
+      while (node && node.parentNode !== body) node = node.parentNode;
+      if (node) children?.add(node);
+    }
+    observer.observe(body, children ? { childList: true } : WATCH_ALL);
+    for (const child of children ?? []) observer.observe(child, WATCH_ALL);
+    if (pending.length > 0) onRecords(pending);
+  };
 
   // One paint, with the reader's layers as they are: no first paint of nothing.
   layers.setData(claims, notes, deps.prepared);
-  observer.observe(body, { childList: true, subtree: true, characterData: true });
   report();
 
   return {
@@ -245,25 +279,19 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
     setVisibility(next) {
       visibility = next;
       layers.setVisibility(next);
-      observer.takeRecords();
-      notify('visibility');
-      report();
+      repainted('visibility');
     },
     setNotes(next) {
       notes = next;
       layers.setData(claims, notes);
       // Everything was anchored again: what the pending changes concerned is settled.
       scope = { touched: new Set(), addedText: false };
-      observer.takeRecords();
-      notify('notes');
-      report();
+      repainted('notes');
     },
     reanchorNotes(next, changedIds) {
       notes = next;
       layers.updateNotes(notes, new Set(changedIds));
-      observer.takeRecords();
-      notify('notes');
-      report();
+      repainted('notes');
     },
     appendNotes(more) {
       notes = [...notes, ...more];
@@ -290,7 +318,7 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
       destroyed = true;
       observer.disconnect();
       cancelTimers();
-      if (quietTimer !== null) clearTimeout(quietTimer);
+      clearTimeout(quietTimer);
       listeners.clear();
       layers.destroy();
     },

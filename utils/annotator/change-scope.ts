@@ -21,8 +21,6 @@ export interface PassageBlocks {
   /** Forgets a passage (it is anchored again, or gone). */
   delete(id: string): void;
   clear(): void;
-  /** The blocks of a passage, for tests. */
-  blocksOf(id: string): readonly Element[];
   /** Adds to `scope` what these mutations concern; `isOwn` nodes are never a change. */
   collect(
     records: readonly MutationRecord[],
@@ -135,16 +133,16 @@ export function createPassageBlocks(root: Element): PassageBlocks {
       idsByBlock.clear();
       ranges.clear();
     },
-    blocksOf: (id) => blocksById.get(id) ?? [],
     collect(records, isOwn, scope) {
       for (const record of records) {
         if (isOwn(record.target)) continue;
-        const added = [...record.addedNodes].filter((node) => !isOwn(node));
-        const removed = [...record.removedNodes].filter((node) => !isOwn(node));
+        const theirs = (nodes: NodeList) => [...nodes].filter((node) => !isOwn(node));
+        const added = theirs(record.addedNodes);
+        const removed = theirs(record.removedNodes);
         if (record.type === 'childList' && added.length === 0 && removed.length === 0) continue;
         const inBlock = passagesAround(record.target, scope.touched);
         for (const node of [...added, ...removed]) passagesWithin(node, scope.touched);
-        if (inBlock) continue;
+        if (inBlock || scope.addedText) continue;
         if (record.type === 'characterData' || added.some((node) => hasText(node, isOwn))) {
           scope.addedText = true;
         }

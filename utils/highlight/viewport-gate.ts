@@ -9,8 +9,6 @@ import type { PaintEntry } from './paint-entry';
 
 /** Tells which entries are near the viewport while it is on. */
 export interface ViewportGate {
-  /** Whether only the entries near the viewport pass. */
-  readonly on: boolean;
   /** Turns the gate on or off; `onChange` follows when that changes what passes. */
   set(on: boolean): void;
   /** The entries that pass now (all of them while off; the active one always). */
@@ -42,9 +40,6 @@ export function createViewportGate(doc: Document, onChange: () => void): Viewpor
   }
 
   return {
-    get on() {
-      return on;
-    },
     set(next) {
       if (next === on) return;
       on = next;
