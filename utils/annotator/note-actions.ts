@@ -10,6 +10,7 @@ import { t } from '../i18n';
 import type { Requester } from '../messaging/client';
 import type { NoteAnchor } from '../messaging/protocol';
 import type { ArticleView } from './article-view';
+import { placeNamedNotes } from './notes-sync';
 import type { ToastAction } from './overlay-controller';
 
 /** How long "Undo" is offered after a delete. */
@@ -77,10 +78,7 @@ export function createNoteActions(deps: NoteActionsDependencies): NoteActions {
         return;
       }
       // A note saved without this page's selectors (none known): ask where it is, that note alone.
-      const { notes: found } = await request('page.notesPage', { ids: [noteId] });
-      if (destroyed) return;
-      const others = article.notes().filter((note) => note.id !== noteId);
-      article.reanchorNotes([...others, ...found], [noteId]);
+      await placeNamedNotes(article, request, [noteId], () => !destroyed);
     },
     deleted(noteId) {
       article.reanchorNotes(

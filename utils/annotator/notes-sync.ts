@@ -36,8 +36,22 @@ export async function applyNotesChange(
     return 'reloaded';
   }
   if (ids.length === 0) return 'unchanged';
-  const { notes } = await request('page.notesPage', { ids });
+  await placeNamedNotes(article, request, ids);
+  return 'reanchored';
+}
+
+/**
+ * Asks the background where the notes these ids name are (those notes alone) and anchors them
+ * in place of the painted ones of those ids; nothing is placed once `live` says the view is gone.
+ */
+export async function placeNamedNotes(
+  article: Pick<ArticleView, 'notes' | 'reanchorNotes'>,
+  request: Requester,
+  ids: readonly string[],
+  live: () => boolean = () => true,
+): Promise<void> {
+  const { notes } = await request('page.notesPage', { ids: [...ids] });
+  if (!live()) return;
   const named = new Set(ids);
   article.reanchorNotes([...article.notes().filter((note) => !named.has(note.id)), ...notes], ids);
-  return 'reanchored';
 }
