@@ -5,12 +5,13 @@
  * the tab's renderer, content script included) with Counterpoint loaded, against the same page
  * and script in a browser context without the extension, in alternating order.
  */
-import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { ARTICLE_URL } from '../fixtures';
 import { launchChromium } from '../harness/chromium';
-import { defaultSite, isSiteAddress, pageFor } from '../harness/offline-site';
 import { readPageSummary } from '../harness/page-ui';
 import { waitUntil } from '../harness/wait';
+import { median } from './median';
+import { plainContext } from './plain-browser';
 import type { BenchSection } from './section';
 
 const ROUNDS = 3;
@@ -22,32 +23,6 @@ const BASELINE_BUILD = process.env.BUSY_BASELINE;
 const BUSY_MS = 10_000;
 /** After the script stops: long enough for a last re-anchor (debounce and max wait) to run. */
 const SETTLE_MS = 600;
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-}
-
-/** A context of the plain browser that serves the offline site as the extension's session does. */
-async function plainContext(browser: Browser): Promise<BrowserContext> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    colorScheme: 'light',
-  });
-  await context.route('**/*', async (route) => {
-    const address = route.request().url();
-    const html = isSiteAddress(address) ? pageFor(defaultSite, address) : undefined;
-    if (html === undefined) {
-      await route.abort('blockedbyclient');
-      return;
-    }
-    await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
-  });
-  return context;
-}
 
 /** Main-thread time of a run, in ms: all tasks, and the part spent running script. */
 interface MainThread {

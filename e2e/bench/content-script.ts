@@ -14,6 +14,7 @@ import { openExtensionPage } from '../harness/firefox-extension-page';
 import { ARTICLE_KEY } from '../harness/heavy-notes';
 import { CHROME_BUILD } from '../harness/paths';
 import { waitUntil } from '../harness/wait';
+import { median } from './median';
 import type { BenchSection } from './section';
 import { probedStart, type StartSteps } from './start-breakdown';
 
@@ -129,14 +130,6 @@ interface FirefoxApi {
 
 function gzippedKilobytes(file: string): number {
   return gzipSync(readFileSync(join(CHROME_BUILD, file)), { level: 9 }).length / 1024;
-}
-
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 /** The content-script section of `npm run bench`. */

@@ -15,10 +15,10 @@ import {
   countElements,
   seedArticleNotes,
 } from '../harness/heavy-notes';
-import { defaultSite, isSiteAddress, pageFor } from '../harness/offline-site';
 import { readPageSummary } from '../harness/page-ui';
 import { waitUntil } from '../harness/wait';
 import { longestTasks, type TraceTask, traceMainThread } from './main-thread-trace';
+import { plainContext } from './plain-browser';
 import type { BenchSection } from './section';
 
 /** Note counts from an environment variable (`1000,100000`), or the default. */
@@ -233,14 +233,7 @@ export const heavyNotesSection: BenchSection = {
     }
     {
       // The same page in a context of the plain browser, for the heap without the extension.
-      const plain = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      await plain.route('**/*', async (route) => {
-        const address = route.request().url();
-        const html = isSiteAddress(address) ? pageFor(defaultSite, address) : undefined;
-        if (html === undefined) await route.abort('blockedbyclient');
-        else
-          await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
-      });
+      const plain = await plainContext(browser);
       const plainPage = await plain.newPage();
       await plainPage.goto(ARTICLE_URL, { waitUntil: 'load' });
       await plainPage.waitForTimeout(500);

@@ -11,7 +11,8 @@ import { type ChromiumSession, launchChromium } from '../harness/chromium';
 import { ARTICLE_KEY } from '../harness/heavy-notes';
 import { CHROME_BUILD } from '../harness/paths';
 import { waitUntil } from '../harness/wait';
-import { floorOnce, median, PARTS, WAIT_DETAILS } from './content-script';
+import { floorOnce, PARTS, WAIT_DETAILS } from './content-script';
+import { median } from './median';
 import type { BenchSection } from './section';
 import { probedStart, type StartSteps } from './start-breakdown';
 

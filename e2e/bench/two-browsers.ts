@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import type { Page as PlaywrightPage } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { ARTICLE_URL } from '../fixtures';
-import { launchChromium } from '../harness/chromium';
+import { type ChromiumSession, launchChromium } from '../harness/chromium';
 import { type FirefoxSession, GECKO_ID, launchFirefox } from '../harness/firefox';
 import {
   articlePassages,
@@ -29,9 +29,10 @@ import {
   seedArticleNotes,
   writeArticleNotes,
 } from '../harness/heavy-notes';
-import { defaultSite, isSiteAddress, pageFor } from '../harness/offline-site';
 import { readPageSummary } from '../harness/page-ui';
 import { waitUntil } from '../harness/wait';
+import { median } from './median';
+import { plainContext } from './plain-browser';
 import type { BenchSection } from './section';
 
 /** Rounds of the busy page per browser (`BUSY_ROUNDS`): its CPU time varies with the machine's load. */
@@ -128,14 +129,6 @@ interface Tab {
   wheel(): Promise<void>;
   reload(): Promise<void>;
   close(): Promise<void>;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 /** A Playwright (Chromium) page as a Tab, its CPU time from CDP in the thread-time domain. */
@@ -343,6 +336,22 @@ async function heavyNotes(
   }
 }
 
+/** One busy window on a new tab of a Chromium with a build loaded, once its claims are placed. */
+async function chromiumBuildBusyMs(session: ChromiumSession, what: string): Promise<number> {
+  const page = await session.open(ARTICLE_URL);
+  const tabId = await session.tabIdOf(page);
+  await waitUntil(
+    () => readPageSummary(session, page, tabId),
+    (state) => state.claimsAnchored > 0,
+    { what, timeoutMs: 15_000 },
+  );
+  await page.waitForTimeout(1000);
+  const tab = await chromiumTab(page);
+  const ms = await busyCpuMs(tab);
+  await tab.close();
+  return ms;
+}
+
 async function measureChromium(
   context: Parameters<BenchSection['run']>[0],
   figures: BrowserFigures,
@@ -352,45 +361,17 @@ async function measureChromium(
   const baseline = CHROMIUM_BASELINE
     ? await launchChromium({ extensionPath: CHROMIUM_BASELINE })
     : null;
-  const plain = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    colorScheme: 'light',
-  });
+  const plain = await plainContext(browser);
   try {
     await session.context.addInitScript(PROBE_SCRIPT);
     await session.context.addInitScript('globalThis.__name = (target) => target;');
     await plain.addInitScript(PROBE_SCRIPT);
-    await plain.route('**/*', async (route) => {
-      const address = route.request().url();
-      const html = isSiteAddress(address) ? pageFor(defaultSite, address) : undefined;
-      if (html === undefined) await route.abort('blockedbyclient');
-      else
-        await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
-    });
     for (let round = 0; round < ROUNDS; round++) {
-      const page = await session.open(ARTICLE_URL);
-      const tabId = await session.tabIdOf(page);
-      await waitUntil(
-        () => readPageSummary(session, page, tabId),
-        (state) => state.claimsAnchored > 0,
-        { what: 'the claims placed', timeoutMs: 15_000 },
-      );
-      await page.waitForTimeout(1000);
-      const withTab = await chromiumTab(page);
-      figures.busyWith.push(await busyCpuMs(withTab));
-      await withTab.close();
+      figures.busyWith.push(await chromiumBuildBusyMs(session, 'the claims placed'));
       if (baseline) {
-        const basePage = await baseline.open(ARTICLE_URL);
-        const baseTabId = await baseline.tabIdOf(basePage);
-        await waitUntil(
-          () => readPageSummary(baseline, basePage, baseTabId),
-          (state) => state.claimsAnchored > 0,
-          { what: 'the claims placed (baseline build)', timeoutMs: 15_000 },
+        figures.busyBaseline.push(
+          await chromiumBuildBusyMs(baseline, 'the claims placed (baseline build)'),
         );
-        await basePage.waitForTimeout(1000);
-        const baseTab = await chromiumTab(basePage);
-        figures.busyBaseline.push(await busyCpuMs(baseTab));
-        await baseTab.close();
       }
       const plainPage = await plain.newPage();
       await plainPage.goto(ARTICLE_URL, { waitUntil: 'load' });
@@ -451,35 +432,31 @@ async function measureFirefox(log: (line: string) => void, figures: BrowserFigur
     await page.bringToFront();
     return page;
   };
+  /** One busy window on a new tab of a session with a build loaded, once its claims are placed. */
+  const buildBusyMs = async (on: FirefoxSession, what: string): Promise<number> => {
+    const page = await open(on);
+    const tabId = await on.tabIdOf(page);
+    await waitUntil(
+      () => firefoxRecord(on, tabId),
+      (record) => (record?.claimsAnchored ?? 0) > 0,
+      { what, timeoutMs: 15_000 },
+    );
+    await page.bringToFront();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const tab = firefoxTab(on, page);
+    const ms = await busyCpuMs(tab);
+    await tab.close();
+    return ms;
+  };
   try {
     await session.inExtension(() => true, null);
     for (let round = 0; round < ROUNDS; round++) {
-      const page = await open(session);
-      const tabId = await session.tabIdOf(page);
-      await waitUntil(
-        () => firefoxRecord(session, tabId),
-        (record) => (record?.claimsAnchored ?? 0) > 0,
-        { what: 'the claims placed in Firefox', timeoutMs: 15_000 },
-      );
-      await page.bringToFront();
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      const withTab = firefoxTab(session, page);
-      figures.busyWith.push(await busyCpuMs(withTab));
-      await withTab.close();
+      figures.busyWith.push(await buildBusyMs(session, 'the claims placed in Firefox'));
       if (baseline) {
         if (round === 0) await baseline.inExtension(() => true, null);
-        const basePage = await open(baseline);
-        const baseTabId = await baseline.tabIdOf(basePage);
-        await waitUntil(
-          () => firefoxRecord(baseline, baseTabId),
-          (record) => (record?.claimsAnchored ?? 0) > 0,
-          { what: 'the claims placed in Firefox (baseline build)', timeoutMs: 15_000 },
+        figures.busyBaseline.push(
+          await buildBusyMs(baseline, 'the claims placed in Firefox (baseline build)'),
         );
-        await basePage.bringToFront();
-        await new Promise((resolve) => setTimeout(resolve, 1000));
-        const baseTab = firefoxTab(baseline, basePage);
-        figures.busyBaseline.push(await busyCpuMs(baseTab));
-        await baseTab.close();
       }
       const plainPage = await open(plain);
       await new Promise((resolve) => setTimeout(resolve, 1000));
