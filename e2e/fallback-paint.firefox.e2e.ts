@@ -6,8 +6,8 @@
  */
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PAINT_BY_WRAPPING_KEY } from '../utils/annotator/article-view';
 import { loadBundledPacks } from '../utils/packs';
+import { PAINT_BY_WRAPPING_KEY } from '../utils/settings';
 import { ARTICLE_URL } from './fixtures';
 import { type FirefoxSession, launchFirefox } from './harness/firefox';
 import { openExtensionPage } from './harness/firefox-extension-page';

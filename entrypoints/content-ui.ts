@@ -5,7 +5,7 @@
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { createOverlay } from '@/components/overlay/overlay-host';
-import { createInteractions } from '@/utils/annotator/interactions';
+import { startInteractions } from '@/utils/annotator/interactions';
 import { followNotes } from '@/utils/annotator/note-pages';
 import { createPanelFrame } from '@/utils/annotator/panel-frame';
 import { registerOverlayUi } from '@/utils/annotator/ui-loader';
@@ -26,9 +26,8 @@ function extensionOrigin(api: typeof browser): string {
 
 export default defineUnlistedScript(() => {
   registerOverlayUi({
-    createInteractions: (deps) =>
-      createInteractions({
-        ...deps,
+    startInteractions: (start) =>
+      startInteractions(start, {
         createOverlay,
         createPanel: (panel) =>
           createPanelFrame({

@@ -5,11 +5,12 @@ import {
   DEFAULT_SETTINGS,
   LEGACY_SETTINGS_KEY,
   markWelcomeShown,
+  PAINT_BY_WRAPPING_KEY,
+  readPageStart,
   readSettings,
   SETTING_KEYS,
   type Settings,
   updateSettings,
-  wasWelcomeShown,
   watchSettings,
 } from './settings';
 
@@ -111,9 +112,33 @@ describe('watching the settings', () => {
 
 describe('the first-run flag', () => {
   it('is unset for a new reader, set once shown, and kept apart from the settings', async () => {
-    expect(await wasWelcomeShown(area)).toBe(false);
+    expect((await readPageStart(area)).welcomeShown).toBe(false);
     await markWelcomeShown(area);
-    expect(await wasWelcomeShown(area)).toBe(true);
-    expect(await readSettings(area)).toEqual(DEFAULT_SETTINGS);
+    expect(await readPageStart(area)).toEqual({
+      settings: DEFAULT_SETTINGS,
+      paintByWrapping: false,
+      welcomeShown: true,
+    });
+  });
+});
+
+describe('what the page reads before its first paint', () => {
+  it('is the settings, the painting option and the first-run flag, in one storage read', async () => {
+    await updateSettings(area, () => ({ pausedHosts: ['example.org'] }));
+    await area.set({ [PAINT_BY_WRAPPING_KEY]: true });
+    const reads: unknown[] = [];
+    const counting = {
+      ...area,
+      get: (keys?: unknown) => {
+        reads.push(keys);
+        return area.get(keys as never);
+      },
+    };
+    expect(await readPageStart(counting as typeof area)).toEqual({
+      settings: { ...DEFAULT_SETTINGS, pausedHosts: ['example.org'] },
+      paintByWrapping: true,
+      welcomeShown: false,
+    });
+    expect(reads).toHaveLength(1);
   });
 });

@@ -162,9 +162,30 @@ export function watchSettings(
 /** The storage key of the first-run flag: whether the welcome card has been shown. */
 export const FIRST_RUN_KEY = 'firstRun.welcomeShown';
 
-/** Whether the welcome card has been shown once already (on any article). */
-export async function wasWelcomeShown(area: Storage.StorageArea): Promise<boolean> {
-  return (await area.get(FIRST_RUN_KEY))[FIRST_RUN_KEY] === true;
+/**
+ * The key in the extension's local storage that makes the page paint claims by wrapping text, as
+ * where the Custom Highlight API is missing: a test hook, so the fallback can be tried in browsers
+ * that have the API. Only extension pages can set it; the page cannot.
+ */
+export const PAINT_BY_WRAPPING_KEY = 'diagnostics:paintByWrapping';
+
+/** What the page-side layer reads of extension storage before its first paint. */
+export interface PageStart {
+  settings: Settings;
+  /** Paint claims by wrapping text ({@link PAINT_BY_WRAPPING_KEY}). */
+  paintByWrapping: boolean;
+  /** Whether the welcome card has been shown once already (on any article). */
+  welcomeShown: boolean;
+}
+
+/** Reads the settings, the painting option and the first-run flag in one storage read. */
+export async function readPageStart(area: Storage.StorageArea): Promise<PageStart> {
+  const stored = await area.get([...ALL_KEYS, PAINT_BY_WRAPPING_KEY, FIRST_RUN_KEY]);
+  return {
+    settings: settingsFrom(stored),
+    paintByWrapping: stored[PAINT_BY_WRAPPING_KEY] === true,
+    welcomeShown: stored[FIRST_RUN_KEY] === true,
+  };
 }
 
 /** Records that the welcome card has been shown, so it never shows again. */

@@ -14,6 +14,7 @@ import { openExtensionPage } from '../harness/firefox-extension-page';
 import { ARTICLE_KEY } from '../harness/heavy-notes';
 import { CHROME_BUILD } from '../harness/paths';
 import { waitUntil } from '../harness/wait';
+import { contentFloorOnce, launchFloorBrowser } from './content-floor';
 import { median } from './median';
 import type { BenchSection } from './section';
 import { probedStart, type StartSteps } from './start-breakdown';
@@ -32,7 +33,7 @@ export const PARTS: readonly { label: string; from: string; to: string }[] = [
   },
   { label: 'reading the text for anchoring, meanwhile', from: 'sent', to: 'text read' },
   {
-    label: 'waiting for the background and the two settings reads',
+    label: 'waiting for the background and the storage read',
     from: 'text read',
     to: 'replied',
   },
@@ -50,7 +51,11 @@ export const WAIT_DETAILS: readonly { label: string; from: string; to: string }[
     to: 'arrived',
   },
   { label: '… its arrival to the answer back in the page', from: 'arrived', to: 'reply' },
-  { label: '… settings read (from sending)', from: 'sent', to: 'settings read' },
+  {
+    label: '… settings, painting option and first-run flag read (from sending)',
+    from: 'sent',
+    to: 'storage read',
+  },
 ];
 
 /**
@@ -137,6 +142,9 @@ export const contentScriptSection: BenchSection = {
   name: 'Content script',
   async run({ log }) {
     const session = await launchChromium();
+    // The floor as a content script meets it, in a browser of its own, one load after each.
+    const floorSession = await launchFloorBrowser();
+    const contentFloors: number[] = [];
     const paints: number[] = [];
     const floors: { roundTrip: number; read: number }[] = [];
     const probed: StartSteps[] = [];
@@ -158,8 +166,11 @@ export const contentScriptSection: BenchSection = {
         );
         paints.push(record?.paintMs ?? Number.NaN);
         floors.push(await floorOnce(session, ARTICLE_KEY));
-        log(`run ${run + 1}: ${record?.paintMs?.toFixed(1)} ms, ${record?.claimsAnchored} claims`);
         await page.close();
+        contentFloors.push(await contentFloorOnce(floorSession));
+        log(
+          `run ${run + 1}: ${record?.paintMs?.toFixed(1)} ms, ${record?.claimsAnchored} claims; content-script floor ${contentFloors.at(-1)?.toFixed(1)} ms`,
+        );
       }
       for (let run = 0; run < PROBED_RUNS; run++) {
         const steps = await probedStart(session);
@@ -168,7 +179,9 @@ export const contentScriptSection: BenchSection = {
       }
     } finally {
       await session.close();
+      await floorSession.close();
     }
+    const contentFloor = median(contentFloors.slice(1));
     const part = (from: string, to: string): string => {
       const value = median(probed.map((steps) => (steps[to] ?? Number.NaN) - (steps[from] ?? 0)));
       return `${value.toFixed(1)} ms`;
@@ -221,6 +234,14 @@ export const contentScriptSection: BenchSection = {
               'start to claims painted ÷ floor',
               `${(median(warm) / floor).toFixed(1)}× (target ≤ 2×)`,
             ],
+            [
+              'floor as a content script meets it: its start to an empty answer after the same reads (a minimal extension, same moment of the load)',
+              `${contentFloor.toFixed(1)} ms`,
+            ],
+            [
+              'start to claims painted ÷ that floor',
+              `${(median(warm) / contentFloor).toFixed(1)}×`,
+            ],
           ],
         },
         {
@@ -260,7 +281,8 @@ export const contentScriptSection: BenchSection = {
         'The paint time covers recognising the page, the round trip to the background (which reads the claims and notes from IndexedDB), anchoring every claim and note in one pass, and painting them with their markers. The in-page UI loads after that, off the critical path, so it is not in this figure.',
         'The first load after the browser starts includes waking the service worker and opening the database; it is reported separately.',
         'The floor is measured from an extension page right after each load: a request the background refuses at once (a page-only request from an extension page), and the two IndexedDB reads the background makes for the page (claims by article, notes by the article index). The start also includes recognising the page, reading its text, anchoring and painting, which the floor leaves out.',
-        'The breakdown comes from separate loads of the same build with DevTools logpoints: breakpoints at the start path’s steps in the built content script whose condition makes a `performance.mark` and never pauses, so the bundle carries no benchmark code. The marks land in the page’s performance timeline, which the page’s worlds share; a listener the harness adds in the service worker records when the request arrives (the two clocks are compared through `performance.timeOrigin`, so that row is approximate). With the debugger attached these loads run a little slower than the plain ones above. The three requests of the start (the page’s data, the settings, the painting option) go out together, so the wait is the slowest of them. The background answers from caches it keeps for its life (packs, claims, notes, and whether notes filed under the address were moved), dropped when a pack is installed, replaced, removed or turned off, or a write names the article.',
+        'The second floor comes from a minimal extension (`e2e/bench/content-floor.ts`) in a headless browser of its own, one load of the article after each of the loads above: its content script runs at the same moment of the load as Counterpoint’s (`document_idle`), asks its service worker at once, and the worker answers with nothing once it has read the same records (the pack’s claims and the article’s notes, by index, from an IndexedDB database seeded with the same claims). It recognises, anchors and paints nothing, so its time is what any content script that asks its background pays at that moment: the message crossing to the worker and back, and the page’s own tasks (its first layout and paint) that the answer waits behind, which the floor from an extension page never meets.',
+        'The breakdown comes from separate loads of the same build with DevTools logpoints: breakpoints at the start path’s steps in the built content script whose condition makes a `performance.mark` and never pauses, so the bundle carries no benchmark code. The marks land in the page’s performance timeline, which the page’s worlds share; a listener the harness adds in the service worker records when the request arrives (the two clocks are compared through `performance.timeOrigin`, so that row is approximate). With the debugger attached these loads run a little slower than the plain ones above. The two requests of the start (the page’s data from the background; the settings, the painting option and the first-run flag from extension storage, in one read) go out together, so the wait is the slower of them. The background answers from caches it keeps for its life (packs, claims, notes, and whether notes filed under the address were moved), dropped when a pack is installed, replaced, removed or turned off, or a write names the article.',
         'Firefox ESR runs the MV2 build (a background page, not a service worker) in its own headless browser after the Chromium runs; the figure is the same one, the `paintMs` the content script measures with its own clock and reports with its first status, read from the background’s record of the tab through an extension page (WebDriver BiDi). Firefox has no CDP `Performance.getMetrics`, so main-thread time is not compared there.',
       ],
     };

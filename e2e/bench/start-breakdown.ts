@@ -16,8 +16,11 @@ import { waitUntil } from '../harness/wait';
 /** A step of the start, found in the minified bundle by the code around it. */
 interface Probe {
   name: string;
-  /** Group 1 is what comes before the probe's statement or call. */
-  pattern: RegExp;
+  /**
+   * Group 1 is what comes before the probe's statement or call. Several: the first that matches
+   * (the bundle of an older build, compared beside this one, may name the step differently).
+   */
+  pattern: RegExp | readonly RegExp[];
   /** Marks only when this holds (given the match, for the bundle's short names). */
   when?: (found: RegExpExecArray) => string;
 }
@@ -34,7 +37,7 @@ const PROBES: readonly Probe[] = [
     name: 'text read',
     // After the text (and, in later builds, the page's scheme) is read, before the replies' await.
     pattern: new RegExp(
-      `(let ${ID}=${ID}\\(${ID}\\.body\\),(?:${ID}=${ID}\\(${ID}\\.doc\\),)?)\\[${ID}(?:,${ID})*\\]=await`,
+      `(let ${ID}=${ID}\\(${ID}\\.body\\),(?:${ID}=${ID}\\(${ID}\\.doc\\),)?)\\[${ID}(?:,${ID}|,\\{[^}]*\\})*\\]=await`,
     ),
   },
   {
@@ -45,12 +48,15 @@ const PROBES: readonly Probe[] = [
     when: (found) => `${found[2]}==="page.opened"`,
   },
   {
-    name: 'settings read',
-    pattern: new RegExp(`(async function ${ID}\\(${ID}\\)\\{return )${ID}\\(await ${ID}\\.get\\(`),
-  },
-  {
-    name: 'paint option read',
-    pattern: new RegExp(`(\\.then\\(${ID}=>)${ID}\\[${ID}\\]===!0,\\(\\)=>!1\\)`),
+    // The settings, the painting option and the first-run flag, read at once (older builds read
+    // the settings apart from the other two).
+    name: 'storage read',
+    pattern: [
+      new RegExp(
+        `(async function ${ID}\\(${ID}\\)\\{let ${ID}=await ${ID}\\.get\\(\\[\\.\\.\\.${ID},${ID},${ID}\\]\\);)return\\{settings:`,
+      ),
+      new RegExp(`(async function ${ID}\\(${ID}\\)\\{return )${ID}\\(await ${ID}\\.get\\(`),
+    ],
   },
   {
     name: 'replied',
@@ -83,7 +89,8 @@ export function probeLocations(build: string): {
 }[] {
   const source = readFileSync(join(build, 'content-scripts/content.js'), 'utf8');
   return PROBES.map((probe) => {
-    const found = probe.pattern.exec(source);
+    const patterns = Array.isArray(probe.pattern) ? probe.pattern : [probe.pattern];
+    const found = patterns.map((pattern) => pattern.exec(source)).find((match) => match !== null);
     if (!found) throw new Error(`the start's step "${probe.name}" is not in the built bundle`);
     const offset = found.index + (found[1] ?? '').length;
     const before = source.slice(0, offset);

@@ -3,14 +3,16 @@
  * in two browsers, one with a baseline build (`START_BASELINE=<unpacked build>`, e.g. a build
  * of the main branch copied aside) and one with this checkout's build. For each: the paint time
  * the content script reports, the floor measured right after each load (an empty round trip
- * plus reading the same records), their ratio, and the start's breakdown from logpoint loads
- * (`start-breakdown.ts`).
+ * plus reading the same records), their ratio, the floor as a content script meets it (a
+ * minimal extension in a third browser, `content-floor.ts`), and the start's breakdown from
+ * logpoint loads (`start-breakdown.ts`).
  */
 import { ARTICLE_URL } from '../fixtures';
 import { type ChromiumSession, launchChromium } from '../harness/chromium';
 import { ARTICLE_KEY } from '../harness/heavy-notes';
 import { CHROME_BUILD } from '../harness/paths';
 import { waitUntil } from '../harness/wait';
+import { contentFloorOnce, launchFloorBrowser } from './content-floor';
 import { floorOnce, PARTS, WAIT_DETAILS } from './content-script';
 import { median } from './median';
 import type { BenchSection } from './section';
@@ -57,6 +59,9 @@ export const startCompareSection: BenchSection = {
     const baseline = process.env.START_BASELINE;
     if (!baseline) throw new Error('START_BASELINE names no build to compare with');
     const builds: BuildRuns[] = [];
+    // The floor as a content script meets it (`content-floor.ts`), a load after each round.
+    const floorSession = await launchFloorBrowser();
+    const contentFloors: number[] = [];
     try {
       for (const [label, build] of [
         ['before (baseline build)', baseline],
@@ -78,6 +83,7 @@ export const startCompareSection: BenchSection = {
           entry.floors.push(floor.roundTrip + floor.read);
           log(`${entry.label} run ${run + 1}: ${entry.paints.at(-1)?.toFixed(1)} ms`);
         }
+        contentFloors.push(await contentFloorOnce(floorSession));
       }
       for (let run = 0; run < PROBED_RUNS; run++) {
         for (const entry of builds) {
@@ -89,24 +95,29 @@ export const startCompareSection: BenchSection = {
       }
     } finally {
       for (const entry of builds) await entry.session.close();
+      await floorSession.close();
     }
+    // The floor does the same work whichever build is loaded: one median over both browsers.
+    const floor = median(builds.flatMap((entry) => entry.floors.slice(1)));
+    const contentFloor = median(contentFloors.slice(1));
     const part = (entry: BuildRuns, from: string, to: string) =>
       median(entry.probed.map((steps) => (steps[to] ?? Number.NaN) - (steps[from] ?? 0)));
-    const summary = builds.map((entry) => {
-      const warm = entry.paints.slice(1);
-      const floor = median(entry.floors.slice(1));
-      return { entry, paint: median(warm), floor, ratio: median(warm) / floor };
-    });
+    const summary = builds.map((entry) => ({ entry, paint: median(entry.paints.slice(1)) }));
     return {
       tables: [
         {
           title: 'Start to claims painted beside its floor, before and after (Chromium, one run)',
-          header: ['build', 'median of the warm loads', 'floor', 'ratio (target ≤ 2×)'],
-          rows: summary.map(({ entry, paint, floor, ratio }) => [
+          header: [
+            'build',
+            'median of the warm loads',
+            `÷ floor from an extension page (${ms(floor)}; target ≤ 2×)`,
+            `÷ floor as a content script meets it (${ms(contentFloor)})`,
+          ],
+          rows: summary.map(({ entry, paint }) => [
             entry.label,
             ms(paint),
-            ms(floor),
-            `${ratio.toFixed(1)}×`,
+            `${(paint / floor).toFixed(1)}×`,
+            `${(paint / contentFloor).toFixed(1)}×`,
           ]),
         },
         {
@@ -125,7 +136,7 @@ export const startCompareSection: BenchSection = {
         },
       ],
       notes: [
-        `The two builds run in two headless browsers side by side, one load of each in turn (${RUNS} plain loads, then ${PROBED_RUNS} with logpoints), so the machine's load falls on both alike. The figures and the floor are those of the Content script section: the \`paintMs\` the content script reports with its first status, and, right after each load, an empty round trip from an extension page plus the two IndexedDB reads the background makes for the page.`,
+        `The two builds run in two headless browsers side by side, one load of each in turn (${RUNS} plain loads, then ${PROBED_RUNS} with logpoints), so the machine's load falls on both alike. The figures and the floor are those of the Content script section: the \`paintMs\` the content script reports with its first status, and, right after each load, an empty round trip from an extension page plus the two IndexedDB reads the background makes for the page. That floor does the same work whichever build is loaded, so its median is taken over both browsers' loads. The second floor is a minimal extension's content script in a third browser, one load after each round (\`e2e/bench/content-floor.ts\`; see the Content script section).`,
       ],
     };
   },

@@ -9,8 +9,7 @@
  */
 import type { PreparedText } from '../anchoring';
 import { createOwnNodeRegistry } from '../highlight';
-import type { NoteAnchor, PageStatusReport, PageWords } from '../messaging/protocol';
-import type { StoredClaim } from '../store/db';
+import type { NoteAnchor, PageClaim, PageStatusReport, PageWords } from '../messaging/protocol';
 import type { ChangeScope } from './change-scope';
 import { createLayers, type LayerDependencies, type Layers, type LayerVisibility } from './layers';
 
@@ -22,13 +21,6 @@ export const REANCHOR_DEBOUNCE_MS = 150;
  * debounce is still anchored again this long after its first unsettled change.
  */
 export const REANCHOR_MAX_WAIT_MS = 400;
-
-/**
- * The key in the extension's local storage that makes the page paint claims by wrapping text, as
- * where the Custom Highlight API is missing: a test hook, so the fallback can be tried in browsers
- * that have the API. Only extension pages can set it; the page cannot.
- */
-export const PAINT_BY_WRAPPING_KEY = 'diagnostics:paintByWrapping';
 
 /**
  * A page that changes at this many moments (at least `REANCHOR_DEBOUNCE_MS` apart) within
@@ -56,7 +48,7 @@ export interface ArticleView {
   readonly doc: Document;
   readonly body: Element;
   readonly layers: Layers;
-  claims(): readonly StoredClaim[];
+  claims(): readonly PageClaim[];
   /** Where the article's notes are (never what they say: that stays in extension pages). */
   notes(): readonly NoteAnchor[];
   visibility(): LayerVisibility;
@@ -84,7 +76,7 @@ export interface ArticleViewDependencies {
   /** The markers' names and the notes' notice in the interface language, from the background. */
   words: PageWords;
   body: Element;
-  claims: readonly StoredClaim[];
+  claims: readonly PageClaim[];
   notes: readonly NoteAnchor[];
   visibility: LayerVisibility;
   /** The body's text read ahead of time (while the background answered), if the page has not changed since. */

@@ -11,7 +11,7 @@ import {
   type Painter,
 } from '../highlight';
 import { pageScheme } from '../highlight/page-scheme';
-import type { StoredClaim } from '../store/db';
+import type { Verdict } from '../packs/types';
 import type { ExtrasWait } from './extras-wait';
 import type { LayerDependencies } from './layer-types';
 
@@ -19,7 +19,7 @@ import type { LayerDependencies } from './layer-types';
 export interface ClaimItem {
   id: string;
   range: Range;
-  style: StoredClaim['verdict'];
+  style: Verdict;
 }
 
 /** What the claim layer needs: the page, the layers' marker labels and callbacks, the loader. */

@@ -77,7 +77,7 @@ function start(
   const interactions = createInteractions({
     view: article,
     headline: recognition.body,
-    about: [],
+    pageClaims: { claims, about: [] },
     request: fakeRequest(calls, serverNotes),
     describe,
     ...(prepareDescribe ? { prepareDescribe } : {}),

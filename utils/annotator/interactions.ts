@@ -20,7 +20,8 @@
 import { t } from '../i18n';
 import type { Requester } from '../messaging/client';
 import type { PanelEvent } from '../messaging/panel-protocol';
-import type { AboutEntry, Verdict } from '../packs/types';
+import type { PageClaims } from '../messaging/protocol';
+import type { Verdict } from '../packs/types';
 import { DEFAULT_SHORTCUTS } from '../shortcuts';
 import type { ArticleView } from './article-view';
 import { createClaimStepper } from './claim-stepper';
@@ -73,8 +74,8 @@ export interface InteractionDependencies {
   view: ArticleView;
   /** The headline element, for placing the reading guide next to it. */
   headline: Element | null;
-  /** "About this source" entries of the article's pack, if any. */
-  about: readonly AboutEntry[];
+  /** The claims in full, for their popovers, and the pack's "About this source" entries. */
+  pageClaims: PageClaims;
   /** When the pack's claims were last reviewed (ISO date), if a pack matched. */
   lastReviewed?: string;
   request: Requester;
@@ -105,6 +106,28 @@ export interface Interactions {
   /** Says what the highlights command did: off (with the keys to undo it), on, or paused here. */
   announceHighlights(shown: boolean, shortcut: string, paused: boolean): void;
   destroy(): void;
+}
+
+/** What the content script gives the in-page UI bundle to start the interactions with. */
+export type InteractionStart = Omit<
+  InteractionDependencies,
+  'pageClaims' | 'createOverlay' | 'createPanel'
+> & {
+  /** Whether a pack matched the page: only then are the claims' words asked for. */
+  hasPack: boolean;
+};
+
+/**
+ * Asks the background for the claims' words (`page.claims`) where a pack matched, then starts
+ * the interactions: the first paint never waits for those words.
+ */
+export async function startInteractions(
+  start: InteractionStart,
+  ui: Pick<InteractionDependencies, 'createOverlay' | 'createPanel'>,
+): Promise<Interactions> {
+  const { hasPack, ...deps } = start;
+  const pageClaims = hasPack ? await deps.request('page.claims', {}) : { claims: [], about: [] };
+  return createInteractions({ ...deps, ...ui, pageClaims });
 }
 
 /** Starts the interactions on a painted article. */
@@ -152,7 +175,7 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
   const panels = createPanelController({
     article,
     panel: frame,
-    about: deps.about,
+    pageClaims: deps.pageClaims,
     ...(deps.lastReviewed ? { lastReviewed: deps.lastReviewed } : {}),
     // A selection still there (an editor cancelled) gets its "Add note" back; the reading
     // guide, compact while a popover is open, is drawn in full again.
@@ -273,7 +296,7 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
       claimCounts: counts,
       anchoredClaims,
       totalClaims: all.length,
-      about: deps.about,
+      about: deps.pageClaims.about,
       onNext: () => stepper.step(1),
       onPrevious: () => stepper.step(-1),
       onStepVerdict: (verdict) => stepper.step(1, verdict),

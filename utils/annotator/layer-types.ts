@@ -4,8 +4,7 @@
  */
 import type { anchorAll, PreparedText, readText } from '../anchoring/anchor';
 import type { OwnNodeRegistry } from '../highlight';
-import type { NoteAnchor } from '../messaging/protocol';
-import type { StoredClaim } from '../store/db';
+import type { NoteAnchor, PageClaim } from '../messaging/protocol';
 import type { ChangeScope } from './change-scope';
 import type { ContentExtras } from './ui-loader';
 
@@ -47,7 +46,7 @@ export type MarkerLabel = (kind: 'claim', id: string) => string;
 export interface Layers {
   /** Replaces the data and repaints; `prepared` is the body's text read ahead, if still valid. */
   setData(
-    claims: readonly StoredClaim[],
+    claims: readonly PageClaim[],
     notes: readonly NoteAnchor[],
     prepared?: PreparedText | null,
   ): void;

@@ -11,8 +11,7 @@
 import { type PreparedText, readText } from '../anchoring/anchor';
 import type { AnchorResult, AnchorTarget, Selector } from '../anchoring/types';
 import { createNoteShade, type NoteShade } from '../highlight/note-shade';
-import type { NoteAnchor } from '../messaging/protocol';
-import type { StoredClaim } from '../store/db';
+import type { NoteAnchor, PageClaim } from '../messaging/protocol';
 import { createPassageBlocks } from './change-scope';
 import { type ClaimItem, createClaimLayer } from './claim-layer';
 import { createExtrasWait } from './extras-wait';
@@ -39,7 +38,7 @@ const NOTE_SLICE_MS = 12;
 const IDLE_TIMEOUT_MS = 200;
 
 /** The selectors of a claim from its pack quote. */
-export function claimSelectors(claim: StoredClaim): Selector[] {
+export function claimSelectors(claim: PageClaim): Selector[] {
   return [{ type: 'TextQuoteSelector', ...claim.quote }];
 }
 
@@ -51,7 +50,7 @@ export function createLayers(deps: LayerDependencies): Layers {
     ...(deps.scheme ? { scheme: deps.scheme } : {}),
     ...(deps.partialNotice ? { partialNotice: deps.partialNotice } : {}),
   });
-  let claims: readonly StoredClaim[] = [];
+  let claims: readonly PageClaim[] = [];
   let notes: readonly NoteAnchor[] = [];
   let visibility: LayerVisibility = deps.visibility ?? { claims: true, notes: true };
   const results = new Map<string, AnchorResult>();

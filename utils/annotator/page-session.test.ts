@@ -9,7 +9,7 @@ import { loadBundledPacks } from '../packs';
 import { announceNotesChanged, type ChangeKind } from '../store/change-feed';
 import type { StoredClaim } from '../store/db';
 import { CONTENT_EXTRAS } from './content-extras';
-import { createInteractions } from './interactions';
+import { startInteractions } from './interactions';
 import { FIRST_NOTE_BATCH } from './layers';
 import { followNotes } from './note-pages';
 import { type PageSession, startPageSession } from './page-session';
@@ -130,9 +130,8 @@ async function start(background = fakeBackground()) {
     request,
     signal: controller.signal,
     loadUi: async () => ({
-      createInteractions: (deps) =>
-        createInteractions({
-          ...deps,
+      startInteractions: (start) =>
+        startInteractions(start, {
           createOverlay: overlay.createOverlay,
           createPanel: panel.create,
         }),
@@ -333,6 +332,82 @@ describe('a heavy annotator’s page', () => {
     const { session, yields, stop } = await startWith(FIRST_NOTE_BATCH);
     expect(yields).toEqual([]);
     expect(session.article.layers.status().notesAnchored).toBe(FIRST_NOTE_BATCH);
+    stop();
+  });
+});
+
+describe('the claims’ words', () => {
+  it('come after the first paint, and a claim’s popover shows them in full', async () => {
+    loadArticle();
+    const sent: MessageType[] = [];
+    let giveClaims: () => void = () => undefined;
+    const request = createRequester(async (message) => {
+      const { type } = message as { type: MessageType };
+      sent.push(type);
+      if (type === 'page.opened') {
+        return {
+          ok: true,
+          value: {
+            articleKey: 'article',
+            articleTitle: 'Mexico',
+            pack: { packVersion: 1, lastReviewed: '2026-11-27' },
+            claims: claims.map(({ id, quote, verdict }) => ({ id, quote, verdict })),
+            notes: [],
+            words: pageWords(),
+          },
+        };
+      }
+      if (type === 'page.claims') {
+        await new Promise<void>((resolve) => {
+          giveClaims = resolve;
+        });
+        return { ok: true, value: { claims, about: pack?.about ?? [] } };
+      }
+      return { ok: true, value: null };
+    });
+    const panel = fakePanel();
+    const overlay = recordingOverlay();
+    const controller = new AbortController();
+    const session = (await startPageSession({
+      doc: document,
+      url: ARTICLE_URL,
+      browser,
+      request,
+      signal: controller.signal,
+      loadUi: async () => ({
+        startInteractions: (start) =>
+          startInteractions(start, {
+            createOverlay: overlay.createOverlay,
+            createPanel: panel.create,
+          }),
+        followNotes,
+      }),
+    })) as PageSession;
+    // Painted and reported while the words are still on their way.
+    expect(session.article.layers.status().claimsAnchored).toBe(claims.length);
+    expect(sent.slice(0, 2)).toEqual(['page.opened', 'page.status']);
+    expect(sent).toContain('page.claims');
+    let attached = false;
+    void session.interactions.then(() => {
+      attached = true;
+    });
+    await flush();
+    expect(attached).toBe(false);
+
+    giveClaims();
+    const ui = await session.interactions;
+    const first = claims[0];
+    if (!first) throw new Error('the pack has no claim');
+    ui.showClaim(first.id);
+    const view = panel.last()?.view;
+    expect(view).toMatchObject({ kind: 'claim', claim: { id: first.id, summary: first.summary } });
+    expect(panel.last()?.options.about).toEqual(pack?.about);
+    controller.abort();
+  });
+
+  it('are not asked for on a page without a pack', async () => {
+    const { sent, stop } = await start();
+    expect(sent).not.toContain('page.claims');
     stop();
   });
 });

@@ -16,14 +16,13 @@ import { waitForArticle } from '../page/recognise';
 import {
   isPaused,
   markWelcomeShown,
-  readSettings,
+  readPageStart,
   type Settings,
-  wasWelcomeShown,
   watchSettings,
 } from '../settings';
 import { watchNotesChanged } from '../store/change-feed';
 import { watchWhileShown } from '../while-shown';
-import { type ArticleView, createArticleView, PAINT_BY_WRAPPING_KEY } from './article-view';
+import { type ArticleView, createArticleView } from './article-view';
 import type { Interactions } from './interactions';
 import { FIRST_NOTE_BATCH } from './layers';
 import type { NoteFollower } from './note-pages';
@@ -75,12 +74,7 @@ export async function startPageSession(deps: PageSessionDependencies): Promise<P
       headline: recognition.headline.slice(0, 1000),
       text: articleText(recognition.body).slice(0, MAX_ARTICLE_TEXT),
     }),
-    readSettings(browser.storage.local),
-    browser.storage.local.get(PAINT_BY_WRAPPING_KEY).then(
-      (stored) => stored[PAINT_BY_WRAPPING_KEY] === true,
-      () => false,
-    ),
-    wasWelcomeShown(browser.storage.local).catch(() => true),
+    readPageStart(browser.storage.local),
   ]);
   // While the background answers, read the article's text for anchoring; if the page changes
   // meanwhile, that reading is dropped and anchoring reads the page again.
@@ -89,7 +83,7 @@ export async function startPageSession(deps: PageSessionDependencies): Promise<P
   const prepared = readText(recognition.body);
   // The page's scheme too: read before our first writes, it costs no second style pass.
   const scheme = pageScheme(deps.doc);
-  const [data, settings, paintByWrapping, welcomeShown] = await replies;
+  const [data, { settings, paintByWrapping, welcomeShown }] = await replies;
   if (data.notes.length > YIELD_AFTER_NOTES) await (deps.yieldToPage ?? nextTask)();
   const changed = changes.takeRecords().length > 0;
   changes.disconnect();
@@ -128,10 +122,10 @@ export async function startPageSession(deps: PageSessionDependencies): Promise<P
   const overlayUi = loadUi();
   const interactions = overlayUi.then((ui) => {
     if (signal.aborted) throw new Error('Counterpoint stopped on this page.');
-    return ui.createInteractions({
+    return ui.startInteractions({
       view: article,
       headline: findHeadlineElement(deps.doc, recognition.headline, recognition.body),
-      about: data.pack?.about ?? [],
+      hasPack: data.pack !== null,
       ...(data.pack ? { lastReviewed: data.pack.lastReviewed } : {}),
       request,
       // The text model is in the extras bundle (the UI bundle has none): loaded for the first note.
@@ -193,8 +187,8 @@ export async function startPageSession(deps: PageSessionDependencies): Promise<P
     },
     // Back from the back-forward cache: what changed meanwhile was not heard.
     resumed: () => {
-      void readSettings(browser.storage.local)
-        .then((next) => {
+      void readPageStart(browser.storage.local)
+        .then(({ settings: next }) => {
           latestSettings = next;
           article.setVisibility(visibilityOf(next, hostname));
         })

@@ -39,7 +39,7 @@ function setUp() {
       notes: () => notes,
     },
     panel: frame.create({ onEvent: () => undefined }),
-    about: [],
+    pageClaims: { claims: [claim], about: [] },
     lastReviewed: '2026-11-27',
     onClosed: () => closed++,
     onPinned: (claimId) => pinned.push(claimId),

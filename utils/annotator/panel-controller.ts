@@ -4,8 +4,7 @@
  * without scrolling the page when the pointer opened it. Escape closes it.
  */
 import type { PanelView } from '../messaging/panel-protocol';
-import type { ShownItemReport } from '../messaging/protocol';
-import type { AboutEntry } from '../packs/types';
+import type { PageClaims, ShownItemReport } from '../messaging/protocol';
 import type { StoredClaim } from '../store/db';
 import type { ArticleView } from './article-view';
 import type { PanelFrame, PanelReference } from './panel-frame';
@@ -24,7 +23,8 @@ export interface OpenPanel {
 export interface PanelControllerDependencies {
   article: Pick<ArticleView, 'doc' | 'layers' | 'claims' | 'notes'>;
   panel: PanelFrame;
-  about: readonly AboutEntry[];
+  /** The claims in full (what a claim's popover shows) and the pack's "About this source". */
+  pageClaims: PageClaims;
   lastReviewed?: string;
   /** After the frame closed (e.g. to offer "Add note" again for a selection still there). */
   onClosed(): void;
@@ -81,7 +81,7 @@ export function createPanelController(deps: PanelControllerDependencies): PanelC
   }
 
   const claimById = (id: string): StoredClaim | undefined =>
-    article.claims().find((claim) => claim.id === id);
+    deps.pageClaims.claims.find((claim) => claim.id === id);
   const isNote = (id: string): boolean => article.notes().some((note) => note.id === id);
   const editing = (): boolean => open?.kind === 'new-note' || open?.kind === 'edit-note';
 
@@ -110,7 +110,7 @@ export function createPanelController(deps: PanelControllerDependencies): PanelC
       focus,
       ...(view.kind === 'claim'
         ? {
-            about: deps.about,
+            about: deps.pageClaims.about,
             ...(deps.lastReviewed ? { lastReviewed: deps.lastReviewed } : {}),
             articleUrl: withoutFragment(doc.location.href),
           }

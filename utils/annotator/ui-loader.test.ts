@@ -11,7 +11,7 @@ const registry = globalThis as {
 };
 
 const ui: OverlayUi = {
-  createInteractions: () => ({}) as Interactions,
+  startInteractions: async () => ({}) as Interactions,
   followNotes: () => ({}) as NoteFollower,
 };
 

@@ -9,14 +9,13 @@
 import type { FullTextMatcher } from '../anchoring/anchor';
 import type { describe } from '../anchoring/describe';
 import type { FallbackFactory } from '../highlight/painter';
-import type { InteractionDependencies, Interactions } from './interactions';
+import type { InteractionStart, Interactions } from './interactions';
 import type { NoteFollower, NoteFollowerDependencies } from './note-pages';
 
 /** What the UI bundle provides to the content script. */
 export interface OverlayUi {
-  createInteractions(
-    deps: Omit<InteractionDependencies, 'createOverlay' | 'createPanel'>,
-  ): Interactions;
+  /** Asks for the claims' words, then starts the popovers, the guide and the note editor. */
+  startInteractions(start: InteractionStart): Promise<Interactions>;
   /** Keeps the painted notes current: the pages after the first, the change feed's records. */
   followNotes(deps: NoteFollowerDependencies): NoteFollower;
 }

@@ -1,6 +1,6 @@
 /**
- * The requests of an article tab: the page opening (which pack, which claims, where the notes
- * are), its status and what it has open, the notes' anchors for the page-side layer and their
+ * The requests of an article tab: the page opening (which pack, where its claims and notes
+ * are), the claims in full for the in-page UI, its status and what it has open, the notes' anchors for the page-side layer and their
  * text for the popover frame, loading the in-page UI, and opening the help page.
  */
 
@@ -20,6 +20,7 @@ import { pageOnlyError, type RequestContext, type RequestHandlers } from './requ
 /** The page's requests. */
 export type PageRequest =
   | 'page.opened'
+  | 'page.claims'
   | 'page.status'
   | 'page.notesPage'
   | 'page.shown'
@@ -98,21 +99,28 @@ export function createPageRequests(context: RequestContext): RequestHandlers<Pag
       const data: PageData = {
         articleKey,
         articleTitle,
-        pack: pack
-          ? {
-              packVersion: pack.packVersion,
-              lastReviewed: pack.lastReviewed,
-              article: pack.article,
-              about: pack.about,
-            }
-          : null,
-        claims,
+        pack: pack ? { packVersion: pack.packVersion, lastReviewed: pack.lastReviewed } : null,
+        // Where each claim is and its verdict: the rest waits for the in-page UI (`page.claims`).
+        claims: claims.map(({ id, quote, verdict }) => ({ id, quote, verdict })),
         notes: firstPage.notes,
         ...(firstPage.next ? { notesNext: firstPage.next } : {}),
         writer: `tab:${tabId}`,
         words: pageWords(),
       };
       return data;
+    },
+
+    async 'page.claims'(_payload, sender) {
+      if (sender.kind !== 'content') throw pageOnlyError();
+      const page = await pageOf(sender);
+      const db = await deps.getDatabase();
+      const packs = await caches.packsOf(db);
+      const pack = page.hasPack
+        ? packs.find((installed) => installed.articleKey === page.articleKey)
+        : undefined;
+      // A pack turned off or removed since the page opened shows nothing more.
+      if (!pack || pack.turnedOff === true) return { claims: [], about: [] };
+      return { claims: await caches.claimsOf(db, pack.articleKey), about: pack.about };
     },
 
     async 'page.status'(payload, sender) {

@@ -31,6 +31,7 @@ async function setUp() {
 
 const messageTypes = [
   'page.opened',
+  'page.claims',
   'page.status',
   'page.notesPage',
   'note.create',

@@ -10,7 +10,7 @@
 import type * as v from 'valibot';
 import type { Selector } from '../anchoring/types';
 import type { PackFileProblem } from '../packs/pack-file';
-import type { Verdict } from '../packs/types';
+import type { AboutEntry, Claim, Verdict } from '../packs/types';
 import type { StoredClaim, StoredPack } from '../store/db';
 import type { Note } from '../store/types';
 import type { requestSchemas, tabMessageSchema } from './schemas';
@@ -69,14 +69,22 @@ export interface NotePage {
 export type NotePageRequest = RequestOf<'page.notesPage'>;
 
 /**
- * What the content script needs to paint a page: its claims (if a pack matches) and where notes
- * are, the first {@link NOTE_PAGE_SIZE} of them (the rest follow from `notesNext`).
+ * What the page-side layer needs of a claim to place and mark it: its passage and its verdict.
+ * The verdict's words (summary, context, counterpoints, sources) go to the in-page UI later
+ * (`page.claims`), off the way to the first paint.
+ */
+export type PageClaim = Pick<Claim, 'id' | 'quote' | 'verdict'>;
+
+/**
+ * What the content script needs to paint a page: its claims (if a pack matches), where notes
+ * are, the first {@link NOTE_PAGE_SIZE} of them (the rest follow from `notesNext`), and the
+ * reader's settings it paints by.
  */
 export interface PageData {
   articleKey: string;
   articleTitle: string;
-  pack: Pick<StoredPack, 'packVersion' | 'lastReviewed' | 'article' | 'about'> | null;
-  claims: StoredClaim[];
+  pack: Pick<StoredPack, 'packVersion' | 'lastReviewed'> | null;
+  claims: PageClaim[];
   notes: NoteAnchor[];
   /** The cursor of the next page of notes, when the article has more than one page of them. */
   notesNext?: string;
@@ -87,6 +95,16 @@ export interface PageData {
   writer?: string;
   /** The page-side layer's words in the interface language (`utils/i18n/page-words.ts`). */
   words: PageWords;
+}
+
+/**
+ * The in-page UI's part of the claims, asked for once it loads: each claim in full, for its
+ * popover, and the pack's "About this source" entries, for the reading guide. Empty when the
+ * tab's article has no pack (or its pack was turned off or removed since the page opened).
+ */
+export interface PageClaims {
+  claims: StoredClaim[];
+  about: AboutEntry[];
 }
 
 /**
@@ -105,6 +123,7 @@ export interface PageWords {
 /** What the background answers to each request. */
 export interface Responses {
   'page.opened': PageData;
+  'page.claims': PageClaims;
   'page.status': null;
   /** A page of the article's notes, in the store's order (oldest first, then by id). */
   'page.notesPage': NotePage;
@@ -158,6 +177,7 @@ export type Protocol = {
 /** Requests the content script (the page-side layer of an article tab) sends. */
 export const CONTENT_REQUESTS = [
   'page.opened',
+  'page.claims',
   'page.status',
   'page.notesPage',
   'ui.load',

@@ -74,6 +74,7 @@ export const requestSchemas = {
     headline: v.pipe(v.string(), v.maxLength(1000)),
     text: v.pipe(v.string(), v.maxLength(MAX_ARTICLE_TEXT)),
   }),
+  'page.claims': v.strictObject({}),
   'page.status': v.strictObject({
     claimsAnchored: v.pipe(v.number(), v.integer(), v.minValue(0)),
     orphanedClaimIds: v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(1000)),

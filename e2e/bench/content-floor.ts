@@ -1,0 +1,116 @@
+/**
+ * The start's floor as a content script meets it: a second, minimal extension whose content
+ * script runs at the same moment of the article's load as Counterpoint's (`document_idle`, same
+ * address), asks its service worker at once, and gets an empty answer once the worker has read
+ * the same records (the article's claims and notes, by index, from an IndexedDB database seeded
+ * with the pack's claims). It recognises nothing, anchors nothing and paints nothing, so its time
+ * is what any content script that asks its background pays there: the message crossing to the
+ * worker and back, and the page's own work (its first layout and paint) that the answer waits
+ * behind. The floor measured from an extension page (`floorOnce` in `content-script.ts`) stays
+ * inside the extension's process and meets none of that page work.
+ *
+ * It loads in a browser of its own, so the two extensions never share a page.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ARTICLE_URL } from '../fixtures';
+import { type ChromiumSession, launchChromium } from '../harness/chromium';
+import { waitUntil } from '../harness/wait';
+
+const PACK_FILE = join(import.meta.dirname, '../../utils/packs/amlo-harris-2021.pack.json');
+
+/** The service worker: the same two reads as Counterpoint's background makes for a page. */
+const WORKER = `
+const ready = new Promise((resolve, reject) => {
+  const request = indexedDB.open('floor', 1);
+  request.onupgradeneeded = () => {
+    const db = request.result;
+    db.createObjectStore('claims', { keyPath: ['articleKey', 'id'] }).createIndex('articleKey', 'articleKey');
+    db.createObjectStore('notes', { keyPath: 'id' }).createIndex('articleKey', 'articleKey');
+    const claims = request.transaction.objectStore('claims');
+    for (const claim of CLAIMS) claims.put(claim);
+  };
+  request.onsuccess = () => resolve(request.result);
+  request.onerror = () => reject(request.error);
+});
+globalThis.floorTimes = [];
+chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+  if (message?.type === 'floor.done') {
+    globalThis.floorTimes.push(message.ms);
+    return false;
+  }
+  ready.then((db) => {
+    const tx = db.transaction(['claims', 'notes'], 'readonly');
+    tx.objectStore('claims').getAll(IDBKeyRange.bound([ARTICLE_KEY], [ARTICLE_KEY, []]));
+    tx.objectStore('notes').index('articleKey').getAll(ARTICLE_KEY);
+    tx.oncomplete = () => sendResponse(null);
+  });
+  return true;
+});
+`;
+
+/** The content script: from its start to the empty answer, reported to the worker. */
+const CONTENT = `
+const started = performance.now();
+chrome.runtime.sendMessage({ type: 'floor' }).then(() => {
+  chrome.runtime.sendMessage({ type: 'floor.done', ms: performance.now() - started });
+});
+`;
+
+/** Writes the floor extension into a new directory and returns its path. */
+function writeFloorExtension(): string {
+  const pack = JSON.parse(readFileSync(PACK_FILE, 'utf8')) as {
+    article: { id: string };
+    claims: object[];
+  };
+  const articleKey = pack.article.id;
+  const claims = pack.claims.map((claim, order) => ({ ...claim, articleKey, order }));
+  const dir = mkdtempSync(join(tmpdir(), 'counterpoint-floor-'));
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'Start floor',
+      version: '1.0',
+      background: { service_worker: 'background.js' },
+      host_permissions: ['*://globalresearch.ca/*', '*://*.globalresearch.ca/*'],
+      content_scripts: [
+        {
+          matches: ['*://globalresearch.ca/*', '*://*.globalresearch.ca/*'],
+          js: ['content.js'],
+          run_at: 'document_idle',
+        },
+      ],
+    }),
+  );
+  writeFileSync(
+    join(dir, 'background.js'),
+    `const ARTICLE_KEY = ${JSON.stringify(articleKey)};\nconst CLAIMS = ${JSON.stringify(claims)};\n${WORKER}`,
+  );
+  writeFileSync(join(dir, 'content.js'), CONTENT);
+  // The harness opens the extension's popup page to reach its API.
+  writeFileSync(join(dir, 'popup.html'), '<!doctype html><title>Start floor</title>');
+  return dir;
+}
+
+/** A browser with the floor extension loaded instead of Counterpoint. */
+export function launchFloorBrowser(): Promise<ChromiumSession> {
+  return launchChromium({ extensionPath: writeFloorExtension() });
+}
+
+/** One load of the article in a new tab: the content script's start to its empty answer, in ms. */
+export async function contentFloorOnce(session: ChromiumSession): Promise<number> {
+  const worker = await session.worker();
+  const page = await session.open(ARTICLE_URL);
+  const times = await waitUntil(
+    () => worker.evaluate(() => (globalThis as unknown as { floorTimes: number[] }).floorTimes),
+    (value) => value.length > 0,
+    { what: 'the floor content script’s answer', timeoutMs: 15_000 },
+  );
+  await page.close();
+  await worker.evaluate(() => {
+    (globalThis as unknown as { floorTimes: number[] }).floorTimes = [];
+  });
+  return times[0] ?? Number.NaN;
+}
