@@ -126,7 +126,14 @@ export async function startInteractions(
   ui: Pick<InteractionDependencies, 'createOverlay' | 'createPanel'>,
 ): Promise<Interactions> {
   const { hasPack, ...deps } = start;
-  const pageClaims = hasPack ? await deps.request('page.claims', {}) : { claims: [], about: [] };
+  const none: PageClaims = { claims: [], about: [] };
+  // Without the words the claims' popovers cannot open, but the notes still work.
+  const pageClaims = hasPack
+    ? await deps.request('page.claims', {}).catch((error: unknown) => {
+        console.debug('Counterpoint: the claims’ words did not load', error);
+        return none;
+      })
+    : none;
   return createInteractions({ ...deps, ...ui, pageClaims });
 }
 

@@ -405,6 +405,51 @@ describe('the claims’ words', () => {
     controller.abort();
   });
 
+  it('that cannot be had leave the notes working', async () => {
+    loadArticle();
+    const request = createRequester(async (message) => {
+      const { type } = message as { type: MessageType };
+      if (type === 'page.claims') return { ok: false, error: 'The background is gone.' };
+      if (type !== 'page.opened') return { ok: true, value: null };
+      return {
+        ok: true,
+        value: {
+          articleKey: 'article',
+          articleTitle: 'Mexico',
+          pack: { packVersion: 1, lastReviewed: '2026-11-27' },
+          claims: claims.map(({ id, quote, verdict }) => ({ id, quote, verdict })),
+          notes: [{ id: 'kept', target: { selectors: SELECTORS } }],
+          words: pageWords(),
+        },
+      };
+    });
+    const panel = fakePanel();
+    const overlay = recordingOverlay();
+    const controller = new AbortController();
+    const debug = vi.spyOn(console, 'debug').mockImplementation(() => undefined);
+    const session = (await startPageSession({
+      doc: document,
+      url: ARTICLE_URL,
+      browser,
+      request,
+      signal: controller.signal,
+      loadUi: async () => ({
+        startInteractions: (start) =>
+          startInteractions(start, {
+            createOverlay: overlay.createOverlay,
+            createPanel: panel.create,
+          }),
+        followNotes,
+      }),
+    })) as PageSession;
+    const ui = await session.interactions;
+    ui.showNote('kept');
+    expect(panel.last()?.view).toEqual({ kind: 'note', noteId: 'kept' });
+    expect(debug).toHaveBeenCalled();
+    debug.mockRestore();
+    controller.abort();
+  });
+
   it('are not asked for on a page without a pack', async () => {
     const { sent, stop } = await start();
     expect(sent).not.toContain('page.claims');
