@@ -9,19 +9,22 @@
  * behind. The floor measured from an extension page (`floorOnce` in `content-script.ts`) stays
  * inside the extension's process and meets none of that page work.
  *
- * It loads in a browser of its own, so the two extensions never share a page.
+ * It loads in a browser of its own, so the two extensions never share a page: Chromium with an
+ * MV3 service worker, or Firefox ESR with an MV2 background page, as Counterpoint's own builds.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ARTICLE_URL } from '../fixtures';
 import { type ChromiumSession, launchChromium } from '../harness/chromium';
+import { type FirefoxSession, GECKO_ID, launchFirefox } from '../harness/firefox';
 import { waitUntil } from '../harness/wait';
 
 const PACK_FILE = join(import.meta.dirname, '../../utils/packs/amlo-harris-2021.pack.json');
 
-/** The service worker: the same two reads as Counterpoint's background makes for a page. */
+/** The background: the same two reads as Counterpoint's background makes for a page. */
 const WORKER = `
+const api = globalThis.browser ?? globalThis.chrome;
 const ready = new Promise((resolve, reject) => {
   const request = indexedDB.open('floor', 1);
   request.onupgradeneeded = () => {
@@ -35,7 +38,7 @@ const ready = new Promise((resolve, reject) => {
   request.onerror = () => reject(request.error);
 });
 globalThis.floorTimes = [];
-chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+api.runtime.onMessage.addListener((message, _sender, sendResponse) => {
   if (message?.type === 'floor.done') {
     globalThis.floorTimes.push(message.ms);
     return false;
@@ -53,13 +56,14 @@ chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
 /** The content script: from its start to the empty answer, reported to the worker. */
 const CONTENT = `
 const started = performance.now();
-chrome.runtime.sendMessage({ type: 'floor' }).then(() => {
-  chrome.runtime.sendMessage({ type: 'floor.done', ms: performance.now() - started });
+const api = globalThis.browser ?? globalThis.chrome;
+api.runtime.sendMessage({ type: 'floor' }).then(() => {
+  api.runtime.sendMessage({ type: 'floor.done', ms: performance.now() - started });
 });
 `;
 
-/** Writes the floor extension into a new directory and returns its path. */
-function writeFloorExtension(): string {
+/** Writes the floor extension (for Chromium, MV3, or Firefox, MV2) into a new directory. */
+function writeFloorExtension(browser: 'chromium' | 'firefox'): string {
   const pack = JSON.parse(readFileSync(PACK_FILE, 'utf8')) as {
     article: { id: string };
     claims: object[];
@@ -67,22 +71,31 @@ function writeFloorExtension(): string {
   const articleKey = pack.article.id;
   const claims = pack.claims.map((claim, order) => ({ ...claim, articleKey, order }));
   const dir = mkdtempSync(join(tmpdir(), 'counterpoint-floor-'));
+  const hosts = ['*://globalresearch.ca/*', '*://*.globalresearch.ca/*'];
+  const content_scripts = [{ matches: hosts, js: ['content.js'], run_at: 'document_idle' }];
   writeFileSync(
     join(dir, 'manifest.json'),
-    JSON.stringify({
-      manifest_version: 3,
-      name: 'Start floor',
-      version: '1.0',
-      background: { service_worker: 'background.js' },
-      host_permissions: ['*://globalresearch.ca/*', '*://*.globalresearch.ca/*'],
-      content_scripts: [
-        {
-          matches: ['*://globalresearch.ca/*', '*://*.globalresearch.ca/*'],
-          js: ['content.js'],
-          run_at: 'document_idle',
-        },
-      ],
-    }),
+    JSON.stringify(
+      browser === 'chromium'
+        ? {
+            manifest_version: 3,
+            name: 'Start floor',
+            version: '1.0',
+            background: { service_worker: 'background.js' },
+            host_permissions: hosts,
+            content_scripts,
+          }
+        : {
+            manifest_version: 2,
+            name: 'Start floor',
+            version: '1.0',
+            // The harness reaches an add-on's pages by this id.
+            browser_specific_settings: { gecko: { id: GECKO_ID } },
+            background: { scripts: ['background.js'] },
+            permissions: hosts,
+            content_scripts,
+          },
+    ),
   );
   writeFileSync(
     join(dir, 'background.js'),
@@ -94,9 +107,39 @@ function writeFloorExtension(): string {
   return dir;
 }
 
-/** A browser with the floor extension loaded instead of Counterpoint. */
+/** A Chromium with the floor extension loaded instead of Counterpoint. */
 export function launchFloorBrowser(): Promise<ChromiumSession> {
-  return launchChromium({ extensionPath: writeFloorExtension() });
+  return launchChromium({ extensionPath: writeFloorExtension('chromium') });
+}
+
+/** A Firefox ESR with the floor add-on installed instead of Counterpoint. */
+export function launchFirefoxFloorBrowser(): Promise<FirefoxSession> {
+  return launchFirefox({
+    extensionPath: writeFloorExtension('firefox'),
+    args: ['--remote-allow-system-access'],
+  });
+}
+
+/** One load of the article in a new tab in Firefox: as {@link contentFloorOnce}. */
+export async function firefoxContentFloorOnce(session: FirefoxSession): Promise<number> {
+  const times = () =>
+    session.inExtension(async () => {
+      const api = (globalThis as unknown as { browser: FirefoxExtensionApi }).browser;
+      const background = await api.runtime.getBackgroundPage();
+      return background.floorTimes.splice(0);
+    }, null);
+  await times();
+  const page = await session.open(ARTICLE_URL);
+  const found = await waitUntil(times, (value) => value.length > 0, {
+    what: 'the floor content script’s answer in Firefox',
+    timeoutMs: 15_000,
+  });
+  await page.close();
+  return found[0] ?? Number.NaN;
+}
+
+interface FirefoxExtensionApi {
+  runtime: { getBackgroundPage(): Promise<{ floorTimes: number[] }> };
 }
 
 /** One load of the article in a new tab: the content script's start to its empty answer, in ms. */

@@ -14,7 +14,12 @@ import { openExtensionPage } from '../harness/firefox-extension-page';
 import { ARTICLE_KEY } from '../harness/heavy-notes';
 import { CHROME_BUILD } from '../harness/paths';
 import { waitUntil } from '../harness/wait';
-import { contentFloorOnce, launchFloorBrowser } from './content-floor';
+import {
+  contentFloorOnce,
+  firefoxContentFloorOnce,
+  launchFirefoxFloorBrowser,
+  launchFloorBrowser,
+} from './content-floor';
 import { median } from './median';
 import type { BenchSection } from './section';
 import { probedStart, type StartSteps } from './start-breakdown';
@@ -94,9 +99,15 @@ export function floorOnce(session: Awaited<ReturnType<typeof launchChromium>>, a
  * The same page loads in Firefox ESR (the MV2 build): the paint time the content script reports,
  * read from the background's record of the tab through an extension page.
  */
-async function firefoxPaints(runs: number, log: (line: string) => void): Promise<number[]> {
+async function firefoxPaints(
+  runs: number,
+  log: (line: string) => void,
+): Promise<{ paints: number[]; floors: number[] }> {
   const session = await launchFirefox({ args: ['--remote-allow-system-access'] });
+  // The floor as a content script meets it, in a Firefox of its own, one load after each.
+  const floorSession = await launchFirefoxFloorBrowser();
   const paints: number[] = [];
+  const floors: number[] = [];
   try {
     const extensionPage = await openExtensionPage(session);
     for (let run = 0; run < runs; run++) {
@@ -116,13 +127,15 @@ async function firefoxPaints(runs: number, log: (line: string) => void): Promise
         { what: 'the first paint report in Firefox', timeoutMs: 15_000 },
       );
       paints.push(record?.paintMs ?? Number.NaN);
-      log(`Firefox run ${run + 1}: ${record?.paintMs?.toFixed(1)} ms`);
       await page.close();
+      floors.push(await firefoxContentFloorOnce(floorSession));
+      log(`Firefox run ${run + 1}: ${record?.paintMs?.toFixed(1)} ms, floor ${floors.at(-1)} ms`);
     }
   } finally {
     await session.close();
+    await floorSession.close();
   }
-  return paints;
+  return { paints, floors };
 }
 
 interface FirefoxApi {
@@ -188,7 +201,8 @@ export const contentScriptSection: BenchSection = {
     };
     const first = paints[0] ?? Number.NaN;
     const warm = paints.slice(1);
-    const fox = await firefoxPaints(RUNS, log);
+    const { paints: fox, floors: foxFloors } = await firefoxPaints(RUNS, log);
+    const foxFloor = median(foxFloors.slice(1));
     const warmFloors = floors.slice(1);
     const roundTrip = median(warmFloors.map((floor) => floor.roundTrip));
     const read = median(warmFloors.map((floor) => floor.read));
@@ -224,23 +238,30 @@ export const contentScriptSection: BenchSection = {
           ],
         },
         {
-          title: 'The start beside its floor (Chromium, same run, medians of the warm loads)',
-          header: ['measure', 'value'],
+          title: 'The start beside its floors (same run, medians of the warm loads)',
+          header: ['measure', 'Chromium', 'Firefox ESR'],
           rows: [
-            ['round trip to the background doing no work', `${roundTrip.toFixed(1)} ms`],
-            ['reading the same records (claims and notes of the article)', `${read.toFixed(1)} ms`],
-            ['floor (the two, per run)', `${floor.toFixed(1)} ms`],
+            ['round trip to the background doing no work', `${roundTrip.toFixed(1)} ms`, '—'],
             [
-              'start to claims painted ÷ floor',
+              'reading the same records (claims and notes of the article)',
+              `${read.toFixed(1)} ms`,
+              '—',
+            ],
+            ['floor from an extension page (the two, per run)', `${floor.toFixed(1)} ms`, '—'],
+            [
+              'start to claims painted ÷ that floor',
               `${(median(warm) / floor).toFixed(1)}× (target ≤ 2×)`,
+              '—',
             ],
             [
               'floor as a content script meets it: its start to an empty answer after the same reads (a minimal extension, same moment of the load)',
               `${contentFloor.toFixed(1)} ms`,
+              `${foxFloor.toFixed(1)} ms`,
             ],
             [
               'start to claims painted ÷ that floor',
               `${(median(warm) / contentFloor).toFixed(1)}×`,
+              `${(median(foxWarm) / foxFloor).toFixed(1)}×`,
             ],
           ],
         },
@@ -281,7 +302,7 @@ export const contentScriptSection: BenchSection = {
         'The paint time covers recognising the page, the round trip to the background (which reads the claims and notes from IndexedDB), anchoring every claim and note in one pass, and painting them with their markers. The in-page UI loads after that, off the critical path, so it is not in this figure.',
         'The first load after the browser starts includes waking the service worker and opening the database; it is reported separately.',
         'The floor is measured from an extension page right after each load: a request the background refuses at once (a page-only request from an extension page), and the two IndexedDB reads the background makes for the page (claims by article, notes by the article index). The start also includes recognising the page, reading its text, anchoring and painting, which the floor leaves out.',
-        'The second floor comes from a minimal extension (`e2e/bench/content-floor.ts`) in a headless browser of its own, one load of the article after each of the loads above: its content script runs at the same moment of the load as Counterpoint’s (`document_idle`), asks its service worker at once, and the worker answers with nothing once it has read the same records (the pack’s claims and the article’s notes, by index, from an IndexedDB database seeded with the same claims). It recognises, anchors and paints nothing, so its time is what any content script that asks its background pays at that moment: the message crossing to the worker and back, and the page’s own tasks (its first layout and paint) that the answer waits behind, which the floor from an extension page never meets.',
+        'The second floor comes from a minimal extension (`e2e/bench/content-floor.ts`; MV3 in Chromium, an MV2 background page in Firefox ESR, as Counterpoint’s builds) in a headless browser of its own, one load of the article after each of the loads above: its content script runs at the same moment of the load as Counterpoint’s (`document_idle`), asks its service worker at once, and the worker answers with nothing once it has read the same records (the pack’s claims and the article’s notes, by index, from an IndexedDB database seeded with the same claims). It recognises, anchors and paints nothing, so its time is what any content script that asks its background pays at that moment: the message crossing to the worker and back, and the page’s own tasks (its first layout and paint) that the answer waits behind, which the floor from an extension page never meets.',
         'The breakdown comes from separate loads of the same build with DevTools logpoints: breakpoints at the start path’s steps in the built content script whose condition makes a `performance.mark` and never pauses, so the bundle carries no benchmark code. The marks land in the page’s performance timeline, which the page’s worlds share; a listener the harness adds in the service worker records when the request arrives (the two clocks are compared through `performance.timeOrigin`, so that row is approximate). With the debugger attached these loads run a little slower than the plain ones above. The two requests of the start (the page’s data from the background; the settings, the painting option and the first-run flag from extension storage, in one read) go out together, so the wait is the slower of them. The background answers from caches it keeps for its life (packs, claims, notes, and whether notes filed under the address were moved), dropped when a pack is installed, replaced, removed or turned off, or a write names the article.',
         'Firefox ESR runs the MV2 build (a background page, not a service worker) in its own headless browser after the Chromium runs; the figure is the same one, the `paintMs` the content script measures with its own clock and reports with its first status, read from the background’s record of the tab through an extension page (WebDriver BiDi). Firefox has no CDP `Performance.getMetrics`, so main-thread time is not compared there.',
       ],
