@@ -15,7 +15,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ARTICLE_URL } from '../fixtures';
+import type { Page } from 'playwright-core';
+import { ARTICLE_PATH, ARTICLE_URL, THEME_URL } from '../fixtures';
 import { type ChromiumSession, launchChromium } from '../harness/chromium';
 import { type FirefoxSession, GECKO_ID, launchFirefox } from '../harness/firefox';
 import { waitUntil } from '../harness/wait';
@@ -40,7 +41,7 @@ const ready = new Promise((resolve, reject) => {
 globalThis.floorTimes = [];
 api.runtime.onMessage.addListener((message, _sender, sendResponse) => {
   if (message?.type === 'floor.done') {
-    globalThis.floorTimes.push(message.ms);
+    if (message.article) globalThis.floorTimes.push(message.ms);
     return false;
   }
   ready.then((db) => {
@@ -58,7 +59,12 @@ const CONTENT = `
 const started = performance.now();
 const api = globalThis.browser ?? globalThis.chrome;
 api.runtime.sendMessage({ type: 'floor' }).then(() => {
-  api.runtime.sendMessage({ type: 'floor.done', ms: performance.now() - started });
+  // Only the article's loads count: the floor runs on every page of the site, as Counterpoint does.
+  api.runtime.sendMessage({
+    type: 'floor.done',
+    ms: performance.now() - started,
+    article: location.pathname.replace(/\\/+$/, '') === ARTICLE_PATH,
+  });
 });
 `;
 
@@ -101,7 +107,10 @@ function writeFloorExtension(browser: 'chromium' | 'firefox'): string {
     join(dir, 'background.js'),
     `const ARTICLE_KEY = ${JSON.stringify(articleKey)};\nconst CLAIMS = ${JSON.stringify(claims)};\n${WORKER}`,
   );
-  writeFileSync(join(dir, 'content.js'), CONTENT);
+  writeFileSync(
+    join(dir, 'content.js'),
+    `const ARTICLE_PATH = ${JSON.stringify(ARTICLE_PATH)};\n${CONTENT}`,
+  );
   // The harness opens the extension's popup page to reach its API.
   writeFileSync(join(dir, 'popup.html'), '<!doctype html><title>Start floor</title>');
   return dir;
@@ -142,18 +151,24 @@ interface FirefoxExtensionApi {
   runtime: { getBackgroundPage(): Promise<{ floorTimes: number[] }> };
 }
 
-/** One load of the article in a new tab: the content script's start to its empty answer, in ms. */
-export async function contentFloorOnce(session: ChromiumSession): Promise<number> {
+/**
+ * One load of the article: the content script's start to its empty answer, in ms. In a new tab,
+ * or, given a tab, followed from the site's theme page in that tab (as a reader who clicks
+ * through from a listing).
+ */
+export async function contentFloorOnce(session: ChromiumSession, tab?: Page): Promise<number> {
   const worker = await session.worker();
-  const page = await session.open(ARTICLE_URL);
+  if (tab) await tab.goto(THEME_URL, { waitUntil: 'load' });
+  await worker.evaluate(() => {
+    (globalThis as unknown as { floorTimes: number[] }).floorTimes = [];
+  });
+  const page = tab ?? (await session.open(ARTICLE_URL));
+  if (tab) await tab.goto(ARTICLE_URL, { waitUntil: 'load' });
   const times = await waitUntil(
     () => worker.evaluate(() => (globalThis as unknown as { floorTimes: number[] }).floorTimes),
     (value) => value.length > 0,
     { what: 'the floor content script’s answer', timeoutMs: 15_000 },
   );
-  await page.close();
-  await worker.evaluate(() => {
-    (globalThis as unknown as { floorTimes: number[] }).floorTimes = [];
-  });
+  if (!tab) await page.close();
   return times[0] ?? Number.NaN;
 }

@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { ARTICLE_URL } from '../fixtures';
-import { launchChromium } from '../harness/chromium';
+import { ARTICLE_URL, THEME_URL } from '../fixtures';
+import { type ChromiumSession, launchChromium } from '../harness/chromium';
 import { launchFirefox } from '../harness/firefox';
 import { openExtensionPage } from '../harness/firefox-extension-page';
 import { ARTICLE_KEY } from '../harness/heavy-notes';
@@ -150,6 +150,25 @@ function gzippedKilobytes(file: string): number {
   return gzipSync(readFileSync(join(CHROME_BUILD, file)), { level: 9 }).length / 1024;
 }
 
+/** The tab's first paint report (its `paintMs` and claims placed), once there is one. */
+function firstPaintOf(session: ChromiumSession, tabId: number) {
+  return waitUntil(
+    () =>
+      session.inExtension(async (id: number) => {
+        const key = `tab:${id}`;
+        return ((await chrome.storage.session.get(key))[key] ?? null) as {
+          paintMs?: number;
+          claimsAnchored?: number;
+        } | null;
+      }, tabId),
+    (value) => typeof value?.paintMs === 'number',
+    { what: 'the first paint report', timeoutMs: 15_000 },
+  );
+}
+
+/** Loads of the article followed from the theme page in one tab, after the new-tab loads. */
+const SAME_TAB_RUNS = 10;
+
 /** The content-script section of `npm run bench`. */
 export const contentScriptSection: BenchSection = {
   name: 'Content script',
@@ -158,25 +177,15 @@ export const contentScriptSection: BenchSection = {
     // The floor as a content script meets it, in a browser of its own, one load after each.
     const floorSession = await launchFloorBrowser();
     const contentFloors: number[] = [];
+    const sameTab: number[] = [];
+    const sameTabFloors: number[] = [];
     const paints: number[] = [];
     const floors: { roundTrip: number; read: number }[] = [];
     const probed: StartSteps[] = [];
     try {
       for (let run = 0; run < RUNS; run++) {
         const page = await session.open(ARTICLE_URL);
-        const tabId = await session.tabIdOf(page);
-        const record = await waitUntil(
-          () =>
-            session.inExtension(async (id: number) => {
-              const key = `tab:${id}`;
-              return ((await chrome.storage.session.get(key))[key] ?? null) as {
-                paintMs?: number;
-                claimsAnchored?: number;
-              } | null;
-            }, tabId),
-          (value) => typeof value?.paintMs === 'number',
-          { what: 'the first paint report', timeoutMs: 15_000 },
-        );
+        const record = await firstPaintOf(session, await session.tabIdOf(page));
         paints.push(record?.paintMs ?? Number.NaN);
         floors.push(await floorOnce(session, ARTICLE_KEY));
         await page.close();
@@ -185,6 +194,26 @@ export const contentScriptSection: BenchSection = {
           `run ${run + 1}: ${record?.paintMs?.toFixed(1)} ms, ${record?.claimsAnchored} claims; content-script floor ${contentFloors.at(-1)?.toFixed(1)} ms`,
         );
       }
+      // A reader who follows a link from the site's theme page, in the same tab: the page's
+      // renderer has run the content script before.
+      const tab = await session.context.newPage();
+      const floorTab = await floorSession.context.newPage();
+      for (let run = 0; run < SAME_TAB_RUNS; run++) {
+        await tab.goto(THEME_URL, { waitUntil: 'load' });
+        const tabId = await session.tabIdOf(tab);
+        await session.inExtension(
+          (id: number) => chrome.storage.session.remove(`tab:${id}`),
+          tabId,
+        );
+        await tab.goto(ARTICLE_URL, { waitUntil: 'load' });
+        sameTab.push((await firstPaintOf(session, tabId))?.paintMs ?? Number.NaN);
+        sameTabFloors.push(await contentFloorOnce(floorSession, floorTab));
+        log(
+          `same tab run ${run + 1}: ${sameTab.at(-1)?.toFixed(1)} ms; floor ${sameTabFloors.at(-1)?.toFixed(1)} ms`,
+        );
+      }
+      await tab.close();
+      await floorTab.close();
       for (let run = 0; run < PROBED_RUNS; run++) {
         const steps = await probedStart(session);
         probed.push(steps);
@@ -263,6 +292,21 @@ export const contentScriptSection: BenchSection = {
               `${(median(warm) / contentFloor).toFixed(1)}×`,
               `${(median(foxWarm) / foxFloor).toFixed(1)}×`,
             ],
+            [
+              `followed from the site's theme page in the same tab (median of ${SAME_TAB_RUNS - 1}): start to claims painted`,
+              `${median(sameTab.slice(1)).toFixed(1)} ms`,
+              '—',
+            ],
+            [
+              '… the floor as a content script meets it, the same way',
+              `${median(sameTabFloors.slice(1)).toFixed(1)} ms`,
+              '—',
+            ],
+            [
+              '… start to claims painted ÷ that floor',
+              `${(median(sameTab.slice(1)) / median(sameTabFloors.slice(1))).toFixed(1)}×`,
+              '—',
+            ],
           ],
         },
         {
@@ -311,6 +355,11 @@ export const contentScriptSection: BenchSection = {
 };
 
 declare const chrome: {
-  storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
+  storage: {
+    session: {
+      get(key: string): Promise<Record<string, unknown>>;
+      remove(key: string): Promise<void>;
+    };
+  };
   runtime: { sendMessage(message: unknown): Promise<unknown> };
 };
