@@ -76,6 +76,11 @@ describe('the verbatim path and the full matcher', () => {
     { minLength: 1, maxLength: 4 },
   );
   const page = fc.array(paragraph, { minLength: 1, maxLength: 5 });
+  // Words have at most seven letters, so nine in a row are never on the page.
+  const absent: AnchorTarget = {
+    id: 'absent',
+    selectors: [{ type: 'TextQuoteSelector', exact: 'zzzzzzzzz', prefix: 'a ', suffix: ' b' }],
+  };
 
   it('agree on a quote saved with the space before it, where its context has none', () => {
     // fast-check's counterexample (seed 1111839140): the quote " aaa aa a" after "a". The space
@@ -96,7 +101,7 @@ describe('the verbatim path and the full matcher', () => {
     expect(sameRange(rangeOf(both), rangeOf(fullOnly))).toBe(true);
   });
 
-  it('give the same range for every target, quoted from the page or not', () => {
+  it('give the same range for every target, quoted from the page or not, after a quote that is not', () => {
     fc.assert(
       fc.property(
         page,
@@ -139,6 +144,12 @@ describe('the verbatim path and the full matcher', () => {
           const fullOnly = anchorInFullText(root, targets, {});
           targets.forEach((_, index) => {
             expect(sameRange(rangeOf(both[index]), rangeOf(fullOnly[index]))).toBe(true);
+          });
+          // A quote that is not on the page, first: the verbatim path then leaves its second
+          // round to the full matcher, and every other target must still get the same range.
+          const [, ...afterAbsent] = anchorAll(root, [absent, ...targets]);
+          targets.forEach((_, index) => {
+            expect(sameRange(rangeOf(afterAbsent[index]), rangeOf(fullOnly[index]))).toBe(true);
           });
         },
       ),

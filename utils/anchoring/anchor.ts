@@ -212,7 +212,12 @@ export function anchorAllWith(
   try {
     const prepared = options.prepared?.raw;
     const raw = prepared && prepared.root === root ? prepared : readRawText(root);
-    settled = anchorVerbatim(raw, targets.map(verbatimQuoteOf), makeExclusionTest(root, options));
+    settled = anchorVerbatim(
+      raw,
+      targets.map(verbatimQuoteOf),
+      makeExclusionTest(root, options),
+      fullText !== null,
+    );
   } catch {
     // A page that mutates under us can make DOM calls throw: the full matcher decides instead.
     settled = targets.map(() => null);

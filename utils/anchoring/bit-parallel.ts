@@ -24,7 +24,10 @@ const WORD = 32;
 interface PatternTables {
   length: number;
   blocks: number;
-  /** Per character code, one 32-bit mask per block of where the pattern holds that character. */
+  /**
+   * Per character code from 256 up, one 32-bit mask per block of where the pattern holds that
+   * character.
+   */
   masks: Map<number, Int32Array>;
   /** The same for codes under 256, looked up without hashing. */
   small: Int32Array[];
@@ -42,11 +45,11 @@ function buildTables(pattern: string): PatternTables {
   const masks = new Map<number, Int32Array>();
   for (let index = 0; index < length; index += 1) {
     const code = pattern.charCodeAt(index);
-    let mask = masks.get(code);
-    if (mask === undefined) {
+    let mask = code < 256 ? small[code] : masks.get(code);
+    if (mask === undefined || mask === none) {
       mask = new Int32Array(blocks);
-      masks.set(code, mask);
       if (code < 256) small[code] = mask;
+      else masks.set(code, mask);
     }
     mask[index >> 5] = (mask[index >> 5] as number) | (1 << (index & 31));
   }
@@ -66,9 +69,7 @@ let lastPrepared: PreparedPattern | null = null;
 
 function prepare(pattern: string): PreparedPattern {
   if (lastPrepared?.pattern === pattern) return lastPrepared;
-  const reversed = Array.from({ length: pattern.length }, (_, index) =>
-    pattern.charAt(pattern.length - 1 - index),
-  ).join('');
+  const reversed = pattern.split('').reverse().join('');
   lastPrepared = { pattern, forward: buildTables(pattern), backward: buildTables(reversed) };
   return lastPrepared;
 }

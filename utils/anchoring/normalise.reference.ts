@@ -1,52 +1,15 @@
 /**
- * The normaliser as it was before its scan was rewritten without a regular expression (one
+ * The normaliser's scan as it was before it was rewritten without a regular expression (one
  * `exec` per special stretch of `/\s\s+|[^ \S]|[\u0080-\uffff]/g`), kept unchanged as the
- * reference that normalise.test.ts compares the rewrite with. Imported by tests only.
+ * reference that normalise.test.ts compares the rewrite with. Only the scan and the cluster test
+ * it used are kept here; what the scan writes (the folding of clusters, the text and its segment
+ * map) is normalise.ts's own, which the rewrite did not change. Imported by tests only.
  */
 
-/** A normalised string and the map from its characters back to the source's. */
-interface NormalisedText {
-  /** The normalised text. */
-  text: string;
-  /** Offset in the source of the first character behind `text[index]`. */
-  sourceStartOf(index: number): number;
-  /** Offset in the source just after the last character behind `text[index]`. */
-  sourceEndOf(index: number): number;
-  /** The first normalised index whose source starts at or after `sourceOffset`. */
-  indexAtSource(sourceOffset: number): number;
-}
+import { codePointLength, foldCluster, type NormalisedText, normalisedWriter } from './normalise';
 
-const SPACE = 0x20;
-
-/** Characters that vanish: soft hyphen, zero-width spaces and joiners, direction marks, BOM. */
-const INVISIBLE = new Set<number>([
-  0x00ad, 0x034f, 0x061c, 0x115f, 0x1160, 0x17b4, 0x17b5, 0x180b, 0x180c, 0x180d, 0x180e, 0x200b,
-  0x200c, 0x200d, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2060, 0x2061, 0x2062,
-  0x2063, 0x2064, 0x206a, 0x206b, 0x206c, 0x206d, 0x206e, 0x206f, 0xfeff,
-]);
 const WHITESPACE = /\s/u;
-const SINGLE_QUOTES = /[\u2018\u2019\u201a\u201b\u2032\u2035\u02bc]/gu;
-const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033\u2036\u00ab\u00bb]/gu;
-const DASHES = /[\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d]/gu;
 const COMBINING_MARK = /\p{M}/u;
-
-/** Folded form of each non-ASCII cluster seen so far; pages reuse the same few (’, –, é). */
-const clusterCache = new Map<string, string>();
-const CLUSTER_CACHE_LIMIT = 10_000;
-
-/** Normalises one cluster (a code point and the combining marks after it). */
-function foldCluster(cluster: string): string {
-  const cached = clusterCache.get(cluster);
-  if (cached !== undefined) return cached;
-  let folded = '';
-  for (const char of cluster.normalize('NFKC')) {
-    if (INVISIBLE.has(char.codePointAt(0) ?? 0)) continue;
-    folded += WHITESPACE.test(char) ? ' ' : char;
-  }
-  folded = folded.replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"').replace(DASHES, '-');
-  if (clusterCache.size < CLUSTER_CACHE_LIMIT) clusterCache.set(cluster, folded);
-  return folded;
-}
 
 /** Whether the code point continues the cluster before it rather than starting a new one. */
 function continuesCluster(codePoint: number, char: string): boolean {
@@ -62,99 +25,6 @@ function startsMark(source: string, index: number): boolean {
   return continuesCluster(codePoint, String.fromCodePoint(codePoint));
 }
 
-/** Length in UTF-16 units of the code point at `index`. */
-function codePointLength(text: string, index: number): number {
-  const code = text.charCodeAt(index);
-  if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) {
-    const next = text.charCodeAt(index + 1);
-    if (next >= 0xdc00 && next <= 0xdfff) return 2;
-  }
-  return 1;
-}
-
-/**
- * Source spans of the output, as segments. In a linear segment, output character `i` comes from
- * source character `sourceStart + (i - outputStart)`; in a cluster segment every output
- * character comes from the whole span [sourceStart, sourceEnd).
- */
-class SegmentMap {
-  private readonly outputStarts: number[] = [];
-  private readonly sourceStarts: number[] = [];
-  /** -1 for linear segments; the span's end for cluster segments. */
-  private readonly clusterEnds: number[] = [];
-  private outputLength = 0;
-  private linearSourceEnd = -1;
-
-  /** Records `count` output characters copied one for one from source offset `sourceStart`. */
-  addLinear(sourceStart: number, count: number): void {
-    if (count <= 0) return;
-    // Extend the last segment when it continues in both texts: most of a page is one segment.
-    if (this.linearSourceEnd !== sourceStart) {
-      this.outputStarts.push(this.outputLength);
-      this.sourceStarts.push(sourceStart);
-      this.clusterEnds.push(-1);
-    }
-    this.outputLength += count;
-    this.linearSourceEnd = sourceStart + count;
-  }
-
-  /** Records `count` output characters that all come from source span [start, end). */
-  addCluster(start: number, end: number, count: number): void {
-    if (count <= 0) return;
-    this.outputStarts.push(this.outputLength);
-    this.sourceStarts.push(start);
-    this.clusterEnds.push(end);
-    this.outputLength += count;
-    this.linearSourceEnd = -1;
-  }
-
-  /** Index of the segment holding output character `index`. */
-  private segmentOf(index: number): number {
-    const starts = this.outputStarts;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if ((starts[middle] ?? 0) <= index) low = middle;
-      else high = middle - 1;
-    }
-    return low;
-  }
-
-  sourceStartOf(index: number): number {
-    const segment = this.segmentOf(index);
-    const sourceStart = this.sourceStarts[segment] ?? 0;
-    if ((this.clusterEnds[segment] ?? -1) >= 0) return sourceStart;
-    return sourceStart + index - (this.outputStarts[segment] ?? 0);
-  }
-
-  sourceEndOf(index: number): number {
-    const segment = this.segmentOf(index);
-    const clusterEnd = this.clusterEnds[segment] ?? -1;
-    if (clusterEnd >= 0) return clusterEnd;
-    return (this.sourceStarts[segment] ?? 0) + index - (this.outputStarts[segment] ?? 0) + 1;
-  }
-
-  indexAtSource(sourceOffset: number): number {
-    // Source starts rise with output starts, so search segments by their source start.
-    const sources = this.sourceStarts;
-    let low = 0;
-    let high = sources.length - 1;
-    if (high < 0 || sourceOffset <= (sources[0] ?? 0)) return 0;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if ((sources[middle] ?? 0) <= sourceOffset) low = middle;
-      else high = middle - 1;
-    }
-    const outputStart = this.outputStarts[low] ?? 0;
-    const segmentEnd = this.outputStarts[low + 1] ?? this.outputLength;
-    if ((this.clusterEnds[low] ?? -1) >= 0) {
-      return sourceOffset === (sources[low] ?? 0) ? outputStart : segmentEnd;
-    }
-    return Math.min(segmentEnd, outputStart + sourceOffset - (sources[low] ?? 0));
-  }
-}
-
 /**
  * What needs more than a copy: whitespace other than a lone space, and non-ASCII characters.
  * Everything between matches is copied as one slice.
@@ -163,35 +33,8 @@ const SPECIAL = /\s\s+|[^ \S]|[\u0080-\uffff]/g;
 
 /** `normaliseText` as it was written with a regular expression. */
 export function referenceNormaliseText(source: string): NormalisedText {
-  const pieces: string[] = [];
-  const map = new SegmentMap();
-  let lastIsSpace = false;
+  const { copy, replace, finish } = normalisedWriter(source);
   let copiedUpTo = 0;
-
-  /** Copies source[from, to) as is, collapsing a space against a space already written. */
-  const copy = (from: number, to: number): void => {
-    let start = from;
-    if (lastIsSpace && source.charCodeAt(start) === SPACE) start += 1;
-    if (start >= to) return;
-    pieces.push(source.slice(start, to));
-    map.addLinear(start, to - start);
-    lastIsSpace = source.charCodeAt(to - 1) === SPACE;
-  };
-
-  /** Writes `folded` in place of source[from, to). */
-  const replace = (from: number, to: number, folded: string): void => {
-    let text = folded;
-    if (lastIsSpace && text.charCodeAt(0) === SPACE) text = text.slice(1);
-    text = text.replace(/ {2,}/g, ' ');
-    if (text.length === 0) return;
-    pieces.push(text);
-    // One for one stays linear ("’" → "'", "\n" → " "); anything else maps as a whole, which
-    // also keeps surrogate pairs and composed characters in one piece.
-    if (text.length === 1 && to - from === 1) map.addLinear(from, 1);
-    else map.addCluster(from, to, text.length);
-    lastIsSpace = text.charCodeAt(text.length - 1) === SPACE;
-  };
-
   SPECIAL.lastIndex = 0;
   for (let match = SPECIAL.exec(source); match !== null; match = SPECIAL.exec(source)) {
     let start = match.index;
@@ -214,10 +57,5 @@ export function referenceNormaliseText(source: string): NormalisedText {
     SPECIAL.lastIndex = end;
   }
   copy(copiedUpTo, source.length);
-  return {
-    text: pieces.join(''),
-    sourceStartOf: (index) => map.sourceStartOf(index),
-    sourceEndOf: (index) => map.sourceEndOf(index),
-    indexAtSource: (offset) => map.indexAtSource(offset),
-  };
+  return finish();
 }

@@ -48,7 +48,7 @@ const clusterCache = new Map<string, string>();
 const CLUSTER_CACHE_LIMIT = 10_000;
 
 /** Normalises one cluster (a code point and the combining marks after it). */
-function foldCluster(cluster: string): string {
+export function foldCluster(cluster: string): string {
   const cached = clusterCache.get(cluster);
   if (cached !== undefined) return cached;
   let folded = '';
@@ -72,7 +72,7 @@ export function startsMark(source: string, index: number): boolean {
 }
 
 /** Length in UTF-16 units of the code point at `index`. */
-function codePointLength(text: string, index: number): number {
+export function codePointLength(text: string, index: number): number {
   const code = text.charCodeAt(index);
   if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) {
     const next = text.charCodeAt(index + 1);
@@ -220,37 +220,59 @@ function specialAt(
   return index;
 }
 
-/** Normalises `source` for matching and keeps the map back to it. */
-export function normaliseText(source: string): NormalisedText {
+/**
+ * The output side of normalisation: writes the normalised text piece by piece, with its map back
+ * to the source. `normaliseText` drives it with its scan for what needs more than a copy; the
+ * test reference (normalise.reference.ts) drives it with the regular expression it replaced.
+ */
+export interface NormalisedWriter {
+  /** Copies source[from, to) as is, collapsing a space against a space already written. */
+  copy(from: number, to: number): void;
+  /** Writes `folded` in place of source[from, to). */
+  replace(from: number, to: number, folded: string): void;
+  /** The text written so far and its map back to the source. */
+  finish(): NormalisedText;
+}
+
+/** A writer of `source`'s normalised text (see `NormalisedWriter`). */
+export function normalisedWriter(source: string): NormalisedWriter {
   const pieces: string[] = [];
   const map = new SegmentMap();
   let lastIsSpace = false;
+  return {
+    copy(from, to) {
+      let start = from;
+      if (lastIsSpace && source.charCodeAt(start) === SPACE) start += 1;
+      if (start >= to) return;
+      pieces.push(source.slice(start, to));
+      map.addLinear(start, to - start);
+      lastIsSpace = source.charCodeAt(to - 1) === SPACE;
+    },
+    replace(from, to, folded) {
+      let text = folded;
+      if (lastIsSpace && text.charCodeAt(0) === SPACE) text = text.slice(1);
+      text = text.replace(/ {2,}/g, ' ');
+      if (text.length === 0) return;
+      pieces.push(text);
+      // One for one stays linear ("’" → "'", "\n" → " "); anything else maps as a whole, which
+      // also keeps surrogate pairs and composed characters in one piece.
+      if (text.length === 1 && to - from === 1) map.addLinear(from, 1);
+      else map.addCluster(from, to, text.length);
+      lastIsSpace = text.charCodeAt(text.length - 1) === SPACE;
+    },
+    finish: () => ({
+      text: pieces.join(''),
+      sourceStartOf: (index) => map.sourceStartOf(index),
+      sourceEndOf: (index) => map.sourceEndOf(index),
+      indexAtSource: (offset) => map.indexAtSource(offset),
+    }),
+  };
+}
+
+/** Normalises `source` for matching and keeps the map back to it. */
+export function normaliseText(source: string): NormalisedText {
+  const { copy, replace, finish } = normalisedWriter(source);
   let copiedUpTo = 0;
-
-  /** Copies source[from, to) as is, collapsing a space against a space already written. */
-  const copy = (from: number, to: number): void => {
-    let start = from;
-    if (lastIsSpace && source.charCodeAt(start) === SPACE) start += 1;
-    if (start >= to) return;
-    pieces.push(source.slice(start, to));
-    map.addLinear(start, to - start);
-    lastIsSpace = source.charCodeAt(to - 1) === SPACE;
-  };
-
-  /** Writes `folded` in place of source[from, to). */
-  const replace = (from: number, to: number, folded: string): void => {
-    let text = folded;
-    if (lastIsSpace && text.charCodeAt(0) === SPACE) text = text.slice(1);
-    text = text.replace(/ {2,}/g, ' ');
-    if (text.length === 0) return;
-    pieces.push(text);
-    // One for one stays linear ("’" → "'", "\n" → " "); anything else maps as a whole, which
-    // also keeps surrogate pairs and composed characters in one piece.
-    if (text.length === 1 && to - from === 1) map.addLinear(from, 1);
-    else map.addCluster(from, to, text.length);
-    lastIsSpace = text.charCodeAt(text.length - 1) === SPACE;
-  };
-
   for (let start = nextSpecial(source, 0); start !== -1; ) {
     const first = source.charCodeAt(start);
     let end: number;
@@ -272,12 +294,7 @@ export function normaliseText(source: string): NormalisedText {
     start = nextSpecial(source, end);
   }
   copy(copiedUpTo, source.length);
-  return {
-    text: pieces.join(''),
-    sourceStartOf: (index) => map.sourceStartOf(index),
-    sourceEndOf: (index) => map.sourceEndOf(index),
-    indexAtSource: (offset) => map.indexAtSource(offset),
-  };
+  return finish();
 }
 
 /** Normalises a selector string (quote, prefix or suffix) without keeping the source map. */

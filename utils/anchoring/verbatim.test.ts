@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchor } from './anchor';
+import { anchor, anchorAll, anchorAllWith, anchorInFullText, type FullTextMatcher } from './anchor';
 import { describe as describeRange } from './describe';
 import { mountArticle, rangeOfText, textOf, withStylesRead } from './test-fixtures';
 import { makeExclusionTest } from './text-model';
@@ -7,9 +7,13 @@ import { anchorVerbatim, readRawText, type VerbatimQuote } from './verbatim';
 
 /** Runs the verbatim path alone and describes each answer: the text found with its start node's
  * parent id, or "undecided" when the full matcher must decide. */
-function settle(root: Element, quotes: Array<VerbatimQuote | null>): string[] {
+function settle(
+  root: Element,
+  quotes: Array<VerbatimQuote | null>,
+  fullMatcherFollows = false,
+): string[] {
   const raw = readRawText(root);
-  return anchorVerbatim(raw, quotes, makeExclusionTest(root)).map((range) =>
+  return anchorVerbatim(raw, quotes, makeExclusionTest(root), fullMatcherFollows).map((range) =>
     range
       ? `${textOf(range)} @${(range.startContainer.parentNode as Element | null)?.id ?? ''}`
       : 'undecided',
@@ -204,5 +208,56 @@ describe('the verbatim path and context that is only white space', () => {
       { type: 'TextQuoteSelector', exact: 'w', prefix: '', suffix: ' ' },
     ]);
     expect(result.status).toBe('orphan');
+  });
+});
+
+describe('the second round when the full matcher follows', () => {
+  // "the visit went" is on the page as saved, but its context's white space was reflowed, so
+  // only the second round (the quote alone, context compared white space aside) settles it.
+  const page =
+    '<p id="a">They said:   the visit went well.</p><p id="b">The president arrived late.</p>';
+  const reflowed = q('the visit went', 'They said: ', ' well.');
+  // Two letters of "president" were changed since this was saved: no round can settle it.
+  const edited = q('The presidnet arrived', '', ' late.');
+
+  it('is skipped when the first quote it would look for is not on the page', () => {
+    const root = mountArticle(page);
+    expect(settle(root, [edited, reflowed], true)).toEqual(['undecided', 'undecided']);
+  });
+
+  it('still runs without the full matcher, and for a page whose only change is white space', () => {
+    const root = mountArticle(page);
+    expect(settle(root, [edited, reflowed])).toEqual(['undecided', 'the visit went @a']);
+    expect(settle(root, [reflowed], true)).toEqual(['the visit went @a']);
+    expect(settle(root, [reflowed, edited], true)).toEqual(['the visit went @a', 'undecided']);
+  });
+
+  it('hands the full matcher what it skipped, and the answers stay the same', () => {
+    const root = mountArticle(page);
+    const targets = [edited, reflowed].map((quote, index) => ({
+      id: String(index),
+      selectors: [{ type: 'TextQuoteSelector' as const, ...quote }],
+    }));
+    const handed: string[] = [];
+    const recording: FullTextMatcher = (matcherRoot, undecided, options) => {
+      handed.push(...undecided.map((target) => target.id));
+      return anchorInFullText(matcherRoot, undecided, options);
+    };
+    const results = anchorAllWith(recording, root, targets);
+    expect(handed).toEqual(['0', '1']);
+    expect(
+      results.map((result) =>
+        result?.status === 'anchored' ? textOf(result.range) : result?.status,
+      ),
+    ).toEqual(['The president arrived', 'the visit went']);
+    expect(
+      anchorAll(root, targets).map((result) =>
+        result.status === 'anchored' ? textOf(result.range) : result.status,
+      ),
+    ).toEqual(['The president arrived', 'the visit went']);
+    // Before the full matcher is loaded, the second round settles what it can, as it always did.
+    const first = anchorAllWith(null, root, targets);
+    expect(first[0]).toBeUndefined();
+    expect(first[1]?.status === 'anchored' && textOf(first[1].range)).toBe('the visit went');
   });
 });

@@ -209,11 +209,18 @@ function settleAmong(
  * string occurs exactly once is settled there. The others (context changed, whitespace
  * different, or the passage repeated with its context) are looked for by their exact text
  * alone, and settled when exactly one occurrence has the saved context around it.
+ *
+ * `fullMatcherFollows` says that the full matcher will see every quote left undecided. The second
+ * round is then skipped when the first quote it would look for is not in the text at all: that
+ * quote leaves the full matcher to run anyway, and it settles whatever the second round would,
+ * the same way. An edited page saves a pass over its text; a page whose only change is white
+ * space in the context pays one `includes` before the second round settles everything.
  */
 export function anchorVerbatim(
   raw: RawText,
   quotes: ReadonlyArray<VerbatimQuote | null>,
   isExcluded: (node: Node) => boolean,
+  fullMatcherFollows = false,
 ): Array<Range | null> {
   const keys = quotes.map((quote) => (quote ? keyOf(quote) : null));
   const keyHits = findAllOccurrences(
@@ -235,6 +242,8 @@ export function anchorVerbatim(
     return settleAmong(raw, quote, [start], isExcluded, verified);
   });
   const second = quotes.map((quote, index) => (results[index] ? null : quote));
+  const first = second.find(Boolean);
+  if (fullMatcherFollows && first && !raw.text.includes(first.exact)) return results;
   const occurrences = findAllOccurrences(
     raw.text,
     second.map((quote) => quote?.exact ?? ''),
