@@ -46,6 +46,32 @@ describe('guidePosition', () => {
     expect(open.top).toBe(closed.top);
   });
 
+  it('keeps the pill where it was folded when the opened guide is wider than the room left of the headline’s end', () => {
+    const narrow = { width: 800, height: 900 };
+    const around = { obstruction: 143, articleRight: 1210, sheetTop: null };
+    const title = new DOMRect(44, 239, 388, 115);
+    const folded = guidePosition(
+      title,
+      { width: 235, height: 27, pillHeight: 27, pillWidth: 235 },
+      narrow,
+      around,
+    );
+    const open = guidePosition(
+      title,
+      { width: 560, height: 200, pillHeight: 27, pillWidth: 235 },
+      narrow,
+      around,
+    );
+    // The pill's right end: the box's, less the inset; the headline's end both times.
+    const pillRight = (place: ReturnType<typeof guidePosition>, width: number) =>
+      place.left + width - place.pillInset;
+    expect(folded.pillInset).toBe(0);
+    expect(pillRight(folded, 235)).toBe(432);
+    expect(open.left).toBe(6);
+    expect(pillRight(open, 560)).toBe(432);
+    expect(open.top).toBe(folded.top);
+  });
+
   it('keeps inside a narrow window', () => {
     const narrow = { width: 320, height: 480 };
     const position = guidePosition(
@@ -68,5 +94,8 @@ describe('guidePosition', () => {
     const over = guidePosition(headline(238), row, zoomed, { ...around, obstruction: 190 });
     expect(over.top).toBe(6);
     expect(over.top + over.maxHeight).toBeLessThanOrEqual(118 - 6);
+    // With no room beside the article (the site's sidebar there): at the window's right end.
+    const aside = guidePosition(headline(238), row, zoomed, { ...around, articleRight: 580 });
+    expect(aside).toMatchObject({ beside: false, docked: true, left: 640 - 6 - 240 });
   });
 });

@@ -62,12 +62,17 @@ export interface GuidePlace {
   beside: boolean;
   /** Pinned in the window rather than carried by the page's scrolling. */
   docked: boolean;
+  /**
+   * How far in from the box's right end the pill sits: by the headline's end, a box wider than
+   * the room left of it keeps the pill where it was folded (0 beside, where it is at the left).
+   */
+  pillInset: number;
 }
 
 /** The guide's place for a box of this size and pill height. */
 export function guidePosition(
   reference: DOMRect,
-  box: { width: number; height: number; pillHeight: number },
+  box: { width: number; height: number; pillHeight: number; pillWidth?: number },
   viewport: { width: number; height: number },
   around: GuideSurroundings,
 ): GuidePlace {
@@ -83,13 +88,17 @@ export function guidePosition(
     // sheet covers the page below anyway), and never further down than the sheet's top.
     const under = obstruction + GAP;
     const top = under + box.height <= sheetTop - GAP ? under : GAP;
+    // Not beside the article (the site's sidebar takes that room): at the window's right end,
+    // off the headline's start and the site's logo, where headers keep them.
+    const docked = beside ? left : Math.max(GAP, viewport.width - GAP - width);
     return {
-      left: Math.round(left),
+      left: Math.round(docked),
       top: Math.round(top),
       maxWidth,
       maxHeight: Math.max(0, Math.floor(sheetTop - GAP - top)),
       beside,
       docked: true,
+      pillInset: 0,
     };
   }
   const level = beside ? reference.top : reference.top - box.pillHeight - GAP;
@@ -101,5 +110,8 @@ export function guidePosition(
     maxHeight: Math.max(120, Math.floor(viewport.height - top - 8)),
     beside,
     docked: false,
+    pillInset: beside
+      ? 0
+      : Math.round(Math.max(0, Math.min(left + width - right, width - (box.pillWidth ?? width)))),
   };
 }
