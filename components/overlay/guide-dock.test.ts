@@ -25,10 +25,15 @@ describe('guidePosition', () => {
   });
 
   it('stays under the site’s header once the headline has scrolled away', () => {
+    // Not beside the article: at the window's right end, off the column's text.
     expect(guidePosition(headline(-600), pill, viewport, wide)).toMatchObject({
-      left: 596,
+      left: 1280 - 6 - 266,
       top: 149,
     });
+    // Beside it: where it was.
+    expect(guidePosition(headline(-600), pill, viewport, { ...wide, articleRight: 862 }).left).toBe(
+      892,
+    );
     expect(guidePosition(headline(-600), pill, viewport, { ...wide, obstruction: 0 }).top).toBe(6);
     expect(guidePosition(headline(-600), pill, viewport, { ...wide, articleRight: 862 }).top).toBe(
       149,
