@@ -2,7 +2,8 @@
  * Where the reading guide's pill sits at the window widths readers have, one suite for every
  * browser: at 1280, 1366, 1440 and 1920 px and in narrower windows, the pill (and the guide, where
  * it starts open) covers neither the site's sidebar (its first heading, "Get Our Free
- * Newsletter", above all) nor the headline and byline, and stays in the window.
+ * Newsletter", above all) nor the headline and byline, and stays in the window; pinned under the
+ * site's header once the article is scrolled, it covers none of the article's text.
  * `guide-room.chromium.e2e.ts` and `guide-room.firefox.e2e.ts` run it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -108,6 +109,50 @@ export function defineGuideRoomSuite(driver: BrowserDriver): void {
         expect(pillBox!.x).toBeGreaterThanOrEqual(0);
         expect(pillBox!.x + pillBox!.width).toBeLessThanOrEqual(width);
         expect(pillBox!.y).toBeGreaterThanOrEqual(0);
+      },
+    );
+
+    it.each([
+      [1280, 900],
+      [800, 600],
+    ])(
+      'pinned under the header once scrolled, covers none of the article’s text in a %i×%i window',
+      async (width, height) => {
+        await tab.resize(width, height);
+        await tab.reload();
+        const pill = await tab.waitForControl('button', PILL);
+        await placedBox(tab, pill);
+        await tab.mouse.move(width / 4, height / 2);
+        await tab.mouse.wheel(1500);
+        await waitUntil(
+          () => tab.evaluate(() => window.scrollY, undefined),
+          (y) => y > 1000,
+          { what: 'the article to scroll' },
+        );
+        const pinned = await placedBox(tab, pill);
+        // The article's lines in the window now.
+        const lines = await tab.evaluate(() => {
+          const body = document.querySelector('.articleBody');
+          if (!body) throw new Error('no article body');
+          const rects: { x: number; y: number; width: number; height: number }[] = [];
+          const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            if (!node.textContent?.trim()) continue;
+            const range = document.createRange();
+            range.selectNodeContents(node);
+            for (const rect of range.getClientRects()) {
+              if (rect.bottom > 0 && rect.top < window.innerHeight) {
+                rects.push({ x: rect.x, y: rect.y, width: rect.width, height: rect.height });
+              }
+            }
+          }
+          return rects;
+        }, undefined);
+        expect(lines.length).toBeGreaterThan(3);
+        expect(pinned.y).toBeGreaterThanOrEqual(0);
+        expect(pinned.y).toBeLessThan(height / 2);
+        for (const rect of lines)
+          expect(intersects(pinned, rect), JSON.stringify(rect)).toBe(false);
       },
     );
   });
