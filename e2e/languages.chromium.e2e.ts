@@ -152,7 +152,12 @@ for (const { language, words } of LANGUAGES) {
         for (const claim of pack.claims) await probe.waitFor('button', markerName(claim.verdict));
         const total = pack.claims.length;
         const summary = words.plural('guide_checked', total);
-        await probe.waitFor('button', new RegExp(`^Counterpoint · ${escapeForPattern(summary)}`));
+        const pill = await probe.waitFor(
+          'button',
+          new RegExp(`^Counterpoint · ${escapeForPattern(summary)}`),
+        );
+        // Where the site's sidebar takes the room beside the article, it starts as its pill.
+        if (!isExpanded(pill)) await probe.click(pill);
         await probe.waitFor('button', words.t('guide_previous'));
         await probe.waitFor('button', words.t('guide_next'));
         const tally = await probe.waitFor('list', words.t('guide_by_verdict'));
@@ -239,11 +244,21 @@ for (const { language, words } of LANGUAGES) {
       const probe = await probeAccessibility(article);
       try {
         // With the mouse, at every zoom, the reading guide open (its largest, and larger in these
-        // languages): it sits beside the article's column, never over a marker.
+        // languages). Beside the article's column it covers no marker; where it started as its
+        // pill (the site's sidebar takes that room) it opens over the column's top, and the
+        // reader folds it again (its pill) before reaching for the first claim.
         const pill = await probe.waitFor('button', /^Counterpoint · /);
-        const open = isExpanded(pill);
-        if (!open) await probe.click(pill);
+        const startedOpen = isExpanded(pill);
+        if (!startedOpen) await probe.click(pill);
         await probe.waitFor('list', words.t('guide_by_verdict'));
+        if (!startedOpen) {
+          await probe.click(await probe.waitFor('button', /^Counterpoint · /));
+          await waitUntil(
+            async () => (await probe.find('list', words.t('guide_by_verdict'))).length,
+            (count) => count === 0,
+            { what: 'the guide to fold' },
+          );
+        }
         await probe.click(await probe.waitFor('button', markerName()));
       } finally {
         await probe.detach();

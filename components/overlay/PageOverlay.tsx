@@ -106,7 +106,12 @@ function GuideDock({
       const viewport = { width: view.innerWidth, height: view.innerHeight };
       const spot = guidePosition(
         reference.getBoundingClientRect(),
-        { width: element.offsetWidth, height: element.offsetHeight, pillHeight },
+        {
+          width: element.offsetWidth,
+          height: element.offsetHeight,
+          pillHeight,
+          pillWidth: pill.current?.offsetWidth ?? 0,
+        },
         viewport,
         {
           obstruction,
@@ -117,6 +122,7 @@ function GuideDock({
       const fixed = pinned || spot.docked;
       element.classList.toggle('cp-guide-beside', spot.beside);
       element.style.setProperty('--cp-guide-max', `${spot.maxWidth}px`);
+      element.style.setProperty('--cp-guide-pill-inset', `${spot.pillInset}px`);
       element.style.maxWidth = `${spot.maxWidth}px`;
       element.style.maxHeight = `${spot.maxHeight}px`;
       element.style.position = fixed ? 'fixed' : 'absolute';
@@ -239,6 +245,7 @@ export const OVERLAY_CSS = `
   font: inherit; font-size: 0.8125em; line-height: 1.2; cursor: pointer; padding: 0.35em 0.8em;
   color: var(--cp-text); background: var(--cp-surface); border: 1px solid var(--cp-border);
   border-left: 4px solid var(--cp-link); border-radius: 999px; box-shadow: 0 2px 8px var(--cp-shadow);
+  margin-right: var(--cp-guide-pill-inset, 0px);
 }
 .cp-guide-panel { box-shadow: 0 6px 24px var(--cp-shadow); border-radius: 6px; }
 [hidden] { display: none !important; }

@@ -25,10 +25,15 @@ describe('guidePosition', () => {
   });
 
   it('stays under the site’s header once the headline has scrolled away', () => {
+    // Not beside the article: at the window's right end, off the column's text.
     expect(guidePosition(headline(-600), pill, viewport, wide)).toMatchObject({
-      left: 596,
+      left: 1280 - 6 - 266,
       top: 149,
     });
+    // Beside it: where it was.
+    expect(guidePosition(headline(-600), pill, viewport, { ...wide, articleRight: 862 }).left).toBe(
+      892,
+    );
     expect(guidePosition(headline(-600), pill, viewport, { ...wide, obstruction: 0 }).top).toBe(6);
     expect(guidePosition(headline(-600), pill, viewport, { ...wide, articleRight: 862 }).top).toBe(
       149,
@@ -44,6 +49,32 @@ describe('guidePosition', () => {
       wide,
     );
     expect(open.top).toBe(closed.top);
+  });
+
+  it('keeps the pill where it was folded when the opened guide is wider than the room left of the headline’s end', () => {
+    const narrow = { width: 800, height: 900 };
+    const around = { obstruction: 143, articleRight: 1210, sheetTop: null };
+    const title = new DOMRect(44, 239, 388, 115);
+    const folded = guidePosition(
+      title,
+      { width: 235, height: 27, pillHeight: 27, pillWidth: 235 },
+      narrow,
+      around,
+    );
+    const open = guidePosition(
+      title,
+      { width: 560, height: 200, pillHeight: 27, pillWidth: 235 },
+      narrow,
+      around,
+    );
+    // The pill's right end: the box's, less the inset; the headline's end both times.
+    const pillRight = (place: ReturnType<typeof guidePosition>, width: number) =>
+      place.left + width - place.pillInset;
+    expect(folded.pillInset).toBe(0);
+    expect(pillRight(folded, 235)).toBe(432);
+    expect(open.left).toBe(6);
+    expect(pillRight(open, 560)).toBe(432);
+    expect(open.top).toBe(folded.top);
   });
 
   it('keeps inside a narrow window', () => {
@@ -68,5 +99,8 @@ describe('guidePosition', () => {
     const over = guidePosition(headline(238), row, zoomed, { ...around, obstruction: 190 });
     expect(over.top).toBe(6);
     expect(over.top + over.maxHeight).toBeLessThanOrEqual(118 - 6);
+    // With no room beside the article (the site's sidebar there): at the window's right end.
+    const aside = guidePosition(headline(238), row, zoomed, { ...around, articleRight: 580 });
+    expect(aside).toMatchObject({ beside: false, docked: true, left: 640 - 6 - 240 });
   });
 });

@@ -1,10 +1,10 @@
 /**
- * Where the reading guide sits. Where the window has room beside the article's column (its
- * content box's right edge against the window's width), it sits there, level with the headline,
- * covering none of the article's text; otherwise at the end of the headline's line, just above
- * it. Once the headline scrolls away, it is pinned under whatever the site keeps at the top of
- * the window (its sticky header or navigation), so "Next claim" stays in view and the site's
- * navigation stays uncovered. While a popover is a sheet along the window's bottom (a small
+ * Where the reading guide sits. Where the window has room beside the article's column and what
+ * the site lays out beside it (`articleRight`), it sits there, level with the headline, covering
+ * none of the site's content; otherwise at the end of the headline's line, just above it. Once
+ * the headline scrolls away, it is pinned under whatever the site keeps at the top of the window
+ * (its sticky header or navigation), so "Next claim" stays in view and the site's navigation
+ * stays uncovered; not beside the article, at the window's right end. While a popover is a sheet along the window's bottom (a small
  * window, or 200 % zoom), the guide's stepping row docks above the sheet's highest edge, so the
  * two never overlap. The box is placed by its top edge, so opening the guide grows it downwards
  * and nothing jumps. Reads the page's layout only; writes nothing to the page.
@@ -62,12 +62,17 @@ export interface GuidePlace {
   beside: boolean;
   /** Pinned in the window rather than carried by the page's scrolling. */
   docked: boolean;
+  /**
+   * How far in from the box's right end the pill sits: by the headline's end, a box wider than
+   * the room left of it keeps the pill where it was folded (0 beside, where it is at the left).
+   */
+  pillInset: number;
 }
 
 /** The guide's place for a box of this size and pill height. */
 export function guidePosition(
   reference: DOMRect,
-  box: { width: number; height: number; pillHeight: number },
+  box: { width: number; height: number; pillHeight: number; pillWidth?: number },
   viewport: { width: number; height: number },
   around: GuideSurroundings,
 ): GuidePlace {
@@ -83,23 +88,35 @@ export function guidePosition(
     // sheet covers the page below anyway), and never further down than the sheet's top.
     const under = obstruction + GAP;
     const top = under + box.height <= sheetTop - GAP ? under : GAP;
+    // Not beside the article (the site's sidebar takes that room): at the window's right end,
+    // off the headline's start and the site's logo, where headers keep them.
+    const docked = beside ? left : Math.max(GAP, viewport.width - GAP - width);
     return {
-      left: Math.round(left),
+      left: Math.round(docked),
       top: Math.round(top),
       maxWidth,
       maxHeight: Math.max(0, Math.floor(sheetTop - GAP - top)),
       beside,
       docked: true,
+      pillInset: 0,
     };
   }
   const level = beside ? reference.top : reference.top - box.pillHeight - GAP;
-  const top = Math.max(level, obstruction + GAP, GAP);
+  const under = Math.max(obstruction + GAP, GAP);
+  const top = Math.max(level, under);
+  // Not beside the article, once the headline has gone under the site's header: at the window's
+  // right end, off the article's column, whose text the reader reads just below the header.
+  const aside = !beside && level < under;
   return {
-    left: Math.round(left),
+    left: Math.round(aside ? Math.max(GAP, viewport.width - GAP - width) : left),
     top: Math.round(top),
     maxWidth,
     maxHeight: Math.max(120, Math.floor(viewport.height - top - 8)),
     beside,
     docked: false,
+    pillInset:
+      beside || aside
+        ? 0
+        : Math.round(Math.max(0, Math.min(left + width - right, width - (box.pillWidth ?? width)))),
   };
 }

@@ -111,8 +111,9 @@ export function createOverlay(doc: Document): OverlayHost {
     isHost: (node) => ownHosts().some((host) => node === host),
     guideBox: () => {
       if (!guideLayer?.host.isConnected) return null;
-      // Only beside the article's column: a column of its own that popovers can keep clear of.
-      return guideLayer.mount.querySelector('.cp-guide-beside')?.getBoundingClientRect() ?? null;
+      // Beside the article's column, or (where the site's sidebar takes that room) above the
+      // column's right end: popovers keep clear of it either way.
+      return guideLayer.mount.querySelector('.cp-guide-box')?.getBoundingClientRect() ?? null;
     },
     contains: (event) => {
       const path = event.composedPath();

@@ -65,6 +65,8 @@ function tabFor(page: Page, firstProbe: AccessibilityProbe): ArticleTab {
     async waitForControl(role, name) {
       return asControl(await probe.waitFor(role, name));
     },
+    box: (control) => probe.box(nodeOf(control)),
+    resize: (width, height) => page.setViewportSize({ width, height }),
     click: (control) => probe.click(nodeOf(control)),
     focus: (control) => probe.focus(nodeOf(control)),
     async focused() {

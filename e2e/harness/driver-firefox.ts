@@ -132,6 +132,23 @@ function tabFor(session: FirefoxSession, page: Page): ArticleTab {
       if (!first) throw new Error(`no ${role} named ${String(name)}`);
       return first;
     },
+    async box(control) {
+      const result = await session.callWithRoots(
+        page,
+        `(roots, element) => {
+          const box = element.getBoundingClientRect();
+          return [box.x, box.y, box.width, box.height];
+        }`,
+        [{ sharedId: control.id }],
+      );
+      const [x = Number.NaN, y = Number.NaN, width = Number.NaN, height = Number.NaN] = (
+        (result.value as BidiValue[] | undefined) ?? []
+      ).map((entry) => Number(entry.value));
+      return { x, y, width, height };
+    },
+    async resize(width, height) {
+      await page.setViewport({ width, height });
+    },
     async click(control) {
       // To the middle of the viewport first: scrolled only as far as needed, a control at the
       // top edge sits under the site's sticky header, which would take the click.

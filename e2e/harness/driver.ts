@@ -97,6 +97,10 @@ export interface ArticleTab {
   controls(role: string, name?: string | RegExp): Promise<Control[]>;
   /** Waits until at least one such control exists; returns the first. */
   waitForControl(role: string, name?: string | RegExp): Promise<Control>;
+  /** A control's border box in the viewport, as laid out now. */
+  box(control: Control): Promise<Box>;
+  /** Sets the viewport's size (CSS px), as a reader resizing the window. */
+  resize(width: number, height: number): Promise<void>;
   /** Clicks the middle of a control with the real mouse (scrolled into view first). */
   click(control: Control): Promise<void>;
   /** Moves keyboard focus to a control. */

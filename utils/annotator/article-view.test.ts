@@ -109,6 +109,18 @@ async function rotateUntilBusy(started: ReturnType<typeof start>): Promise<HTMLE
   return teaser;
 }
 
+/** Writes down the arguments of every call of `target[name]` from now on (it still runs). */
+function countCalls<T extends object, K extends keyof T>(target: T, name: K): unknown[][] {
+  const calls: unknown[][] = [];
+  const original = target[name];
+  if (typeof original !== 'function') throw new Error(`${String(name)} is not a function`);
+  target[name] = ((...args: unknown[]) => {
+    calls.push(args);
+    return original.apply(target, args);
+  }) as T[K];
+  return calls;
+}
+
 /** The article paragraph that holds this text. */
 function paragraphWith(body: Element, text: string): HTMLElement {
   const found = [...body.querySelectorAll('p')].find((p) => p.textContent?.includes(text));
@@ -492,8 +504,55 @@ describe('a busy page', () => {
     expect(view.busy()).toBe(true);
     // Nothing was anchored again for it.
     expect(started.anchoredIds()).toEqual([]);
-    await vi.advanceTimersByTimeAsync(QUIET_AFTER_MS + 100);
+    // Quiet as far as it watched (the teaser's paragraph holds no claim), then confirmed quiet
+    // with the whole body watched.
+    await vi.advanceTimersByTimeAsync(2 * QUIET_AFTER_MS + 100);
     expect(view.busy()).toBe(false);
+  });
+
+  it('stays busy, its claims left as they are, while a teaser it does not watch keeps changing', async () => {
+    const started = start();
+    view = started.view;
+    const teaser = await rotateUntilBusy(started);
+    const setBusy = countCalls(view.layers, 'setBusy');
+    // Rounds in which the teaser's change was handed over (it brings text: a debounce is set),
+    // and after which the page counted as quiet.
+    let handedOver = 0;
+    let quietRounds = 0;
+    const rounds = (3 * QUIET_AFTER_MS) / 200;
+    for (let round = 0; round < rounds; round++) {
+      teaser.innerHTML = `<h4>Read next</h4><a href="#more-${round}">More ${round}</a>`;
+      await Promise.resolve();
+      await Promise.resolve();
+      if (vi.getTimerCount() > 1) handedOver += 1;
+      await vi.advanceTimersByTimeAsync(200);
+      if (!view.busy()) quietRounds += 1;
+    }
+    // No claim registered again and taken out again: the page never counted as quiet.
+    expect(setBusy).toEqual([]);
+    expect(quietRounds).toBe(0);
+    // Once per quiet period, the whole body is watched until the next change confirms it busy.
+    expect(handedOver).toBeLessThanOrEqual(rounds / (QUIET_AFTER_MS / 200) + 1);
+    expect(started.anchoredIds()).toEqual([]);
+  });
+
+  it('watches the whole body again once the page really is quiet', async () => {
+    const started = start();
+    view = started.view;
+    const teaser = await rotateUntilBusy(started);
+    const setBusy = countCalls(view.layers, 'setBusy');
+    await vi.advanceTimersByTimeAsync(2 * QUIET_AFTER_MS + 100);
+    expect(view.busy()).toBe(false);
+    expect(setBusy).toEqual([[false]]);
+
+    // A change of the teaser is handed over again: it brings text, so a debounce is set.
+    teaser.innerHTML = '<h4>Read next</h4><a href="#quiet">A quiet story</a>';
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(vi.getTimerCount()).toBe(2);
+    await vi.advanceTimersByTimeAsync(REANCHOR_MAX_WAIT_MS);
+    expect(started.anchoredIds()).toEqual([]);
+    expect(view.layers.status().claimsAnchored).toBe(claims.length);
   });
 
   it('hands a change outside every passage to nothing while busy: no anchoring, text read, timer or status', async () => {

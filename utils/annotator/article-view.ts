@@ -117,6 +117,8 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
   let changedAt: number[] = [];
   let busy = false;
   let quietTimer: ReturnType<typeof setTimeout> | undefined;
+  // Whether a busy page that seemed quiet, watched narrowly, is watched whole to confirm it.
+  let confirming = false;
   // Whether some passage is not placed (an orphan, or not anchored yet), as last reported.
   let unplaced = true;
 
@@ -178,11 +180,21 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
   };
 
   /**
-   * A busy page is quiet again once nothing it watches has changed for `QUIET_AFTER_MS`.
+   * A busy page is quiet again once the whole body, watched, has not changed for
+   * `QUIET_AFTER_MS`: watched narrowly, the page may still be changing where it is not watched
+   * (a teaser), so the whole body is watched again first, and the page stays busy meanwhile.
    */
   const waitForQuiet = (): void => {
     clearTimeout(quietTimer);
     quietTimer = setTimeout(() => {
+      // Watched narrowly (every passage placed) and not confirmed yet. (One across the body's
+      // children keeps the body watched whole: that page is then confirmed needlessly.)
+      if (!(unplaced || confirming)) {
+        confirming = true;
+        watch();
+        return waitForQuiet();
+      }
+      confirming = false;
       changedAt = [];
       busy = false;
       layers.setBusy(false);
@@ -202,7 +214,13 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
       layers.setBusy(true);
       watch();
     }
-    if (busy) waitForQuiet();
+    if (!busy) return;
+    // A change seen while confirming: still busy, and watched narrowly again.
+    if (confirming) {
+      confirming = false;
+      watch();
+    }
+    waitForQuiet();
   };
 
   const settle = (): void => {
@@ -238,7 +256,7 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
     // Changes not yet handed over are handled after the watch moved.
     const pending = observer.takeRecords();
     observer.disconnect();
-    let children: Set<Node> | null = busy && !unplaced ? new Set() : null;
+    let children: Set<Node> | null = busy && !unplaced && !confirming ? new Set() : null;
     // Only while busy: a heavy annotator's page reports (and so comes here) with every note.
     for (const { id } of children ? [...claims, ...notes] : []) {
       let node: Node | null | undefined = layers.rangeOf(id)?.commonAncestorContainer;

@@ -42,7 +42,7 @@ export interface OverlayController {
   contains(event: Event): boolean;
   /** True for the overlay's host node. */
   isHost(node: Node): boolean;
-  /** Where the reading guide is drawn, if it sits beside the article. */
+  /** Where the reading guide is drawn, if it is. */
   guideBox(): DOMRect | null;
   destroy(): void;
 }

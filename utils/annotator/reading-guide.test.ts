@@ -80,6 +80,48 @@ describe('the reading guide on the page', () => {
     expect(roomBeside(1000, 1280)).toBe(0);
   });
 
+  it('counts the site’s sidebar beside the article’s column as taken, as at 1280 and 1920 px', () => {
+    /** An element with this box (left, top, width, height) in the window. */
+    const laidOut = (tag: string, [x, y, width, height]: number[], style = ''): HTMLElement => {
+      const element = document.createElement(tag);
+      element.setAttribute('style', style);
+      element.getBoundingClientRect = () => new DOMRect(x, y, width, height);
+      return element;
+    };
+    /** The article page's layout: a centred wrapper of 1180 px, the sidebar 300 px to the right. */
+    const page = (width: number) => {
+      const left = (width - 1180) / 2 + 20;
+      const wrapper = laidOut('div', [left - 20, 150, 1180, 3000]);
+      const content = laidOut('main', [left, 150, 816, 3000]);
+      const headline = laidOut('h2', [left + 24, 174, 768, 80]);
+      const body = laidOut('div', [left + 24, 400, 768, 2700]);
+      content.append(headline, body);
+      const sidebar = laidOut('aside', [left + 840, 150, 300, 1500]);
+      // Beside the column too, but taking no room: our zero-size host, a fixed button.
+      const host = laidOut('div', [left + 900, 174, 0, 0], 'position: absolute');
+      const toTop = laidOut('button', [width - 60, 800, 40, 40], 'position: fixed');
+      // Below the column, not level with it: a footer.
+      const footer = laidOut('footer', [left + 900, 3200, 300, 200]);
+      wrapper.append(content, sidebar);
+      document.body.append(wrapper, host, toTop, footer);
+      return {
+        headline,
+        body,
+        remove: () => [wrapper, host, toTop, footer].map((e) => e.remove()),
+      };
+    };
+    const narrow = page(1280);
+    // The sidebar's right edge (1210), not the column's text (862): no room beside at 1280 px.
+    expect(articleRight([narrow.headline, narrow.body])).toBe(1210);
+    expect(roomBeside(articleRight([narrow.headline, narrow.body]), 1280)).toBe(0);
+    narrow.remove();
+    const wide = page(1920);
+    // At 1920 px the window has room right of the sidebar.
+    expect(articleRight([wide.headline, wide.body])).toBe(1530);
+    expect(roomBeside(1530, 1920)).toBe(354);
+    wide.remove();
+  });
+
   it('folds on Escape and on a click outside the overlay, not on a click inside it', () => {
     window.innerWidth = 1280;
     window.innerHeight = 900;

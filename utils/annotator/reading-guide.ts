@@ -1,9 +1,10 @@
 /**
  * The reading guide's own state on the page side: whether it is open (its legend showing) and
  * the first-run welcome card. The guide starts open where the window has room for it beside the
- * article's column (measured: the right edge of the headline's and the body's content boxes
- * against the window's width) and is tall enough, and as its one-line pill otherwise, so it
- * covers no text.
+ * article's column and whatever the site lays out beside it, a sidebar (measured: the right edge
+ * of the headline's and the body's content boxes and of the boxes level with their columns to
+ * their right, against the window's width) and is tall enough, and as its one-line pill
+ * otherwise, so it covers none of the site's content.
  * Escape folds it (or dismisses the welcome card) when no popover is open; a click anywhere but
  * in the overlay folds it. Acts on trusted input only; carries no note data.
  */
@@ -19,8 +20,10 @@ export const SIDE_ROOM = 320;
 export const GUIDE_GAP = 6;
 
 /**
- * The right edge, in the window, of the article's text: the furthest right of these elements'
- * content boxes (a headline and the article's body), so the guide beside it covers none of it.
+ * The right edge, in the window, of the article's text and of what the site lays out beside
+ * it: the furthest right of these elements' content boxes (a headline and the article's body)
+ * and of the boxes beside their columns (`besideColumns`: a sidebar), so the guide beside it
+ * covers none of the site's content.
  */
 export function articleRight(elements: readonly Element[]): number {
   let right = 0;
@@ -32,7 +35,32 @@ export function articleRight(elements: readonly Element[]): number {
     const inset =
       (Number.parseFloat(style.paddingRight) || 0) +
       (Number.parseFloat(style.borderRightWidth) || 0);
-    right = Math.max(right, rect.right - inset);
+    right = Math.max(right, rect.right - inset, besideColumns(element, view));
+  }
+  return right;
+}
+
+/**
+ * The furthest right edge of what the page lays out to the right of this element or of a column
+ * it is in (a sibling of it or of an ancestor, level with it: the site's sidebar), or 0. Boxes of
+ * no size (our hosts, hidden ones) and fixed ones (they move with the window, not the page; the
+ * guide keeps below a fixed header by itself) take no room beside the article.
+ */
+function besideColumns(element: Element, view: Window): number {
+  let right = 0;
+  const root = element.ownerDocument.body;
+  for (let column: Element | null = element; column && column !== root; ) {
+    const parent: Element | null = column.parentElement;
+    const own = column.getBoundingClientRect();
+    for (const sibling of parent?.children ?? []) {
+      if (sibling === column) continue;
+      const box = sibling.getBoundingClientRect();
+      const level = box.top < own.bottom && own.top < box.bottom;
+      if (box.width === 0 || box.height === 0 || !level || box.left < own.right - 1) continue;
+      if (view.getComputedStyle(sibling).position === 'fixed') continue;
+      right = Math.max(right, box.right);
+    }
+    column = parent;
   }
   return right;
 }
