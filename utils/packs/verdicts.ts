@@ -96,10 +96,14 @@ export const VERDICT_TABLE: Readonly<Record<Verdict, VerdictLook>> = {
 };
 
 /** The words readers see for each verdict. */
-export const VERDICT_LABELS: Readonly<Record<Verdict, string>> = mapTable((look) => look.label);
+export const VERDICT_LABELS: Readonly<Record<Verdict, string>> = /* @__PURE__ */ mapTable(
+  (look) => look.label,
+);
 
 /** A glyph per verdict (never ✕, which means Close). */
-export const VERDICT_GLYPHS: Readonly<Record<Verdict, string>> = mapTable((look) => look.glyph);
+export const VERDICT_GLYPHS: Readonly<Record<Verdict, string>> = /* @__PURE__ */ mapTable(
+  (look) => look.glyph,
+);
 
 /** The CSS `text-decoration-line` value of a verdict's look. */
 export function decorationLineOf(look: VerdictLook): string {
