@@ -18,8 +18,11 @@ import { median } from './median';
 import type { BenchSection } from './section';
 import { probedStart, type StartSteps } from './start-breakdown';
 
-/** Plain loads per build, alternating (the first, cold, is left out of the medians). */
-const RUNS = 15;
+/**
+ * Plain loads per build, alternating (the first, cold, is left out of the medians); more with
+ * `START_RUNS`, where the machine is too noisy for 15.
+ */
+const RUNS = Number(process.env.START_RUNS ?? 15);
 /** Loads with the logpoints set, per build, alternating. */
 const PROBED_RUNS = 12;
 
