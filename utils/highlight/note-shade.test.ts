@@ -261,3 +261,64 @@ describe('the note shade with many notes', () => {
     }
   });
 });
+
+/** Keeps the closed roots the shades attach (the test's only way in). */
+function keepRoots(): { roots: ShadowRoot[]; restore(): void } {
+  const attach = Element.prototype.attachShadow;
+  const roots: ShadowRoot[] = [];
+  Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit) {
+    const root = attach.call(this, init);
+    roots.push(root);
+    return root;
+  };
+  return { roots, restore: () => (Element.prototype.attachShadow = attach) };
+}
+
+/** Scrolls the window and runs the frame the shade asks for. */
+function scrollTo(top: number): void {
+  window.scrollTo(0, top);
+  window.dispatchEvent(new Event('scroll'));
+  vi.advanceTimersByTime(50);
+}
+
+describe('the note shade drawing what changed', () => {
+  it('writes only the rectangles that come or go on a scroll step, and none on a repaint', () => {
+    const kept = keepRoots();
+    try {
+      const items = article(300, 1);
+      const shade = createNoteShade(document, { ownNodes: createOwnNodeRegistry() });
+      shade.paint(items);
+      scrollTo(20 * LINE);
+      const drawn = shade.stats().boxes;
+      const root = kept.roots.at(-1) as ShadowRoot;
+      const writes = new MutationObserver(() => undefined);
+      writes.observe(root, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        attributeFilter: ['style', 'class'],
+      });
+
+      // One line further: one paragraph leaves the measured band above, one enters below. The
+      // rectangle of the one that left is moved to the one that came; the others stay as drawn.
+      scrollTo(21 * LINE);
+      const written = new Set(writes.takeRecords().map((record) => record.target));
+      expect(shade.stats().boxes).toBe(drawn);
+      expect(drawn).toBeGreaterThan(10);
+      expect(written.size).toBe(1);
+      const entered = Math.floor((21 * LINE + 2 * window.innerHeight) / LINE);
+      expect(shade.hitTest(10, entered * LINE - 21 * LINE + 5)).toEqual([`note-${entered}-0`]);
+
+      // The same passages painted again (the last idle slice's repaint) measure the same.
+      shade.paint(items);
+      expect(writes.takeRecords()).toEqual([]);
+      expect(shade.stats().boxes).toBe(drawn);
+      shade.setActive(`note-${entered}-0`);
+      expect(writes.takeRecords().length).toBe(1);
+      writes.disconnect();
+      shade.destroy();
+    } finally {
+      kept.restore();
+    }
+  });
+});

@@ -14,7 +14,9 @@
  * (paragraph), the blocks' positions are read once per layout change, and only the notes whose
  * block lies in or near the viewport are measured (`getClientRects` of each text node's part,
  * so a wholly covered paragraph gives its lines, not its block) and drawn, at most
- * `MAX_MEASURED_NOTES` notes and `MAX_BOXES` rectangles at a time, the rectangle elements reused.
+ * `MAX_MEASURED_NOTES` notes and `MAX_BOXES` rectangles at a time, the rectangle elements reused:
+ * a rectangle already where it should be is not written again, so a scroll step costs the
+ * rectangles that came and went (each style write is parsed, and Firefox held frames for it).
  * Beyond that cap (a hundred thousand imported notes, say) the nearest are drawn and a short
  * notice in the same closed root tells the reader that only part is shown (no note text).
  * Scrolling and resizing redraw in the next animation frame (passive listeners); the passages
@@ -113,7 +115,9 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
   let near: Passage[] = [];
   /** The scroll position `near` was measured for (NaN: not measured). */
   let measuredScroll = Number.NaN;
-  let pool: HTMLDivElement[] = [];
+  /** The rectangles drawn, by their place (their inline style), and hidden ones kept for reuse. */
+  let shown = new Map<string, HTMLDivElement>();
+  let spare: HTMLDivElement[] = [];
   let drawnBoxes = 0;
   let partial = false;
   let activeId: string | null = null;
@@ -172,7 +176,8 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
     layer = null;
     boxLayer = null;
     notice = null;
-    pool = [];
+    shown = new Map();
+    spare = [];
     drawnBoxes = 0;
     near = [];
     setPartial(false);
@@ -252,45 +257,53 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
     if (unfinished) scheduleDraw();
   }
 
+  /**
+   * Draws the rectangles of the measured passages. A rectangle already drawn where it should be
+   * is left alone: a scroll step or a repaint of the same passages writes only the rectangles
+   * that came or went, not every one near the viewport (in Firefox each style write is parsed).
+   */
   function draw(): void {
     if (!boxLayer) return;
-    let count = 0;
-    // Passages on the same words (an import of duplicates) are drawn once, the open one on top.
-    const drawn = new Set<string>();
+    // A rectangle's place, as its inline style, and its class. Passages on the same words (an
+    // import of duplicates) measure the same and are drawn once, with the open one's class.
+    const wanted = new Map<string, string>();
     const order = activeId
-      ? [...near].sort((a, b) => Number(b.id === activeId) - Number(a.id === activeId))
+      ? [...near].sort((a, b) => +(b.id === activeId) - +(a.id === activeId))
       : near;
-    outer: for (const passage of order) {
+    for (const passage of order) {
       for (const box of passage.boxes ?? []) {
-        const key = `${Math.round(box.left)},${Math.round(box.top)},${Math.round(box.width)},${Math.round(box.height)}`;
-        if (drawn.has(key)) continue;
-        drawn.add(key);
-        if (count >= MAX_BOXES) {
-          setPartial(true);
-          break outer;
-        }
-        let element = pool[count];
-        if (!element) {
-          element = doc.createElement('div');
-          pool.push(element);
-          boxLayer.append(element);
-        }
-        if (element.hidden) element.hidden = false;
-        element.className = passage.id === activeId ? 'box active' : 'box';
-        element.style.left = `${box.left}px`;
-        element.style.top = `${box.top}px`;
-        element.style.width = `${box.width}px`;
-        element.style.height = `${box.height}px`;
-        count += 1;
+        const place = `left:${box.left}px;top:${box.top}px;width:${box.width}px;height:${box.height}px`;
+        if (wanted.has(place)) continue;
+        // Beyond the cap the rest are left out, and the reader is told.
+        if (wanted.size < MAX_BOXES)
+          wanted.set(place, passage.id === activeId ? 'box active' : 'box');
+        else setPartial(true);
       }
     }
-    // Rectangles not needed now are hidden, not removed: the pool never exceeds MAX_BOXES, and
-    // one scroll step does not rebuild the root.
-    for (let index = count; index < pool.length; index++) {
-      const spare = pool[index];
-      if (spare && !spare.hidden) spare.hidden = true;
+    for (const [place, element] of shown) {
+      if (!wanted.has(place)) {
+        shown.delete(place);
+        spare.push(element);
+      }
     }
-    drawnBoxes = count;
+    for (const [place, name] of wanted) {
+      let element = shown.get(place);
+      if (!element) {
+        element = spare.pop();
+        if (!element) {
+          element = doc.createElement('div');
+          boxLayer.append(element);
+        }
+        element.style.cssText = place;
+        element.hidden = false;
+        shown.set(place, element);
+      }
+      if (element.className !== name) element.className = name;
+    }
+    // Rectangles not needed now are hidden, not removed: there are never more than MAX_BOXES,
+    // and one scroll step does not rebuild the root.
+    for (const element of spare) element.hidden ||= true;
+    drawnBoxes = wanted.size;
   }
 
   function update(): void {
