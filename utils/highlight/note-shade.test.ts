@@ -322,3 +322,60 @@ describe('the note shade drawing what changed', () => {
     }
   });
 });
+
+describe('the note shade watching the body', () => {
+  /** A resize observer that records what it watches; `fire` plays the browser's callback. */
+  class FakeResizeObserver {
+    static made: FakeResizeObserver[] = [];
+    readonly watched = new Set<Element>();
+    constructor(readonly callback: ResizeObserverCallback) {
+      FakeResizeObserver.made.push(this);
+    }
+    observe(target: Element) {
+      this.watched.add(target);
+    }
+    unobserve(target: Element) {
+      this.watched.delete(target);
+    }
+    disconnect() {
+      this.watched.clear();
+    }
+    fire() {
+      this.callback([], this as unknown as ResizeObserver);
+    }
+  }
+  const watching = () => FakeResizeObserver.made.flatMap((observer) => [...observer.watched]);
+
+  it('watches the body’s size only while there are passages, and measures the first one', () => {
+    const view = document.defaultView as unknown as Record<string, unknown>;
+    const real = view.ResizeObserver;
+    view.ResizeObserver = FakeResizeObserver;
+    FakeResizeObserver.made = [];
+    try {
+      const shade = createNoteShade(document, { ownNodes: createOwnNodeRegistry() });
+      // No note: paragraphs appended to the page call nothing of ours.
+      shade.paint([]);
+      expect(FakeResizeObserver.made.length).toBe(1);
+      expect(watching()).toEqual([]);
+
+      const items = article(3, 1);
+      shade.paint(items);
+      expect(watching()).toEqual([document.body]);
+      expect(shade.stats().boxes).toBe(3);
+      // The body grows: the passages are measured again in the next frame.
+      const before = measured;
+      FakeResizeObserver.made[0]?.fire();
+      vi.advanceTimersByTime(50);
+      expect(measured).toBe(before + 3);
+
+      shade.paint([]);
+      expect(watching()).toEqual([]);
+      shade.paint(items.slice(0, 1));
+      expect(watching()).toEqual([document.body]);
+      shade.destroy();
+      expect(watching()).toEqual([]);
+    } finally {
+      view.ResizeObserver = real;
+    }
+  });
+});

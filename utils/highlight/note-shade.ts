@@ -20,7 +20,8 @@
  * Beyond that cap (a hundred thousand imported notes, say) the nearest are drawn and a short
  * notice in the same closed root tells the reader that only part is shown (no note text).
  * Scrolling and resizing redraw in the next animation frame (passive listeners); the passages
- * changing, the body resizing or fonts loading measure again. Pure DOM: no Preact, no extension API.
+ * changing, the body resizing (watched only while there are passages) or fonts loading measure
+ * again. Pure DOM: no Preact, no extension API.
  */
 
 import { PRINT_HIDDEN_CSS } from './host-style';
@@ -123,6 +124,8 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
   let activeId: string | null = null;
   let destroyed = false;
   let resizeObserver: ResizeObserver | null = null;
+  /** Whether the resize observer watches the body: only while there are passages to shade. */
+  let observing = false;
   let frame = 0;
   let watching = new AbortController();
 
@@ -154,10 +157,7 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
     view?.addEventListener('resize', relayout, listen);
     view?.addEventListener('scroll', scheduleDraw, listen);
     doc.fonts?.addEventListener?.('loadingdone', relayout, { signal: watching.signal });
-    if (view && 'ResizeObserver' in view && doc.body) {
-      resizeObserver = new view.ResizeObserver(relayout);
-      resizeObserver.observe(doc.body);
-    }
+    if (view && 'ResizeObserver' in view) resizeObserver = new view.ResizeObserver(relayout);
     return layer;
   }
 
@@ -166,6 +166,7 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
     watching = new AbortController();
     resizeObserver?.disconnect();
     resizeObserver = null;
+    observing = false;
     if (frame && view) view.cancelAnimationFrame(frame);
     frame = 0;
     if (host) {
@@ -321,11 +322,24 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
     layoutRead = false;
   }
 
+  /**
+   * Watches the body's size only while there is something to shade: a page without notes that
+   * grows (a paragraph appended every second) calls nothing of ours. The first passage starts
+   * the watch, and paint measures it anyway.
+   */
+  function watchBody(): void {
+    const wanted = passages.length > 0;
+    if (wanted === observing || !doc.body) return;
+    observing = wanted;
+    resizeObserver?.[wanted ? 'observe' : 'unobserve'](doc.body);
+  }
+
   return {
     paint(items) {
       if (destroyed) return;
       group(items);
       ensureHost();
+      watchBody();
       update();
     },
     hide() {
