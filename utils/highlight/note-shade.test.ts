@@ -300,12 +300,27 @@ describe('the note shade drawing what changed', () => {
       });
 
       // One line further: one paragraph leaves the measured band above, one enters below. The
-      // rectangle of the one that left is moved to the one that came; the others stay as drawn.
-      scrollTo(21 * LINE);
+      // rectangle of the one that left is moved to the one that came, staying shown (a write
+      // of `hidden` costs Firefox as much as one of the style); the others stay as drawn.
+      const hidden = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'hidden');
+      let hiddenWrites = 0;
+      Object.defineProperty(HTMLElement.prototype, 'hidden', {
+        ...hidden,
+        set(this: HTMLElement, value: boolean) {
+          hiddenWrites += 1;
+          hidden?.set?.call(this, value);
+        },
+      });
+      try {
+        scrollTo(21 * LINE);
+      } finally {
+        if (hidden) Object.defineProperty(HTMLElement.prototype, 'hidden', hidden);
+      }
       const written = new Set(writes.takeRecords().map((record) => record.target));
       expect(shade.stats().boxes).toBe(drawn);
       expect(drawn).toBeGreaterThan(10);
       expect(written.size).toBe(1);
+      expect(hiddenWrites).toBe(0);
       const entered = Math.floor((21 * LINE + 2 * window.innerHeight) / LINE);
       expect(shade.hitTest(10, entered * LINE - 21 * LINE + 5)).toEqual([`note-${entered}-0`]);
 
@@ -319,6 +334,33 @@ describe('the note shade drawing what changed', () => {
       shade.destroy();
     } finally {
       kept.restore();
+    }
+  });
+  it('keeps a place within the cap for a passage not measured yet, instead of a farther one', () => {
+    // Thirty paragraphs of 100 notes: six paragraphs fill the cap of 600.
+    const items = article(30, 100);
+    let clock = 0;
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => clock);
+    try {
+      const shade = createNoteShade(document, { ownNodes: createOwnNodeRegistry() });
+      shade.paint(items);
+      expect(shade.stats()).toMatchObject({ measured: MAX_MEASURED_NOTES, partial: true });
+      // Every read of the clock now finds the frame's time spent: nothing new is measured.
+      now.mockImplementation(() => (clock += 10));
+      scrollTo(4 * LINE);
+      // The nearest six paragraphs are 5 to 10; 7 to 10 wait for the next frame. Paragraphs 1
+      // to 4, measured before and farther away, are not drawn in their place.
+      expect(shade.stats().measured).toBe(200);
+      const hit = (paragraph: number) => shade.hitTest(10, paragraph * LINE - 4 * LINE + 5);
+      expect(hit(2)).toEqual([]);
+      expect(hit(5)).toContain('note-5-0');
+      now.mockImplementation(() => clock);
+      vi.advanceTimersByTime(50);
+      expect(shade.stats().measured).toBe(MAX_MEASURED_NOTES);
+      expect(hit(8)).toContain('note-8-0');
+      shade.destroy();
+    } finally {
+      now.mockRestore();
     }
   });
 });

@@ -93,7 +93,7 @@ export const MAX_BOXES = 1200;
 /** How long one frame measures passages; the rest are measured in the next frames. */
 const MEASURE_BUDGET_MS = 8;
 
-const now = (): number => globalThis.performance?.now() ?? Date.now();
+const now = (): number => performance.now();
 
 /** What the reader is told while notes near the viewport are left undrawn (no note text), in English. */
 export const PARTIAL_NOTICE =
@@ -232,11 +232,14 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
     let origin: DOMRect | null = null;
     const started = now();
     const next: Passage[] = [];
+    // The passages within the cap, measured or not yet: one left for the next frame keeps its
+    // place, so a farther passage is not drawn in its stead for a frame and hidden the next.
+    let taken = 0;
     let capped = false;
     let unfinished = false;
     for (const block of wanted) {
       for (const passage of block.passages) {
-        if (next.length >= MAX_MEASURED_NOTES) {
+        if (taken++ >= MAX_MEASURED_NOTES) {
           capped = true;
           break;
         }
@@ -281,29 +284,38 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
         else setPartial(true);
       }
     }
+    // The rectangles that left are moved to the places that came (no change of visibility);
+    // hidden ones are shown or visible ones hidden only for the difference in number.
+    const left: HTMLDivElement[] = [];
     for (const [place, element] of shown) {
       if (!wanted.has(place)) {
         shown.delete(place);
-        spare.push(element);
+        left.push(element);
       }
     }
     for (const [place, name] of wanted) {
       let element = shown.get(place);
       if (!element) {
-        element = spare.pop();
+        element = left.pop();
         if (!element) {
-          element = doc.createElement('div');
-          boxLayer.append(element);
+          element = spare.pop();
+          if (element) element.hidden = false;
+          else {
+            element = doc.createElement('div');
+            boxLayer.append(element);
+          }
         }
         element.style.cssText = place;
-        element.hidden = false;
         shown.set(place, element);
       }
       if (element.className !== name) element.className = name;
     }
     // Rectangles not needed now are hidden, not removed: there are never more than MAX_BOXES,
     // and one scroll step does not rebuild the root.
-    for (const element of spare) element.hidden ||= true;
+    for (const element of left) {
+      element.hidden = true;
+      spare.push(element);
+    }
     drawnBoxes = wanted.size;
   }
 
