@@ -13,7 +13,7 @@
  *   two frames (a frame the page could not have, because its main thread was held: a long task
  *   seen from the page).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page as PlaywrightPage } from 'playwright-core';
@@ -31,6 +31,7 @@ import {
 } from '../harness/heavy-notes';
 import { readPageSummary } from '../harness/page-ui';
 import { waitUntil } from '../harness/wait';
+import { samplesInWindows, type TimeWindow, type WindowSamples } from './gecko-profile';
 import { median } from './median';
 import { plainContext } from './plain-browser';
 import type { BenchSection } from './section';
@@ -52,6 +53,14 @@ const HEAVY_ROUNDS = Number(process.env.HEAVY_ROUNDS ?? 3);
 const BUSY_MS = 10_000;
 const SETTLE_MS = 600;
 const NOTE_COUNTS = [0, 1_000, 10_000] as const;
+/**
+ * Where to write a Firefox profile of one more 10,000-note load per build, after the measured
+ * ones (`FIREFOX_PROFILE=<file prefix>`: `<prefix>-this.json`, `<prefix>-baseline.json`), read for
+ * what ran inside its frame gaps. The profiler slows what it watches, so that load is not counted.
+ */
+const FIREFOX_PROFILE = process.env.FIREFOX_PROFILE;
+/** The notes of the profiled load. */
+const PROFILED_COUNT = 10_000;
 /** A gap between two animation frames longer than this counts as a long task. */
 const LONG_GAP_MS = 50;
 
@@ -64,7 +73,7 @@ const LONG_GAP_MS = 50;
  */
 const PROBE_SCRIPT = `(() => {
   if (globalThis.__probe) return;
-  const probe = { gaps: [], longTasks: [], last: performance.now() };
+  const probe = { gaps: [], at: [], longTasks: [], last: performance.now() };
   Object.defineProperty(globalThis, '__probe', { value: probe });
   let on = false;
   try {
@@ -75,7 +84,10 @@ const PROBE_SCRIPT = `(() => {
     const now = performance.now();
     const gap = now - probe.last;
     probe.last = now;
-    if (gap > ${LONG_GAP_MS}) probe.gaps.push(gap);
+    if (gap > ${LONG_GAP_MS}) {
+      probe.gaps.push(gap);
+      probe.at.push(performance.timeOrigin + now - gap);
+    }
     requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
@@ -92,12 +104,14 @@ const PROBE_ON = `sessionStorage.setItem('counterpoint-bench-probe', 'on')`;
 /** What the probe saw since it was last read, and a fresh start for it. */
 interface ProbeReading {
   gaps: number[];
+  /** When each gap began, in ms since the epoch. */
+  at: number[];
   longTasks: number[];
 }
 
 const TAKE_PROBE = `(() => {
   const probe = globalThis.__probe;
-  const reading = { gaps: probe.gaps.splice(0), longTasks: probe.longTasks.splice(0) };
+  const reading = { gaps: probe.gaps.splice(0), at: probe.at.splice(0), longTasks: probe.longTasks.splice(0) };
   return JSON.stringify(reading);
 })()`;
 
@@ -206,6 +220,9 @@ function firefoxTab(session: FirefoxSession, page: PuppeteerPage): Tab {
   };
 }
 
+const windows = (reading: ProbeReading): TimeWindow[] =>
+  reading.gaps.map((duration, index) => ({ start: reading.at[index] ?? 0, duration }));
+
 async function takeProbe(tab: Tab): Promise<ProbeReading> {
   return JSON.parse(await tab.evaluate<string>(TAKE_PROBE)) as ProbeReading;
 }
@@ -286,6 +303,8 @@ interface BrowserFigures {
   busyBaseline: number[];
   /** Every heavy-annotation load, this build's and the baseline build's, in the order run. */
   notes: HeavyLoad[];
+  /** The profiled loads (Firefox, with `FIREFOX_PROFILE`). */
+  profiles: ProfiledLoad[];
 }
 
 /** One heavy-annotation load: a reload with `count` notes, until placed, then a scroll. */
@@ -297,8 +316,21 @@ interface HeavyLoad {
   placed: string;
   loadGaps: number[];
   scrollGaps: number[];
+  /** The gaps as windows of wall time (for a profile of the load). */
+  loadWindows: TimeWindow[];
+  scrollWindows: TimeWindow[];
   loadLongTasks: number[];
   scrollLongTasks: number[];
+}
+
+/** A profiled load's gaps, read in its Firefox profile (`FIREFOX_PROFILE`). */
+interface ProfiledLoad {
+  baseline: boolean;
+  file: string;
+  loadGaps: number[];
+  scrollGaps: number[];
+  load: WindowSamples;
+  scroll: WindowSamples;
 }
 
 /** One build's article tab, ready for heavy-annotation loads. */
@@ -315,6 +347,7 @@ const emptyFigures = (): BrowserFigures => ({
   busyWithout: [],
   busyBaseline: [],
   notes: [],
+  profiles: [],
 });
 
 /** One heavy-annotation load: seed, reload, wait until placed, scroll; the probe's readings. */
@@ -349,6 +382,8 @@ async function heavyLoad(
     placed: `${state.anchored} placed, ${state.orphans} orphans`,
     loadGaps: load.gaps,
     scrollGaps: scroll.gaps,
+    loadWindows: windows(load),
+    scrollWindows: windows(scroll),
     loadLongTasks: load.longTasks,
     scrollLongTasks: scroll.longTasks,
   };
@@ -468,6 +503,43 @@ async function measureChromium(
   }
 }
 
+/**
+ * One more 10,000-note load of a Firefox build under the Gecko profiler (every process's main
+ * thread, 0.5 ms interval, JS and native stacks), its profile written to a file and read for what
+ * ran inside the load's frame gaps.
+ */
+async function profiledLoad(
+  on: FirefoxSession,
+  heavy: HeavyTab,
+  baseline: boolean,
+  log: (line: string) => void,
+): Promise<ProfiledLoad> {
+  const file = `${FIREFOX_PROFILE}-${baseline ? 'baseline' : 'this'}.json`;
+  await inFirefoxChrome(
+    on,
+    `Services.profiler.StartProfiler(1 << 26, 0.5, ['js', 'stackwalk', 'cpu'], ['GeckoMain'])`,
+  );
+  const label = `Firefox${baseline ? ' (baseline build)' : ''}, profiled`;
+  const load = await heavyLoad(heavy, PROFILED_COUNT, baseline, label, log);
+  await inFirefoxChrome(on, `Services.profiler.dumpProfileToFileAsync(${JSON.stringify(file)})`);
+  await inFirefoxChrome(on, 'Services.profiler.StopProfiler()');
+  const profile = JSON.parse(readFileSync(file, 'utf8'));
+  const read = {
+    baseline,
+    file,
+    loadGaps: load.loadGaps,
+    scrollGaps: load.scrollGaps,
+    load: samplesInWindows(profile, load.loadWindows),
+    scroll: samplesInWindows(profile, load.scrollWindows),
+  };
+  for (const phase of ['load', 'scroll'] as const) {
+    log(
+      `${label}, ${phase}: ${read[phase].samples} samples in the gaps, ${read[phase].ours} with our scripts on the stack; ${read[phase].top.map((entry) => `${entry.samples} ${entry.frame}`).join('; ')}`,
+    );
+  }
+  return read;
+}
+
 async function measureFirefox(log: (line: string) => void, figures: BrowserFigures) {
   const viewport = { width: 1280, height: 900 };
   const addOn = emptyAddOn();
@@ -554,6 +626,12 @@ async function measureFirefox(log: (line: string) => void, figures: BrowserFigur
       });
     }
     await heavyRounds(builds, figures, 'Firefox', log);
+    if (FIREFOX_PROFILE) {
+      for (const [index, build] of builds.entries()) {
+        const on = index === 0 ? session : (baseline as FirefoxSession);
+        figures.profiles.push(await profiledLoad(on, build.heavy, build.baseline, log));
+      }
+    }
     for (const build of builds) {
       await build.heavy.seed(0);
       await build.heavy.tab.close();
@@ -681,11 +759,44 @@ export const twoBrowsersSection: BenchSection = {
           header: ['measure', 'Chromium', 'Firefox ESR'],
           rows: noteRows,
         },
+        ...(firefox.profiles.length > 0
+          ? [
+              {
+                title: `Firefox ESR under the profiler: one more ${PROFILED_COUNT.toLocaleString('en')}-note load per build, what ran inside its frame gaps`,
+                header: [
+                  'load',
+                  FRAME_GAPS,
+                  'samples in the gaps (every 0.5 ms)',
+                  'with Counterpoint’s scripts on the stack',
+                  'where the most samples were (innermost named frame)',
+                ],
+                rows: firefox.profiles.flatMap((profiled) =>
+                  (['load', 'scroll'] as const).map((phase) => {
+                    const read = profiled[phase];
+                    return [
+                      `${profiled.baseline ? 'baseline build (main)' : 'this build'}, ${phase === 'load' ? 'until placed' : 'scrolling'}`,
+                      gaps(phase === 'load' ? profiled.loadGaps : profiled.scrollGaps),
+                      String(read.samples),
+                      read.samples > 0
+                        ? `${read.ours} (${((100 * read.ours) / read.samples).toFixed(0)} %)`
+                        : '—',
+                      read.top.map((entry) => `${entry.samples} ${entry.frame}`).join('; ') || '—',
+                    ];
+                  }),
+                ),
+              },
+            ]
+          : []),
       ],
       notes: [
         'Both browsers get the same page, script and probe, each in its own headless browser, Chromium first. "Without the extension" is, in Chromium, a context of the plain browser; in Firefox, a second Firefox with an add-on that does nothing in place of Counterpoint. The busy script is the busy-page section’s: a teaser after the second paragraph replaced every 200 ms, a paragraph appended to the article body every second, for 10 s. With `BUSY_BASELINE` and `BUSY_BASELINE_FIREFOX` (unpacked builds of the main branch copied aside) a third browser of each kind runs the baseline build in the same rounds, right after the tab with this build, and its heavy-annotation loads beside this build’s.',
         'Main-thread CPU time is the CPU time of the main thread of the process showing the article, read before and after the busy window. Chromium: `Performance.getMetrics` TaskDuration after `Performance.enable` with the `threadTicks` time domain, the renderer main thread’s CPU time inside tasks (the busy-page section reads the same metric in wall time). Firefox: the `cpuTime` of the thread whose id is the process id (the main thread, "Web Content") in `ChromeUtils.requestProcInfo()`, evaluated in the browser’s own realm over WebDriver BiDi; Linux counts it in 10 ms ticks, so each Firefox figure is good to about ±20 ms. CPU time, unlike wall time, does not grow when other processes hold the machine’s two cores.',
         `The page probe stands in for PerformanceObserver \`longtask\`, which Firefox does not have: an animation-frame loop in the page (\`requestAnimationFrame\`, 60 a second in both headless browsers) that records each gap over ${LONG_GAP_MS} ms between two frames, from the reload until every note is placed (plus 0.5 s), then while the mouse wheel scrolls the whole article 400 px at a time, a frame after each step. A gap means the page’s main thread could not give a frame: a long task of the page, the content script or the in-page UI, or long style, layout or paint work, which the \`longtask\` entries Chromium reports beside it do not all count; on this shared machine it can also be the tab not being scheduled at all. The loop runs only in the heavy-annotation runs (a flag in the tab’s session storage), so it adds no frames to the busy-page windows. The notes are written to the extension’s database (in Firefox through an extension page), and the tab is reloaded for each load: every count in turn, round after round (\`HEAVY_ROUNDS\`, here ${HEAVY_ROUNDS}), and with the baseline builds each load of this build is followed by the same load in the baseline build’s browser, so both get the machine’s load alike.`,
+        ...(firefox.profiles.length > 0
+          ? [
+              `With \`FIREFOX_PROFILE=<file prefix>\`, one more ${PROFILED_COUNT.toLocaleString('en')}-note load of each Firefox build runs under the Gecko profiler (\`Services.profiler\` in the browser’s own realm: every process’s main thread, a sample every 0.5 ms, with JS and native stacks), after the measured loads and not counted with them (the profiler slows what it watches). Its profile is written beside the prefix (\`-this.json\`, \`-baseline.json\`, for profiler.firefox.com) and read for the samples of the article’s content process inside the probe’s gaps: how many had one of the extension’s scripts (\`moz-extension://\`) on the stack, and the innermost named frame of each (native frames without symbols are skipped), "(ours)" when our script was on the stack.`,
+            ]
+          : []),
       ],
     };
   },
