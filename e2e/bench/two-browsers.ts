@@ -13,7 +13,7 @@
  *   two frames (a frame the page could not have, because its main thread was held: a long task
  *   seen from the page).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page as PlaywrightPage } from 'playwright-core';
@@ -31,6 +31,7 @@ import {
 } from '../harness/heavy-notes';
 import { readPageSummary } from '../harness/page-ui';
 import { waitUntil } from '../harness/wait';
+import { samplesInWindows, type TimeWindow, type WindowSamples } from './gecko-profile';
 import { median } from './median';
 import { plainContext } from './plain-browser';
 import type { BenchSection } from './section';
@@ -44,9 +45,22 @@ const ROUNDS = Number(process.env.BUSY_ROUNDS ?? 3);
  */
 const CHROMIUM_BASELINE = process.env.BUSY_BASELINE;
 const FIREFOX_BASELINE = process.env.BUSY_BASELINE_FIREFOX;
+/**
+ * Rounds of the heavy-annotation loads per build (`HEAVY_ROUNDS`): the frame gaps vary from one
+ * load to the next. With a baseline build, its loads alternate with this build's.
+ */
+const HEAVY_ROUNDS = Number(process.env.HEAVY_ROUNDS ?? 3);
 const BUSY_MS = 10_000;
 const SETTLE_MS = 600;
 const NOTE_COUNTS = [0, 1_000, 10_000] as const;
+/**
+ * Where to write a Firefox profile of one more 10,000-note load per build, after the measured
+ * ones (`FIREFOX_PROFILE=<file prefix>`: `<prefix>-this.json`, `<prefix>-baseline.json`), read for
+ * what ran inside its frame gaps. The profiler slows what it watches, so that load is not counted.
+ */
+const FIREFOX_PROFILE = process.env.FIREFOX_PROFILE;
+/** The notes of the profiled load. */
+const PROFILED_COUNT = 10_000;
 /** A gap between two animation frames longer than this counts as a long task. */
 const LONG_GAP_MS = 50;
 
@@ -59,7 +73,7 @@ const LONG_GAP_MS = 50;
  */
 const PROBE_SCRIPT = `(() => {
   if (globalThis.__probe) return;
-  const probe = { gaps: [], longTasks: [], last: performance.now() };
+  const probe = { gaps: [], at: [], longTasks: [], last: performance.now() };
   Object.defineProperty(globalThis, '__probe', { value: probe });
   let on = false;
   try {
@@ -70,7 +84,10 @@ const PROBE_SCRIPT = `(() => {
     const now = performance.now();
     const gap = now - probe.last;
     probe.last = now;
-    if (gap > ${LONG_GAP_MS}) probe.gaps.push(gap);
+    if (gap > ${LONG_GAP_MS}) {
+      probe.gaps.push(gap);
+      probe.at.push(performance.timeOrigin + now - gap);
+    }
     requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
@@ -87,12 +104,14 @@ const PROBE_ON = `sessionStorage.setItem('counterpoint-bench-probe', 'on')`;
 /** What the probe saw since it was last read, and a fresh start for it. */
 interface ProbeReading {
   gaps: number[];
+  /** When each gap began, in ms since the epoch. */
+  at: number[];
   longTasks: number[];
 }
 
 const TAKE_PROBE = `(() => {
   const probe = globalThis.__probe;
-  const reading = { gaps: probe.gaps.splice(0), longTasks: probe.longTasks.splice(0) };
+  const reading = { gaps: probe.gaps.splice(0), at: probe.at.splice(0), longTasks: probe.longTasks.splice(0) };
   return JSON.stringify(reading);
 })()`;
 
@@ -201,6 +220,9 @@ function firefoxTab(session: FirefoxSession, page: PuppeteerPage): Tab {
   };
 }
 
+const windows = (reading: ProbeReading): TimeWindow[] =>
+  reading.gaps.map((duration, index) => ({ start: reading.at[index] ?? 0, duration }));
+
 async function takeProbe(tab: Tab): Promise<ProbeReading> {
   return JSON.parse(await tab.evaluate<string>(TAKE_PROBE)) as ProbeReading;
 }
@@ -279,15 +301,45 @@ interface BrowserFigures {
   busyWithout: number[];
   /** The busy page with the baseline build, when there is one. */
   busyBaseline: number[];
-  notes: Array<{
-    count: number;
-    placedMs: number;
-    placed: string;
-    loadGaps: number[];
-    scrollGaps: number[];
-    loadLongTasks: number[];
-    scrollLongTasks: number[];
-  }>;
+  /** Every heavy-annotation load, this build's and the baseline build's, in the order run. */
+  notes: HeavyLoad[];
+  /** The profiled loads (Firefox, with `FIREFOX_PROFILE`). */
+  profiles: ProfiledLoad[];
+}
+
+/** One heavy-annotation load: a reload with `count` notes, until placed, then a scroll. */
+interface HeavyLoad {
+  count: number;
+  /** Whether the baseline build ran it. */
+  baseline: boolean;
+  placedMs: number;
+  placed: string;
+  loadGaps: number[];
+  scrollGaps: number[];
+  /** The gaps as windows of wall time (for a profile of the load). */
+  loadWindows: TimeWindow[];
+  scrollWindows: TimeWindow[];
+  loadLongTasks: number[];
+  scrollLongTasks: number[];
+}
+
+/** A profiled load's gaps, read in its Firefox profile (`FIREFOX_PROFILE`). */
+interface ProfiledLoad {
+  baseline: boolean;
+  file: string;
+  loadGaps: number[];
+  scrollGaps: number[];
+  load: WindowSamples;
+  scroll: WindowSamples;
+}
+
+/** One build's article tab, ready for heavy-annotation loads. */
+interface HeavyTab {
+  tab: Tab;
+  /** Replaces the article's notes with `count` notes. */
+  seed(count: number): Promise<void>;
+  /** What the background's record of the tab says is placed. */
+  placed(): Promise<{ anchored: number; orphans: number }>;
 }
 
 const emptyFigures = (): BrowserFigures => ({
@@ -295,44 +347,66 @@ const emptyFigures = (): BrowserFigures => ({
   busyWithout: [],
   busyBaseline: [],
   notes: [],
+  profiles: [],
 });
 
-/** Heavy notes in one browser: seed, reload, wait until placed, scroll; the probe's readings. */
-async function heavyNotes(
-  tab: Tab,
-  seed: (count: number) => Promise<void>,
-  placed: () => Promise<{ anchored: number; orphans: number }>,
+/** One heavy-annotation load: seed, reload, wait until placed, scroll; the probe's readings. */
+async function heavyLoad(
+  heavy: HeavyTab,
+  count: number,
+  baseline: boolean,
+  label: string,
+  log: (line: string) => void,
+): Promise<HeavyLoad> {
+  const { tab } = heavy;
+  await heavy.seed(count);
+  const started = Date.now();
+  await tab.reload();
+  const state = await waitUntil(heavy.placed, (now) => now.anchored + now.orphans === count, {
+    what: `${count} notes placed in ${label}`,
+    timeoutMs: 180_000,
+    intervalMs: 100,
+  });
+  const placedMs = Date.now() - started;
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const load = await takeProbe(tab);
+  await scrollThrough(tab);
+  const scroll = await takeProbe(tab);
+  log(
+    `${label}, ${count} notes: placed in ${placedMs} ms; frame gaps over ${LONG_GAP_MS} ms: load ${load.gaps.length}, scroll ${scroll.gaps.length}; long tasks ${load.longTasks.length} / ${scroll.longTasks.length}`,
+  );
+  return {
+    count,
+    baseline,
+    placedMs,
+    placed: `${state.anchored} placed, ${state.orphans} orphans`,
+    loadGaps: load.gaps,
+    scrollGaps: scroll.gaps,
+    loadWindows: windows(load),
+    scrollWindows: windows(scroll),
+    loadLongTasks: load.longTasks,
+    scrollLongTasks: scroll.longTasks,
+  };
+}
+
+/**
+ * The heavy-annotation loads of one browser kind: every count in each round, this build's load
+ * and then the baseline build's (when there is one), so both get the machine's load alike.
+ */
+async function heavyRounds(
+  builds: ReadonlyArray<{ heavy: HeavyTab; baseline: boolean }>,
   figures: BrowserFigures,
   label: string,
   log: (line: string) => void,
 ): Promise<void> {
-  await tab.evaluate(PROBE_ON);
-  for (const count of NOTE_COUNTS) {
-    await seed(count);
-    const started = Date.now();
-    await tab.reload();
-    const state = await waitUntil(placed, (now) => now.anchored + now.orphans === count, {
-      what: `${count} notes placed in ${label}`,
-      timeoutMs: 180_000,
-      intervalMs: 100,
-    });
-    const placedMs = Date.now() - started;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const load = await takeProbe(tab);
-    await scrollThrough(tab);
-    const scroll = await takeProbe(tab);
-    figures.notes.push({
-      count,
-      placedMs,
-      placed: `${state.anchored} placed, ${state.orphans} orphans`,
-      loadGaps: load.gaps,
-      scrollGaps: scroll.gaps,
-      loadLongTasks: load.longTasks,
-      scrollLongTasks: scroll.longTasks,
-    });
-    log(
-      `${label}, ${count} notes: placed in ${placedMs} ms; frame gaps over ${LONG_GAP_MS} ms: load ${load.gaps.length}, scroll ${scroll.gaps.length}; long tasks ${load.longTasks.length} / ${scroll.longTasks.length}`,
-    );
+  for (const { heavy } of builds) await heavy.tab.evaluate(PROBE_ON);
+  for (let round = 0; round < HEAVY_ROUNDS; round++) {
+    for (const count of NOTE_COUNTS) {
+      for (const { heavy, baseline } of builds) {
+        const what = `${label}${baseline ? ' (baseline build)' : ''}, round ${round + 1}`;
+        figures.notes.push(await heavyLoad(heavy, count, baseline, what, log));
+      }
+    }
   }
 }
 
@@ -352,6 +426,29 @@ async function chromiumBuildBusyMs(session: ChromiumSession, what: string): Prom
   return ms;
 }
 
+/** A tab of a Chromium with a build loaded, on the article with its claims placed, for heavy loads. */
+async function chromiumHeavyTab(session: ChromiumSession, what: string): Promise<HeavyTab> {
+  const page = await session.open(ARTICLE_URL);
+  const tabId = await session.tabIdOf(page);
+  await waitUntil(
+    () => readPageSummary(session, page, tabId),
+    (state) => state.claimsAnchored > 0,
+    { what, timeoutMs: 15_000 },
+  );
+  const passages = await articlePassages(page, 2_000);
+  return {
+    tab: await chromiumTab(page),
+    async seed(count) {
+      await clearArticleNotes(session);
+      if (count > 0) await seedArticleNotes(session, passages, count);
+    },
+    async placed() {
+      const summary = await readPageSummary(session, page, tabId);
+      return { anchored: summary.notesAnchored, orphans: summary.orphanedNoteIds.length };
+    },
+  };
+}
+
 async function measureChromium(
   context: Parameters<BenchSection['run']>[0],
   figures: BrowserFigures,
@@ -363,8 +460,10 @@ async function measureChromium(
     : null;
   const plain = await plainContext(browser);
   try {
-    await session.context.addInitScript(PROBE_SCRIPT);
-    await session.context.addInitScript('globalThis.__name = (target) => target;');
+    for (const on of [session, baseline]) {
+      await on?.context.addInitScript(PROBE_SCRIPT);
+      await on?.context.addInitScript('globalThis.__name = (target) => target;');
+    }
     await plain.addInitScript(PROBE_SCRIPT);
     for (let round = 0; round < ROUNDS; round++) {
       figures.busyWith.push(await chromiumBuildBusyMs(session, 'the claims placed'));
@@ -384,36 +483,61 @@ async function measureChromium(
         `Chromium busy round ${round + 1}: ${figures.busyWith.at(-1)?.toFixed(0)} ms with, ${figures.busyWithout.at(-1)?.toFixed(0)} ms without`,
       );
     }
-    const page = await session.open(ARTICLE_URL);
-    const tabId = await session.tabIdOf(page);
-    await waitUntil(
-      () => readPageSummary(session, page, tabId),
-      (state) => state.claimsAnchored > 0,
-      { what: 'the claims placed', timeoutMs: 15_000 },
-    );
-    const passages = await articlePassages(page, 2_000);
-    const tab = await chromiumTab(page);
-    await heavyNotes(
-      tab,
-      async (count) => {
-        await clearArticleNotes(session);
-        await seedArticleNotes(session, passages, count);
-      },
-      async () => {
-        const summary = await readPageSummary(session, page, tabId);
-        return { anchored: summary.notesAnchored, orphans: summary.orphanedNoteIds.length };
-      },
-      figures,
-      'Chromium',
-      log,
-    );
-    await clearArticleNotes(session);
-    await tab.close();
+    const heavy = await chromiumHeavyTab(session, 'the claims placed');
+    const builds = [{ heavy, baseline: false }];
+    if (baseline) {
+      builds.push({
+        heavy: await chromiumHeavyTab(baseline, 'the claims placed (baseline build)'),
+        baseline: true,
+      });
+    }
+    await heavyRounds(builds, figures, 'Chromium', context.log);
+    for (const build of builds) {
+      await build.heavy.seed(0);
+      await build.heavy.tab.close();
+    }
   } finally {
     await plain.close();
     await session.close();
     await baseline?.close();
   }
+}
+
+/**
+ * One more 10,000-note load of a Firefox build under the Gecko profiler (every process's main
+ * thread, 0.5 ms interval, JS and native stacks), its profile written to a file and read for what
+ * ran inside the load's frame gaps.
+ */
+async function profiledLoad(
+  on: FirefoxSession,
+  heavy: HeavyTab,
+  baseline: boolean,
+  log: (line: string) => void,
+): Promise<ProfiledLoad> {
+  const file = `${FIREFOX_PROFILE}-${baseline ? 'baseline' : 'this'}.json`;
+  await inFirefoxChrome(
+    on,
+    `Services.profiler.StartProfiler(1 << 26, 0.5, ['js', 'stackwalk', 'cpu'], ['GeckoMain'])`,
+  );
+  const label = `Firefox${baseline ? ' (baseline build)' : ''}, profiled`;
+  const load = await heavyLoad(heavy, PROFILED_COUNT, baseline, label, log);
+  await inFirefoxChrome(on, `Services.profiler.dumpProfileToFileAsync(${JSON.stringify(file)})`);
+  await inFirefoxChrome(on, 'Services.profiler.StopProfiler()');
+  const profile = JSON.parse(readFileSync(file, 'utf8'));
+  const read = {
+    baseline,
+    file,
+    loadGaps: load.loadGaps,
+    scrollGaps: load.scrollGaps,
+    load: samplesInWindows(profile, load.loadWindows),
+    scroll: samplesInWindows(profile, load.scrollWindows),
+  };
+  for (const phase of ['load', 'scroll'] as const) {
+    log(
+      `${label}, ${phase}: ${read[phase].samples} samples in the gaps, ${read[phase].ours} with our scripts on the stack; ${read[phase].top.map((entry) => `${entry.samples} ${entry.frame}`).join('; ')}`,
+    );
+  }
+  return read;
 }
 
 async function measureFirefox(log: (line: string) => void, figures: BrowserFigures) {
@@ -448,6 +572,30 @@ async function measureFirefox(log: (line: string) => void, figures: BrowserFigur
     await tab.close();
     return ms;
   };
+  /** A tab of a session on the article with its claims placed, for heavy-annotation loads. */
+  const heavyTab = async (on: FirefoxSession, what: string): Promise<HeavyTab> => {
+    const page = await open(on);
+    const tabId = await on.tabIdOf(page);
+    await waitUntil(
+      () => firefoxRecord(on, tabId),
+      (record) => (record?.claimsAnchored ?? 0) > 0,
+      { what, timeoutMs: 15_000 },
+    );
+    // Both drivers' evaluate take a function and its argument alike.
+    const passages = await articlePassages(page as unknown as PlaywrightPage, 2_000);
+    await page.bringToFront();
+    return {
+      tab: firefoxTab(on, page),
+      seed: (count) => seedFirefoxNotes(on, passages, count),
+      async placed() {
+        const record = await firefoxRecord(on, tabId);
+        return {
+          anchored: record?.notesAnchored ?? 0,
+          orphans: record?.orphanedNoteIds?.length ?? 0,
+        };
+      },
+    };
+  };
   try {
     await session.inExtension(() => true, null);
     for (let round = 0; round < ROUNDS; round++) {
@@ -467,32 +615,27 @@ async function measureFirefox(log: (line: string) => void, figures: BrowserFigur
         `Firefox busy round ${round + 1}: ${figures.busyWith.at(-1)?.toFixed(0)} ms with, ${figures.busyWithout.at(-1)?.toFixed(0)} ms without`,
       );
     }
-    const page = await open(session);
-    const tabId = await session.tabIdOf(page);
-    await waitUntil(
-      () => firefoxRecord(session, tabId),
-      (record) => (record?.claimsAnchored ?? 0) > 0,
-      { what: 'the claims placed in Firefox', timeoutMs: 15_000 },
-    );
-    // Both drivers' evaluate take a function and its argument alike.
-    const passages = await articlePassages(page as unknown as PlaywrightPage, 2_000);
-    await page.bringToFront();
-    await heavyNotes(
-      firefoxTab(session, page),
-      (count) => seedFirefoxNotes(session, passages, count),
-      async () => {
-        const record = await firefoxRecord(session, tabId);
-        return {
-          anchored: record?.notesAnchored ?? 0,
-          orphans: record?.orphanedNoteIds?.length ?? 0,
-        };
-      },
-      figures,
-      'Firefox',
-      log,
-    );
-    await seedFirefoxNotes(session, passages, 0);
-    await page.close();
+    const builds = [
+      { heavy: await heavyTab(session, 'the claims placed in Firefox'), baseline: false },
+    ];
+    if (baseline) {
+      await baseline.inExtension(() => true, null);
+      builds.push({
+        heavy: await heavyTab(baseline, 'the claims placed in Firefox (baseline build)'),
+        baseline: true,
+      });
+    }
+    await heavyRounds(builds, figures, 'Firefox', log);
+    if (FIREFOX_PROFILE) {
+      for (const [index, build] of builds.entries()) {
+        const on = index === 0 ? session : (baseline as FirefoxSession);
+        figures.profiles.push(await profiledLoad(on, build.heavy, build.baseline, log));
+      }
+    }
+    for (const build of builds) {
+      await build.heavy.seed(0);
+      await build.heavy.tab.close();
+    }
   } finally {
     await plain.close();
     await session.close();
@@ -527,49 +670,59 @@ export const twoBrowsersSection: BenchSection = {
         ? `${(median(figures.busyBaseline) / median(figures.busyWithout)).toFixed(2)}×`
         : 'not measured';
     const list = (values: readonly number[]) => values.map((value) => value.toFixed(0)).join(', ');
-    const noteRows = NOTE_COUNTS.flatMap((count) => {
-      const c = chromium.notes.find((row) => row.count === count);
-      const f = firefox.notes.find((row) => row.count === count);
-      const label = `${count.toLocaleString('en')} notes`;
-      if (count === 0) {
-        return [
-          [
-            `no note (the page loading): ${FRAME_GAPS} until loaded`,
-            gaps(c?.loadGaps ?? []),
-            gaps(f?.loadGaps ?? []),
-          ],
-          [
-            `no note: ${FRAME_GAPS} while scrolling`,
-            gaps(c?.scrollGaps ?? []),
-            gaps(f?.scrollGaps ?? []),
-          ],
-          [
-            'no note: PerformanceObserver long tasks, loading / scrolling',
-            `${gaps(c?.loadLongTasks ?? [])} / ${gaps(c?.scrollLongTasks ?? [])}`,
-            'not available',
-          ],
+    const heavyCompared = [...chromium.notes, ...firefox.notes].some((load) => load.baseline);
+    /**
+     * One entry per load of this count and build, in the order run (`once`: each outcome once,
+     * for what is the same every time).
+     */
+    const perLoad = (
+      figures: BrowserFigures,
+      count: number,
+      baseline: boolean,
+      cell: (load: HeavyLoad) => string,
+      once: boolean,
+    ) => {
+      const values = figures.notes
+        .filter((load) => load.count === count && load.baseline === baseline)
+        .map(cell);
+      return (once ? [...new Set(values)] : values).join('; ');
+    };
+    const noteRows = NOTE_COUNTS.flatMap((count) =>
+      [false, ...(heavyCompared ? [true] : [])].flatMap((baseline) => {
+        const build = heavyCompared ? (baseline ? ', baseline build (main)' : ', this build') : '';
+        const label =
+          count === 0 ? `no note${build}` : `${count.toLocaleString('en')} notes${build}`;
+        const row = (
+          measure: string,
+          cell: (load: HeavyLoad) => string,
+          { firefoxToo = true, once = false } = {},
+        ) => [
+          `${label}: ${measure}`,
+          perLoad(chromium, count, baseline, cell, once),
+          firefoxToo ? perLoad(firefox, count, baseline, cell, once) : 'not available',
         ];
-      }
-      return [
-        [
-          `${label}: reload to every note placed`,
-          ms(c?.placedMs ?? Number.NaN),
-          ms(f?.placedMs ?? Number.NaN),
-        ],
-        [`${label}: placed`, c?.placed ?? '', f?.placed ?? ''],
-        [`${label}: ${FRAME_GAPS} until placed`, gaps(c?.loadGaps ?? []), gaps(f?.loadGaps ?? [])],
-        [
-          `${label}: ${FRAME_GAPS} while scrolling`,
-          gaps(c?.scrollGaps ?? []),
-          gaps(f?.scrollGaps ?? []),
-        ],
-        [
-          `${label}: PerformanceObserver long tasks, until placed / scrolling`,
-          `${gaps(c?.loadLongTasks ?? [])} / ${gaps(c?.scrollLongTasks ?? [])}`,
-          'not available',
-        ],
-      ];
-    });
+        const longTasks = (load: HeavyLoad) =>
+          `${gaps(load.loadLongTasks)} / ${gaps(load.scrollLongTasks)}`;
+        if (count === 0) {
+          return [
+            row(`${FRAME_GAPS} until loaded`, (load) => gaps(load.loadGaps)),
+            row(`${FRAME_GAPS} while scrolling`, (load) => gaps(load.scrollGaps)),
+            row('PerformanceObserver long tasks, loading / scrolling', longTasks, {
+              firefoxToo: false,
+            }),
+          ];
+        }
+        return [
+          row('reload to every note placed', (load) => ms(load.placedMs)),
+          row('placed', (load) => load.placed, { once: true }),
+          row(`${FRAME_GAPS} until placed`, (load) => gaps(load.loadGaps)),
+          row(`${FRAME_GAPS} while scrolling`, (load) => gaps(load.scrollGaps)),
+          row('PerformanceObserver long tasks, until placed / scrolling', longTasks, {
+            firefoxToo: false,
+          }),
+        ];
+      }),
+    );
     return {
       tables: [
         {
@@ -602,15 +755,48 @@ export const twoBrowsersSection: BenchSection = {
           ],
         },
         {
-          title: 'Heavy annotation: notes on the article page, the page probe in both browsers',
+          title: `Heavy annotation: notes on the article page, the page probe in both browsers, ${HEAVY_ROUNDS} loads per build and count (one entry per load, in the order run)`,
           header: ['measure', 'Chromium', 'Firefox ESR'],
           rows: noteRows,
         },
+        ...(firefox.profiles.length > 0
+          ? [
+              {
+                title: `Firefox ESR under the profiler: one more ${PROFILED_COUNT.toLocaleString('en')}-note load per build, what ran inside its frame gaps`,
+                header: [
+                  'load',
+                  FRAME_GAPS,
+                  'samples in the gaps (every 0.5 ms)',
+                  'with Counterpoint’s scripts on the stack',
+                  'where the most samples were (innermost named frame)',
+                ],
+                rows: firefox.profiles.flatMap((profiled) =>
+                  (['load', 'scroll'] as const).map((phase) => {
+                    const read = profiled[phase];
+                    return [
+                      `${profiled.baseline ? 'baseline build (main)' : 'this build'}, ${phase === 'load' ? 'until placed' : 'scrolling'}`,
+                      gaps(phase === 'load' ? profiled.loadGaps : profiled.scrollGaps),
+                      String(read.samples),
+                      read.samples > 0
+                        ? `${read.ours} (${((100 * read.ours) / read.samples).toFixed(0)} %)`
+                        : '—',
+                      read.top.map((entry) => `${entry.samples} ${entry.frame}`).join('; ') || '—',
+                    ];
+                  }),
+                ),
+              },
+            ]
+          : []),
       ],
       notes: [
-        'Both browsers get the same page, script and probe, each in its own headless browser, Chromium first. "Without the extension" is, in Chromium, a context of the plain browser; in Firefox, a second Firefox with an add-on that does nothing in place of Counterpoint. The busy script is the busy-page section’s: a teaser after the second paragraph replaced every 200 ms, a paragraph appended to the article body every second, for 10 s. With `BUSY_BASELINE` and `BUSY_BASELINE_FIREFOX` (unpacked builds of the main branch copied aside) a third browser of each kind runs the baseline build in the same rounds, right after the tab with this build.',
+        'Both browsers get the same page, script and probe, each in its own headless browser, Chromium first. "Without the extension" is, in Chromium, a context of the plain browser; in Firefox, a second Firefox with an add-on that does nothing in place of Counterpoint. The busy script is the busy-page section’s: a teaser after the second paragraph replaced every 200 ms, a paragraph appended to the article body every second, for 10 s. With `BUSY_BASELINE` and `BUSY_BASELINE_FIREFOX` (unpacked builds of the main branch copied aside) a third browser of each kind runs the baseline build in the same rounds, right after the tab with this build, and its heavy-annotation loads beside this build’s.',
         'Main-thread CPU time is the CPU time of the main thread of the process showing the article, read before and after the busy window. Chromium: `Performance.getMetrics` TaskDuration after `Performance.enable` with the `threadTicks` time domain, the renderer main thread’s CPU time inside tasks (the busy-page section reads the same metric in wall time). Firefox: the `cpuTime` of the thread whose id is the process id (the main thread, "Web Content") in `ChromeUtils.requestProcInfo()`, evaluated in the browser’s own realm over WebDriver BiDi; Linux counts it in 10 ms ticks, so each Firefox figure is good to about ±20 ms. CPU time, unlike wall time, does not grow when other processes hold the machine’s two cores.',
-        `The page probe stands in for PerformanceObserver \`longtask\`, which Firefox does not have: an animation-frame loop in the page (\`requestAnimationFrame\`, 60 a second in both headless browsers) that records each gap over ${LONG_GAP_MS} ms between two frames, from the reload until every note is placed (plus 0.5 s), then while the mouse wheel scrolls the whole article 400 px at a time, a frame after each step. A gap means the page’s main thread could not give a frame: a long task of the page, the content script or the in-page UI, or long style, layout or paint work, which the \`longtask\` entries Chromium reports beside it do not all count; on this shared machine it can also be the tab not being scheduled at all. The loop runs only in the heavy-annotation runs (a flag in the tab’s session storage), so it adds no frames to the busy-page windows. The notes are written to the extension’s database (in Firefox through an extension page), and the tab is reloaded for each count.`,
+        `The page probe stands in for PerformanceObserver \`longtask\`, which Firefox does not have: an animation-frame loop in the page (\`requestAnimationFrame\`, 60 a second in both headless browsers) that records each gap over ${LONG_GAP_MS} ms between two frames, from the reload until every note is placed (plus 0.5 s), then while the mouse wheel scrolls the whole article 400 px at a time, a frame after each step. A gap means the page’s main thread could not give a frame: a long task of the page, the content script or the in-page UI, or long style, layout or paint work, which the \`longtask\` entries Chromium reports beside it do not all count; on this shared machine it can also be the tab not being scheduled at all. The loop runs only in the heavy-annotation runs (a flag in the tab’s session storage), so it adds no frames to the busy-page windows. The notes are written to the extension’s database (in Firefox through an extension page), and the tab is reloaded for each load: every count in turn, round after round (\`HEAVY_ROUNDS\`, here ${HEAVY_ROUNDS}), and with the baseline builds each load of this build is followed by the same load in the baseline build’s browser, so both get the machine’s load alike.`,
+        ...(firefox.profiles.length > 0
+          ? [
+              `With \`FIREFOX_PROFILE=<file prefix>\`, one more ${PROFILED_COUNT.toLocaleString('en')}-note load of each Firefox build runs under the Gecko profiler (\`Services.profiler\` in the browser’s own realm: every process’s main thread, a sample every 0.5 ms, with JS and native stacks), after the measured loads and not counted with them (the profiler slows what it watches). Its profile is written beside the prefix (\`-this.json\`, \`-baseline.json\`, for profiler.firefox.com) and read for the samples of the article’s content process inside the probe’s gaps: how many had one of the extension’s scripts (\`moz-extension://\`) on the stack, and the innermost named frame of each (native frames without symbols are skipped), "(ours)" when our script was on the stack.`,
+            ]
+          : []),
       ],
     };
   },

@@ -261,3 +261,163 @@ describe('the note shade with many notes', () => {
     }
   });
 });
+
+/** Keeps the closed roots the shades attach (the test's only way in). */
+function keepRoots(): { roots: ShadowRoot[]; restore(): void } {
+  const attach = Element.prototype.attachShadow;
+  const roots: ShadowRoot[] = [];
+  Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit) {
+    const root = attach.call(this, init);
+    roots.push(root);
+    return root;
+  };
+  return { roots, restore: () => (Element.prototype.attachShadow = attach) };
+}
+
+/** Scrolls the window and runs the frame the shade asks for. */
+function scrollTo(top: number): void {
+  window.scrollTo(0, top);
+  window.dispatchEvent(new Event('scroll'));
+  vi.advanceTimersByTime(50);
+}
+
+describe('the note shade drawing what changed', () => {
+  it('writes only the rectangles that come or go on a scroll step, and none on a repaint', () => {
+    const kept = keepRoots();
+    try {
+      const items = article(300, 1);
+      const shade = createNoteShade(document, { ownNodes: createOwnNodeRegistry() });
+      shade.paint(items);
+      scrollTo(20 * LINE);
+      const drawn = shade.stats().boxes;
+      const root = kept.roots.at(-1) as ShadowRoot;
+      const writes = new MutationObserver(() => undefined);
+      writes.observe(root, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        attributeFilter: ['style', 'class'],
+      });
+
+      // One line further: one paragraph leaves the measured band above, one enters below. The
+      // rectangle of the one that left is moved to the one that came, staying shown (a write
+      // of `hidden` costs Firefox as much as one of the style); the others stay as drawn.
+      const hidden = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'hidden');
+      let hiddenWrites = 0;
+      Object.defineProperty(HTMLElement.prototype, 'hidden', {
+        ...hidden,
+        set(this: HTMLElement, value: boolean) {
+          hiddenWrites += 1;
+          hidden?.set?.call(this, value);
+        },
+      });
+      try {
+        scrollTo(21 * LINE);
+      } finally {
+        if (hidden) Object.defineProperty(HTMLElement.prototype, 'hidden', hidden);
+      }
+      const written = new Set(writes.takeRecords().map((record) => record.target));
+      expect(shade.stats().boxes).toBe(drawn);
+      expect(drawn).toBeGreaterThan(10);
+      expect(written.size).toBe(1);
+      expect(hiddenWrites).toBe(0);
+      const entered = Math.floor((21 * LINE + 2 * window.innerHeight) / LINE);
+      expect(shade.hitTest(10, entered * LINE - 21 * LINE + 5)).toEqual([`note-${entered}-0`]);
+
+      // The same passages painted again (the last idle slice's repaint) measure the same.
+      shade.paint(items);
+      expect(writes.takeRecords()).toEqual([]);
+      expect(shade.stats().boxes).toBe(drawn);
+      shade.setActive(`note-${entered}-0`);
+      expect(writes.takeRecords().length).toBe(1);
+      writes.disconnect();
+      shade.destroy();
+    } finally {
+      kept.restore();
+    }
+  });
+  it('keeps a place within the cap for a passage not measured yet, instead of a farther one', () => {
+    // Thirty paragraphs of 100 notes: six paragraphs fill the cap of 600.
+    const items = article(30, 100);
+    let clock = 0;
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => clock);
+    try {
+      const shade = createNoteShade(document, { ownNodes: createOwnNodeRegistry() });
+      shade.paint(items);
+      expect(shade.stats()).toMatchObject({ measured: MAX_MEASURED_NOTES, partial: true });
+      // Every read of the clock now finds the frame's time spent: nothing new is measured.
+      now.mockImplementation(() => (clock += 10));
+      scrollTo(4 * LINE);
+      // The nearest six paragraphs are 5 to 10; 7 to 10 wait for the next frame. Paragraphs 1
+      // to 4, measured before and farther away, are not drawn in their place.
+      expect(shade.stats().measured).toBe(200);
+      const hit = (paragraph: number) => shade.hitTest(10, paragraph * LINE - 4 * LINE + 5);
+      expect(hit(2)).toEqual([]);
+      expect(hit(5)).toContain('note-5-0');
+      now.mockImplementation(() => clock);
+      vi.advanceTimersByTime(50);
+      expect(shade.stats().measured).toBe(MAX_MEASURED_NOTES);
+      expect(hit(8)).toContain('note-8-0');
+      shade.destroy();
+    } finally {
+      now.mockRestore();
+    }
+  });
+});
+
+describe('the note shade watching the body', () => {
+  /** A resize observer that records what it watches; `fire` plays the browser's callback. */
+  class FakeResizeObserver {
+    static made: FakeResizeObserver[] = [];
+    readonly watched = new Set<Element>();
+    constructor(readonly callback: ResizeObserverCallback) {
+      FakeResizeObserver.made.push(this);
+    }
+    observe(target: Element) {
+      this.watched.add(target);
+    }
+    unobserve(target: Element) {
+      this.watched.delete(target);
+    }
+    disconnect() {
+      this.watched.clear();
+    }
+    fire() {
+      this.callback([], this as unknown as ResizeObserver);
+    }
+  }
+  const watching = () => FakeResizeObserver.made.flatMap((observer) => [...observer.watched]);
+
+  it('watches the body’s size only while there are passages, and measures the first one', () => {
+    const view = document.defaultView as unknown as Record<string, unknown>;
+    const real = view.ResizeObserver;
+    view.ResizeObserver = FakeResizeObserver;
+    FakeResizeObserver.made = [];
+    try {
+      const shade = createNoteShade(document, { ownNodes: createOwnNodeRegistry() });
+      // No note: paragraphs appended to the page call nothing of ours.
+      shade.paint([]);
+      expect(FakeResizeObserver.made.length).toBe(1);
+      expect(watching()).toEqual([]);
+
+      const items = article(3, 1);
+      shade.paint(items);
+      expect(watching()).toEqual([document.body]);
+      expect(shade.stats().boxes).toBe(3);
+      // The body grows: the passages are measured again in the next frame.
+      const before = measured;
+      FakeResizeObserver.made[0]?.fire();
+      vi.advanceTimersByTime(50);
+      expect(measured).toBe(before + 3);
+
+      shade.paint([]);
+      expect(watching()).toEqual([]);
+      shade.paint(items.slice(0, 1));
+      expect(watching()).toEqual([document.body]);
+      shade.destroy();
+      expect(watching()).toEqual([]);
+    } finally {
+      view.ResizeObserver = real;
+    }
+  });
+});

@@ -14,11 +14,14 @@
  * (paragraph), the blocks' positions are read once per layout change, and only the notes whose
  * block lies in or near the viewport are measured (`getClientRects` of each text node's part,
  * so a wholly covered paragraph gives its lines, not its block) and drawn, at most
- * `MAX_MEASURED_NOTES` notes and `MAX_BOXES` rectangles at a time, the rectangle elements reused.
+ * `MAX_MEASURED_NOTES` notes and `MAX_BOXES` rectangles at a time, the rectangle elements reused:
+ * a rectangle already where it should be is not written again, so a scroll step costs the
+ * rectangles that came and went (each style write is parsed, and Firefox held frames for it).
  * Beyond that cap (a hundred thousand imported notes, say) the nearest are drawn and a short
  * notice in the same closed root tells the reader that only part is shown (no note text).
  * Scrolling and resizing redraw in the next animation frame (passive listeners); the passages
- * changing, the body resizing or fonts loading measure again. Pure DOM: no Preact, no extension API.
+ * changing, the body resizing (watched only while there are passages) or fonts loading measure
+ * again. Pure DOM: no Preact, no extension API.
  */
 
 import { PRINT_HIDDEN_CSS } from './host-style';
@@ -90,7 +93,7 @@ export const MAX_BOXES = 1200;
 /** How long one frame measures passages; the rest are measured in the next frames. */
 const MEASURE_BUDGET_MS = 8;
 
-const now = (): number => globalThis.performance?.now() ?? Date.now();
+const now = (): number => performance.now();
 
 /** What the reader is told while notes near the viewport are left undrawn (no note text), in English. */
 export const PARTIAL_NOTICE =
@@ -113,12 +116,16 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
   let near: Passage[] = [];
   /** The scroll position `near` was measured for (NaN: not measured). */
   let measuredScroll = Number.NaN;
-  let pool: HTMLDivElement[] = [];
+  /** The rectangles drawn, by their place (their inline style), and hidden ones kept for reuse. */
+  let shown = new Map<string, HTMLDivElement>();
+  let spare: HTMLDivElement[] = [];
   let drawnBoxes = 0;
   let partial = false;
   let activeId: string | null = null;
   let destroyed = false;
   let resizeObserver: ResizeObserver | null = null;
+  /** Whether the resize observer watches the body: only while there are passages to shade. */
+  let observing = false;
   let frame = 0;
   let watching = new AbortController();
 
@@ -150,10 +157,7 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
     view?.addEventListener('resize', relayout, listen);
     view?.addEventListener('scroll', scheduleDraw, listen);
     doc.fonts?.addEventListener?.('loadingdone', relayout, { signal: watching.signal });
-    if (view && 'ResizeObserver' in view && doc.body) {
-      resizeObserver = new view.ResizeObserver(relayout);
-      resizeObserver.observe(doc.body);
-    }
+    if (view && 'ResizeObserver' in view) resizeObserver = new view.ResizeObserver(relayout);
     return layer;
   }
 
@@ -162,6 +166,7 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
     watching = new AbortController();
     resizeObserver?.disconnect();
     resizeObserver = null;
+    observing = false;
     if (frame && view) view.cancelAnimationFrame(frame);
     frame = 0;
     if (host) {
@@ -172,7 +177,8 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
     layer = null;
     boxLayer = null;
     notice = null;
-    pool = [];
+    shown = new Map();
+    spare = [];
     drawnBoxes = 0;
     near = [];
     setPartial(false);
@@ -226,11 +232,14 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
     let origin: DOMRect | null = null;
     const started = now();
     const next: Passage[] = [];
+    // The passages within the cap, measured or not yet: one left for the next frame keeps its
+    // place, so a farther passage is not drawn in its stead for a frame and hidden the next.
+    let taken = 0;
     let capped = false;
     let unfinished = false;
     for (const block of wanted) {
       for (const passage of block.passages) {
-        if (next.length >= MAX_MEASURED_NOTES) {
+        if (taken++ >= MAX_MEASURED_NOTES) {
           capped = true;
           break;
         }
@@ -252,45 +261,62 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
     if (unfinished) scheduleDraw();
   }
 
+  /**
+   * Draws the rectangles of the measured passages. A rectangle already drawn where it should be
+   * is left alone: a scroll step or a repaint of the same passages writes only the rectangles
+   * that came or went, not every one near the viewport (in Firefox each style write is parsed).
+   */
   function draw(): void {
     if (!boxLayer) return;
-    let count = 0;
-    // Passages on the same words (an import of duplicates) are drawn once, the open one on top.
-    const drawn = new Set<string>();
+    // A rectangle's place, as its inline style, and its class. Passages on the same words (an
+    // import of duplicates) measure the same and are drawn once, with the open one's class.
+    const wanted = new Map<string, string>();
     const order = activeId
-      ? [...near].sort((a, b) => Number(b.id === activeId) - Number(a.id === activeId))
+      ? [...near].sort((a, b) => +(b.id === activeId) - +(a.id === activeId))
       : near;
-    outer: for (const passage of order) {
+    for (const passage of order) {
       for (const box of passage.boxes ?? []) {
-        const key = `${Math.round(box.left)},${Math.round(box.top)},${Math.round(box.width)},${Math.round(box.height)}`;
-        if (drawn.has(key)) continue;
-        drawn.add(key);
-        if (count >= MAX_BOXES) {
-          setPartial(true);
-          break outer;
-        }
-        let element = pool[count];
-        if (!element) {
-          element = doc.createElement('div');
-          pool.push(element);
-          boxLayer.append(element);
-        }
-        if (element.hidden) element.hidden = false;
-        element.className = passage.id === activeId ? 'box active' : 'box';
-        element.style.left = `${box.left}px`;
-        element.style.top = `${box.top}px`;
-        element.style.width = `${box.width}px`;
-        element.style.height = `${box.height}px`;
-        count += 1;
+        const place = `left:${box.left}px;top:${box.top}px;width:${box.width}px;height:${box.height}px`;
+        if (wanted.has(place)) continue;
+        // Beyond the cap the rest are left out, and the reader is told.
+        if (wanted.size < MAX_BOXES)
+          wanted.set(place, passage.id === activeId ? 'box active' : 'box');
+        else setPartial(true);
       }
     }
-    // Rectangles not needed now are hidden, not removed: the pool never exceeds MAX_BOXES, and
-    // one scroll step does not rebuild the root.
-    for (let index = count; index < pool.length; index++) {
-      const spare = pool[index];
-      if (spare && !spare.hidden) spare.hidden = true;
+    // The rectangles that left are moved to the places that came (no change of visibility);
+    // hidden ones are shown or visible ones hidden only for the difference in number.
+    const left: HTMLDivElement[] = [];
+    for (const [place, element] of shown) {
+      if (!wanted.has(place)) {
+        shown.delete(place);
+        left.push(element);
+      }
     }
-    drawnBoxes = count;
+    for (const [place, name] of wanted) {
+      let element = shown.get(place);
+      if (!element) {
+        element = left.pop();
+        if (!element) {
+          element = spare.pop();
+          if (element) element.hidden = false;
+          else {
+            element = doc.createElement('div');
+            boxLayer.append(element);
+          }
+        }
+        element.style.cssText = place;
+        shown.set(place, element);
+      }
+      if (element.className !== name) element.className = name;
+    }
+    // Rectangles not needed now are hidden, not removed: there are never more than MAX_BOXES,
+    // and one scroll step does not rebuild the root.
+    for (const element of left) {
+      element.hidden = true;
+      spare.push(element);
+    }
+    drawnBoxes = wanted.size;
   }
 
   function update(): void {
@@ -308,11 +334,24 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
     layoutRead = false;
   }
 
+  /**
+   * Watches the body's size only while there is something to shade: a page without notes that
+   * grows (a paragraph appended every second) calls nothing of ours. The first passage starts
+   * the watch, and paint measures it anyway.
+   */
+  function watchBody(): void {
+    const wanted = passages.length > 0;
+    if (wanted === observing || !doc.body) return;
+    observing = wanted;
+    resizeObserver?.[wanted ? 'observe' : 'unobserve'](doc.body);
+  }
+
   return {
     paint(items) {
       if (destroyed) return;
       group(items);
       ensureHost();
+      watchBody();
       update();
     },
     hide() {
