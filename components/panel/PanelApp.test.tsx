@@ -54,6 +54,17 @@ describe('PanelApp', () => {
     expect(screen.getByRole('button', { name: 'Copy link to this claim' })).toBeTruthy();
   });
 
+  it('says so when a claim’s words could not be loaded, with its verdict and a way to close', () => {
+    const p = props({ view: { kind: 'claim-unavailable', claimId: 'c1', verdict: 'misleading' } });
+    render(<PanelApp {...p} />);
+    const dialog = screen.getByRole('dialog', {
+      name: /^Claim: .*Misleading.* Counterpoint could not load this claim’s context\. Reload the page to try again\.$/,
+    });
+    expect(dialog.dataset.verdict).toBe('misleading');
+    fireEvent.click(screen.getByRole('button', { name: 'Close' }));
+    expect(p.onClose).toHaveBeenCalled();
+  });
+
   it('shows a note by id, and says so while it loads or when it is gone', () => {
     const { rerender } = render(<PanelApp {...props({ view: { kind: 'note', noteId: 'n2' } })} />);
     expect(screen.getByRole('dialog', { name: 'Your note' }).textContent).toContain(

@@ -15,6 +15,7 @@ import { CloseButton } from '../CloseButton';
 import { NoteEditor, type NoteSaveResult } from '../NoteEditor';
 import { NotePopover } from '../NotePopover';
 import { quoteOfNote } from '../note-text';
+import { VerdictChip } from '../VerdictChip';
 
 /** Props of {@link PanelApp}. */
 export interface PanelAppProps {
@@ -64,6 +65,30 @@ export function PanelApp(props: PanelAppProps) {
           {...(props.methodUrl ? { methodUrl: props.methodUrl } : {})}
           {...(props.articleUrl ? { articleUrl: props.articleUrl } : {})}
         />
+      );
+    case 'claim-unavailable':
+      return (
+        <div
+          ref={dialogRef}
+          role="dialog"
+          aria-labelledby="cp-unavailable-heading cp-unavailable-text"
+          tabIndex={-1}
+          class="cp-popover cp-claim"
+          data-verdict={view.verdict}
+        >
+          <div class="cp-popover-header">
+            <div class="cp-popover-heading">
+              <h2 id="cp-unavailable-heading" class="cp-claim-heading">
+                <span class="cp-visually-hidden">{t('claim_heading_prefix')} </span>
+                <VerdictChip verdict={view.verdict} />
+              </h2>
+            </div>
+            <CloseButton onClose={props.onClose} />
+          </div>
+          <div class="cp-popover-body">
+            <p id="cp-unavailable-text">{t('panel_claim_unavailable')}</p>
+          </div>
+        </div>
       );
     case 'note': {
       const note = byId(view.noteId);
@@ -174,7 +199,7 @@ function NotesList({
         <CloseButton onClose={onClose} />
       </div>
       <div class="cp-popover-body">
-        {loading ? <p role="status">{t('panel_notes_loading')}</p> : null}
+        {loading ? <p>{t('panel_notes_loading')}</p> : null}
         {!loading && placed.length === 0 && orphaned.length === 0 ? (
           <p class="cp-muted">{t('panel_notes_empty', [DEFAULT_SHORTCUTS.addNote])}</p>
         ) : null}

@@ -405,7 +405,7 @@ describe('the claims’ words', () => {
     controller.abort();
   });
 
-  it('that cannot be had leave the notes working', async () => {
+  it('that cannot be had leave the notes working, and the claims’ popovers say so', async () => {
     loadArticle();
     const request = createRequester(async (message) => {
       const { type } = message as { type: MessageType };
@@ -445,6 +445,14 @@ describe('the claims’ words', () => {
     const ui = await session.interactions;
     ui.showNote('kept');
     expect(panel.last()?.view).toEqual({ kind: 'note', noteId: 'kept' });
+    const first = claims[0];
+    if (!first) throw new Error('the pack has no claim');
+    ui.showClaim(first.id);
+    expect(panel.last()?.view).toEqual({
+      kind: 'claim-unavailable',
+      claimId: first.id,
+      verdict: first.verdict,
+    });
     expect(debug).toHaveBeenCalled();
     debug.mockRestore();
     controller.abort();

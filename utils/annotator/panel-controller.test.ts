@@ -14,7 +14,7 @@ function readerKey(key: string): KeyboardEvent {
   return event;
 }
 
-function setUp() {
+function setUp(words: readonly StoredClaim[] = [claim]) {
   document.body.innerHTML = '<p>text</p><button>from</button>';
   const range = document.createRange();
   range.selectNodeContents(document.querySelector('p')!);
@@ -39,7 +39,7 @@ function setUp() {
       notes: () => notes,
     },
     panel: frame.create({ onEvent: () => undefined }),
-    pageClaims: { claims: [claim], about: [] },
+    pageClaims: { claims: [...words], about: [] },
     lastReviewed: '2026-11-27',
     onClosed: () => closed++,
     onPinned: (claimId) => pinned.push(claimId),
@@ -77,6 +77,22 @@ describe('the popover and focus return', () => {
     expect(closed()).toBe(1);
     panels.close();
     expect(closed()).toBe(1);
+  });
+
+  it('says a claim’s words could not be had rather than open nothing, as that claim’s popover', () => {
+    const { panels, frame } = setUp([]);
+    panels.openClaim('c1', 'pinned', true);
+    expect(frame.last()?.view).toEqual({
+      kind: 'claim-unavailable',
+      claimId: 'c1',
+      verdict: 'supported',
+    });
+    expect(panels.current()).toEqual({ kind: 'claim', id: 'c1', mode: 'pinned' });
+    // A repaint keeps it open while its passage is there.
+    panels.follow(false);
+    expect(frame.isOpen()).toBe(true);
+    panels.openClaim('not-on-the-page', 'pinned', true);
+    expect(frame.last()?.view).toMatchObject({ claimId: 'c1' });
   });
 
   it('closes on the reader’s Escape only, and not once stopped', () => {

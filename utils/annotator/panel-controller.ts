@@ -12,9 +12,12 @@ import type { PanelFrame, PanelReference } from './panel-frame';
 /** A popover opened by a click or key stays ('pinned'); one opened by hovering goes ('hover'). */
 export type PanelMode = 'pinned' | 'hover';
 
-/** What is open in the frame: a kind and an id, never note text. */
+/**
+ * What is open in the frame: a kind and an id, never note text. A claim whose words could not be
+ * had is still that claim's popover (kind `claim`), for its marker, the stepper and the side panel.
+ */
 export interface OpenPanel {
-  kind: PanelView['kind'];
+  kind: Exclude<PanelView['kind'], 'claim-unavailable'>;
   id: string | null;
   mode: PanelMode;
 }
@@ -93,18 +96,17 @@ export function createPanelController(deps: PanelControllerDependencies): PanelC
     reference: PanelReference | null,
   ): void {
     const wasOpen = open !== null;
-    open = { kind: view.kind, id, mode };
+    const kind = view.kind === 'claim-unavailable' ? 'claim' : view.kind;
+    open = { kind, id, mode };
     if (!wasOpen) deps.onOpened?.();
     if (mode === 'pinned') {
-      deps.onPinned?.(view.kind === 'claim' ? id : null);
+      deps.onPinned?.(kind === 'claim' ? id : null);
       reportShown(
-        id !== null && (view.kind === 'claim' || view.kind === 'note')
-          ? { kind: view.kind, id }
-          : { kind: 'none' },
+        id !== null && (kind === 'claim' || kind === 'note') ? { kind, id } : { kind: 'none' },
       );
     }
     layers.setActive(id);
-    layers.setExpanded(view.kind === 'claim' ? id : null);
+    layers.setExpanded(kind === 'claim' ? id : null);
     panel.show(view, {
       reference,
       focus,
@@ -153,9 +155,21 @@ export function createPanelController(deps: PanelControllerDependencies): PanelC
       focusQuietly = quietly;
     },
     openClaim(id, mode, focus) {
-      const claim = claimById(id);
       const range = layers.rangeOf(id);
-      if (!claim || !range) return;
+      const placed = article.claims().find((claim) => claim.id === id);
+      if (!range || !placed) return;
+      const claim = claimById(id);
+      if (!claim) {
+        // The words did not come (`page.claims` failed): say so rather than open nothing.
+        show(
+          { kind: 'claim-unavailable', claimId: id, verdict: placed.verdict },
+          id,
+          mode,
+          focus,
+          range,
+        );
+        return;
+      }
       const noteIds = article
         .notes()
         .filter((note) => note.claimId === id)
@@ -190,7 +204,9 @@ export function createPanelController(deps: PanelControllerDependencies): PanelC
     follow(visibilityChanged) {
       if (visibilityChanged && open && !editing()) close();
       if (open?.id && (open.kind === 'claim' || open.kind === 'note')) {
-        const stillThere = open.kind === 'claim' ? claimById(open.id) : isNote(open.id);
+        const id = open.id;
+        const stillThere =
+          open.kind === 'claim' ? article.claims().some((claim) => claim.id === id) : isNote(id);
         if (!stillThere || (open.kind === 'claim' && !layers.rangeOf(open.id))) close();
       }
     },

@@ -7,12 +7,14 @@
  * answers with what the reader did, by ids only.
  */
 import type { Selector } from '../anchoring/types';
-import type { AboutEntry } from '../packs/types';
+import type { AboutEntry, Verdict } from '../packs/types';
 import type { StoredClaim } from '../store/db';
 
 /** What the frame shows. */
 export type PanelView =
   | { kind: 'claim'; claim: StoredClaim; noteIds: readonly string[] }
+  /** A claim on the page whose words (`page.claims`) could not be had: its verdict only. */
+  | { kind: 'claim-unavailable'; claimId: string; verdict: Verdict }
   | { kind: 'note'; noteId: string }
   | {
       kind: 'new-note';
