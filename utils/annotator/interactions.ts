@@ -127,7 +127,7 @@ export async function startInteractions(
 ): Promise<Interactions> {
   const { hasPack, ...deps } = start;
   const none: PageClaims = { claims: [], about: [] };
-  // Without the words the claims' popovers cannot open, but the notes still work.
+  // Without the words a claim's popover says they could not be loaded; the notes still work.
   const pageClaims = hasPack
     ? await deps.request('page.claims', {}).catch((error: unknown) => {
         console.debug('Counterpoint: the claims’ words did not load', error);
