@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ARTICLE_URL } from '../../e2e/fixtures';
 import type { Browser } from '../browser';
 import { pageWords } from '../i18n/page-words';
-import { createRequester } from '../messaging/client';
+import { createRequester, type Requester } from '../messaging/client';
 import { type MessageType, NOTE_PAGE_SIZE, type NoteAnchor } from '../messaging/protocol';
 import { loadBundledPacks } from '../packs';
 import { announceNotesChanged, type ChangeKind } from '../store/change-feed';
@@ -112,14 +112,12 @@ function countBroadcasts(): { count: () => number } {
   return { count: () => count };
 }
 
-/** Runs a page session on the article fixture against the fake background. */
-async function start(background = fakeBackground()) {
+/**
+ * Runs a page session on the article fixture with this requester, its UI bundle drawing into a
+ * fake panel and overlay; resolves after the first paint (the interactions may still be coming).
+ */
+async function startSession(request: Requester) {
   loadArticle();
-  const sent: MessageType[] = [];
-  const request = createRequester(async (message) => {
-    sent.push((message as { type: MessageType }).type);
-    return background.fromPage(message);
-  });
   const panel = fakePanel();
   const overlay = recordingOverlay();
   const controller = new AbortController();
@@ -138,6 +136,17 @@ async function start(background = fakeBackground()) {
       followNotes,
     }),
   })) as PageSession;
+  return { session, panel, stop: () => controller.abort() };
+}
+
+/** Runs a page session on the article fixture against the fake background. */
+async function start(background = fakeBackground()) {
+  const sent: MessageType[] = [];
+  const request = createRequester(async (message) => {
+    sent.push((message as { type: MessageType }).type);
+    return background.fromPage(message);
+  });
+  const { session, panel, stop } = await startSession(request);
   await session.interactions;
   const frameSent: string[] = [];
   const frame = async (tabId: number) =>
@@ -145,7 +154,7 @@ async function start(background = fakeBackground()) {
       frameSent.push((message as { type: string }).type);
       return background.fromFrame(message, tabId);
     });
-  return { session, sent, frameSent, panel, frame, stop: () => controller.abort() };
+  return { session, sent, frameSent, panel, frame, stop };
 }
 
 /** Lets storage events and the requests they start run to the end. */
@@ -337,26 +346,26 @@ describe('a heavy annotator’s page', () => {
 });
 
 describe('the claims’ words', () => {
+  /** The reply to `page.opened` on a page whose pack matched: each claim's passage and verdict. */
+  const opened = (notes: NoteAnchor[] = []) => ({
+    ok: true,
+    value: {
+      articleKey: 'article',
+      articleTitle: 'Mexico',
+      pack: { packVersion: 1, lastReviewed: '2026-11-27' },
+      claims: claims.map(({ id, quote, verdict }) => ({ id, quote, verdict })),
+      notes,
+      words: pageWords(),
+    },
+  });
+
   it('come after the first paint, and a claim’s popover shows them in full', async () => {
-    loadArticle();
     const sent: MessageType[] = [];
     let giveClaims: () => void = () => undefined;
     const request = createRequester(async (message) => {
       const { type } = message as { type: MessageType };
       sent.push(type);
-      if (type === 'page.opened') {
-        return {
-          ok: true,
-          value: {
-            articleKey: 'article',
-            articleTitle: 'Mexico',
-            pack: { packVersion: 1, lastReviewed: '2026-11-27' },
-            claims: claims.map(({ id, quote, verdict }) => ({ id, quote, verdict })),
-            notes: [],
-            words: pageWords(),
-          },
-        };
-      }
+      if (type === 'page.opened') return opened();
       if (type === 'page.claims') {
         await new Promise<void>((resolve) => {
           giveClaims = resolve;
@@ -365,24 +374,7 @@ describe('the claims’ words', () => {
       }
       return { ok: true, value: null };
     });
-    const panel = fakePanel();
-    const overlay = recordingOverlay();
-    const controller = new AbortController();
-    const session = (await startPageSession({
-      doc: document,
-      url: ARTICLE_URL,
-      browser,
-      request,
-      signal: controller.signal,
-      loadUi: async () => ({
-        startInteractions: (start) =>
-          startInteractions(start, {
-            createOverlay: overlay.createOverlay,
-            createPanel: panel.create,
-          }),
-        followNotes,
-      }),
-    })) as PageSession;
+    const { session, panel, stop } = await startSession(request);
     // Painted and reported while the words are still on their way.
     expect(session.article.layers.status().claimsAnchored).toBe(claims.length);
     expect(sent.slice(0, 2)).toEqual(['page.opened', 'page.status']);
@@ -402,46 +394,18 @@ describe('the claims’ words', () => {
     const view = panel.last()?.view;
     expect(view).toMatchObject({ kind: 'claim', claim: { id: first.id, summary: first.summary } });
     expect(panel.last()?.options.about).toEqual(pack?.about);
-    controller.abort();
+    stop();
   });
 
   it('that cannot be had leave the notes working, and the claims’ popovers say so', async () => {
-    loadArticle();
     const request = createRequester(async (message) => {
       const { type } = message as { type: MessageType };
       if (type === 'page.claims') return { ok: false, error: 'The background is gone.' };
       if (type !== 'page.opened') return { ok: true, value: null };
-      return {
-        ok: true,
-        value: {
-          articleKey: 'article',
-          articleTitle: 'Mexico',
-          pack: { packVersion: 1, lastReviewed: '2026-11-27' },
-          claims: claims.map(({ id, quote, verdict }) => ({ id, quote, verdict })),
-          notes: [{ id: 'kept', target: { selectors: SELECTORS } }],
-          words: pageWords(),
-        },
-      };
+      return opened([{ id: 'kept', target: { selectors: SELECTORS } }]);
     });
-    const panel = fakePanel();
-    const overlay = recordingOverlay();
-    const controller = new AbortController();
     const debug = vi.spyOn(console, 'debug').mockImplementation(() => undefined);
-    const session = (await startPageSession({
-      doc: document,
-      url: ARTICLE_URL,
-      browser,
-      request,
-      signal: controller.signal,
-      loadUi: async () => ({
-        startInteractions: (start) =>
-          startInteractions(start, {
-            createOverlay: overlay.createOverlay,
-            createPanel: panel.create,
-          }),
-        followNotes,
-      }),
-    })) as PageSession;
+    const { session, panel, stop } = await startSession(request);
     const ui = await session.interactions;
     ui.showNote('kept');
     expect(panel.last()?.view).toEqual({ kind: 'note', noteId: 'kept' });
@@ -455,7 +419,7 @@ describe('the claims’ words', () => {
     });
     expect(debug).toHaveBeenCalled();
     debug.mockRestore();
-    controller.abort();
+    stop();
   });
 
   it('are not asked for on a page without a pack', async () => {
