@@ -576,8 +576,8 @@ async function measureFirefox(log: (line: string) => void, figures: BrowserFigur
     await page.bringToFront();
     return page;
   };
-  /** One busy window on a new tab of a session with a build loaded, once its claims are placed. */
-  const buildBusyMs = async (on: FirefoxSession, what: string): Promise<number> => {
+  /** The article in a new tab of a session with a build loaded, once its claims are placed. */
+  const openPainted = async (on: FirefoxSession, what: string) => {
     const page = await open(on);
     const tabId = await on.tabIdOf(page);
     await waitUntil(
@@ -585,6 +585,11 @@ async function measureFirefox(log: (line: string) => void, figures: BrowserFigur
       (record) => (record?.claimsAnchored ?? 0) > 0,
       { what, timeoutMs: 15_000 },
     );
+    return { page, tabId };
+  };
+  /** One busy window on a new tab of a session with a build loaded, once its claims are placed. */
+  const buildBusyMs = async (on: FirefoxSession, what: string): Promise<number> => {
+    const { page } = await openPainted(on, what);
     await page.bringToFront();
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const tab = firefoxTab(on, page);
@@ -594,13 +599,7 @@ async function measureFirefox(log: (line: string) => void, figures: BrowserFigur
   };
   /** A tab of a session on the article with its claims placed, for heavy-annotation loads. */
   const heavyTab = async (on: FirefoxSession, what: string): Promise<HeavyTab> => {
-    const page = await open(on);
-    const tabId = await on.tabIdOf(page);
-    await waitUntil(
-      () => firefoxRecord(on, tabId),
-      (record) => (record?.claimsAnchored ?? 0) > 0,
-      { what, timeoutMs: 15_000 },
-    );
+    const { page, tabId } = await openPainted(on, what);
     // Both drivers' evaluate take a function and its argument alike.
     const passages = await articlePassages(page as unknown as PlaywrightPage, 2_000);
     await page.bringToFront();
