@@ -5,16 +5,13 @@
  * nothing; the notes still work. Screenshots in light, dark and at 200 % go to docs/screenshots/.
  * Chromium only: the test answers in the service worker, which Firefox's MV2 build does not have.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTICLE_URL } from './fixtures';
 import { probeAccessibility } from './harness/accessibility';
 import { type ChromiumSession, launchChromium } from './harness/chromium';
-import { PROJECT_ROOT } from './harness/paths';
+import { openPhotoTab, PHOTO_LOOKS } from './harness/photo-tab';
 import { waitForPopover, waitForPopoverClosed } from './harness/popover';
 
-const SCREENSHOTS = join(PROJECT_ROOT, 'docs', 'screenshots');
 const MESSAGE = 'Counterpoint could not load this claim’s context. Reload the page to try again.';
 
 describe('a claim whose words could not be loaded', () => {
@@ -73,31 +70,8 @@ describe('a claim whose words could not be loaded', () => {
   });
 
   it('is photographed in light, dark and at 200 %', async () => {
-    for (const [suffix, width, height, scale] of [
-      ['light', 1280, 900, 1],
-      ['dark', 1280, 900, 1],
-      ['200', 640, 450, 2],
-    ] as const) {
-      const shot = await session.context.newPage();
-      const cdp = await session.context.newCDPSession(shot);
-      await cdp.send('Emulation.setDeviceMetricsOverride', {
-        width,
-        height,
-        deviceScaleFactor: scale,
-        mobile: false,
-      });
-      if (suffix === 'dark') {
-        // A site painted dark: the popover follows the page's own scheme.
-        await shot.emulateMedia({ colorScheme: 'dark' });
-        await shot.addInitScript(() => {
-          document.addEventListener('DOMContentLoaded', () => {
-            const sheet = document.createElement('style');
-            sheet.textContent =
-              'html, body, #content, .widget { background: #16181c !important; color: #e6e6e6 !important; }';
-            document.head.append(sheet);
-          });
-        });
-      }
+    for (const look of PHOTO_LOOKS) {
+      const { page: shot, photograph, close } = await openPhotoTab(session, look);
       await shot.goto(ARTICLE_URL);
       const probe = await probeAccessibility(shot);
       try {
@@ -106,16 +80,10 @@ describe('a claim whose words could not be loaded', () => {
         await waitForPopover(shot, /^Claim: .*Misleading/);
         // Let the popover's entrance animation finish before the picture.
         await new Promise((resolve) => setTimeout(resolve, 300));
-        const { data } = (await cdp.send('Page.captureScreenshot', { format: 'png' })) as {
-          data: string;
-        };
-        writeFileSync(
-          join(SCREENSHOTS, `claim-unavailable-${suffix}.png`),
-          Buffer.from(data, 'base64'),
-        );
+        await photograph(`claim-unavailable-${look}.png`);
       } finally {
         await probe.detach();
-        await shot.close();
+        await close();
       }
     }
   });

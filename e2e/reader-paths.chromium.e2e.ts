@@ -6,7 +6,6 @@
  * jump, folds on Escape and on a click elsewhere, shrinks beside a popover, and its verdict chips
  * open that verdict's claims.
  */
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +18,7 @@ import { type ChromiumSession, launchChromium } from './harness/chromium';
 import { intersects, untilStill } from './harness/layout';
 import { highlightedTexts, setSettings } from './harness/page-ui';
 import { PROJECT_ROOT } from './harness/paths';
+import { openPhotoTab, PHOTO_LOOKS } from './harness/photo-tab';
 import { differingPixels } from './harness/pixels';
 import { openPopovers, popoverBox, waitForPopover, waitForPopoverClosed } from './harness/popover';
 import { pressBrowserShortcut } from './harness/shortcuts';
@@ -428,43 +428,8 @@ describe('the reading guide', () => {
   });
 
   it('is photographed open at the top, beside a popover, on a dark page and at 200 %', async () => {
-    for (const [suffix, width, height] of [
-      ['light', 1280, 900],
-      ['dark', 1280, 900],
-      ['200', 640, 450],
-    ] as const) {
-      const shot = await session.context.newPage();
-      const cdp = await session.context.newCDPSession(shot);
-      if (suffix === '200') {
-        // 200 % zoom: half the window's CSS pixels, each drawn with two device pixels.
-        await cdp.send('Emulation.setDeviceMetricsOverride', {
-          width,
-          height,
-          deviceScaleFactor: 2,
-          mobile: false,
-        });
-      } else {
-        await shot.setViewportSize({ width, height });
-      }
-      // Captured as the window shows it (Playwright's own screenshot would reset the density).
-      const photograph = async (name: string) => {
-        const { data } = (await cdp.send('Page.captureScreenshot', { format: 'png' })) as {
-          data: string;
-        };
-        writeFileSync(join(SCREENSHOTS, name), Buffer.from(data, 'base64'));
-      };
-      if (suffix === 'dark') {
-        // A site painted dark: the guide follows the page's own scheme.
-        await shot.emulateMedia({ colorScheme: 'dark' });
-        await shot.addInitScript(() => {
-          document.addEventListener('DOMContentLoaded', () => {
-            const sheet = document.createElement('style');
-            sheet.textContent =
-              'html, body, #content, .widget { background: #16181c !important; color: #e6e6e6 !important; }';
-            document.head.append(sheet);
-          });
-        });
-      }
+    for (const suffix of PHOTO_LOOKS) {
+      const { page: shot, photograph, close } = await openPhotoTab(session, suffix);
       await shot.goto(ARTICLE_URL);
       const probe = await probeAccessibility(shot);
       const folded = await probe.waitFor('button', /^Counterpoint · /, 10_000);
@@ -484,8 +449,7 @@ describe('the reading guide', () => {
       await shot.waitForTimeout(200);
       await photograph(`reading-guide-popover-${suffix}.png`);
       await probe.detach();
-      await cdp.detach();
-      await shot.close();
+      await close();
     }
   });
 });
