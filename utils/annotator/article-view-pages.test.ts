@@ -4,13 +4,12 @@
  * reports once every note is placed.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { ARTICLE_URL, readFixture } from '../../e2e/fixtures';
 import { pageWords } from '../i18n/page-words';
 import type { NoteAnchor, PageStatusReport } from '../messaging/protocol';
-import { recogniseArticle } from '../page/recognise';
 import { type ArticleView, createArticleView } from './article-view';
 import { CONTENT_EXTRAS } from './content-extras';
 import { FIRST_NOTE_BATCH } from './layers';
+import { loadArticle, notesOnArticle } from './test-doubles';
 import { registerContentExtras } from './ui-loader';
 
 // The full matcher is at hand, as once the extras bundle has loaded.
@@ -22,43 +21,14 @@ afterEach(() => {
   view = null;
 });
 
-function loadArticle(): Element {
-  document.documentElement.innerHTML = readFixture('article.html')
-    .replace(/^[\s\S]*?<html[^>]*>/i, '')
-    .replace(/<\/html>\s*$/i, '')
-    .replace(/<script[\s\S]*?<\/script>/gi, '');
-  const recognition = recogniseArticle(document, ARTICLE_URL);
-  if (!recognition) throw new Error('fixture not recognised');
-  return recognition.body;
-}
-
-/** Notes on stretches of the article's own text, so every one can be placed. */
-function notesOn(body: Element, from: number, count: number): NoteAnchor[] {
-  const text = (body.textContent ?? '').replace(/\s+/g, ' ');
-  const words = [...text.matchAll(/\S+/g)].map((match) => match.index ?? 0);
-  return Array.from({ length: count }, (_, index) => {
-    const n = from + index;
-    const start = words[(n * 7) % (words.length - 12)] ?? 0;
-    const exact = text.slice(start, start + 40).trim();
-    return {
-      id: `paged-${n}`,
-      target: {
-        selectors: [
-          {
-            type: 'TextQuoteSelector',
-            exact,
-            prefix: text.slice(Math.max(0, start - 20), start),
-            suffix: text.slice(start + exact.length, start + exact.length + 20),
-          },
-        ],
-      },
-    };
-  });
-}
+/** The article's body, and `count` notes on its text from the `from`-th on. */
+const loadBody = (): Element => loadArticle().body;
+const notesOn = (body: Element, from: number, count: number): NoteAnchor[] =>
+  notesOnArticle(body, count, { from, idPrefix: 'paged' });
 
 describe('notes appended after the first paint', () => {
   it('places each later page in idle slices behind the first, none an orphan meanwhile', () => {
-    const body = loadArticle();
+    const body = loadBody();
     const first = notesOn(body, 0, FIRST_NOTE_BATCH + 50);
     const idle: (() => void)[] = [];
     const statuses: PageStatusReport[] = [];

@@ -1,10 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { ARTICLE_URL, readFixture } from '../../e2e/fixtures';
 import { anchorAll, readText } from '../anchoring';
 import type { NoteAnchor, PageStatusReport } from '../messaging/protocol';
 import { loadBundledPacks } from '../packs';
-import { recogniseArticle } from '../page/recognise';
 import type { StoredClaim } from '../store/db';
 import {
   type ArticleView,
@@ -17,6 +15,7 @@ import {
 } from './article-view';
 import { CONTENT_EXTRAS } from './content-extras';
 import { FIRST_NOTE_BATCH } from './layers';
+import { loadArticle as loadFixtureArticle, notesOnArticle } from './test-doubles';
 import { registerContentExtras } from './ui-loader';
 
 // The extras bundle (the wrapping fallback: this DOM has no Custom Highlight API), as if loaded.
@@ -47,15 +46,8 @@ function countingAnchorAll(calls: AnchorCall[]): typeof anchorAll {
   };
 }
 
-function loadArticle(): Element {
-  document.documentElement.innerHTML = readFixture('article.html')
-    .replace(/^[\s\S]*?<html[^>]*>/i, '')
-    .replace(/<\/html>\s*$/i, '')
-    .replace(/<script[\s\S]*?<\/script>/gi, '');
-  const recognition = recogniseArticle(document, ARTICLE_URL);
-  if (!recognition) throw new Error('fixture not recognised');
-  return recognition.body;
-}
+/** The article fixture's body. */
+const loadArticle = (): Element => loadFixtureArticle().body;
 
 const LATE_QUOTE = 'The late paragraph arrived from the live blog well after the page loaded';
 
@@ -336,27 +328,8 @@ describe('the article view where text is wrapped (no Custom Highlight API)', () 
 
 describe('the article view with many notes', () => {
   /** Notes on passages of the article's own text, 40 characters each, spread over its words. */
-  function notesOn(body: Element, count: number): NoteAnchor[] {
-    const text = (body.textContent ?? '').replace(/\s+/g, ' ');
-    const words = [...text.matchAll(/\S+/g)].map((match) => match.index ?? 0);
-    return Array.from({ length: count }, (_, n) => {
-      const start = words[(n * 7) % (words.length - 12)] ?? 0;
-      const exact = text.slice(start, start + 40).trim();
-      return {
-        id: `bulk-${n}`,
-        target: {
-          selectors: [
-            {
-              type: 'TextQuoteSelector',
-              exact,
-              prefix: text.slice(Math.max(0, start - 20), start),
-              suffix: text.slice(start + exact.length, start + exact.length + 20),
-            },
-          ],
-        },
-      };
-    });
-  }
+  const notesOn = (body: Element, count: number): NoteAnchor[] =>
+    notesOnArticle(body, count, { idPrefix: 'bulk' });
 
   it('places the first notes with the claims and the rest in idle slices, none as an orphan meanwhile', () => {
     const body = loadArticle();
