@@ -41,7 +41,11 @@ function boundedTextLength(element: Element, limit: number): number {
   return Math.min(length, limit);
 }
 
-/** Of the first few elements matching a selector, the one with the most text. */
+/**
+ * Of the first few elements matching a selector, the one with the most text. A lone match is
+ * the answer whatever its length, so its text is read only as far as `MIN_BODY_CHARACTERS`,
+ * the one length the caller compares it with.
+ */
 function fullestMatch(
   doc: Document,
   selector: string,
@@ -49,10 +53,11 @@ function fullestMatch(
   const matches = doc.querySelectorAll(selector);
   let best: { element: Element; length: number } | null = null;
   const count = Math.min(matches.length, MAX_CANDIDATES_PER_SELECTOR);
+  const limit = count === 1 ? MIN_BODY_CHARACTERS : TEXT_MEASURE_LIMIT;
   for (let index = 0; index < count; index++) {
     const element = matches[index];
     if (element === undefined) continue;
-    const length = boundedTextLength(element, TEXT_MEASURE_LIMIT);
+    const length = boundedTextLength(element, limit);
     if (best === null || length > best.length) best = { element, length };
   }
   return best;

@@ -270,6 +270,25 @@ describe('recogniseArticle never throws', () => {
     );
   });
 
+  it('reads a lone marked body only as far as the length it must reach', () => {
+    // One candidate is the body whatever its length: its text is read up to the 200 characters
+    // that tell a body from a stub, not to the end (the anchoring reads it whole later anyway).
+    const paragraphs = Array.from(
+      { length: 50 },
+      (_, index) => `<p>Paragraph ${index}: ${'ordinary words of the article text '.repeat(8)}</p>`,
+    ).join('');
+    const doc = parse(
+      `<title>${ARTICLE_HEADLINE} - Global Research</title><h2 itemprop="headline">${ARTICLE_HEADLINE}</h2>` +
+        `<div itemprop="articleBody">${paragraphs}</div>`,
+    );
+    const textNodesRead = vi.spyOn(getterOwner(Text.prototype, 'nodeValue'), 'nodeValue', 'get');
+    const recognised = expectRecognised(recogniseArticle(doc, ARTICLE_URL));
+    expect(recognised.signals).toContain('body-markup');
+    expect(recognised.body.querySelectorAll('p')).toHaveLength(50);
+    expect(textNodesRead.mock.calls.length).toBeLessThan(5);
+    textNodesRead.mockRestore();
+  });
+
   it('bounds its work on an enormous page (5 MB of paragraphs)', () => {
     const paragraph = `<p>${'An enormous page of repeated words keeps going. '.repeat(10)}</p>`;
     const paragraphs = paragraph.repeat(Math.ceil(5_000_000 / paragraph.length));
