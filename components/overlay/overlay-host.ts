@@ -77,6 +77,24 @@ export function createOverlay(doc: Document): OverlayHost {
   let guideLayer: Layer | null = null;
   let guideParent: { headline: Element; parent: Element } | null = null;
   let destroyed = false;
+  let drawn: OverlayState | null = null;
+  /** The lowest the guide can be, told by the guide's layer; the bottom corner keeps below it. */
+  let guideReach: number | null = null;
+  let redrawDue = false;
+
+  const renderMain = (state: OverlayState): void =>
+    render(h(PageOverlay, { ...state, guide: null, guideReach }), main.mount);
+  // Told while the guide's layer is drawn: the corner is drawn again after that, once.
+  const onGuideReach = (reach: number | null): void => {
+    if (reach === guideReach) return;
+    guideReach = reach;
+    if (redrawDue) return;
+    redrawDue = true;
+    queueMicrotask(() => {
+      redrawDue = false;
+      if (!destroyed && drawn && drawn.welcome) renderMain(drawn);
+    });
+  };
 
   const ownHosts = (): HTMLElement[] => (guideLayer ? [main.host, guideLayer.host] : [main.host]);
 
@@ -97,7 +115,13 @@ export function createOverlay(doc: Document): OverlayHost {
     }
     if (!guideLayer.host.isConnected) guideParent.parent.append(guideLayer.host);
     render(
-      h(PageOverlay, { guide: state.guide, adder: null, toast: null, shortcuts: state.shortcuts }),
+      h(PageOverlay, {
+        guide: state.guide,
+        adder: null,
+        toast: null,
+        shortcuts: state.shortcuts,
+        onGuideReach,
+      }),
       guideLayer.mount,
     );
   }
@@ -105,7 +129,8 @@ export function createOverlay(doc: Document): OverlayHost {
   return {
     render(state) {
       if (destroyed) return;
-      render(h(PageOverlay, { ...state, guide: null }), main.mount);
+      drawn = state;
+      renderMain(state);
       renderGuide(state);
     },
     isHost: (node) => ownHosts().some((host) => node === host),
