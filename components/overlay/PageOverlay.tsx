@@ -1,7 +1,7 @@
 /**
  * What Counterpoint draws over the article in the page itself, in a closed shadow root: the
  * "Add note" button by a selection, the reading guide, a status toast, and in the window's bottom
- * corner the welcome card. None of it carries
+ * corner the welcome card and the notice that some notes could not be loaded. None of it carries
  * note text: popovers, the editor and the notes list are in the popover frame, an extension
  * page (`entrypoints/popover/`). The controller owns the state and passes it down.
  */
@@ -19,6 +19,7 @@ import { cornerPlace } from './corner-place';
 import { FIRST_RUN_CSS, FirstRunCard } from './FirstRunCard';
 import { Floating } from './Floating';
 import { guidePosition, guideReach, topObstruction } from './guide-dock';
+import { NOTES_MISSING_CSS, NotesMissingNotice } from './NotesMissingNotice';
 
 /**
  * What the overlay shows, and where its events go (the controller's state, drawn as it is), and
@@ -53,8 +54,9 @@ export function PageOverlay(props: PageOverlayProps) {
           <AdderButton onAdd={props.adder.onAdd} shortcut={props.shortcuts.addNote} />
         </Floating>
       )}
-      {props.welcome && (
-        <Corner reach={props.guideReach ?? null}>
+      {(props.welcome || props.notesMissing) && (
+        <Corner reach={props.guideReach ?? null} aboveShadeNotice={Boolean(props.notesMissing)}>
+          {props.notesMissing && <NotesMissingNotice {...props.notesMissing} />}
           {props.welcome && (
             <FirstRunCard
               addNoteShortcut={props.shortcuts.addNote}
@@ -77,7 +79,15 @@ export function PageOverlay(props: PageOverlayProps) {
  * The window's bottom corner: below the lowest the guide can be (`corner-place.ts`), placed again
  * after each drawing and when the window is resized.
  */
-function Corner({ reach, children }: { reach: number | null; children: ComponentChildren }) {
+function Corner({
+  reach,
+  aboveShadeNotice,
+  children,
+}: {
+  reach: number | null;
+  aboveShadeNotice: boolean;
+  children: ComponentChildren;
+}) {
   const box = useRef<HTMLDivElement>(null);
   const place = useRef<() => void>(() => undefined);
   place.current = () => {
@@ -89,7 +99,8 @@ function Corner({ reach, children }: { reach: number | null; children: Component
       element.style.maxHeight = 'none';
       return element.offsetHeight;
     };
-    const spot = cornerPlace(view.innerHeight, reach, heightAt);
+    const spot = cornerPlace(view.innerHeight, reach, heightAt, aboveShadeNotice);
+    element.style.bottom = `${spot.bottom}px`;
     element.classList.toggle('cp-corner-wide', spot.wide);
     element.style.maxHeight = `${spot.maxHeight}px`;
     element.hidden = spot.hidden;
@@ -319,4 +330,5 @@ export const OVERLAY_CSS = `
 .cp-guide-panel { box-shadow: 0 6px 24px var(--cp-shadow); border-radius: 6px; }
 [hidden] { display: none !important; }
 ${FIRST_RUN_CSS}
+${NOTES_MISSING_CSS}
 `;

@@ -4,8 +4,8 @@
  * them. Each takes no room: a zero-size, absolutely positioned box, so what is placed inside
  * scrolls with the page (the toast, fixed, stays in the viewport).
  *
- * Two of them. The "Add note" button, the welcome card and the toast are in one at the end of the
- * document. The reading guide is in its own, put inside the headline, after its text, so that a
+ * Two of them. The "Add note" button, the welcome card, the notice that some notes are missing
+ * and the toast are in one at the end of the document. The reading guide is in its own, put inside the headline, after its text, so that a
  * keyboard reader reaches the guide right after the headline, before the article's claim markers,
  * rather than as the page's last Tab stop (see `guide-place.ts` for when that is safe, and why
  * nowhere else).
@@ -92,7 +92,7 @@ export function createOverlay(doc: Document): OverlayHost {
     redrawDue = true;
     queueMicrotask(() => {
       redrawDue = false;
-      if (!destroyed && drawn && drawn.welcome) renderMain(drawn);
+      if (!destroyed && drawn && (drawn.welcome || drawn.notesMissing)) renderMain(drawn);
     });
   };
 
