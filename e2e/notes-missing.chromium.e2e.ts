@@ -91,79 +91,87 @@ afterAll(async () => {
 });
 
 describe('notes that could not be loaded onto the page', () => {
-  it('says so in an alert with no note data, takes no focus, and Retry from the keyboard brings them', async () => {
-    await refusePages(true);
-    const page = await session.open(ARTICLE_URL);
-    const probe = await waitForNotice(page);
-    try {
-      const [alert] = await probe.find('alert');
-      // Nothing of the notes: no count, none of their passages' words.
-      const texts = (await probe.within(alert!, 'StaticText')).map((node) => node.name?.value);
-      expect(texts.join(' ')).not.toMatch(/\d/);
-      for (const passage of passages.slice(0, 20)) expect(texts).not.toContain(passage.exact);
-      // The reader's focus stays on the page.
-      expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
-      // Thousands of notes: the note layer says it draws only the nearest, at the window's
-      // bottom right; the notice keeps above it.
-      const partial = await waitUntil(
-        async () => {
-          for (const status of await probe.find('status')) {
-            if ((await probe.within(status, 'StaticText', PARTIAL_NOTICE)).length) return status;
-          }
-          return null;
-        },
-        (status) => status !== null,
-        { what: 'the note layer’s notice' },
-      );
-      const noticeBox = await probe.box(alert!);
-      const partialBox = await probe.box(partial!);
-      expect(intersects(noticeBox, partialBox), JSON.stringify([noticeBox, partialBox])).toBe(
-        false,
-      );
-      const tabId = await session.tabIdOf(page);
-      expect((await readPageSummary(session, page, tabId)).notesAnchored).toBe(NOTE_PAGE_SIZE);
-
-      // The keyboard reaches it: the overlay comes last in the page, so Shift+Tab from the
-      // start goes to its last control, then to Retry.
-      await page.keyboard.press('Shift+Tab');
-      expect((await probe.focused())?.name?.value).toBe('Dismiss');
-      await page.keyboard.press('Shift+Tab');
-      expect((await probe.focused())?.name?.value).toBe('Retry');
-
-      // Retry, with the background answering again: every note comes and the notice goes.
-      await refusePages(false);
-      await page.keyboard.press('Enter');
-      await waitUntil(
-        () => readPageSummary(session, page, tabId),
-        (summary) => summary.notesAnchored + summary.orphanedNoteIds.length === COUNT,
-        { what: `all ${COUNT} notes placed`, timeoutMs: 30_000, intervalMs: 250 },
-      );
-      await waitUntil(
-        () => probe.find('alert'),
-        (alerts) => alerts.length === 0,
-        { what: 'the notice to go' },
-      );
-    } finally {
-      await probe.detach();
-      await page.close();
-    }
-  });
-
-  it('is photographed in light, dark and at 200 %', async () => {
-    await refusePages(true);
-    for (const look of PHOTO_LOOKS) {
-      const { page, photograph, close } = await openPhotoTab(session, look);
-      await page.goto(ARTICLE_URL);
+  it(
+    'says so in an alert with no note data, takes no focus, and Retry from the keyboard brings them',
+    async () => {
+      await refusePages(true);
+      const page = await session.open(ARTICLE_URL);
       const probe = await waitForNotice(page);
       try {
-        // Let the notice's entrance animation finish before the picture.
-        await new Promise((resolve) => setTimeout(resolve, 300));
-        await photograph(`notes-missing-${look}.png`);
+        const [alert] = await probe.find('alert');
+        // Nothing of the notes: no count, none of their passages' words.
+        const texts = (await probe.within(alert!, 'StaticText')).map((node) => node.name?.value);
+        expect(texts.join(' ')).not.toMatch(/\d/);
+        for (const passage of passages.slice(0, 20)) expect(texts).not.toContain(passage.exact);
+        // The reader's focus stays on the page.
+        expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+        // Thousands of notes: the note layer says it draws only the nearest, at the window's
+        // bottom right; the notice keeps above it.
+        const partial = await waitUntil(
+          async () => {
+            for (const status of await probe.find('status')) {
+              if ((await probe.within(status, 'StaticText', PARTIAL_NOTICE)).length) return status;
+            }
+            return null;
+          },
+          (status) => status !== null,
+          { what: 'the note layer’s notice' },
+        );
+        const noticeBox = await probe.box(alert!);
+        const partialBox = await probe.box(partial!);
+        expect(intersects(noticeBox, partialBox), JSON.stringify([noticeBox, partialBox])).toBe(
+          false,
+        );
+        const tabId = await session.tabIdOf(page);
+        expect((await readPageSummary(session, page, tabId)).notesAnchored).toBe(NOTE_PAGE_SIZE);
+
+        // The keyboard reaches it: the overlay comes last in the page, so Shift+Tab from the
+        // start goes to its last control, then to Retry.
+        await page.keyboard.press('Shift+Tab');
+        expect((await probe.focused())?.name?.value).toBe('Dismiss');
+        await page.keyboard.press('Shift+Tab');
+        expect((await probe.focused())?.name?.value).toBe('Retry');
+
+        // Retry, with the background answering again: every note comes and the notice goes.
+        await refusePages(false);
+        await page.keyboard.press('Enter');
+        await waitUntil(
+          () => readPageSummary(session, page, tabId),
+          (summary) => summary.notesAnchored + summary.orphanedNoteIds.length === COUNT,
+          { what: `all ${COUNT} notes placed`, timeoutMs: 30_000, intervalMs: 250 },
+        );
+        await waitUntil(
+          () => probe.find('alert'),
+          (alerts) => alerts.length === 0,
+          { what: 'the notice to go' },
+        );
       } finally {
         await probe.detach();
-        await close();
+        await page.close();
       }
-    }
-    await refusePages(false);
-  });
+    },
+    2 * REPORTED_MS,
+  );
+
+  it(
+    'is photographed in light, dark and at 200 %',
+    async () => {
+      await refusePages(true);
+      for (const look of PHOTO_LOOKS) {
+        const { page, photograph, close } = await openPhotoTab(session, look);
+        await page.goto(ARTICLE_URL);
+        const probe = await waitForNotice(page);
+        try {
+          // Let the notice's entrance animation finish before the picture.
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          await photograph(`notes-missing-${look}.png`);
+        } finally {
+          await probe.detach();
+          await close();
+        }
+      }
+      await refusePages(false);
+    },
+    3 * REPORTED_MS,
+  );
 });
