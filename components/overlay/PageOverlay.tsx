@@ -95,6 +95,8 @@ function Corner({
     const view = element?.ownerDocument.defaultView;
     if (!element || !view) return;
     const heightAt = (wide: boolean): number => {
+      // Measured shown, even while it was out of the way.
+      element.hidden = false;
       element.classList.toggle('cp-corner-wide', wide);
       element.style.maxHeight = 'none';
       return element.offsetHeight;
