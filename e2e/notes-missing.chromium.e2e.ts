@@ -4,7 +4,7 @@
  * worker answers `page.notesPage` first, while the test says so). After the pager's own retries
  * the reader is told, in the page's overlay, by an alert that carries no count and no note's
  * words; it takes no focus, the keyboard reaches its Retry, and Retry, once the background
- * answers again, brings every note. Screenshots in light, dark and at 200 % go to
+ * answers again, brings every note, and a toast says they are coming. Screenshots in light, dark and at 200 % go to
  * docs/screenshots/. Chromium only: the test answers in the service worker, which Firefox's MV2
  * build does not have.
  */
@@ -24,6 +24,7 @@ import { waitUntil } from './harness/wait';
 
 const MESSAGE =
   'Some of your notes on this article could not be loaded, so they are not marked on the page.';
+const LOADED = 'Your missing notes are loading now.';
 /** One page after the first reply's. */
 const COUNT = NOTE_PAGE_SIZE + 30;
 /** Long enough for the pager's own retries, and the rest. */
@@ -132,18 +133,16 @@ describe('notes that could not be loaded onto the page', () => {
         await page.keyboard.press('Shift+Tab');
         expect((await probe.focused())?.name?.value).toBe('Retry');
 
-        // Retry, with the background answering again: every note comes and the notice goes.
+        // Retry, with the background answering again: the notice goes, a toast says the notes
+        // are coming (it stays 4 s: read first), and every note is placed.
         await refusePages(false);
         await page.keyboard.press('Enter');
+        await probe.waitFor('StaticText', LOADED);
+        expect(await probe.find('alert')).toEqual([]);
         await waitUntil(
           () => readPageSummary(session, page, tabId),
           (summary) => summary.notesAnchored + summary.orphanedNoteIds.length === COUNT,
           { what: `all ${COUNT} notes placed`, timeoutMs: 30_000, intervalMs: 250 },
-        );
-        await waitUntil(
-          () => probe.find('alert'),
-          (alerts) => alerts.length === 0,
-          { what: 'the notice to go' },
         );
       } finally {
         await probe.detach();

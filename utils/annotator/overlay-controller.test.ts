@@ -104,13 +104,20 @@ describe('the overlay controller', () => {
     expect(notice()?.retrying).toBe(false);
     notice()?.onRetry();
     expect(asked).toEqual(['early', 'again']);
-    // The notes came: the notice goes, and so does the host with nothing else shown.
+    // The notes come: the notice goes, and a toast says so.
     relay.set(null);
+    expect(notice()).toBeNull();
+    expect(controller.toast()?.message).toBe('Your missing notes are loading now.');
+    vi.advanceTimersByTime(TOAST_MS);
     expect(hosts()).toBe(bare);
-    // Dismissed by the reader: gone until the next report.
+    // Dismissed by the reader: gone until the next report. Gone on its own (a reload), no toast.
     relay.set({ retry: () => undefined });
     expect(hosts()).toBe(bare + 1);
     notice()?.onDismiss();
+    expect(hosts()).toBe(bare);
+    relay.set({ retry: () => undefined });
+    relay.set(null);
+    expect(controller.toast()).toBeNull();
     expect(hosts()).toBe(bare);
     controller.destroy();
     const count = overlay.drawn.length;

@@ -5,6 +5,7 @@
  * is to be shown, and dismisses toasts on a timer that pauses while the reader is in them.
  * It carries no note text.
  */
+import { t } from '../i18n';
 import type { NotesMissingRelay } from './note-pages';
 import type { GuideState, OverlayHost, OverlayState } from './overlay-state';
 import type { Timer, Timers } from './timers';
@@ -75,11 +76,16 @@ export function createOverlayController(deps: OverlayControllerDependencies): Ov
     overlay.render({ guide, adder, toast, welcome, notesMissing, shortcuts: deps.shortcuts });
   }
 
-  /** Shows the pager's report: a notice with Retry (which says it is trying), or none. */
+  /**
+   * Shows the pager's report: a notice with Retry (which says it is trying), or none; when the
+   * notes start coming after the reader's Retry, a toast says so (a live region, so it is heard).
+   */
   function reportMissing(missing: { retry(): void } | null, draw = true): void {
     if (missing === null) {
+      const retried = notesMissing?.retrying === true;
       notesMissing = null;
-      if (draw) redraw();
+      if (retried) showToast(t('page_notes_loaded'));
+      else if (draw) redraw();
       return;
     }
     const shown: NonNullable<OverlayState['notesMissing']> = {
