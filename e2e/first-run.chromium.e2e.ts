@@ -1,17 +1,16 @@
 /**
  * The welcome card in real Chromium: on the first article with claims it shows once, in the
  * page's overlay, without taking the focus; "Help and shortcuts" opens the help page; Escape
- * puts it away; the next visit does not show it again. Screenshots in light and at 200 %.
+ * puts it away; the next visit does not show it again. Screenshots in light, dark and at 200 %.
  */
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIRST_RUN_KEY } from '../utils/settings';
 import { ARTICLE_URL } from './fixtures';
 import { probeAccessibility } from './harness/accessibility';
 import { type ChromiumSession, launchChromium } from './harness/chromium';
-import { PROJECT_ROOT } from './harness/paths';
+import { openPhotoTab, PHOTO_LOOKS } from './harness/photo-tab';
 import { waitUntil } from './harness/wait';
 
-const SCREENSHOTS = join(PROJECT_ROOT, 'docs', 'screenshots');
 const TITLE = 'Counterpoint is checking this article';
 let session: ChromiumSession;
 
@@ -32,7 +31,6 @@ describe('the welcome card', () => {
       expect((await probe.within(card, 'button', 'Got it')).length).toBe(1);
       // The reader's focus stays where it was: on the page itself.
       expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
-      await page.screenshot({ path: join(SCREENSHOTS, 'welcome-card-light.png') });
 
       const [help] = await Promise.all([
         session.context.waitForEvent('page'),
@@ -68,24 +66,40 @@ describe('the welcome card', () => {
     }
   });
 
-  it('goes with its button, and is photographed at 200 %', async () => {
-    // A new profile: a first visit again, in a small window (200 % zoom of a 1280 px screen).
+  it('goes with its button, and is photographed in light, dark and at 200 %', async () => {
+    // A new profile: a first visit again.
     const second = await launchChromium();
     try {
-      const page = await second.open(ARTICLE_URL);
-      await page.setViewportSize({ width: 640, height: 450 });
-      const probe = await probeAccessibility(page);
-      const card = await probe.waitFor('region', TITLE, 10_000);
-      await page.screenshot({ path: join(SCREENSHOTS, 'welcome-card-200.png') });
-      await probe.click((await probe.within(card, 'button', 'Got it'))[0]!);
-      await waitUntil(
-        async () => (await probe.find('region', TITLE)).length,
-        (count) => count === 0,
-        { what: 'Got it to put the card away' },
-      );
-      await probe.detach();
+      for (const look of PHOTO_LOOKS) {
+        // Forgotten before each look, as a new profile would have it.
+        await second.inExtension((key) => chrome.storage.local.remove(key), FIRST_RUN_KEY);
+        const { page, photograph, close } = await openPhotoTab(second, look);
+        await page.goto(ARTICLE_URL);
+        const probe = await probeAccessibility(page);
+        try {
+          const card = await probe.waitFor('region', TITLE, 10_000);
+          await probe.waitFor('button', /^Counterpoint · /);
+          // Let the card's entrance animation finish before the picture.
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          await photograph(`welcome-card-${look}.png`);
+          if (look === '200') {
+            await probe.click((await probe.within(card, 'button', 'Got it'))[0]!);
+            await waitUntil(
+              async () => (await probe.find('region', TITLE)).length,
+              (count) => count === 0,
+              { what: 'Got it to put the card away' },
+            );
+          }
+        } finally {
+          await probe.detach();
+          await close();
+        }
+      }
     } finally {
       await second.close();
     }
   });
 });
+
+/** The extension API's storage, as the extension page that `inExtension` runs in has it. */
+declare const chrome: { storage: { local: { remove(key: string): Promise<void> } } };

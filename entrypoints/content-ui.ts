@@ -6,7 +6,7 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { createOverlay } from '@/components/overlay/overlay-host';
 import { startInteractions } from '@/utils/annotator/interactions';
-import { followNotes } from '@/utils/annotator/note-pages';
+import { createNotesMissingRelay, followNotes } from '@/utils/annotator/note-pages';
 import { createPanelFrame } from '@/utils/annotator/panel-frame';
 import { registerOverlayUi } from '@/utils/annotator/ui-loader';
 import { extensionApi as browser } from '@/utils/browser';
@@ -25,10 +25,13 @@ function extensionOrigin(api: typeof browser): string {
 }
 
 export default defineUnlistedScript(() => {
+  // The notes pager tells the overlay's notice when some notes could not be loaded.
+  const notesMissing = createNotesMissingRelay();
   registerOverlayUi({
     startInteractions: (start) =>
       startInteractions(start, {
         createOverlay,
+        notesMissing,
         createPanel: (panel) =>
           createPanelFrame({
             ...panel,
@@ -36,6 +39,6 @@ export default defineUnlistedScript(() => {
             frameOrigin: extensionOrigin(browser),
           }),
       }),
-    followNotes,
+    followNotes: (deps) => followNotes({ ...deps, onMissing: notesMissing.set }),
   });
 });

@@ -57,16 +57,26 @@ export function FirstRunCard({ addNoteShortcut, onHelp, onDismiss }: FirstRunCar
   );
 }
 
-/** The card's look, inside the overlay. */
+/**
+ * The card's look, inside the overlay's corner (after the corner's rules): where the corner is
+ * shorter than the card, the list scrolls and the title and the buttons stay in view. A shade at
+ * the list's edge shows there is more (backgrounds that scroll with the list cover it at the end).
+ */
 export const FIRST_RUN_CSS = `
-.cp-welcome-box { position: fixed; right: 16px; bottom: 16px; z-index: 2147483647; max-width: min(380px, calc(100vw - 32px)); max-height: calc(100vh - 32px); overflow: auto; }
 .cp-welcome {
+  min-height: 0; flex: 0 1 auto;
   display: flex; flex-direction: column; gap: 0.6em; padding: 0.9em 1em;
   font-size: 0.875em; color: var(--cp-text); background: var(--cp-surface);
   border: 1px solid var(--cp-border); border-left: 4px solid var(--cp-link); border-radius: 8px;
   box-shadow: 0 6px 24px var(--cp-shadow); animation: cp-appear 120ms ease-out;
 }
 .cp-welcome h2 { font-size: 1.05em; }
-.cp-welcome ul { list-style: disc; padding-left: 1.2em; display: flex; flex-direction: column; gap: 0.4em; }
+.cp-welcome > * { flex: none; }
+.cp-welcome ul {
+  min-height: 0; flex: 0 1 auto; overflow: auto; list-style: disc; padding-left: 1.2em; display: flex; flex-direction: column; gap: 0.4em;
+  background: linear-gradient(var(--cp-surface) 30%, transparent) top, linear-gradient(transparent, var(--cp-surface) 70%) bottom,
+    radial-gradient(farthest-side at 50% 0, var(--cp-shadow), transparent) top, radial-gradient(farthest-side at 50% 100%, var(--cp-shadow), transparent) bottom;
+  background-repeat: no-repeat; background-size: 100% 2em, 100% 2em, 100% 0.8em, 100% 0.8em; background-attachment: local, local, scroll, scroll;
+}
 .cp-welcome-actions { display: flex; align-items: center; justify-content: space-between; gap: 0.75em; }
 `;

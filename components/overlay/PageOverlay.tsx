@@ -1,9 +1,11 @@
 /**
  * What Counterpoint draws over the article in the page itself, in a closed shadow root: the
- * "Add note" button by a selection, the reading guide and a status toast. None of it carries
+ * "Add note" button by a selection, the reading guide, a status toast, and in the window's bottom
+ * corner the welcome card and the notice that some notes could not be loaded. None of it carries
  * note text: popovers, the editor and the notes list are in the popover frame, an extension
  * page (`entrypoints/popover/`). The controller owns the state and passes it down.
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { OverlayState } from '../../utils/annotator/overlay-state';
 import { sheetTop } from '../../utils/annotator/panel-frame';
@@ -13,18 +15,35 @@ import { AdderButton } from '../AdderButton';
 import { ReadingGuide } from '../ReadingGuide';
 import { Toast } from '../Toast';
 import { useUniqueId } from '../unique-id';
+import { cornerPlace } from './corner-place';
 import { FIRST_RUN_CSS, FirstRunCard } from './FirstRunCard';
 import { Floating } from './Floating';
-import { guidePosition, topObstruction } from './guide-dock';
+import { guidePosition, guideReach, topObstruction } from './guide-dock';
+import { NOTES_MISSING_CSS, NotesMissingNotice } from './NotesMissingNotice';
 
-/** What the overlay shows, and where its events go (the controller's state, drawn as it is). */
-export type PageOverlayProps = OverlayState;
+/**
+ * What the overlay shows, and where its events go (the controller's state, drawn as it is), and
+ * what its two layers tell each other (the host passes it): the lowest the guide can be, which
+ * the bottom corner keeps below.
+ */
+export type PageOverlayProps = OverlayState & {
+  /** The lowest bottom edge the guide can have in the window (`guideReach`), or null: none. */
+  guideReach?: number | null;
+  /** Told that edge each time the guide is placed, and null when it goes. */
+  onGuideReach?(reach: number | null): void;
+};
 
 /** The overlay's root component. */
 export function PageOverlay(props: PageOverlayProps) {
   return (
     <div class="cp-overlay">
-      {props.guide && <GuideDock guide={props.guide} shortcuts={props.shortcuts} />}
+      {props.guide && (
+        <GuideDock
+          guide={props.guide}
+          shortcuts={props.shortcuts}
+          {...(props.onGuideReach ? { onReach: props.onGuideReach } : {})}
+        />
+      )}
       {props.adder && (
         <Floating
           reference={props.adder.reference}
@@ -35,20 +54,73 @@ export function PageOverlay(props: PageOverlayProps) {
           <AdderButton onAdd={props.adder.onAdd} shortcut={props.shortcuts.addNote} />
         </Floating>
       )}
-      {props.welcome && (
-        <div class="cp-welcome-box">
-          <FirstRunCard
-            addNoteShortcut={props.shortcuts.addNote}
-            onHelp={props.welcome.onHelp}
-            onDismiss={props.welcome.onDismiss}
-          />
-        </div>
+      {(props.welcome || props.notesMissing) && (
+        <Corner reach={props.guideReach ?? null} aboveShadeNotice={Boolean(props.notesMissing)}>
+          {props.notesMissing && <NotesMissingNotice {...props.notesMissing} />}
+          {props.welcome && (
+            <FirstRunCard
+              addNoteShortcut={props.shortcuts.addNote}
+              onHelp={props.welcome.onHelp}
+              onDismiss={props.welcome.onDismiss}
+            />
+          )}
+        </Corner>
       )}
       {props.toast && (
         <div class="cp-toast-box">
           <Toast {...props.toast} />
         </div>
       )}
+    </div>
+  );
+}
+
+/**
+ * The window's bottom corner: below the lowest the guide can be (`corner-place.ts`), placed again
+ * after each drawing and when the window is resized.
+ */
+function Corner({
+  reach,
+  aboveShadeNotice,
+  children,
+}: {
+  reach: number | null;
+  aboveShadeNotice: boolean;
+  children: ComponentChildren;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  const place = useRef<() => void>(() => undefined);
+  place.current = () => {
+    const element = box.current;
+    const view = element?.ownerDocument.defaultView;
+    if (!element || !view) return;
+    const heightAt = (wide: boolean): number => {
+      // Measured shown, even while it was out of the way.
+      element.hidden = false;
+      element.classList.toggle('cp-corner-wide', wide);
+      element.style.maxHeight = 'none';
+      return element.offsetHeight;
+    };
+    const spot = cornerPlace(view.innerHeight, reach, heightAt, aboveShadeNotice);
+    element.style.bottom = `${spot.bottom}px`;
+    element.classList.toggle('cp-corner-wide', spot.wide);
+    element.style.maxHeight = `${spot.maxHeight}px`;
+    element.hidden = spot.hidden;
+  };
+  useLayoutEffect(() => place.current());
+  useEffect(() => {
+    const view = box.current?.ownerDocument.defaultView;
+    if (!view) return;
+    const watching = new AbortController();
+    view.addEventListener('resize', () => place.current(), {
+      passive: true,
+      signal: watching.signal,
+    });
+    return () => watching.abort();
+  }, []);
+  return (
+    <div ref={box} class="cp-corner">
+      {children}
     </div>
   );
 }
@@ -67,9 +139,11 @@ export const strings = {
 function GuideDock({
   guide,
   shortcuts,
+  onReach,
 }: {
   guide: NonNullable<PageOverlayProps['guide']>;
   shortcuts: PageOverlayProps['shortcuts'];
+  onReach?: (reach: number | null) => void;
 }) {
   const panelId = useUniqueId();
   const unnamedId = useUniqueId();
@@ -82,6 +156,8 @@ function GuideDock({
   const compactNow = useRef(compact);
   compactNow.current = compact;
   const replace = useRef<(() => void) | null>(null);
+  const reached = useRef(onReach);
+  reached.current = onReach;
 
   useLayoutEffect(() => {
     const element = box.current;
@@ -104,21 +180,19 @@ function GuideDock({
       const pillHeight = pill.current?.offsetHeight ?? 28;
       const obstruction = topObstruction(doc, (candidate) => candidate === host);
       const viewport = { width: view.innerWidth, height: view.innerHeight };
-      const spot = guidePosition(
-        reference.getBoundingClientRect(),
-        {
-          width: element.offsetWidth,
-          height: element.offsetHeight,
-          pillHeight,
-          pillWidth: pill.current?.offsetWidth ?? 0,
-        },
-        viewport,
-        {
-          obstruction,
-          articleRight: articleRight([reference, article]),
-          sheetTop: compactNow.current ? sheetTop(viewport) : null,
-        },
-      );
+      const headline = reference.getBoundingClientRect();
+      const size = {
+        width: element.offsetWidth,
+        height: element.offsetHeight,
+        pillHeight,
+        pillWidth: pill.current?.offsetWidth ?? 0,
+      };
+      const around = {
+        obstruction,
+        articleRight: articleRight([reference, article]),
+        sheetTop: compactNow.current ? sheetTop(viewport) : null,
+      };
+      const spot = guidePosition(headline, size, viewport, around);
       const fixed = pinned || spot.docked;
       element.classList.toggle('cp-guide-beside', spot.beside);
       element.style.setProperty('--cp-guide-max', `${spot.maxWidth}px`);
@@ -139,6 +213,7 @@ function GuideDock({
       element.style.left = `${left}px`;
       element.style.top = `${top}px`;
       element.style.visibility = 'visible';
+      reached.current?.(guideReach(headline, view.scrollY, size, viewport, around, spot));
       // The line the headline crosses when the guide would slide under the site's header.
       const inset = Math.round(
         obstruction + GUIDE_GAP + (spot.beside ? 0 : pillHeight + GUIDE_GAP),
@@ -171,6 +246,7 @@ function GuideDock({
     resized?.observe(element);
     return () => {
       replace.current = null;
+      reached.current?.(null);
       watching.abort();
       resized?.disconnect();
       watched?.disconnect();
@@ -239,6 +315,12 @@ export const OVERLAY_CSS = `
 .cp-guide-box { z-index: 2147483647; overflow: auto; width: max-content; -webkit-user-select: none; user-select: none; }
 .cp-adder-box { z-index: 2147483647; }
 .cp-toast-box { position: fixed; left: 50%; bottom: 24px; transform: translateX(-50%); z-index: 2147483647; }
+.cp-corner {
+  position: fixed; right: 16px; bottom: 16px; z-index: 2147483647; width: min(380px, calc(100vw - 32px));
+  display: flex; flex-direction: column; gap: 8px;
+}
+.cp-corner-wide { left: 16px; width: auto; }
+.cp-corner > * { flex: none; }
 .cp-guide-pill-box { display: flex; flex-direction: column; align-items: flex-end; gap: 6px; max-width: var(--cp-guide-max, min(560px, calc(100vw - 16px))); }
 .cp-guide-beside .cp-guide-pill-box { align-items: flex-start; }
 .cp-guide-pill {
@@ -250,4 +332,5 @@ export const OVERLAY_CSS = `
 .cp-guide-panel { box-shadow: 0 6px 24px var(--cp-shadow); border-radius: 6px; }
 [hidden] { display: none !important; }
 ${FIRST_RUN_CSS}
+${NOTES_MISSING_CSS}
 `;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guidePosition } from './guide-dock';
+import { guidePosition, guideReach } from './guide-dock';
 
 const viewport = { width: 1280, height: 900 };
 const headline = (top: number) => new DOMRect(94, top, 768, 77);
@@ -102,5 +102,20 @@ describe('guidePosition', () => {
     // With no room beside the article (the site's sidebar there): at the window's right end.
     const aside = guidePosition(headline(238), row, zoomed, { ...around, articleRight: 580 });
     expect(aside).toMatchObject({ beside: false, docked: true, left: 640 - 6 - 240 });
+  });
+});
+
+describe('guideReach', () => {
+  it('is the guide’s bottom edge by the headline with the page at its top, whatever the scroll', () => {
+    const around = { obstruction: 0, articleRight: 1100, sheetTop: null };
+    // At the top: the pill 27 px tall just above the headline (186 − 27 − 6 = 153).
+    const atTop = guidePosition(headline(186), pill, viewport, around);
+    expect(guideReach(headline(186), 0, pill, viewport, around, atTop)).toBe(153 + 27);
+    // Scrolled by 900 px, pinned at the window's top: still its lowest, by the headline.
+    const pinned = guidePosition(headline(186 - 900), pill, viewport, around);
+    expect(pinned.top).toBe(6);
+    expect(guideReach(headline(186 - 900), 900, pill, viewport, around, pinned)).toBe(180);
+    // Docked lower than that (above a sheet): where it is.
+    expect(guideReach(headline(186), 0, pill, viewport, around, { top: 500 })).toBe(527);
   });
 });

@@ -120,3 +120,26 @@ export function guidePosition(
         : Math.round(Math.max(0, Math.min(left + width - right, width - (box.pillWidth ?? width)))),
   };
 }
+
+/**
+ * The lowest bottom edge, in the window, the guide's box of this height can have at any scroll:
+ * by the headline with the page at its top (it scrolls up from there, or is pinned above it), or
+ * where it is now if that is lower (docked above a popover's sheet). What sits at the window's
+ * bottom keeps below it (`corner-place.ts`).
+ */
+export function guideReach(
+  reference: DOMRect,
+  scrollY: number,
+  box: { width: number; height: number; pillHeight: number; pillWidth?: number },
+  viewport: { width: number; height: number },
+  around: GuideSurroundings,
+  now: Pick<GuidePlace, 'top'>,
+): number {
+  const atTop = guidePosition(
+    new DOMRect(reference.x, reference.y + scrollY, reference.width, reference.height),
+    box,
+    viewport,
+    { ...around, sheetTop: null },
+  );
+  return Math.ceil(Math.max(atTop.top, now.top) + box.height);
+}

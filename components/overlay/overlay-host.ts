@@ -4,8 +4,8 @@
  * them. Each takes no room: a zero-size, absolutely positioned box, so what is placed inside
  * scrolls with the page (the toast, fixed, stays in the viewport).
  *
- * Two of them. The "Add note" button, the welcome card and the toast are in one at the end of the
- * document. The reading guide is in its own, put inside the headline, after its text, so that a
+ * Two of them. The "Add note" button, the welcome card, the notice that some notes are missing
+ * and the toast are in one at the end of the document. The reading guide is in its own, put inside the headline, after its text, so that a
  * keyboard reader reaches the guide right after the headline, before the article's claim markers,
  * rather than as the page's last Tab stop (see `guide-place.ts` for when that is safe, and why
  * nowhere else).
@@ -77,6 +77,24 @@ export function createOverlay(doc: Document): OverlayHost {
   let guideLayer: Layer | null = null;
   let guideParent: { headline: Element; parent: Element } | null = null;
   let destroyed = false;
+  let drawn: OverlayState | null = null;
+  /** The lowest the guide can be, told by the guide's layer; the bottom corner keeps below it. */
+  let guideReach: number | null = null;
+  let redrawDue = false;
+
+  const renderMain = (state: OverlayState): void =>
+    render(h(PageOverlay, { ...state, guide: null, guideReach }), main.mount);
+  // Told while the guide's layer is drawn: the corner is drawn again after that, once.
+  const onGuideReach = (reach: number | null): void => {
+    if (reach === guideReach) return;
+    guideReach = reach;
+    if (redrawDue) return;
+    redrawDue = true;
+    queueMicrotask(() => {
+      redrawDue = false;
+      if (!destroyed && drawn && (drawn.welcome || drawn.notesMissing)) renderMain(drawn);
+    });
+  };
 
   const ownHosts = (): HTMLElement[] => (guideLayer ? [main.host, guideLayer.host] : [main.host]);
 
@@ -97,7 +115,13 @@ export function createOverlay(doc: Document): OverlayHost {
     }
     if (!guideLayer.host.isConnected) guideParent.parent.append(guideLayer.host);
     render(
-      h(PageOverlay, { guide: state.guide, adder: null, toast: null, shortcuts: state.shortcuts }),
+      h(PageOverlay, {
+        guide: state.guide,
+        adder: null,
+        toast: null,
+        shortcuts: state.shortcuts,
+        onGuideReach,
+      }),
       guideLayer.mount,
     );
   }
@@ -105,7 +129,8 @@ export function createOverlay(doc: Document): OverlayHost {
   return {
     render(state) {
       if (destroyed) return;
-      render(h(PageOverlay, { ...state, guide: null }), main.mount);
+      drawn = state;
+      renderMain(state);
       renderGuide(state);
     },
     isHost: (node) => ownHosts().some((host) => node === host),

@@ -3,10 +3,12 @@
  * browser: at 1280, 1366, 1440 and 1920 px and in narrower windows, the pill (and the guide, where
  * it starts open) covers neither the site's sidebar (its first heading, "Get Our Free
  * Newsletter", above all) nor the headline and byline, and stays in the window; pinned under the
- * site's header once the article is scrolled, it covers none of the article's text.
- * `guide-room.chromium.e2e.ts` and `guide-room.firefox.e2e.ts` run it.
+ * site's header once the article is scrolled, it covers none of the article's text. The welcome
+ * card of a first visit covers none of the guide, folded or open, scrolled or not, in those
+ * windows and at 200 % zoom. `guide-room.chromium.e2e.ts` and `guide-room.firefox.e2e.ts` run it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIRST_RUN_KEY } from '../../utils/settings';
 import { ARTICLE_URL } from '../fixtures';
 import type { ArticleTab, Box, BrowserDriver, BrowserSession, Control } from '../harness/driver';
 import { intersects } from '../harness/layout';
@@ -23,6 +25,26 @@ const WINDOWS: readonly [number, number][] = [
   [1024, 768],
   [800, 600],
 ];
+
+/** The windows of 200 % zoom on a 1280 × 900 and a 1366 × 768 screen, in CSS pixels. */
+const ZOOMED: readonly [number, number][] = [
+  [640, 450],
+  [683, 384],
+];
+
+const WELCOME = 'Counterpoint is checking this article';
+
+/** Forgets that the welcome card was shown, as a new profile would: the next article shows it. */
+function forgetWelcome(session: BrowserSession): Promise<void> {
+  return session.inExtension(async (key) => {
+    const api =
+      (globalThis as unknown as { browser?: unknown; chrome?: unknown }).browser ??
+      (globalThis as unknown as { chrome: unknown }).chrome;
+    await (
+      api as { storage: { local: { remove(key: string): Promise<void> } } }
+    ).storage.local.remove(key);
+  }, FIRST_RUN_KEY);
+}
 
 /** A control's box once it has stopped moving (placed in the frame after it is drawn). */
 async function placedBox(tab: ArticleTab, control: Control): Promise<Box> {
@@ -153,6 +175,57 @@ export function defineGuideRoomSuite(driver: BrowserDriver): void {
         expect(pinned.y).toBeLessThan(height / 2);
         for (const rect of lines)
           expect(intersects(pinned, rect), JSON.stringify(rect)).toBe(false);
+      },
+    );
+
+    it.each([...WINDOWS, ...ZOOMED])(
+      'the welcome card covers none of the guide, folded, open or scrolled, in a %i×%i window',
+      async (width, height) => {
+        await tab.resize(width, height);
+        await forgetWelcome(session);
+        await tab.reload();
+        const pill = await tab.waitForControl('button', PILL);
+        await placedBox(tab, pill);
+        await tab.waitForControl('region', WELCOME);
+        /** The guide's boxes and the card's, once both have stopped moving; the card may be away. */
+        const apart = async (what: string): Promise<boolean> => {
+          const guide = [await placedBox(tab, pill)];
+          const [open] = await tab.controls('region', 'Counterpoint');
+          if (open) guide.push(await tab.box(open));
+          const [card] = await tab.controls('region', WELCOME);
+          if (!card) return false;
+          const cardBox = await placedBox(tab, card);
+          expect(cardBox.height, `the card ${what}`).toBeGreaterThan(0);
+          expect(cardBox.y + cardBox.height, `the card ${what}`).toBeLessThanOrEqual(height);
+          for (const box of guide) {
+            expect(intersects(box, cardBox), `${what}: ${JSON.stringify([box, cardBox])}`).toBe(
+              false,
+            );
+          }
+          return true;
+        };
+        // As it starts (the guide open where it has room), the card is shown, clear of it.
+        expect(await apart('as it starts')).toBe(true);
+        // The guide folded or opened by the reader: the card keeps clear, or steps aside.
+        const openAtStart = (await tab.controls('region', 'Counterpoint')).length;
+        await tab.click(pill);
+        await waitUntil(
+          () => tab.controls('region', 'Counterpoint'),
+          (open) => open.length !== openAtStart,
+          { what: 'the guide to fold or open' },
+        );
+        await apart('with the guide toggled');
+        await tab.click(pill);
+        expect(await apart('with the guide back as it started')).toBe(true);
+        // Scrolled: the guide pinned under the header, the card where it was.
+        await tab.mouse.move(width / 4, height / 2);
+        await tab.mouse.wheel(1500);
+        await waitUntil(
+          () => tab.evaluate(() => window.scrollY, undefined),
+          (y) => y > 1000,
+          { what: 'the article to scroll' },
+        );
+        expect(await apart('once scrolled')).toBe(true);
       },
     );
   });

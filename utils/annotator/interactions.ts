@@ -32,6 +32,7 @@ import {
 } from './describe-selection';
 import { createHoverIntent } from './hover-intent';
 import { createNoteActions } from './note-actions';
+import type { NotesMissingRelay } from './note-pages';
 import { createOverlayController } from './overlay-controller';
 import type { GuideState, OverlayHost } from './overlay-state';
 import { createPagePointer } from './page-pointer';
@@ -95,6 +96,8 @@ export interface InteractionDependencies {
   welcome?: { opened(): void; onHelp(): void };
   /** Creates the popover frame (an extension page in a closed shadow root). */
   createPanel: (deps: Omit<PanelFrameDependencies, 'frameUrl' | 'frameOrigin'>) => PanelFrame;
+  /** The notes pager's report of notes that failed to load, for the overlay's notice. */
+  notesMissing?: NotesMissingRelay;
 }
 
 /** The running interactions. */
@@ -111,7 +114,7 @@ export interface Interactions {
 /** What the content script gives the in-page UI bundle to start the interactions with. */
 export type InteractionStart = Omit<
   InteractionDependencies,
-  'pageClaims' | 'createOverlay' | 'createPanel'
+  'pageClaims' | 'createOverlay' | 'createPanel' | 'notesMissing'
 > & {
   /** Whether a pack matched the page: only then are the claims' words asked for. */
   hasPack: boolean;
@@ -123,7 +126,7 @@ export type InteractionStart = Omit<
  */
 export async function startInteractions(
   start: InteractionStart,
-  ui: Pick<InteractionDependencies, 'createOverlay' | 'createPanel'>,
+  ui: Pick<InteractionDependencies, 'createOverlay' | 'createPanel' | 'notesMissing'>,
 ): Promise<Interactions> {
   const { hasPack, ...deps } = start;
   const none: PageClaims = { claims: [], about: [] };
@@ -156,6 +159,7 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
     createOverlay: deps.createOverlay,
     guide,
     welcome: () => readingGuide.welcome(),
+    ...(deps.notesMissing ? { notesMissing: deps.notesMissing } : {}),
     shortcuts: SHORTCUTS,
   });
 

@@ -236,6 +236,56 @@ describe('createNotePages', () => {
     expect(background.asked() - before).toBe(PAGE_RETRY_DELAYS_MS.length + 1);
   });
 
+  it('tells the reader what is missing, and Retry asks once, at once, and clears it when the page comes', async () => {
+    vi.useFakeTimers();
+    const background = pagedBackground(range(9), 3);
+    const scheduler = manualScheduler();
+    const article = fakeArticle(background.store.slice(0, 3));
+    const reports: Array<'missing' | 'none'> = [];
+    let retry: (() => void) | null = null;
+    const follower = followNotes({
+      article,
+      request: background.request,
+      next: 'n2',
+      schedule: scheduler.schedule,
+      onMissing: (missing) => {
+        reports.push(missing ? 'missing' : 'none');
+        retry = missing?.retry ?? null;
+      },
+    });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    scheduler.runNext();
+    for (const delay of PAGE_RETRY_DELAYS_MS) {
+      await background.fail();
+      await vi.advanceTimersByTimeAsync(delay);
+    }
+    expect(reports).toEqual([]);
+    await background.fail();
+    // Failed every time: the reader is told, with a way to ask again, and nothing else is asked.
+    expect(reports).toEqual(['missing']);
+    const asked = background.asked();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(background.asked()).toBe(asked);
+
+    // Retry asks once, at once; failing again is reported again at once, with no wait.
+    retry!();
+    retry!();
+    expect(background.asked()).toBe(asked + 1);
+    await background.fail();
+    expect(reports).toEqual(['missing', 'missing']);
+
+    // The next Retry brings the page, and the pages after it: the notice can go.
+    retry!();
+    await background.deliver();
+    expect(reports).toEqual(['missing', 'missing', 'none']);
+    await drain(scheduler, background);
+    expect(idsOf(article.notes())).toEqual(idsOf(background.store));
+    expect(reports).toEqual(['missing', 'missing', 'none']);
+    expect(warn).toHaveBeenCalledTimes(2);
+    follower.stop();
+    warn.mockRestore();
+  });
+
   it('reloads every page and replaces the notes once; a change meanwhile reads them again', async () => {
     const background = pagedBackground(range(7), 3);
     const scheduler = manualScheduler();

@@ -7,7 +7,8 @@
  * each wait ended in a repaint of every note so far. A notes change heard while a page is on its way makes that page stale (it
  * may hold a note deleted meanwhile): it is asked for again. A note the page already has (its own
  * save, a change feed's new note) is not added twice. A page that fails is asked for again later,
- * and reported once it has failed every time.
+ * and reported once it has failed every time, with a way to ask for it once more (the reader's
+ * Retry); a page that comes after that is reported too, so the reader's notice can go.
  */
 import type { Requester } from '../messaging/client';
 import type { NoteAnchor, NotePageRequest } from '../messaging/protocol';
@@ -27,8 +28,13 @@ export interface NotePagesDependencies {
   request: Requester;
   /** Runs the first request (after the first paint) when the page is idle. */
   schedule: ScheduleIdle;
-  /** Told when a page failed every time: its notes stay unshown until the next reload. */
-  onFailed(error: unknown): void;
+  /**
+   * Told when a page failed every time: its notes (and the pages after it) stay unshown until
+   * `retry` asks for it once more, or the next reload.
+   */
+  onFailed(error: unknown, retry: () => void): void;
+  /** Told when a page arrives after a failure was reported: nothing is missing any more. */
+  onRecovered?(): void;
 }
 
 /** The notes still to come, and the way to load them all again. */
@@ -54,6 +60,8 @@ export function createNotePages(deps: NotePagesDependencies): NotePages {
   let epoch = 0;
   let due: { cancel(): void } | null = null;
   let busy = false;
+  /** A failure was reported and no page has come since. */
+  let reported = false;
   /** The ids of `seenOf`, the notes the view had when they were last counted. */
   let seen = new Set<string>();
   let seenOf: readonly NoteAnchor[] | null = null;
@@ -98,6 +106,10 @@ export function createNotePages(deps: NotePagesDependencies): NotePages {
     deps.request('page.notesPage', payload).then(
       (page) => {
         if (mine !== run) return;
+        if (reported) {
+          reported = false;
+          deps.onRecovered?.();
+        }
         if (askedAt !== epoch) {
           ask(mine, payload, take, done);
           return;
@@ -115,7 +127,14 @@ export function createNotePages(deps: NotePagesDependencies): NotePages {
         const delay = PAGE_RETRY_DELAYS_MS[attempt];
         if (delay === undefined) {
           busy = false;
-          deps.onFailed(error);
+          reported = true;
+          // Asked for by the reader: once, at once, and reported again at once if it fails.
+          const retry = (): void => {
+            if (mine !== run || busy) return;
+            busy = true;
+            ask(mine, payload, take, done, PAGE_RETRY_DELAYS_MS.length);
+          };
+          deps.onFailed(error, retry);
           return;
         }
         const timer = setTimeout(() => ask(mine, payload, take, done, attempt + 1), delay);
@@ -186,6 +205,41 @@ export interface NoteFollowerDependencies {
   next?: string;
   /** Runs the first request when the page is idle; the page's `requestIdleCallback` by default. */
   schedule?: ScheduleIdle;
+  /** Told what the reader is missing: some notes, with a way to ask again (null: nothing now). */
+  onMissing?(missing: NotesMissing): void;
+}
+
+/** Some of the article's notes failed to load, and how to ask for them again; no note data. */
+export type NotesMissing = { retry(): void } | null;
+
+/**
+ * The one place the pager's report and the page-side notice meet, inside the UI bundle: the
+ * pager may fail before or after the interactions start, so the last report is kept.
+ */
+export interface NotesMissingRelay {
+  /** What is missing now. */
+  current(): NotesMissing;
+  /** Records a report and tells every listener. */
+  set(missing: NotesMissing): void;
+  /** Calls `listener` with each report from now on; the returned function stops that. */
+  watch(listener: (missing: NotesMissing) => void): () => void;
+}
+
+/** Creates an empty relay (nothing missing). */
+export function createNotesMissingRelay(): NotesMissingRelay {
+  let missing: NotesMissing = null;
+  const listeners = new Set<(missing: NotesMissing) => void>();
+  return {
+    current: () => missing,
+    set(next) {
+      missing = next;
+      for (const listener of [...listeners]) listener(next);
+    },
+    watch(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
 }
 
 /** The painted notes kept current: the pages still to come, and the change feed's records. */
@@ -208,7 +262,11 @@ export function followNotes(deps: NoteFollowerDependencies): NoteFollower {
     article,
     request,
     schedule: deps.schedule ?? idleScheduler(article.doc, PAGE_IDLE_TIMEOUT_MS),
-    onFailed: (error) => console.warn('Counterpoint: some notes could not be loaded', error),
+    onFailed: (error, retry) => {
+      console.warn('Counterpoint: some notes could not be loaded', error);
+      deps.onMissing?.({ retry });
+    },
+    onRecovered: () => deps.onMissing?.(null),
   });
   if (deps.next !== undefined) pages.follow(deps.next);
   return {
@@ -217,6 +275,9 @@ export function followNotes(deps: NoteFollowerDependencies): NoteFollower {
       return applyNotesChange(article, request, change, pages.reload);
     },
     reload: pages.reload,
-    stop: pages.stop,
+    stop() {
+      pages.stop();
+      deps.onMissing?.(null);
+    },
   };
 }

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createNotesMissingRelay } from './note-pages';
 import { createOverlayController, TOAST_MS } from './overlay-controller';
 import type { OverlayState } from './overlay-state';
 import { recordingOverlay } from './test-doubles';
@@ -69,5 +70,58 @@ describe('the overlay controller', () => {
     controller.redraw();
     vi.advanceTimersByTime(TOAST_MS);
     expect(document.documentElement.children.length).toBe(2);
+  });
+
+  it('shows that some notes are missing (told before or after it started), with a Retry that asks once', () => {
+    const relay = createNotesMissingRelay();
+    const asked: string[] = [];
+    // Reported before the interactions started: drawn with their first redraw.
+    relay.set({ retry: () => asked.push('early') });
+    const overlay = recordingOverlay();
+    const controller = createOverlayController({
+      doc: document,
+      timers: createTimers(),
+      createOverlay: overlay.createOverlay,
+      guide: () => null,
+      shortcuts: SHORTCUTS,
+      notesMissing: relay,
+    });
+    const hosts = () => document.documentElement.children.length;
+    const bare = hosts();
+    expect(overlay.drawn).toEqual([]);
+    controller.redraw();
+    // Shown alone: the host is there for it, with nothing else to draw.
+    expect(hosts()).toBe(bare + 1);
+    const notice = () => overlay.last()?.notesMissing;
+    expect(notice()?.retrying).toBe(false);
+    // Retry asks once, says it is asking, and a second press meanwhile does nothing.
+    notice()?.onRetry();
+    notice()?.onRetry();
+    expect(asked).toEqual(['early']);
+    expect(notice()?.retrying).toBe(true);
+    // Failed again: shown again, ready for another Retry.
+    relay.set({ retry: () => asked.push('again') });
+    expect(notice()?.retrying).toBe(false);
+    notice()?.onRetry();
+    expect(asked).toEqual(['early', 'again']);
+    // The notes come: the notice goes, and a toast says so.
+    relay.set(null);
+    expect(notice()).toBeNull();
+    expect(controller.toast()?.message).toBe('Your missing notes are loading now.');
+    vi.advanceTimersByTime(TOAST_MS);
+    expect(hosts()).toBe(bare);
+    // Dismissed by the reader: gone until the next report. Gone on its own (a reload), no toast.
+    relay.set({ retry: () => undefined });
+    expect(hosts()).toBe(bare + 1);
+    notice()?.onDismiss();
+    expect(hosts()).toBe(bare);
+    relay.set({ retry: () => undefined });
+    relay.set(null);
+    expect(controller.toast()).toBeNull();
+    expect(hosts()).toBe(bare);
+    controller.destroy();
+    const count = overlay.drawn.length;
+    relay.set({ retry: () => undefined });
+    expect(overlay.drawn.length).toBe(count);
   });
 });

@@ -41,6 +41,17 @@ export interface ToastState {
   onPause?(paused: boolean): void;
 }
 
+/**
+ * Some of the article's notes could not be loaded onto the page: said without any count or note
+ * data, with a Retry that asks again.
+ */
+export interface NotesMissingState {
+  /** A Retry is on its way: the notice says so and its Retry does nothing meanwhile. */
+  retrying: boolean;
+  onRetry(): void;
+  onDismiss(): void;
+}
+
 /** Everything the overlay draws. */
 export interface OverlayState {
   guide: (GuideState & { reference: Element }) | null;
@@ -48,6 +59,8 @@ export interface OverlayState {
   toast: ToastState | null;
   /** The welcome card of the first article visit, or null. */
   welcome?: { onHelp(): void; onDismiss(): void } | null;
+  /** The notice that some notes are missing, or null. */
+  notesMissing?: NotesMissingState | null;
   shortcuts: { next: string; previous: string; addNote: string };
 }
 
