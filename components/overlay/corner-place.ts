@@ -9,8 +9,7 @@
  * zoom) it steps aside until the guide folds. While it says that notes are missing (an article
  * with thousands of them), it keeps above the note layer's own notice, which takes the window's
  * bottom right when too many notes are near the screen to draw (`utils/highlight/shade-style.ts`:
- * 12 px up, lines of 13 px text within 22em: two in English, three in Spanish and French). Pure:
- * reads nothing, writes nothing.
+ * 12 px up, two lines of 13 px text). Pure: reads nothing, writes nothing.
  */
 import { GUIDE_GAP } from '../../utils/annotator/reading-guide';
 
@@ -18,12 +17,8 @@ import { GUIDE_GAP } from '../../utils/annotator/reading-guide';
 export const CORNER_EDGE = 16;
 /** The least height (CSS px) the corner is shown in: below it, it waits for room. */
 export const CORNER_MIN_ROOM = 120;
-/**
- * The corner's distance from the window's bottom while it keeps above the note layer's notice:
- * room for four of its lines (about 84 px with its padding and edge), one more than its longest
- * translation takes.
- */
-export const ABOVE_SHADE_NOTICE = 96;
+/** The corner's distance from the window's bottom while it keeps above the note layer's notice. */
+export const ABOVE_SHADE_NOTICE = 76;
 
 /** How the corner is drawn. */
 export interface CornerPlace {
