@@ -10,12 +10,14 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import FRENCH from '../public/_locales/fr/messages.json';
 import { PAGE_RETRY_DELAYS_MS } from '../utils/annotator/note-pages';
 import { PARTIAL_NOTICE } from '../utils/highlight/note-shade';
 import { NOTE_PAGE_SIZE } from '../utils/messaging/protocol';
 import { ARTICLE_URL } from './fixtures';
-import { probeAccessibility } from './harness/accessibility';
+import { type AccessibilityProbe, type AxNode, probeAccessibility } from './harness/accessibility';
 import { type ChromiumSession, launchChromium } from './harness/chromium';
+import type { Box } from './harness/driver';
 import { articlePassages, type Passage, seedArticleNotes } from './harness/heavy-notes';
 import { intersects } from './harness/layout';
 import { readPageSummary } from './harness/page-ui';
@@ -34,20 +36,20 @@ let session: ChromiumSession;
 let passages: Passage[];
 
 /** Whether the service worker refuses the next pages of notes. */
-async function refusePages(refuse: boolean): Promise<void> {
-  const worker = await session.worker();
+async function refusePages(refuse: boolean, on: ChromiumSession = session): Promise<void> {
+  const worker = await on.worker();
   await worker.evaluate((value) => {
     (globalThis as unknown as { refuseNotePages: boolean }).refuseNotePages = value;
   }, refuse);
 }
 
 /** Waits for the notice, as the accessibility tree has it. */
-async function waitForNotice(page: Page) {
+async function waitForNotice(page: Page, message = MESSAGE) {
   const probe = await probeAccessibility(page);
   await waitUntil(
     async () => {
       for (const alert of await probe.find('alert')) {
-        if ((await probe.within(alert, 'StaticText', MESSAGE)).length > 0) return alert;
+        if ((await probe.within(alert, 'StaticText', message)).length > 0) return alert;
       }
       return null;
     },
@@ -57,13 +59,16 @@ async function waitForNotice(page: Page) {
   return probe;
 }
 
-beforeAll(async () => {
-  session = await launchChromium();
-  const page = await session.open(ARTICLE_URL);
+/** A browser (in `language`, by default English) with the article's notes, and a service worker that refuses their pages while asked to. */
+async function launchWithNotes(language?: string): Promise<ChromiumSession> {
+  const launched = await launchChromium(
+    language ? { args: [`--lang=${language}`, `--accept-lang=${language}`] } : {},
+  );
+  const page = await launched.open(ARTICLE_URL);
   passages = await articlePassages(page, 200);
   await page.close();
-  await seedArticleNotes(session, passages, COUNT);
-  const worker = await session.worker();
+  await seedArticleNotes(launched, passages, COUNT);
+  const worker = await launched.worker();
   await worker.evaluate(() => {
     const scope = globalThis as unknown as {
       refuseNotePages?: boolean;
@@ -85,6 +90,44 @@ beforeAll(async () => {
       }
     });
   });
+  return launched;
+}
+
+/** The box of `node` once it has stopped moving (the notice slides in, then may be placed again). */
+async function settledBox(probe: AccessibilityProbe, node: AxNode): Promise<Box> {
+  let last = '';
+  const settled = await waitUntil(
+    async () => {
+      const box = await probe.box(node);
+      const same = JSON.stringify(box) === last;
+      last = JSON.stringify(box);
+      return same ? box : null;
+    },
+    (box) => box !== null,
+    { what: 'the notice standing still', intervalMs: 150 },
+  );
+  return settled as Box;
+}
+
+/** The alert and the note layer's notice on `page`, once both show, found by their words. */
+async function noticeAndPartial(page: Page, message: string, partialWords: string) {
+  const probe = await waitForNotice(page, message);
+  const partial = await waitUntil(
+    async () => {
+      for (const status of await probe.find('status')) {
+        if ((await probe.within(status, 'StaticText', partialWords)).length) return status;
+      }
+      return null;
+    },
+    (status) => status !== null,
+    { what: 'the note layer’s notice' },
+  );
+  const [alert] = await probe.find('alert');
+  return { probe, alert: alert!, partial: partial! };
+}
+
+beforeAll(async () => {
+  session = await launchWithNotes();
 });
 
 afterAll(async () => {
@@ -97,29 +140,18 @@ describe('notes that could not be loaded onto the page', () => {
     async () => {
       await refusePages(true);
       const page = await session.open(ARTICLE_URL);
-      const probe = await waitForNotice(page);
+      // Thousands of notes: the note layer says it draws only the nearest, at the window's
+      // bottom right; the notice keeps above it.
+      const { probe, alert, partial } = await noticeAndPartial(page, MESSAGE, PARTIAL_NOTICE);
       try {
-        const [alert] = await probe.find('alert');
         // Nothing of the notes: no count, none of their passages' words.
-        const texts = (await probe.within(alert!, 'StaticText')).map((node) => node.name?.value);
+        const texts = (await probe.within(alert, 'StaticText')).map((node) => node.name?.value);
         expect(texts.join(' ')).not.toMatch(/\d/);
         for (const passage of passages.slice(0, 20)) expect(texts).not.toContain(passage.exact);
         // The reader's focus stays on the page.
         expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
-        // Thousands of notes: the note layer says it draws only the nearest, at the window's
-        // bottom right; the notice keeps above it.
-        const partial = await waitUntil(
-          async () => {
-            for (const status of await probe.find('status')) {
-              if ((await probe.within(status, 'StaticText', PARTIAL_NOTICE)).length) return status;
-            }
-            return null;
-          },
-          (status) => status !== null,
-          { what: 'the note layer’s notice' },
-        );
-        const noticeBox = await probe.box(alert!);
-        const partialBox = await probe.box(partial!);
+        const noticeBox = await settledBox(probe, alert);
+        const partialBox = await settledBox(probe, partial);
         expect(intersects(noticeBox, partialBox), JSON.stringify([noticeBox, partialBox])).toBe(
           false,
         );
@@ -147,6 +179,34 @@ describe('notes that could not be loaded onto the page', () => {
       } finally {
         await probe.detach();
         await page.close();
+      }
+    },
+    2 * REPORTED_MS,
+  );
+
+  it(
+    'keeps clear of the note layer’s notice in French, whose words are the longest',
+    async () => {
+      const french = await launchWithNotes('fr');
+      try {
+        await refusePages(true, french);
+        const page = await french.open(ARTICLE_URL);
+        const { probe, alert, partial } = await noticeAndPartial(
+          page,
+          FRENCH.page_notes_missing.message,
+          FRENCH.notes_partial_notice.message,
+        );
+        try {
+          const noticeBox = await settledBox(probe, alert);
+          const partialBox = await settledBox(probe, partial);
+          expect(intersects(noticeBox, partialBox), JSON.stringify([noticeBox, partialBox])).toBe(
+            false,
+          );
+        } finally {
+          await probe.detach();
+        }
+      } finally {
+        await french.close();
       }
     },
     2 * REPORTED_MS,

@@ -9,7 +9,8 @@
  * zoom) it steps aside until the guide folds. While it says that notes are missing (an article
  * with thousands of them), it keeps above the note layer's own notice, which takes the window's
  * bottom right when too many notes are near the screen to draw (`utils/highlight/shade-style.ts`:
- * 12 px up, two lines of 13 px text). Pure: reads nothing, writes nothing.
+ * 12 px up, two lines of 13 px text at most, in English, Spanish and French alike). Pure: reads
+ * nothing, writes nothing.
  */
 import { GUIDE_GAP } from '../../utils/annotator/reading-guide';
 

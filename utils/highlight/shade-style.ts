@@ -22,7 +22,7 @@ export const SHADE_CSS = `
 .box.active { background: rgba(255, 204, 0, 0.5); border-bottom-color: rgba(150, 100, 0, 1); }
 [data-scheme='dark'] .box { background: rgba(255, 214, 64, 0.28); border-bottom-color: rgba(255, 214, 64, 0.9); mix-blend-mode: screen; }
 @media (forced-colors: active) { .box { background: transparent; border-bottom: 2px solid Highlight; } }
-.notice { position: fixed; right: 12px; bottom: 12px; max-width: 22em; padding: 6px 10px; box-sizing: border-box; pointer-events: none; font: 13px/1.35 system-ui, sans-serif; color: #1f1a00; background: #fff6c2; border: 1px solid #8a6a00; border-radius: 6px; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.2); }
+.notice { position: fixed; right: 12px; bottom: 12px; max-width: 26em; padding: 6px 10px; box-sizing: border-box; pointer-events: none; font: 13px/1.35 system-ui, sans-serif; color: #1f1a00; background: #fff6c2; border: 1px solid #8a6a00; border-radius: 6px; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.2); }
 .notice[hidden] { display: none; }
 [data-scheme='dark'] > .notice { color: #fff6c2; background: #2b2600; border-color: #f0e442; }
 @media (forced-colors: active) { .notice { border-color: CanvasText; } }
