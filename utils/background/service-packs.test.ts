@@ -312,7 +312,12 @@ const hostileText = fc.oneof(
     '{"__proto__": {"polluted": true}}',
     `${'['.repeat(50_000)}${']'.repeat(50_000)}`,
     JSON.stringify({ ...newer, claims: [{ __proto__: { polluted: true } }] }),
-    JSON.stringify({ ...newer, article: { ...newer.article, title: '<script>alert(1)</script>' } }),
+    // Markup in a title of an otherwise valid pack, which is cut short so it is not valid: a
+    // whole one is a valid pack, installed with its words kept as text (the test below).
+    JSON.stringify({
+      ...newer,
+      article: { ...newer.article, title: '<script>alert(1)</script>' },
+    }).slice(0, -1),
   ),
 );
 const hostilePayload = fc.oneof(
@@ -341,6 +346,22 @@ describe('pack messages under hostile input', () => {
     expect(await db.getAll('packs')).toEqual(before);
     expect(await db.count('claims')).toBe(claimsBefore);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    await notesUnchanged();
+  });
+
+  it('installs a valid pack whose words hold markup with the words as written, as text', async () => {
+    // Found by the property above (seed 36451521): this file is valid, so the reader who agreed
+    // to replace edition 2 gets it, and its title stays the literal string the file holds.
+    const { db, service, notesUnchanged } = await setUp();
+    const title = '<script>alert(1)</script>';
+    const reply = await load(
+      service,
+      JSON.stringify({ ...newer, article: { ...newer.article, title } }),
+      bundled.packVersion,
+    );
+    expect(reply).toMatchObject({ ok: true, value: { status: 'replaced' } });
+    const [stored] = await listPacks(db);
+    expect(stored?.article.title).toBe(title);
     await notesUnchanged();
   });
 
