@@ -231,13 +231,26 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
 
   const intercept = async (page: Page): Promise<void> => {
     await page.setRequestInterception(true);
+    // A request the tab dropped before its answer (a reload, a closed tab) needs none: Firefox
+    // then says "no such request", which must not surface as an unhandled rejection.
+    const answered = (answer: Promise<void>): void => {
+      answer.catch((error: unknown) => {
+        const { message, originalMessage } = (error ?? {}) as {
+          message?: unknown;
+          originalMessage?: unknown;
+        };
+        if (!/no such request/i.test(`${String(message)} ${String(originalMessage)}`)) throw error;
+      });
+    };
     page.on('request', (request) => {
       const address = request.url();
       if (isSiteAddress(address)) {
         const html = pageFor(site, address);
-        void (html === undefined
-          ? request.respond({ status: 404, contentType: 'text/plain', body: 'Not found' })
-          : request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+        answered(
+          html === undefined
+            ? request.respond({ status: 404, contentType: 'text/plain', body: 'Not found' })
+            : request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+        );
         return;
       }
       if (
@@ -245,11 +258,11 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
         address.startsWith('data:') ||
         address === 'about:blank'
       ) {
-        void request.continue();
+        answered(request.continue());
         return;
       }
       unexpectedRequests.push(address);
-      void request.abort();
+      answered(request.abort());
     });
   };
 
