@@ -15,11 +15,10 @@ import { PAGE_RETRY_DELAYS_MS } from '../utils/annotator/note-pages';
 import { PARTIAL_NOTICE } from '../utils/highlight/note-shade';
 import { NOTE_PAGE_SIZE } from '../utils/messaging/protocol';
 import { ARTICLE_URL } from './fixtures';
-import { type AccessibilityProbe, type AxNode, probeAccessibility } from './harness/accessibility';
+import { probeAccessibility } from './harness/accessibility';
 import { type ChromiumSession, launchChromium } from './harness/chromium';
-import type { Box } from './harness/driver';
 import { articlePassages, type Passage, seedArticleNotes } from './harness/heavy-notes';
-import { intersects } from './harness/layout';
+import { boxAtRest, intersects } from './harness/layout';
 import { readPageSummary } from './harness/page-ui';
 import { openPhotoTab, PHOTO_LOOKS } from './harness/photo-tab';
 import { waitUntil } from './harness/wait';
@@ -93,22 +92,6 @@ async function launchWithNotes(language?: string): Promise<ChromiumSession> {
   return launched;
 }
 
-/** The box of `node` once it has stopped moving (the notice slides in, then may be placed again). */
-async function settledBox(probe: AccessibilityProbe, node: AxNode): Promise<Box> {
-  let last = '';
-  const settled = await waitUntil(
-    async () => {
-      const box = await probe.box(node);
-      const same = JSON.stringify(box) === last;
-      last = JSON.stringify(box);
-      return same ? box : null;
-    },
-    (box) => box !== null,
-    { what: 'the notice standing still', intervalMs: 150 },
-  );
-  return settled as Box;
-}
-
 /** The alert and the note layer's notice on `page`, once both show, found by their words. */
 async function noticeAndPartial(page: Page, message: string, partialWords: string) {
   const probe = await waitForNotice(page, message);
@@ -150,8 +133,11 @@ describe('notes that could not be loaded onto the page', () => {
         for (const passage of passages.slice(0, 20)) expect(texts).not.toContain(passage.exact);
         // The reader's focus stays on the page.
         expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
-        const noticeBox = await settledBox(probe, alert);
-        const partialBox = await settledBox(probe, partial);
+        const noticeBox = await boxAtRest(() => probe.box(alert), 'the notice to come to rest');
+        const partialBox = await boxAtRest(
+          () => probe.box(partial),
+          'the note layer’s notice to come to rest',
+        );
         expect(intersects(noticeBox, partialBox), JSON.stringify([noticeBox, partialBox])).toBe(
           false,
         );
@@ -197,8 +183,11 @@ describe('notes that could not be loaded onto the page', () => {
           FRENCH.notes_partial_notice.message,
         );
         try {
-          const noticeBox = await settledBox(probe, alert);
-          const partialBox = await settledBox(probe, partial);
+          const noticeBox = await boxAtRest(() => probe.box(alert), 'the notice to come to rest');
+          const partialBox = await boxAtRest(
+            () => probe.box(partial),
+            'the note layer’s notice to come to rest',
+          );
           expect(intersects(noticeBox, partialBox), JSON.stringify([noticeBox, partialBox])).toBe(
             false,
           );

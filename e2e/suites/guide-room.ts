@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIRST_RUN_KEY } from '../../utils/settings';
 import { ARTICLE_URL } from '../fixtures';
 import type { ArticleTab, Box, BrowserDriver, BrowserSession, Control } from '../harness/driver';
-import { intersects } from '../harness/layout';
+import { boxAtRest, intersects } from '../harness/layout';
 import { waitUntil } from '../harness/wait';
 
 const PILL = /^Counterpoint · 14 claims checked/;
@@ -47,19 +47,18 @@ function forgetWelcome(session: BrowserSession): Promise<void> {
 }
 
 /** A control's box once it has stopped moving (placed in the frame after it is drawn). */
-async function placedBox(tab: ArticleTab, control: Control): Promise<Box> {
-  let last = '';
-  const box = await waitUntil(
-    () => tab.box(control),
-    (next) => {
-      const key = JSON.stringify(next);
-      const still = key === last && next.width > 0;
-      last = key;
-      return still;
-    },
-    { what: 'the pill to be placed' },
+const placedBox = (tab: ArticleTab, control: Control): Promise<Box> =>
+  boxAtRest(() => tab.box(control), 'the pill to be placed');
+
+/** Scrolls the article well down with the mouse wheel, as a reader does, and waits for it. */
+async function scrollDown(tab: ArticleTab, width: number, height: number): Promise<void> {
+  await tab.mouse.move(width / 4, height / 2);
+  await tab.mouse.wheel(1500);
+  await waitUntil(
+    () => tab.evaluate(() => window.scrollY, undefined),
+    (y) => y > 1000,
+    { what: 'the article to scroll' },
   );
-  return box;
 }
 
 /** The boxes of the site's content the guide must leave uncovered, read in the page. */
@@ -144,13 +143,7 @@ export function defineGuideRoomSuite(driver: BrowserDriver): void {
         await tab.reload();
         const pill = await tab.waitForControl('button', PILL);
         await placedBox(tab, pill);
-        await tab.mouse.move(width / 4, height / 2);
-        await tab.mouse.wheel(1500);
-        await waitUntil(
-          () => tab.evaluate(() => window.scrollY, undefined),
-          (y) => y > 1000,
-          { what: 'the article to scroll' },
-        );
+        await scrollDown(tab, width, height);
         const pinned = await placedBox(tab, pill);
         // The article's lines in the window now.
         const lines = await tab.evaluate(() => {
@@ -218,13 +211,7 @@ export function defineGuideRoomSuite(driver: BrowserDriver): void {
         await tab.click(pill);
         expect(await apart('with the guide back as it started')).toBe(true);
         // Scrolled: the guide pinned under the header, the card where it was.
-        await tab.mouse.move(width / 4, height / 2);
-        await tab.mouse.wheel(1500);
-        await waitUntil(
-          () => tab.evaluate(() => window.scrollY, undefined),
-          (y) => y > 1000,
-          { what: 'the article to scroll' },
-        );
+        await scrollDown(tab, width, height);
         expect(await apart('once scrolled')).toBe(true);
       },
     );
