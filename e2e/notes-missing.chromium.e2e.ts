@@ -14,6 +14,7 @@ import FRENCH from '../public/_locales/fr/messages.json';
 import { PAGE_RETRY_DELAYS_MS } from '../utils/annotator/note-pages';
 import { PARTIAL_NOTICE } from '../utils/highlight/note-shade';
 import { NOTE_PAGE_SIZE } from '../utils/messaging/protocol';
+import { FIRST_RUN_KEY } from '../utils/settings';
 import { ARTICLE_URL } from './fixtures';
 import { probeAccessibility } from './harness/accessibility';
 import { type ChromiumSession, launchChromium } from './harness/chromium';
@@ -63,6 +64,8 @@ async function launchWithNotes(language?: string): Promise<ChromiumSession> {
   const launched = await launchChromium(
     language ? { args: [`--lang=${language}`, `--accept-lang=${language}`] } : {},
   );
+  // The welcome card has been seen: its controls would come before the notice's on Shift+Tab.
+  await launched.inExtension((key) => chrome.storage.local.set({ [key]: true }), FIRST_RUN_KEY);
   const page = await launched.open(ARTICLE_URL);
   passages = await articlePassages(page, 200);
   await page.close();
@@ -223,3 +226,7 @@ describe('notes that could not be loaded onto the page', () => {
     3 * REPORTED_MS,
   );
 });
+
+declare const chrome: {
+  storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
+};
