@@ -71,6 +71,50 @@ describe('createTranslator', () => {
   });
 });
 
+describe('formats made on first use', () => {
+  const files = { en: english, es: spanish, fr: french } as const;
+  const tags = ['en', 'en-GB', 'en-IN', 'es', 'es-MX', 'fr', 'fr-CA', 'fr-CH'] as const;
+
+  it('writes every count as Intl.NumberFormat does, in each language and region', () => {
+    for (const tag of tags) {
+      const file = files[tag.slice(0, 2) as keyof typeof files];
+      const translator = createTranslator(fileMessageSource(file, tag));
+      const numbers = new Intl.NumberFormat(tag);
+      for (const value of [0, 1, 7, 42, 999, 1000, 1234, 20_000, 1_000_000, 2.5, -3]) {
+        expect(translator.formatNumber(value), `${tag} ${value}`).toBe(numbers.format(value));
+      }
+    }
+  });
+
+  it('makes no number or date format for counts under 1,000 (a new tab pays for its data)', () => {
+    const made: string[] = [];
+    const RealNumberFormat = Intl.NumberFormat;
+    const RealDateTimeFormat = Intl.DateTimeFormat;
+    const counting = <T extends object>(name: string, real: T): T =>
+      new Proxy(real, {
+        construct(target, args) {
+          made.push(name);
+          return Reflect.construct(target as unknown as new (...a: unknown[]) => object, args);
+        },
+      });
+    Intl.NumberFormat = counting('NumberFormat', RealNumberFormat);
+    Intl.DateTimeFormat = counting('DateTimeFormat', RealDateTimeFormat);
+    try {
+      const translator = createTranslator(fileMessageSource(english, 'en-GB'));
+      expect(translator.plural('notes_count', 14)).toBe('14 notes');
+      expect(translator.t('notes_show_more', [100, 250])).toBe('Show more (100 of 250 more)');
+      expect(made).toEqual([]);
+      expect(translator.plural('notes_count', 2030)).toBe('2,030 notes');
+      expect(translator.formatPartialDate('2021-06-08')).toBe('8 June 2021');
+      expect(translator.formatPartialDate('2021-07-01')).toBe('1 July 2021');
+      expect(made).toEqual(['NumberFormat', 'DateTimeFormat']);
+    } finally {
+      Intl.NumberFormat = RealNumberFormat;
+      Intl.DateTimeFormat = RealDateTimeFormat;
+    }
+  });
+});
+
 describe('the interface language', () => {
   it('is the browser’s when the words are in that language, keeping its region', () => {
     expect(createTranslator(fileMessageSource(english, 'en-GB')).language).toBe('en-GB');
