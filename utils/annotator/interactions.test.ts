@@ -9,6 +9,7 @@ import {
   createInteractions,
   HOVER_OPEN_MS,
   type InteractionDependencies,
+  startInteractions,
   withoutFragment,
 } from './interactions';
 import { SELECTION_SETTLE_MS } from './selection-adder';
@@ -134,6 +135,53 @@ beforeEach(() => {
 
 afterEach(() => {
   vi.useRealTimers();
+});
+
+describe('starting the interactions', () => {
+  /** The painted article and what `startInteractions` is given for it, no pack matched. */
+  async function started() {
+    const recognition = loadArticle();
+    const overlay = recordingOverlay();
+    const article = createArticleView({
+      doc: document,
+      body: recognition.body,
+      claims,
+      notes: [],
+      visibility: { claims: true, notes: true },
+      words: pageWords(),
+      onStatus: () => undefined,
+    });
+    const interactions = await startInteractions(
+      {
+        view: article,
+        headline: recognition.body,
+        hasPack: false,
+        request: fakeRequest([]),
+        describe: loadedDescribe,
+      },
+      { createOverlay: overlay.createOverlay, createPanel: fakePanel().create },
+    );
+    return { overlay, interactions, article };
+  }
+
+  it('draws the reading guide in a task after the one that sets everything up', async () => {
+    const { overlay, interactions, article } = await started();
+    // Set up, with nothing drawn yet: the guide's first drawing lays the page out, so it is a
+    // task of its own and the start is two shorter tasks, not one long one.
+    expect(overlay.drawn).toHaveLength(0);
+    await settle();
+    expect(overlay.last()?.guide?.totalClaims).toBe(claims.length);
+    interactions.destroy();
+    article.destroy();
+  });
+
+  it('draws nothing when stopped before that task', async () => {
+    const { overlay, interactions, article } = await started();
+    interactions.destroy();
+    await settle();
+    expect(overlay.drawn).toHaveLength(0);
+    article.destroy();
+  });
 });
 
 describe('the annotator on the article', () => {

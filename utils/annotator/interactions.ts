@@ -98,6 +98,11 @@ export interface InteractionDependencies {
   createPanel: (deps: Omit<PanelFrameDependencies, 'frameUrl' | 'frameOrigin'>) => PanelFrame;
   /** The notes pager's report of notes that failed to load, for the overlay's notice. */
   notesMissing?: NotesMissingRelay;
+  /**
+   * Draws the overlay (the reading guide) first in a task of its own rather than at once: its
+   * first drawing lays the page out around it, so the start is two shorter tasks, not one long.
+   */
+  drawInNextTask?: boolean;
 }
 
 /** The running interactions. */
@@ -137,7 +142,7 @@ export async function startInteractions(
         return none;
       })
     : none;
-  return createInteractions({ ...deps, ...ui, pageClaims });
+  return createInteractions({ ...deps, ...ui, pageClaims, drawInNextTask: true });
 }
 
 /** Starts the interactions on a painted article. */
@@ -388,7 +393,8 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
     overlay.redraw();
   });
 
-  overlay.redraw();
+  if (deps.drawInNextTask) timers.set(() => overlay.redraw(), 0);
+  else overlay.redraw();
 
   return {
     showClaim(id) {
