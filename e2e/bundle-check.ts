@@ -17,6 +17,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import english from '../public/_locales/en/messages.json';
+import { uiMessageKeys } from '../utils/i18n/ui-words';
 import { CHROME_BUILD } from './harness/paths';
 
 /**
@@ -62,6 +64,15 @@ export const TEXT_MODEL_MARKERS: readonly string[] = [
   '\\p{M}',
   'isExcluded',
 ];
+
+/**
+ * The message keys a bundle names as string literals, a plural base standing for each of its
+ * keys (`guide_checked` for `guide_checked_one` and `guide_checked_other`).
+ */
+export function messageKeysIn(code: string, keys: readonly string[]): string[] {
+  const named = (word: string) => new RegExp(`[\`"']${word}[\`"'_]`).test(code);
+  return keys.filter((key) => named(key) || named(key.replace(/_(one|other)$/, '')));
+}
 
 /** The libraries whose markers a bundle's code contains, with the markers found. */
 export function deadCodeIn(code: string): { library: string; markers: string[] }[] {
@@ -148,6 +159,16 @@ if (copied.length > 0) {
   failed = true;
   console.error(
     `The in-page UI bundle carries the anchoring text model (found ${copied.map((m) => JSON.stringify(m)).join(', ')}): something it imports reaches utils/anchoring at run time; have the content-script layer pass the function in (as \`InteractionDependencies.describe\`).`,
+  );
+}
+// The UI's words come from the background with the bundle (`utils/i18n/ui-words.ts`); a key
+// missing there is read from the browser's catalogue, which blocks a new tab for milliseconds.
+const sent = new Set(uiMessageKeys());
+const unsent = messageKeysIn(ui, Object.keys(english)).filter((key) => !sent.has(key));
+if (unsent.length > 0) {
+  failed = true;
+  console.error(
+    `The in-page UI bundle names messages the background does not send with it: ${unsent.join(', ')}. Add them to UI_MESSAGE_KEYS (or a plural base to UI_PLURAL_BASES) in utils/i18n/ui-words.ts.`,
   );
 }
 if (failed) process.exit(1);

@@ -34,7 +34,7 @@ export default defineBackground(() => {
     getDatabase,
     browser,
     now: () => new Date(),
-    injectUi: (tabId, bundle) => injectUi(browser, tabId, bundle),
+    injectUi: (tabId, bundle, words) => injectUi(browser, tabId, bundle, words),
     bundledPacks,
   });
 

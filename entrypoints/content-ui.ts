@@ -10,6 +10,8 @@ import { createNotesMissingRelay, followNotes } from '@/utils/annotator/note-pag
 import { createPanelFrame } from '@/utils/annotator/panel-frame';
 import { registerOverlayUi } from '@/utils/annotator/ui-loader';
 import { extensionApi as browser } from '@/utils/browser';
+import { browserMessageSource, setMessageSource } from '@/utils/i18n';
+import { takeUiWords, uiWordsSource } from '@/utils/i18n/ui-words';
 import { PANEL_PAGE } from '@/utils/messaging/panel-protocol';
 
 /**
@@ -25,6 +27,9 @@ function extensionOrigin(api: typeof browser): string {
 }
 
 export default defineUnlistedScript(() => {
+  // The words the background put in this world before the bundle: no catalogue read on the page.
+  const words = takeUiWords(globalThis as unknown as Record<string, unknown>);
+  if (words) setMessageSource(uiWordsSource(words, browserMessageSource()));
   // The notes pager tells the overlay's notice when some notes could not be loaded.
   const notesMissing = createNotesMissingRelay();
   registerOverlayUi({

@@ -4,7 +4,9 @@
  * text for the popover frame, loading the in-page UI, and opening the help page.
  */
 
+import { messageSource } from '../i18n';
 import { pageWords } from '../i18n/page-words';
+import { type UiWords, uiWords } from '../i18n/ui-words';
 import type { PageData } from '../messaging/protocol';
 import { MAX_CHANGED_IDS } from '../messaging/schemas';
 import { writeShownItem } from '../messaging/shown-item';
@@ -32,6 +34,9 @@ export type PageRequest =
 export function createPageRequests(context: RequestContext): RequestHandlers<PageRequest> {
   const { deps, caches, pageOf } = context;
   const { browser } = deps;
+  // The in-page UI's words: the same for the worker's life (the interface language is the
+  // browser's, fixed until it restarts).
+  let words: UiWords | null = null;
 
   return {
     async 'page.opened'(payload, sender) {
@@ -155,7 +160,12 @@ export function createPageRequests(context: RequestContext): RequestHandlers<Pag
 
     async 'ui.load'(payload, sender) {
       if (sender.kind !== 'content') throw pageOnlyError();
-      await deps.injectUi(sender.tabId, payload.bundle);
+      if (payload.bundle === 'extras') {
+        await deps.injectUi(sender.tabId, 'extras');
+        return null;
+      }
+      words ??= uiWords(messageSource());
+      await deps.injectUi(sender.tabId, 'overlay', words);
       return null;
     },
 

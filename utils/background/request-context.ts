@@ -6,6 +6,7 @@
 
 import type { Browser } from '../browser';
 import { t } from '../i18n';
+import type { UiWords } from '../i18n/ui-words';
 import type { MessageType, NoteAnchor, Protocol } from '../messaging/protocol';
 import type { ContextPack } from '../packs/types';
 import type { CounterpointDatabase } from '../store/db';
@@ -20,8 +21,11 @@ import type { Sender } from './sender';
 export interface BackgroundDependencies {
   getDatabase: () => Promise<CounterpointDatabase>;
   browser: Browser;
-  /** Runs the in-page UI bundle in a tab's top frame, next to the content script. */
-  injectUi: (tabId: number, bundle?: InPageBundle) => Promise<void>;
+  /**
+   * Runs the in-page UI bundle in a tab's top frame, next to the content script; the UI bundle
+   * is given its words (`utils/i18n/ui-words.ts`).
+   */
+  injectUi: (tabId: number, bundle?: InPageBundle, words?: UiWords) => Promise<void>;
   now: () => Date;
   /** The packs shipped with the extension: removing a file's pack puts the bundled one back. */
   bundledPacks?: readonly ContextPack[];

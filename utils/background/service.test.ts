@@ -207,7 +207,7 @@ describe('page.status', () => {
 
 describe('ui.load', () => {
   it('injects the interface into the asking tab only, and only for a page', async () => {
-    const { service, injected } = await setUp();
+    const { service, injected, injections } = await setUp();
     expect(await service.handle({ type: 'ui.load', payload: {} }, fromTab(ARTICLE, 12))).toEqual({
       ok: true,
       value: null,
@@ -216,6 +216,30 @@ describe('ui.load', () => {
       ok: false,
     });
     expect(injected).toEqual([12]);
+    // The interface goes with its words, their substitutions marked for the page to fill.
+    expect(injections[0]).toEqual({
+      tabId: 12,
+      bundle: 'overlay',
+      words: {
+        language: 'en-GB',
+        messages: expect.objectContaining({
+          guide_checked_other: '\ue000 claims checked',
+          date_at_time: '\ue000, \ue001',
+          welcome_title: expect.any(String),
+        }),
+      },
+    });
+  });
+
+  it('injects the extras with no words', async () => {
+    const { service, injections } = await setUp();
+    expect(
+      await service.handle(
+        { type: 'ui.load', payload: { bundle: 'extras' } },
+        fromTab(ARTICLE, 12),
+      ),
+    ).toEqual({ ok: true, value: null });
+    expect(injections).toEqual([{ tabId: 12, bundle: 'extras' }]);
   });
 });
 

@@ -6,10 +6,12 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ARTICLE_HEADLINE, readFixture } from '../../e2e/fixtures';
 import type { Browser, Runtime } from '../browser';
+import type { UiWords } from '../i18n/ui-words';
 import { loadBundledPacks } from '../packs';
 import { articleText } from '../page/fingerprint';
 import { recogniseArticle } from '../page/recognise';
 import { openStore } from '../store/db';
+import type { InPageBundle } from './inject-ui';
 import { seedPacks } from './seed-packs';
 import { createBackgroundService } from './service';
 
@@ -33,24 +35,29 @@ export const ARTICLE_TEXT = (() => {
 
 let databaseCount = 0;
 
-/** A service over a new database holding the bundled packs; `injected` lists the tabs given the UI. */
+/**
+ * A service over a new database holding the bundled packs; `injected` lists the tabs given the
+ * UI, `injections` what each injection was given.
+ */
 export async function setUp() {
   const db = await openStore({ name: `service-test-${databaseCount++}` });
   await seedPacks(db, { packs, errors: [] }, '2026-11-27T00:00:00.000Z');
   let clock = Date.parse('2026-11-27T10:00:00.000Z');
   const injected: number[] = [];
+  const injections: { tabId: number; bundle?: InPageBundle; words?: UiWords }[] = [];
   const service = createBackgroundService({
     getDatabase: async () => db,
     browser,
-    injectUi: async (tabId) => {
+    injectUi: async (tabId, bundle, words) => {
       injected.push(tabId);
+      injections.push({ tabId, ...(bundle ? { bundle } : {}), ...(words ? { words } : {}) });
     },
     now: () => {
       clock += 1000;
       return new Date(clock);
     },
   });
-  return { db, service, injected };
+  return { db, service, injected, injections };
 }
 
 /** {@link setUp}, then the article opened in tab 7. */

@@ -13,6 +13,7 @@ export type { MessageSource, Translator } from './translator';
 export { createTranslator } from './translator';
 
 let current: Translator | null = null;
+let currentSource: MessageSource | null = null;
 
 /** The browser's own message source. */
 export function browserMessageSource(): MessageSource {
@@ -24,12 +25,19 @@ export function browserMessageSource(): MessageSource {
 
 /** Where messages come from from now on (the unit tests' setup passes the English file). */
 export function setMessageSource(source: MessageSource): void {
+  currentSource = source;
   current = createTranslator(source);
+}
+
+/** The message source in use: the one set, or the browser's. */
+export function messageSource(): MessageSource {
+  currentSource ??= browserMessageSource();
+  return currentSource;
 }
 
 /** The translator in use, made from the browser's i18n on first use. */
 export function translator(): Translator {
-  current ??= createTranslator(browserMessageSource());
+  current ??= createTranslator(messageSource());
   return current;
 }
 
