@@ -17,6 +17,7 @@ import { floorOnce, PARTS, WAIT_DETAILS } from './content-script';
 import { median } from './median';
 import type { BenchSection } from './section';
 import { probedStart, type StartSteps } from './start-breakdown';
+import { type UiStart, uiStartOnce } from './ui-start';
 
 /**
  * Plain loads per build, alternating (the first, cold, is left out of the medians); more with
@@ -25,6 +26,8 @@ import { probedStart, type StartSteps } from './start-breakdown';
 const RUNS = Number(process.env.START_RUNS ?? 15);
 /** Loads with the logpoints set, per build, alternating. */
 const PROBED_RUNS = 12;
+/** New tabs traced for the main thread's tasks, per build, alternating. */
+const TRACED_RUNS = 8;
 
 interface BuildRuns {
   label: string;
@@ -33,6 +36,7 @@ interface BuildRuns {
   paints: number[];
   floors: number[];
   probed: StartSteps[];
+  traced: UiStart[];
 }
 
 async function paintOnce(session: ChromiumSession): Promise<number> {
@@ -77,6 +81,7 @@ export const startCompareSection: BenchSection = {
           paints: [],
           floors: [],
           probed: [],
+          traced: [],
         });
       }
       for (let run = 0; run < RUNS; run++) {
@@ -93,6 +98,14 @@ export const startCompareSection: BenchSection = {
           entry.probed.push(await probedStart(entry.session, entry.build));
           log(
             `${entry.label} probed run ${run + 1}: ${entry.probed.at(-1)?.painted?.toFixed(1)} ms`,
+          );
+        }
+      }
+      for (let run = 0; run < TRACED_RUNS; run++) {
+        for (const entry of builds) {
+          entry.traced.push(await uiStartOnce(entry.session));
+          log(
+            `${entry.label} traced run ${run + 1}: longest task ${entry.traced.at(-1)?.longestMs.toFixed(1)} ms`,
           );
         }
       }
@@ -137,9 +150,27 @@ export const startCompareSection: BenchSection = {
             ]),
           ],
         },
+        {
+          title: `A new tab's main thread, from the content script's start to 1.5 s later (${TRACED_RUNS} traced new tabs per build; medians, each load in brackets)`,
+          header: ['measure', ...builds.map((entry) => entry.label)],
+          rows: (
+            [
+              ['longest task, wall time', (run: UiStart) => run.longestMs],
+              ['the same task, CPU time', (run: UiStart) => run.longestCpuMs],
+              ['tasks that ran the in-page UI bundle, CPU time', (run: UiStart) => run.uiCpuMs],
+            ] as const
+          ).map(([label, of]) => [
+            label,
+            ...builds.map(
+              (entry) =>
+                `${ms(median(entry.traced.map(of)))} (${entry.traced.map((run) => of(run).toFixed(0)).join(', ')})`,
+            ),
+          ]),
+        },
       ],
       notes: [
         `The two builds run in two headless browsers side by side, one load of each in turn (${RUNS} plain loads, then ${PROBED_RUNS} with logpoints), so the machine's load falls on both alike. The figures and the floor are those of the Content script section: the \`paintMs\` the content script reports with its first status, and, right after each load, an empty round trip from an extension page plus the two IndexedDB reads the background makes for the page. That floor does the same work whichever build is loaded, so its median is taken over both browsers' loads. The second floor is a minimal extension's content script in a third browser, one load after each round (\`e2e/bench/content-floor.ts\`; see the Content script section).`,
+        "The traced tabs read the trace of the renderer that runs the content script: its main thread's outermost events are the tasks, whether the page's, the browser's or ours. A new tab is a fresh renderer and pays what a reload in the same tab does not: the first `Intl` number format's data, the first read of the message catalogue, the compile of the in-page UI bundle. \"CPU time\" is the thread's own (the trace's `tdur`), which other work on the machine does not stretch.",
       ],
     };
   },
