@@ -158,6 +158,10 @@ export const startCompareSection: BenchSection = {
               ['longest task, wall time', (run: UiStart) => run.longestMs],
               ['the same task, CPU time', (run: UiStart) => run.longestCpuMs],
               ['tasks that ran the in-page UI bundle, CPU time', (run: UiStart) => run.uiCpuMs],
+              [
+                'the content script’s compile before its first statement (not in the start’s figures)',
+                (run: UiStart) => run.scriptCompileMs,
+              ],
             ] as const
           ).map(([label, of]) => [
             label,
