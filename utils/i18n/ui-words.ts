@@ -1,6 +1,7 @@
 /**
  * The in-page UI's words (the reading guide, the welcome card, the notices and toasts), made by
- * the background and sent back when it injects the UI bundle. In Chrome a content script's first
+ * the background and put into the content script's isolated world just before it injects the UI
+ * bundle (`utils/background/inject-ui.ts`). In Chrome a content script's first
  * `i18n.getMessage` fetches the extension's message catalogue from the browser process,
  * synchronously: 6–9 ms of a new tab's main thread, inside the task that draws the guide. The
  * background reads each message with placeholder marks for its substitutions, so the page fills
