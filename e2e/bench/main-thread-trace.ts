@@ -19,7 +19,8 @@ export interface TraceTask {
   what: string;
 }
 
-interface TraceEvent {
+/** One event of a Chromium trace, in the part read here. */
+export interface TraceEvent {
   name: string;
   ph: string;
   ts: number;
@@ -42,8 +43,11 @@ interface TraceEvent {
 export interface MainThreadTrace {
   /** Marks a moment in the trace (a `console.timeStamp` in the page's main world). */
   mark(page: Page, name: string): Promise<void>;
-  /** Ends the trace: the tasks of the main thread of the page that made the last mark. */
-  stop(): Promise<{ tasks: TraceTask[]; marks: Map<string, number> }>;
+  /**
+   * Ends the trace: the tasks of the main thread of the page that made the last mark, and that
+   * thread's complete events (`ph` "X") in the order they started.
+   */
+  stop(): Promise<{ tasks: TraceTask[]; marks: Map<string, number>; events: TraceEvent[] }>;
 }
 
 const FIRED = new Set([
@@ -114,7 +118,7 @@ export async function traceMainThread(cdp: CDPSession): Promise<MainThreadTrace>
           marks.set(event.args.data.message, event.ts);
         }
       }
-      return { tasks, marks };
+      return { tasks, marks, events: onMain };
     },
   };
 }

@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core';
 import { ARTICLE_URL } from '../fixtures';
 import type { ChromiumSession } from '../harness/chromium';
+import { type TraceEvent, traceMainThread } from './main-thread-trace';
 
 /** One traced new tab. */
 export interface UiStart {
@@ -23,17 +24,6 @@ export interface UiStart {
   scriptCompileMs: number;
 }
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: { data?: { url?: string } };
-}
-
 const WINDOW_US = 1_500_000;
 const ours = (event: TraceEvent, script: string) =>
   event.args?.data?.url?.includes(script) === true;
@@ -42,36 +32,20 @@ const ours = (event: TraceEvent, script: string) =>
 export async function uiStartOnce(session: ChromiumSession): Promise<UiStart> {
   const page: Page = await session.context.newPage();
   const cdp = await session.context.newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (data: { value: object[] }) => {
-    events.push(...(data.value as TraceEvent[]));
-  });
-  const complete = new Promise<void>((resolve) =>
-    cdp.once('Tracing.tracingComplete', () => resolve()),
-  );
-  await cdp.send('Tracing.start', {
-    categories: 'devtools.timeline,toplevel',
-    transferMode: 'ReportEvents',
-  });
+  const trace = await traceMainThread(cdp);
   await page.goto(ARTICLE_URL, { waitUntil: 'load' });
   await page.waitForTimeout(WINDOW_US / 1000 + 100);
-  await cdp.send('Tracing.end');
-  await complete;
+  // The mark names the page's main thread, where the content script and the UI run too.
+  await trace.mark(page, 'traced');
+  const { events } = await trace.stop();
   await cdp.detach();
   await page.close();
 
   const start = events.find((event) => ours(event, 'content-scripts/content.js'));
   if (!start) throw new Error('the content script did not run in the traced tab');
-  const inWindow = events
-    .filter(
-      (event) =>
-        event.pid === start.pid &&
-        event.tid === start.tid &&
-        event.ph === 'X' &&
-        event.ts >= start.ts - 1000 &&
-        event.ts <= start.ts + WINDOW_US,
-    )
-    .sort((a, b) => a.ts - b.ts);
+  const inWindow = events.filter(
+    (event) => event.ts >= start.ts - 1000 && event.ts <= start.ts + WINDOW_US,
+  );
   // The outermost events are the tasks; what starts inside one belongs to it.
   const tasks: { event: TraceEvent; inner: TraceEvent[] }[] = [];
   for (const event of inWindow) {
