@@ -141,8 +141,25 @@ export async function probeAccessibility(page: Page): Promise<AccessibilityProbe
           objectId: object.objectId,
           functionDeclaration: 'function () { this.scrollIntoView({ block: "center" }); }',
         });
+        // What the scroll sets moving (the reading guide docks in the window once its headline
+        // is scrolled under the site's header, a frame or two later) must settle first: a reader
+        // aims at where a control is drawn, not where it was a moment ago.
+        let box = await probe.box(current);
+        for (let frames = 0; frames < 10; frames++) {
+          await cdp.send('Runtime.callFunctionOn', {
+            objectId: object.objectId,
+            functionDeclaration:
+              'function () { return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))); }',
+            awaitPromise: true,
+          });
+          const again = await probe.box(current);
+          const still = (['x', 'y', 'width', 'height'] as const).every(
+            (side) => Math.abs(again[side] - box[side]) < 0.5,
+          );
+          box = again;
+          if (still) break;
+        }
         await cdp.send('Runtime.releaseObject', { objectId: object.objectId });
-        const box = await probe.box(current);
         await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
       });
     },
