@@ -65,6 +65,10 @@ function tabFor(page: Page, firstProbe: AccessibilityProbe): ArticleTab {
     async waitForControl(role, name) {
       return asControl(await probe.waitFor(role, name));
     },
+    async textsWithin(control) {
+      const texts = await probe.within(nodeOf(control), 'StaticText');
+      return texts.map((node) => squash(node.name?.value ?? '')).filter((text) => text !== '');
+    },
     box: (control) => probe.box(nodeOf(control)),
     resize: (width, height) => page.setViewportSize({ width, height }),
     click: (control) => probe.click(nodeOf(control)),
@@ -282,6 +286,8 @@ export const chromiumDriver: BrowserDriver = {
         return extensionTab(page);
       },
       inExtension: (fn, arg) => session.inExtension(fn, arg),
+      inBackground: async (fn, arg) =>
+        (await session.worker()).evaluate(fn as never, arg as never) as never,
       stopBackground: () => session.stopServiceWorker(),
       close: () => session.close(),
     };

@@ -164,6 +164,24 @@ function tabFor(session: FirefoxSession, page: Page): ArticleTab {
         { sharedId: control.id },
       ]);
     },
+    async textsWithin(control) {
+      // As a screen reader reads them: the text nodes, without what is hidden from it.
+      const result = await session.callWithRoots(
+        page,
+        `(roots, element) => {
+          const texts = [];
+          const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            if (node.parentElement && node.parentElement.closest('[aria-hidden="true"], style')) continue;
+            const text = node.data.replace(/\\s+/g, ' ').trim();
+            if (text) texts.push(text);
+          }
+          return texts;
+        }`,
+        [{ sharedId: control.id }],
+      );
+      return strings(result);
+    },
     async focused() {
       const result = await session.callWithRoots(
         page,

@@ -97,6 +97,11 @@ export interface ArticleTab {
   controls(role: string, name?: string | RegExp): Promise<Control[]>;
   /** Waits until at least one such control exists; returns the first. */
   waitForControl(role: string, name?: string | RegExp): Promise<Control>;
+  /**
+   * The texts inside a control (an alert, a status), each as a screen reader reads it, in order:
+   * what a live region says, whose own name is empty.
+   */
+  textsWithin(control: Control): Promise<string[]>;
   /** A control's border box in the viewport, as laid out now. */
   box(control: Control): Promise<Box>;
   /** Sets the viewport's size (CSS px), as a reader resizing the window. */
@@ -228,6 +233,11 @@ export interface BrowserSession {
    * Firefox, `chrome` in Chromium: both promise-based).
    */
   inExtension<Arg, Result>(fn: (arg: Arg) => Result | Promise<Result>, arg: Arg): Promise<Result>;
+  /**
+   * Runs a function in the extension's background itself, where the browser lets a test reach it
+   * (Chromium's service worker); absent in Firefox, whose MV2 background page no protocol reaches.
+   */
+  inBackground?<Arg, Result>(fn: (arg: Arg) => Result | Promise<Result>, arg: Arg): Promise<Result>;
   /**
    * Stops the extension's background (Chromium's service worker; Firefox's background page,
    * terminated as about:debugging does) and waits until it is gone; the next event starts it.

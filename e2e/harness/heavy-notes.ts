@@ -20,27 +20,33 @@ export interface Passage {
 
 /** Up to `count` distinct passages of 5–12 words from the article body of an open page. */
 export function articlePassages(page: Page, count: number): Promise<Passage[]> {
-  return page.evaluate((wanted) => {
-    const body = document.querySelector('[itemprop="articleBody"]');
-    if (!body) throw new Error('no article body');
-    const passages: { exact: string; prefix: string; suffix: string }[] = [];
-    for (const paragraph of body.querySelectorAll('p')) {
-      const text = (paragraph.textContent ?? '').replace(/\s+/g, ' ').trim();
-      const words = [...text.matchAll(/\S+/g)];
-      for (let first = 0; first + 5 < words.length; first += 3) {
-        const length = 5 + ((first * 7) % 8);
-        const last = words[Math.min(words.length - 1, first + length - 1)];
-        const start = words[first]?.index ?? 0;
-        const end = (last?.index ?? 0) + (last?.[0].length ?? 0);
-        passages.push({
-          exact: text.slice(start, end),
-          prefix: text.slice(Math.max(0, start - 24), start),
-          suffix: text.slice(end, end + 24),
-        });
-      }
+  return page.evaluate(passagesInPage, count);
+}
+
+/**
+ * Up to `wanted` distinct passages of 5–12 words from the article body, cut in the page (passed
+ * to a page's `evaluate` as it is, in either browser).
+ */
+export function passagesInPage(wanted: number): Passage[] {
+  const body = document.querySelector('[itemprop="articleBody"]');
+  if (!body) throw new Error('no article body');
+  const passages: { exact: string; prefix: string; suffix: string }[] = [];
+  for (const paragraph of body.querySelectorAll('p')) {
+    const text = (paragraph.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const words = [...text.matchAll(/\S+/g)];
+    for (let first = 0; first + 5 < words.length; first += 3) {
+      const length = 5 + ((first * 7) % 8);
+      const last = words[Math.min(words.length - 1, first + length - 1)];
+      const start = words[first]?.index ?? 0;
+      const end = (last?.index ?? 0) + (last?.[0].length ?? 0);
+      passages.push({
+        exact: text.slice(start, end),
+        prefix: text.slice(Math.max(0, start - 24), start),
+        suffix: text.slice(end, end + 24),
+      });
     }
-    return passages.slice(0, wanted);
-  }, count);
+  }
+  return passages.slice(0, wanted);
 }
 
 /** What {@link writeArticleNotes} is given. */
