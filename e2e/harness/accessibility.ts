@@ -148,8 +148,9 @@ export async function probeAccessibility(page: Page): Promise<AccessibilityProbe
         for (let frames = 0; frames < 10; frames++) {
           await cdp.send('Runtime.callFunctionOn', {
             objectId: object.objectId,
+            // Two frames, or 200 ms where the tab draws none (a tab in the background).
             functionDeclaration:
-              'function () { return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))); }',
+              'function () { return new Promise((done) => { setTimeout(done, 200); requestAnimationFrame(() => requestAnimationFrame(() => done())); }); }',
             awaitPromise: true,
           });
           const again = await probe.box(current);
