@@ -89,17 +89,21 @@ function refusalHost(
     : (fn, arg) => session.inExtension(fn, arg);
 }
 
-/** Whether later pages of notes are refused from now on. */
-export function refusePages(session: BrowserSession, refuse: boolean): Promise<void> {
-  return refusalHost(session)((value: boolean) => {
+/**
+ * Whether later pages of notes are refused from now on. The listener is installed again if need
+ * be: a service worker stopped while idle comes back without it.
+ */
+export async function refusePages(session: BrowserSession, refuse: boolean): Promise<void> {
+  const host = refusalHost(session);
+  await host(installRefusal, undefined);
+  await host((value: boolean) => {
     (globalThis as unknown as { refuseNotePages: boolean }).refuseNotePages = value;
   }, refuse);
 }
 
 /**
- * A browser with the article's notes (more than the first reply carries) and the refusal
- * installed but off; the welcome card already seen (its controls would come before the notice's
- * on Shift+Tab).
+ * A browser with the article's notes (more than the first reply carries), the welcome card
+ * already seen (its controls would come before the notice's on Shift+Tab).
  */
 export async function launchWithMissingNotes(
   driver: BrowserDriver,
@@ -117,7 +121,6 @@ export async function launchWithMissingNotes(
   const passages = await tab.evaluate(passagesInPage, 200);
   await tab.close();
   await session.inExtension(writeArticleNotes, seedArguments(passages, MISSING_NOTES_COUNT));
-  await refusalHost(session)(installRefusal, undefined);
   return { session, passages };
 }
 
