@@ -30,6 +30,7 @@ import {
   writeArticleNotes,
 } from '../harness/heavy-notes';
 import { boxAtRest, intersects } from '../harness/layout';
+import { readTabRecord } from '../harness/tab-record';
 import { waitUntil } from '../harness/wait';
 
 /** The alert's words, in English. */
@@ -163,6 +164,16 @@ async function noticeAndPartial(
   return { alert, partial };
 }
 
+/** Expects the alert and the note layer's notice, once both are at rest, not to overlap. */
+async function expectApart(tab: ArticleTab, alert: Control, partial: Control): Promise<void> {
+  const noticeBox = await boxAtRest(() => tab.box(alert), 'the notice to come to rest');
+  const partialBox = await boxAtRest(
+    () => tab.box(partial),
+    'the note layer’s notice to come to rest',
+  );
+  expect(intersects(noticeBox, partialBox), JSON.stringify([noticeBox, partialBox])).toBe(false);
+}
+
 /** Defines the suite for one browser. */
 export function defineNotesMissingSuite(driver: BrowserDriver): void {
   describe(`notes that could not be loaded onto the page (${driver.name})`, () => {
@@ -179,23 +190,7 @@ export function defineNotesMissingSuite(driver: BrowserDriver): void {
 
     /** How many notes the background was told are placed on a tab (the page never learns it). */
     async function notesPlaced(tab: ArticleTab): Promise<{ placed: number; orphans: number }> {
-      const tabId = await session.tabIdOf(tab);
-      const record = await session.inExtension(async (id: number) => {
-        const api = ((globalThis as unknown as { browser?: unknown }).browser ??
-          (globalThis as unknown as { chrome: unknown }).chrome) as {
-          storage: Record<
-            string,
-            { get(key: string): Promise<Record<string, unknown>> } | undefined
-          >;
-        };
-        // Where the background keeps tab records: session storage where the browser has it.
-        const area = api.storage.session ?? api.storage.local;
-        const key = `tab:${id}`;
-        return ((await area?.get(key))?.[key] ?? null) as {
-          notesAnchored?: number;
-          orphanedNoteIds?: string[];
-        } | null;
-      }, tabId);
+      const record = await readTabRecord(session, tab);
       return {
         placed: record?.notesAnchored ?? 0,
         orphans: record?.orphanedNoteIds?.length ?? 0,
@@ -224,14 +219,7 @@ export function defineNotesMissingSuite(driver: BrowserDriver): void {
           expect(
             await tab.evaluate(() => document.activeElement === document.body, undefined),
           ).toBe(true);
-          const noticeBox = await boxAtRest(() => tab.box(alert), 'the notice to come to rest');
-          const partialBox = await boxAtRest(
-            () => tab.box(partial),
-            'the note layer’s notice to come to rest',
-          );
-          expect(intersects(noticeBox, partialBox), JSON.stringify([noticeBox, partialBox])).toBe(
-            false,
-          );
+          await expectApart(tab, alert, partial);
           expect((await notesPlaced(tab)).placed).toBe(NOTE_PAGE_SIZE);
 
           // The keyboard reaches it: the overlay comes last in the page, so Shift+Tab from the
@@ -275,14 +263,7 @@ export function defineNotesMissingSuite(driver: BrowserDriver): void {
             FRENCH.page_notes_missing.message,
             FRENCH.notes_partial_notice.message,
           );
-          const noticeBox = await boxAtRest(() => tab.box(alert), 'the notice to come to rest');
-          const partialBox = await boxAtRest(
-            () => tab.box(partial),
-            'the note layer’s notice to come to rest',
-          );
-          expect(intersects(noticeBox, partialBox), JSON.stringify([noticeBox, partialBox])).toBe(
-            false,
-          );
+          await expectApart(tab, alert, partial);
         } finally {
           await french.session.close();
         }

@@ -11,6 +11,7 @@ import { ARTICLE_URL } from '../fixtures';
 import type { ArticleTab, BrowserDriver, BrowserSession } from '../harness/driver';
 import { ARTICLE_URL_VARIANT } from '../harness/offline-site';
 import { findPassage } from '../harness/selection';
+import { readTabRecord } from '../harness/tab-record';
 import { waitUntil } from '../harness/wait';
 import { clickPassage, selectPassage, waitForEditorFocus } from './reader-actions';
 
@@ -109,18 +110,7 @@ export function defineNotesSuite(driver: BrowserDriver): void {
 
   /** How many notes the page reports placed (to the background; the page never learns it). */
   async function notesPlaced(tab: ArticleTab): Promise<number> {
-    const tabId = await session.tabIdOf(tab);
-    const record = await session.inExtension(async (id: number) => {
-      const api = ((globalThis as unknown as { browser?: unknown }).browser ??
-        (globalThis as unknown as { chrome: unknown }).chrome) as {
-        storage: Record<string, { get(key: string): Promise<Record<string, unknown>> } | undefined>;
-      };
-      // Where the background keeps tab records: session storage where the browser has it.
-      const area = api.storage.session ?? api.storage.local;
-      const key = `tab:${id}`;
-      return ((await area?.get(key))?.[key] ?? null) as { notesAnchored?: number } | null;
-    }, tabId);
-    return record?.notesAnchored ?? 0;
+    return (await readTabRecord(session, tab))?.notesAnchored ?? 0;
   }
 
   async function waitForNotesPlaced(tab: ArticleTab, count: number, what: string): Promise<void> {

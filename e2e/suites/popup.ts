@@ -20,6 +20,7 @@ import type { Note } from '../../utils/store/types';
 import { ARTICLE_HEADLINE, ARTICLE_URL } from '../fixtures';
 import type { ArticleTab, BrowserDriver, BrowserSession, ExtensionTab } from '../harness/driver';
 import { artifactsDir } from '../harness/paths';
+import { readTabRecord } from '../harness/tab-record';
 import { waitUntil } from '../harness/wait';
 
 const [firstPack] = loadBundledPacks().packs;
@@ -171,16 +172,7 @@ export function definePopupSuite(driver: BrowserDriver): void {
 
   /** How many notes the page reports painted (to the background; the page never learns it). */
   async function notesShown(tab: ArticleTab): Promise<number> {
-    const tabId = await session.tabIdOf(tab);
-    const record = await session.inExtension(async (id: number) => {
-      const api = ((globalThis as unknown as { browser?: unknown }).browser ??
-        (globalThis as unknown as { chrome: unknown }).chrome) as ExtensionApi;
-      // Where the background keeps tab records: session storage where the browser has it.
-      const area = api.storage.session ?? api.storage.local;
-      const key = `tab:${id}`;
-      return ((await area?.get(key))?.[key] ?? null) as { notesShown?: number } | null;
-    }, tabId);
-    return record?.notesShown ?? 0;
+    return (await readTabRecord(session, tab))?.notesShown ?? 0;
   }
 
   async function waitForClaims(tab: ArticleTab, count: number, what: string): Promise<void> {
