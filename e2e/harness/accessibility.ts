@@ -4,6 +4,7 @@
  * which page scripts — and Playwright's locators — cannot.
  */
 import type { CDPSession, Page } from 'playwright-core';
+import { settledCenter } from './layout';
 
 /** One node of the accessibility tree. */
 export interface AxNode {
@@ -137,31 +138,17 @@ export async function probeAccessibility(page: Page): Promise<AccessibilityProbe
         const { object } = (await cdp.send('DOM.resolveNode', {
           backendNodeId: current.backendDOMNodeId,
         })) as { object: { objectId: string } };
-        await cdp.send('Runtime.callFunctionOn', {
+        const { result } = (await cdp.send('Runtime.callFunctionOn', {
           objectId: object.objectId,
-          functionDeclaration: 'function () { this.scrollIntoView({ block: "center" }); }',
-        });
-        // What the scroll sets moving (the reading guide docks in the window once its headline
-        // is scrolled under the site's header, a frame or two later) must settle first: a reader
-        // aims at where a control is drawn, not where it was a moment ago.
-        let box = await probe.box(current);
-        for (let frames = 0; frames < 10; frames++) {
-          await cdp.send('Runtime.callFunctionOn', {
-            objectId: object.objectId,
-            // Two frames, or 200 ms where the tab draws none (a tab in the background).
-            functionDeclaration:
-              'function () { return new Promise((done) => { setTimeout(done, 200); requestAnimationFrame(() => requestAnimationFrame(() => done())); }); }',
-            awaitPromise: true,
-          });
-          const again = await probe.box(current);
-          const still = (['x', 'y', 'width', 'height'] as const).every(
-            (side) => Math.abs(again[side] - box[side]) < 0.5,
-          );
-          box = again;
-          if (still) break;
-        }
+          functionDeclaration: String(settledCenter),
+          arguments: [{ objectId: object.objectId }, { value: 'center' }],
+          awaitPromise: true,
+          returnByValue: true,
+        })) as { result: { value?: [number, number] } };
         await cdp.send('Runtime.releaseObject', { objectId: object.objectId });
-        await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+        const [x, y] = result.value ?? [Number.NaN, Number.NaN];
+        if (Number.isNaN(x) || Number.isNaN(y)) throw new Error('the control has no box');
+        await page.mouse.click(x, y);
       });
     },
     async focus(node) {

@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { ARTICLE_URL } from '../fixtures';
+import { settledCenter } from './layout';
 import { defaultSite, isSiteAddress, pageFor, type SiteMap } from './offline-site';
 import { FIREFOX_BUILD } from './paths';
 
@@ -377,30 +378,8 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
     },
     async click(page, control) {
       const { result } = await bidi.send('script.callFunction', {
-        functionDeclaration: String(async (element: Element) => {
-          element.scrollIntoView({ block: 'nearest' });
-          // What the scroll sets moving (the reading guide docks in the window a frame or two
-          // after its headline goes under the site's header) settles before the click: two
-          // frames with the same box (or 200 ms where the tab draws none), as a reader aims at
-          // where a control is drawn.
-          let box = element.getBoundingClientRect();
-          for (let tries = 0; tries < 10; tries += 1) {
-            await new Promise<void>((done) => {
-              setTimeout(done, 200);
-              requestAnimationFrame(() => requestAnimationFrame(() => done()));
-            });
-            const again = element.getBoundingClientRect();
-            const still =
-              Math.abs(again.left - box.left) < 0.5 &&
-              Math.abs(again.top - box.top) < 0.5 &&
-              Math.abs(again.width - box.width) < 0.5 &&
-              Math.abs(again.height - box.height) < 0.5;
-            box = again;
-            if (still) break;
-          }
-          return [box.left + box.width / 2, box.top + box.height / 2];
-        }),
-        arguments: [{ sharedId: control.sharedId }],
+        functionDeclaration: String(settledCenter),
+        arguments: [{ sharedId: control.sharedId }, { type: 'string', value: 'nearest' }],
         target: { context: contextOf(page) },
         awaitPromise: true,
       });

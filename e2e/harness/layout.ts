@@ -41,3 +41,37 @@ export async function untilStill(page: Page): Promise<void> {
     { what: 'the page to stop scrolling' },
   );
 }
+
+/**
+ * Scrolls an element into view and returns the middle of its box once the box has stopped
+ * moving, in viewport coordinates (run in the page, in either browser: passed to the protocol as
+ * its source, so it uses nothing from outside itself). What the scroll sets moving (the reading
+ * guide docks in the window a frame or two after its headline goes under the site's header)
+ * settles first: the same box before and after two frames, or 200 ms where the tab draws none (a
+ * tab in the background), at most ten times. A reader aims at where a control is drawn, not where it
+ * was a moment ago.
+ */
+export async function settledCenter(
+  element: Element,
+  block: ScrollLogicalPosition,
+): Promise<[number, number]> {
+  element.scrollIntoView({ block });
+  let box = element.getBoundingClientRect();
+  for (let tries = 0; tries < 10; tries += 1) {
+    await new Promise<void>((done) => {
+      setTimeout(done, 200);
+      // After the second frame's callbacks have all run: a box placed in that frame (from an
+      // observer's callback of the first) is read where it was placed.
+      requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)));
+    });
+    const again = element.getBoundingClientRect();
+    const still =
+      Math.abs(again.left - box.left) < 0.5 &&
+      Math.abs(again.top - box.top) < 0.5 &&
+      Math.abs(again.width - box.width) < 0.5 &&
+      Math.abs(again.height - box.height) < 0.5;
+    box = again;
+    if (still) break;
+  }
+  return [box.left + box.width / 2, box.top + box.height / 2];
+}
