@@ -49,6 +49,37 @@ export async function probeAccessibility(page: Page): Promise<AccessibilityProbe
   await cdp.send('Accessibility.enable');
   await cdp.send('DOM.enable');
 
+  /**
+   * A world of the harness's own in the page, where the page's scripts (a hostile page's
+   * included) cannot patch what the clicks read: made when first needed, again after the page
+   * navigated and its worlds went.
+   */
+  let harnessWorld: number | null = null;
+  const inHarnessWorld = async (backendNodeId: number | undefined): Promise<string> => {
+    for (let attempt = 0; ; attempt++) {
+      if (harnessWorld === null) {
+        const { frameTree } = (await cdp.send('Page.getFrameTree')) as {
+          frameTree: { frame: { id: string } };
+        };
+        const { executionContextId } = (await cdp.send('Page.createIsolatedWorld', {
+          frameId: frameTree.frame.id,
+          worldName: 'counterpoint-test-harness',
+        })) as { executionContextId: number };
+        harnessWorld = executionContextId;
+      }
+      try {
+        const { object } = (await cdp.send('DOM.resolveNode', {
+          backendNodeId,
+          executionContextId: harnessWorld,
+        })) as { object: { objectId: string } };
+        return object.objectId;
+      } catch (error) {
+        if (attempt > 0 || !/context/i.test(String(error))) throw error;
+        harnessWorld = null;
+      }
+    }
+  };
+
   const tree = async (): Promise<AxNode[]> => {
     const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: AxNode[] };
     return nodes;
@@ -135,17 +166,15 @@ export async function probeAccessibility(page: Page): Promise<AccessibilityProbe
       await onCurrentNode(node, async (current) => {
         // To the middle of the viewport: "if needed" leaves a control at the top edge, under the
         // site's sticky header, which would take the click.
-        const { object } = (await cdp.send('DOM.resolveNode', {
-          backendNodeId: current.backendDOMNodeId,
-        })) as { object: { objectId: string } };
+        const objectId = await inHarnessWorld(current.backendDOMNodeId);
         const { result } = (await cdp.send('Runtime.callFunctionOn', {
-          objectId: object.objectId,
+          objectId,
           functionDeclaration: String(settledCenter),
-          arguments: [{ objectId: object.objectId }, { value: 'center' }],
+          arguments: [{ objectId }, { value: 'center' }],
           awaitPromise: true,
           returnByValue: true,
         })) as { result: { value?: [number, number] } };
-        await cdp.send('Runtime.releaseObject', { objectId: object.objectId });
+        await cdp.send('Runtime.releaseObject', { objectId });
         const [x, y] = result.value ?? [Number.NaN, Number.NaN];
         if (Number.isNaN(x) || Number.isNaN(y)) throw new Error('the control has no box');
         await page.mouse.click(x, y);

@@ -380,7 +380,9 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
       const { result } = await bidi.send('script.callFunction', {
         functionDeclaration: String(settledCenter),
         arguments: [{ sharedId: control.sharedId }, { type: 'string', value: 'nearest' }],
-        target: { context: contextOf(page) },
+        // A sandbox of the harness's own, where the page's scripts (a hostile page's included)
+        // cannot patch what the click reads.
+        target: { context: contextOf(page), sandbox: 'counterpoint-test-harness' },
         awaitPromise: true,
       });
       const point = (result as { result?: { value?: { value?: unknown }[] } }).result?.value;
