@@ -12,23 +12,19 @@ import { createBackgroundService } from '@/utils/background/service';
 import { extensionApi as browser, type Tabs } from '@/utils/browser';
 import { bundledPacks, loadBundledPacks } from '@/utils/packs';
 import { watchSettings } from '@/utils/settings';
+import { sharedUntilRejected } from '@/utils/shared-promise';
 import { watchNotesChanged } from '@/utils/store/change-feed';
-import { type CounterpointDatabase, openStore } from '@/utils/store/db';
+import { openStore } from '@/utils/store/db';
 import { purgeDeletedNotes } from '@/utils/store/notes';
 
 export default defineBackground(() => {
-  let database: Promise<CounterpointDatabase> | null = null;
   /** Opens the database once; a failed open is retried on the next request. */
-  const getDatabase = (): Promise<CounterpointDatabase> => {
-    database ??= openStore({
+  const getDatabase = sharedUntilRejected(() =>
+    openStore({
       onBlocked: () =>
         console.warn('Counterpoint: waiting for its other pages to close before upgrading storage'),
-    }).catch((error: unknown) => {
-      database = null;
-      throw error;
-    });
-    return database;
-  };
+    }),
+  );
 
   const service = createBackgroundService({
     getDatabase,

@@ -8,6 +8,7 @@
  */
 
 import type { Browser } from '../browser';
+import { sharedUntilRejected } from '../shared-promise';
 import { announceNotesChanged, type NotesChangeInput } from '../store/change-feed';
 import type { CounterpointDatabase, StoredClaim, StoredPack } from '../store/db';
 import { notesForArticle } from '../store/notes';
@@ -37,7 +38,7 @@ export interface ServiceCaches {
 /** Empty caches for a new worker life. */
 export function createServiceCaches(browser: Browser): ServiceCaches {
   const pendingTabWrites = new Map<number, Promise<void>>();
-  let packCache: Promise<StoredPack[]> | null = null;
+  const packs = sharedUntilRejected((db: CounterpointDatabase) => installedPacks(db));
   const claimCache = new Map<string, Promise<StoredClaim[]>>();
   // Each article's live notes, read once and kept until a write names the article: every write
   // goes through the service or announces itself (`notes.changed`), which calls `notesChanged`.
@@ -52,13 +53,7 @@ export function createServiceCaches(browser: Browser): ServiceCaches {
   return {
     pendingTabWrites,
     refiled,
-    packsOf(db) {
-      packCache ??= installedPacks(db).catch((error: unknown) => {
-        packCache = null;
-        throw error;
-      });
-      return packCache;
-    },
+    packsOf: packs,
     claimsOf(db, articleKey) {
       let cached = claimCache.get(articleKey);
       if (!cached) {
@@ -85,7 +80,7 @@ export function createServiceCaches(browser: Browser): ServiceCaches {
       for (const key of articleKeys) forgetNotesOf(key);
     },
     packsChanged() {
-      packCache = null;
+      packs.forget();
       claimCache.clear();
     },
     async announce(articleKeys, details) {

@@ -13,6 +13,7 @@ import { unansweredInLanguage } from '../messaging/unanswered';
 import { type PackExportFile, type PackExportFormat, packExportFile } from '../packs/export';
 import { type PackFileResult, readPackFile } from '../packs/pack-file';
 import type { ContextPack } from '../packs/types';
+import { sharedUntilRejected } from '../shared-promise';
 import { type CounterpointDatabase, openStore, type PackOrigin } from '../store/db';
 import { notesForArticle } from '../store/notes';
 import { installedPacks, listPacks, originOf, readInstalledPack } from '../store/packs';
@@ -163,16 +164,9 @@ export function packFilesDataForPage(
   doc: Document,
   { inPopup = false } = {},
 ): PackFilesData {
-  let database: Promise<CounterpointDatabase> | null = null;
   const data = createPackFilesData({
     browser,
-    db: () => {
-      database ??= openStore().catch((error: unknown) => {
-        database = null;
-        throw error;
-      });
-      return database;
-    },
+    db: sharedUntilRejected(() => openStore()),
     request: createRequester(
       (message) => browser.runtime.sendMessage(message),
       undefined,

@@ -12,6 +12,7 @@ import type { TabMessage } from '../messaging/protocol';
 import { MAX_CHANGED_IDS } from '../messaging/schemas';
 import { unansweredInLanguage } from '../messaging/unanswered';
 import { readSettings, type Settings, updateSettings, watchSettings } from '../settings';
+import { sharedUntilRejected } from '../shared-promise';
 import { type NotesChange, watchNotesChanged } from '../store/change-feed';
 import { type CounterpointDatabase, openStore, type StoredClaim } from '../store/db';
 import { allNotes, getNote, newestNotes, notesForArticle } from '../store/notes';
@@ -110,15 +111,8 @@ export function createPopupData(dependencies: PopupDataDependencies): PopupData 
   const newId = dependencies.newId ?? (() => crypto.randomUUID());
   /** This view's writer id in the change feed: it skips the echo of its own writes. */
   const writer = `page-${newId()}`.slice(0, 64);
-  let database: Promise<CounterpointDatabase> | null = null;
-  const db = (): Promise<CounterpointDatabase> => {
-    database ??= openDatabase().catch((error: unknown) => {
-      // A failed open is reported now and tried again next time, not cached for ever.
-      database = null;
-      throw error;
-    });
-    return database;
-  };
+  // A failed open is reported now and tried again next time, not cached for ever.
+  const db = sharedUntilRejected(openDatabase);
 
   return {
     async currentTabId() {

@@ -12,6 +12,7 @@ import type { Browser, Storage } from '../browser';
 import type { TabMessage } from '../messaging/protocol';
 import { isShownItem, readShownItem, type ShownItem, shownItemKey } from '../messaging/shown-item';
 import { readSettings, type Settings, updateSettings, watchSettings } from '../settings';
+import { sharedUntilRejected } from '../shared-promise';
 import { watchNotesChanged } from '../store/change-feed';
 import { type CounterpointDatabase, openStore, type StoredClaim } from '../store/db';
 import { notesForArticle } from '../store/notes';
@@ -72,14 +73,7 @@ export function createSidePanelData(dependencies: SidePanelDataDependencies): Si
   const { browser } = dependencies;
   const search = (dependencies.location ?? window.location).search;
   const openDatabase = dependencies.openDatabase ?? (() => openStore());
-  let database: Promise<CounterpointDatabase> | null = null;
-  const db = (): Promise<CounterpointDatabase> => {
-    database ??= openDatabase().catch((error: unknown) => {
-      database = null;
-      throw error;
-    });
-    return database;
-  };
+  const db = sharedUntilRejected(openDatabase);
   let windowId: Promise<number | undefined> | null = null;
   const ownWindow = (): Promise<number | undefined> => {
     windowId ??= browser.windows
