@@ -26,6 +26,7 @@ import { type ChromiumSession, launchChromium } from './harness/chromium';
 import { PROJECT_ROOT } from './harness/paths';
 import { waitForPopover } from './harness/popover';
 import { addNote } from './harness/reader';
+import { readTabRecordById } from './harness/tab-record';
 import { waitUntil } from './harness/wait';
 
 const require = createRequire(import.meta.url);
@@ -106,13 +107,7 @@ beforeAll(async () => {
   article = await session.open(ARTICLE_URL);
   tabId = await session.tabIdOf(article);
   await waitUntil(
-    () =>
-      session.inExtension(async (id: number) => {
-        const key = `tab:${id}`;
-        return ((await chrome.storage.session.get(key))[key] ?? null) as {
-          claimsAnchored?: number;
-        } | null;
-      }, tabId),
+    () => readTabRecordById(session, tabId),
     (record) => (record?.claimsAnchored ?? 0) > 0,
     { what: 'the article painted' },
   );

@@ -13,6 +13,7 @@ import { launchFirefox } from '../harness/firefox';
 import { openExtensionPage } from '../harness/firefox-extension-page';
 import { ARTICLE_KEY } from '../harness/heavy-notes';
 import { CHROME_BUILD } from '../harness/paths';
+import { readTabRecordById } from '../harness/tab-record';
 import { waitUntil } from '../harness/wait';
 import {
   contentFloorOnce,
@@ -153,14 +154,7 @@ function gzippedKilobytes(file: string): number {
 /** The tab's first paint report (its `paintMs` and claims placed), once there is one. */
 function firstPaintOf(session: ChromiumSession, tabId: number) {
   return waitUntil(
-    () =>
-      session.inExtension(async (id: number) => {
-        const key = `tab:${id}`;
-        return ((await chrome.storage.session.get(key))[key] ?? null) as {
-          paintMs?: number;
-          claimsAnchored?: number;
-        } | null;
-      }, tabId),
+    () => readTabRecordById(session, tabId),
     (value) => typeof value?.paintMs === 'number',
     { what: 'the first paint report', timeoutMs: 15_000 },
   );

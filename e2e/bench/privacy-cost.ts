@@ -29,6 +29,7 @@ import { ARTICLE_URL } from '../fixtures';
 import { type AccessibilityProbe, probeAccessibility } from '../harness/accessibility';
 import { type ChromiumSession, launchChromium } from '../harness/chromium';
 import { CHROME_BUILD } from '../harness/paths';
+import { readTabRecordById } from '../harness/tab-record';
 import { waitUntil } from '../harness/wait';
 import { renderTable, writeSection } from './report';
 import type { Table } from './section';
@@ -234,13 +235,7 @@ async function measureTab(build: Build, record: boolean): Promise<string> {
   const page = await session.open(ARTICLE_URL);
   const tabId = await session.tabIdOf(page);
   const tab = await waitUntil(
-    () =>
-      session.inExtension(async (id: number) => {
-        const key = `tab:${id}`;
-        return ((await chrome.storage.session.get(key))[key] ?? null) as {
-          paintMs?: number;
-        } | null;
-      }, tabId),
+    () => readTabRecordById(session, tabId),
     (value) => typeof value?.paintMs === 'number',
     { what: 'the paint report', timeoutMs: 15_000, intervalMs: 20 },
   );

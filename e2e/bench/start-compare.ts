@@ -11,6 +11,7 @@ import { ARTICLE_URL } from '../fixtures';
 import { type ChromiumSession, launchChromium } from '../harness/chromium';
 import { ARTICLE_KEY } from '../harness/heavy-notes';
 import { CHROME_BUILD } from '../harness/paths';
+import { readTabRecordById } from '../harness/tab-record';
 import { waitUntil } from '../harness/wait';
 import { contentFloorOnce, launchFloorBrowser } from './content-floor';
 import { floorOnce, PARTS, WAIT_DETAILS } from './content-script';
@@ -43,13 +44,7 @@ async function paintOnce(session: ChromiumSession): Promise<number> {
   const page = await session.open(ARTICLE_URL);
   const tabId = await session.tabIdOf(page);
   const record = await waitUntil(
-    () =>
-      session.inExtension(async (id: number) => {
-        const key = `tab:${id}`;
-        return ((await chrome.storage.session.get(key))[key] ?? null) as {
-          paintMs?: number;
-        } | null;
-      }, tabId),
+    () => readTabRecordById(session, tabId),
     (value) => typeof value?.paintMs === 'number',
     { what: 'the first paint report', timeoutMs: 15_000 },
   );

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { probeAccessibility } from './accessibility';
 import type { ChromiumSession } from './chromium';
 import { waitForPopover } from './popover';
+import { readTabRecordById } from './tab-record';
 
 /** What the extension reports for a tab. */
 export interface PageSummary {
@@ -22,16 +23,7 @@ export async function readPageSummary(
   page: Page,
   tabId: number,
 ): Promise<PageSummary> {
-  const record = (await session.inExtension(async (id: number) => {
-    const key = `tab:${id}`;
-    return (await chrome.storage.session.get(key))[key] ?? null;
-  }, tabId)) as {
-    articleTitle: string;
-    claimsAnchored?: number;
-    claimsTotal: number;
-    notesAnchored?: number;
-    orphanedNoteIds: string[];
-  } | null;
+  const record = await readTabRecordById(session, tabId);
   const probe = await probeAccessibility(page);
   const markers = await probe.find('button', /^Claim: /);
   await probe.detach();

@@ -8,6 +8,7 @@ import type { AccessibilityProbe } from './accessibility';
 import type { ChromiumSession } from './chromium';
 import { focusInPopover, waitForPopover, waitForPopoverClosed } from './popover';
 import { passageClickPoint, selectWithMouse } from './selection';
+import { readTabRecordById } from './tab-record';
 import { waitUntil } from './wait';
 
 /** Selects a passage with the mouse, presses "Add note", types the note and saves it. */
@@ -44,21 +45,13 @@ export async function clickPassage(page: Page, passage: string): Promise<void> {
 
 /** How many notes the page reports placed (to the background; the page never learns it). */
 export async function notesPlaced(session: ChromiumSession, page: Page): Promise<number> {
-  const tabId = await session.tabIdOf(page);
-  const record = (await session.inExtension(async (id: number) => {
-    const key = `tab:${id}`;
-    return (await chrome.storage.session.get(key))[key] ?? null;
-  }, tabId)) as { notesAnchored?: number } | null;
+  const record = await readTabRecordById(session, await session.tabIdOf(page));
   return record?.notesAnchored ?? 0;
 }
 
 /** How many notes the page reports painted now (none while the notes layer is off). */
 export async function notesShown(session: ChromiumSession, page: Page): Promise<number> {
-  const tabId = await session.tabIdOf(page);
-  const record = (await session.inExtension(async (id: number) => {
-    const key = `tab:${id}`;
-    return (await chrome.storage.session.get(key))[key] ?? null;
-  }, tabId)) as { notesShown?: number } | null;
+  const record = await readTabRecordById(session, await session.tabIdOf(page));
   return record?.notesShown ?? 0;
 }
 
