@@ -1,8 +1,42 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findAllOccurrences, findOccurrences } from './find-all';
+import {
+  DIRECT_SEARCH_WORK,
+  findAllBySampling,
+  findAllOccurrences,
+  findOccurrences,
+  searchesOneByOne,
+} from './find-all';
 
-describe('findAllOccurrences', () => {
+describe('the choice between indexOf and sampling', () => {
+  it("searches the article's claims one by one, and a megabyte's two hundred quotes by sampling", () => {
+    expect(searchesOneByOne(9_000, 14)).toBe(true);
+    expect(searchesOneByOne(787_000, 3)).toBe(true);
+    expect(searchesOneByOne(787_000, 200)).toBe(false);
+    expect(searchesOneByOne(78_000, 14)).toBe(false);
+  });
+
+  it('gives the same answers on both sides of the line', () => {
+    const words = Array.from({ length: 6000 }, (_, index) => `w${(index * 7919) % 1009}`);
+    const text = words.join(' ');
+    const quotes = Array.from({ length: 40 }, (_, index) =>
+      text.slice(index * 700 + 5, index * 700 + 5 + 12 + (index % 30)),
+    );
+    for (const length of [Math.floor(DIRECT_SEARCH_WORK / 40), text.length]) {
+      const part = text.slice(0, length);
+      expect(searchesOneByOne(part.length, quotes.length)).toBe(length < text.length);
+      expect(findAllOccurrences(part, quotes, 7)).toEqual(
+        quotes.map((quote) => findOccurrences(part, quote, 7)),
+      );
+      expect(findAllBySampling(part, quotes, 7)).toEqual(findAllOccurrences(part, quotes, 7));
+    }
+  });
+});
+
+describe.each([
+  ['findAllOccurrences', findAllOccurrences],
+  ['the sampled search alone', findAllBySampling],
+])('%s', (_name, findAllOccurrences) => {
   it('finds overlapping, repeated, short and absent quotes like indexOf does', () => {
     const text = 'abcabcabcabcabcabcabcabc the quick brown fox jumps over the quick brown fox!';
     const quotes = [
