@@ -72,13 +72,14 @@ export async function readSettings(area: Storage.StorageArea): Promise<Settings>
   return settingsFrom(await area.get(ALL_KEYS));
 }
 
-let queue: Promise<unknown> = Promise.resolve();
+/** This context's last read-modify-write, where there is no shared lock (none before the first). */
+let queue: Promise<unknown> | undefined;
 
 /** Runs a read-modify-write alone: under the shared lock, or after this context's earlier ones. */
 function exclusively<T>(task: () => Promise<T>): Promise<T> {
   const locks = globalThis.navigator?.locks;
   if (locks) return locks.request(LOCK_NAME, task);
-  const run = queue.then(task, task);
+  const run = Promise.resolve(queue).then(task, task);
   queue = run.catch(() => undefined);
   return run;
 }

@@ -14,8 +14,8 @@
  *
  * Quotes are banded by length (each band's longest under four times its shortest), so one short
  * quote does not shrink the stride for the long ones. Quotes shorter than MIN_SAMPLED, rare in
- * practice, still use `indexOf`, and so does a search too small for sampling to pay (a few
- * quotes, or a short text: `searchesOneByOne`).
+ * practice, still use `indexOf`, and so does a search too small for sampling to pay
+ * (`DIRECT_SEARCH_WORK`).
  */
 
 /** Quotes shorter than this are searched one by one with `indexOf`. */
@@ -175,57 +175,34 @@ function searchBand(
 }
 
 /**
- * Below this much work (the text's length times the quotes to search), `indexOf` per quote is
- * as fast as sampling once the code is warm, and much faster on its first run in a new tab,
- * where the sampling loop starts in the interpreter: the article's 14 claims on its 9 KB text
- * are 0.13 M. Measured in Node on the 1 MB bench page's text cut to 2 to 250 KB, 1 to 200
- * quotes: `indexOf` took 0.2 to 1.1 times the sampled search's time up to 0.15 M.
+ * Up to this much work (the text's length times the quotes to search, empty ones counted),
+ * `indexOf` per quote is as fast as sampling once the code is warm, and much faster on its first
+ * run in a new tab, where the sampling loop starts in the interpreter: the article's 14 claims on
+ * its 9 KB text are 0.13 M. Measured in Node on the 1 MB bench page's text cut to 2 to 250 KB,
+ * 1 to 200 quotes: `indexOf` took 0.2 to 1.1 times the sampled search's time up to 0.15 M, and
+ * up to 9 times above it.
  */
 export const DIRECT_SEARCH_WORK = 150_000;
-/** Fewer quotes than this are searched with `indexOf` on any text (0.2 to 0.7 times, above). */
-export const MIN_SAMPLED_BATCH = 5;
-
-/** Whether `findAllOccurrences` searches each quote with `indexOf` rather than sampling. */
-export function searchesOneByOne(textLength: number, quoteCount: number): boolean {
-  return quoteCount < MIN_SAMPLED_BATCH || textLength * quoteCount <= DIRECT_SEARCH_WORK;
-}
 
 /**
  * Start offsets of every exact occurrence of each quote in `text` (the first `limit` per
  * quote, ascending), in the order of `quotes`. `limit` (at least 1) is one number for every
- * quote, or one per quote. A small search (see {@link searchesOneByOne}) uses `indexOf` per
- * quote, a larger one samples the text (see the module header); the answers are the same.
+ * quote, or one per quote. A small search (see {@link DIRECT_SEARCH_WORK}) uses `indexOf` per
+ * quote, a larger one samples the text (see the module header); `oneByOne` decides otherwise
+ * (the tests sample small texts too). The answers are the same either way.
  */
 export function findAllOccurrences(
   text: string,
   quotes: readonly string[],
   limit: number | ArrayLike<number>,
-): number[][] {
-  const searched = quotes.reduce((count, quote) => count + (quote.length > 0 ? 1 : 0), 0);
-  if (!searchesOneByOne(text.length, searched)) return findAllBySampling(text, quotes, limit);
-  const limits = typeof limit === 'number' ? null : limit;
-  return quotes.map((quote, index) =>
-    quote.length === 0 || quote.length > text.length
-      ? []
-      : findOccurrences(text, quote, limits ? (limits[index] as number) : (limit as number)),
-  );
-}
-
-/**
- * `findAllOccurrences` by sampling the text, whatever the size of the search: what it does for
- * a large one. Exported for the tests, which check it against `indexOf` on small texts too.
- */
-export function findAllBySampling(
-  text: string,
-  quotes: readonly string[],
-  limit: number | ArrayLike<number>,
+  oneByOne = text.length * quotes.length <= DIRECT_SEARCH_WORK,
 ): number[][] {
   const found: number[][] = quotes.map(() => []);
   const limits = typeof limit === 'number' ? new Float64Array(quotes.length).fill(limit) : limit;
   const sampled: number[] = [];
   quotes.forEach((quote, index) => {
     if (quote.length === 0 || quote.length > text.length) return;
-    if (quote.length < MIN_SAMPLED)
+    if (oneByOne || quote.length < MIN_SAMPLED)
       found[index] = findOccurrences(text, quote, limits[index] as number);
     else sampled.push(index);
   });

@@ -84,10 +84,8 @@ export type FallbackFactory = (doc: Document, ownNodes: OwnNodeRegistry) => Pain
  * need it: the caller loads the fallback and makes a new painter.
  */
 export class FallbackNeeded extends Error {
-  constructor() {
-    super('The wrapping fallback is needed to paint here.');
-    this.name = 'FallbackNeeded';
-  }
+  override name = 'FallbackNeeded';
+  override message = 'The wrapping fallback is needed here.';
 }
 
 /** Creates a painter for `doc`, using the Custom Highlight API where available. */
