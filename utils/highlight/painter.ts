@@ -85,7 +85,10 @@ export type FallbackFactory = (doc: Document, ownNodes: OwnNodeRegistry) => Pain
  */
 export class FallbackNeeded extends Error {
   override name = 'FallbackNeeded';
-  override message = 'The wrapping fallback is needed here.';
+  constructor() {
+    // Passed to Error, so the stack's first line names it too.
+    super('The wrapping fallback is needed here.');
+  }
 }
 
 /** Creates a painter for `doc`, using the Custom Highlight API where available. */
