@@ -16,6 +16,7 @@ import {
   focusInFrame,
   readPopoverInFrame,
 } from './driver';
+import { countElements } from './heavy-notes';
 import {
   openPopovers,
   popoverBox,
@@ -112,6 +113,7 @@ function tabFor(page: Page, firstProbe: AccessibilityProbe): ArticleTab {
       await probe.waitFor('StaticText', text);
     },
     pressBrowserShortcut: (shortcut) => pressBrowserShortcut(page, shortcut),
+    countElements: () => countElements(page),
     async reload() {
       await page.reload({ waitUntil: 'load' });
       await probe.detach();

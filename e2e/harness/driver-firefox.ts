@@ -300,6 +300,15 @@ function tabFor(session: FirefoxSession, page: Page): ArticleTab {
       await page.bringToFront();
       await session.pressBrowserShortcut(shortcut);
     },
+    async countElements() {
+      const light = await page.evaluate(() => document.getElementsByTagName('*').length);
+      // BiDi hands over the closed roots of the page's hosts, which no page script can reach.
+      const inRoots = await session.callWithRoots(
+        page,
+        `(roots) => roots.reduce((sum, root) => sum + root.querySelectorAll('*').length, 0)`,
+      );
+      return { light, shadow: Number(inRoots.value) };
+    },
     async reload() {
       await page.reload({ waitUntil: 'load' });
       frame = null;

@@ -14,6 +14,14 @@ export interface Control {
   name: string;
 }
 
+/** What {@link ArticleTab.countElements} counts. */
+export interface ElementCounts {
+  /** Elements in the page's DOM, outside every shadow root. */
+  light: number;
+  /** Elements inside closed shadow roots. */
+  shadow: number;
+}
+
 /** A box in the page's viewport. */
 export interface Box {
   x: number;
@@ -122,6 +130,12 @@ export interface ArticleTab {
    * shortcuts sees it, as an extension command needs (a key given to the page never gets there).
    */
   pressBrowserShortcut(shortcut: string): Promise<void>;
+  /**
+   * Elements in the page's own DOM (frames' documents aside), and inside the closed shadow roots
+   * on it, where only Counterpoint puts any on the offline site: counted from outside the page,
+   * which cannot look into closed roots.
+   */
+  countElements(): Promise<ElementCounts>;
   /** Reloads the page and waits for its load. */
   reload(): Promise<void>;
   popover: PopoverDriver;
