@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sharedUntilRejected } from './shared-promise';
+import { sharedByKeyUntilRejected, sharedUntilRejected } from './shared-promise';
 
 /** A promise settled from outside, and how many were made. */
 function controlled() {
@@ -61,6 +61,75 @@ describe('a promise shared until it rejects', () => {
     made[0]?.reject(new Error('late failure'));
     await expect(old).rejects.toThrow('late failure');
     expect(shared()).toBe(newer);
+    made[1]?.resolve('fresh');
+    await expect(newer).resolves.toBe('fresh');
+    expect(made).toHaveLength(2);
+  });
+});
+
+describe('one promise per key, shared until it rejects', () => {
+  /** A keyed getter whose promises are settled from outside, with the keys they were made for. */
+  function keyed() {
+    const made: {
+      key: string;
+      resolve: (value: string) => void;
+      reject: (error: Error) => void;
+    }[] = [];
+    const shared = sharedByKeyUntilRejected(
+      (key: string, suffix: string) =>
+        new Promise<string>((resolve, reject) => {
+          made.push({ key, resolve: (value) => resolve(`${value}${suffix}`), reject });
+        }),
+    );
+    return { made, shared };
+  }
+
+  it('shares each key’s promise and keeps the keys apart', async () => {
+    const { made, shared } = keyed();
+    const first = shared.get('amlo', '');
+    expect(shared.get('amlo', '')).toBe(first);
+    const other = shared.get('other', '');
+    expect(made.map((entry) => entry.key)).toEqual(['amlo', 'other']);
+    made[0]?.resolve('claims of amlo');
+    made[1]?.resolve('claims of other');
+    await expect(first).resolves.toBe('claims of amlo');
+    await expect(other).resolves.toBe('claims of other');
+    expect(made).toHaveLength(2);
+  });
+
+  it('makes a key’s promise again after it rejects, leaving the other keys', async () => {
+    const { made, shared } = keyed();
+    const failing = shared.get('amlo', '');
+    const other = shared.get('other', '');
+    made[0]?.reject(new Error('quota'));
+    await expect(failing).rejects.toThrow('quota');
+    expect(shared.get('other', '')).toBe(other);
+    const retried = shared.get('amlo', ' (retried)');
+    expect(made).toHaveLength(3);
+    made[2]?.resolve('notes');
+    await expect(retried).resolves.toBe('notes (retried)');
+  });
+
+  it('forgets one key, or every key', async () => {
+    const { made, shared } = keyed();
+    const first = shared.get('amlo', '');
+    const other = shared.get('other', '');
+    shared.forget('amlo');
+    expect(shared.get('amlo', '')).not.toBe(first);
+    expect(shared.get('other', '')).toBe(other);
+    shared.forgetAll();
+    expect(shared.get('other', '')).not.toBe(other);
+    expect(made.map((entry) => entry.key)).toEqual(['amlo', 'other', 'amlo', 'other']);
+  });
+
+  it('keeps the newer promise of a key when one forgotten rejects later', async () => {
+    const { made, shared } = keyed();
+    const old = shared.get('amlo', '');
+    shared.forget('amlo');
+    const newer = shared.get('amlo', '');
+    made[0]?.reject(new Error('late failure'));
+    await expect(old).rejects.toThrow('late failure');
+    expect(shared.get('amlo', '')).toBe(newer);
     made[1]?.resolve('fresh');
     await expect(newer).resolves.toBe('fresh');
     expect(made).toHaveLength(2);

@@ -1,6 +1,7 @@
 /**
- * One promise shared by every caller until it fails: how the extension's pages open the database
- * once, and how the background reads its packs once per worker life.
+ * Promises shared by every caller until they fail: how the extension's pages open the database
+ * once, and how the background reads its packs, and each article's claims and notes, once per
+ * worker life.
  */
 
 /** A getter of one shared promise (see {@link sharedUntilRejected}). */
@@ -9,6 +10,46 @@ export interface SharedPromise<Args extends unknown[], T> {
   (...args: Args): Promise<T>;
   /** Drops the shared promise: the next call makes a new one. */
   forget(): void;
+}
+
+/** Getters of one shared promise per key (see {@link sharedByKeyUntilRejected}). */
+export interface KeyedSharedPromises<Args extends unknown[], T> {
+  /** The key's shared promise, made now (with the key and these arguments) if there is none. */
+  get(key: string, ...args: Args): Promise<T>;
+  /** Drops one key's shared promise: the next call for it makes a new one. */
+  forget(key: string): void;
+  /** Drops every key's shared promise. */
+  forgetAll(): void;
+}
+
+/**
+ * One shared promise per key, each as {@link sharedUntilRejected} keeps its one: made on the key's
+ * first call and kept while it is pending or fulfilled. Once it rejects, the callers that shared
+ * it get the rejection and the key's next call makes a new one. A rejection of a promise already
+ * forgotten leaves the key's newer one alone.
+ */
+export function sharedByKeyUntilRejected<Args extends unknown[], T>(
+  make: (key: string, ...args: Args) => Promise<T>,
+): KeyedSharedPromises<Args, T> {
+  const current = new Map<string, Promise<T>>();
+  return {
+    get(key, ...args) {
+      const shared = current.get(key);
+      if (shared) return shared;
+      const made = make(key, ...args).catch((error: unknown) => {
+        if (current.get(key) === made) current.delete(key);
+        throw error;
+      });
+      current.set(key, made);
+      return made;
+    },
+    forget(key) {
+      current.delete(key);
+    },
+    forgetAll() {
+      current.clear();
+    },
+  };
 }
 
 /**
@@ -21,19 +62,8 @@ export interface SharedPromise<Args extends unknown[], T> {
 export function sharedUntilRejected<Args extends unknown[], T>(
   make: (...args: Args) => Promise<T>,
 ): SharedPromise<Args, T> {
-  let current: Promise<T> | null = null;
-  const get = (...args: Args): Promise<T> => {
-    if (current) return current;
-    const made = make(...args).catch((error: unknown) => {
-      if (current === made) current = null;
-      throw error;
-    });
-    current = made;
-    return made;
-  };
-  return Object.assign(get, {
-    forget() {
-      current = null;
-    },
+  const one = sharedByKeyUntilRejected((_key: string, ...args: Args) => make(...args));
+  return Object.assign((...args: Args) => one.get('', ...args), {
+    forget: () => one.forget(''),
   });
 }

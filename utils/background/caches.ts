@@ -8,7 +8,7 @@
  */
 
 import type { Browser } from '../browser';
-import { sharedUntilRejected } from '../shared-promise';
+import { sharedByKeyUntilRejected, sharedUntilRejected } from '../shared-promise';
 import { announceNotesChanged, type NotesChangeInput } from '../store/change-feed';
 import type { CounterpointDatabase, StoredClaim, StoredPack } from '../store/db';
 import { notesForArticle } from '../store/notes';
@@ -39,14 +39,18 @@ export interface ServiceCaches {
 export function createServiceCaches(browser: Browser): ServiceCaches {
   const pendingTabWrites = new Map<number, Promise<void>>();
   const packs = sharedUntilRejected((db: CounterpointDatabase) => installedPacks(db));
-  const claimCache = new Map<string, Promise<StoredClaim[]>>();
+  const claims = sharedByKeyUntilRejected((articleKey, db: CounterpointDatabase) =>
+    claimsForArticle(db, articleKey),
+  );
   // Each article's live notes, read once and kept until a write names the article: every write
   // goes through the service or announces itself (`notes.changed`), which calls `notesChanged`.
-  const noteCache = new Map<string, Promise<Note[]>>();
+  const notes = sharedByKeyUntilRejected((articleKey, db: CounterpointDatabase) =>
+    notesForArticle(db, articleKey),
+  );
   const refiled = new Set<string>();
 
   const forgetNotesOf = (articleKey: string): void => {
-    noteCache.delete(articleKey);
+    notes.forget(articleKey);
     refiled.delete(articleKey);
   };
 
@@ -54,34 +58,15 @@ export function createServiceCaches(browser: Browser): ServiceCaches {
     pendingTabWrites,
     refiled,
     packsOf: packs,
-    claimsOf(db, articleKey) {
-      let cached = claimCache.get(articleKey);
-      if (!cached) {
-        cached = claimsForArticle(db, articleKey).catch((error: unknown) => {
-          claimCache.delete(articleKey);
-          throw error;
-        });
-        claimCache.set(articleKey, cached);
-      }
-      return cached;
-    },
-    notesOf(db, articleKey) {
-      let cached = noteCache.get(articleKey);
-      if (!cached) {
-        cached = notesForArticle(db, articleKey).catch((error: unknown) => {
-          noteCache.delete(articleKey);
-          throw error;
-        });
-        noteCache.set(articleKey, cached);
-      }
-      return cached.then((notes) => [...notes]);
-    },
+    claimsOf: (db, articleKey) => claims.get(articleKey, db),
+    // A copy for each caller, so one that sorts or filters its notes leaves the cached ones alone.
+    notesOf: (db, articleKey) => notes.get(articleKey, db).then((list) => [...list]),
     notesChanged(articleKeys) {
       for (const key of articleKeys) forgetNotesOf(key);
     },
     packsChanged() {
       packs.forget();
-      claimCache.clear();
+      claims.forgetAll();
     },
     async announce(articleKeys, details) {
       for (const key of articleKeys) forgetNotesOf(key);
