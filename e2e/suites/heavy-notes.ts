@@ -119,7 +119,7 @@ export function defineHeavyNotesSuite(driver: BrowserDriver): void {
       });
 
       it('adds no element per note to the page, and a bounded number inside its closed roots', async () => {
-        const counted = await tab.countElements();
+        const counted = await countsAtRest(tab);
         // The page's own DOM: exactly what it held with no note (the markers and one notes host).
         expect(counted.light).toBe(withoutNotes.light);
         expect(counted.shadow - withoutNotes.shadow).toBeGreaterThan(0);
@@ -155,7 +155,7 @@ export function defineHeavyNotesSuite(driver: BrowserDriver): void {
         await tab.reload();
         await waitForNotes(10 * NOTE_COUNT, 60_000);
         await tab.waitForText(PARTIAL_NOTICE);
-        const counted = await tab.countElements();
+        const counted = await countsAtRest(tab);
         expect(counted.light).toBe(withoutNotes.light);
         expect(counted.shadow - withoutNotes.shadow).toBeLessThanOrEqual(MAX_BOXES + 1);
       }, 90_000);
@@ -171,7 +171,7 @@ export function defineHeavyNotesSuite(driver: BrowserDriver): void {
         expect(placed.orphanedNoteIds).toEqual([]);
         expect(placed.notesAnchored).toBe(count);
         expect(placed.claimsAnchored).toBe(placed.claimsTotal);
-        const counted = await tab.countElements();
+        const counted = await countsAtRest(tab);
         expect(counted.light).toBe(withoutNotes.light);
         expect(counted.shadow - withoutNotes.shadow).toBeLessThanOrEqual(MAX_BOXES + 1);
       }, 90_000);
