@@ -2,7 +2,7 @@
  * A page that keeps changing, one suite for every browser, as live blogs, comment widgets and ad
  * rotations do. While a teaser is replaced every 200 ms and a paragraph appended every second,
  * every claim highlight on the page stays on a claim's own words, and every claim is highlighted
- * again once the page is quiet. A claim's paragraph re-rendered every 50 ms (faster than the
+ * again once the page is quiet, with the reader's notes all still placed. A claim's paragraph re-rendered every 50 ms (faster than the
  * debounce) gets its claim anchored again while the re-rendering goes on, not only once it stops.
  * `busy-page.chromium.e2e.ts` and `busy-page.firefox.e2e.ts` run it.
  */
@@ -11,6 +11,8 @@ import { REANCHOR_MAX_WAIT_MS } from '../../utils/annotator/article-view';
 import { loadBundledPacks } from '../../utils/packs';
 import { ARTICLE_URL } from '../fixtures';
 import type { ArticleTab, BrowserDriver, BrowserSession } from '../harness/driver';
+import { passagesInPage, seedArguments, writeArticleNotes } from '../harness/heavy-notes';
+import { readTabRecord } from '../harness/tab-record';
 import { waitUntil } from '../harness/wait';
 
 const [pack] = loadBundledPacks().packs;
@@ -18,6 +20,8 @@ if (!pack) throw new Error('no bundled pack');
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 const claimWords = pack.claims.map((claim) => squash(claim.quote.exact));
 
+/** Notes of the reader's on the article, written before the page is loaded. */
+const NOTE_COUNT = 20;
 /** How long the page keeps changing in the first test. */
 const BUSY_FOR_MS = 3000;
 /** How long a claim's paragraph is re-rendered in the second: several times the longest wait. */
@@ -73,10 +77,18 @@ export function defineBusyPageSuite(driver: BrowserDriver): void {
     beforeAll(async () => {
       session = await driver.launch();
       tab = await session.open(ARTICLE_URL);
+      const passages = await tab.evaluate(passagesInPage, NOTE_COUNT);
+      await session.inExtension(writeArticleNotes, seedArguments(passages, NOTE_COUNT));
+      await tab.reload();
       await waitUntil(
         () => claimHighlightTexts(tab),
         (texts) => texts.length === claimWords.length,
         { what: 'all claims to be highlighted', timeoutMs: 15_000 },
+      );
+      await waitUntil(
+        () => readTabRecord(session, tab),
+        (record) => record?.notesAnchored === NOTE_COUNT,
+        { what: 'the notes to be placed' },
       );
     });
 
@@ -105,6 +117,10 @@ export function defineBusyPageSuite(driver: BrowserDriver): void {
       );
       expect(quiet.sort()).toEqual([...claimWords].sort());
       expect(await tab.controls('button', /^Claim: /)).toHaveLength(claimWords.length);
+      // The reader's notes too, as the page reported them to the background.
+      const record = await readTabRecord(session, tab);
+      expect(record?.notesAnchored).toBe(NOTE_COUNT);
+      expect(record?.orphanedNoteIds ?? []).toEqual([]);
     });
 
     it('anchors a claim again while its paragraph is re-rendered faster than the debounce', async () => {
@@ -186,6 +202,13 @@ export function defineBusyPageSuite(driver: BrowserDriver): void {
         { what: 'the claim highlighted after the re-rendering', timeoutMs: 15_000 },
       );
       for (const text of texts) expect(claimWords).toContain(text);
+      // And every note is placed once the re-rendering is over.
+      const placed = await waitUntil(
+        () => readTabRecord(session, tab),
+        (state) => state?.notesAnchored === NOTE_COUNT,
+        { what: 'every note placed after the re-rendering' },
+      );
+      expect(placed?.orphanedNoteIds ?? []).toEqual([]);
     });
   });
 }
