@@ -66,8 +66,53 @@ async function scrollThrough(page: Page): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
 }
 
+/** What the page's own DOM work costs it (see {@link pageDomWork}), medians in ms. */
+interface DomWork {
+  /** One replacement of a small element's content (`innerHTML`), as a teaser rotates. */
+  replaceMs: number;
+  /** Removing 300 paragraphs one by one, as a comment widget or an infinite scroll does. */
+  removeMs: number;
+}
+
+/**
+ * Times the page's own DOM work, in the page, after the article: a teaser's content replaced 200
+ * times, then 300 paragraphs appended and removed one by one, five rounds (medians). A browser
+ * keeps every live `Range` of the document up to date on each such change, so this grows with
+ * the live ranges the page holds, Counterpoint's among them. Passed to `evaluate` as it is.
+ */
+function pageDomWork(): DomWork {
+  const body = document.querySelector('[itemprop="articleBody"]');
+  if (!body) throw new Error('no article body');
+  const host = document.createElement('div');
+  body.after(host);
+  const median = (values: number[]) => values.sort((a, b) => a - b)[values.length >> 1] ?? 0;
+  const replace: number[] = [];
+  const remove: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    let started = performance.now();
+    for (let step = 0; step < 200; step++) {
+      host.innerHTML = `<span>Read also: story ${step}</span> <b>${round}</b>`;
+    }
+    replace.push((performance.now() - started) / 200);
+    const paragraphs: HTMLElement[] = [];
+    for (let index = 0; index < 300; index++) {
+      const paragraph = document.createElement('p');
+      paragraph.textContent = `Comment ${index}`;
+      host.append(paragraph);
+      paragraphs.push(paragraph);
+    }
+    started = performance.now();
+    for (const paragraph of paragraphs) paragraph.remove();
+    remove.push(performance.now() - started);
+  }
+  host.remove();
+  return { replaceMs: median(replace), removeMs: median(remove) };
+}
+
 interface Row {
   notes: number;
+  /** The page's own DOM work once every note is placed. */
+  domWork: DomWork;
   /** The longest main-thread tasks of the page in the trace, until placed and while scrolling. */
   traced: { load: ReturnType<typeof longestTasks>; scroll: ReturnType<typeof longestTasks> };
   /** The five tasks with the most CPU time until placed, for the log. */
@@ -82,6 +127,9 @@ interface Row {
 }
 
 const ms = (value: number) => `${value.toFixed(0)} ms`;
+/** `value` as a multiple of `base` ("—" without a base). */
+const ratio = (value: number, base: number | undefined) =>
+  base ? `${(value / base).toFixed(value / base >= 10 ? 0 : 1)}×` : '—';
 const tasks = (values: readonly number[]) =>
   values.length === 0 ? 'none' : `${values.length} (longest ${ms(Math.max(...values))})`;
 
@@ -137,9 +185,11 @@ async function openMeasurer(
       const { tasks: traced, marks } = await trace.stop();
       const scrollFrom = marks.get(SCROLL_MARK) ?? Number.POSITIVE_INFINITY;
       const elements = await countElements(page);
+      const domWork = await page.evaluate(pageDomWork);
       const heap = await heapMiB(page);
       return {
         notes: count,
+        domWork,
         traced: {
           load: longestTasks(traced.filter((task) => task.ts < scrollFrom)),
           scroll: longestTasks(traced.filter((task) => task.ts >= scrollFrom)),
@@ -173,7 +223,7 @@ async function openMeasurer(
 
 const logRow = (log: (message: string) => void, label: string, row: Row) =>
   log(
-    `${label}${row.notes} notes: placed in ${row.placedMs} ms, long tasks ${tasks(row.loadTasks)} / scroll ${tasks(row.scrollTasks)}; traced longest CPU ${cpuOf(row.traced.load)} / scroll ${cpuOf(row.traced.scroll)}; elements ${row.light} + ${row.shadow} in closed roots, heap ${row.heap.toFixed(1)} MiB; heaviest tasks until placed: ${row.heaviest.map((task) => `${task.cpuMs.toFixed(0)} ms ${task.what}`).join(', ')}`,
+    `${label}${row.notes} notes: placed in ${row.placedMs} ms, long tasks ${tasks(row.loadTasks)} / scroll ${tasks(row.scrollTasks)}; traced longest CPU ${cpuOf(row.traced.load)} / scroll ${cpuOf(row.traced.scroll)}; elements ${row.light} + ${row.shadow} in closed roots, page's DOM work ${row.domWork.replaceMs.toFixed(3)} ms a replacement, ${row.domWork.removeMs.toFixed(1)} ms for 300 removals, heap ${row.heap.toFixed(1)} MiB; heaviest tasks until placed: ${row.heaviest.map((task) => `${task.cpuMs.toFixed(0)} ms ${task.what}`).join(', ')}`,
   );
 
 /** The longest task by the thread's CPU time: its CPU and wall time, and what it ran. */
@@ -297,6 +347,8 @@ export const heavyNotesSection: BenchSection = {
             'elements in the page (Δ from no note)',
             'nodes in closed shadow roots (Δ)',
             'renderer JS heap (Δ from no note)',
+            'the page’s own DOM work: one replacement of a teaser’s content (÷ no note)',
+            '… 300 paragraphs removed one by one (÷ no note)',
           ],
           rows: rows.map((row) => [
             row.notes.toLocaleString('en'),
@@ -308,6 +360,8 @@ export const heavyNotesSection: BenchSection = {
             `${row.light} (${row.light - (base?.light ?? 0) >= 0 ? '+' : ''}${row.light - (base?.light ?? 0)})`,
             `${row.shadow} (+${row.shadow - (base?.shadow ?? 0)})`,
             `${row.heap.toFixed(1)} MiB (+${(row.heap - (base?.heap ?? 0)).toFixed(1)})`,
+            `${row.domWork.replaceMs.toFixed(3)} ms (${ratio(row.domWork.replaceMs, base?.domWork.replaceMs)})`,
+            `${row.domWork.removeMs.toFixed(1)} ms (${ratio(row.domWork.removeMs, base?.domWork.removeMs)})`,
           ]),
         },
         {
@@ -328,6 +382,7 @@ export const heavyNotesSection: BenchSection = {
         'Long tasks are the page’s PerformanceObserver `longtask` entries (any task over 50 ms on the renderer’s main thread: the page, the content script and the in-page UI share it), from navigation until every note is placed (plus 0.5 s), then while the mouse wheel scrolls the whole article 400 px at a time, a frame after each step.',
         'The trace (CDP `Tracing`, categories `devtools.timeline` and `toplevel`, over the same reload and scroll) gives each task of the page’s renderer main thread its wall time and its thread time (`tdur`, the time the thread ran on a core). The observer’s long tasks are wall time, which a loaded machine stretches: a task that waits for a core looks long however little it does. The thread time is what the task cost; "what" is the first script, timer, idle callback or frame callback the task ran.',
         `With \`HEAVY_NOTES_BASELINE=<unpacked build>\` (a build of the main branch copied aside) the loads of ${COMPARED.map((count) => count.toLocaleString('en')).join(', ')} notes (\`HEAVY_NOTES_COMPARED\`) run first in two browsers side by side, the baseline build and this one, one load of each in turn, ${COMPARED_RUNS} loads per build and count, so both get the machine’s load alike.`,
+        'The page’s own DOM work is timed in the page once every note is placed, after the scroll: a small element after the article has its content replaced 200 times (`innerHTML`, as a rotating teaser does), then 300 paragraphs are appended to it and removed one by one (as a comment widget or an infinite scroll recycles them); five rounds, medians. A browser keeps every live `Range` of a document up to date on each change of it, so this cost grows with the live ranges the page holds, the ones anchoring hands out among them; the row with no note is the floor.',
         'Elements are counted through CDP (`DOM.getDocument` with `pierce`): in the page’s DOM, and inside shadow roots (only ours are on this page: the markers’ buttons, the notes layer’s rectangles, the overlay). Heap: `Runtime.getHeapUsage` after `HeapProfiler.collectGarbage` on the tab’s renderer; the page and the content script share that heap, so the difference from the plain browser’s tab is what Counterpoint adds.',
       ],
     };

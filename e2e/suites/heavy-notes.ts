@@ -3,8 +3,9 @@
  * the database as an import leaves them. Every note is placed (or reported as an orphan), and what
  * Counterpoint adds to the page does not grow with the note count: the page's DOM holds the same
  * elements as with no note, and the closed shadow roots hold a bounded number of rectangles, near
- * the viewport only, while the reader scrolls. With 10,000 the reader is told that only part is
- * shown; more notes than one reply carries come page by page.
+ * the viewport only, while the reader scrolls. With 10,000 and 100,000 the reader is told that
+ * only part is shown, and with 100,000 a claim still opens from the keyboard; more notes than one
+ * reply carries come page by page.
  * `heavy-notes.chromium.e2e.ts` and `heavy-notes.firefox.e2e.ts` run it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -161,9 +162,34 @@ export function defineHeavyNotesSuite(driver: BrowserDriver): void {
       }, 90_000);
     });
 
+    describe('100,000 notes on one article', () => {
+      it('places or reports every note, says that only part is shown, adds no element per note, and still opens a claim from the keyboard', async () => {
+        await seed(100 * NOTE_COUNT);
+        await tab.reload();
+        await waitForNotes(100 * NOTE_COUNT, 150_000);
+        await tab.waitForText(PARTIAL_NOTICE);
+        const counted = await countsAtRest(tab);
+        expect(counted.light).toBe(withoutNotes.light);
+        expect(counted.shadow - withoutNotes.shadow).toBeLessThanOrEqual(MAX_BOXES + 1);
+        // The page stays usable: a claim's marker opens its popover with Enter, Escape closes it.
+        const [marker] = await tab.controls('button', /^Claim: /);
+        if (!marker) throw new Error('no claim marker');
+        await tab.focus(marker);
+        await tab.keyboard.press('Enter');
+        await tab.popover.waitFor(/^Claim: /);
+        await waitUntil(
+          () => tab.popover.focus(),
+          (focus) => focus?.role === 'dialog',
+          { what: 'focus in the dialog' },
+        );
+        await tab.keyboard.press('Escape');
+        await tab.popover.waitClosed();
+      }, 240_000);
+    });
+
     describe('more notes than one reply carries', () => {
       it('asks for the rest page by page and places every note', async () => {
-        // Three pages after the first one's, the last one short; the 10,000 are removed first.
+        // Three pages after the first one's, the last one short; the 100,000 are removed first.
         const count = 3 * NOTE_PAGE_SIZE + 7;
         await seed(count, true);
         await tab.reload();
