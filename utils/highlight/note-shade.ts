@@ -114,6 +114,8 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
   let layoutRead = false;
   /** The passages measured for the latest frame. */
   let near: Passage[] = [];
+  /** The one range every passage is measured with (see `boxesOf`). */
+  let measuring: Range | undefined;
   /** The scroll position `near` was measured for (NaN: not measured). */
   let measuredScroll = Number.NaN;
   /** The rectangles drawn, by their place (their inline style), and hidden ones kept for reuse. */
@@ -249,7 +251,8 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
             continue;
           }
           origin ??= host.getBoundingClientRect();
-          passage.boxes = boxesOf(doc, passage.range, origin);
+          measuring ??= doc.createRange();
+          passage.boxes = boxesOf(doc, passage.range, origin, measuring);
         }
         next.push(passage);
       }

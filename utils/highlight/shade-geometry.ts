@@ -106,15 +106,24 @@ export function blockElementOf(node: Node, doc: Document): Element {
   return element?.closest(BLOCK_SELECTOR) ?? doc.documentElement;
 }
 
-/** The boxes of a range's text, line by line, relative to `origin`. */
-export function boxesOf(doc: Document, range: Range, origin: DOMRect): Box[] {
+/**
+ * The boxes of a range's text, line by line, relative to `origin`, measured with `part`, which is
+ * moved from text to text. Pass one range for every measure: a browser keeps every live range up
+ * to date on each change of the page until it is collected, which may be long after it is
+ * dropped, so a range made per measure leaves the page's own DOM work slower with every scroll.
+ */
+export function boxesOf(
+  doc: Document,
+  range: Range,
+  origin: DOMRect,
+  part = doc.createRange(),
+): Box[] {
   const boxes: Box[] = [];
   const root = range.commonAncestorContainer;
   const add = (text: Text): void => {
     const from = text === range.startContainer ? range.startOffset : 0;
     const to = text === range.endContainer ? range.endOffset : text.length;
     if (from >= to) return;
-    const part = doc.createRange();
     part.setStart(text, from);
     part.setEnd(text, to);
     for (const rect of Array.from(part.getClientRects())) {
