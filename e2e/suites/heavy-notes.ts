@@ -156,6 +156,8 @@ export function defineHeavyNotesSuite(driver: BrowserDriver): void {
         await tab.reload();
         await waitForNotes(10 * NOTE_COUNT, 60_000);
         await tab.waitForText(PARTIAL_NOTICE);
+        // The notice is the note layer's status, as the test with 1,000 notes looks for it.
+        expect(await showsPartialNotice(tab)).toBe(true);
         const counted = await countsAtRest(tab);
         expect(counted.light).toBe(withoutNotes.light);
         expect(counted.shadow - withoutNotes.shadow).toBeLessThanOrEqual(MAX_BOXES + 1);
