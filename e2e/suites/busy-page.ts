@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REANCHOR_MAX_WAIT_MS } from '../../utils/annotator/article-view';
 import { loadBundledPacks } from '../../utils/packs';
 import { ARTICLE_URL } from '../fixtures';
+import { claimHighlightTexts } from '../harness/claim-highlights';
 import type { ArticleTab, BrowserDriver, BrowserSession } from '../harness/driver';
 import { passagesInPage, seedArguments, writeArticleNotes } from '../harness/heavy-notes';
 import { readTabRecord } from '../harness/tab-record';
@@ -26,19 +27,6 @@ const NOTE_COUNT = 20;
 const BUSY_FOR_MS = 3000;
 /** How long a claim's paragraph is re-rendered in the second: several times the longest wait. */
 const RERENDER_FOR_MS = 5 * REANCHOR_MAX_WAIT_MS;
-
-/** The texts of the page's claim highlights (Custom Highlight API), as the page can read them. */
-function claimHighlightTexts(tab: ArticleTab): Promise<string[]> {
-  return tab.evaluate(() => {
-    const registry = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights;
-    const texts: string[] = [];
-    for (const [name, highlight] of registry ?? []) {
-      if (!name.includes('claim')) continue;
-      for (const range of highlight) texts.push(range.toString().replace(/\s+/g, ' ').trim());
-    }
-    return texts;
-  }, undefined);
-}
 
 /**
  * Starts the busy-page script of the benchmarks in the page, for `forMs`: a teaser after the

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundledPacks } from '../../utils/packs';
 import { VERDICT_LABELS } from '../../utils/packs/verdicts';
 import { ARTICLE_URL } from '../fixtures';
+import { claimHighlightTexts } from '../harness/claim-highlights';
 import type { ArticleTab, Box, BrowserDriver, BrowserSession } from '../harness/driver';
 import { artifactsDir } from '../harness/paths';
 import { waitUntil } from '../harness/wait';
@@ -18,19 +19,6 @@ const [pack] = loadBundledPacks().packs;
 if (!pack) throw new Error('no bundled pack');
 const claims = pack.claims;
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
-
-/** The texts of the page's claim highlights (Custom Highlight API). */
-function claimHighlightTexts(tab: ArticleTab): Promise<string[]> {
-  return tab.evaluate(() => {
-    const registry = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights;
-    const texts: string[] = [];
-    for (const [name, highlight] of registry ?? []) {
-      if (!name.includes('claim')) continue;
-      for (const range of highlight) texts.push(range.toString().replace(/\s+/g, ' ').trim());
-    }
-    return texts;
-  }, undefined);
-}
 
 /** The middle of the first line of a claim's highlighted text, in viewport coordinates. */
 function pointInClaim(tab: ArticleTab, exact: string): Promise<{ x: number; y: number }> {
