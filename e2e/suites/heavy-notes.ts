@@ -92,6 +92,23 @@ export function defineHeavyNotesSuite(driver: BrowserDriver): void {
       await session.inExtension(writeArticleNotes, seedArguments(passages, count, replace));
     }
 
+    /**
+     * Writes `count` notes (more than are drawn), reloads, and checks that every one is placed or
+     * reported, that the reader is told only part is shown, and that the page holds no element
+     * per note: its own DOM as with no note, the closed roots within the shade's cap.
+     */
+    async function loadPartly(count: number, timeoutMs: number): Promise<void> {
+      await seed(count);
+      await tab.reload();
+      await waitForNotes(count, timeoutMs);
+      await tab.waitForText(PARTIAL_NOTICE);
+      // The notice is the note layer's status, as the test with 1,000 notes looks for it.
+      expect(await showsPartialNotice(tab)).toBe(true);
+      const counted = await countsAtRest(tab);
+      expect(counted.light).toBe(withoutNotes.light);
+      expect(counted.shadow - withoutNotes.shadow).toBeLessThanOrEqual(MAX_BOXES + 1);
+    }
+
     beforeAll(async () => {
       session = await driver.launch();
       tab = await session.open(ARTICLE_URL);
@@ -152,27 +169,13 @@ export function defineHeavyNotesSuite(driver: BrowserDriver): void {
 
     describe('10,000 notes on one article', () => {
       it('draws the nearest, tells the reader that only part is shown, and adds no element per note', async () => {
-        await seed(10 * NOTE_COUNT);
-        await tab.reload();
-        await waitForNotes(10 * NOTE_COUNT, 60_000);
-        await tab.waitForText(PARTIAL_NOTICE);
-        // The notice is the note layer's status, as the test with 1,000 notes looks for it.
-        expect(await showsPartialNotice(tab)).toBe(true);
-        const counted = await countsAtRest(tab);
-        expect(counted.light).toBe(withoutNotes.light);
-        expect(counted.shadow - withoutNotes.shadow).toBeLessThanOrEqual(MAX_BOXES + 1);
+        await loadPartly(10 * NOTE_COUNT, 60_000);
       }, 90_000);
     });
 
     describe('100,000 notes on one article', () => {
       it('places or reports every note, says that only part is shown, adds no element per note, and still opens a claim from the keyboard', async () => {
-        await seed(100 * NOTE_COUNT);
-        await tab.reload();
-        await waitForNotes(100 * NOTE_COUNT, 150_000);
-        await tab.waitForText(PARTIAL_NOTICE);
-        const counted = await countsAtRest(tab);
-        expect(counted.light).toBe(withoutNotes.light);
-        expect(counted.shadow - withoutNotes.shadow).toBeLessThanOrEqual(MAX_BOXES + 1);
+        await loadPartly(100 * NOTE_COUNT, 150_000);
         // The page stays usable: a claim's marker opens its popover with Enter, Escape closes it.
         const [marker] = await tab.controls('button', /^Claim: /);
         if (!marker) throw new Error('no claim marker');
