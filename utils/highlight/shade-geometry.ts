@@ -112,12 +112,7 @@ export function blockElementOf(node: Node, doc: Document): Element {
  * to date on each change of the page until it is collected, which may be long after it is
  * dropped, so a range made per measure leaves the page's own DOM work slower with every scroll.
  */
-export function boxesOf(
-  doc: Document,
-  range: Range,
-  origin: DOMRect,
-  part = doc.createRange(),
-): Box[] {
+export function boxesOf(doc: Document, range: Range, origin: DOMRect, part: Range): Box[] {
   const boxes: Box[] = [];
   const root = range.commonAncestorContainer;
   const add = (text: Text): void => {
