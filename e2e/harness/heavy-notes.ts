@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { bundledPacks } from '../../utils/packs';
 import { ARTICLE_URL } from '../fixtures';
 import type { ChromiumSession } from './chromium';
+import type { ElementCounts } from './driver';
 
 /** The pack article's key: where the notes of the article page are filed. */
 export const ARTICLE_KEY = bundledPacks[0]?.article.id ?? 'amlo-harris';
@@ -149,7 +150,7 @@ export async function clearArticleNotes(session: ChromiumSession): Promise<void>
  * Elements in the page's DOM, and nodes inside closed shadow roots (where only we put any),
  * counted through CDP, which pierces closed roots as the page cannot.
  */
-export async function countElements(page: Page): Promise<{ light: number; shadow: number }> {
+export async function countElements(page: Page): Promise<ElementCounts> {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as {
