@@ -495,3 +495,39 @@ describe('anchorAll with text read ahead of time', () => {
     expect(readText(document.createElement('div'))).toBeNull();
   });
 });
+
+describe('anchorAll without live ranges', () => {
+  it('makes a passage’s range only when it is read, once, on the span it reports', () => {
+    const root = mountArticle(ARTICLE);
+    const made: Range[] = [];
+    const createRange = document.createRange;
+    document.createRange = () => {
+      const range = createRange.call(document);
+      made.push(range);
+      return range;
+    };
+    try {
+      const results = anchorAll(root, [
+        // Settled on the raw text, then by the full matcher (the quotes differ).
+        { id: 'verbatim', selectors: [quote('tense, unstable relations')] },
+        { id: 'matched', selectors: [quote('tense,   unstable "relations')] },
+        { id: 'position', selectors: [{ type: 'TextPositionSelector', start: 10, end: 20 }] },
+      ]);
+      expect(results.map((result) => result.status)).toEqual(['anchored', 'anchored', 'anchored']);
+      expect(made).toHaveLength(0);
+      for (const result of results) {
+        if (result.status !== 'anchored') continue;
+        const { span } = result;
+        const range = result.range;
+        expect(result.range).toBe(range);
+        expect(range.startContainer).toBe(span.startContainer);
+        expect(range.startOffset).toBe(span.startOffset);
+        expect(range.endContainer).toBe(span.endContainer);
+        expect(range.endOffset).toBe(span.endOffset);
+      }
+      expect(made).toHaveLength(3);
+    } finally {
+      document.createRange = createRange;
+    }
+  });
+});

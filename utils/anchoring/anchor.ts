@@ -17,12 +17,20 @@ import { normaliseString } from './normalise';
 import { pickSelectors } from './selectors';
 import { MAX_CONTEXT_COMPARED } from './similarity';
 import {
+  anchoredAt,
   buildTextModel,
   makeExclusionTest,
-  rangeFromTextOffsets,
+  spanFromTextOffsets,
   type TextModel,
 } from './text-model';
-import type { AnchoringOptions, AnchorResult, AnchorTarget, Orphan, Selector } from './types';
+import type {
+  AnchoringOptions,
+  AnchorResult,
+  AnchorTarget,
+  Orphan,
+  Selector,
+  TextSpan,
+} from './types';
 import { anchorVerbatim, type RawText, readRawText, type VerbatimQuote } from './verbatim';
 
 const WHITESPACE = /\s/u;
@@ -89,16 +97,16 @@ interface KnownOccurrences {
   seedOccurrences?: ReadonlyMap<string, readonly number[]>;
 }
 
-/** The range for normalised span [start, end), or an orphan if the DOM refuses it. */
+/** The passage at normalised span [start, end), or an orphan if the DOM refuses it. */
 function anchoredRange(
   model: TextModel,
   match: { start: number; end: number; quality: 'exact' | 'fuzzy'; score: number },
 ): AnchorResult {
   const start = model.normalised.sourceStartOf(match.start);
   const end = model.normalised.sourceEndOf(match.end - 1);
-  const range = rangeFromTextOffsets(model, start, end);
-  if (!range) return orphan('not-found');
-  return { status: 'anchored', range, quality: match.quality, score: match.score };
+  const span = spanFromTextOffsets(model, start, end);
+  if (!span) return orphan('not-found');
+  return anchoredAt(span, match.quality, match.score);
 }
 
 /** Matches a prepared target in the page. */
@@ -120,9 +128,9 @@ function matchTarget(
   let { start, end } = target;
   while (start < end && WHITESPACE.test(model.text[start] ?? '')) start += 1;
   while (end > start && WHITESPACE.test(model.text[end - 1] ?? '')) end -= 1;
-  const range = rangeFromTextOffsets(model, start, end);
-  if (!range) return orphan('invalid-selector');
-  return { status: 'anchored', range, quality: 'exact', score: 1 };
+  const span = spanFromTextOffsets(model, start, end);
+  if (!span) return orphan('invalid-selector');
+  return anchoredAt(span, 'exact', 1);
 }
 
 /**
@@ -208,7 +216,7 @@ export function anchorAllWith(
     const reason = unreadable;
     return targets.map(() => ({ ...reason }));
   }
-  let settled: Array<Range | null> = targets.map(() => null);
+  let settled: Array<TextSpan | null> = targets.map(() => null);
   try {
     const prepared = options.prepared?.raw;
     const raw = prepared && prepared.root === root ? prepared : readRawText(root);
@@ -224,14 +232,14 @@ export function anchorAllWith(
   }
   const undecided = targets.filter((_, index) => !settled[index]);
   if (undecided.length > 0 && fullText === null) {
-    return settled.map((range): AnchorResult | undefined =>
-      range ? { status: 'anchored', range, quality: 'exact', score: 1 } : undefined,
+    return settled.map((span): AnchorResult | undefined =>
+      span ? anchoredAt(span, 'exact', 1) : undefined,
     );
   }
   const decided = undecided.length > 0 && fullText ? fullText(root, undecided, options) : [];
   let next = 0;
-  return settled.map((range): AnchorResult => {
-    if (range) return { status: 'anchored', range, quality: 'exact', score: 1 };
+  return settled.map((span): AnchorResult => {
+    if (span) return anchoredAt(span, 'exact', 1);
     next += 1;
     return decided[next - 1] ?? orphan('not-found');
   });

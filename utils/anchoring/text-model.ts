@@ -19,7 +19,7 @@
 import { type NormalisedText, normaliseText } from './normalise';
 import { BLOCK_TAGS, SKIPPED_TAGS } from './text-rules';
 import { walkText } from './text-walk';
-import type { AnchoringOptions } from './types';
+import type { Anchored, AnchoringOptions, MatchQuality, TextSpan } from './types';
 
 /**
  * Text nodes laid end to end in a string, with where each starts: what turns offsets in that
@@ -206,11 +206,15 @@ export function nodeIndexAt(model: TextNodeRun, offset: number): number {
 }
 
 /**
- * Makes a DOM Range for the span [start, end) of a run's text. Both ends must fall on characters
- * of text nodes, not on the visible text's boundary `\n`s; callers trim whitespace first.
- * Returns null otherwise.
+ * The span [start, end) of a run's text, as boundary points in its text nodes. Both ends must
+ * fall on characters of text nodes, not on the visible text's boundary `\n`s; callers trim
+ * whitespace first. Returns null otherwise.
  */
-export function rangeFromTextOffsets(model: TextNodeRun, start: number, end: number): Range | null {
+export function spanFromTextOffsets(
+  model: TextNodeRun,
+  start: number,
+  end: number,
+): TextSpan | null {
   if (start < 0 || end > model.text.length || start >= end) return null;
   const startIndex = nodeIndexAt(model, start);
   const endIndex = nodeIndexAt(model, end - 1);
@@ -223,11 +227,33 @@ export function rangeFromTextOffsets(model: TextNodeRun, start: number, end: num
   const endOffset = end - endBase;
   // CharacterData.length, not data.length: reading `data` makes the browser hand over a string.
   if (startOffset >= startNode.length || endOffset > endNode.length) return null;
-  const document = model.root.ownerDocument;
-  const range = document.createRange();
-  range.setStart(startNode, startOffset);
-  range.setEnd(endNode, endOffset);
+  return { startContainer: startNode, startOffset, endContainer: endNode, endOffset };
+}
+
+/** A live DOM Range on a span's boundary points. */
+export function rangeOfSpan(span: TextSpan): Range {
+  const range = span.startContainer.ownerDocument.createRange();
+  range.setStart(span.startContainer, span.startOffset);
+  range.setEnd(span.endContainer, span.endOffset);
   return range;
+}
+
+/**
+ * A passage anchored at `span`. Its `range` is made when first read (see `Anchored`): a caller
+ * that keeps only the span holds no live range.
+ */
+export function anchoredAt(span: TextSpan, quality: MatchQuality, score: number): Anchored {
+  let range: Range | undefined;
+  return {
+    status: 'anchored',
+    span,
+    get range() {
+      range ??= rangeOfSpan(span);
+      return range;
+    },
+    quality,
+    score,
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * The public shapes of the anchoring engine: W3C Web Annotation selectors in, DOM ranges out.
+ * The public shapes of the anchoring engine: W3C Web Annotation selectors in, DOM places out.
  * https://www.w3.org/TR/annotation-model/#selectors
  */
 
@@ -24,10 +24,29 @@ export type Selector = TextQuoteSelector | TextPositionSelector;
 /** How well a passage was found again. */
 export type MatchQuality = 'exact' | 'fuzzy';
 
-/** A passage found again in the page. `score` is 1 for an exact match, lower for a fuzzy one. */
+/**
+ * Where a passage lies in the page's text nodes, as plain values (a StaticRange's four fields).
+ * Unlike a live `Range`, the browser does no work for it when the page changes: it is only
+ * right while the text nodes are as they were when it was taken.
+ */
+export interface TextSpan {
+  readonly startContainer: Text;
+  readonly startOffset: number;
+  readonly endContainer: Text;
+  readonly endOffset: number;
+}
+
+/**
+ * A passage found again in the page. `score` is 1 for an exact match, lower for a fuzzy one.
+ * `range` is made on its first read, so a caller that keeps only the `span` keeps no live
+ * range: a browser updates every live range on each change of the page until it is collected,
+ * which makes the page's own DOM work slower with every range held.
+ */
 export interface Anchored {
   status: 'anchored';
-  range: Range;
+  span: TextSpan;
+  /** The passage as a live DOM Range, made when first read (the same one on every read). */
+  readonly range: Range;
   quality: MatchQuality;
   score: number;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { anchor, anchorAll, anchorAllWith, anchorInFullText, type FullTextMatcher } from './anchor';
 import { describe as describeRange } from './describe';
 import { mountArticle, rangeOfText, textOf, withStylesRead } from './test-fixtures';
-import { makeExclusionTest } from './text-model';
+import { makeExclusionTest, rangeOfSpan } from './text-model';
 import { anchorVerbatim, readRawText, type VerbatimQuote } from './verbatim';
 
 /** Runs the verbatim path alone and describes each answer: the text found with its start node's
@@ -13,9 +13,9 @@ function settle(
   fullMatcherFollows = false,
 ): string[] {
   const raw = readRawText(root);
-  return anchorVerbatim(raw, quotes, makeExclusionTest(root), fullMatcherFollows).map((range) =>
-    range
-      ? `${textOf(range)} @${(range.startContainer.parentNode as Element | null)?.id ?? ''}`
+  return anchorVerbatim(raw, quotes, makeExclusionTest(root), fullMatcherFollows).map((span) =>
+    span
+      ? `${textOf(rangeOfSpan(span))} @${(span.startContainer.parentNode as Element | null)?.id ?? ''}`
       : 'undecided',
   );
 }

@@ -16,8 +16,9 @@
 
 import { findAllOccurrences } from './find-all';
 import { MAX_EXACT_CANDIDATES } from './match-quote';
-import { blockOf, nodeIndexAt, rangeFromTextOffsets, type TextNodeRun } from './text-model';
+import { blockOf, nodeIndexAt, spanFromTextOffsets, type TextNodeRun } from './text-model';
 import { isInvisibleCode } from './text-rules';
+import type { TextSpan } from './types';
 
 /**
  * The raw text of every text node under a root, in document order: their data joined with
@@ -178,7 +179,7 @@ function settleAmong(
   starts: readonly number[],
   isExcluded: (node: Node) => boolean,
   verified: { before: number; after: number } = { before: 0, after: 0 },
-): Range | null {
+): TextSpan | null {
   const prefix = quote.prefix.slice(0, quote.prefix.length - verified.before);
   const suffix = quote.suffix.slice(verified.after);
   let settled: { start: number; span: [number, number] } | null = null;
@@ -197,12 +198,12 @@ function settleAmong(
   if (!allVisible(raw, Math.min(span[0], start), Math.max(span[1], end), isExcluded)) {
     return null;
   }
-  return rangeFromTextOffsets(raw, start, end);
+  return spanFromTextOffsets(raw, start, end);
 }
 
 /**
  * Settles the quotes that can be settled from the raw text alone (see the module header).
- * Returns, per quote, its range, or null when the full matcher must decide. `null` quotes are
+ * Returns, per quote, its span, or null when the full matcher must decide. `null` quotes are
  * skipped. May throw if the DOM changes mid-way; callers fall back to the full matcher.
  *
  * Two rounds: first each quote together with its saved context, as one string; a quote whose
@@ -221,14 +222,14 @@ export function anchorVerbatim(
   quotes: ReadonlyArray<VerbatimQuote | null>,
   isExcluded: (node: Node) => boolean,
   fullMatcherFollows = false,
-): Array<Range | null> {
+): Array<TextSpan | null> {
   const keys = quotes.map((quote) => (quote ? keyOf(quote) : null));
   const keyHits = findAllOccurrences(
     raw.text,
     keys.map((key) => key?.key ?? ''),
     2,
   );
-  const results = quotes.map((quote, index): Range | null => {
+  const results = quotes.map((quote, index): TextSpan | null => {
     const key = keys[index];
     const hits = keyHits[index];
     if (!quote || !key || hits?.length !== 1) return null;
