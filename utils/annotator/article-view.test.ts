@@ -436,6 +436,80 @@ describe('the article view with many notes', () => {
     expect(done.notesAnchored).toBe(notes.length);
   }, 20_000);
 
+  it('holds no live range per note: the ranges it makes do not grow with the note count', async () => {
+    /**
+     * The ranges made while `count` notes are placed, a paragraph holding some of them changes
+     * and is anchored again, and the page scrolls: a browser updates every live range on each
+     * change of the page, so one per note would slow the page's own DOM work with every note.
+     */
+    const rangesMadeWith = async (count: number): Promise<number> => {
+      const body = loadArticle();
+      const notes = notesOn(body, count);
+      const idle: (() => void)[] = [];
+      const made = countCalls(document, 'createRange');
+      const placed = createArticleView({
+        doc: document,
+        body,
+        claims,
+        notes,
+        visibility: { claims: true, notes: true },
+        words: pageWords(),
+        onStatus: () => undefined,
+        scheduleIdle: (task) => {
+          idle.push(task);
+          return { cancel: () => idle.splice(idle.indexOf(task), 1) };
+        },
+      });
+      view = placed;
+      for (let slices = 0; idle.length > 0 && slices < 1000; slices++) idle.shift()?.();
+      expect(placed.layers.status().notesAnchored).toBe(count);
+      // A paragraph with claims and notes on it is written again (the same words): its passages
+      // are anchored again.
+      const paragraph = [...body.querySelectorAll('p')].find(
+        (p) => claimsIn(placed, p).length > 0,
+      ) as HTMLElement;
+      const text = paragraph.firstChild as Text;
+      text.data = `${text.data}`;
+      await vi.advanceTimersByTimeAsync(REANCHOR_MAX_WAIT_MS + REANCHOR_DEBOUNCE_MS);
+      for (let slices = 0; idle.length > 0 && slices < 1000; slices++) idle.shift()?.();
+      window.dispatchEvent(new Event('scroll'));
+      await vi.advanceTimersByTimeAsync(100);
+      expect(placed.layers.status().notesAnchored).toBe(count);
+      placed.destroy();
+      view = null;
+      document.createRange = Document.prototype.createRange;
+      return made.length;
+    };
+    const few = await rangesMadeWith(40);
+    const many = await rangesMadeWith(400);
+    expect(many).toBe(few);
+    // What it does make: a range per claim (painted through the registry or the wrappers),
+    // anchored twice here, and the shade's one measuring range.
+    expect(few).toBeLessThanOrEqual(2 * claims.length + 2);
+  });
+
+  it('makes a note a live range on demand, on the words it was placed on', () => {
+    const body = loadArticle();
+    const notes = notesOn(body, 3);
+    view = createArticleView({
+      doc: document,
+      body,
+      claims,
+      notes,
+      visibility: { claims: true, notes: true },
+      words: pageWords(),
+      onStatus: () => undefined,
+    });
+    const note = notes[1] as NoteAnchor;
+    const exact = (note.target.selectors[0] as { exact: string }).exact;
+    const range = view.layers.rangeOf(note.id);
+    expect(range?.toString().replace(/\s+/g, ' ')).toBe(exact);
+    const span = view.layers.spanOf(note.id);
+    expect(span?.startContainer).toBe(range?.startContainer);
+    expect(span?.startOffset).toBe(range?.startOffset);
+    expect(span?.endOffset).toBe(range?.endOffset);
+  });
+
   it('drops the notes still waiting when the notes are replaced', () => {
     const body = loadArticle();
     const idle: (() => void)[] = [];

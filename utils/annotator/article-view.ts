@@ -248,6 +248,13 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
   };
   const observer = new MutationObserver(onRecords);
 
+  /** The body's child that holds a node (null outside the body). */
+  const childOfBody = (node: Node): Node | null => {
+    let current: Node | null = node;
+    while (current && current.parentNode !== body) current = current.parentNode;
+    return current;
+  };
+
   /**
    * Watches the whole body, or, while the page is busy and every passage is placed, only what can move them: the body's children that hold them (and which children the
    * body has). A change elsewhere (a teaser, a comment widget) is then not even handed over.
@@ -259,15 +266,16 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
     let children: Set<Node> | null = busy && !unplaced && !confirming ? new Set() : null;
     // Only while busy: a heavy annotator's page reports (and so comes here) with every note.
     for (const { id } of children ? [...claims, ...notes] : []) {
-      let node: Node | null | undefined = layers.rangeOf(id)?.commonAncestorContainer;
+      // Its span, not a range: a range made per note would itself slow the page's DOM work.
+      const span = layers.spanOf(id);
+      const first = span && childOfBody(span.startContainer);
       // A passage across the body's children: any change of the body may move it.
-      if (node === body) {
+      if (span && first !== childOfBody(span.endContainer)) {
         children = null;
         break;
       }
       // One outside the body (a note on the headline) is not watched.
-      while (node && node.parentNode !== body) node = node.parentNode;
-      if (node) children?.add(node);
+      if (first) children?.add(first);
     }
     observer.observe(body, children ? { childList: true } : WATCH_ALL);
     for (const child of children ?? []) observer.observe(child, WATCH_ALL);

@@ -14,10 +14,16 @@ export interface ChangeScope {
   addedText: boolean;
 }
 
+/**
+ * Where a placed passage starts and ends: a live range (a claim's) or a span taken at anchoring
+ * (a note's, which holds no live range). Only the boundary nodes are read.
+ */
+export type PassageBounds = Pick<AbstractRange, 'startContainer' | 'endContainer'>;
+
 /** The blocks of the placed passages, to tell which passages a mutation concerns. */
 export interface PassageBlocks {
-  /** Binds a placed passage to the blocks its range lies in (replacing what it had). */
-  set(id: string, range: Range): void;
+  /** Binds a placed passage to the blocks it lies in (replacing what it had). */
+  set(id: string, bounds: PassageBounds): void;
   /** Forgets a passage (it is anchored again, or gone). */
   delete(id: string): void;
   clear(): void;
@@ -41,19 +47,43 @@ export function blockOf(node: Node, root: Element): Element {
   return root;
 }
 
-/** Every block a range's text lies in (one, unless it spans paragraphs). */
-export function blocksOfRange(range: Range, root: Element): Element[] {
-  const first = blockOf(range.startContainer, root);
-  const last = blockOf(range.endContainer, root);
+/** Every block a passage's text lies in (one, unless it spans paragraphs). */
+export function blocksOfRange(bounds: PassageBounds, root: Element): Element[] {
+  const { startContainer: start, endContainer: end } = bounds;
+  const first = blockOf(start, root);
+  const last = blockOf(end, root);
   if (first === last) return [first];
   const blocks = new Set<Element>([first, last]);
-  const ancestor = range.commonAncestorContainer;
-  const doc = ancestor.ownerDocument ?? (ancestor as Document);
-  const walker = doc.createTreeWalker(ancestor, NodeFilter.SHOW_TEXT);
-  for (let text = walker.nextNode(); text; text = walker.nextNode()) {
-    if (range.intersectsNode(text)) blocks.add(blockOf(text, root));
+  const doc = root.ownerDocument;
+  // The text nodes from the start to the end, in document order.
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  walker.currentNode = start;
+  for (let text = walker.nextNode(); text && !isAfter(text, end); text = walker.nextNode()) {
+    blocks.add(blockOf(text, root));
   }
   return [...blocks];
+}
+
+/** Whether `node` comes after `boundary` and does not hold it. */
+function isAfter(node: Node, boundary: Node): boolean {
+  if (node === boundary) return false;
+  const position = boundary.compareDocumentPosition(node);
+  return (
+    (position & Node.DOCUMENT_POSITION_FOLLOWING) !== 0 &&
+    !(position & Node.DOCUMENT_POSITION_CONTAINS)
+  );
+}
+
+/** Whether a node lies across a passage's bounds or between them. */
+function crosses(bounds: PassageBounds, node: Node): boolean {
+  const { startContainer: start, endContainer: end } = bounds;
+  if (node.contains(start) || node.contains(end)) return true;
+  const fromStart = start.compareDocumentPosition(node);
+  const fromEnd = end.compareDocumentPosition(node);
+  return (
+    (fromStart & Node.DOCUMENT_POSITION_FOLLOWING) !== 0 &&
+    (fromEnd & Node.DOCUMENT_POSITION_PRECEDING) !== 0
+  );
 }
 
 function hasText(node: Node, isOwn: (node: Node) => boolean): boolean {
@@ -65,7 +95,8 @@ function hasText(node: Node, isOwn: (node: Node) => boolean): boolean {
 export function createPassageBlocks(root: Element): PassageBlocks {
   const blocksById = new Map<string, Element[]>();
   const idsByBlock = new Map<Element, Set<string>>();
-  const ranges = new Map<string, Range>();
+  /** The bounds of the passages across blocks (only they can take in a node between blocks). */
+  const spanning = new Map<string, PassageBounds>();
 
   const unbind = (id: string): void => {
     for (const block of blocksById.get(id) ?? []) {
@@ -74,7 +105,7 @@ export function createPassageBlocks(root: Element): PassageBlocks {
       if (ids?.size === 0) idsByBlock.delete(block);
     }
     blocksById.delete(id);
-    ranges.delete(id);
+    spanning.delete(id);
   };
 
   /** The passages whose block holds `node` (walking up to the root). */
@@ -101,7 +132,7 @@ export function createPassageBlocks(root: Element): PassageBlocks {
     return found;
   };
 
-  /** The passages an added or removed node can have changed: blocks inside it, or a range across it. */
+  /** The passages an added or removed node can have changed: blocks inside it, or a passage across it. */
   const passagesWithin = (node: Node, into: Set<string>): void => {
     if (node.nodeType === Node.ELEMENT_NODE) {
       for (const [block, ids] of idsByBlock) {
@@ -109,18 +140,15 @@ export function createPassageBlocks(root: Element): PassageBlocks {
       }
     }
     if (!node.isConnected) return;
-    for (const [id, range] of ranges) {
-      // Only a passage across blocks can take in a node between them.
-      if ((blocksById.get(id)?.length ?? 0) > 1 && range.intersectsNode(node)) into.add(id);
-    }
+    for (const [id, bounds] of spanning) if (crosses(bounds, node)) into.add(id);
   };
 
   return {
-    set(id, range) {
+    set(id, bounds) {
       unbind(id);
-      const blocks = blocksOfRange(range, root);
+      const blocks = blocksOfRange(bounds, root);
       blocksById.set(id, blocks);
-      ranges.set(id, range);
+      if (blocks.length > 1) spanning.set(id, bounds);
       for (const block of blocks) {
         const ids = idsByBlock.get(block) ?? new Set<string>();
         ids.add(id);
@@ -131,7 +159,7 @@ export function createPassageBlocks(root: Element): PassageBlocks {
     clear() {
       blocksById.clear();
       idsByBlock.clear();
-      ranges.clear();
+      spanning.clear();
     },
     collect(records, isOwn, scope) {
       for (const record of records) {

@@ -156,7 +156,7 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
 
   const isClaim = (id: string): boolean => article.claims().some((claim) => claim.id === id);
   const scrollTo = (id: string): void =>
-    layers.rangeOf(id)?.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    layers.spanOf(id)?.startContainer.parentElement?.scrollIntoView({ block: 'center' });
 
   const overlay = createOverlayController({
     doc,

@@ -3,6 +3,7 @@
  * placed, how anchoring went, and what the layers need and call back into. Types only.
  */
 import type { anchorAll, PreparedText, readText } from '../anchoring/anchor';
+import type { TextSpan } from '../anchoring/types';
 import type { OwnNodeRegistry } from '../highlight';
 import type { NoteAnchor, PageClaim } from '../messaging/protocol';
 import type { ChangeScope } from './change-scope';
@@ -69,8 +70,13 @@ export interface Layers {
   /** Adds to `scope` what these mutations of the article concern (our own nodes never count). */
   collectChanges(records: readonly MutationRecord[], scope: ChangeScope): void;
   status(): LayerStatus;
-  /** Where a passage is, if it anchored. */
+  /**
+   * Where a passage is, as a live range, if it anchored. A note's is made on each call: for the
+   * one passage a popover or a scroll needs, never for every note (see `spanOf`).
+   */
   rangeOf(id: string): Range | null;
+  /** Where a placed passage lies now, as plain boundary points (no live range is made). */
+  spanOf(id: string): TextSpan | null;
   /** The marker button of a claim, if shown. */
   markerOf(id: string): HTMLButtonElement | null;
   /** Claims that anchored, in reading order. */

@@ -9,10 +9,12 @@
  * Pure DOM (no Preact, no extension API).
  */
 import { type PreparedText, readText } from '../anchoring/anchor';
-import type { AnchorResult, AnchorTarget, Selector } from '../anchoring/types';
+import { rangeOfSpan } from '../anchoring/text-model';
+import type { AnchorResult, AnchorTarget, Orphan, Selector, TextSpan } from '../anchoring/types';
 import { createNoteShade, type NoteShade } from '../highlight/note-shade';
+import { placeOfSpan, spanOfPlace, type TextPlace } from '../highlight/text-place';
 import type { NoteAnchor, PageClaim } from '../messaging/protocol';
-import { createPassageBlocks } from './change-scope';
+import { createPassageBlocks, type PassageBounds } from './change-scope';
 import { type ClaimItem, createClaimLayer } from './claim-layer';
 import { createExtrasWait } from './extras-wait';
 import { createIdleQueue, idleScheduler } from './idle-queue';
@@ -42,6 +44,17 @@ export function claimSelectors(claim: PageClaim): Selector[] {
   return [{ type: 'TextQuoteSelector', ...claim.quote }];
 }
 
+/**
+ * Where a passage was placed. A claim keeps a live range: it is painted through the highlight
+ * registry or the fallback's wrappers, which follow our splits through the range. A note keeps
+ * only its place in page terms: a live range per note would make every DOM change of the page
+ * slower with every note, and a heavy annotator's page holds thousands.
+ */
+type Placement =
+  | { status: 'anchored'; range: Range; place?: undefined }
+  | { status: 'anchored'; place: TextPlace; range?: undefined }
+  | Orphan;
+
 /** Creates the layers; nothing is painted until `setData`. */
 export function createLayers(deps: LayerDependencies): Layers {
   const { doc, body, ownNodes } = deps;
@@ -53,7 +66,7 @@ export function createLayers(deps: LayerDependencies): Layers {
   let claims: readonly PageClaim[] = [];
   let notes: readonly NoteAnchor[] = [];
   let visibility: LayerVisibility = deps.visibility ?? { claims: true, notes: true };
-  const results = new Map<string, AnchorResult>();
+  const results = new Map<string, Placement>();
   // The extras bundle, once loaded (the content script starts without it), and what waits for it.
   const wait = createExtrasWait(
     deps,
@@ -104,6 +117,24 @@ export function createLayers(deps: LayerDependencies): Layers {
    */
   const ignore = (node: Node): boolean => owns(node) && !claimLayer.isWrapper(node);
 
+  /**
+   * What is kept of an anchoring result: a claim's live range (tracked through our splits), a
+   * note's place (its range is never read, so never made).
+   */
+  function placementOf(result: AnchorResult, isClaim: boolean): Placement {
+    if (result.status !== 'anchored') return result;
+    if (!isClaim) return { status: 'anchored', place: placeOfSpan(result.span, ownNodes) };
+    ownNodes.trackRange(result.range);
+    return { status: 'anchored', range: result.range };
+  }
+
+  /**
+   * What the change scope binds a passage by: a claim's live range, a note's text nodes as the
+   * page wrote them (our splits and rejoins never take those out of the page).
+   */
+  const boundsOf = (placed: Placement & { status: 'anchored' }): PassageBounds =>
+    placed.range ?? { startContainer: placed.place.startRoot, endContainer: placed.place.endRoot };
+
   /** Anchors these targets and records the results (notes may also sit outside the body). */
   function anchorInto(
     claimTargets: readonly AnchorTarget[],
@@ -120,8 +151,9 @@ export function createLayers(deps: LayerDependencies): Layers {
         wait.awaiting.add(target.id);
         return;
       }
-      results.set(target.id, result);
-      if (result.status === 'anchored') blocks.set(target.id, result.range);
+      const placed = placementOf(result, index < claimTargets.length);
+      results.set(target.id, placed);
+      if (placed.status === 'anchored') blocks.set(target.id, boundsOf(placed));
     });
     // A note may sit outside the article body (the headline, the byline): try the whole page.
     // One that waits for the full matcher in the body tries the page once the matcher is here.
@@ -136,14 +168,27 @@ export function createLayers(deps: LayerDependencies): Layers {
         if (!result) {
           results.delete(target.id);
           wait.awaiting.add(target.id);
-        } else if (result.status === 'anchored') results.set(target.id, result);
+        } else if (result.status === 'anchored') results.set(target.id, placementOf(result, false));
       });
     }
     if (wait.awaiting.size > 0) wait.request();
-    for (const target of all) {
-      const result = results.get(target.id);
-      if (result?.status === 'anchored') ownNodes.trackRange(result.range);
+  }
+
+  /** Where a placed passage lies now, or null if not placed or no longer standing. */
+  function spanOf(id: string): TextSpan | null {
+    const placed = results.get(id);
+    if (placed?.status !== 'anchored') return null;
+    if (placed.place) return spanOfPlace(placed.place, ownNodes);
+    const { startContainer, startOffset, endContainer, endOffset } = placed.range;
+    if (startContainer.nodeType !== Node.TEXT_NODE || endContainer.nodeType !== Node.TEXT_NODE) {
+      return null;
     }
+    return {
+      startContainer: startContainer as Text,
+      startOffset,
+      endContainer: endContainer as Text,
+      endOffset,
+    };
   }
 
   const noteTarget = (note: NoteAnchor): AnchorTarget => ({
@@ -156,7 +201,7 @@ export function createLayers(deps: LayerDependencies): Layers {
     const wanted = (id: string): boolean => only === undefined || only.has(id);
     for (const [id, result] of results) {
       if (!wanted(id)) continue;
-      if (result.status === 'anchored') ownNodes.untrackRange(result.range);
+      if (result.status === 'anchored' && result.range) ownNodes.untrackRange(result.range);
       results.delete(id);
       blocks.delete(id);
     }
@@ -182,30 +227,39 @@ export function createLayers(deps: LayerDependencies): Layers {
     anchorPassages(undefined, prepared);
   }
 
-  /** Whether a placed range still stands on the page (a change we did not see may have moved it). */
-  function standing(range: Range): boolean {
+  /** Whether a placed passage still stands on the page (a change we did not see may have moved it). */
+  function standing(placed: Placement): boolean {
+    if (placed.status !== 'anchored') return false;
+    if (placed.place) return spanOfPlace(placed.place, ownNodes) !== null;
+    const { range } = placed;
     return !range.collapsed && range.startContainer.isConnected && range.endContainer.isConnected;
   }
 
   function claimItemsToPaint(): ClaimItem[] {
     return visibility.claims
       ? claims.flatMap((claim) => {
-          const result = results.get(claim.id);
-          return result?.status === 'anchored'
-            ? [{ id: claim.id, range: result.range, style: claim.verdict }]
-            : [];
+          const range = claimRange(claim.id);
+          return range ? [{ id: claim.id, range, style: claim.verdict }] : [];
         })
       : [];
   }
 
   function noteItemsToPaint() {
     // A loop, not flatMap: for 100,000 notes it is one array, not one per note.
-    const items: { id: string; range: Range }[] = [];
+    const items: { id: string; place: TextPlace }[] = [];
     for (const note of notes) {
-      const result = results.get(note.id);
-      if (result?.status === 'anchored') items.push({ id: note.id, range: result.range });
+      const placed = results.get(note.id);
+      if (placed?.status === 'anchored' && placed.place) {
+        items.push({ id: note.id, place: placed.place });
+      }
     }
     return items;
+  }
+
+  /** A placed claim's live range. */
+  function claimRange(id: string): Range | null {
+    const placed = results.get(id);
+    return placed?.status === 'anchored' ? (placed.range ?? null) : null;
   }
 
   /**
@@ -256,8 +310,8 @@ export function createLayers(deps: LayerDependencies): Layers {
       const again = new Set<string>();
       for (const id of scope.touched) if (results.has(id)) again.add(id);
       // A placed passage whose range no longer stands was moved by a change we could not bind.
-      for (const [id, result] of results) {
-        if (result.status === 'anchored' && !standing(result.range)) again.add(id);
+      for (const [id, placed] of results) {
+        if (placed.status === 'anchored' && !standing(placed)) again.add(id);
       }
       if (again.size > 0 || scope.addedText) {
         for (const [id, result] of results) if (result.status !== 'anchored') again.add(id);
@@ -308,17 +362,21 @@ export function createLayers(deps: LayerDependencies): Layers {
       };
     },
     rangeOf(id) {
-      const result = results.get(id);
-      return result?.status === 'anchored' ? result.range : null;
+      const placed = results.get(id);
+      if (placed?.status !== 'anchored') return null;
+      if (placed.range) return placed.range;
+      // A note's range is made on demand, for the one passage a popover or a scroll needs.
+      const span = spanOf(id);
+      return span ? rangeOfSpan(span) : null;
     },
+    spanOf,
     markerOf: claimLayer.markerOf,
     placedClaims() {
-      const placed = claims.filter((claim) => results.get(claim.id)?.status === 'anchored');
+      const placed = claims.flatMap((claim) => {
+        const range = claimRange(claim.id);
+        return range ? [{ id: claim.id, range }] : [];
+      });
       return placed
-        .map((claim) => ({
-          id: claim.id,
-          range: (results.get(claim.id) as { range: Range }).range,
-        }))
         .sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range))
         .map((entry) => entry.id);
     },
@@ -340,8 +398,8 @@ export function createLayers(deps: LayerDependencies): Layers {
       noteQueue.cancel();
       claimLayer.clear();
       shade.destroy();
-      for (const result of results.values()) {
-        if (result.status === 'anchored') ownNodes.untrackRange(result.range);
+      for (const placed of results.values()) {
+        if (placed.status === 'anchored' && placed.range) ownNodes.untrackRange(placed.range);
       }
       results.clear();
       blocks.clear();

@@ -7,6 +7,7 @@ import {
   type ShadeItem,
 } from './note-shade';
 import { createOwnNodeRegistry } from './own-nodes';
+import type { TextPlace } from './text-place';
 
 /** Paragraphs laid out one under the other, 100 px each (happy-dom has no layout). */
 const LINE = 100;
@@ -57,6 +58,14 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
+/** The place of [start, end) in one unsplit text node. */
+const placeIn = (text: Text, start: number, end: number): TextPlace => ({
+  startRoot: text,
+  startOffset: start,
+  endRoot: text,
+  endOffset: end,
+});
+
 /** An article of `paragraphs` paragraphs with `perParagraph` notes on each. */
 function article(paragraphs: number, perParagraph: number): ShadeItem[] {
   const items: ShadeItem[] = [];
@@ -67,10 +76,7 @@ function article(paragraphs: number, perParagraph: number): ShadeItem[] {
     document.body.append(p);
     const text = p.firstChild as Text;
     for (let n = 0; n < perParagraph; n++) {
-      const range = document.createRange();
-      range.setStart(text, n % 40);
-      range.setEnd(text, (n % 40) + 10);
-      items.push({ id: `note-${index}-${n}`, range });
+      items.push({ id: `note-${index}-${n}`, place: placeIn(text, n % 40, (n % 40) + 10) });
     }
   }
   return items;
@@ -201,11 +207,8 @@ describe('the note shade with many notes', () => {
     const items = article(3, 1);
     const p = document.querySelector('p');
     const text = p?.firstChild as Text;
-    const short = document.createRange();
-    short.setStart(text, 0);
-    short.setEnd(text, 3);
     const shade = createNoteShade(document, { ownNodes: createOwnNodeRegistry() });
-    shade.paint([...items, { id: 'short', range: short }]);
+    shade.paint([...items, { id: 'short', place: placeIn(text, 0, 3) }]);
     expect(shade.hitTest(4, 5)).toEqual(['short', 'note-0-0']);
     shade.setActive('short');
     shade.hide();

@@ -31,12 +31,14 @@ import {
   type Block,
   boxesOf,
   groupPassages,
+  lengthOf,
   type Passage,
   passagesAt,
   readBlockLayout,
   type ShadeItem,
 } from './shade-geometry';
 import { HOST_STYLE, SHADE_CSS } from './shade-style';
+import { spanOfPlace } from './text-place';
 
 export type { ShadeItem } from './shade-geometry';
 
@@ -252,7 +254,10 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
           }
           origin ??= host.getBoundingClientRect();
           measuring ??= doc.createRange();
-          passage.boxes = boxesOf(doc, passage.range, origin, measuring);
+          // A passage whose text the page changed is drawn nowhere until it is anchored again.
+          const span = spanOfPlace(passage.place, ownNodes);
+          passage.boxes = span ? boxesOf(doc, span, origin, measuring) : [];
+          passage.length = span ? lengthOf(doc, span) : 0;
         }
         next.push(passage);
       }

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { type Box, type Passage, passagesAt } from './shade-geometry';
 
-/** A range stand-in whose text has this many characters. */
-const textOf = (length: number) => ({ toString: () => 'x'.repeat(length) }) as unknown as Range;
-
-const passage = (id: string, length = 1, boxes: Box[] | null = null): Passage => ({
-  id,
-  range: textOf(length),
-  length: -1,
-  boxes,
-});
+/** A measured passage of this many characters (its place is not read here). */
+const passage = (id: string, length = 1, boxes: Box[] | null = null): Passage => {
+  const text = document.createTextNode('x'.repeat(length));
+  return {
+    id,
+    place: { startRoot: text, startOffset: 0, endRoot: text, endOffset: length },
+    length,
+    boxes,
+  };
+};
 
 describe('passagesAt', () => {
   it('finds the passages under a point, shortest first', () => {

@@ -4,11 +4,13 @@
  * passages under a point found.
  * Pure DOM: no drawing, no Preact, no extension API.
  */
+import type { TextSpan } from '../anchoring/types';
+import type { TextPlace } from './text-place';
 
-/** A note passage to draw. */
+/** A note passage to draw, at its place in page terms (no live range per note). */
 export interface ShadeItem {
   id: string;
-  range: Range;
+  place: TextPlace;
 }
 
 /** A rectangle in the host's coordinates. */
@@ -22,8 +24,8 @@ export interface Box {
 /** A note passage and what was measured of it. */
 export interface Passage {
   id: string;
-  range: Range;
-  /** The passage's length in characters, read when first needed (-1 until then). */
+  place: TextPlace;
+  /** The passage's length in characters, read when it is measured (-1 until then). */
   length: number;
   /** Boxes in the host's coordinates (document coordinates, in effect), once measured. */
   boxes: Box[] | null;
@@ -50,12 +52,12 @@ export function groupPassages(
   const byElement = new Map<Element, Block>();
   const passages: Passage[] = items.map((item) => ({
     id: item.id,
-    range: item.range,
+    place: item.place,
     length: -1,
     boxes: null,
   }));
   for (const passage of passages) {
-    const element = blockElementOf(passage.range.startContainer, doc);
+    const element = blockElementOf(passage.place.startRoot, doc);
     let block = byElement.get(element);
     if (!block) {
       block = { element, passages: [], top: 0, bottom: 0 };
@@ -92,10 +94,6 @@ export function passagesAt(passages: readonly Passage[], px: number, py: number)
           py <= box.top + box.height,
       ),
     )
-    .map((passage) => {
-      if (passage.length < 0) passage.length = passage.range.toString().length;
-      return passage;
-    })
     .sort((a, b) => a.length - b.length)
     .map((passage) => passage.id);
 }
@@ -107,17 +105,51 @@ export function blockElementOf(node: Node, doc: Document): Element {
 }
 
 /**
- * The boxes of a range's text, line by line, relative to `origin`, measured with `part`, which is
+ * Calls `visit` with each text node of a span and the part of it the span covers, in document
+ * order. A span whose end does not follow its start (the page moved its nodes) visits nothing.
+ */
+export function eachTextOf(
+  doc: Document,
+  span: TextSpan,
+  visit: (text: Text, from: number, to: number) => void,
+): void {
+  const { startContainer: first, endContainer: last } = span;
+  if (first === last) {
+    visit(first, span.startOffset, span.endOffset);
+    return;
+  }
+  if (!((first.compareDocumentPosition(last) & 4) /* Node.DOCUMENT_POSITION_FOLLOWING */)) return;
+  const walker = doc.createTreeWalker(doc, 4 /* NodeFilter.SHOW_TEXT */);
+  walker.currentNode = first;
+  for (let node: Node | null = first; node; node = walker.nextNode()) {
+    const text = node as Text;
+    visit(
+      text,
+      node === first ? span.startOffset : 0,
+      node === last ? span.endOffset : text.length,
+    );
+    if (node === last) return;
+  }
+}
+
+/** How many characters a span covers. */
+export function lengthOf(doc: Document, span: TextSpan): number {
+  let length = 0;
+  eachTextOf(doc, span, (_text, from, to) => {
+    length += Math.max(0, to - from);
+  });
+  return length;
+}
+
+/**
+ * The boxes of a span's text, line by line, relative to `origin`, measured with `part`, which is
  * moved from text to text. Pass one range for every measure: a browser keeps every live range up
  * to date on each change of the page until it is collected, which may be long after it is
  * dropped, so a range made per measure leaves the page's own DOM work slower with every scroll.
  */
-export function boxesOf(doc: Document, range: Range, origin: DOMRect, part: Range): Box[] {
+export function boxesOf(doc: Document, span: TextSpan, origin: DOMRect, part: Range): Box[] {
   const boxes: Box[] = [];
-  const root = range.commonAncestorContainer;
-  const add = (text: Text): void => {
-    const from = text === range.startContainer ? range.startOffset : 0;
-    const to = text === range.endContainer ? range.endOffset : text.length;
+  eachTextOf(doc, span, (text, from, to) => {
     if (from >= to) return;
     part.setStart(text, from);
     part.setEnd(text, to);
@@ -130,14 +162,6 @@ export function boxesOf(doc: Document, range: Range, origin: DOMRect, part: Rang
         height: rect.height,
       });
     }
-  };
-  if (root.nodeType === 3) {
-    add(root as Text);
-    return boxes;
-  }
-  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (range.intersectsNode(node)) add(node as Text);
-  }
+  });
   return boxes;
 }
