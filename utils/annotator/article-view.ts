@@ -265,12 +265,18 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
     observer.disconnect();
     let children: Set<Node> | null = busy && !unplaced && !confirming ? new Set() : null;
     // Only while busy: a heavy annotator's page reports (and so comes here) with every note.
-    for (const { id } of children ? [...claims, ...notes] : []) {
-      // Its span, not a range: a range made per note would itself slow the page's DOM work.
-      const span = layers.spanOf(id);
-      const first = span && childOfBody(span.startContainer);
-      // A passage across the body's children: any change of the body may move it.
-      if (span && first !== childOfBody(span.endContainer)) {
+    const passages = children ? [...claims, ...notes] : [];
+    for (const [index, { id }] of passages.entries()) {
+      // A claim's live range as it is; a note's span, since a range made per note would itself
+      // slow the page's DOM work.
+      const bounds = index < claims.length ? layers.rangeOf(id) : layers.spanOf(id);
+      const first = bounds && childOfBody(bounds.startContainer);
+      // A passage across the body's children (or on the body itself): any change of the body
+      // may move it.
+      if (
+        bounds &&
+        (first !== childOfBody(bounds.endContainer) || bounds.startContainer === body)
+      ) {
         children = null;
         break;
       }

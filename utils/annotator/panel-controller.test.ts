@@ -23,7 +23,6 @@ function setUp(words: readonly StoredClaim[] = [claim]) {
   const active: (string | null)[] = [];
   const layers = {
     rangeOf: (id: string) => (placed || id !== 'c1' ? range : null),
-    spanOf: (id: string) => (placed || id !== 'c1' ? range : null),
     setActive: (id: string | null) => active.push(id),
     setExpanded: () => undefined,
     status: () => ({ orphanedNoteIds: ['n2'] }),

@@ -207,7 +207,7 @@ export function createPanelController(deps: PanelControllerDependencies): PanelC
         const id = open.id;
         const stillThere =
           open.kind === 'claim' ? article.claims().some((claim) => claim.id === id) : isNote(id);
-        if (!stillThere || (open.kind === 'claim' && !layers.spanOf(open.id))) close();
+        if (!stillThere || (open.kind === 'claim' && !layers.rangeOf(open.id))) close();
       }
     },
   };
