@@ -11,7 +11,10 @@
  * - a probe in the page for the heavy-annotation runs, the same script in both, installed before
  *   the page's own scripts: an animation-frame loop that records every gap over 50 ms between
  *   two frames (a frame the page could not have, because its main thread was held: a long task
- *   seen from the page).
+ *   seen from the page);
+ * - the page's own DOM work once every note is placed and the article scrolled, timed in the
+ *   page by the same function as the Chromium-only Heavy annotation section (`pageDomWork`): it
+ *   grows with the live ranges the page holds.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,6 +35,7 @@ import {
 import { readPageSummary } from '../harness/page-ui';
 import { waitUntil } from '../harness/wait';
 import { samplesInWindows, type TimeWindow, type WindowSamples } from './gecko-profile';
+import { type DomWork, pageDomWork } from './heavy-notes';
 import { median } from './median';
 import { plainContext } from './plain-browser';
 import type { BenchSection } from './section';
@@ -325,6 +329,8 @@ interface HeavyLoad {
   scrollWindows: TimeWindow[];
   loadLongTasks: number[];
   scrollLongTasks: number[];
+  /** The page's own DOM work once placed and scrolled (`pageDomWork`). */
+  domWork: DomWork;
 }
 
 /** A profiled load's gaps, read in its Firefox profile (`FIREFOX_PROFILE`). */
@@ -386,8 +392,10 @@ async function heavyLoad(
   const load = await takeProbe(tab);
   await scrollThrough(tab);
   const scroll = await takeProbe(tab);
+  // The same function the Chromium-only section runs, as an expression both drivers evaluate.
+  const domWork = await tab.evaluate<DomWork>(`(${pageDomWork.toString()})()`);
   log(
-    `${label}, ${count} notes: placed in ${placedMs} ms; frame gaps over ${LONG_GAP_MS} ms: load ${load.gaps.length}, scroll ${scroll.gaps.length}; long tasks ${load.longTasks.length} / ${scroll.longTasks.length}`,
+    `${label}, ${count} notes: placed in ${placedMs} ms; frame gaps over ${LONG_GAP_MS} ms: load ${load.gaps.length}, scroll ${scroll.gaps.length}; long tasks ${load.longTasks.length} / ${scroll.longTasks.length}; page's 300 removals ${domWork.removeMs.toFixed(1)} ms`,
   );
   return {
     count,
@@ -400,6 +408,7 @@ async function heavyLoad(
     scrollWindows: windows(scroll),
     loadLongTasks: load.longTasks,
     scrollLongTasks: scroll.longTasks,
+    domWork,
   };
 }
 
@@ -728,6 +737,10 @@ export const twoBrowsersSection: BenchSection = {
         ];
         const longTasks = (load: HeavyLoad) =>
           `${gaps(load.loadLongTasks)} / ${gaps(load.scrollLongTasks)}`;
+        const domWork = row(
+          'the page’s own DOM work, 300 removals (no note: the floor)',
+          (load) => `${load.domWork.removeMs.toFixed(1)} ms`,
+        );
         if (count === 0) {
           return [
             row(`${FRAME_GAPS} until loaded`, (load) => gaps(load.loadGaps)),
@@ -735,6 +748,7 @@ export const twoBrowsersSection: BenchSection = {
             row('PerformanceObserver long tasks, loading / scrolling', longTasks, {
               firefoxToo: false,
             }),
+            domWork,
           ];
         }
         return [
@@ -745,6 +759,7 @@ export const twoBrowsersSection: BenchSection = {
           row('PerformanceObserver long tasks, until placed / scrolling', longTasks, {
             firefoxToo: false,
           }),
+          domWork,
         ];
       }),
     );
@@ -817,6 +832,7 @@ export const twoBrowsersSection: BenchSection = {
         'Both browsers get the same page, script and probe, each in its own headless browser, Chromium first. "Without the extension" is, in Chromium, a context of the plain browser; in Firefox, a second Firefox with an add-on that does nothing in place of Counterpoint. The busy script is the busy-page section’s: a teaser after the second paragraph replaced every 200 ms, a paragraph appended to the article body every second, for 10 s. With `BUSY_BASELINE` and `BUSY_BASELINE_FIREFOX` (unpacked builds of the main branch copied aside) a third browser of each kind runs the baseline build in the same rounds, right after the tab with this build, and its heavy-annotation loads beside this build’s.',
         'Main-thread CPU time is the CPU time of the main thread of the process showing the article, read before and after the busy window. Chromium: `Performance.getMetrics` TaskDuration after `Performance.enable` with the `threadTicks` time domain, the renderer main thread’s CPU time inside tasks (the busy-page section reads the same metric in wall time). Firefox: the `cpuTime` of the thread whose id is the process id (the main thread, "Web Content") in `ChromeUtils.requestProcInfo()`, evaluated in the browser’s own realm over WebDriver BiDi; Linux counts it in 10 ms ticks, so each Firefox figure is good to about ±20 ms. CPU time, unlike wall time, does not grow when other processes hold the machine’s two cores.',
         `The page probe stands in for PerformanceObserver \`longtask\`, which Firefox does not have: an animation-frame loop in the page (\`requestAnimationFrame\`, 60 a second in both headless browsers) that records each gap over ${LONG_GAP_MS} ms between two frames, from the reload until every note is placed (plus 0.5 s), then while the mouse wheel scrolls the whole article 400 px at a time, a frame after each step. A gap means the page’s main thread could not give a frame: a long task of the page, the content script or the in-page UI, or long style, layout or paint work, which the \`longtask\` entries Chromium reports beside it do not all count; on this shared machine it can also be the tab not being scheduled at all. The loop runs only in the heavy-annotation runs (a flag in the tab’s session storage), so it adds no frames to the busy-page windows. The notes are written to the extension’s database (in Firefox through an extension page), and the tab is reloaded for each load: every count in turn, round after round (\`HEAVY_ROUNDS\`, here ${HEAVY_ROUNDS}), and with the baseline builds each load of this build is followed by the same load in the baseline build’s browser, so both get the machine’s load alike.`,
+        'The page’s own DOM work is timed in the page, after each load’s scroll, by the Heavy annotation section’s function: 300 paragraphs appended after the article and removed one by one, five rounds, the median. A browser keeps every live `Range` of the document up to date on each such change, so it grows with the live ranges the page holds; the load with no note is the floor. Firefox rounds `performance.now()` in a page to whole milliseconds, so its figures are 0 or 1 ms where the work takes less than one.',
         ...(firefox.profiles.length > 0
           ? [
               `With \`FIREFOX_PROFILE=<file prefix>\`, one more ${PROFILED_COUNT.toLocaleString('en')}-note load of each Firefox build runs under the Gecko profiler (\`Services.profiler\` in the browser’s own realm: every process’s main thread, a sample every 0.5 ms, with JS and native stacks), after the measured loads and not counted with them (the profiler slows what it watches). Its profile is written beside the prefix (\`-this.json\`, \`-baseline.json\`, for profiler.firefox.com) and read for the samples of the article’s content process inside the probe’s gaps: how many had one of the extension’s scripts (\`moz-extension://\`) on the stack, and the innermost named frame of each (native frames without symbols are skipped), "(ours)" when our script was on the stack.`,
