@@ -217,6 +217,36 @@ describe('the note shade with many notes', () => {
     shade.destroy();
   });
 
+  it('measures a place across our splits of its text, and draws nothing for one whose text the page cut short', () => {
+    const ownNodes = createOwnNodeRegistry();
+    const items = article(2, 1);
+    const [first, second] = [...document.querySelectorAll('p')].map((p) => p.firstChild as Text);
+    if (!first || !second) throw new Error('no paragraphs');
+    // A marker of ours splits the first paragraph inside its note's words ("meeting was"),
+    // after the note was placed: the place still covers its ten characters.
+    const tail = ownNodes.splitText(first, 8);
+    tail.before(document.createElement('span'));
+    const shade = createNoteShade(document, { ownNodes });
+    shade.paint([
+      { id: 'split', place: placeIn(first, 4, 14) },
+      { id: 'cut', place: placeIn(second, 40, 60) },
+      ...items.slice(1),
+    ]);
+    expect(shade.stats()).toMatchObject({ notes: 3, measured: 3 });
+    // The stand-in layout puts a text part's box at 8 px a character from its start: the tail
+    // piece's part of the note begins at the piece's start, the head's at character 4.
+    expect(shade.hitTest(4, 5)).toEqual(['split']);
+    expect(shade.hitTest(40, 5)).toEqual(['split']);
+    expect(shade.hitTest(330, LINE + 5)).toEqual(['cut']);
+    // The page shortens the second paragraph below the place: nothing of it is drawn until the
+    // passage is anchored again, and nothing throws.
+    second.data = 'The meeting.';
+    shade.refresh();
+    expect(shade.hitTest(330, LINE + 5)).toEqual([]);
+    expect(shade.hitTest(4, LINE + 5)).toEqual(['note-1-0']);
+    shade.destroy();
+  });
+
   it('keeps its rectangles out of the accessibility tree, and its notice in it', () => {
     // The root is closed: the test keeps the one the shade attaches.
     const attach = Element.prototype.attachShadow;
