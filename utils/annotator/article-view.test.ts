@@ -327,6 +327,19 @@ describe('the article view where text is wrapped (no Custom Highlight API)', () 
 });
 
 describe('the article view with many notes', () => {
+  /** Idle tasks held until the test runs them, the scheduler that queues them, and a drain. */
+  const heldIdle = () => {
+    const idle: (() => void)[] = [];
+    const scheduleIdle = (task: () => void) => {
+      idle.push(task);
+      return { cancel: () => void idle.splice(idle.indexOf(task), 1) };
+    };
+    const runAll = (): void => {
+      for (let slices = 0; idle.length > 0 && slices < 1000; slices++) idle.shift()?.();
+    };
+    return { idle, scheduleIdle, runAll };
+  };
+
   /** Notes on passages of the article's own text, 40 characters each, spread over its words. */
   const notesOn = (body: Element, count: number): NoteAnchor[] =>
     notesOnArticle(body, count, { idPrefix: 'bulk' });
@@ -336,7 +349,7 @@ describe('the article view with many notes', () => {
     const notes = notesOn(body, 1000);
     const calls: AnchorCall[] = [];
     const statuses: PageStatusReport[] = [];
-    const idle: (() => void)[] = [];
+    const { idle, scheduleIdle } = heldIdle();
     view = createArticleView({
       doc: document,
       body,
@@ -346,10 +359,7 @@ describe('the article view with many notes', () => {
       words: pageWords(),
       onStatus: (status) => statuses.push(status),
       anchorAll: countingAnchorAll(calls),
-      scheduleIdle: (task) => {
-        idle.push(task);
-        return { cancel: () => idle.splice(idle.indexOf(task), 1) };
-      },
+      scheduleIdle,
     });
     // The first paint: the claims and the first batch, in one engine call over the body.
     expect(calls[0]?.ids).toHaveLength(claims.length + FIRST_NOTE_BATCH);
@@ -379,7 +389,7 @@ describe('the article view with many notes', () => {
     const notes = notesOn(body, 1_500);
     const calls: AnchorCall[] = [];
     let reads = 0;
-    const idle: (() => void)[] = [];
+    const { idle, scheduleIdle } = heldIdle();
     view = createArticleView({
       doc: document,
       body,
@@ -397,10 +407,7 @@ describe('the article view with many notes', () => {
         reads += 1;
         return readText(root);
       },
-      scheduleIdle: (task) => {
-        idle.push(task);
-        return { cancel: () => idle.splice(idle.indexOf(task), 1) };
-      },
+      scheduleIdle,
     });
     expect(calls).toHaveLength(1);
     // Slices until half the notes are placed: the body's text is read by the first only.
@@ -445,40 +452,41 @@ describe('the article view with many notes', () => {
     const rangesMadeWith = async (count: number): Promise<number> => {
       const body = loadArticle();
       const notes = notesOn(body, count);
-      const idle: (() => void)[] = [];
+      const { scheduleIdle, runAll } = heldIdle();
+      const createRange = document.createRange;
       const made = countCalls(document, 'createRange');
-      const placed = createArticleView({
-        doc: document,
-        body,
-        claims,
-        notes,
-        visibility: { claims: true, notes: true },
-        words: pageWords(),
-        onStatus: () => undefined,
-        scheduleIdle: (task) => {
-          idle.push(task);
-          return { cancel: () => idle.splice(idle.indexOf(task), 1) };
-        },
-      });
-      view = placed;
-      for (let slices = 0; idle.length > 0 && slices < 1000; slices++) idle.shift()?.();
-      expect(placed.layers.status().notesAnchored).toBe(count);
-      // A paragraph with claims and notes on it is written again (the same words): its passages
-      // are anchored again.
-      const paragraph = [...body.querySelectorAll('p')].find(
-        (p) => claimsIn(placed, p).length > 0,
-      ) as HTMLElement;
-      const text = paragraph.firstChild as Text;
-      text.data = `${text.data}`;
-      await vi.advanceTimersByTimeAsync(REANCHOR_MAX_WAIT_MS + REANCHOR_DEBOUNCE_MS);
-      for (let slices = 0; idle.length > 0 && slices < 1000; slices++) idle.shift()?.();
-      window.dispatchEvent(new Event('scroll'));
-      await vi.advanceTimersByTimeAsync(100);
-      expect(placed.layers.status().notesAnchored).toBe(count);
-      placed.destroy();
-      view = null;
-      document.createRange = Document.prototype.createRange;
-      return made.length;
+      try {
+        const placed = createArticleView({
+          doc: document,
+          body,
+          claims,
+          notes,
+          visibility: { claims: true, notes: true },
+          words: pageWords(),
+          onStatus: () => undefined,
+          scheduleIdle,
+        });
+        view = placed;
+        runAll();
+        expect(placed.layers.status().notesAnchored).toBe(count);
+        // A paragraph with claims and notes on it is written again (the same words): its passages
+        // are anchored again.
+        const paragraph = [...body.querySelectorAll('p')].find(
+          (p) => claimsIn(placed, p).length > 0,
+        ) as HTMLElement;
+        const text = paragraph.firstChild as Text;
+        text.data = `${text.data}`;
+        await vi.advanceTimersByTimeAsync(REANCHOR_MAX_WAIT_MS + REANCHOR_DEBOUNCE_MS);
+        runAll();
+        window.dispatchEvent(new Event('scroll'));
+        await vi.advanceTimersByTimeAsync(100);
+        expect(placed.layers.status().notesAnchored).toBe(count);
+        placed.destroy();
+        view = null;
+        return made.length;
+      } finally {
+        document.createRange = createRange;
+      }
     };
     const few = await rangesMadeWith(40);
     const many = await rangesMadeWith(400);
@@ -512,7 +520,7 @@ describe('the article view with many notes', () => {
 
   it('drops the notes still waiting when the notes are replaced', () => {
     const body = loadArticle();
-    const idle: (() => void)[] = [];
+    const { idle, scheduleIdle } = heldIdle();
     view = createArticleView({
       doc: document,
       body,
@@ -521,10 +529,7 @@ describe('the article view with many notes', () => {
       visibility: { claims: true, notes: true },
       words: pageWords(),
       onStatus: () => undefined,
-      scheduleIdle: (task) => {
-        idle.push(task);
-        return { cancel: () => idle.splice(idle.indexOf(task), 1) };
-      },
+      scheduleIdle,
     });
     expect(idle).toHaveLength(1);
     view.setNotes(notesOn(body, 5));
