@@ -64,14 +64,9 @@ export function blocksOfRange(bounds: PassageBounds, root: Element): Element[] {
   return [...blocks];
 }
 
-/** Whether `node` comes after `boundary` and does not hold it. */
-function isAfter(node: Node, boundary: Node): boolean {
-  if (node === boundary) return false;
-  const position = boundary.compareDocumentPosition(node);
-  return (
-    (position & Node.DOCUMENT_POSITION_FOLLOWING) !== 0 &&
-    !(position & Node.DOCUMENT_POSITION_CONTAINS)
-  );
+/** Whether a text node comes after `boundary` (a text node holds no other node). */
+function isAfter(text: Node, boundary: Node): boolean {
+  return (boundary.compareDocumentPosition(text) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
 }
 
 /** Whether a node lies across a passage's bounds or between them. */
