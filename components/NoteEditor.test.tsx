@@ -1,4 +1,5 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { render as renderPreact } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NOTE_MAX_LENGTH } from '../utils/store/types';
 import { NoteEditor, type NoteEditorProps, type NoteSaveResult } from './NoteEditor';
@@ -36,6 +37,35 @@ describe('NoteEditor', () => {
     expect(screen.getByRole('dialog', { name: 'Edit note' })).toBeTruthy();
     expect(noteField().value).toBe('Old text');
     expect((screen.getByRole('textbox', { name: 'Tags' }) as HTMLInputElement).value).toBe('a, b');
+  });
+
+  it('puts the caret at the note’s end as it opens, and never moves it once the reader acts', async () => {
+    // Drawn as the popover frame draws it: a plain render, its effects left to run when the
+    // browser gets to them. The reader (or a fast keyboard) selects the whole note at once.
+    const container = document.createElement('div');
+    document.body.append(container);
+    renderPreact(
+      <NoteEditor
+        mode="edit"
+        quote="crime doubled last year"
+        initialBody="Old text"
+        onSave={async () => ({ ok: true })}
+        onCancel={() => undefined}
+      />,
+      container,
+    );
+    try {
+      const field = container.querySelector('textarea');
+      if (!field) throw new Error('no note field');
+      expect([field.selectionStart, field.selectionEnd]).toEqual([8, 8]);
+      field.setSelectionRange(0, field.value.length);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      expect(document.activeElement).toBe(field);
+      expect([field.selectionStart, field.selectionEnd]).toEqual([0, 8]);
+    } finally {
+      renderPreact(null, container);
+      container.remove();
+    }
   });
 
   it('saves the trimmed body and the parsed tags', async () => {

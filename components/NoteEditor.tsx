@@ -7,7 +7,7 @@
  */
 
 import type { Ref } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../utils/i18n';
 import {
   checkNoteBody,
@@ -76,13 +76,17 @@ export function NoteEditor({
     error: useUniqueId(),
   };
 
-  useEffect(() => {
+  // The caret goes to the note's end as the editor is drawn (editing usually continues there).
+  // Not in the effect below, which runs later: by then the reader may have begun (a fast Ctrl+A,
+  // a click in the text), and it would move the caret from under them.
+  useLayoutEffect(() => {
     const textarea = textareaRef.current;
-    if (textarea) {
-      textarea.focus();
-      // Editing usually continues where the note ends.
-      textarea.setSelectionRange(textarea.value.length, textarea.value.length);
-    }
+    textarea?.setSelectionRange(textarea.value.length, textarea.value.length);
+  }, []);
+
+  useEffect(() => {
+    // Focus keeps the field's selection, whatever the reader has made of it since.
+    textareaRef.current?.focus();
     return () => {
       mounted.current = false;
     };
