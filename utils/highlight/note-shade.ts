@@ -29,9 +29,8 @@ import { type OwnNodeRegistry, sharedOwnNodes } from './own-nodes';
 import { pageScheme } from './page-scheme';
 import {
   type Block,
-  boxesOf,
   groupPassages,
-  lengthOf,
+  measureSpan,
   type Passage,
   passagesAt,
   readBlockLayout,
@@ -116,7 +115,7 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
   let layoutRead = false;
   /** The passages measured for the latest frame. */
   let near: Passage[] = [];
-  /** The one range every passage is measured with (see `boxesOf`). */
+  /** The one range every passage is measured with (see `measureSpan`). */
   let measuring: Range | undefined;
   /** The scroll position `near` was measured for (NaN: not measured). */
   let measuredScroll = Number.NaN;
@@ -256,8 +255,9 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
           measuring ??= doc.createRange();
           // A passage whose text the page changed is drawn nowhere until it is anchored again.
           const span = spanOfPlace(passage.place, ownNodes);
-          passage.boxes = span ? boxesOf(doc, span, origin, measuring) : [];
-          passage.length = span ? lengthOf(doc, span) : 0;
+          const measure = span ? measureSpan(doc, span, origin, measuring) : null;
+          passage.boxes = measure?.boxes ?? [];
+          passage.length = measure?.length ?? 0;
         }
         next.push(passage);
       }

@@ -132,25 +132,30 @@ export function eachTextOf(
   }
 }
 
-/** How many characters a span covers. */
-export function lengthOf(doc: Document, span: TextSpan): number {
-  let length = 0;
-  eachTextOf(doc, span, (_text, from, to) => {
-    length += Math.max(0, to - from);
-  });
-  return length;
+/** A span's text boxes, line by line, and how many characters it covers. */
+export interface SpanMeasure {
+  boxes: Box[];
+  length: number;
 }
 
 /**
- * The boxes of a span's text, line by line, relative to `origin`, measured with `part`, which is
- * moved from text to text. Pass one range for every measure: a browser keeps every live range up
- * to date on each change of the page until it is collected, which may be long after it is
- * dropped, so a range made per measure leaves the page's own DOM work slower with every scroll.
+ * Measures a span in one walk of its text: its boxes relative to `origin`, measured with `part`,
+ * which is moved from text to text, and its length. Pass one range for every measure: a browser
+ * keeps every live range up to date on each change of the page until it is collected, which may
+ * be long after it is dropped, so a range made per measure leaves the page's own DOM work slower
+ * with every scroll.
  */
-export function boxesOf(doc: Document, span: TextSpan, origin: DOMRect, part: Range): Box[] {
+export function measureSpan(
+  doc: Document,
+  span: TextSpan,
+  origin: DOMRect,
+  part: Range,
+): SpanMeasure {
   const boxes: Box[] = [];
+  let length = 0;
   eachTextOf(doc, span, (text, from, to) => {
     if (from >= to) return;
+    length += to - from;
     part.setStart(text, from);
     part.setEnd(text, to);
     for (const rect of Array.from(part.getClientRects())) {
@@ -163,5 +168,5 @@ export function boxesOf(doc: Document, span: TextSpan, origin: DOMRect, part: Ra
       });
     }
   });
-  return boxes;
+  return { boxes, length };
 }
