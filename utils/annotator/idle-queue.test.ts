@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createIdleQueue, type ScheduleIdle } from './idle-queue';
+import { createIdleQueue, type IdlePeriod, type ScheduleIdle } from './idle-queue';
 
 /** A scheduler that runs nothing until the test says so. */
 function manualScheduler() {
-  const tasks: Array<() => void> = [];
+  const tasks: Array<(period?: IdlePeriod) => void> = [];
   const schedule: ScheduleIdle = (task) => {
     tasks.push(task);
     return { cancel: () => tasks.splice(tasks.indexOf(task) >>> 0, 1) };
@@ -158,5 +158,128 @@ describe('createIdleQueue', () => {
     for (let turn = 0; turn < 10 && scheduler.tasks.length > 0; turn++) scheduler.runNext();
     expect(seen).toEqual(['n0', 'n1']);
     expect(drained).toBe(1);
+  });
+
+  describe('within one idle period', () => {
+    /** An idle scheduler whose callbacks get a period of `length` ms of the fake clock. */
+    function periodScheduler(clock: () => number, length: () => number) {
+      const idle = manualScheduler();
+      const soon = manualScheduler();
+      const runIdle = () => {
+        const task = idle.tasks.shift();
+        const end = clock() + length();
+        task?.({ timeRemaining: () => Math.max(0, end - clock()) });
+      };
+      return { idle, soon, runIdle };
+    }
+
+    it('goes on in a task of its own while a whole slice fits, then waits for the next idle callback', () => {
+      let clock = 0;
+      const { idle, soon, runIdle } = periodScheduler(
+        () => clock,
+        () => 50,
+      );
+      const done: string[] = [];
+      let drained = 0;
+      const queue = createIdleQueue({
+        schedule: idle.schedule,
+        continueIn: soon.schedule,
+        chunk: 1,
+        sliceMs: 10,
+        // A chunk costs 4 ms: a slice runs three (12 ms).
+        run: (chunk) => {
+          done.push(...chunk.map((item) => item.id));
+          clock += 4;
+        },
+        onDrained: () => drained++,
+        now: () => clock,
+      });
+      queue.queue(items(20));
+      runIdle();
+      expect(done).toHaveLength(3);
+      // 38 ms of the period are left: the next slice is a task, not another idle callback.
+      expect([idle.tasks.length, soon.tasks.length]).toEqual([0, 1]);
+      soon.runNext();
+      soon.runNext();
+      expect(done).toHaveLength(9);
+      expect([idle.tasks.length, soon.tasks.length]).toEqual([0, 1]);
+      soon.runNext();
+      // 2 ms left after four slices: no room for a fifth, so it waits for the next period.
+      expect(done).toHaveLength(12);
+      expect([idle.tasks.length, soon.tasks.length]).toEqual([1, 0]);
+      runIdle();
+      soon.runNext();
+      soon.runNext();
+      expect(done).toEqual(items(20).map((item) => item.id));
+      // The report is never carried on: it waits for an idle callback of its own.
+      expect([idle.tasks.length, soon.tasks.length]).toEqual([1, 0]);
+      expect(drained).toBe(0);
+      runIdle();
+      expect(drained).toBe(1);
+    });
+
+    it('waits for the next idle callback without a period, with one too short, or one that throws', () => {
+      const periods = [
+        undefined,
+        { timeRemaining: () => 9 },
+        { timeRemaining: () => Number.NaN },
+        {
+          timeRemaining: (): number => {
+            throw new Error('gone');
+          },
+        },
+      ];
+      for (const period of periods) {
+        const idle = manualScheduler();
+        const soon = manualScheduler();
+        let clock = 0;
+        let ran = 0;
+        const queue = createIdleQueue({
+          schedule: idle.schedule,
+          continueIn: soon.schedule,
+          chunk: 1,
+          sliceMs: 10,
+          // Each chunk takes the whole slice.
+          run: () => {
+            ran++;
+            clock += 10;
+          },
+          onDrained: () => undefined,
+          now: () => clock,
+        });
+        queue.queue(items(3));
+        idle.tasks.shift()?.(period);
+        expect(ran).toBe(1);
+        expect([idle.tasks.length, soon.tasks.length]).toEqual([1, 0]);
+      }
+    });
+
+    it('drops a slice carried on when cancelled', () => {
+      let clock = 0;
+      const { idle, soon, runIdle } = periodScheduler(
+        () => clock,
+        () => 50,
+      );
+      let ran = 0;
+      const queue = createIdleQueue({
+        schedule: idle.schedule,
+        continueIn: soon.schedule,
+        chunk: 1,
+        sliceMs: 10,
+        // Each chunk takes the whole slice.
+        run: () => {
+          ran++;
+          clock += 10;
+        },
+        onDrained: () => undefined,
+        now: () => clock,
+      });
+      queue.queue(items(5));
+      runIdle();
+      expect([ran, idle.tasks.length, soon.tasks.length]).toEqual([1, 0, 1]);
+      queue.cancel();
+      expect([idle.tasks.length, soon.tasks.length]).toEqual([0, 0]);
+      expect(queue.busy()).toBe(false);
+    });
   });
 });

@@ -4,21 +4,48 @@
  * Pure DOM (no Preact, no extension API).
  */
 
-/** Runs a task when the page is idle; `cancel` drops it if it has not run yet. */
-export type ScheduleIdle = (task: () => void) => { cancel(): void };
+/** How much of an idle period is left (the browser's `IdleDeadline`, or a test's). */
+export interface IdlePeriod {
+  /** Milliseconds left before the browser expects to need the thread again (0 once past). */
+  timeRemaining(): number;
+}
+
+/**
+ * Runs a task when the page is idle, telling it how much of the idle period is left when the
+ * scheduler knows; `cancel` drops the task if it has not run yet.
+ */
+export type ScheduleIdle = (task: (period?: IdlePeriod) => void) => { cancel(): void };
 
 /** A scheduler on the page's `requestIdleCallback` (at most `timeoutMs` late), else a timeout. */
 export function idleScheduler(doc: Document, timeoutMs: number): ScheduleIdle {
   return (task) => {
     const view = doc.defaultView;
     if (view && typeof view.requestIdleCallback === 'function') {
-      const handle = view.requestIdleCallback(task, { timeout: timeoutMs });
+      const handle = view.requestIdleCallback((deadline) => task(deadline), {
+        timeout: timeoutMs,
+      });
       return { cancel: () => view.cancelIdleCallback(handle) };
     }
-    const handle = setTimeout(task, 0);
+    const handle = setTimeout(() => task(), 0);
     return { cancel: () => clearTimeout(handle) };
   };
 }
+
+/** What is left of an idle period, 0 when unknown (or when the browser's answer is no number). */
+function roomIn(period: IdlePeriod | undefined): number {
+  try {
+    const left = period?.timeRemaining() ?? 0;
+    return Number.isFinite(left) ? left : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** A scheduler that runs a task in a task of its own, as soon as the page's own have run. */
+export const nextTaskScheduler: ScheduleIdle = (task) => {
+  const handle = setTimeout(() => task(), 0);
+  return { cancel: () => clearTimeout(handle) };
+};
 
 /** What an idle queue runs on. */
 export interface IdleQueueOptions<T> {
@@ -28,6 +55,15 @@ export interface IdleQueueOptions<T> {
   chunk: number;
   /** How long a slice runs chunks before it yields to the page. */
   sliceMs: number;
+  /**
+   * Schedules a slice that goes on in the idle period the last one ran in. A browser runs an
+   * idle callback asked for during an idle period only in the next one, so a slice that
+   * yielded and asked again would leave most of a long idle period (up to 50 ms) unused. When
+   * the period still has room for a whole slice, the next one runs in a task of its own through
+   * this scheduler (the page's input and frames still come first); without it, or without a
+   * period, every slice waits for an idle callback.
+   */
+  continueIn?: ScheduleIdle;
   /** Handles one chunk of items. */
   run(chunk: T[]): void;
   /**
@@ -78,7 +114,7 @@ export function createIdleQueue<T extends { id: string }>(
     options.onDrained();
   }
 
-  function slice(): void {
+  function slice(period?: IdlePeriod): void {
     idle = null;
     const started = now();
     while (next < pending.length && now() - started < options.sliceMs) {
@@ -87,7 +123,14 @@ export function createIdleQueue<T extends { id: string }>(
       pendingIds = null;
       options.run(chunk);
     }
-    idle = options.schedule(next < pending.length ? slice : drained);
+    if (next >= pending.length) {
+      idle = options.schedule(drained);
+    } else if (options.continueIn && roomIn(period) >= options.sliceMs) {
+      // The same idle period, carried on, while a whole slice still fits in what is left of it.
+      idle = options.continueIn(() => slice(period));
+    } else {
+      idle = options.schedule(slice);
+    }
   }
 
   return {

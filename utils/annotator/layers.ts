@@ -17,7 +17,7 @@ import type { NoteAnchor, PageClaim } from '../messaging/protocol';
 import { createPassageBlocks, type PassageBounds } from './change-scope';
 import { type ClaimItem, createClaimLayer } from './claim-layer';
 import { createExtrasWait } from './extras-wait';
-import { createIdleQueue, idleScheduler } from './idle-queue';
+import { createIdleQueue, idleScheduler, nextTaskScheduler } from './idle-queue';
 import type { LayerDependencies, Layers, LayerVisibility } from './layer-types';
 
 export type {
@@ -94,6 +94,7 @@ export function createLayers(deps: LayerDependencies): Layers {
   // Notes anchored in idle time, a slice at a time, after the first paint.
   const noteQueue = createIdleQueue<NoteAnchor>({
     schedule: scheduleIdle,
+    continueIn: nextTaskScheduler,
     chunk: NOTE_CHUNK,
     sliceMs: NOTE_SLICE_MS,
     run: (chunk) => {
