@@ -122,6 +122,33 @@ describe('one promise per key, shared until it rejects', () => {
     expect(made.map((entry) => entry.key)).toEqual(['amlo', 'other', 'amlo', 'other']);
   });
 
+  it('gives a key’s value without waiting once it is read, and nothing before, after forget or a failure', async () => {
+    const { made, shared } = keyed();
+    const first = shared.get('amlo', '');
+    expect(shared.peek('amlo')).toBeUndefined();
+    made[0]?.resolve('notes');
+    await first;
+    expect(shared.peek('amlo')).toBe('notes');
+    expect(shared.peek('other')).toBeUndefined();
+    shared.forget('amlo');
+    expect(shared.peek('amlo')).toBeUndefined();
+    const failing = shared.get('amlo', '');
+    made[1]?.reject(new Error('quota'));
+    await expect(failing).rejects.toThrow('quota');
+    expect(shared.peek('amlo')).toBeUndefined();
+    // A value read for a promise forgotten meanwhile is not the key's.
+    const old = shared.get('amlo', '');
+    shared.forget('amlo');
+    made[2]?.resolve('stale');
+    await old;
+    expect(shared.peek('amlo')).toBeUndefined();
+    const again = shared.get('other', '');
+    made[3]?.resolve('kept');
+    await again;
+    shared.forgetAll();
+    expect(shared.peek('other')).toBeUndefined();
+  });
+
   it('keeps the newer promise of a key when one forgotten rejects later', async () => {
     const { made, shared } = keyed();
     const old = shared.get('amlo', '');

@@ -16,6 +16,8 @@ export interface SharedPromise<Args extends unknown[], T> {
 export interface KeyedSharedPromises<Args extends unknown[], T> {
   /** The key's shared promise, made now (with the key and these arguments) if there is none. */
   get(key: string, ...args: Args): Promise<T>;
+  /** The key's value if its shared promise has fulfilled (and was not dropped since), else undefined. */
+  peek(key: string): T | undefined;
   /** Drops one key's shared promise: the next call for it makes a new one. */
   forget(key: string): void;
   /** Drops every key's shared promise. */
@@ -32,22 +34,35 @@ export function sharedByKeyUntilRejected<Args extends unknown[], T>(
   make: (key: string, ...args: Args) => Promise<T>,
 ): KeyedSharedPromises<Args, T> {
   const current = new Map<string, Promise<T>>();
+  /** The values of the keys whose current promise has fulfilled. */
+  const values = new Map<string, T>();
   return {
     get(key, ...args) {
       const shared = current.get(key);
       if (shared) return shared;
-      const made = make(key, ...args).catch((error: unknown) => {
-        if (current.get(key) === made) current.delete(key);
-        throw error;
-      });
+      const made = make(key, ...args).then(
+        (value) => {
+          if (current.get(key) === made) values.set(key, value);
+          return value;
+        },
+        (error: unknown) => {
+          if (current.get(key) === made) current.delete(key);
+          throw error;
+        },
+      );
       current.set(key, made);
       return made;
     },
+    peek(key) {
+      return values.get(key);
+    },
     forget(key) {
       current.delete(key);
+      values.delete(key);
     },
     forgetAll() {
       current.clear();
+      values.clear();
     },
   };
 }

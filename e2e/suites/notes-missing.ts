@@ -1,6 +1,6 @@
 /**
  * Notes that could not be loaded onto the page, one suite for every browser: the article has more
- * notes than the first reply carries, and later pages of them are refused (a listener the test
+ * notes than one page, and the pages after the first are refused (a listener the test
  * adds answers `page.notesPage` before the background's service does, while the test says so:
  * see `refusalHost`; nothing in the shipped code knows of it). After the pager's own retries the
  * reader is told, in the page's overlay, by an alert that carries no count and no note's words;
@@ -37,14 +37,14 @@ import { waitUntil } from '../harness/wait';
 export const NOTES_MISSING_MESSAGE =
   'Some of your notes on this article could not be loaded, so they are not marked on the page.';
 const LOADED = 'Your missing notes are loading now.';
-/** One page after the first reply's. */
+/** A page of notes and 30 more: the second page is the one refused. */
 export const MISSING_NOTES_COUNT = NOTE_PAGE_SIZE + 30;
 /** Long enough for the pager's own retries, and the rest. */
 export const NOTES_REPORTED_MS =
   PAGE_RETRY_DELAYS_MS.reduce((sum, delay) => sum + delay, 0) + 15_000;
 
 /**
- * Installs a listener that refuses every page of notes after the first reply's while
+ * Installs a listener that refuses every page of notes after the first while
  * `refuseNotePages` is true where it runs. It answers at once, and the first answer is the one
  * the content script gets. Passed to `evaluate` as it is, so it uses nothing from outside itself.
  */
@@ -67,8 +67,11 @@ function installRefusal(): void {
     };
   };
   api.runtime.onMessage.addListener((message, _sender, reply) => {
-    const type = (message as { type?: unknown } | null)?.type;
-    if (type === 'page.notesPage' && scope.refuseNotePages) {
+    const { type, payload } = (message ?? {}) as { type?: unknown; payload?: object };
+    // The first page is answered: the first reply carries it, or (when the worker had not read
+    // the notes yet) the page asks for it with no cursor.
+    const first = payload !== undefined && Object.keys(payload).length === 0;
+    if (type === 'page.notesPage' && scope.refuseNotePages && !first) {
       reply({ ok: false, error: 'The notes could not be read.' });
     }
   });

@@ -56,6 +56,7 @@ function pagedBackground(initial: readonly NoteAnchor[], size: number) {
   const store = [...initial];
   const waiting: { payload: NotePageRequest; deliver(): void; fail(error: Error): void }[] = [];
   let asked = 0;
+  const payloads: NotePageRequest[] = [];
   const answer = (payload: NotePageRequest): NotePage => {
     if ('ids' in payload) return { notes: store.filter((note) => payload.ids.includes(note.id)) };
     const start =
@@ -68,6 +69,7 @@ function pagedBackground(initial: readonly NoteAnchor[], size: number) {
     if (type !== 'page.notesPage') throw new Error(`unexpected ${type}`);
     if ('ids' in payload) return Promise.resolve(answer(payload));
     asked += 1;
+    payloads.push(payload);
     const reply = answer(payload);
     return new Promise<NotePage>((resolve, reject) => {
       waiting.push({ payload, deliver: () => resolve(reply), fail: reject });
@@ -77,6 +79,8 @@ function pagedBackground(initial: readonly NoteAnchor[], size: number) {
     store,
     request,
     asked: () => asked,
+    /** What each page request asked for, in turn. */
+    payloads,
     inFlight: () => waiting.length,
     /** Delivers the oldest reply and lets the page handle it. */
     async deliver() {
@@ -144,6 +148,27 @@ describe('createNotePages', () => {
     expect(idsOf(article.notes())).toEqual(idsOf(all));
     expect(pages.busy()).toBe(false);
     expect(scheduler.tasks).toEqual([]);
+  });
+
+  it('asks from the first note when the first reply carried none (the worker had not read them)', async () => {
+    const all = range(7);
+    const background = pagedBackground(all, 3);
+    const scheduler = manualScheduler();
+    const article = fakeArticle([]);
+    const pages = createNotePages({
+      article,
+      request: background.request,
+      schedule: scheduler.schedule,
+      onFailed: () => {
+        throw new Error('no page fails here');
+      },
+    });
+    pages.follow(null);
+    await drain(scheduler, background);
+    // The first request names no cursor: a page of no cursor is the first.
+    expect(background.payloads).toEqual([{}, { after: 'n2' }, { after: 'n5' }]);
+    expect(article.appended).toEqual([['n0', 'n1', 'n2'], ['n3', 'n4', 'n5'], ['n6']]);
+    expect(idsOf(article.notes())).toEqual(idsOf(all));
   });
 
   it('a note deleted while its page is on its way does not come back; one added is there once', async () => {

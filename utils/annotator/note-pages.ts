@@ -39,8 +39,11 @@ export interface NotePagesDependencies {
 
 /** The notes still to come, and the way to load them all again. */
 export interface NotePages {
-  /** Asks for the pages after `after` (the first reply's cursor), appending each. */
-  follow(after: string): void;
+  /**
+   * Asks for the pages after `after` (the first reply's cursor), or from the first note (null:
+   * the first reply carried none), appending each.
+   */
+  follow(after: string | null): void;
   /** Loads every note again, in pages, then replaces the painted notes at once. */
   reload(): void;
   /** A change of this article's notes was heard: a page on its way is asked for again. */
@@ -151,7 +154,7 @@ export function createNotePages(deps: NotePagesDependencies): NotePages {
       due = deps.schedule(() =>
         ask(
           mine,
-          { after },
+          after === null ? {} : { after },
           (notes) => {
             const added = fresh(notes);
             if (added.length > 0) article.appendNotes(added);
@@ -201,8 +204,11 @@ export function createNotePages(deps: NotePagesDependencies): NotePages {
 export interface NoteFollowerDependencies {
   article: NotePagesDependencies['article'] & Pick<ArticleView, 'doc' | 'reanchorNotes'>;
   request: Requester;
-  /** The first reply's cursor, when the article has more notes than one page. */
-  next?: string;
+  /**
+   * The first reply's cursor, when the article has more notes than one page; null when that
+   * reply carried none of them (`notesLater`): the pages then start at the first note.
+   */
+  next?: string | null;
   /** Runs the first request when the page is idle; the page's `requestIdleCallback` by default. */
   schedule?: ScheduleIdle;
   /** Told what the reader is missing: some notes, with a way to ask again (null: nothing now). */

@@ -29,7 +29,12 @@ const claims: StoredClaim[] = (pack?.claims ?? []).map((claim, order) => ({
  * service's records are checked in `service.test.ts`): a tab's content script and its popover
  * frame write as `tab:<id>`.
  */
-function fakeBackground(pageSize = NOTE_PAGE_SIZE, notes: NoteAnchor[] = []) {
+function fakeBackground(
+  pageSize = NOTE_PAGE_SIZE,
+  notes: NoteAnchor[] = [],
+  /** Answers the page with no note, every one left for the pages (`notesLater`). */
+  notesLater = false,
+) {
   /** The page of notes after the cursor `after` (from the first without). */
   const pageAfter = (after?: string) => {
     const start = after === undefined ? 0 : notes.findIndex((note) => note.id === after) + 1;
@@ -52,14 +57,15 @@ function fakeBackground(pageSize = NOTE_PAGE_SIZE, notes: NoteAnchor[] = []) {
     async fromPage(message: unknown) {
       const { type, payload } = message as { type: MessageType; payload: unknown };
       if (type === 'page.opened') {
-        const first = pageAfter();
+        const first = notesLater ? { notes: [] } : pageAfter();
         return reply({
           articleKey: 'article',
           articleTitle: 'Mexico',
           pack: null,
           claims,
           notes: first.notes,
-          ...(first.next ? { notesNext: first.next } : {}),
+          ...('next' in first && first.next ? { notesNext: first.next } : {}),
+          ...(notesLater ? { notesLater: true } : {}),
           writer: 'tab:7',
           words: pageWords(),
         });
@@ -269,6 +275,22 @@ describe('a page session and the change feed', () => {
     expect(placed()).toBe(many.length);
     expect(session.article.notes().map((note) => note.id)).toEqual(many.map((note) => note.id));
     expect(sent.filter((type) => type === 'page.notesPage')).toHaveLength(2);
+    stop();
+  });
+
+  it('paints the claims with no note when the reply left them for later, then places every one from the first page', async () => {
+    const many: NoteAnchor[] = Array.from({ length: 8 }, (_, n) => ({
+      id: `later-${n}`,
+      target: { selectors: SELECTORS },
+    }));
+    const { session, sent, stop } = await start(fakeBackground(3, many, true));
+    expect(session.article.layers.status().claimsAnchored).toBeGreaterThan(0);
+    const placed = () => session.article.layers.status().notesAnchored;
+    for (let turn = 0; turn < 50 && placed() < many.length; turn++) await flush();
+    expect(placed()).toBe(many.length);
+    expect(session.article.notes().map((note) => note.id)).toEqual(many.map((note) => note.id));
+    // Every note came in pages, the first of them asked for with no cursor.
+    expect(sent.filter((type) => type === 'page.notesPage')).toHaveLength(3);
     stop();
   });
 

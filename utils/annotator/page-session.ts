@@ -153,8 +153,10 @@ export async function startPageSession(deps: PageSessionDependencies): Promise<P
   };
   // The notes after the first page, and the change feed's records, are applied by the UI bundle
   // (which holds that code, out of the content script's budget); what comes before it waits.
+  // The first reply may have left every note for the pages (`notesLater`): they start at the first.
+  const next = data.notesLater ? null : data.notesNext;
   const notes = overlayUi.then((ui) =>
-    ui.followNotes({ article, request, ...(data.notesNext ? { next: data.notesNext } : {}) }),
+    ui.followNotes({ article, request, ...(next !== undefined ? { next } : {}) }),
   );
   const withNotes = (act: (follower: NoteFollower) => unknown): void => {
     notes.then(act).catch(() => {

@@ -27,6 +27,8 @@ export interface ServiceCaches {
   claimsOf(db: CounterpointDatabase, articleKey: string): Promise<StoredClaim[]>;
   /** An article's live notes (a fresh array each time), read once until a write names it. */
   notesOf(db: CounterpointDatabase, articleKey: string): Promise<Note[]>;
+  /** An article's live notes if they are read already (a fresh array), else undefined. */
+  notesIfRead(articleKey: string): Note[] | undefined;
   /** Drops the cached notes of these articles (written elsewhere, e.g. by an import). */
   notesChanged(articleKeys: readonly string[]): void;
   /** Drops cached packs and claims after a pack was installed, removed or turned off. */
@@ -61,6 +63,10 @@ export function createServiceCaches(browser: Browser): ServiceCaches {
     claimsOf: (db, articleKey) => claims.get(articleKey, db),
     // A copy for each caller, so one that sorts or filters its notes leaves the cached ones alone.
     notesOf: (db, articleKey) => notes.get(articleKey, db).then((list) => [...list]),
+    notesIfRead(articleKey) {
+      const list = notes.peek(articleKey);
+      return list ? [...list] : undefined;
+    },
     notesChanged(articleKeys) {
       for (const key of articleKeys) forgetNotesOf(key);
     },

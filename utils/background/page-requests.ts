@@ -7,13 +7,13 @@
 import { messageSource } from '../i18n';
 import { pageWords } from '../i18n/page-words';
 import { type UiWords, uiWords } from '../i18n/ui-words';
-import type { PageData } from '../messaging/protocol';
+import { NOTE_PAGE_SIZE, type PageData } from '../messaging/protocol';
 import { MAX_CHANGED_IDS } from '../messaging/schemas';
 import { writeShownItem } from '../messaging/shown-item';
 import { articleKeyFor } from '../notes-io/article-key';
 import { matchPackArticle } from '../packs/match';
 import { fingerprintSimilarity, textFingerprint } from '../page/fingerprint';
-import { getNote, refileNotes } from '../store/notes';
+import { fewNotesForArticle, getNote, refileNotes } from '../store/notes';
 import { writeTabPage } from '../store/tab-pages';
 import { setBadge } from './badge';
 import { notePageOf } from './note-pages';
@@ -74,10 +74,17 @@ export function createPageRequests(context: RequestContext): RequestHandlers<Pag
           });
         }
       }
-      const [claims, notes] = await Promise.all([
+      // Notes this worker has not read yet are read up to a page's worth: an article with more
+      // gets its claims at once and its notes in pages, from the first. Reading them all first
+      // held the claims back (4 s for 100,000 notes, 0.3 s for 10,000). The first page asked
+      // for starts that read, once the in-page UI is in, so the worker is not busy decoding
+      // notes before.
+      const [claims, few] = await Promise.all([
         pack ? caches.claimsOf(db, pack.articleKey) : Promise.resolve([]),
-        caches.notesOf(db, articleKey),
+        caches.notesIfRead(articleKey) ?? fewNotesForArticle(db, articleKey, NOTE_PAGE_SIZE),
       ]);
+      const notesLater = few === null;
+      const notes = few ?? [];
       const articleTitle = pack?.article.title ?? payload.headline;
       // The page gets its data at once; the tab's record and badge are written meanwhile, and
       // the tab's next request waits for them.
@@ -109,6 +116,7 @@ export function createPageRequests(context: RequestContext): RequestHandlers<Pag
         claims: claims.map(({ id, quote, verdict }) => ({ id, quote, verdict })),
         notes: firstPage.notes,
         ...(firstPage.next ? { notesNext: firstPage.next } : {}),
+        ...(notesLater ? { notesLater: true as const } : {}),
         writer: `tab:${tabId}`,
         words: pageWords(),
       };

@@ -98,36 +98,73 @@ describe('page.opened and page.notesPage', () => {
         note(`n${String(index).padStart(6, '0')}`, index),
       ),
     );
-    const opened = await setup.service.handle(
-      { type: 'page.opened', payload: { headline: ARTICLE_HEADLINE, text: ARTICLE_TEXT } },
-      fromTab(ARTICLE),
-    );
-    return { ...setup, opened: (opened as { ok: true; value: PageData }).value };
+    const open = async () => {
+      const reply = await setup.service.handle(
+        { type: 'page.opened', payload: { headline: ARTICLE_HEADLINE, text: ARTICLE_TEXT } },
+        fromTab(ARTICLE),
+      );
+      return (reply as { ok: true; value: PageData }).value;
+    };
+    return { ...setup, open, opened: await open() };
   }
 
-  it('sends the first page with the claims, then the rest in pages, each note once', async () => {
-    const count = 2 * NOTE_PAGE_SIZE + 3;
-    const { service, opened } = await openedWith(count);
-    expect(opened.claims.length).toBeGreaterThan(0);
-    expect(opened.notes).toHaveLength(NOTE_PAGE_SIZE);
-    expect(opened.notesNext).toBe(opened.notes.at(-1)?.id);
-    const seen = opened.notes.map((item) => item.id);
-    let next = opened.notesNext;
+  /** Every page after `next` (none: from the first note), each checked for its size. */
+  async function pagesAfter(
+    service: Awaited<ReturnType<typeof openedWith>>['service'],
+    next: string | undefined,
+  ): Promise<{ ids: string[]; pages: number }> {
+    const seen: string[] = [];
+    let cursor = next;
     let pages = 0;
-    while (next !== undefined) {
+    do {
       const reply = await service.handle(
-        { type: 'page.notesPage', payload: { after: next } },
+        { type: 'page.notesPage', payload: cursor === undefined ? {} : { after: cursor } },
         fromTab(ARTICLE),
       );
       const page = (reply as { ok: true; value: NotePage }).value;
       expect(page.notes.length).toBeLessThanOrEqual(NOTE_PAGE_SIZE);
       seen.push(...page.notes.map((item) => item.id));
-      next = page.next;
+      cursor = page.next;
       pages++;
-    }
-    expect(pages).toBe(2);
+    } while (cursor !== undefined);
+    return { ids: seen, pages };
+  }
+
+  it('sends the claims at once and every note in pages when more than a page was not read yet', async () => {
+    const count = 2 * NOTE_PAGE_SIZE + 3;
+    const { service, opened } = await openedWith(count);
+    expect(opened.claims.length).toBeGreaterThan(0);
+    // This worker has not read the notes: the claims do not wait for that.
+    expect(opened.notes).toEqual([]);
+    expect(opened.notesLater).toBe(true);
+    expect(opened).not.toHaveProperty('notesNext');
+    const { ids: seen, pages } = await pagesAfter(service, undefined);
+    expect(pages).toBe(3);
     expect(seen).toHaveLength(count);
     expect(new Set(seen).size).toBe(count);
+  });
+
+  it('sends the first page with the claims once the notes are read, then the rest in pages', async () => {
+    const count = 2 * NOTE_PAGE_SIZE + 3;
+    const { service, open } = await openedWith(count);
+    await pagesAfter(service, undefined);
+    const opened = await open();
+    expect(opened.claims.length).toBeGreaterThan(0);
+    expect(opened.notes).toHaveLength(NOTE_PAGE_SIZE);
+    expect(opened).not.toHaveProperty('notesLater');
+    expect(opened.notesNext).toBe(opened.notes.at(-1)?.id);
+    const rest = await pagesAfter(service, opened.notesNext);
+    const seen = [...opened.notes.map((item) => item.id), ...rest.ids];
+    expect(rest.pages).toBe(2);
+    expect(seen).toHaveLength(count);
+    expect(new Set(seen).size).toBe(count);
+  });
+
+  it('sends the notes with the claims when they fit one page, read or not', async () => {
+    const { opened } = await openedWith(NOTE_PAGE_SIZE);
+    expect(opened.notes).toHaveLength(NOTE_PAGE_SIZE);
+    expect(opened).not.toHaveProperty('notesLater');
+    expect(opened).not.toHaveProperty('notesNext');
   });
 
   it('sends no cursor when every note fits the first page', async () => {
@@ -137,7 +174,10 @@ describe('page.opened and page.notesPage', () => {
   });
 
   it('loses no note and sends none twice when notes are deleted and added between pages', async () => {
-    const { service, opened } = await openedWith(NOTE_PAGE_SIZE + 2);
+    const { service, open } = await openedWith(NOTE_PAGE_SIZE + 2);
+    // Read once (the first reply then carries the first page and its cursor).
+    await pagesAfter(service, undefined);
+    const opened = await open();
     const cursor = opened.notesNext as string;
     const firstIds = opened.notes.map((item) => item.id);
     // The cursor note itself and one before it are deleted; a new note is written.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeNote } from '../notes-io/test-notes';
 import { StorageError } from './errors';
-import { addNotesInBatches, putNote, softDeleteNote } from './notes';
+import { addNotesInBatches, fewNotesForArticle, putNote, softDeleteNote } from './notes';
 import { freshDatabasePerTest } from './test-database';
 import type { Note } from './types';
 
@@ -68,5 +68,32 @@ describe('addNotesInBatches', () => {
       }),
     ).rejects.toBe(failure);
     expect(await store.db.count('notes')).toBe(0);
+  });
+});
+
+describe('fewNotesForArticle', () => {
+  const at = (minute: number) => new Date(Date.UTC(2026, 10, 1, 0, minute)).toISOString();
+
+  it('gives the live notes of one article, oldest first, when it has no more than the limit', async () => {
+    const later = makeNote({ body: 'later', created: at(5) });
+    const earlier = makeNote({ body: 'earlier', created: at(1) });
+    const gone = makeNote({ body: 'gone', created: at(3) });
+    const elsewhere = makeNote({ body: 'elsewhere', articleKey: '/other/article/7654321' });
+    for (const note of [later, earlier, gone, elsewhere]) await putNote(store.db, note);
+    await softDeleteNote(store.db, gone.id, at(9));
+
+    const few = await fewNotesForArticle(store.db, later.articleKey, 3);
+
+    expect(few?.map((note) => note.body)).toEqual(['earlier', 'later']);
+  });
+
+  it('gives null when the article has more notes on record than the limit, deleted ones counted', async () => {
+    const kept = makeNote({ body: 'kept' });
+    const deleted = makeNote({ body: 'deleted' });
+    for (const note of [kept, deleted, makeNote({ body: 'third' })]) await putNote(store.db, note);
+    await softDeleteNote(store.db, deleted.id, at(9));
+
+    expect(await fewNotesForArticle(store.db, kept.articleKey, 2)).toBeNull();
+    expect(await fewNotesForArticle(store.db, kept.articleKey, 3)).toHaveLength(2);
   });
 });

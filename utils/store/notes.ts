@@ -132,6 +132,20 @@ export async function notesForArticle(
   return notes.filter((note) => !note.deletedAt).sort(byCreated);
 }
 
+/**
+ * One article's live notes, oldest first, when it has at most `limit` on record (deleted ones
+ * included), else null: one read of at most `limit + 1` notes, whatever the article holds.
+ */
+export async function fewNotesForArticle(
+  db: CounterpointDatabase,
+  articleKey: string,
+  limit: number,
+): Promise<Note[] | null> {
+  const notes = await db.getAllFromIndex('notes', 'articleKey', articleKey, limit + 1);
+  if (notes.length > limit) return null;
+  return notes.filter((note) => !note.deletedAt).sort(byCreated);
+}
+
 /** Every live note, newest first by modification. */
 export async function allNotes(db: CounterpointDatabase): Promise<Note[]> {
   // One plain read and a sort in memory beats walking the `modified` index (about 130 ms
