@@ -173,6 +173,28 @@ describe('createIdleQueue', () => {
       return { idle, soon, runIdle };
     }
 
+    /** A queue of one item a chunk, each chunk taking a whole 10 ms slice of its fake clock. */
+    function oneChunkASlice(
+      idle: ReturnType<typeof manualScheduler>,
+      soon: ReturnType<typeof manualScheduler>,
+    ) {
+      let clock = 0;
+      let ran = 0;
+      const queue = createIdleQueue({
+        schedule: idle.schedule,
+        continueIn: soon.schedule,
+        chunk: 1,
+        sliceMs: 10,
+        run: () => {
+          ran++;
+          clock += 10;
+        },
+        onDrained: () => undefined,
+        now: () => clock,
+      });
+      return { queue, clock: () => clock, ran: () => ran };
+    }
+
     it('goes on in a task of its own while a whole slice fits, then waits for the next idle callback', () => {
       let clock = 0;
       const { idle, soon, runIdle } = periodScheduler(
@@ -232,51 +254,25 @@ describe('createIdleQueue', () => {
       for (const period of periods) {
         const idle = manualScheduler();
         const soon = manualScheduler();
-        let clock = 0;
-        let ran = 0;
-        const queue = createIdleQueue({
-          schedule: idle.schedule,
-          continueIn: soon.schedule,
-          chunk: 1,
-          sliceMs: 10,
-          // Each chunk takes the whole slice.
-          run: () => {
-            ran++;
-            clock += 10;
-          },
-          onDrained: () => undefined,
-          now: () => clock,
-        });
+        const { queue, ran } = oneChunkASlice(idle, soon);
         queue.queue(items(3));
         idle.tasks.shift()?.(period);
-        expect(ran).toBe(1);
+        expect(ran()).toBe(1);
         expect([idle.tasks.length, soon.tasks.length]).toEqual([1, 0]);
       }
     });
 
     it('drops a slice carried on when cancelled', () => {
-      let clock = 0;
+      let made: ReturnType<typeof oneChunkASlice> | undefined;
       const { idle, soon, runIdle } = periodScheduler(
-        () => clock,
+        () => made?.clock() ?? 0,
         () => 50,
       );
-      let ran = 0;
-      const queue = createIdleQueue({
-        schedule: idle.schedule,
-        continueIn: soon.schedule,
-        chunk: 1,
-        sliceMs: 10,
-        // Each chunk takes the whole slice.
-        run: () => {
-          ran++;
-          clock += 10;
-        },
-        onDrained: () => undefined,
-        now: () => clock,
-      });
+      made = oneChunkASlice(idle, soon);
+      const { queue, ran } = made;
       queue.queue(items(5));
       runIdle();
-      expect([ran, idle.tasks.length, soon.tasks.length]).toEqual([1, 0, 1]);
+      expect([ran(), idle.tasks.length, soon.tasks.length]).toEqual([1, 0, 1]);
       queue.cancel();
       expect([idle.tasks.length, soon.tasks.length]).toEqual([0, 0]);
       expect(queue.busy()).toBe(false);

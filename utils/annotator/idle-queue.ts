@@ -16,6 +16,12 @@ export interface IdlePeriod {
  */
 export type ScheduleIdle = (task: (period?: IdlePeriod) => void) => { cancel(): void };
 
+/** A scheduler that runs a task in a task of its own, as soon as the page's own have run. */
+export const nextTaskScheduler: ScheduleIdle = (task) => {
+  const handle = setTimeout(() => task(), 0);
+  return { cancel: () => clearTimeout(handle) };
+};
+
 /** A scheduler on the page's `requestIdleCallback` (at most `timeoutMs` late), else a timeout. */
 export function idleScheduler(doc: Document, timeoutMs: number): ScheduleIdle {
   return (task) => {
@@ -26,8 +32,7 @@ export function idleScheduler(doc: Document, timeoutMs: number): ScheduleIdle {
       });
       return { cancel: () => view.cancelIdleCallback(handle) };
     }
-    const handle = setTimeout(() => task(), 0);
-    return { cancel: () => clearTimeout(handle) };
+    return nextTaskScheduler(task);
   };
 }
 
@@ -40,12 +45,6 @@ function roomIn(period: IdlePeriod | undefined): number {
     return 0;
   }
 }
-
-/** A scheduler that runs a task in a task of its own, as soon as the page's own have run. */
-export const nextTaskScheduler: ScheduleIdle = (task) => {
-  const handle = setTimeout(() => task(), 0);
-  return { cancel: () => clearTimeout(handle) };
-};
 
 /** What an idle queue runs on. */
 export interface IdleQueueOptions<T> {

@@ -114,20 +114,29 @@ async function drain(
   throw new Error('the pages never ended');
 }
 
+/** A pager over this view and background in which no page may fail. */
+function pagerThatNeverFails(
+  article: ReturnType<typeof fakeArticle>,
+  background: ReturnType<typeof pagedBackground>,
+  scheduler: ReturnType<typeof manualScheduler>,
+) {
+  return createNotePages({
+    article,
+    request: background.request,
+    schedule: scheduler.schedule,
+    onFailed: () => {
+      throw new Error('no page fails here');
+    },
+  });
+}
+
 describe('createNotePages', () => {
   it('asks in idle time after the paint, then each page once the one before arrived, each reply appended on its own', async () => {
     const all = range(10);
     const background = pagedBackground(all, 3);
     const scheduler = manualScheduler();
     const article = fakeArticle(all.slice(0, 3));
-    const pages = createNotePages({
-      article,
-      request: background.request,
-      schedule: scheduler.schedule,
-      onFailed: () => {
-        throw new Error('no page fails here');
-      },
-    });
+    const pages = pagerThatNeverFails(article, background, scheduler);
     pages.follow('n2');
     // Nothing is asked before the page is idle.
     expect(background.asked()).toBe(0);
@@ -155,14 +164,7 @@ describe('createNotePages', () => {
     const background = pagedBackground(all, 3);
     const scheduler = manualScheduler();
     const article = fakeArticle([]);
-    const pages = createNotePages({
-      article,
-      request: background.request,
-      schedule: scheduler.schedule,
-      onFailed: () => {
-        throw new Error('no page fails here');
-      },
-    });
+    const pages = pagerThatNeverFails(article, background, scheduler);
     pages.follow(null);
     await drain(scheduler, background);
     // The first request names no cursor: a page of no cursor is the first.

@@ -123,13 +123,16 @@ export async function refileNotes(
   }
 }
 
+/** The live (not deleted) notes among these, oldest first. */
+const liveOldestFirst = (notes: readonly Note[]): Note[] =>
+  notes.filter((note) => !note.deletedAt).sort(byCreated);
+
 /** The live (not deleted) notes of one article, oldest first. */
 export async function notesForArticle(
   db: CounterpointDatabase,
   articleKey: string,
 ): Promise<Note[]> {
-  const notes = await db.getAllFromIndex('notes', 'articleKey', articleKey);
-  return notes.filter((note) => !note.deletedAt).sort(byCreated);
+  return liveOldestFirst(await db.getAllFromIndex('notes', 'articleKey', articleKey));
 }
 
 /**
@@ -142,8 +145,7 @@ export async function fewNotesForArticle(
   limit: number,
 ): Promise<Note[] | null> {
   const notes = await db.getAllFromIndex('notes', 'articleKey', articleKey, limit + 1);
-  if (notes.length > limit) return null;
-  return notes.filter((note) => !note.deletedAt).sort(byCreated);
+  return notes.length > limit ? null : liveOldestFirst(notes);
 }
 
 /** Every live note, newest first by modification. */
