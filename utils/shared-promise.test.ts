@@ -149,6 +149,52 @@ describe('one promise per key, shared until it rejects', () => {
     expect(shared.peek('other')).toBeUndefined();
   });
 
+  it('keeps a value offered with a stamp taken before, as the key’s fulfilled promise', async () => {
+    const { made, shared } = keyed();
+    const stamp = shared.stampOf('amlo');
+    expect(shared.offer('amlo', 'few notes', stamp)).toBe(true);
+    expect(shared.peek('amlo')).toBe('few notes');
+    await expect(shared.get('amlo', '')).resolves.toBe('few notes');
+    expect(made).toHaveLength(0);
+    // The same stamp again: the key has changed since (the offer itself).
+    expect(shared.offer('amlo', 'again', stamp)).toBe(false);
+    expect(shared.peek('amlo')).toBe('few notes');
+  });
+
+  it('refuses a value offered after the key was forgotten, made, or every key forgotten', async () => {
+    const { made, shared } = keyed();
+    // Forgotten meanwhile (a write named the key while the value was being read).
+    let stamp = shared.stampOf('amlo');
+    shared.forget('amlo');
+    expect(shared.offer('amlo', 'stale', stamp)).toBe(false);
+    expect(shared.peek('amlo')).toBeUndefined();
+    // Made meanwhile, and still pending: the key's promise is left alone.
+    stamp = shared.stampOf('amlo');
+    const pending = shared.get('amlo', '');
+    expect(shared.offer('amlo', 'stale', stamp)).toBe(false);
+    made[0]?.resolve('read');
+    await expect(pending).resolves.toBe('read');
+    // Made and dropped meanwhile: the key is back to no promise, yet its stamp moved on.
+    stamp = shared.stampOf('amlo');
+    shared.get('amlo', '');
+    shared.forget('amlo');
+    expect(shared.offer('amlo', 'stale', stamp)).toBe(false);
+    // Every key forgotten meanwhile, for a key never touched before and one touched.
+    const untouched = shared.stampOf('other');
+    const touched = shared.stampOf('amlo');
+    shared.forgetAll();
+    expect(shared.offer('other', 'stale', untouched)).toBe(false);
+    expect(shared.offer('amlo', 'stale', touched)).toBe(false);
+    expect(shared.peek('other')).toBeUndefined();
+    // A stamp taken after every change is good.
+    expect(shared.offer('other', 'fresh', shared.stampOf('other'))).toBe(true);
+    expect(shared.peek('other')).toBe('fresh');
+    // A key another key's change leaves alone keeps its stamp.
+    const amlo = shared.stampOf('amlo');
+    shared.forget('other');
+    expect(shared.offer('amlo', 'fresh', amlo)).toBe(true);
+  });
+
   it('keeps the newer promise of a key when one forgotten rejects later', async () => {
     const { made, shared } = keyed();
     const old = shared.get('amlo', '');

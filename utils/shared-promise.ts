@@ -18,6 +18,17 @@ export interface KeyedSharedPromises<Args extends unknown[], T> {
   get(key: string, ...args: Args): Promise<T>;
   /** The key's value if its shared promise has fulfilled (and was not dropped since), else undefined. */
   peek(key: string): T | undefined;
+  /**
+   * A stamp of the key's state, for {@link KeyedSharedPromises.offer}: it changes whenever the
+   * key's promise is made, dropped or offered.
+   */
+  stampOf(key: string): number;
+  /**
+   * Keeps `value` as the key's fulfilled promise if nothing happened to the key since `stamp`
+   * was taken (no promise made, dropped or offered) and it has none: a value read some other
+   * way before a write could drop it. Returns whether it was kept.
+   */
+  offer(key: string, value: T, stamp: number): boolean;
   /** Drops one key's shared promise: the next call for it makes a new one. */
   forget(key: string): void;
   /** Drops every key's shared promise. */
@@ -36,10 +47,21 @@ export function sharedByKeyUntilRejected<Args extends unknown[], T>(
   const current = new Map<string, Promise<T>>();
   /** The values of the keys whose current promise has fulfilled. */
   const values = new Map<string, T>();
+  // Stamps come from one counter that only rises, so a key's stamp never comes back to an old
+  // value: a key not in `stamps` has the stamp of the last `forgetAll`.
+  let tick = 0;
+  let clearedAt = 0;
+  const stamps = new Map<string, number>();
+  const touch = (key: string): void => {
+    tick += 1;
+    stamps.set(key, tick);
+  };
+  const stampOf = (key: string): number => stamps.get(key) ?? clearedAt;
   return {
     get(key, ...args) {
       const shared = current.get(key);
       if (shared) return shared;
+      touch(key);
       const made = make(key, ...args).then(
         (value) => {
           if (current.get(key) === made) values.set(key, value);
@@ -56,11 +78,23 @@ export function sharedByKeyUntilRejected<Args extends unknown[], T>(
     peek(key) {
       return values.get(key);
     },
+    stampOf,
+    offer(key, value, stamp) {
+      if (current.has(key) || stampOf(key) !== stamp) return false;
+      touch(key);
+      current.set(key, Promise.resolve(value));
+      values.set(key, value);
+      return true;
+    },
     forget(key) {
+      touch(key);
       current.delete(key);
       values.delete(key);
     },
     forgetAll() {
+      tick += 1;
+      clearedAt = tick;
+      stamps.clear();
       current.clear();
       values.clear();
     },

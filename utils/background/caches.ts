@@ -11,7 +11,7 @@ import type { Browser } from '../browser';
 import { sharedByKeyUntilRejected, sharedUntilRejected } from '../shared-promise';
 import { announceNotesChanged, type NotesChangeInput } from '../store/change-feed';
 import type { CounterpointDatabase, StoredClaim, StoredPack } from '../store/db';
-import { notesForArticle } from '../store/notes';
+import { fewNotesForArticle, notesForArticle } from '../store/notes';
 import { claimsForArticle, installedPacks } from '../store/packs';
 import type { Note } from '../store/types';
 
@@ -27,8 +27,12 @@ export interface ServiceCaches {
   claimsOf(db: CounterpointDatabase, articleKey: string): Promise<StoredClaim[]>;
   /** An article's live notes (a fresh array each time), read once until a write names it. */
   notesOf(db: CounterpointDatabase, articleKey: string): Promise<Note[]>;
-  /** An article's live notes if they are read already (a fresh array), else undefined. */
-  notesIfRead(articleKey: string): Note[] | undefined;
+  /**
+   * An article's live notes (a fresh array) when it has at most `limit` on record, else null:
+   * those read already, or one read of at most `limit + 1` notes, which the cache then keeps
+   * unless a write named the article while it was read.
+   */
+  fewNotesOf(db: CounterpointDatabase, articleKey: string, limit: number): Promise<Note[] | null>;
   /** Drops the cached notes of these articles (written elsewhere, e.g. by an import). */
   notesChanged(articleKeys: readonly string[]): void;
   /** Drops cached packs and claims after a pack was installed, removed or turned off. */
@@ -63,9 +67,16 @@ export function createServiceCaches(browser: Browser): ServiceCaches {
     claimsOf: (db, articleKey) => claims.get(articleKey, db),
     // A copy for each caller, so one that sorts or filters its notes leaves the cached ones alone.
     notesOf: (db, articleKey) => notes.get(articleKey, db).then((list) => [...list]),
-    notesIfRead(articleKey) {
-      const list = notes.peek(articleKey);
-      return list ? [...list] : undefined;
+    async fewNotesOf(db, articleKey, limit) {
+      const read = notes.peek(articleKey);
+      if (read) return [...read];
+      // A write that lands during the read forgets the article, which moves its stamp on: the
+      // notes read are then not kept (they may be from before the write).
+      const stamp = notes.stampOf(articleKey);
+      const few = await fewNotesForArticle(db, articleKey, limit);
+      if (few === null) return null;
+      notes.offer(articleKey, [...few], stamp);
+      return few;
     },
     notesChanged(articleKeys) {
       for (const key of articleKeys) forgetNotesOf(key);

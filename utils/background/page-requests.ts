@@ -13,7 +13,7 @@ import { writeShownItem } from '../messaging/shown-item';
 import { articleKeyFor } from '../notes-io/article-key';
 import { matchPackArticle } from '../packs/match';
 import { fingerprintSimilarity, textFingerprint } from '../page/fingerprint';
-import { fewNotesForArticle, getNote, refileNotes } from '../store/notes';
+import { getNote, refileNotes } from '../store/notes';
 import { writeTabPage } from '../store/tab-pages';
 import { setBadge } from './badge';
 import { notePageOf } from './note-pages';
@@ -74,14 +74,15 @@ export function createPageRequests(context: RequestContext): RequestHandlers<Pag
           });
         }
       }
-      // Notes this worker has not read yet are read up to a page's worth: an article with more
-      // gets its claims at once and its notes in pages, from the first. Reading them all first
+      // Notes this worker has not read yet are read up to a page's worth (and kept when that is
+      // all of them): an article with more gets its claims at once and its notes in pages, from
+      // the first. Reading them all first
       // held the claims back (4 s for 100,000 notes, 0.3 s for 10,000). The first page asked
       // for starts that read, once the in-page UI is in, so the worker is not busy decoding
       // notes before.
       const [claims, few] = await Promise.all([
         pack ? caches.claimsOf(db, pack.articleKey) : Promise.resolve([]),
-        caches.notesIfRead(articleKey) ?? fewNotesForArticle(db, articleKey, NOTE_PAGE_SIZE),
+        caches.fewNotesOf(db, articleKey, NOTE_PAGE_SIZE),
       ]);
       const notesLater = few === null;
       const notes = few ?? [];
