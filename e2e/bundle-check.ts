@@ -30,9 +30,10 @@ import { CHROME_BUILD } from './harness/paths';
  * (20.05) and each note's place held without a live range (`text-place.ts`, and the layers, the
  * shade and the change scope reading places) took it to 20.7, and are worth more than they weigh:
  * with 100,000 notes the page's own 300 removals went from 5.7 s to 0.5 ms (docs/benchmarks.md).
- * The issue's bound is 25.
+ * The bounded first read of the notes brought it to 20.8, and timers the page cannot cancel
+ * (`utils/annotator/page-clock.ts`) to 21.2. The issue's bound is 25.
  */
-export const CONTENT_SCRIPT_BUDGET_KB = 21;
+export const CONTENT_SCRIPT_BUDGET_KB = 21.5;
 
 /**
  * The extras bundle's budget, in KB of gzip: 10.2 when it was split off, 10.6 since it also

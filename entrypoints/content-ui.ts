@@ -3,10 +3,12 @@
  * does with them), injected by the background into the content script's isolated world once the
  * article is painted.
  */
+import { options } from 'preact';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { createOverlay } from '@/components/overlay/overlay-host';
 import { startInteractions } from '@/utils/annotator/interactions';
 import { createNotesMissingRelay, followNotes } from '@/utils/annotator/note-pages';
+import { pageProofClock } from '@/utils/annotator/page-clock';
 import { createPanelFrame } from '@/utils/annotator/panel-frame';
 import { registerOverlayUi } from '@/utils/annotator/ui-loader';
 import { extensionApi as browser } from '@/utils/browser';
@@ -27,6 +29,12 @@ function extensionOrigin(api: typeof browser): string {
 }
 
 export default defineUnlistedScript(() => {
+  // Preact runs effects after the next frame, on the window's timers by default: a page that
+  // cancels every timer id would stop every effect for good. These timers it cannot cancel.
+  const clock = pageProofClock(window);
+  options.requestAnimationFrame = (flush) => {
+    clock.frame(() => clock.after(0, flush));
+  };
   // The words the background put in this world before the bundle: no catalogue read on the page.
   const words = takeUiWords(globalThis as unknown as Record<string, unknown>);
   if (words) setMessageSource(uiWordsSource(words, browserMessageSource()));

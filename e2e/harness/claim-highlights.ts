@@ -17,3 +17,24 @@ export function claimHighlightTexts(tab: ArticleTab): Promise<string[]> {
     return texts;
   }, undefined);
 }
+
+/**
+ * The middle of the first line of a claim's highlighted text, in viewport coordinates, once the
+ * claim is scrolled to the middle of the viewport.
+ */
+export function pointInClaim(tab: ArticleTab, exact: string): Promise<{ x: number; y: number }> {
+  return tab.evaluate((wanted: string) => {
+    const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+    for (const highlight of registry.values()) {
+      for (const range of highlight) {
+        if (range.toString().replace(/\s+/g, ' ').trim() === wanted) {
+          range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+          const rect = range.getClientRects()[0];
+          if (rect)
+            return { x: rect.left + Math.min(rect.width / 2, 40), y: rect.top + rect.height / 2 };
+        }
+      }
+    }
+    throw new Error(`claim not highlighted: ${wanted}`);
+  }, exact.replace(/\s+/g, ' ').trim());
+}

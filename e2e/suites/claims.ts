@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundledPacks } from '../../utils/packs';
 import { VERDICT_LABELS } from '../../utils/packs/verdicts';
 import { ARTICLE_URL } from '../fixtures';
-import { claimHighlightTexts } from '../harness/claim-highlights';
+import { claimHighlightTexts, pointInClaim } from '../harness/claim-highlights';
 import type { ArticleTab, Box, BrowserDriver, BrowserSession } from '../harness/driver';
 import { artifactsDir } from '../harness/paths';
 import { waitUntil } from '../harness/wait';
@@ -19,24 +19,6 @@ const [pack] = loadBundledPacks().packs;
 if (!pack) throw new Error('no bundled pack');
 const claims = pack.claims;
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
-
-/** The middle of the first line of a claim's highlighted text, in viewport coordinates. */
-function pointInClaim(tab: ArticleTab, exact: string): Promise<{ x: number; y: number }> {
-  return tab.evaluate((wanted: string) => {
-    const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-    for (const highlight of registry.values()) {
-      for (const range of highlight) {
-        if (range.toString().replace(/\s+/g, ' ').trim() === wanted) {
-          range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-          const rect = range.getClientRects()[0];
-          if (rect)
-            return { x: rect.left + Math.min(rect.width / 2, 40), y: rect.top + rect.height / 2 };
-        }
-      }
-    }
-    throw new Error(`claim not highlighted: ${wanted}`);
-  }, squash(exact));
-}
 
 /** Sets the reader's settings through the extension's storage, as the popup does. */
 function setSettings(

@@ -5,6 +5,7 @@
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { extensionAlive } from '@/utils/annotator/extension-alive';
+import { pageProofClock } from '@/utils/annotator/page-clock';
 import { startPageSession } from '@/utils/annotator/page-session';
 import { extensionApi as browser } from '@/utils/browser';
 import { createRequester, unansweredFrom } from '@/utils/messaging/client';
@@ -31,6 +32,8 @@ export default defineContentScript({
       ),
       signal: stopped.signal,
       startedAt,
+      // Timers the page's "clear every timeout" cannot cancel.
+      clock: pageProofClock(window),
     }).catch((error: unknown) => {
       // Never let a failure reach the page's console as an uncaught error.
       console.debug('Counterpoint: not started', error);

@@ -12,6 +12,7 @@ import { createOwnNodeRegistry } from '../highlight';
 import type { NoteAnchor, PageClaim, PageStatusReport, PageWords } from '../messaging/protocol';
 import type { ChangeScope } from './change-scope';
 import { createLayers, type LayerDependencies, type Layers, type LayerVisibility } from './layers';
+import { type Cancel, type PageClock, windowClock } from './page-clock';
 
 /** How long after the last change to the article it is anchored again. */
 export const REANCHOR_DEBOUNCE_MS = 150;
@@ -48,6 +49,8 @@ export interface ArticleView {
   readonly doc: Document;
   readonly body: Element;
   readonly layers: Layers;
+  /** The delays, frames and idle callbacks of everything on this page of ours. */
+  readonly clock: PageClock;
   claims(): readonly PageClaim[];
   /** Where the article's notes are (never what they say: that stays in extension pages). */
   notes(): readonly NoteAnchor[];
@@ -95,6 +98,8 @@ export interface ArticleViewDependencies {
   loadExtras?: LayerDependencies['loadExtras'];
   /** The page's scheme, read while the background answered. */
   scheme?: LayerDependencies['scheme'];
+  /** The timers everything on the page runs on (see `page-clock.ts`); the window's by default. */
+  clock?: PageClock;
 }
 
 /** Anchors and paints the article, and keeps it painted. */
@@ -108,15 +113,16 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
   let pending: Parameters<MarkerHandler['onMarker']> | null = null;
   const extraIgnores: ((node: Node) => boolean)[] = [];
   const listeners = new Set<(change: ArticleChange) => void>();
-  let reanchorTimer: ReturnType<typeof setTimeout> | undefined;
-  let maxWaitTimer: ReturnType<typeof setTimeout> | undefined;
+  const clock = deps.clock ?? windowClock(doc.defaultView);
+  let reanchorTimer: Cancel | undefined;
+  let maxWaitTimer: Cancel | undefined;
   // What the changes since the last anchoring concern, gathered as they come.
   let scope: ChangeScope = { touched: new Set(), addedText: false };
   let destroyed = false;
   // When the page changed lately, to tell a busy page (a live blog, a rotating teaser).
   let changedAt: number[] = [];
   let busy = false;
-  let quietTimer: ReturnType<typeof setTimeout> | undefined;
+  let quietTimer: Cancel | undefined;
   // Whether a busy page that seemed quiet, watched narrowly, is watched whole to confirm it.
   let confirming = false;
   // Whether some passage is not placed (an orphan, or not anchored yet), as last reported.
@@ -127,6 +133,7 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
     // The engine, loader and scheduler a test passes, the page's scheme and the reader's
     // visibility (the first paint is made with it), as they are.
     ...deps,
+    clock,
     partialNotice: words.notesPartial,
     ownNodes,
     ignore: (node) => extraIgnores.some((test) => test(node)),
@@ -174,8 +181,8 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
   };
 
   const cancelTimers = (): void => {
-    clearTimeout(reanchorTimer);
-    clearTimeout(maxWaitTimer);
+    reanchorTimer?.();
+    maxWaitTimer?.();
     reanchorTimer = maxWaitTimer = undefined;
   };
 
@@ -185,8 +192,8 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
    * (a teaser), so the whole body is watched again first, and the page stays busy meanwhile.
    */
   const waitForQuiet = (): void => {
-    clearTimeout(quietTimer);
-    quietTimer = setTimeout(() => {
+    quietTimer?.();
+    quietTimer = clock.after(QUIET_AFTER_MS, () => {
       // Watched narrowly (every passage placed) and not confirmed yet. (One across the body's
       // children keeps the body watched whole: that page is then confirmed needlessly.)
       if (!(unplaced || confirming)) {
@@ -199,7 +206,7 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
       busy = false;
       layers.setBusy(false);
       watch();
-    }, QUIET_AFTER_MS);
+    });
   };
 
   /** Counts a change of the page towards telling a busy page. */
@@ -242,9 +249,9 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
     // Bound to the passages now, while the nodes are where the mutations left them.
     layers.collectChanges(records, scope);
     if (scope.touched.size === 0 && !scope.addedText) return;
-    clearTimeout(reanchorTimer);
-    reanchorTimer = setTimeout(settle, REANCHOR_DEBOUNCE_MS);
-    maxWaitTimer ??= setTimeout(settle, REANCHOR_MAX_WAIT_MS);
+    reanchorTimer?.();
+    reanchorTimer = clock.after(REANCHOR_DEBOUNCE_MS, settle);
+    maxWaitTimer ??= clock.after(REANCHOR_MAX_WAIT_MS, settle);
   };
   const observer = new MutationObserver(onRecords);
 
@@ -296,6 +303,7 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
     doc,
     body,
     layers,
+    clock,
     claims: () => claims,
     notes: () => notes,
     visibility: () => visibility,
@@ -342,7 +350,7 @@ export function createArticleView(deps: ArticleViewDependencies): ArticleView {
       destroyed = true;
       observer.disconnect();
       cancelTimers();
-      clearTimeout(quietTimer);
+      quietTimer?.();
       listeners.clear();
       layers.destroy();
     },

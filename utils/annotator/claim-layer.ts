@@ -25,7 +25,7 @@ export interface ClaimItem {
 /** What the claim layer needs: the page, the layers' marker labels and callbacks, the loader. */
 export type ClaimLayerDependencies = Pick<
   LayerDependencies,
-  'doc' | 'ownNodes' | 'callbacks' | 'label' | 'paintByWrapping' | 'loadExtras' | 'scheme'
+  'doc' | 'ownNodes' | 'callbacks' | 'label' | 'paintByWrapping' | 'loadExtras' | 'scheme' | 'clock'
 >;
 
 /**
@@ -106,6 +106,7 @@ export function createClaimLayer(deps: ClaimLayerDependencies, wait: FallbackSou
       ownNodes,
       forceFallback: needsFallback,
       scheme: schemeOfPage(),
+      ...(deps.clock ? { requestFrame: deps.clock.frame } : {}),
     });
     made.setViewportOnly(busy);
     return made;

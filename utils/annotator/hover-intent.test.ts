@@ -9,7 +9,7 @@ function setup(canOpen = () => true) {
     closeAfterMs: 300,
     setTimer: (run, ms) => setTimeout(run, ms),
     clearTimer: (timer) => {
-      if (timer !== null) clearTimeout(timer);
+      if (timer !== null) clearTimeout(timer as ReturnType<typeof setTimeout>);
     },
     canOpen,
     open: (id) => opened.push(id),

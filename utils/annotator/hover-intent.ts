@@ -4,7 +4,8 @@
  * Timers are passed in, so tests drive it with fake ones.
  */
 
-type Timer = ReturnType<typeof setTimeout>;
+/** A pending timer, as the timer functions passed in hand it out. */
+type Timer = unknown;
 
 /** What the hover intent needs. */
 export interface HoverIntentDependencies {

@@ -4,11 +4,9 @@
  * Pure DOM (no Preact, no extension API).
  */
 
-/** How much of an idle period is left (the browser's `IdleDeadline`, or a test's). */
-export interface IdlePeriod {
-  /** Milliseconds left before the browser expects to need the thread again (0 once past). */
-  timeRemaining(): number;
-}
+import type { IdlePeriod, PageClock } from './page-clock';
+
+export type { IdlePeriod } from './page-clock';
 
 /**
  * Runs a task when the page is idle, telling it how much of the idle period is left when the
@@ -17,23 +15,13 @@ export interface IdlePeriod {
 export type ScheduleIdle = (task: (period?: IdlePeriod) => void) => { cancel(): void };
 
 /** A scheduler that runs a task in a task of its own, as soon as the page's own have run. */
-export const nextTaskScheduler: ScheduleIdle = (task) => {
-  const handle = setTimeout(() => task(), 0);
-  return { cancel: () => clearTimeout(handle) };
-};
+export function nextTaskScheduler(clock: PageClock): ScheduleIdle {
+  return (task) => ({ cancel: clock.after(0, () => task()) });
+}
 
-/** A scheduler on the page's `requestIdleCallback` (at most `timeoutMs` late), else a timeout. */
-export function idleScheduler(doc: Document, timeoutMs: number): ScheduleIdle {
-  return (task) => {
-    const view = doc.defaultView;
-    if (view && typeof view.requestIdleCallback === 'function') {
-      const handle = view.requestIdleCallback((deadline) => task(deadline), {
-        timeout: timeoutMs,
-      });
-      return { cancel: () => view.cancelIdleCallback(handle) };
-    }
-    return nextTaskScheduler(task);
-  };
+/** A scheduler on the clock's idle callbacks, at most about `timeoutMs` late. */
+export function idleScheduler(clock: PageClock, timeoutMs: number): ScheduleIdle {
+  return (task) => ({ cancel: clock.idle(task, timeoutMs) });
 }
 
 /** What is left of an idle period, 0 when unknown (or when the browser's answer is no number). */

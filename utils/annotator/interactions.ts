@@ -151,7 +151,7 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
   const { doc, body, layers } = article;
   const listeners = new AbortController();
   const signal = listeners.signal;
-  const timers = createTimers();
+  const timers = createTimers(article.clock);
   let destroyed = false;
 
   const isClaim = (id: string): boolean => article.claims().some((claim) => claim.id === id);
@@ -234,6 +234,7 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
   const ours = (event: Event): boolean => overlay.contains(event) || frame.contains(event);
   createPagePointer({
     doc,
+    requestFrame: article.clock.frame,
     layers,
     hover,
     ours,

@@ -7,6 +7,7 @@ import type { TextSpan } from '../anchoring/types';
 import type { OwnNodeRegistry } from '../highlight';
 import type { NoteAnchor, PageClaim } from '../messaging/protocol';
 import type { ChangeScope } from './change-scope';
+import type { PageClock } from './page-clock';
 import type { ContentExtras } from './ui-loader';
 
 /** Which layers are shown. */
@@ -129,8 +130,13 @@ export interface LayerDependencies {
    * API. Without it (and unless the bundle has already registered) such quotes are orphans.
    */
   loadExtras?: () => Promise<ContentExtras>;
-  /** Runs a task when the page is idle; a test passes a fake. Default: `requestIdleCallback`. */
+  /** Runs a task when the page is idle; a test passes a fake. Default: the clock's idle callbacks. */
   scheduleIdle?: (task: () => void) => { cancel(): void };
+  /**
+   * The delays, frames and idle callbacks the layers run on: the content script passes timers the
+   * page cannot cancel (`pageProofClock`); the window's own by default.
+   */
+  clock?: PageClock;
   /**
    * The page's scheme, read before anything is painted (reading it forces a style pass, which
    * after our first writes would be a second one); read on first use when absent.

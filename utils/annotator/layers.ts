@@ -19,6 +19,7 @@ import { type ClaimItem, createClaimLayer } from './claim-layer';
 import { createExtrasWait } from './extras-wait';
 import { createIdleQueue, idleScheduler, nextTaskScheduler } from './idle-queue';
 import type { LayerDependencies, Layers, LayerVisibility } from './layer-types';
+import { windowClock } from './page-clock';
 
 export type {
   LayerCallbacks,
@@ -58,8 +59,10 @@ type Placement =
 /** Creates the layers; nothing is painted until `setData`. */
 export function createLayers(deps: LayerDependencies): Layers {
   const { doc, body, ownNodes } = deps;
+  const clock = deps.clock ?? windowClock(doc.defaultView);
   const shade: NoteShade = createNoteShade(doc, {
     ownNodes,
+    requestFrame: clock.frame,
     ...(deps.scheme ? { scheme: deps.scheme } : {}),
     ...(deps.partialNotice ? { partialNotice: deps.partialNotice } : {}),
   });
@@ -90,11 +93,11 @@ export function createLayers(deps: LayerDependencies): Layers {
    * change of the page's (`collectChanges`) or our paint (markers split text nodes) drops it.
    */
   let sliceText: PreparedText | null = null;
-  const scheduleIdle = deps.scheduleIdle ?? idleScheduler(doc, IDLE_TIMEOUT_MS);
+  const scheduleIdle = deps.scheduleIdle ?? idleScheduler(clock, IDLE_TIMEOUT_MS);
   // Notes anchored in idle time, a slice at a time, after the first paint.
   const noteQueue = createIdleQueue<NoteAnchor>({
     schedule: scheduleIdle,
-    continueIn: nextTaskScheduler,
+    continueIn: nextTaskScheduler(clock),
     chunk: NOTE_CHUNK,
     sliceMs: NOTE_SLICE_MS,
     run: (chunk) => {

@@ -3,6 +3,7 @@ import type { Requester } from '../messaging/client';
 import type { NoteAnchor, NotePage, NotePageRequest } from '../messaging/protocol';
 import type { ScheduleIdle } from './idle-queue';
 import { createNotePages, followNotes, PAGE_RETRY_DELAYS_MS } from './note-pages';
+import { windowClock } from './page-clock';
 
 afterEach(() => vi.useRealTimers());
 
@@ -30,6 +31,7 @@ function fakeArticle(initial: readonly NoteAnchor[]) {
   const replaced: string[][] = [];
   return {
     doc: document,
+    clock: windowClock(window),
     notes: () => notes,
     setNotes(next: readonly NoteAnchor[]) {
       notes = next;

@@ -16,6 +16,7 @@ import type { NotesChange } from '../store/change-feed';
 import type { ArticleView } from './article-view';
 import { idleScheduler, type ScheduleIdle } from './idle-queue';
 import { applyNotesChange, type NotesSyncOutcome } from './notes-sync';
+import { type PageClock, windowClock } from './page-clock';
 
 /** How long the pager waits before it asks again for a page that failed, each time. */
 export const PAGE_RETRY_DELAYS_MS = [2_000, 10_000];
@@ -28,6 +29,8 @@ export interface NotePagesDependencies {
   request: Requester;
   /** Runs the first request (after the first paint) when the page is idle. */
   schedule: ScheduleIdle;
+  /** Times the retries of a failed page; the window's own timers by default. */
+  clock?: PageClock;
   /**
    * Told when a page failed every time: its notes (and the pages after it) stay unshown until
    * `retry` asks for it once more, or the next reload.
@@ -140,8 +143,10 @@ export function createNotePages(deps: NotePagesDependencies): NotePages {
           deps.onFailed(error, retry);
           return;
         }
-        const timer = setTimeout(() => ask(mine, payload, take, done, attempt + 1), delay);
-        due = { cancel: () => clearTimeout(timer) };
+        const cancel = (deps.clock ?? windowClock(null)).after(delay, () =>
+          ask(mine, payload, take, done, attempt + 1),
+        );
+        due = { cancel };
       },
     );
   }
@@ -202,14 +207,14 @@ export function createNotePages(deps: NotePagesDependencies): NotePages {
 
 /** What the page session hands the in-page UI bundle to keep the painted notes current. */
 export interface NoteFollowerDependencies {
-  article: NotePagesDependencies['article'] & Pick<ArticleView, 'doc' | 'reanchorNotes'>;
+  article: NotePagesDependencies['article'] & Pick<ArticleView, 'doc' | 'reanchorNotes' | 'clock'>;
   request: Requester;
   /**
    * The first reply's cursor, when the article has more notes than one page; null when that
    * reply carried none of them (`notesLater`): the pages then start at the first note.
    */
   next?: string | null;
-  /** Runs the first request when the page is idle; the page's `requestIdleCallback` by default. */
+  /** Runs the first request when the page is idle; the article's clock's idle callbacks by default. */
   schedule?: ScheduleIdle;
   /** Told what the reader is missing: some notes, with a way to ask again (null: nothing now). */
   onMissing?(missing: NotesMissing): void;
@@ -267,7 +272,8 @@ export function followNotes(deps: NoteFollowerDependencies): NoteFollower {
   const pages = createNotePages({
     article,
     request,
-    schedule: deps.schedule ?? idleScheduler(article.doc, PAGE_IDLE_TIMEOUT_MS),
+    schedule: deps.schedule ?? idleScheduler(article.clock, PAGE_IDLE_TIMEOUT_MS),
+    clock: article.clock,
     onFailed: (error, retry) => {
       console.warn('Counterpoint: some notes could not be loaded', error);
       deps.onMissing?.({ retry });

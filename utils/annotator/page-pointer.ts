@@ -5,12 +5,15 @@
  * overlay or popover frame handles. Hover opens claims only: a note opens on a click, so a
  * resting pointer never shows the page (which sees the frame appear) where a note is.
  */
+import { type RequestFrame, windowFrames } from '../highlight/frames';
 import type { HoverIntent } from './hover-intent';
 import type { Layers } from './layers';
 
 /** What the pointer controller needs. */
 export interface PagePointerDependencies {
   doc: Document;
+  /** How animation frames are asked for (the article's clock); the window's own by default. */
+  requestFrame?: RequestFrame;
   layers: Pick<Layers, 'hitTest'>;
   hover: HoverIntent;
   /** Whether an event happened in our overlay or popover frame. */
@@ -33,13 +36,14 @@ export interface PagePointerDependencies {
 /** Starts following the pointer (until `signal` aborts). */
 export function createPagePointer(deps: PagePointerDependencies): void {
   const { doc, layers, hover } = deps;
-  const win = doc.defaultView ?? window;
-  let frame = 0;
+  const requestFrame = deps.requestFrame ?? windowFrames(doc.defaultView ?? window);
+  /** Cancels the frame asked for, while one is. */
+  let cancelFrame: (() => void) | null = null;
   /** Where the pointer is last: the frame's test uses it, not where it first moved in the frame. */
   let pointerAt = { x: 0, y: 0 };
   deps.signal.addEventListener('abort', () => {
-    if (frame) win.cancelAnimationFrame(frame);
-    frame = 0;
+    cancelFrame?.();
+    cancelFrame = null;
   });
 
   doc.addEventListener(
@@ -51,9 +55,9 @@ export function createPagePointer(deps: PagePointerDependencies): void {
       hover.pointerInPopover(false);
       if (deps.isMarkerHost?.(event.target)) return;
       pointerAt = { x: event.clientX, y: event.clientY };
-      if (frame) return;
-      frame = win.requestAnimationFrame(() => {
-        frame = 0;
+      if (cancelFrame) return;
+      cancelFrame = requestFrame(() => {
+        cancelFrame = null;
         if (deps.signal.aborted) return;
         const { x: clientX, y: clientY } = pointerAt;
         const claimId = layers.hitTest(clientX, clientY).find((id) => deps.isClaim(id));

@@ -26,6 +26,7 @@ import { type ArticleView, createArticleView } from './article-view';
 import type { Interactions } from './interactions';
 import { FIRST_NOTE_BATCH } from './layers';
 import type { NoteFollower } from './note-pages';
+import { type PageClock, windowClock } from './page-clock';
 import { loadContentExtras, loadOverlayUi, type OverlayUi } from './ui-loader';
 
 /** What a page session needs. */
@@ -44,12 +45,15 @@ export interface PageSessionDependencies {
    * task, the first paint another. A macrotask by default; a test passes a counting one.
    */
   yieldToPage?: () => Promise<void>;
+  /**
+   * The timers everything on the page runs on: the content script passes `pageProofClock`, whose
+   * timers the page cannot cancel; the window's own by default.
+   */
+  clock?: PageClock;
 }
 
 /** A reply with more notes than the first paint anchors is painted in a task of its own. */
 export const YIELD_AFTER_NOTES = FIRST_NOTE_BATCH;
-
-const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** The running session, for tests. */
 export interface PageSession {
@@ -66,7 +70,8 @@ function visibilityOf(settings: Settings, hostname: string) {
 /** Recognises the page and starts Counterpoint on it. Resolves when the first paint is done. */
 export async function startPageSession(deps: PageSessionDependencies): Promise<PageSession | null> {
   const { browser, request, signal } = deps;
-  const recognition = await waitForArticle(deps.doc, deps.url, { signal });
+  const clock = deps.clock ?? windowClock(deps.doc.defaultView);
+  const recognition = await waitForArticle(deps.doc, deps.url, { signal, after: clock.after });
   if (!recognition || signal.aborted) return null;
   const hostname = new URL(deps.url).hostname;
   const replies = Promise.all([
@@ -84,6 +89,7 @@ export async function startPageSession(deps: PageSessionDependencies): Promise<P
   // The page's scheme too: read before our first writes, it costs no second style pass.
   const scheme = pageScheme(deps.doc);
   const [data, { settings, paintByWrapping, welcomeShown }] = await replies;
+  const nextTask = (): Promise<void> => new Promise((resolve) => clock.after(0, resolve));
   if (data.notes.length > YIELD_AFTER_NOTES) await (deps.yieldToPage ?? nextTask)();
   const changed = changes.takeRecords().length > 0;
   changes.disconnect();
@@ -102,6 +108,7 @@ export async function startPageSession(deps: PageSessionDependencies): Promise<P
     scheme,
     paintByWrapping,
     loadExtras,
+    clock,
     words: data.words,
     onStatus: (status) => {
       // The first report follows the first paint: it carries how long the whole start took.

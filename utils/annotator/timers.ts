@@ -1,11 +1,13 @@
 /**
  * The timers of one controller: each runs only while its owner lives, and `destroy()` clears
- * every one still pending. The clock functions are passed in, so tests drive them with fake
- * timers.
+ * every one still pending. They run on a clock passed in (the article's, whose timers the page
+ * cannot cancel); the window's `setTimeout` by default, so tests drive them with fake timers.
  */
 
-/** A pending timer. */
-export type Timer = ReturnType<typeof setTimeout>;
+import { type Cancel, type PageClock, windowClock } from './page-clock';
+
+/** A pending timer: calling it cancels it. */
+export type Timer = Cancel;
 
 /** A set of timers that can all be cleared at once. */
 export interface Timers {
@@ -17,28 +19,28 @@ export interface Timers {
   destroy(): void;
 }
 
-/** Creates an empty set of timers. */
-export function createTimers(): Timers {
+/** Creates an empty set of timers on `clock`. */
+export function createTimers(clock: Pick<PageClock, 'after'> = windowClock(null)): Timers {
   const pending = new Set<Timer>();
   let destroyed = false;
   return {
     set(run, ms) {
-      const timer = setTimeout(() => {
+      if (destroyed) return () => {};
+      const timer: Timer = clock.after(ms, () => {
         pending.delete(timer);
         if (!destroyed) run();
-      }, ms);
-      if (destroyed) clearTimeout(timer);
-      else pending.add(timer);
+      });
+      pending.add(timer);
       return timer;
     },
     clear(timer) {
       if (timer === null) return;
-      clearTimeout(timer);
+      timer();
       pending.delete(timer);
     },
     destroy() {
       destroyed = true;
-      for (const timer of pending) clearTimeout(timer);
+      for (const timer of pending) timer();
       pending.clear();
     },
   };

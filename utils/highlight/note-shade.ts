@@ -24,6 +24,7 @@
  * again. Pure DOM: no Preact, no extension API.
  */
 
+import { type RequestFrame, windowFrames } from './frames';
 import { PRINT_HIDDEN_CSS } from './host-style';
 import { type OwnNodeRegistry, sharedOwnNodes } from './own-nodes';
 import { pageScheme } from './page-scheme';
@@ -85,6 +86,8 @@ export interface NoteShadeOptions {
   scheme?: 'light' | 'dark';
   /** The notice's words in the interface language ({@link PARTIAL_NOTICE} when absent). */
   partialNotice?: string;
+  /** How animation frames are asked for; the window's own by default. */
+  requestFrame?: RequestFrame;
 }
 
 /** The most passages measured for one frame: beyond it, the rest near the viewport wait. */
@@ -129,7 +132,9 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
   let resizeObserver: ResizeObserver | null = null;
   /** Whether the resize observer watches the body: only while there are passages to shade. */
   let observing = false;
-  let frame = 0;
+  const requestFrame = options.requestFrame ?? windowFrames(view);
+  /** Cancels the frame asked for, while one is. */
+  let cancelFrame: (() => void) | null = null;
   let watching = new AbortController();
 
   function ensureHost(): HTMLDivElement {
@@ -170,8 +175,8 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
     resizeObserver?.disconnect();
     resizeObserver = null;
     observing = false;
-    if (frame && view) view.cancelAnimationFrame(frame);
-    frame = 0;
+    cancelFrame?.();
+    cancelFrame = null;
     if (host) {
       host.remove();
       ownNodes.delete(host);
@@ -201,9 +206,9 @@ export function createNoteShade(doc: Document, options: NoteShadeOptions = {}): 
   }
 
   function scheduleDraw(): void {
-    if (destroyed || frame || !view || !host) return;
-    frame = view.requestAnimationFrame(() => {
-      frame = 0;
+    if (destroyed || cancelFrame || !view || !host) return;
+    cancelFrame = requestFrame(() => {
+      cancelFrame = null;
       update();
     });
   }

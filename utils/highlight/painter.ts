@@ -15,6 +15,7 @@
  */
 
 import { createFallbackBackend } from './fallback-wrapper';
+import type { RequestFrame } from './frames';
 import { createHighlightRegistryBackend } from './highlight-registry';
 import { hitTest } from './hit-test';
 import { type OwnNodeRegistry, sharedOwnNodes } from './own-nodes';
@@ -40,6 +41,8 @@ export interface PainterOptions {
   ownNodes?: OwnNodeRegistry;
   /** The page's scheme, if already read (reading it forces a style pass). */
   scheme?: 'light' | 'dark';
+  /** How animation frames are asked for; the window's own by default. */
+  requestFrame?: RequestFrame;
 }
 
 /** Paints and removes the claim highlights of one document. */
@@ -121,9 +124,13 @@ export function createPainterWith(
   // Wrapping changes the DOM: the fallback paints everything, always.
   const shown = (): readonly PaintEntry[] =>
     backend.mode === 'custom-highlight' ? gate.pass(entries, activeId) : entries;
-  const gate = createViewportGate(doc, () => {
-    if (!destroyed && backend.mode === 'custom-highlight') backend.render(shown(), [], activeId);
-  });
+  const gate = createViewportGate(
+    doc,
+    () => {
+      if (!destroyed && backend.mode === 'custom-highlight') backend.render(shown(), [], activeId);
+    },
+    options.requestFrame,
+  );
 
   function render(previous: readonly PaintEntry[]): void {
     try {

@@ -5,6 +5,7 @@
  * the set follows scrolling and resizing (passive listeners, one check per animation frame).
  * One layout read per highlight per check; claims are few. Pure DOM.
  */
+import { type RequestFrame, windowFrames } from './frames';
 import type { PaintEntry } from './paint-entry';
 
 /** Tells which entries are near the viewport while it is on. */
@@ -16,11 +17,19 @@ export interface ViewportGate {
   destroy(): void;
 }
 
-/** Creates the gate; `onChange` is called (in an animation frame) when what passes changes. */
-export function createViewportGate(doc: Document, onChange: () => void): ViewportGate {
+/**
+ * Creates the gate; `onChange` is called (in an animation frame, asked of `requestFrame`) when
+ * what passes changes.
+ */
+export function createViewportGate(
+  doc: Document,
+  onChange: () => void,
+  requestFrame: RequestFrame = windowFrames(doc.defaultView),
+): ViewportGate {
   const view = doc.defaultView;
   let on = false;
-  let frame = 0;
+  /** Cancels the frame asked for, while one is. */
+  let cancelFrame: (() => void) | null = null;
   let watching: AbortController | null = null;
 
   function near(entry: PaintEntry): boolean {
@@ -32,9 +41,9 @@ export function createViewportGate(doc: Document, onChange: () => void): Viewpor
   }
 
   function schedule(): void {
-    if (frame || !view) return;
-    frame = view.requestAnimationFrame(() => {
-      frame = 0;
+    if (cancelFrame || !view) return;
+    cancelFrame = requestFrame(() => {
+      cancelFrame = null;
       onChange();
     });
   }
@@ -51,8 +60,8 @@ export function createViewportGate(doc: Document, onChange: () => void): Viewpor
       } else {
         watching?.abort();
         watching = null;
-        if (frame && view) view.cancelAnimationFrame(frame);
-        frame = 0;
+        cancelFrame?.();
+        cancelFrame = null;
       }
       onChange();
     },
@@ -63,8 +72,8 @@ export function createViewportGate(doc: Document, onChange: () => void): Viewpor
     destroy() {
       watching?.abort();
       watching = null;
-      if (frame && view) view.cancelAnimationFrame(frame);
-      frame = 0;
+      cancelFrame?.();
+      cancelFrame = null;
       on = false;
     },
   };

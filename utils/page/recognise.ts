@@ -43,7 +43,18 @@ export interface WaitForArticleOptions {
   signal?: AbortSignal;
   /** How long to wait for the body to appear; defaults to `DEFAULT_WAIT_TIMEOUT_MS`. */
   timeoutMs?: number;
+  /**
+   * Runs `run` after `ms` and returns what cancels it: the content script passes timers the page
+   * cannot cancel (`utils/annotator/page-clock.ts`); the window's `setTimeout` by default.
+   */
+  after?: (ms: number, run: () => void) => () => void;
 }
+
+/** The window's `setTimeout`, as `WaitForArticleOptions.after` wants it. */
+const plainAfter = (ms: number, run: () => void): (() => void) => {
+  const handle = setTimeout(run, ms);
+  return () => clearTimeout(handle);
+};
 
 /** How long `waitForArticle` waits for a late body by default. */
 export const DEFAULT_WAIT_TIMEOUT_MS = 10_000;
@@ -125,7 +136,7 @@ export function waitForArticle(
   url: string,
   options: WaitForArticleOptions = {},
 ): Promise<ArticleRecognition | null> {
-  const { signal, timeoutMs = DEFAULT_WAIT_TIMEOUT_MS } = options;
+  const { signal, timeoutMs = DEFAULT_WAIT_TIMEOUT_MS, after = plainAfter } = options;
   return new Promise((resolve) => {
     if (signal?.aborted === true) {
       resolve(null);
@@ -138,8 +149,8 @@ export function waitForArticle(
     }
 
     let settled = false;
-    let deadline: ReturnType<typeof setTimeout> | undefined;
-    let checkTimer: ReturnType<typeof setTimeout> | undefined;
+    let deadline: (() => void) | undefined;
+    let checkTimer: (() => void) | undefined;
     let firstPendingMutationAt = 0;
     let observer: MutationObserver | undefined;
     let pollTimer: ReturnType<typeof setInterval> | undefined;
@@ -148,8 +159,8 @@ export function waitForArticle(
       if (settled) return;
       settled = true;
       observer?.disconnect();
-      clearTimeout(checkTimer);
-      clearTimeout(deadline);
+      checkTimer?.();
+      deadline?.();
       clearInterval(pollTimer);
       signal?.removeEventListener('abort', onAbort);
       resolve(result);
@@ -167,14 +178,14 @@ export function waitForArticle(
       if (checkTimer === undefined) {
         firstPendingMutationAt = now;
       } else {
-        clearTimeout(checkTimer);
+        checkTimer();
       }
       const waitedSoFar = now - firstPendingMutationAt;
       const delay = Math.max(0, Math.min(WAIT_QUIET_MS, WAIT_MAX_DELAY_MS - waitedSoFar));
-      checkTimer = setTimeout(check, delay);
+      checkTimer = after(delay, check);
     };
 
-    deadline = setTimeout(() => finish(null), Math.max(0, timeoutMs));
+    deadline = after(Math.max(0, timeoutMs), () => finish(null));
     signal?.addEventListener('abort', onAbort, { once: true });
 
     const Observer = doc.defaultView?.MutationObserver ?? globalThis.MutationObserver;
