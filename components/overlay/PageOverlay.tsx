@@ -10,6 +10,7 @@ import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { OverlayState } from '../../utils/annotator/overlay-state';
 import { sheetTop } from '../../utils/annotator/panel-frame';
 import { articleRight, GUIDE_GAP } from '../../utils/annotator/reading-guide';
+import { type RequestFrame, windowFrames } from '../../utils/highlight/frames';
 import { plural } from '../../utils/i18n';
 import { AdderButton } from '../AdderButton';
 import { ReadingGuide } from '../ReadingGuide';
@@ -31,6 +32,8 @@ export type PageOverlayProps = OverlayState & {
   guideReach?: number | null;
   /** Told that edge each time the guide is placed, and null when it goes. */
   onGuideReach?(reach: number | null): void;
+  /** How the guide asks for an animation frame to be placed in; the window's own by default. */
+  requestFrame?: RequestFrame;
 };
 
 /** The overlay's root component. */
@@ -42,6 +45,7 @@ export function PageOverlay(props: PageOverlayProps) {
           guide={props.guide}
           shortcuts={props.shortcuts}
           {...(props.onGuideReach ? { onReach: props.onGuideReach } : {})}
+          {...(props.requestFrame ? { requestFrame: props.requestFrame } : {})}
         />
       )}
       {props.adder && (
@@ -140,10 +144,12 @@ function GuideDock({
   guide,
   shortcuts,
   onReach,
+  requestFrame,
 }: {
   guide: NonNullable<PageOverlayProps['guide']>;
   shortcuts: PageOverlayProps['shortcuts'];
   onReach?: (reach: number | null) => void;
+  requestFrame?: RequestFrame;
 }) {
   const panelId = useUniqueId();
   const unnamedId = useUniqueId();
@@ -166,7 +172,9 @@ function GuideDock({
     if (!element || !view) return;
     const root = element.getRootNode();
     const host = root instanceof ShadowRoot ? root.host : null;
-    let frame = 0;
+    const askFrame = requestFrame ?? windowFrames(view);
+    /** Cancels the frame asked for, while one is. */
+    let cancelFrame: (() => void) | null = null;
     // Two places, and no scroll listener (moved from scroll events, a box lags behind the page
     // and Firefox warns of a scroll-linked effect): by the headline, in the document's own
     // coordinates, so the page's scrolling carries it; or, once the headline is scrolled up under
@@ -176,7 +184,7 @@ function GuideDock({
     let watched: IntersectionObserver | null = null;
     let watchedInset = -1;
     const place = (): void => {
-      frame = 0;
+      cancelFrame = null;
       const pillHeight = pill.current?.offsetHeight ?? 28;
       const obstruction = topObstruction(doc, (candidate) => candidate === host);
       const viewport = { width: view.innerWidth, height: view.innerHeight };
@@ -236,7 +244,7 @@ function GuideDock({
       }
     };
     const schedule = (): void => {
-      if (!frame) frame = view.requestAnimationFrame(place);
+      cancelFrame ??= askFrame(place);
     };
     replace.current = schedule;
     place();
@@ -250,9 +258,9 @@ function GuideDock({
       watching.abort();
       resized?.disconnect();
       watched?.disconnect();
-      if (frame) view.cancelAnimationFrame(frame);
+      cancelFrame?.();
     };
-  }, [reference, article]);
+  }, [reference, article, requestFrame]);
 
   // A popover opening or closing moves the guide (above a sheet, or back by the headline).
   useEffect(() => {

@@ -15,6 +15,7 @@
  */
 import { h, render } from 'preact';
 import type { OverlayHost, OverlayState } from '../../utils/annotator/overlay-state';
+import type { RequestFrame } from '../../utils/highlight/frames';
 import { hostStyle, PRINT_HIDDEN_CSS } from '../../utils/highlight/host-style';
 import { pageScheme } from '../../utils/highlight/page-scheme';
 import { COUNTERPOINT_CSS } from '../styles';
@@ -71,7 +72,7 @@ function createLayer(doc: Document, tag: 'div' | 'span'): Layer {
 }
 
 /** Creates the overlay's host and its closed shadow root; the guide's is made when first drawn. */
-export function createOverlay(doc: Document): OverlayHost {
+export function createOverlay(doc: Document, requestFrame?: RequestFrame): OverlayHost {
   const main = createLayer(doc, 'div');
   doc.documentElement.append(main.host);
   let guideLayer: Layer | null = null;
@@ -121,6 +122,7 @@ export function createOverlay(doc: Document): OverlayHost {
         toast: null,
         shortcuts: state.shortcuts,
         onGuideReach,
+        ...(requestFrame ? { requestFrame } : {}),
       }),
       guideLayer.mount,
     );

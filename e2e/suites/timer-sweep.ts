@@ -5,7 +5,8 @@
  * site to stop whatever its scripts left pending) cancels ours too. Here the page does it every
  * few milliseconds, for every id up to the newest of each kind. Counterpoint must still place the
  * notes written while the page is open, anchor a claim again after its paragraph is re-rendered,
- * and open a claim's popover on hover. `timer-sweep.chromium.e2e.ts` and
+ * open a claim's popover on hover, and keep the reading guide in the window as the article
+ * scrolls. `timer-sweep.chromium.e2e.ts` and
  * `timer-sweep.firefox.e2e.ts` run it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -121,6 +122,25 @@ export function defineTimerSweepSuite(driver: BrowserDriver): void {
       await tab.popover.waitFor(/^Claim: /);
       await tab.mouse.move(5, (await tab.viewport()).height - 5, 5);
       await tab.popover.waitClosed();
+    });
+
+    it('keeps the reading guide in the window as the article scrolls', async () => {
+      const pill = await tab.waitForControl('button', /^Counterpoint · 14 claims checked/);
+      const { width, height } = await tab.viewport();
+      await tab.evaluate(() => window.scrollTo(0, 0), undefined);
+      await tab.mouse.move(width / 4, height / 2);
+      await tab.mouse.wheel(1500);
+      await waitUntil(
+        () => tab.evaluate(() => window.scrollY, undefined),
+        (y) => y > 1000,
+        { what: 'the article to scroll' },
+      );
+      // Placed by the headline, the pill would have scrolled up out of the window with it.
+      await waitUntil(
+        () => tab.box(pill),
+        (box) => box.y >= 0 && box.y + box.height <= height,
+        { what: 'the guide pinned in the window' },
+      );
       // The page kept sweeping all along.
       expect(await sweeps(tab)).toBeGreaterThan(100);
     });

@@ -17,6 +17,7 @@
  * Part of the in-page UI bundle, loaded after the article is painted (`article-view.ts`).
  */
 
+import type { RequestFrame } from '../highlight/frames';
 import { t } from '../i18n';
 import type { Requester } from '../messaging/client';
 import type { PanelEvent } from '../messaging/panel-protocol';
@@ -87,8 +88,11 @@ export interface InteractionDependencies {
    * editor then opens without waiting for it.
    */
   prepareDescribe?: () => void;
-  /** Creates the overlay's closed shadow root on the page. */
-  createOverlay: (doc: Document) => OverlayHost;
+  /**
+   * Creates the overlay's closed shadow root on the page; its guide is placed in frames asked of
+   * `requestFrame`.
+   */
+  createOverlay: (doc: Document, requestFrame?: RequestFrame) => OverlayHost;
   /**
    * Shows the welcome card on this page: given on the first article visit only. `opened` is
    * called once it is shown (to record that it was); `onHelp` opens the help page.
@@ -161,7 +165,7 @@ export function createInteractions(deps: InteractionDependencies): Interactions 
   const overlay = createOverlayController({
     doc,
     timers,
-    createOverlay: deps.createOverlay,
+    createOverlay: (doc) => deps.createOverlay(doc, article.clock.frame),
     guide,
     welcome: () => readingGuide.welcome(),
     ...(deps.notesMissing ? { notesMissing: deps.notesMissing } : {}),
