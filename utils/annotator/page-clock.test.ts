@@ -81,6 +81,15 @@ describe('a page-proof clock', () => {
     expect(ran).toEqual(['kept']);
   });
 
+  it('asks for no delay where it is given no number or a negative one, as setTimeout reads them', () => {
+    const signals = fakeSignals();
+    const clock = pageProofClock(fakeWindow().view, signals.signalAfter);
+    clock.after(Number.NaN, () => {});
+    clock.after(-5, () => {});
+    clock.after(Number.POSITIVE_INFINITY, () => {});
+    expect(signals.made.map((entry) => entry.ms)).toEqual([0, 0, 0]);
+  });
+
   it('runs a frame once, on the frame, and drops its backup', () => {
     const signals = fakeSignals();
     const page = fakeWindow();

@@ -77,7 +77,8 @@ export function pageProofClock(
   if (!signalAfter) return plain;
   const after = (ms: number, run: () => void): Cancel => {
     let due = true;
-    signalAfter(Math.max(0, ms)).addEventListener('abort', () => {
+    // As `setTimeout` reads it: no number, or a negative one, is 0 (`AbortSignal.timeout` throws).
+    signalAfter(Number.isFinite(ms) ? Math.max(0, ms) : 0).addEventListener('abort', () => {
       if (due) {
         due = false;
         run();
