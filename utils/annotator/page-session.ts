@@ -97,7 +97,11 @@ export async function startPageSession(deps: PageSessionDependencies): Promise<P
 
   let firstReport = true;
   const loadExtras = () =>
-    loadContentExtras(() => request('ui.load', { bundle: 'extras' }).then(() => undefined));
+    loadContentExtras(
+      () => request('ui.load', { bundle: 'extras' }).then(() => undefined),
+      undefined,
+      clock,
+    );
   const article = createArticleView({
     doc: deps.doc,
     body: recognition.body,
@@ -125,7 +129,8 @@ export async function startPageSession(deps: PageSessionDependencies): Promise<P
 
   // The popovers should open at once on the first click: attach them while the reader reads.
   const loadUi =
-    deps.loadUi ?? (() => loadOverlayUi(() => request('ui.load', {}).then(() => undefined)));
+    deps.loadUi ??
+    (() => loadOverlayUi(() => request('ui.load', {}).then(() => undefined), undefined, clock));
   const overlayUi = loadUi();
   const interactions = overlayUi.then((ui) => {
     if (signal.aborted) throw new Error('Counterpoint stopped on this page.');

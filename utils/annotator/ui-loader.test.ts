@@ -98,4 +98,19 @@ describe('loading the in-page UI bundle', () => {
     await vi.advanceTimersByTimeAsync(10_000);
     await failed;
   });
+
+  it('times that timeout on the clock it is given (the page-proof one, in the content script)', async () => {
+    const due: { ms: number; run: () => void }[] = [];
+    const clock = {
+      after(ms: number, run: () => void) {
+        due.push({ ms, run });
+        return () => {};
+      },
+    };
+    const loading = loadOverlayUi(async () => undefined, 10_000, clock);
+    const failed = expect(loading).rejects.toThrow('The Counterpoint interface did not load.');
+    expect(due.map((entry) => entry.ms)).toEqual([10_000]);
+    due[0]?.run();
+    await failed;
+  });
 });

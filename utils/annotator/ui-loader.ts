@@ -11,6 +11,7 @@ import type { describe } from '../anchoring/describe';
 import type { FallbackFactory } from '../highlight/painter';
 import type { InteractionStart, Interactions } from './interactions';
 import type { NoteFollower, NoteFollowerDependencies } from './note-pages';
+import { type PageClock, windowClock } from './page-clock';
 
 /** What the UI bundle provides to the content script. */
 export interface OverlayUi {
@@ -60,6 +61,7 @@ function load<T>(
   inject: () => Promise<void>,
   timeoutMs: number,
   failure: string,
+  clock: Pick<PageClock, 'after'>,
 ): Promise<T> {
   const loaded = slot.loaded;
   if (loaded) return Promise.resolve(loaded);
@@ -67,13 +69,13 @@ function load<T>(
   // can ask together) share one injection; after a failure or a timeout the next one asks again.
   slot.loading ??= new Promise<T>((resolve, reject) => {
     const fail = (error: unknown) => {
-      clearTimeout(timer);
+      cancelTimeout();
       slot.loading = undefined;
       reject(error instanceof Error ? error : new Error(String(error)));
     };
-    const timer = setTimeout(() => fail(failure), timeoutMs);
+    const cancelTimeout = clock.after(timeoutMs, () => fail(failure));
     slot.onLoad = (value) => {
-      clearTimeout(timer);
+      cancelTimeout();
       resolve(value);
     };
     inject().catch(fail);
@@ -86,13 +88,21 @@ export function registerOverlayUi(ui: OverlayUi): void {
   register(slotOf('counterpointOverlayUi'), ui);
 }
 
-/** Returns the UI, asking `inject` to load it the first time. */
-export function loadOverlayUi(inject: () => Promise<void>, timeoutMs = 10_000): Promise<OverlayUi> {
+/**
+ * Returns the UI, asking `inject` to load it the first time; it fails after `timeoutMs`, timed
+ * by `clock` (the window's timers by default).
+ */
+export function loadOverlayUi(
+  inject: () => Promise<void>,
+  timeoutMs = 10_000,
+  clock: Pick<PageClock, 'after'> = windowClock(null),
+): Promise<OverlayUi> {
   return load(
     slotOf('counterpointOverlayUi'),
     inject,
     timeoutMs,
     'The Counterpoint interface did not load.',
+    clock,
   );
 }
 
@@ -106,15 +116,17 @@ export function loadedContentExtras(): ContentExtras | null {
   return registry.counterpointContentExtras?.loaded ?? null;
 }
 
-/** Returns the extras, asking `inject` to load their bundle the first time. */
+/** Returns the extras, asking `inject` to load their bundle the first time (as `loadOverlayUi`). */
 export function loadContentExtras(
   inject: () => Promise<void>,
   timeoutMs = 10_000,
+  clock: Pick<PageClock, 'after'> = windowClock(null),
 ): Promise<ContentExtras> {
   return load(
     slotOf('counterpointContentExtras'),
     inject,
     timeoutMs,
     'The Counterpoint matcher did not load.',
+    clock,
   );
 }
