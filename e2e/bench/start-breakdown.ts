@@ -60,9 +60,10 @@ const PROBES: readonly Probe[] = [
   },
   {
     name: 'replied',
-    // After the replies (and the yield a large reply takes before its paint, when it is there).
+    // After the replies (and the yield a large reply takes before its paint, when it is there:
+    // a function's name in older builds, an arrow on the page clock since).
     pattern: new RegExp(
-      `(\\]=await ${ID}[,;](?:${ID}\\.notes\\.length>${ID}&&await\\(${ID}\\.yieldToPage\\?\\?${ID}\\)\\(\\);let )?)${ID}=${ID}\\.takeRecords\\(\\)`,
+      `(\\]=await ${ID}[,;](?:${ID}\\.notes\\.length>${ID}&&await\\(${ID}\\.yieldToPage\\?\\?[^;]*?\\)\\(\\);let )?)${ID}=${ID}\\.takeRecords\\(\\)`,
     ),
   },
   {
