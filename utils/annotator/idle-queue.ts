@@ -1,6 +1,7 @@
 /**
  * Work done in idle time: a queue of items worked off a chunk at a time, in slices short enough
- * that no task is long, on the page's `requestIdleCallback` or a scheduler a test passes in.
+ * that no task is long, on the page clock's idle callbacks (`page-clock.ts`) or a scheduler a
+ * test passes in.
  * Pure DOM (no Preact, no extension API).
  */
 
