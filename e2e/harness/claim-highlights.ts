@@ -4,6 +4,7 @@
  * on a claim's words, in either browser.
  */
 import type { ArticleTab } from './driver';
+import { waitUntil } from './wait';
 
 /** The texts of the page's claim highlights, white space squashed, in registry order. */
 export function claimHighlightTexts(tab: ArticleTab): Promise<string[]> {
@@ -37,4 +38,13 @@ export function pointInClaim(tab: ArticleTab, exact: string): Promise<{ x: numbe
     }
     throw new Error(`claim not highlighted: ${wanted}`);
   }, exact.replace(/\s+/g, ' ').trim());
+}
+
+/** Waits until `count` claims are highlighted (a fresh tab's first paint), and returns their texts. */
+export function waitForEveryClaim(tab: ArticleTab, count: number): Promise<string[]> {
+  return waitUntil(
+    () => claimHighlightTexts(tab),
+    (texts) => texts.length === count,
+    { what: 'all claims to be highlighted', timeoutMs: 15_000 },
+  );
 }

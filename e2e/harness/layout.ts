@@ -1,6 +1,6 @@
 /** Where things are on a page, for the browser tests that check what covers what. */
 import type { Page } from 'playwright-core';
-import type { Box } from './driver';
+import type { ArticleTab, Box } from './driver';
 import { waitUntil } from './wait';
 
 /** Whether two boxes of the viewport overlap (touching edges do not). */
@@ -74,4 +74,15 @@ export async function settledCenter(
     if (still) break;
   }
   return [box.left + box.width / 2, box.top + box.height / 2];
+}
+
+/** Scrolls the article well down with the mouse wheel, as a reader does, and waits for it. */
+export async function scrollDown(tab: ArticleTab, width: number, height: number): Promise<void> {
+  await tab.mouse.move(width / 4, height / 2);
+  await tab.mouse.wheel(1500);
+  await waitUntil(
+    () => tab.evaluate(() => window.scrollY, undefined),
+    (y) => y > 1000,
+    { what: 'the article to scroll' },
+  );
 }

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REANCHOR_MAX_WAIT_MS } from '../../utils/annotator/article-view';
 import { loadBundledPacks } from '../../utils/packs';
 import { ARTICLE_URL } from '../fixtures';
-import { claimHighlightTexts } from '../harness/claim-highlights';
+import { claimHighlightTexts, waitForEveryClaim } from '../harness/claim-highlights';
 import type { ArticleTab, BrowserDriver, BrowserSession } from '../harness/driver';
 import { passagesInPage, seedArguments, writeArticleNotes } from '../harness/heavy-notes';
 import { readTabRecord } from '../harness/tab-record';
@@ -68,11 +68,7 @@ export function defineBusyPageSuite(driver: BrowserDriver): void {
       const passages = await tab.evaluate(passagesInPage, NOTE_COUNT);
       await session.inExtension(writeArticleNotes, seedArguments(passages, NOTE_COUNT));
       await tab.reload();
-      await waitUntil(
-        () => claimHighlightTexts(tab),
-        (texts) => texts.length === claimWords.length,
-        { what: 'all claims to be highlighted', timeoutMs: 15_000 },
-      );
+      await waitForEveryClaim(tab, claimWords.length);
       await waitUntil(
         () => readTabRecord(session, tab),
         (record) => record?.notesAnchored === NOTE_COUNT,

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundledPacks } from '../../utils/packs';
 import { VERDICT_LABELS } from '../../utils/packs/verdicts';
 import { ARTICLE_URL } from '../fixtures';
-import { claimHighlightTexts, pointInClaim } from '../harness/claim-highlights';
+import { claimHighlightTexts, pointInClaim, waitForEveryClaim } from '../harness/claim-highlights';
 import type { ArticleTab, Box, BrowserDriver, BrowserSession } from '../harness/driver';
 import { artifactsDir } from '../harness/paths';
 import { waitUntil } from '../harness/wait';
@@ -43,11 +43,7 @@ export function defineClaimsSuite(driver: BrowserDriver): void {
   beforeAll(async () => {
     session = await driver.launch();
     tab = await session.open(ARTICLE_URL);
-    await waitUntil(
-      () => claimHighlightTexts(tab),
-      (texts) => texts.length === claims.length,
-      { what: 'all claims to be highlighted', timeoutMs: 15_000 },
-    );
+    await waitForEveryClaim(tab, claims.length);
   });
 
   afterAll(async () => {

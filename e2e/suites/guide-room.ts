@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIRST_RUN_KEY } from '../../utils/settings';
 import { ARTICLE_URL } from '../fixtures';
 import type { ArticleTab, Box, BrowserDriver, BrowserSession, Control } from '../harness/driver';
-import { boxAtRest, intersects } from '../harness/layout';
+import { boxAtRest, intersects, scrollDown } from '../harness/layout';
 import { waitUntil } from '../harness/wait';
 
 const PILL = /^Counterpoint · 14 claims checked/;
@@ -49,17 +49,6 @@ function forgetWelcome(session: BrowserSession): Promise<void> {
 /** A control's box once it has stopped moving (placed in the frame after it is drawn). */
 const placedBox = (tab: ArticleTab, control: Control): Promise<Box> =>
   boxAtRest(() => tab.box(control), 'the pill to be placed');
-
-/** Scrolls the article well down with the mouse wheel, as a reader does, and waits for it. */
-async function scrollDown(tab: ArticleTab, width: number, height: number): Promise<void> {
-  await tab.mouse.move(width / 4, height / 2);
-  await tab.mouse.wheel(1500);
-  await waitUntil(
-    () => tab.evaluate(() => window.scrollY, undefined),
-    (y) => y > 1000,
-    { what: 'the article to scroll' },
-  );
-}
 
 /** The boxes of the site's content the guide must leave uncovered, read in the page. */
 function siteBoxes(tab: ArticleTab): Promise<{ heading: Box; sidebar: Box[]; text: Box[] }> {

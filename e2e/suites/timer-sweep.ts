@@ -12,9 +12,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundledPacks } from '../../utils/packs';
 import { ARTICLE_URL } from '../fixtures';
-import { claimHighlightTexts, pointInClaim } from '../harness/claim-highlights';
+import { claimHighlightTexts, pointInClaim, waitForEveryClaim } from '../harness/claim-highlights';
 import type { ArticleTab, BrowserDriver, BrowserSession } from '../harness/driver';
 import { passagesInPage, seedArguments, writeArticleNotes } from '../harness/heavy-notes';
+import { scrollDown } from '../harness/layout';
 import { readTabRecord } from '../harness/tab-record';
 import { waitUntil } from '../harness/wait';
 
@@ -63,11 +64,7 @@ export function defineTimerSweepSuite(driver: BrowserDriver): void {
     beforeAll(async () => {
       session = await driver.launch();
       tab = await session.open(ARTICLE_URL);
-      await waitUntil(
-        () => claimHighlightTexts(tab),
-        (texts) => texts.length === claimWords.length,
-        { what: 'all claims to be highlighted', timeoutMs: 15_000 },
-      );
+      await waitForEveryClaim(tab, claimWords.length);
       await startSweep(tab);
       await waitUntil(
         () => sweeps(tab),
@@ -128,13 +125,7 @@ export function defineTimerSweepSuite(driver: BrowserDriver): void {
       const pill = await tab.waitForControl('button', /^Counterpoint · 14 claims checked/);
       const { width, height } = await tab.viewport();
       await tab.evaluate(() => window.scrollTo(0, 0), undefined);
-      await tab.mouse.move(width / 4, height / 2);
-      await tab.mouse.wheel(1500);
-      await waitUntil(
-        () => tab.evaluate(() => window.scrollY, undefined),
-        (y) => y > 1000,
-        { what: 'the article to scroll' },
-      );
+      await scrollDown(tab, width, height);
       // Placed by the headline, the pill would have scrolled up out of the window with it.
       await waitUntil(
         () => tab.box(pill),

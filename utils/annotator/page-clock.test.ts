@@ -67,10 +67,16 @@ function fakeWindow() {
   };
 }
 
+/** A page-proof clock on a fake window and fake signals, with both to drive it. */
+function proofClock() {
+  const signals = fakeSignals();
+  const page = fakeWindow();
+  return { signals, page, clock: pageProofClock(page.view, signals.signalAfter) };
+}
+
 describe('a page-proof clock', () => {
   it('runs a delay when its signal aborts, once, and never once cancelled', () => {
-    const signals = fakeSignals();
-    const clock = pageProofClock(fakeWindow().view, signals.signalAfter);
+    const { signals, clock } = proofClock();
     const ran: string[] = [];
     clock.after(150, () => ran.push('kept'));
     const cancel = clock.after(150, () => ran.push('cancelled'));
@@ -82,8 +88,7 @@ describe('a page-proof clock', () => {
   });
 
   it('asks for no delay where it is given no number or a negative one, as setTimeout reads them', () => {
-    const signals = fakeSignals();
-    const clock = pageProofClock(fakeWindow().view, signals.signalAfter);
+    const { signals, clock } = proofClock();
     clock.after(Number.NaN, () => {});
     clock.after(-5, () => {});
     clock.after(Number.POSITIVE_INFINITY, () => {});
@@ -91,9 +96,7 @@ describe('a page-proof clock', () => {
   });
 
   it('runs a frame once, on the frame, and drops its backup', () => {
-    const signals = fakeSignals();
-    const page = fakeWindow();
-    const clock = pageProofClock(page.view, signals.signalAfter);
+    const { signals, page, clock } = proofClock();
     let runs = 0;
     clock.frame(() => runs++);
     page.frame();
@@ -102,9 +105,7 @@ describe('a page-proof clock', () => {
   });
 
   it('runs a frame the page cancelled from its backup, and neither once cancelled', () => {
-    const signals = fakeSignals();
-    const page = fakeWindow();
-    const clock = pageProofClock(page.view, signals.signalAfter);
+    const { signals, page, clock } = proofClock();
     let runs = 0;
     clock.frame(() => runs++);
     const cancel = clock.frame(() => runs++);
@@ -117,9 +118,7 @@ describe('a page-proof clock', () => {
   });
 
   it('runs an idle task with its period, or without one from its backup when the page cancelled it', () => {
-    const signals = fakeSignals();
-    const page = fakeWindow();
-    const clock = pageProofClock(page.view, signals.signalAfter);
+    const { signals, page, clock } = proofClock();
     const periods: Array<number | undefined> = [];
     clock.idle((period) => periods.push(period?.timeRemaining()), 200);
     page.idle(30);
