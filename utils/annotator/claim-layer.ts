@@ -14,6 +14,7 @@ import { pageScheme } from '../highlight/page-scheme';
 import type { Verdict } from '../packs/types';
 import type { ExtrasWait } from './extras-wait';
 import type { LayerDependencies } from './layer-types';
+import type { PageClock } from './page-clock';
 
 /** A claim to paint: where it is and its verdict. */
 export interface ClaimItem {
@@ -25,8 +26,11 @@ export interface ClaimItem {
 /** What the claim layer needs: the page, the layers' marker labels and callbacks, the loader. */
 export type ClaimLayerDependencies = Pick<
   LayerDependencies,
-  'doc' | 'ownNodes' | 'callbacks' | 'label' | 'paintByWrapping' | 'loadExtras' | 'scheme' | 'clock'
->;
+  'doc' | 'ownNodes' | 'callbacks' | 'label' | 'paintByWrapping' | 'loadExtras' | 'scheme'
+> & {
+  /** The layers' clock: the painter's frames are asked of it. */
+  clock: PageClock;
+};
 
 /**
  * The wait for the extras bundle, which brings the wrapping fallback: when the browser needs it
@@ -106,7 +110,7 @@ export function createClaimLayer(deps: ClaimLayerDependencies, wait: FallbackSou
       ownNodes,
       forceFallback: needsFallback,
       scheme: schemeOfPage(),
-      ...(deps.clock ? { requestFrame: deps.clock.frame } : {}),
+      requestFrame: deps.clock.frame,
     });
     made.setViewportOnly(busy);
     return made;

@@ -85,7 +85,7 @@ export function createLayers(deps: LayerDependencies): Layers {
       deps.onAnchored?.();
     },
   );
-  const claimLayer = createClaimLayer(deps, wait);
+  const claimLayer = createClaimLayer({ ...deps, clock }, wait);
   // The blocks of the passages placed in the article body, bound once per anchoring.
   const blocks = createPassageBlocks(body);
   /**

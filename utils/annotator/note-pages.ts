@@ -60,6 +60,7 @@ export interface NotePages {
 /** Creates the pager of one article view. */
 export function createNotePages(deps: NotePagesDependencies): NotePages {
   const { article } = deps;
+  const clock = deps.clock ?? windowClock(null);
   /** Bumped by each new run (follow, reload, stop): an older run's replies are dropped. */
   let run = 0;
   /** Bumped by each change heard: a reply asked for before it is stale. */
@@ -143,10 +144,7 @@ export function createNotePages(deps: NotePagesDependencies): NotePages {
           deps.onFailed(error, retry);
           return;
         }
-        const cancel = (deps.clock ?? windowClock(null)).after(delay, () =>
-          ask(mine, payload, take, done, attempt + 1),
-        );
-        due = { cancel };
+        due = { cancel: clock.after(delay, () => ask(mine, payload, take, done, attempt + 1)) };
       },
     );
   }
