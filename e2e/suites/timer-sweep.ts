@@ -4,7 +4,8 @@
  * per window, shared with the page's own scripts, so "clear every timeout" (a common way for a
  * site to stop whatever its scripts left pending) cancels ours too. Here the page does it every
  * few milliseconds, for every id up to the newest of each kind. Counterpoint must still place the
- * notes written while the page is open, anchor a claim again after its paragraph is re-rendered,
+ * notes written while the page is open, add the reader's note to a paragraph selected with a
+ * triple-click and the keyboard, anchor a claim again after its paragraph is re-rendered,
  * open a claim's popover on hover, and keep the reading guide in the window as the article
  * scrolls. `timer-sweep.chromium.e2e.ts` and
  * `timer-sweep.firefox.e2e.ts` run it.
@@ -16,8 +17,10 @@ import { claimHighlightTexts, pointInClaim, waitForEveryClaim } from '../harness
 import type { ArticleTab, BrowserDriver, BrowserSession } from '../harness/driver';
 import { passagesInPage, seedArguments, writeArticleNotes } from '../harness/heavy-notes';
 import { scrollDown } from '../harness/layout';
+import { passageClickPoint } from '../harness/selection';
 import { readTabRecord } from '../harness/tab-record';
 import { waitUntil } from '../harness/wait';
+import { waitForEditorFocus } from './reader-actions';
 
 const [pack] = loadBundledPacks().packs;
 if (!pack) throw new Error('no bundled pack');
@@ -86,6 +89,26 @@ export function defineTimerSweepSuite(driver: BrowserDriver): void {
         { what: `the ${NOTE_COUNT} notes to be placed`, timeoutMs: 30_000 },
       );
       expect(record?.orphanedNoteIds ?? []).toEqual([]);
+    });
+
+    it('adds a note to a paragraph selected with a triple-click, from the keyboard', async () => {
+      const before = (await readTabRecord(session, tab))?.notesAnchored ?? 0;
+      const point = await tab.evaluate(
+        passageClickPoint,
+        'any optimism regarding this topic should be carefully',
+      );
+      await tab.mouse.click(point.x, point.y, 3);
+      await tab.pressBrowserShortcut('Alt+Shift+M');
+      await waitForEditorFocus(tab);
+      await tab.keyboard.type('Written while the page clears every timer');
+      await tab.keyboard.press('Control+Enter');
+      await tab.waitForText('Note saved.');
+      await tab.popover.waitClosed();
+      await waitUntil(
+        () => readTabRecord(session, tab),
+        (found) => found?.notesAnchored === before + 1,
+        { what: 'the new note to be placed' },
+      );
     });
 
     it('anchors a claim again after the page re-renders its paragraph', async () => {
